@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+const msgSchema = z.object({ th: z.string().min(1), en: z.string().min(1) }).strict();
+
+const itemSchema = z
+  .object({
+    code: z.string().regex(/^([IE]\d{1,3}|O\d{1,3}-O\d{1,3})$/),
+    text: z.string().optional(),
+    range: z.object({ from: z.number().int().positive(), to: z.number().int().positive() }).strict().optional(),
+    issue: z.string().min(1),
+    standardMeasures: z.array(z.string().min(1)).min(1).optional(),
+    measuresFrom: z.string().optional(),
+  })
+  .strict();
+
+const indicatorSchema = z
+  .object({
+    number: z.number().int().min(1),
+    name: msgSchema,
+    items: z.array(itemSchema).min(1),
+  })
+  .strict();
+
+const toolSchema = z
+  .object({
+    id: z.enum(["IIT", "EIT", "OIT"]),
+    name: msgSchema,
+    weight: z.number().positive(),
+    indicators: z.array(indicatorSchema).min(1),
+  })
+  .strict();
+
+/** The shape of one fiscal-year form file under `forms/`. */
+export const formFileSchema = z
+  .object({
+    $comment: z.string().optional(),
+    formId: z.string().regex(/^[a-z0-9-]+$/),
+    version: z.string().regex(/^\d{4}\.\d+$/),
+    fiscalYear: z.number().int().min(2560).max(2700),
+    title: msgSchema,
+    columns: z
+      .object({ item: msgSchema, issue: msgSchema, measures: msgSchema, results: msgSchema, evidence: msgSchema })
+      .strict(),
+    tools: z.array(toolSchema).length(3),
+  })
+  .strict();
+
+export type FormFile = z.infer<typeof formFileSchema>;
+export type ToolId = FormFile["tools"][number]["id"];

@@ -1,0 +1,94 @@
+import { Msg, msg, thaiDigitsToAscii } from "./text";
+
+export const DEFAULT_PASS_MARK = 85;
+
+export type ScoreParse =
+  | { kind: "empty" }
+  | { kind: "ok"; value: number; warnings: ScoreWarning[]; normalized: boolean }
+  | { kind: "error"; error: "not-a-number" | "below-zero" | "above-100"; message: Msg };
+
+export type ScoreWarning = "precision";
+
+/**
+ * Parse a score as districts write it: `96.31`, `๙๖.๓๑`, `96,31`, `96.31 คะแนน`, `(96.31 คะแนน)`,
+ * a number stored as text, or a real number. More than two decimals is accepted with a warning.
+ */
+export function parseScore(input: unknown): ScoreParse {
+  if (input === null || input === undefined) return { kind: "empty" };
+  if (typeof input === "number") return checkRange(input, false, countDecimals(String(input)));
+  if (typeof input !== "string") return notNumber(String(input));
+  let s = thaiDigitsToAscii(input.normalize("NFC"))
+    .replace(/[\u200b\u00a0]/g, " ")
+    .trim();
+  if (s === "") return { kind: "empty" };
+  // Strip one pair of surrounding brackets and the unit word.
+  const bracket = /^\((.*)\)$/s.exec(s);
+  if (bracket) s = bracket[1].trim();
+  s = s.replace(/\s*(คะแนน|คะแนนเต็ม|points?|pts\.?)\s*$/i, "").trim();
+  // A decimal comma, as in 96,31 (never a thousands separator: scores are at most 100).
+  if (/^[+-]?\d+,\d+$/.test(s)) s = s.replace(",", ".");
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return notNumber(input);
+  const value = Number(s);
+  const decimals = s.includes(".") ? s.split(".")[1].length : 0;
+  return checkRange(value, s !== input.trim(), decimals);
+}
+
+function countDecimals(s: string): number {
+  if (/e/i.test(s)) return 0;
+  const i = s.indexOf(".");
+  return i < 0 ? 0 : s.length - i - 1;
+}
+
+function notNumber(raw: string): ScoreParse {
+  return {
+    kind: "error",
+    error: "not-a-number",
+    message: msg(`"${short(raw)}" ไม่ใช่ตัวเลขคะแนน`, `"${short(raw)}" is not a score`),
+  };
+}
+
+function short(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+function checkRange(value: number, normalized: boolean, decimals: number): ScoreParse {
+  if (!Number.isFinite(value)) return notNumber(String(value));
+  if (value < 0) {
+    return { kind: "error", error: "below-zero", message: msg(`คะแนน ${value} ติดลบ (ต้องอยู่ระหว่าง 0–100)`, `Score ${value} is below 0 (must be 0–100)`) };
+  }
+  if (value > 100) {
+    return { kind: "error", error: "above-100", message: msg(`คะแนน ${value} เกิน 100 (ต้องอยู่ระหว่าง 0–100)`, `Score ${value} is above 100 (must be 0–100)`) };
+  }
+  // Floating-point noise from spreadsheets (82.01000000000001) is not a precision problem.
+  const rounded = Math.round(value * 100) / 100;
+  const noisy = Math.abs(rounded - value) < 1e-9;
+  const warnings: ScoreWarning[] = decimals > 2 && !noisy ? ["precision"] : [];
+  return { kind: "ok", value: noisy ? rounded : value, warnings, normalized };
+}
+
+/** ITA bands, official until FY2565 and still used for display. */
+export type Band = "AA" | "A" | "B" | "C" | "D" | "E" | "F";
+
+const BANDS: { band: Band; min: number }[] = [
+  { band: "AA", min: 95 },
+  { band: "A", min: 85 },
+  { band: "B", min: 75 },
+  { band: "C", min: 65 },
+  { band: "D", min: 55 },
+  { band: "E", min: 50 },
+  { band: "F", min: -Infinity },
+];
+
+export function band(score: number): Band {
+  return BANDS.find((b) => score >= b.min)!.band;
+}
+
+export function passes(score: number, passMark = DEFAULT_PASS_MARK): boolean {
+  return score >= passMark;
+}
+
+/** Parse a pass mark given by a user or stored in a workbook; null when unusable. */
+export function parsePassMark(input: unknown): number | null {
+  const p = parseScore(input);
+  return p.kind === "ok" ? p.value : null;
+}

@@ -1,0 +1,61 @@
+import { Catalog } from "./catalog";
+import { leadingCode } from "./codes";
+import { parseScore } from "./score";
+import { Msg, msg } from "./text";
+
+export interface ScoreLine {
+  line: number;
+  code: string;
+  score: number;
+}
+
+export interface UnmatchedLine {
+  line: number;
+  text: string;
+  reason: Msg;
+}
+
+/**
+ * Parse a list of scores as units receive them: `I22,82.01`, `I22 82.01`, `I22<TAB>๘๒.๐๑`,
+ * `O1–O22 100`, or the form's own `I22 ผู้บังคับบัญชา… (82.01 คะแนน)`. A header line and blank lines
+ * are skipped; every other line that yields no known code and score is reported.
+ */
+export function parseScoresList(text: string, catalog: Catalog): { scores: ScoreLine[]; unmatched: UnmatchedLine[] } {
+  const scores: ScoreLine[] = [];
+  const unmatched: UnmatchedLine[] = [];
+  text.split(/\r\n?|\n/).forEach((rawLine, i) => {
+    const line = i + 1;
+    const s = rawLine.replace(/^\ufeff/, "").trim();
+    if (!s) return;
+    const lead = leadingCode(s.replace(/^["']/, ""));
+    if (!lead) {
+      if (i === 0 && /code|รหัส|ข้อ/i.test(s)) return; // header line
+      unmatched.push({ line, text: s, reason: msg("ไม่พบรหัสข้อ (เช่น I22)", "No item code (such as I22) found") });
+      return;
+    }
+    if (!catalog.byCode.has(lead.code)) {
+      unmatched.push({ line, text: s, reason: msg(`รหัส ${lead.code} ไม่มีในแบบฟอร์ม`, `Code ${lead.code} is not in the form`) });
+      return;
+    }
+    const candidate = scoreText(lead.rest);
+    const p = candidate === null ? null : parseScore(candidate);
+    if (!p || p.kind !== "ok") {
+      unmatched.push({
+        line,
+        text: s,
+        reason: p?.kind === "error" ? p.message : msg(`ไม่พบคะแนนของข้อ ${lead.code}`, `No score found for ${lead.code}`),
+      });
+      return;
+    }
+    scores.push({ line, code: lead.code, score: p.value });
+  });
+  return { scores, unmatched };
+}
+
+/** The score part of the rest of a line: after a separator, or the `(… คะแนน)` at the end. */
+function scoreText(rest: string): string | null {
+  const inForm = /\(([^()]*คะแนน[^()]*)\)\s*$/.exec(rest);
+  if (inForm) return inForm[1];
+  const r = rest.replace(/^[\s,;:|=\t"']+/, "").replace(/["']$/, "").trim();
+  return r === "" ? null : r;
+}

@@ -1,0 +1,37 @@
+/** Bilingual message: every user-facing message carries Thai (default) and English. */
+export interface Msg {
+  th: string;
+  en: string;
+}
+
+export const msg = (th: string, en: string): Msg => ({ th, en });
+
+const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
+
+/** Replace Thai digits (๐–๙) with ASCII digits. */
+export function thaiDigitsToAscii(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const i = THAI_DIGITS.indexOf(ch);
+    out += i >= 0 ? String(i) : ch;
+  }
+  return out;
+}
+
+/**
+ * Normalise text that comes from a cell: NFC (districts may send NFD Thai), CRLF to LF,
+ * non-breaking and zero-width spaces removed or folded, trimmed.
+ */
+export function cleanText(s: string): string {
+  return s
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u200b\u200c\u200d\ufeff]/g, "")
+    .replace(/\u00a0/g, " ")
+    .trim();
+}
+
+/** Text used to compare labels: cleaned, whitespace folded, lower case. */
+export function foldKey(s: string): string {
+  return cleanText(s).replace(/\s+/g, " ").toLowerCase();
+}

@@ -1,0 +1,2 @@
+export * from "./readForm";
+export * from "./writeForm";
