@@ -6,4 +6,5 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "CommonJS", moduleResolution: "Node", jsx: "react-jsx", esModuleInterop: true, resolveJsonModule: true, isolatedModules: true }, diagnostics: false }],
   },
   testEnvironment: "node",
+  setupFiles: ["<rootDir>/test/setup.ts"],
 };

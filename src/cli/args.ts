@@ -5,26 +5,41 @@ import { Msg, msg } from "../domain";
 export class UserError extends Error {
   constructor(
     readonly message2: Msg,
-    readonly exitCode = 2,
+    readonly exitCode = 2
   ) {
     super(message2.en);
   }
 }
 
-export function parse(argv: string[], options: ParseArgsConfig["options"]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+export function parse(
+  argv: string[],
+  options: ParseArgsConfig["options"]
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
     const r = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
+    return {
+      values: r.values as Record<string, string | boolean | undefined>,
+      positionals: r.positionals,
+    };
   } catch (e) {
-    throw new UserError(msg(`ตัวเลือกไม่ถูกต้อง: ${(e as Error).message}`, `Invalid option: ${(e as Error).message}`));
+    throw new UserError(
+      msg(`ตัวเลือกไม่ถูกต้อง: ${(e as Error).message}`, `Invalid option: ${(e as Error).message}`)
+    );
   }
 }
 
-export function numberOption(name: string, value: unknown, check: (n: number) => boolean, hint: Msg): number | undefined {
+export function numberOption(
+  name: string,
+  value: unknown,
+  check: (n: number) => boolean,
+  hint: Msg
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || !check(n)) {
-    throw new UserError(msg(`--${name} ${String(value)}: ${hint.th}`, `--${name} ${String(value)}: ${hint.en}`));
+    throw new UserError(
+      msg(`--${name} ${String(value)}: ${hint.th}`, `--${name} ${String(value)}: ${hint.en}`)
+    );
   }
   return n;
 }

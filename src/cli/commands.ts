@@ -45,10 +45,22 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
     from: { type: "string" },
     sheet: { type: "string" },
   });
-  if (!values.out) throw new UserError(msg("ต้องระบุไฟล์ผลลัพธ์ด้วย -o FILE", "Give the output file with -o FILE"));
-  const year = numberOption("year", values.year, (n) => Number.isInteger(n) && n >= 2560 && n <= 2700, yearHint);
-  const round = numberOption("round", values.round, (n) => n === 6 || n === 12, roundHint) as Round | undefined;
-  const threshold = numberOption("threshold", values.threshold, (n) => n >= 0 && n <= 100, thresholdHint);
+  if (!values.out)
+    throw new UserError(msg("ต้องระบุไฟล์ผลลัพธ์ด้วย -o FILE", "Give the output file with -o FILE"));
+  const year = numberOption(
+    "year",
+    values.year,
+    (n) => Number.isInteger(n) && n >= 2560 && n <= 2700,
+    yearHint
+  );
+  const round = numberOption("round", values.round, (n) => n === 6 || n === 12, roundHint) as
+    Round | undefined;
+  const threshold = numberOption(
+    "threshold",
+    values.threshold,
+    (n) => n >= 0 && n <= 100,
+    thresholdHint
+  );
   const unitArg = values.unit === undefined ? undefined : resolveUnit(String(values.unit));
 
   let report: Report | undefined;
@@ -74,15 +86,19 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
       };
     } else {
       const { scores, unmatched } = parseScoresList(text, DEFAULT_CATALOG);
-      for (const u of unmatched) io.err(`${from}:${u.line}: ${u.reason.th} / ${u.reason.en}: ${u.text}\n`);
-      if (!scores.length) throw new UserError(msg(`ไม่พบคะแนนในไฟล์ ${from}`, `No scores found in ${from}`));
+      for (const u of unmatched)
+        io.err(`${from}:${u.line}: ${u.reason.th} / ${u.reason.en}: ${u.text}\n`);
+      if (!scores.length)
+        throw new UserError(msg(`ไม่พบคะแนนในไฟล์ ${from}`, `No scores found in ${from}`));
       report = reportFromScores(DEFAULT_CATALOG, meta, scores);
       io.err(`${scores.length} คะแนน / scores read from ${from}\n`);
     }
   }
   const model = renderForm(DEFAULT_CATALOG, meta, report, values.sheet as string | undefined);
   await writeFormFile(String(values.out), model);
-  io.out(`เขียนแบบรายงานแล้ว / Form written: ${values.out} (sheet "${model.name}", ${DEFAULT_CATALOG.items.length} items)\n`);
+  io.out(
+    `เขียนแบบรายงานแล้ว / Form written: ${values.out} (sheet "${model.name}", ${DEFAULT_CATALOG.items.length} items)\n`
+  );
   return 0;
 }
 
@@ -90,7 +106,12 @@ async function readText(file: string): Promise<string> {
   try {
     return await fs.readFile(file, "utf8");
   } catch (e) {
-    throw new UserError(msg(`อ่านไฟล์ ${file} ไม่ได้ (${(e as NodeJS.ErrnoException).code})`, `Cannot read ${file} (${(e as NodeJS.ErrnoException).code})`));
+    throw new UserError(
+      msg(
+        `อ่านไฟล์ ${file} ไม่ได้ (${(e as NodeJS.ErrnoException).code})`,
+        `Cannot read ${file} (${(e as NodeJS.ErrnoException).code})`
+      )
+    );
   }
 }
 
@@ -99,12 +120,22 @@ function parseReportJson(file: string, text: string): Report {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new UserError(msg(`ไฟล์ ${file} ไม่ใช่ JSON ที่ถูกต้อง: ${(e as Error).message}`, `${file} is not valid JSON: ${(e as Error).message}`));
+    throw new UserError(
+      msg(
+        `ไฟล์ ${file} ไม่ใช่ JSON ที่ถูกต้อง: ${(e as Error).message}`,
+        `${file} is not valid JSON: ${(e as Error).message}`
+      )
+    );
   }
   const r = reportSchema.safeParse(data);
   if (!r.success) {
-    const where = r.error.issues.slice(0, 5).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new UserError(msg(`ไฟล์ ${file} ไม่ใช่รายงานที่ถูกต้อง: ${where}`, `${file} is not a valid report: ${where}`));
+    const where = r.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join(".")}: ${i.message}`)
+      .join("; ");
+    throw new UserError(
+      msg(`ไฟล์ ${file} ไม่ใช่รายงานที่ถูกต้อง: ${where}`, `${file} is not a valid report: ${where}`)
+    );
   }
   return r.data;
 }
@@ -119,7 +150,8 @@ export async function read(argv: string[], io: Io): Promise<number> {
 }
 
 function onlyFile(positionals: string[]): string {
-  if (positionals.length !== 1) throw new UserError(msg("ต้องระบุไฟล์ .xlsx หนึ่งไฟล์", "Give exactly one .xlsx file"));
+  if (positionals.length !== 1)
+    throw new UserError(msg("ต้องระบุไฟล์ .xlsx หนึ่งไฟล์", "Give exactly one .xlsx file"));
   return positionals[0];
 }
 
@@ -136,16 +168,36 @@ export function validationJson(file: string, form: ReadForm, result: ValidationR
     items: form.items.length,
     errors: result.errors,
     warnings: result.warnings,
-    flags: result.flags.map((f) => ({ code: f.code, score: f.score, band: band(f.score), cell: f.cell })),
-    issues: result.issues.map((i) => ({ code: i.code, cell: i.cell, rule: i.rule, severity: i.severity, message: i.message })),
+    flags: result.flags.map((f) => ({
+      code: f.code,
+      score: f.score,
+      band: band(f.score),
+      cell: f.cell,
+    })),
+    issues: result.issues.map((i) => ({
+      code: i.code,
+      cell: i.cell,
+      rule: i.rule,
+      severity: i.severity,
+      message: i.message,
+    })),
   };
 }
 
 /** `ita validate FILE [--threshold N] [--json]`: exit 0 no errors, 1 errors, 2 unreadable. */
 export async function validateCmd(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { threshold: { type: "string" }, json: { type: "boolean" }, sheet: { type: "string" } });
+  const { values, positionals } = parse(argv, {
+    threshold: { type: "string" },
+    json: { type: "boolean" },
+    sheet: { type: "string" },
+  });
   const file = onlyFile(positionals);
-  const threshold = numberOption("threshold", values.threshold, (n) => n >= 0 && n <= 100, thresholdHint);
+  const threshold = numberOption(
+    "threshold",
+    values.threshold,
+    (n) => n >= 0 && n <= 100,
+    thresholdHint
+  );
   const { form } = await readFormFile(file, values.sheet as string | undefined);
   const result = validate(form, { threshold });
   if (values.json) io.out(`${JSON.stringify(validationJson(file, form, result), null, 2)}\n`);
@@ -155,13 +207,22 @@ export async function validateCmd(argv: string[], io: Io): Promise<number> {
 
 export function formatValidation(file: string, form: ReadForm, result: ValidationResult): string {
   const lines: string[] = [];
-  const unit = form.unit.value ? unitDisplayName(form.unit.value) : form.unit.raw || "(ไม่ระบุหน่วยงาน / no unit)";
-  lines.push(`${path.basename(file)} — ${unit}, ปีงบประมาณ / FY ${form.fiscalYear.raw || "?"}, รอบ / round ${form.round.raw || "?"} (sheet "${form.sheet}", ${form.items.length} items)`);
+  const unit = form.unit.value
+    ? unitDisplayName(form.unit.value)
+    : form.unit.raw || "(ไม่ระบุหน่วยงาน / no unit)";
+  lines.push(
+    `${path.basename(file)} — ${unit}, ปีงบประมาณ / FY ${form.fiscalYear.raw || "?"}, รอบ / round ${form.round.raw || "?"} (sheet "${form.sheet}", ${form.items.length} items)`
+  );
   if (result.flags.length) {
     lines.push(`ข้อที่ต่ำกว่าเกณฑ์ ${result.passMark} / Items under the pass mark ${result.passMark}:`);
-    for (const f of result.flags) lines.push(`  ${f.code.padEnd(8)} ${f.score.toFixed(2).padStart(6)}  ${band(f.score).padEnd(2)}  ${f.cell}`);
+    for (const f of result.flags)
+      lines.push(
+        `  ${f.code.padEnd(8)} ${f.score.toFixed(2).padStart(6)}  ${band(f.score).padEnd(2)}  ${f.cell}`
+      );
   } else {
-    lines.push(`ไม่มีข้อที่ต่ำกว่าเกณฑ์ ${result.passMark} / No item under the pass mark ${result.passMark}`);
+    lines.push(
+      `ไม่มีข้อที่ต่ำกว่าเกณฑ์ ${result.passMark} / No item under the pass mark ${result.passMark}`
+    );
   }
   for (const i of result.issues) {
     const sev = i.severity === "error" ? "ERROR  " : "WARNING";
@@ -172,7 +233,7 @@ export function formatValidation(file: string, form: ReadForm, result: Validatio
   lines.push(
     result.ok
       ? `พร้อมส่ง: ไม่มีข้อผิดพลาด, คำเตือน ${result.warnings} / Ready to submit: no errors, ${result.warnings} warnings`
-      : `ยังส่งไม่ได้: ข้อผิดพลาด ${result.errors}, คำเตือน ${result.warnings} / Not ready: ${result.errors} errors, ${result.warnings} warnings`,
+      : `ยังส่งไม่ได้: ข้อผิดพลาด ${result.errors}, คำเตือน ${result.warnings} / Not ready: ${result.errors} errors, ${result.warnings} warnings`
   );
   return `${lines.join("\n")}\n`;
 }

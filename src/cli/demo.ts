@@ -1,6 +1,14 @@
 import { promises as fs } from "fs";
 import path from "path";
-import { DEFAULT_CATALOG, formMarker, metaFromReport, renderForm, reportSchema, resolveUnit, validate } from "../domain";
+import {
+  DEFAULT_CATALOG,
+  formMarker,
+  metaFromReport,
+  renderForm,
+  reportSchema,
+  resolveUnit,
+  validate,
+} from "../domain";
 import { readFormFile, writeFormFile } from "../xlsx";
 import { parse } from "./args";
 import { formatValidation, Io } from "./commands";
@@ -17,7 +25,9 @@ export async function demo(argv: string[], io: Io): Promise<number> {
   const outDir = path.resolve(String(values.out ?? "out/demo"));
   await fs.mkdir(outDir, { recursive: true });
 
-  const sample = reportSchema.parse(JSON.parse(await fs.readFile(path.join(SAMPLES_DIR, "chom-thong-2567-r6.json"), "utf8")));
+  const sample = reportSchema.parse(
+    JSON.parse(await fs.readFile(path.join(SAMPLES_DIR, "chom-thong-2567-r6.json"), "utf8"))
+  );
   const meta = metaFromReport(sample);
 
   const blank = path.join(outDir, "blank-form-chom-thong-2567-r6.xlsx");

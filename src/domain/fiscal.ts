@@ -10,7 +10,20 @@ export function currentFiscalYear(now: Date = new Date()): number {
 
 export type Round = 6 | 12;
 
-const TH_MONTHS = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"];
+const TH_MONTHS = [
+  "มกราคม",
+  "กุมภาพันธ์",
+  "มีนาคม",
+  "เมษายน",
+  "พฤษภาคม",
+  "มิถุนายน",
+  "กรกฎาคม",
+  "สิงหาคม",
+  "กันยายน",
+  "ตุลาคม",
+  "พฤศจิกายน",
+  "ธันวาคม",
+];
 
 /** The period a round covers, as the form prints it: `รอบ 6 เดือนแรก (ตุลาคม 2566 - มีนาคม 2567)`. */
 export function roundPeriod(fiscalYear: number, round: Round): Msg {

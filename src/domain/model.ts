@@ -36,7 +36,12 @@ export function formToJson(form: ReadForm) {
       evidence: it.evidence,
       cells: it.cells,
     })),
-    problems: form.problems.map((p) => ({ kind: p.kind, code: p.code ?? null, cell: p.cell ?? null, message: p.message })),
+    problems: form.problems.map((p) => ({
+      kind: p.kind,
+      code: p.code ?? null,
+      cell: p.cell ?? null,
+      message: p.message,
+    })),
   };
 }
 
@@ -64,6 +69,13 @@ export function reportFromScores(catalog: Catalog, meta: FormMeta, scores: Score
     round: meta.round,
     passMark: meta.passMark,
     preparer: meta.preparer,
-    items: catalog.items.map((it) => ({ code: it.code, score: byCode.get(it.code) ?? null, issue: it.issue, measures: "", results: "", evidence: "" })),
+    items: catalog.items.map((it) => ({
+      code: it.code,
+      score: byCode.get(it.code) ?? null,
+      issue: it.issue,
+      measures: "",
+      results: "",
+      evidence: "",
+    })),
   };
 }

@@ -78,7 +78,11 @@ export const ITEM_RULES: readonly ItemRule[] = [
     field: "score",
     severity: "warning",
     test: (it) => it.scoreParse.kind === "ok" && it.scoreParse.warnings.includes("precision"),
-    message: (it) => msg(`ข้อ ${it.code}: คะแนนมีทศนิยมเกิน 2 ตำแหน่ง (${it.score})`, `${it.code}: the score has more than 2 decimals (${it.score})`),
+    message: (it) =>
+      msg(
+        `ข้อ ${it.code}: คะแนนมีทศนิยมเกิน 2 ตำแหน่ง (${it.score})`,
+        `${it.code}: the score has more than 2 decimals (${it.score})`
+      ),
   },
   {
     id: "flag.measures-required",
@@ -88,7 +92,7 @@ export const ITEM_RULES: readonly ItemRule[] = [
     message: (it, ctx) =>
       msg(
         `ข้อ ${it.code} ได้ ${it.score} คะแนน ต่ำกว่าเกณฑ์ ${ctx.passMark} แต่ยังไม่มีมาตรการ/กิจกรรม`,
-        `${it.code} scored ${it.score}, under the pass mark ${ctx.passMark}, but has no measures`,
+        `${it.code} scored ${it.score}, under the pass mark ${ctx.passMark}, but has no measures`
       ),
   },
   {
@@ -96,7 +100,11 @@ export const ITEM_RULES: readonly ItemRule[] = [
     field: "evidence",
     severity: "warning",
     test: (it, ctx) => ctx.flagged && !it.evidence,
-    message: (it) => msg(`ข้อ ${it.code} ต่ำกว่าเกณฑ์ แต่ยังไม่มีหลักฐาน/ภาพกิจกรรม`, `${it.code} is under the pass mark but has no evidence`),
+    message: (it) =>
+      msg(
+        `ข้อ ${it.code} ต่ำกว่าเกณฑ์ แต่ยังไม่มีหลักฐาน/ภาพกิจกรรม`,
+        `${it.code} is under the pass mark but has no evidence`
+      ),
   },
   {
     id: "results.missing",
@@ -105,8 +113,14 @@ export const ITEM_RULES: readonly ItemRule[] = [
     test: (it) => Boolean(it.measures) && !it.results,
     message: (it, ctx) =>
       ctx.round === 12
-        ? msg(`ข้อ ${it.code}: มีมาตรการแต่ยังไม่รายงานผลการดำเนินการ (รอบ 12 เดือนต้องมีผล)`, `${it.code}: measures without results (required in the 12-month round)`)
-        : msg(`ข้อ ${it.code}: มีมาตรการแต่ยังไม่รายงานผลการดำเนินการ`, `${it.code}: measures without results yet`),
+        ? msg(
+            `ข้อ ${it.code}: มีมาตรการแต่ยังไม่รายงานผลการดำเนินการ (รอบ 12 เดือนต้องมีผล)`,
+            `${it.code}: measures without results (required in the 12-month round)`
+          )
+        : msg(
+            `ข้อ ${it.code}: มีมาตรการแต่ยังไม่รายงานผลการดำเนินการ`,
+            `${it.code}: measures without results yet`
+          ),
   },
   {
     id: "oit.evidence-url",
@@ -117,7 +131,7 @@ export const ITEM_RULES: readonly ItemRule[] = [
     message: (it) =>
       msg(
         `ข้อ ${it.code}: หลักฐานของ OIT ควรเป็นลิงก์ (URL) ไปยังข้อมูลที่เปิดเผย`,
-        `${it.code}: OIT evidence should be a link (URL) to the disclosed information`,
+        `${it.code}: OIT evidence should be a link (URL) to the disclosed information`
       ),
   },
 ];
@@ -133,14 +147,20 @@ function inScope(scope: Scope | undefined, cat: CatalogItem): boolean {
 interface ReportRule {
   id: string;
   severity: Severity;
-  check: (form: ReadForm, now: Date) => { code?: string | null; cell?: string | null; message: Msg }[];
+  check: (
+    form: ReadForm,
+    now: Date
+  ) => { code?: string | null; cell?: string | null; message: Msg }[];
 }
 
 export const REPORT_RULES: readonly ReportRule[] = [
   {
     id: "meta.unit",
     severity: "error",
-    check: (f) => (f.unit.value ? [] : [{ cell: f.unit.cell, message: msg("ยังไม่ได้ระบุหน่วยงาน", "The unit is not given") }]),
+    check: (f) =>
+      f.unit.value
+        ? []
+        : [{ cell: f.unit.cell, message: msg("ยังไม่ได้ระบุหน่วยงาน", "The unit is not given") }],
   },
   {
     id: "meta.fiscal-year",
@@ -148,12 +168,34 @@ export const REPORT_RULES: readonly ReportRule[] = [
     check: (f, now) => {
       const fy = f.fiscalYear.value;
       const latest = currentFiscalYear(now) + 1;
-      if (fy === null) return [{ cell: f.fiscalYear.cell, message: msg("ยังไม่ได้ระบุปีงบประมาณ (พ.ศ.)", "The fiscal year (B.E.) is not given") }];
+      if (fy === null)
+        return [
+          {
+            cell: f.fiscalYear.cell,
+            message: msg("ยังไม่ได้ระบุปีงบประมาณ (พ.ศ.)", "The fiscal year (B.E.) is not given"),
+          },
+        ];
       if (fy >= 1990 && fy <= 2200) {
-        return [{ cell: f.fiscalYear.cell, message: msg(`ปีงบประมาณ ${fy} ดูเป็น ค.ศ. ให้ใช้ พ.ศ. (${fy + 543})`, `Fiscal year ${fy} looks like C.E.; use B.E. (${fy + 543})`) }];
+        return [
+          {
+            cell: f.fiscalYear.cell,
+            message: msg(
+              `ปีงบประมาณ ${fy} ดูเป็น ค.ศ. ให้ใช้ พ.ศ. (${fy + 543})`,
+              `Fiscal year ${fy} looks like C.E.; use B.E. (${fy + 543})`
+            ),
+          },
+        ];
       }
       if (fy < 2560 || fy > latest) {
-        return [{ cell: f.fiscalYear.cell, message: msg(`ปีงบประมาณ ${fy} ไม่อยู่ในช่วง 2560–${latest}`, `Fiscal year ${fy} is outside 2560–${latest}`) }];
+        return [
+          {
+            cell: f.fiscalYear.cell,
+            message: msg(
+              `ปีงบประมาณ ${fy} ไม่อยู่ในช่วง 2560–${latest}`,
+              `Fiscal year ${fy} is outside 2560–${latest}`
+            ),
+          },
+        ];
       }
       return [];
     },
@@ -164,40 +206,76 @@ export const REPORT_RULES: readonly ReportRule[] = [
     check: (f) =>
       f.round.value === 6 || f.round.value === 12
         ? []
-        : [{ cell: f.round.cell, message: msg(`รอบการรายงานต้องเป็น 6 หรือ 12 เดือน (พบ "${f.round.raw}")`, `The report round must be 6 or 12 months (found "${f.round.raw}")`) }],
+        : [
+            {
+              cell: f.round.cell,
+              message: msg(
+                `รอบการรายงานต้องเป็น 6 หรือ 12 เดือน (พบ "${f.round.raw}")`,
+                `The report round must be 6 or 12 months (found "${f.round.raw}")`
+              ),
+            },
+          ],
   },
   {
     id: "meta.pass-mark",
     severity: "error",
     check: (f) =>
       f.passMark.raw && f.passMark.value === null
-        ? [{ cell: f.passMark.cell, message: msg(`เกณฑ์ผ่าน "${f.passMark.raw}" ต้องเป็นตัวเลข 0–100`, `Pass mark "${f.passMark.raw}" must be a number from 0 to 100`) }]
+        ? [
+            {
+              cell: f.passMark.cell,
+              message: msg(
+                `เกณฑ์ผ่าน "${f.passMark.raw}" ต้องเป็นตัวเลข 0–100`,
+                `Pass mark "${f.passMark.raw}" must be a number from 0 to 100`
+              ),
+            },
+          ]
         : [],
   },
   {
     id: "meta.preparer",
     severity: "warning",
-    check: (f) => (f.preparer.value ? [] : [{ cell: f.preparer.cell, message: msg("ยังไม่ได้ระบุผู้จัดทำรายงาน", "The preparer is not given") }]),
+    check: (f) =>
+      f.preparer.value
+        ? []
+        : [
+            {
+              cell: f.preparer.cell,
+              message: msg("ยังไม่ได้ระบุผู้จัดทำรายงาน", "The preparer is not given"),
+            },
+          ],
   },
   {
     id: "catalog.missing",
     severity: "error",
-    check: (f) => f.problems.filter((p) => p.kind === "missing-item").map((p) => ({ code: p.code, message: p.message })),
+    check: (f) =>
+      f.problems
+        .filter((p) => p.kind === "missing-item")
+        .map((p) => ({ code: p.code, message: p.message })),
   },
   {
     id: "catalog.duplicate",
     severity: "error",
-    check: (f) => f.problems.filter((p) => p.kind === "duplicate-code").map((p) => ({ code: p.code, cell: p.cell, message: p.message })),
+    check: (f) =>
+      f.problems
+        .filter((p) => p.kind === "duplicate-code")
+        .map((p) => ({ code: p.code, cell: p.cell, message: p.message })),
   },
   {
     id: "catalog.unknown",
     severity: "error",
-    check: (f) => f.problems.filter((p) => p.kind === "unknown-code").map((p) => ({ code: p.code, cell: p.cell, message: p.message })),
+    check: (f) =>
+      f.problems
+        .filter((p) => p.kind === "unknown-code")
+        .map((p) => ({ code: p.code, cell: p.cell, message: p.message })),
   },
   {
     id: "layout.column",
     severity: "warning",
-    check: (f) => f.problems.filter((p) => p.kind === "column-moved").map((p) => ({ cell: p.cell, message: p.message })),
+    check: (f) =>
+      f.problems
+        .filter((p) => p.kind === "column-moved")
+        .map((p) => ({ cell: p.cell, message: p.message })),
   },
 ];
 
@@ -207,7 +285,9 @@ export function effectivePassMark(form: ReadForm, opts: ValidateOptions = {}): n
 
 /** Items whose score is under the pass mark. */
 export function flagsOf(form: ReadForm, passMark: number): Flag[] {
-  return form.items.filter((it) => it.score !== null && it.score < passMark).map((it) => ({ code: it.code, score: it.score!, cell: it.cells.score }));
+  return form.items
+    .filter((it) => it.score !== null && it.score < passMark)
+    .map((it) => ({ code: it.code, score: it.score!, cell: it.cells.score }));
 }
 
 export interface ValidationResult {
@@ -228,21 +308,48 @@ export function validate(form: ReadForm, opts: ValidateOptions = {}): Validation
   const issues: Issue[] = [];
   for (const rule of REPORT_RULES) {
     for (const hit of rule.check(form, now)) {
-      issues.push({ code: hit.code ?? null, cell: hit.cell ?? null, rule: rule.id, severity: rule.severity, message: hit.message });
+      issues.push({
+        code: hit.code ?? null,
+        cell: hit.cell ?? null,
+        rule: rule.id,
+        severity: rule.severity,
+        message: hit.message,
+      });
     }
   }
   const round = form.round.value;
   for (const it of form.items) {
     const cat = form.catalog.byCode.get(it.code)!;
-    const ctx: RuleContext = { passMark, round, flagged: it.score !== null && it.score < passMark, cat };
+    const ctx: RuleContext = {
+      passMark,
+      round,
+      flagged: it.score !== null && it.score < passMark,
+      cat,
+    };
     for (const rule of ITEM_RULES) {
       if (!inScope(rule.scope, cat) || !rule.test(it, ctx)) continue;
-      const severity = typeof rule.severity === "string" ? rule.severity : rule.severity[round === 12 ? 12 : 6];
-      issues.push({ code: it.code, cell: it.cells[rule.field], rule: rule.id, severity, message: rule.message(it, ctx) });
+      const severity =
+        typeof rule.severity === "string" ? rule.severity : rule.severity[round === 12 ? 12 : 6];
+      issues.push({
+        code: it.code,
+        cell: it.cells[rule.field],
+        rule: rule.id,
+        severity,
+        message: rule.message(it, ctx),
+      });
     }
   }
   const order = (i: Issue) => (i.code ? (form.catalog.byCode.get(i.code)?.order ?? 999) : -1);
-  issues.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || order(a) - order(b));
+  issues.sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || order(a) - order(b)
+  );
   const errors = issues.filter((i) => i.severity === "error").length;
-  return { passMark, flags: flagsOf(form, passMark), issues, errors, warnings: issues.length - errors, ok: errors === 0 };
+  return {
+    passMark,
+    flags: flagsOf(form, passMark),
+    issues,
+    errors,
+    warnings: issues.length - errors,
+    ok: errors === 0,
+  };
 }

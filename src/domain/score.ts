@@ -54,10 +54,24 @@ function short(s: string): string {
 function checkRange(value: number, normalized: boolean, decimals: number): ScoreParse {
   if (!Number.isFinite(value)) return notNumber(String(value));
   if (value < 0) {
-    return { kind: "error", error: "below-zero", message: msg(`คะแนน ${value} ติดลบ (ต้องอยู่ระหว่าง 0–100)`, `Score ${value} is below 0 (must be 0–100)`) };
+    return {
+      kind: "error",
+      error: "below-zero",
+      message: msg(
+        `คะแนน ${value} ติดลบ (ต้องอยู่ระหว่าง 0–100)`,
+        `Score ${value} is below 0 (must be 0–100)`
+      ),
+    };
   }
   if (value > 100) {
-    return { kind: "error", error: "above-100", message: msg(`คะแนน ${value} เกิน 100 (ต้องอยู่ระหว่าง 0–100)`, `Score ${value} is above 100 (must be 0–100)`) };
+    return {
+      kind: "error",
+      error: "above-100",
+      message: msg(
+        `คะแนน ${value} เกิน 100 (ต้องอยู่ระหว่าง 0–100)`,
+        `Score ${value} is above 100 (must be 0–100)`
+      ),
+    };
   }
   // Floating-point noise from spreadsheets (82.01000000000001) is not a precision problem.
   const rounded = Math.round(value * 100) / 100;

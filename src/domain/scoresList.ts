@@ -20,7 +20,10 @@ export interface UnmatchedLine {
  * `O1–O22 100`, or the form's own `I22 ผู้บังคับบัญชา… (82.01 คะแนน)`. A header line and blank lines
  * are skipped; every other line that yields no known code and score is reported.
  */
-export function parseScoresList(text: string, catalog: Catalog): { scores: ScoreLine[]; unmatched: UnmatchedLine[] } {
+export function parseScoresList(
+  text: string,
+  catalog: Catalog
+): { scores: ScoreLine[]; unmatched: UnmatchedLine[] } {
   const scores: ScoreLine[] = [];
   const unmatched: UnmatchedLine[] = [];
   text.split(/\r\n?|\n/).forEach((rawLine, i) => {
@@ -30,11 +33,19 @@ export function parseScoresList(text: string, catalog: Catalog): { scores: Score
     const lead = leadingCode(s.replace(/^["']/, ""));
     if (!lead) {
       if (i === 0 && /code|รหัส|ข้อ/i.test(s)) return; // header line
-      unmatched.push({ line, text: s, reason: msg("ไม่พบรหัสข้อ (เช่น I22)", "No item code (such as I22) found") });
+      unmatched.push({
+        line,
+        text: s,
+        reason: msg("ไม่พบรหัสข้อ (เช่น I22)", "No item code (such as I22) found"),
+      });
       return;
     }
     if (!catalog.byCode.has(lead.code)) {
-      unmatched.push({ line, text: s, reason: msg(`รหัส ${lead.code} ไม่มีในแบบฟอร์ม`, `Code ${lead.code} is not in the form`) });
+      unmatched.push({
+        line,
+        text: s,
+        reason: msg(`รหัส ${lead.code} ไม่มีในแบบฟอร์ม`, `Code ${lead.code} is not in the form`),
+      });
       return;
     }
     const candidate = scoreText(lead.rest);
@@ -43,7 +54,10 @@ export function parseScoresList(text: string, catalog: Catalog): { scores: Score
       unmatched.push({
         line,
         text: s,
-        reason: p?.kind === "error" ? p.message : msg(`ไม่พบคะแนนของข้อ ${lead.code}`, `No score found for ${lead.code}`),
+        reason:
+          p?.kind === "error"
+            ? p.message
+            : msg(`ไม่พบคะแนนของข้อ ${lead.code}`, `No score found for ${lead.code}`),
       });
       return;
     }
@@ -56,6 +70,9 @@ export function parseScoresList(text: string, catalog: Catalog): { scores: Score
 function scoreText(rest: string): string | null {
   const inForm = /\(([^()]*คะแนน[^()]*)\)\s*$/.exec(rest);
   if (inForm) return inForm[1];
-  const r = rest.replace(/^[\s,;:|=\t"']+/, "").replace(/["']$/, "").trim();
+  const r = rest
+    .replace(/^[\s,;:|=\t"']+/, "")
+    .replace(/["']$/, "")
+    .trim();
   return r === "" ? null : r;
 }

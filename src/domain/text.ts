@@ -26,7 +26,7 @@ export function cleanText(s: string): string {
   return s
     .normalize("NFC")
     .replace(/\r\n?/g, "\n")
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, "")
+    .replace(/\u200b|\u200c|\u200d|\ufeff/g, "")
     .replace(/\u00a0/g, " ")
     .trim();
 }

@@ -8,7 +8,11 @@ export interface Unit {
   en: string;
 }
 
-export const DISTRICTS: readonly Unit[] = data.units.map((u) => ({ code: u.code, th: u.th, en: u.en }));
+export const DISTRICTS: readonly Unit[] = data.units.map((u) => ({
+  code: u.code,
+  th: u.th,
+  en: u.en,
+}));
 
 /** Official display name: `สำนักงานเขตจอมทอง`. */
 export function unitDisplayName(u: Unit): string {
@@ -48,5 +52,7 @@ export function resolveUnit(input: string): Unit | null {
 export function searchDistricts(query: string): Unit[] {
   const q = key(query);
   if (!q) return [...DISTRICTS];
-  return DISTRICTS.filter((u) => u.code!.includes(q) || key(u.th).includes(q) || key(u.en).includes(q));
+  return DISTRICTS.filter(
+    (u) => u.code!.includes(q) || key(u.th).includes(q) || key(u.en).includes(q)
+  );
 }

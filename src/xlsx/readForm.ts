@@ -21,7 +21,7 @@ import {
 export class FormFileError extends Error {
   constructor(
     readonly file: string,
-    readonly reason: Msg,
+    readonly reason: Msg
   ) {
     super(`${file}: ${reason.en}`);
   }
@@ -35,19 +35,28 @@ export function sniff(file: string, head: Buffer, size: number): void {
   const name = path.basename(file);
   if (size === 0) throw new FormFileError(file, msg(`ไฟล์ ${name} ว่างเปล่า`, `${name} is empty`));
   if (size > MAX_FILE_BYTES) {
-    throw new FormFileError(file, msg(`ไฟล์ ${name} ใหญ่เกิน ${MAX_FILE_BYTES / 1048576} MB`, `${name} is larger than ${MAX_FILE_BYTES / 1048576} MB`));
+    throw new FormFileError(
+      file,
+      msg(
+        `ไฟล์ ${name} ใหญ่เกิน ${MAX_FILE_BYTES / 1048576} MB`,
+        `${name} is larger than ${MAX_FILE_BYTES / 1048576} MB`
+      )
+    );
   }
   if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     throw new FormFileError(
       file,
       msg(
         `ไฟล์ ${name} เป็นไฟล์ Excel แบบเก่า (.xls) หรือไฟล์ที่ตั้งรหัสผ่าน กรุณาบันทึกเป็น .xlsx โดยไม่ตั้งรหัสผ่าน`,
-        `${name} is an old-format (.xls) or password-protected workbook; save it as .xlsx without a password`,
-      ),
+        `${name} is an old-format (.xls) or password-protected workbook; save it as .xlsx without a password`
+      )
     );
   }
   if (!head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    throw new FormFileError(file, msg(`ไฟล์ ${name} ไม่ใช่ไฟล์ Excel (.xlsx)`, `${name} is not an Excel workbook (.xlsx)`));
+    throw new FormFileError(
+      file,
+      msg(`ไฟล์ ${name} ไม่ใช่ไฟล์ Excel (.xlsx)`, `${name} is not an Excel workbook (.xlsx)`)
+    );
   }
 }
 
@@ -56,7 +65,8 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   let buf: Buffer;
   try {
     const stat = await fs.stat(file);
-    if (!stat.isFile()) throw new FormFileError(file, msg(`${name} ไม่ใช่ไฟล์`, `${name} is not a file`));
+    if (!stat.isFile())
+      throw new FormFileError(file, msg(`${name} ไม่ใช่ไฟล์`, `${name} is not a file`));
     const fh = await fs.open(file, "r");
     try {
       const head = Buffer.alloc(8);
@@ -69,14 +79,24 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   } catch (e) {
     if (e instanceof FormFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new FormFileError(file, msg(`ไม่พบไฟล์ ${file}`, `File not found: ${file}`));
-    throw new FormFileError(file, msg(`อ่านไฟล์ ${name} ไม่ได้ (${code ?? "error"})`, `Cannot read ${name} (${code ?? String(e)})`));
+    if (code === "ENOENT")
+      throw new FormFileError(file, msg(`ไม่พบไฟล์ ${file}`, `File not found: ${file}`));
+    throw new FormFileError(
+      file,
+      msg(`อ่านไฟล์ ${name} ไม่ได้ (${code ?? "error"})`, `Cannot read ${name} (${code ?? String(e)})`)
+    );
   }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
-    throw new FormFileError(file, msg(`ไฟล์ ${name} เสียหายหรือไม่ใช่ไฟล์ .xlsx ที่ถูกต้อง`, `${name} is corrupt or not a valid .xlsx file (${(e as Error).message.slice(0, 120)})`));
+    throw new FormFileError(
+      file,
+      msg(
+        `ไฟล์ ${name} เสียหายหรือไม่ใช่ไฟล์ .xlsx ที่ถูกต้อง`,
+        `${name} is corrupt or not a valid .xlsx file (${(e as Error).message.slice(0, 120)})`
+      )
+    );
   }
   return wb;
 }
@@ -120,7 +140,13 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): CellGrid {
     const rg = parseRange(m);
     if (rg) merges.push(rg);
   }
-  return { name: ws.name, rowCount: rows.length, colCount, raw: (r, c) => rows[r - 1]?.[c - 1] ?? null, merges };
+  return {
+    name: ws.name,
+    rowCount: rows.length,
+    colCount,
+    raw: (r, c) => rows[r - 1]?.[c - 1] ?? null,
+    merges,
+  };
 }
 
 /** The hidden metadata, by form sheet name. */
@@ -140,40 +166,59 @@ export function storedMetadata(wb: ExcelJS.Workbook): Map<string, Map<string, st
 }
 
 /** Every reporting-form sheet of a workbook; throws FormFileError when there is none. */
-export function readFormsFromWorkbook(wb: ExcelJS.Workbook, file: string, catalog: Catalog = DEFAULT_CATALOG): ReadForm[] {
+export function readFormsFromWorkbook(
+  wb: ExcelJS.Workbook,
+  file: string,
+  catalog: Catalog = DEFAULT_CATALOG
+): ReadForm[] {
   const stored = storedMetadata(wb);
   const forms: ReadForm[] = [];
   for (const ws of wb.worksheets) {
     if (ws.name === META_SHEET) continue;
     try {
-      forms.push(readForm(gridFromWorksheet(ws), catalog, (stored.get(ws.name) ?? new Map()) as StoredMeta));
+      forms.push(
+        readForm(gridFromWorksheet(ws), catalog, (stored.get(ws.name) ?? new Map()) as StoredMeta)
+      );
     } catch (e) {
       if (!(e instanceof NotAFormError)) throw e;
     }
   }
   if (!forms.length) {
     const name = path.basename(file);
-    const sheets = wb.worksheets.filter((w) => w.name !== META_SHEET).map((w) => `"${w.name}"`).join(", ") || "-";
+    const sheets =
+      wb.worksheets
+        .filter((w) => w.name !== META_SHEET)
+        .map((w) => `"${w.name}"`)
+        .join(", ") || "-";
     throw new FormFileError(
       file,
       msg(
         `ไฟล์ ${name} ไม่มีชีตแบบรายงาน ITA (ชีตที่พบ: ${sheets}; ต้องมีหัวตาราง "ประเด็นการประเมิน" และ "คะแนน")`,
-        `${name} has no ITA report sheet (sheets found: ${sheets}; a form has the headers "ประเด็นการประเมิน" and "คะแนน")`,
-      ),
+        `${name} has no ITA report sheet (sheets found: ${sheets}; a form has the headers "ประเด็นการประเมิน" and "คะแนน")`
+      )
     );
   }
   return forms;
 }
 
 /** Read one form from a file: the named sheet, or the first form sheet. */
-export async function readFormFile(file: string, sheet?: string): Promise<{ form: ReadForm; sheets: string[] }> {
+export async function readFormFile(
+  file: string,
+  sheet?: string
+): Promise<{ form: ReadForm; sheets: string[] }> {
   const wb = await loadWorkbook(file);
   const forms = readFormsFromWorkbook(wb, file);
   const sheets = forms.map((f) => f.sheet);
   if (sheet === undefined) return { form: forms[0], sheets };
   const form = forms.find((f) => f.sheet === sheet);
   if (!form) {
-    throw new FormFileError(file, msg(`ไม่พบชีตแบบรายงานชื่อ "${sheet}" (มี: ${sheets.join(", ")})`, `No report sheet named "${sheet}" (found: ${sheets.join(", ")})`));
+    throw new FormFileError(
+      file,
+      msg(
+        `ไม่พบชีตแบบรายงานชื่อ "${sheet}" (มี: ${sheets.join(", ")})`,
+        `No report sheet named "${sheet}" (found: ${sheets.join(", ")})`
+      )
+    );
   }
   return { form, sheets };
 }

@@ -1,7 +1,15 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
-import { CellStyle, FONT, META_SHEET, META_SHEET_HEADER, rangeAddr, SheetModel, STYLES } from "../domain";
+import {
+  CellStyle,
+  FONT,
+  META_SHEET,
+  META_SHEET_HEADER,
+  rangeAddr,
+  SheetModel,
+  STYLES,
+} from "../domain";
 
 const argb = (hex: string) => ({ argb: `FF${hex}` });
 const THIN = { style: "thin" as const, color: argb("808080") };
@@ -9,7 +17,12 @@ const THIN = { style: "thin" as const, color: argb("808080") };
 /** Convert a layout style to ExcelJS style properties. */
 export function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {
-    font: { name: FONT.name, size: FONT.size, bold: Boolean(s.bold), ...(s.fontColor ? { color: argb(s.fontColor) } : {}) },
+    font: {
+      name: FONT.name,
+      size: FONT.size,
+      bold: Boolean(s.bold),
+      ...(s.fontColor ? { color: argb(s.fontColor) } : {}),
+    },
     alignment: { horizontal: s.hAlign, vertical: s.vAlign, wrapText: Boolean(s.wrap) },
     protection: { locked: s.locked },
   };
@@ -21,17 +34,30 @@ export function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
 
 /** The layout style each cell ends up with: the ranges applied in order, later properties winning. */
 export function resolvedStyles(model: SheetModel): CellStyle[][] {
-  const grid: CellStyle[][] = Array.from({ length: model.rowCount }, () => Array.from({ length: model.colCount }, () => ({ ...STYLES.base })));
+  const grid: CellStyle[][] = Array.from({ length: model.rowCount }, () =>
+    Array.from({ length: model.colCount }, () => ({ ...STYLES.base }))
+  );
   for (const { range, style } of model.styles) {
-    for (let r = range.r1; r <= range.r2; r++) for (let c = range.c1; c <= range.c2; c++) Object.assign(grid[r - 1][c - 1], STYLES[style]);
+    for (let r = range.r1; r <= range.r2; r++)
+      for (let c = range.c1; c <= range.c2; c++) Object.assign(grid[r - 1][c - 1], STYLES[style]);
   }
   return grid;
 }
 
 /** Add a form sheet rendered from the layout to a workbook (and its rows in the hidden metadata sheet). */
-export async function addFormSheet(wb: ExcelJS.Workbook, model: SheetModel): Promise<ExcelJS.Worksheet> {
+export async function addFormSheet(
+  wb: ExcelJS.Workbook,
+  model: SheetModel
+): Promise<ExcelJS.Worksheet> {
   const ws = wb.addWorksheet(model.name, {
-    views: [{ state: "frozen", ySplit: model.freezeRows, xSplit: 0, topLeftCell: `A${model.freezeRows + 1}` }],
+    views: [
+      {
+        state: "frozen",
+        ySplit: model.freezeRows,
+        xSplit: 0,
+        topLeftCell: `A${model.freezeRows + 1}`,
+      },
+    ],
     pageSetup: {
       paperSize: 9,
       orientation: model.print.orientation,
@@ -82,10 +108,13 @@ export async function addFormSheet(wb: ExcelJS.Workbook, model: SheetModel): Pro
           type: "expression",
           priority: i + 1,
           formulae: [cf.formula],
-          style: { fill: { type: "pattern", pattern: "solid", bgColor: argb(cf.fill) }, font: { color: argb(cf.fontColor) } },
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: argb(cf.fill) },
+            font: { color: argb(cf.fontColor) },
+          },
         },
       ],
-    }),
+    })
   );
   await ws.protect("", { ...model.protection });
   writeMetadata(wb, model);

@@ -49,7 +49,9 @@ export class CatalogError extends Error {}
 export function loadCatalog(data: unknown): Catalog {
   const parsed = formFileSchema.safeParse(data);
   if (!parsed.success) {
-    throw new CatalogError(`Invalid form file: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new CatalogError(
+      `Invalid form file: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`
+    );
   }
   const file = parsed.data;
   const items: CatalogItem[] = [];
@@ -60,14 +62,17 @@ export function loadCatalog(data: unknown): Catalog {
     name: t.name,
     weight: t.weight,
     indicators: t.indicators.map((ind) => {
-      if (seenIndicators.has(ind.number)) throw new CatalogError(`Indicator ${ind.number} appears twice`);
+      if (seenIndicators.has(ind.number))
+        throw new CatalogError(`Indicator ${ind.number} appears twice`);
       seenIndicators.add(ind.number);
       let group: { code: string; measures: string[] } | null = null;
       const indItems = ind.items.map((it) => {
         if (byCode.has(it.code)) throw new CatalogError(`Item ${it.code} appears twice`);
         if (it.standardMeasures) group = { code: it.code, measures: it.standardMeasures };
         if (it.measuresFrom && (!group || group.code !== it.measuresFrom)) {
-          throw new CatalogError(`Item ${it.code}: measuresFrom ${it.measuresFrom} is not the preceding measure group`);
+          throw new CatalogError(
+            `Item ${it.code}: measuresFrom ${it.measuresFrom} is not the preceding measure group`
+          );
         }
         const own = Boolean(it.standardMeasures);
         const item: CatalogItem = {

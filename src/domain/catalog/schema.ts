@@ -6,7 +6,10 @@ const itemSchema = z
   .object({
     code: z.string().regex(/^([IE]\d{1,3}|O\d{1,3}-O\d{1,3})$/),
     text: z.string().optional(),
-    range: z.object({ from: z.number().int().positive(), to: z.number().int().positive() }).strict().optional(),
+    range: z
+      .object({ from: z.number().int().positive(), to: z.number().int().positive() })
+      .strict()
+      .optional(),
     issue: z.string().min(1),
     standardMeasures: z.array(z.string().min(1)).min(1).optional(),
     measuresFrom: z.string().optional(),
@@ -39,7 +42,13 @@ export const formFileSchema = z
     fiscalYear: z.number().int().min(2560).max(2700),
     title: msgSchema,
     columns: z
-      .object({ item: msgSchema, issue: msgSchema, measures: msgSchema, results: msgSchema, evidence: msgSchema })
+      .object({
+        item: msgSchema,
+        issue: msgSchema,
+        measures: msgSchema,
+        results: msgSchema,
+        evidence: msgSchema,
+      })
       .strict(),
     tools: z.array(toolSchema).length(3),
   })

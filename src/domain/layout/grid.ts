@@ -28,7 +28,9 @@ export function arrayGrid(name: string, values: GridCell[][], merges: CellRange[
 }
 
 /** Finds the top-left cell of the merged area that covers a cell, or the cell itself. */
-export function mergeResolver(grid: CellGrid): (row: number, col: number) => { row: number; col: number } {
+export function mergeResolver(
+  grid: CellGrid
+): (row: number, col: number) => { row: number; col: number } {
   const byRow = new Map<number, CellRange[]>();
   for (const m of grid.merges) {
     for (let r = m.r1; r <= m.r2; r++) {

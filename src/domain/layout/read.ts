@@ -60,7 +60,7 @@ export interface ReadForm {
 export class NotAFormError extends Error {
   constructor(
     readonly sheet: string,
-    readonly reason: Msg,
+    readonly reason: Msg
   ) {
     super(reason.en);
   }
@@ -77,15 +77,25 @@ export function cellText(v: GridCell): string {
 const HEADER_SCAN_ROWS = 60;
 
 /** Locate the header row: the row holding the header labels of the layout's columns. */
-function findHeader(grid: CellGrid, catalog: Catalog): { row: number; columns: Record<ColumnKey, number>; moved: ColumnKey[] } | null {
-  const labels = COLUMNS.map((c) => ({ key: c.key, label: foldKey(c.header === "fromForm" ? catalog.columns[c.key as keyof Catalog["columns"]].th : c.header.th) }));
+function findHeader(
+  grid: CellGrid,
+  catalog: Catalog
+): { row: number; columns: Record<ColumnKey, number>; moved: ColumnKey[] } | null {
+  const labels = COLUMNS.map((c) => ({
+    key: c.key,
+    label: foldKey(
+      c.header === "fromForm" ? catalog.columns[c.key as keyof Catalog["columns"]].th : c.header.th
+    ),
+  }));
   const maxRow = Math.min(grid.rowCount, HEADER_SCAN_ROWS);
   for (let r = 1; r <= maxRow; r++) {
     const found: Partial<Record<ColumnKey, number>> = {};
     for (let c = 1; c <= Math.min(grid.colCount, 40); c++) {
       const t = foldKey(cellText(grid.raw(r, c)));
       if (!t) continue;
-      const hit = labels.find((l) => found[l.key] === undefined && (t === l.label || t.startsWith(l.label)));
+      const hit = labels.find(
+        (l) => found[l.key] === undefined && (t === l.label || t.startsWith(l.label))
+      );
       if (hit) found[hit.key] = c;
     }
     // The item and score columns identify the header; the rest fall back to their layout position.
@@ -103,7 +113,11 @@ function findHeader(grid: CellGrid, catalog: Catalog): { row: number; columns: R
 }
 
 /** Find a metadata label in the rows above the header; the value is the next non-empty cell to its right. */
-function findMeta(grid: CellGrid, headerRow: number, key: MetaKey): { raw: string; cell: string } | null {
+function findMeta(
+  grid: CellGrid,
+  headerRow: number,
+  key: MetaKey
+): { raw: string; cell: string } | null {
   const spec = META.find((m) => m.key === key)!;
   const label = foldKey(spec.label.th);
   for (let r = 1; r < headerRow; r++) {
@@ -128,7 +142,11 @@ export type StoredMeta = ReadonlyMap<string, string>;
  * text), so inserted, blank and moved rows read correctly. Throws NotAFormError when the sheet is not
  * a reporting form at all; everything else is reported in `problems` or left to the rules.
  */
-export function readForm(grid: CellGrid, fallbackCatalog: Catalog, stored: StoredMeta = new Map()): ReadForm {
+export function readForm(
+  grid: CellGrid,
+  fallbackCatalog: Catalog,
+  stored: StoredMeta = new Map()
+): ReadForm {
   // Which form: the visible marker, else the hidden metadata, else the fallback.
   let formId: string | null = null;
   let formVersion: string | null = null;
@@ -137,7 +155,10 @@ export function readForm(grid: CellGrid, fallbackCatalog: Catalog, stored: Store
   if (!header0) {
     throw new NotAFormError(
       grid.name,
-      msg(`ไม่พบหัวตารางของแบบรายงาน ITA (คอลัมน์ "ประเด็นการประเมิน" และ "คะแนน") ในชีต "${grid.name}"`, `No ITA report header (columns "ประเด็นการประเมิน" and "คะแนน") found on sheet "${grid.name}"`),
+      msg(
+        `ไม่พบหัวตารางของแบบรายงาน ITA (คอลัมน์ "ประเด็นการประเมิน" และ "คะแนน") ในชีต "${grid.name}"`,
+        `No ITA report header (columns "ประเด็นการประเมิน" and "คะแนน") found on sheet "${grid.name}"`
+      )
     );
   }
   const marker = findMeta(grid, header0.row, "form");
@@ -152,7 +173,10 @@ export function readForm(grid: CellGrid, fallbackCatalog: Catalog, stored: Store
     .map((k) => ({
       kind: "column-moved" as const,
       cell: addr(header.row, header.columns[k]),
-      message: msg(`ไม่พบหัวคอลัมน์ "${k}" จึงใช้ตำแหน่งมาตรฐาน`, `Column header "${k}" not found; using its standard position`),
+      message: msg(
+        `ไม่พบหัวคอลัมน์ "${k}" จึงใช้ตำแหน่งมาตรฐาน`,
+        `Column header "${k}" not found; using its standard position`
+      ),
     }));
 
   const metaField = (key: MetaKey, storedKey: string) => {
@@ -186,7 +210,10 @@ export function readForm(grid: CellGrid, fallbackCatalog: Catalog, stored: Store
         kind: "unknown-code",
         code,
         cell: addr(r, columns.code),
-        message: msg(`รหัส ${code} ไม่มีในแบบฟอร์ม ${catalog.version}`, `Code ${code} is not in form ${catalog.version}`),
+        message: msg(
+          `รหัส ${code} ไม่มีในแบบฟอร์ม ${catalog.version}`,
+          `Code ${code} is not in form ${catalog.version}`
+        ),
       });
       continue;
     }
@@ -218,7 +245,10 @@ export function readForm(grid: CellGrid, fallbackCatalog: Catalog, stored: Store
         kind: "duplicate-code",
         code,
         cell: addr(r, columns.code),
-        message: msg(`รหัส ${code} ซ้ำ (แถว ${prev.row} และ ${r})`, `Code ${code} appears twice (rows ${prev.row} and ${r})`),
+        message: msg(
+          `รหัส ${code} ซ้ำ (แถว ${prev.row} และ ${r})`,
+          `Code ${code} appears twice (rows ${prev.row} and ${r})`
+        ),
       });
       continue;
     }

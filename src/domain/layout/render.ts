@@ -49,7 +49,14 @@ export interface SheetModel {
   merges: CellRange[];
   columnWidths: number[];
   rowKinds: RowInfo[];
-  validations: { range: CellRange; min: number; max: number; title: string; prompt: string; error: string }[];
+  validations: {
+    range: CellRange;
+    min: number;
+    max: number;
+    title: string;
+    prompt: string;
+    error: string;
+  }[];
   conditionalFormats: { range: CellRange; formula: string; fill: string; fontColor: string }[];
   freezeRows: number;
   print: typeof PRINT & { titleRows: { first: number; last: number } };
@@ -67,7 +74,12 @@ export function formMarker(catalog: Catalog): string {
 }
 
 /** Render the form for a unit, optionally filled with a report's values. */
-export function renderForm(catalog: Catalog, meta: FormMeta, report?: Report, name = defaultSheetName(meta)): SheetModel {
+export function renderForm(
+  catalog: Catalog,
+  meta: FormMeta,
+  report?: Report,
+  name = defaultSheetName(meta)
+): SheetModel {
   const colCount = COLUMNS.length;
   const rows: CellValue[][] = [];
   const styles: SheetModel["styles"] = [];
@@ -82,7 +94,11 @@ export function renderForm(catalog: Catalog, meta: FormMeta, report?: Report, na
 
   // Title block.
   set(ROWS.title, 1, catalog.title.th);
-  set(ROWS.subtitle, 1, `ของ${meta.unit ? unitDisplayName(meta.unit) : "……………………"} ประจำปีงบประมาณ พ.ศ. ${meta.fiscalYear} ${roundPeriod(meta.fiscalYear, meta.round).th}`);
+  set(
+    ROWS.subtitle,
+    1,
+    `ของ${meta.unit ? unitDisplayName(meta.unit) : "……………………"} ประจำปีงบประมาณ พ.ศ. ${meta.fiscalYear} ${roundPeriod(meta.fiscalYear, meta.round).th}`
+  );
   for (const r of [ROWS.title, ROWS.subtitle]) merges.push(fullRow(r));
   style(fullRow(ROWS.title), "title");
   style(fullRow(ROWS.subtitle), "subtitle");
@@ -108,7 +124,13 @@ export function renderForm(catalog: Catalog, meta: FormMeta, report?: Report, na
   }
 
   // Header.
-  COLUMNS.forEach((c, i) => set(ROWS.header, i + 1, c.header === "fromForm" ? catalog.columns[c.key as keyof Catalog["columns"]].th : c.header.th));
+  COLUMNS.forEach((c, i) =>
+    set(
+      ROWS.header,
+      i + 1,
+      c.header === "fromForm" ? catalog.columns[c.key as keyof Catalog["columns"]].th : c.header.th
+    )
+  );
   style(fullRow(ROWS.header), "header");
 
   // Body: tool row, indicator row, item rows.
@@ -187,7 +209,12 @@ export function renderForm(catalog: Catalog, meta: FormMeta, report?: Report, na
   };
 }
 
-function writeItem(set: (r: number, c: number, v: CellValue) => void, r: number, item: CatalogItem, filled: Report["items"][number] | undefined) {
+function writeItem(
+  set: (r: number, c: number, v: CellValue) => void,
+  r: number,
+  item: CatalogItem,
+  filled: Report["items"][number] | undefined
+) {
   set(r, columnIndex("code"), item.code.includes("-") ? item.label : item.code);
   set(r, columnIndex("item"), item.label);
   set(r, columnIndex("score"), filled?.score ?? null);

@@ -116,9 +116,24 @@ export const STYLES: Record<StyleName, CellStyle> = {
   title: { locked: true, bold: true, hAlign: "center", vAlign: "middle", wrap: true },
   subtitle: { locked: true, bold: true, hAlign: "center", vAlign: "middle", wrap: true },
   metaLabel: { locked: true, bold: true, vAlign: "middle", border: true, fill: "F2F2F2" },
-  metaValue: { locked: false, vAlign: "middle", border: true, fill: "FFF2CC", numFmt: TEXT_FORMAT, hAlign: "left" },
+  metaValue: {
+    locked: false,
+    vAlign: "middle",
+    border: true,
+    fill: "FFF2CC",
+    numFmt: TEXT_FORMAT,
+    hAlign: "left",
+  },
   metaFixed: { locked: true, vAlign: "middle", border: true, fill: "F2F2F2", fontColor: "595959" },
-  header: { locked: true, bold: true, hAlign: "center", vAlign: "middle", wrap: true, border: true, fill: "D9E1F2" },
+  header: {
+    locked: true,
+    bold: true,
+    hAlign: "center",
+    vAlign: "middle",
+    wrap: true,
+    border: true,
+    fill: "D9E1F2",
+  },
   tool: { locked: true, bold: true, vAlign: "middle", border: true, fill: "B4C6E7" },
   indicator: { locked: true, bold: true, vAlign: "middle", border: true, fill: "DDEBF7" },
   code: { locked: true, bold: true, hAlign: "center", vAlign: "top", border: true, fill: "F2F2F2" },
@@ -133,7 +148,10 @@ export const SCORE_VALIDATION = {
   min: 0,
   max: 100,
   title: msg("คะแนน", "Score"),
-  prompt: msg("กรอกคะแนน 0–100 (ทศนิยมไม่เกิน 2 ตำแหน่ง)", "Enter a score from 0 to 100 (up to 2 decimals)"),
+  prompt: msg(
+    "กรอกคะแนน 0–100 (ทศนิยมไม่เกิน 2 ตำแหน่ง)",
+    "Enter a score from 0 to 100 (up to 2 decimals)"
+  ),
   error: msg("คะแนนต้องเป็นตัวเลข 0–100", "The score must be a number from 0 to 100"),
 } as const;
 

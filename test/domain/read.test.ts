@@ -1,0 +1,136 @@
+import { arrayGrid, columnIndex, DEFAULT_CATALOG, formToJson, GridCell, NotAFormError, readForm, renderForm, ROWS } from "../../src/domain";
+import { blankMeta, readModel, sampleMeta, sampleReport } from "../helpers";
+
+function sampleModel() {
+  return renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport());
+}
+
+/** Copy of a model's values with edits applied. */
+function valuesOf(model = sampleModel()): GridCell[][] {
+  return model.values.map((r) => [...r]);
+}
+
+const rowOf = (values: GridCell[][], code: string) => values.findIndex((r) => r[0] === code) + 1;
+
+describe("layout reader", () => {
+  it("reads back every field of the rendered report with its cell", () => {
+    const form = readModel(sampleModel());
+    const report = sampleReport();
+    expect(form.items).toHaveLength(42);
+    expect(form.problems).toEqual([]);
+    expect(form.unit.value?.code).toBe("1035");
+    expect(form.fiscalYear.value).toBe(2567);
+    expect(form.round.value).toBe(6);
+    expect(form.passMark.value).toBe(85);
+    expect(form.formId).toBe("bkk-district-ita");
+    expect(form.formVersion).toBe("2567.1");
+    for (const it of report.items) {
+      const got = form.items.find((x) => x.code === it.code)!;
+      expect({ code: got.code, score: got.score, issue: got.issue, measures: got.measures, results: got.results, evidence: got.evidence }).toEqual(it);
+    }
+    const i22 = form.items.find((x) => x.code === "I22")!;
+    expect(i22.cells.score).toBe(`C${i22.row}`);
+    expect(i22.cells.measures).toBe(`E${i22.row}`);
+  });
+
+  it("prints the JSON model with unit, year, round and per-item cells", () => {
+    const json = formToJson(readModel(sampleModel()));
+    expect(json.unit).toBe("สำนักงานเขตจอมทอง");
+    expect(json.unitCode).toBe("1035");
+    expect(json.items[0]).toMatchObject({ code: "I1", score: 96.31, cells: { score: expect.stringMatching(/^C\d+$/) } });
+  });
+
+  it("finds items by code after rows are inserted, blanked and moved", () => {
+    const values = valuesOf();
+    const i22 = rowOf(values, "I22");
+    const i5 = rowOf(values, "I5");
+    // Move I5's row to the end, insert two blank rows and a note above I22.
+    const moved = values.splice(i5 - 1, 1)[0];
+    values.splice(i22 - 2, 0, [null, null, null, null, null, null, null], ["หมายเหตุ", "แถวที่ผู้ใช้แทรกเอง", null, null, null, null, null]);
+    values.push(moved);
+    const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG);
+    expect(form.problems).toEqual([]);
+    expect(form.items).toHaveLength(42);
+    const got = form.items.find((x) => x.code === "I22")!;
+    expect(got.score).toBe(82.01);
+    expect(got.row).toBe(rowOf(values, "I22"));
+    expect(form.items.find((x) => x.code === "I5")!.row).toBe(values.length);
+    expect(form.items.map((x) => x.code).slice(0, 5)).toEqual(["I1", "I2", "I3", "I4", "I5"]);
+  });
+
+  it("counts a measures cell merged over several item rows for each of them (I1 for I1–I4)", () => {
+    const model = sampleModel();
+    const i1 = rowOf(model.values, "I1");
+    const m = columnIndex("measures");
+    const form = readForm(arrayGrid("s", model.values, [...model.merges, { r1: i1, c1: m, r2: i1 + 3, c2: m }]), DEFAULT_CATALOG);
+    const measures = form.items.slice(0, 5).map((x) => x.measures);
+    expect(measures[1]).toBe(measures[0]);
+    expect(measures[3]).toBe(measures[0]);
+    expect(measures[0]).toMatch(/^1\. เผยแพร่ประชาสัมพันธ์คู่มือ/);
+    expect(measures[4]).not.toBe(measures[0]);
+  });
+
+  it("reports unknown and duplicate codes and missing items", () => {
+    const values = valuesOf(renderForm(DEFAULT_CATALOG, blankMeta()));
+    const i3 = rowOf(values, "I3");
+    values[i3 - 1][0] = "I26";
+    values.push([...values[rowOf(values, "E1") - 1]]);
+    const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG);
+    expect(form.problems.map((p) => [p.kind, p.code])).toEqual([
+      ["unknown-code", "I26"],
+      ["duplicate-code", "E1"],
+      ["missing-item", "I3"],
+    ]);
+  });
+
+  it("finds an item by the code at the start of its text when the code cell is empty", () => {
+    const values = valuesOf();
+    const r = rowOf(values, "E7");
+    values[r - 1][0] = null;
+    const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG);
+    expect(form.items.find((x) => x.code === "E7")?.score).toBe(95.46);
+  });
+
+  it("understands scores typed as Thai digits or with คะแนน, and keeps what it cannot parse", () => {
+    const values = valuesOf();
+    const s = columnIndex("score") - 1;
+    values[rowOf(values, "I1") - 1][s] = "๙๖.๓๑";
+    values[rowOf(values, "I2") - 1][s] = "(96.86 คะแนน)";
+    values[rowOf(values, "I3") - 1][s] = "ดีมาก";
+    const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG);
+    expect(form.items[0].score).toBe(96.31);
+    expect(form.items[1].score).toBe(96.86);
+    expect(form.items[2].score).toBeNull();
+    expect(form.items[2].scoreParse.kind).toBe("error");
+  });
+
+  it("reads NFD Thai text as NFC", () => {
+    const values = valuesOf();
+    const r = rowOf(values, "I22");
+    values[r - 1][columnIndex("measures") - 1] = "จัดประชุมชี้แจงเจ้าหน้าที่".normalize("NFD");
+    const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG);
+    expect(form.items.find((x) => x.code === "I22")!.measures).toBe("จัดประชุมชี้แจงเจ้าหน้าที่".normalize("NFC"));
+  });
+
+  it("refuses a sheet that is not a reporting form", () => {
+    expect(() => readForm(arrayGrid("Budget", [["ชื่อ", "จำนวนเงิน"], ["ค่าไฟ", 1200]]), DEFAULT_CATALOG)).toThrow(NotAFormError);
+  });
+
+  it("falls back to the hidden metadata when visible metadata cells are cleared", () => {
+    const values = valuesOf();
+    for (let r = ROWS.metaFirst; r < ROWS.header; r++) values[r - 1][2] = null;
+    const stored = new Map([
+      ["formId", "bkk-district-ita"],
+      ["formVersion", "2567.1"],
+      ["unit", "สำนักงานเขตจอมทอง"],
+      ["fiscalYear", "2567"],
+      ["round", "12"],
+      ["passMark", "90"],
+    ]);
+    const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG, stored);
+    expect(form.unit.value?.code).toBe("1035");
+    expect(form.round.value).toBe(12);
+    expect(form.passMark.value).toBe(90);
+    expect(form.formVersion).toBe("2567.1");
+  });
+});
