@@ -13,3 +13,4 @@ export * from "./score";
 export * from "./scoresList";
 export * from "./text";
 export * from "./units";
+export * from "./summary";
