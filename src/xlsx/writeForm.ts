@@ -127,7 +127,8 @@ function writeMetadata(wb: ExcelJS.Workbook, model: SheetModel) {
     meta = wb.addWorksheet(META_SHEET, { state: "veryHidden" });
     meta.addRow([...META_SHEET_HEADER]);
   }
-  for (const [key, value] of model.metadata) meta.addRow([model.name, key, String(value)]);
+  for (const [key, value] of model.metadata)
+    meta.addRow([model.name, key, value === "" ? null : String(value)]);
 }
 
 export function newWorkbook(): ExcelJS.Workbook {

@@ -1,0 +1,5 @@
+export * from "./actions";
+export * from "./errors";
+export * from "./marks";
+export * from "./readForm";
+export * from "./writeForm";

@@ -1,0 +1,234 @@
+import ExcelJS from "exceljs";
+import path from "path";
+import { DEFAULT_CATALOG, formToJson, renderForm, validate, META_SHEET, parseScoresList } from "../../src/domain";
+import {
+  ExcelActionError,
+  freeSheetName,
+  insertStandardMeasures,
+  MARK_FILL,
+  markIssues,
+  memoryMarkStore,
+  normalizableScores,
+  plannedScoreChanges,
+  readActiveForm,
+  scaffoldSheet,
+  selectCell,
+  SheetExistsError,
+  writeScores,
+} from "../../src/excel";
+import { readFormsFromWorkbook, writeFormFile } from "../../src/xlsx";
+import { FakeExcelHost, officeError } from "../host/fakeExcel";
+import { blankMeta, sampleMeta, sampleReport, tmpDir } from "../helpers";
+import { sheetSnapshot } from "./snapshot";
+
+const NOW = new Date(2024, 4, 1);
+
+async function scaffolded(report = true) {
+  const host = new FakeExcelHost();
+  const model = renderForm(DEFAULT_CATALOG, report ? sampleMeta() : blankMeta(), report ? sampleReport() : undefined);
+  await host.run((ctx) => scaffoldSheet(ctx, model));
+  return { host, model };
+}
+
+async function reload(host: FakeExcelHost) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await host.xlsx()) as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe("fake Excel host", () => {
+  it("refuses to read a loaded property before sync, as Excel does", async () => {
+    const host = new FakeExcelHost();
+    host.wb.addWorksheet("S").getCell("A1").value = 5;
+    await host.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("S").getRange("A1").load("values");
+      expect(() => r.values).toThrow(/PropertyNotLoaded/);
+      await ctx.sync();
+      expect(r.values).toEqual([[5]]);
+    });
+  });
+
+  it("queues writes until sync and turns '=…' into a formula unless the cell is text", async () => {
+    const host = new FakeExcelHost();
+    host.wb.addWorksheet("S");
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.getRange("A1").values = [["=1+1"]];
+      ws.getRange("B1").numberFormat = [["@"]];
+      ws.getRange("B1").values = [["=1+1"]];
+      expect(host.wb.getWorksheet("S")!.getCell("A1").value).toBeNull();
+      await ctx.sync();
+    });
+    expect(host.wb.getWorksheet("S")!.getCell("A1").formula).toBe("1+1");
+    expect(host.wb.getWorksheet("S")!.getCell("B1").value).toBe("=1+1");
+  });
+});
+
+describe("scaffold through Office.js", () => {
+  it("writes the whole form in at most 3 syncs and one 2D values write", async () => {
+    const { host } = await scaffolded();
+    const ctx = host.lastContext;
+    expect(ctx.syncCount).toBeLessThanOrEqual(3);
+    expect(ctx.log.filter((l) => l.endsWith("range.values") && l.startsWith("ITA 2567"))).toHaveLength(1);
+    const wb = await reload(host);
+    const [form] = readFormsFromWorkbook(wb, "office.xlsx");
+    expect(form.items).toHaveLength(42);
+    expect(formToJson(form).items.map((i) => i.score)).toEqual(sampleReport().items.map((i) => i.score));
+    expect(host.state.active).toBe(form.sheet);
+  });
+
+  it("keeps the same number of syncs for a second form (metadata sheet already there)", async () => {
+    const { host } = await scaffolded();
+    const model = renderForm(DEFAULT_CATALOG, { ...sampleMeta(), round: 12 });
+    await host.run((ctx) => scaffoldSheet(ctx, model));
+    expect(host.lastContext.syncCount).toBe(3);
+    const wb = await reload(host);
+    expect(readFormsFromWorkbook(wb, "x").map((f) => [f.sheet, f.round.value])).toEqual([
+      ["ITA 2567 รอบ 6", 6],
+      ["ITA 2567 รอบ 12", 12],
+    ]);
+    const metaSheets = wb.getWorksheet(META_SHEET)!.getSheetValues().filter(Boolean).map((r) => (r as string[])[1]);
+    expect(metaSheets.filter((s) => s === "ITA 2567 รอบ 12")).toHaveLength(9);
+  });
+
+  it("never writes over an existing sheet", async () => {
+    const { host, model } = await scaffolded();
+    const before = host.wb.worksheets.length;
+    await expect(host.run((ctx) => scaffoldSheet(ctx, model))).rejects.toThrow(SheetExistsError);
+    expect(host.lastContext.syncCount).toBe(1);
+    expect(host.wb.worksheets.length).toBe(before);
+    expect(freeSheetName(model.name, host.wb.worksheets.map((w) => w.name))).toBe(`${model.name} (2)`);
+  });
+
+  it("writes the same form as the CLI, cell for cell (values, formats, validation, conditional format, locks, metadata)", async () => {
+    const { host, model } = await scaffolded();
+    const office = await reload(host);
+    const dir = await tmpDir();
+    const file = path.join(dir, "cli.xlsx");
+    await writeFormFile(file, model);
+    const cli = new ExcelJS.Workbook();
+    await cli.xlsx.readFile(file);
+    const a = sheetSnapshot(office, model.name);
+    const b = sheetSnapshot(cli, model.name);
+    expect(Object.keys(a.cells).length).toBeGreaterThan(400);
+    for (const key of Object.keys(b.cells)) expect([key, a.cells[key]]).toEqual([key, b.cells[key]]);
+    expect(a).toEqual(b);
+  });
+
+  it("removes a half-written sheet when Excel fails the write", async () => {
+    const host = new FakeExcelHost();
+    const model = renderForm(DEFAULT_CATALOG, blankMeta());
+    const run = host.run;
+    host.run = (batch) =>
+      run(async (ctx) => {
+        const real = ctx.sync.bind(ctx);
+        let n = 0;
+        (ctx as unknown as { sync: () => Promise<void> }).sync = async () => {
+          n++;
+          if (n === 2) {
+            await real().catch(() => undefined);
+            throw officeError("InvalidOperationInCellEditMode", "cell edit mode");
+          }
+          return real();
+        };
+        return batch(ctx);
+      });
+    const err = await host.run((ctx) => scaffoldSheet(ctx, model)).catch((e) => e);
+    expect(err).toBeInstanceOf(ExcelActionError);
+    expect(err.reason.th).toContain("แก้ไขเซลล์");
+    expect(host.wb.getWorksheet(model.name)).toBeUndefined();
+  });
+});
+
+describe("validate through Office.js", () => {
+  it("reads in one sync, marks issue cells in one more and clears the marks of an earlier run", async () => {
+    const { host } = await scaffolded();
+    const store = memoryMarkStore();
+    const { form, protectedSheet, syncs } = await host.run((ctx) => readActiveForm(ctx));
+    expect(syncs).toBe(1);
+    expect(host.lastContext.syncCount).toBe(1);
+    expect(protectedSheet).toBe(true);
+    const result = validate(form, { now: NOW });
+    expect(result.flags.map((f) => f.code)).toEqual(["I22"]);
+    await host.run((ctx) => markIssues(ctx, form, result.issues, protectedSheet, store));
+    expect(host.lastContext.syncCount).toBe(1);
+    const ws = host.wb.getWorksheet(form.sheet)!;
+    const i22 = form.items.find((i) => i.code === "I22")!;
+    expect((ws.getCell(i22.cells.measures).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${MARK_FILL.error.slice(1)}`);
+    expect((ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
+
+    // Fix I22 and validate again: the old mark is cleared.
+    await host.run((ctx) => insertStandardMeasures(ctx, form, DEFAULT_CATALOG.byCode.get("I22")!, DEFAULT_CATALOG.byCode.get("I22")!.standardMeasures.slice(0, 2)));
+    const again = await host.run((ctx) => readActiveForm(ctx));
+    const i22b = again.form.items.find((i) => i.code === "I22")!;
+    expect(i22b.measures).toMatch(/^1\. นำผลการประเมิน ITA มาวิเคราะห์/);
+    const result2 = validate(again.form, { now: NOW });
+    expect(result2.issues.find((i) => i.code === "I22" && i.rule === "flag.measures-required")).toBeUndefined();
+    await host.run((ctx) => markIssues(ctx, again.form, result2.issues, again.protectedSheet, store));
+    expect(ws.getCell(i22.cells.measures).fill).toBeUndefined();
+  });
+
+  it("reads a sheet after rows were inserted and understands scores typed as text", async () => {
+    const { host } = await scaffolded();
+    const ws = host.wb.worksheets[0];
+    const first = await host.run((ctx) => readActiveForm(ctx));
+    const i1 = first.form.items[0];
+    ws.spliceRows(i1.row, 0, ["", "แถวที่แทรก"]);
+    ws.getCell(`C${i1.row + 1}`).value = "๙๖.๓๑";
+    ws.getCell(`C${i1.row + 2}`).value = "96.86 คะแนน";
+    const { form } = await host.run((ctx) => readActiveForm(ctx));
+    expect(form.items[0]).toMatchObject({ code: "I1", row: i1.row + 1, score: 96.31 });
+    expect(form.items[1].score).toBe(96.86);
+    const fixes = normalizableScores(form);
+    expect(fixes.map((f) => [f.code, f.after])).toEqual([
+      ["I1", 96.31],
+      ["I2", 96.86],
+    ]);
+    await host.run((ctx) => writeScores(ctx, form.sheet, fixes));
+    expect(host.lastContext.syncCount).toBe(1);
+    expect(ws.getCell(`C${i1.row + 1}`).value).toBe(96.31);
+  });
+
+  it("imports a pasted scores list with a preview of the changes, in one sync", async () => {
+    const { host } = await scaffolded(false);
+    const { form } = await host.run((ctx) => readActiveForm(ctx));
+    const { scores, unmatched } = parseScoresList("I22\t๘๒.๐๑\nI1 (96.31 คะแนน)\nE99 50", DEFAULT_CATALOG);
+    const changes = plannedScoreChanges(form, scores);
+    expect(changes.map((c) => [c.code, c.before, c.after])).toEqual([
+      ["I22", "", 82.01],
+      ["I1", "", 96.31],
+    ]);
+    expect(unmatched).toHaveLength(1);
+    await host.run((ctx) => writeScores(ctx, form.sheet, changes));
+    const after = await host.run((ctx) => readActiveForm(ctx));
+    expect(after.form.items.find((i) => i.code === "I22")!.score).toBe(82.01);
+  });
+
+  it("selects the cell of an issue", async () => {
+    const { host } = await scaffolded();
+    await host.run((ctx) => selectCell(ctx, "ITA 2567 รอบ 6", "E39"));
+    expect(host.lastContext.syncCount).toBe(1);
+    expect(host.state.selected).toBe("ITA 2567 รอบ 6!E39");
+  });
+
+  it("explains a sheet that is not a form and one protected by someone else", async () => {
+    const host = new FakeExcelHost();
+    host.wb.addWorksheet("Budget").getCell("A1").value = "งบประมาณ";
+    const err = await host.run((ctx) => readActiveForm(ctx)).catch((e) => e);
+    expect(err).toBeInstanceOf(ExcelActionError);
+    expect(err.reason.en).toMatch(/No ITA report header/);
+
+    const { host: h2 } = await scaffolded();
+    const { form, protectedSheet } = await h2.run((ctx) => readActiveForm(ctx));
+    const run = h2.run;
+    h2.run = (batch) =>
+      run(async (ctx) => {
+        (ctx as unknown as { sync: () => Promise<void> }).sync = async () => {
+          throw officeError("AccessDenied", "The sheet is protected with a password");
+        };
+        return batch(ctx);
+      });
+    const e2 = await h2.run((ctx) => markIssues(ctx, form, [], protectedSheet, memoryMarkStore())).catch((e) => e);
+    expect(e2.reason.th).toContain("ถูกป้องกัน");
+  });
+});
