@@ -57,9 +57,8 @@ export async function markIssues(
     for (const cell of store.get(form.sheet)) {
       if (severityOf.has(cell)) continue;
       const fill = layoutFill(form, cell);
-      const f = ws.getRange(cell).format.fill;
-      if (fill) f.color = fill;
-      else f.clear();
+      if (fill) ws.getRange(cell).format.fill.color = fill;
+      else ws.getRange(cell).format.fill.clear();
     }
     for (const [cell, sev] of severityOf) ws.getRange(cell).format.fill.color = MARK_FILL[sev];
     if (protectedSheet) ws.protection.protect(protectionOptions());
