@@ -7,4 +7,6 @@ module.exports = {
   },
   testEnvironment: "node",
   setupFiles: ["<rootDir>/test/setup.ts"],
+  // jsdom tests load ExcelJS (the in-memory Excel host): resolve packages as in Node, not as browser ESM.
+  testEnvironmentOptions: { customExportConditions: ["node", "node-addons"] },
 };

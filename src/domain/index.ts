@@ -14,3 +14,4 @@ export * from "./scoresList";
 export * from "./text";
 export * from "./units";
 export * from "./summary";
+export * from "./issueGroups";

@@ -1,4 +1,4 @@
-import { Msg, msg } from "../domain";
+import { Msg, msg, NotAFormError } from "../domain";
 
 /** An Office.js failure turned into a message for the user (Thai and English). */
 export class ExcelActionError extends Error {
@@ -36,6 +36,7 @@ const KNOWN: Record<string, Msg> = {
 
 export function toActionError(e: unknown): ExcelActionError {
   if (e instanceof ExcelActionError) return e;
+  if (e instanceof NotAFormError) return new ExcelActionError(e.reason, "NotAForm");
   const err = e as { code?: string; message?: string };
   const code = err?.code;
   if (code && KNOWN[code]) return new ExcelActionError(KNOWN[code], code);

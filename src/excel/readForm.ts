@@ -11,7 +11,7 @@ import {
   readForm,
   ReadForm,
 } from "../domain";
-import { ExcelActionError, guarded } from "./errors";
+import { guarded } from "./errors";
 
 /** The form on the active sheet, with what is needed to mark it afterwards. */
 export interface SheetForm {
@@ -103,8 +103,5 @@ export async function readActiveForm(
       );
     }
     return { form, protectedSheet: protection.protected, syncs };
-  }).catch((e) => {
-    if (e instanceof NotAFormError) throw new ExcelActionError(e.reason, "NotAForm");
-    throw e;
   });
 }

@@ -1,7 +1,27 @@
-import { Body1, FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Tab, TabList, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { useState } from "react";
-import { HostInfo } from "./office";
+import {
+  Body1,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  Tab,
+  TabList,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { lazy, Suspense, useState } from "react";
+import type { Gateway } from "./gateway";
 import { Lang, LangContext, STRINGS } from "./i18n";
+import type { HostInfo } from "./office";
+
+// Each view is its own chunk: the pane's first script holds only the shell.
+const CreateView = lazy(() => import(/* webpackChunkName: "create" */ "./CreateView").then((m) => ({ default: m.CreateView })));
+const ValidateView = lazy(() => import(/* webpackChunkName: "validate" */ "./ValidateView").then((m) => ({ default: m.ValidateView })));
+const FlagsView = lazy(() => import(/* webpackChunkName: "flags" */ "./FlagsView").then((m) => ({ default: m.FlagsView })));
 
 const useStyles = makeStyles({
   root: {
@@ -11,26 +31,35 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
-    minWidth: "300px",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
   },
-  header: { display: "flex", justifyContent: "space-between", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  tabs: { flexWrap: "wrap" },
 });
+
+type View = "create" | "validate" | "flags";
 
 export interface AppProps {
   host: HostInfo;
+  gateway: Gateway;
   initialLang?: Lang;
+  initialView?: View;
+  now?: Date;
 }
 
-export function App({ host, initialLang = "th" }: AppProps) {
+export function App({ host, gateway, initialLang = "th", initialView = "create", now }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
+  const [view, setView] = useState<View>(initialView);
+  const s = (k: keyof typeof STRINGS) => STRINGS[k][lang];
   return (
     <LangContext.Provider value={lang}>
       <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} lang={lang}>
         <main className={styles.root}>
           <header className={styles.header}>
-            <Subtitle1 as="h1">{STRINGS.appTitle[lang]}</Subtitle1>
-            <TabList size="small" selectedValue={lang} onTabSelect={(_, d) => setLang(d.value as Lang)} aria-label={STRINGS.language[lang]}>
+            <Subtitle1 as="h1">{s("appTitle")}</Subtitle1>
+            <TabList size="small" selectedValue={lang} onTabSelect={(_, d) => setLang(d.value as Lang)} aria-label={s("language")}>
               <Tab value="th">ไทย</Tab>
               <Tab value="en">EN</Tab>
             </TabList>
@@ -38,11 +67,26 @@ export function App({ host, initialLang = "th" }: AppProps) {
           {!host.supported ? (
             <MessageBar intent="error">
               <MessageBarBody>
-                <MessageBarTitle>{STRINGS.unsupportedTitle[lang]}</MessageBarTitle>
-                <Body1>{STRINGS.unsupportedBody[lang]}</Body1>
+                <MessageBarTitle>{s("unsupportedTitle")}</MessageBarTitle>
+                <Body1>{s("unsupportedBody")}</Body1>
               </MessageBarBody>
             </MessageBar>
-          ) : null}
+          ) : (
+            <>
+              <nav>
+                <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label={s("views")}>
+                  <Tab value="create">{s("tabCreate")}</Tab>
+                  <Tab value="validate">{s("tabValidate")}</Tab>
+                  <Tab value="flags">{s("tabFlags")}</Tab>
+                </TabList>
+              </nav>
+              <Suspense fallback={<Spinner size="small" label={s("loading")} />}>
+                {view === "create" ? <CreateView gateway={gateway} now={now} /> : null}
+                {view === "validate" ? <ValidateView gateway={gateway} now={now} /> : null}
+                {view === "flags" ? <FlagsView gateway={gateway} /> : null}
+              </Suspense>
+            </>
+          )}
         </main>
       </FluentProvider>
     </LangContext.Provider>

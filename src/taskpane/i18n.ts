@@ -1,4 +1,5 @@
 import { createContext, useContext } from "react";
+import { Msg } from "../domain";
 
 export type Lang = "th" | "en";
 
@@ -6,19 +7,120 @@ export type Lang = "th" | "en";
 export const STRINGS = {
   appTitle: { th: "รายงาน ITA สำนักงานเขต", en: "ITA District Report" },
   language: { th: "ภาษา", en: "Language" },
+  views: { th: "มุมมอง", en: "Views" },
+  loading: { th: "กำลังโหลด…", en: "Loading…" },
   unsupportedTitle: { th: "Excel เวอร์ชันนี้ยังไม่รองรับ", en: "This version of Excel is not supported" },
   unsupportedBody: {
     th: "ต้องใช้ Excel ที่รองรับ ExcelApi 1.9 ขึ้นไป (Microsoft 365, Excel 2021 หรือ Excel บนเว็บ)",
     en: "The add-in needs ExcelApi 1.9 or later (Microsoft 365, Excel 2021 or Excel on the web).",
   },
+  tabCreate: { th: "สร้างแบบ", en: "Create" },
+  tabValidate: { th: "ตรวจสอบ", en: "Validate" },
+  tabFlags: { th: "ต่ำกว่าเกณฑ์", en: "Flags" },
+  // Create
+  createTitle: { th: "สร้างแบบรายงาน", en: "Create the reporting sheet" },
+  unit: { th: "หน่วยงาน", en: "Unit" },
+  unitHint: {
+    th: "พิมพ์ชื่อเขต (ไทย/อังกฤษ) หรือรหัส หรือชื่อหน่วยงานอื่น",
+    en: "Type a district (Thai/English) or its code, or another unit's name",
+  },
+  fiscalYear: { th: "ปีงบประมาณ (พ.ศ.)", en: "Fiscal year (B.E.)" },
+  round: { th: "รอบการรายงาน", en: "Report round" },
+  round6: { th: "6 เดือน", en: "6 months" },
+  round12: { th: "12 เดือน", en: "12 months" },
+  passMark: { th: "เกณฑ์ผ่าน (คะแนน)", en: "Pass mark (score)" },
+  preparer: { th: "ผู้จัดทำรายงาน", en: "Prepared by" },
+  createButton: { th: "สร้างแบบรายงาน", en: "Create the sheet" },
+  creating: { th: "กำลังสร้าง…", en: "Creating…" },
+  created: { th: "สร้างชีตแล้ว", en: "Sheet created" },
+  sheetExistsTitle: { th: "มีชีตชื่อนี้อยู่แล้ว", en: "This sheet already exists" },
+  sheetExistsBody: {
+    th: "จะไม่เขียนทับชีตเดิม สร้างเป็นชีตใหม่ชื่อ",
+    en: "The existing sheet is kept. Create a new sheet named",
+  },
+  createAsNew: { th: "สร้างเป็นชีตใหม่", en: "Create the new sheet" },
+  cancel: { th: "ยกเลิก", en: "Cancel" },
+  invalidYear: {
+    th: "ปีงบประมาณต้องเป็น พ.ศ. 2560–2700",
+    en: "The fiscal year must be B.E. 2560–2700",
+  },
+  invalidPassMark: {
+    th: "เกณฑ์ผ่านต้องเป็นตัวเลข 0–100",
+    en: "The pass mark must be a number from 0 to 100",
+  },
+  // Import
+  importTitle: { th: "นำเข้าคะแนน", en: "Import scores" },
+  importLabel: {
+    th: "วางรายการคะแนน (เช่น I22 82.01 ทีละบรรทัด)",
+    en: "Paste the scores (one per line, such as I22 82.01)",
+  },
+  preview: { th: "ดูสิ่งที่จะเปลี่ยน", en: "Preview changes" },
+  apply: { th: "นำคะแนนเข้า", en: "Apply the scores" },
+  noChanges: { th: "ไม่มีคะแนนที่ต้องเปลี่ยน", en: "No score to change" },
+  unmatched: { th: "บรรทัดที่ไม่ตรงกับข้อใด", en: "Lines that matched nothing" },
+  line: { th: "บรรทัด", en: "Line" },
+  code: { th: "ข้อ", en: "Item" },
+  before: { th: "เดิม", en: "Before" },
+  after: { th: "ใหม่", en: "After" },
+  imported: { th: "นำเข้าคะแนนแล้ว", en: "Scores imported" },
+  // Validate
+  validateButton: { th: "ตรวจสอบก่อนส่ง", en: "Validate before submission" },
+  validating: { th: "กำลังตรวจสอบ…", en: "Validating…" },
+  readyTitle: { th: "พร้อมส่ง", en: "Ready to submit" },
+  readyBody: { th: "ไม่พบข้อผิดพลาด", en: "No errors found" },
+  notReadyTitle: { th: "ยังส่งไม่ได้", en: "Not ready to submit" },
+  errors: { th: "ข้อผิดพลาด", en: "errors" },
+  warnings: { th: "คำเตือน", en: "warnings" },
+  general: { th: "ข้อมูลทั่วไปของรายงาน", en: "Report details" },
+  normalize: {
+    th: "แปลงคะแนนที่พิมพ์เป็นข้อความให้เป็นตัวเลข",
+    en: "Turn scores typed as text into numbers",
+  },
+  normalized: { th: "แปลงคะแนนแล้ว", en: "Scores converted" },
+  goToCell: { th: "ไปที่เซลล์", en: "Go to cell" },
+  error: { th: "ข้อผิดพลาด", en: "Error" },
+  warning: { th: "คำเตือน", en: "Warning" },
+  // Flags
+  flagsTitle: { th: "ข้อที่ได้คะแนนต่ำกว่าเกณฑ์", en: "Items under the pass mark" },
+  refresh: { th: "อ่านชีตอีกครั้ง", en: "Read the sheet again" },
+  noFlags: { th: "ไม่มีข้อที่ต่ำกว่าเกณฑ์", en: "No item is under the pass mark" },
+  score: { th: "คะแนน", en: "Score" },
+  band: { th: "ระดับ", en: "Band" },
+  measures: { th: "มาตรการ", en: "Measures" },
+  results: { th: "ผล", en: "Results" },
+  evidence: { th: "หลักฐาน", en: "Evidence" },
+  yes: { th: "มี", en: "yes" },
+  no: { th: "ไม่มี", en: "no" },
+  standardMeasures: { th: "มาตรการมาตรฐานของแบบฟอร์ม", en: "The form's standard measures" },
+  insertMeasures: { th: "ใส่มาตรการที่เลือก", en: "Insert the chosen measures" },
+  measuresInserted: {
+    th: "ใส่มาตรการแล้ว แก้ไขต่อได้ในเซลล์",
+    en: "Measures inserted; edit them in the cell",
+  },
+  averages: { th: "ค่าเฉลี่ยรายตัวชี้วัด", en: "Indicator averages" },
+  indicator: { th: "ตัวชี้วัด", en: "Indicator" },
+  tool: { th: "แบบวัด", en: "Tool" },
+  pass: { th: "ผ่าน", en: "pass" },
+  fail: { th: "ไม่ผ่าน", en: "fail" },
+  total: { th: "คะแนนรวม (IIT 30 / EIT 30 / OIT 40)", en: "Total (IIT 30 / EIT 30 / OIT 40)" },
+  notScored: { th: "ยังไม่มีคะแนน", en: "not scored" },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
 
 export const LangContext = createContext<Lang>("th");
 
-/** `t("appTitle")` in the current language. */
-export function useT(): (key: StringKey) => string {
+export interface Translate {
+  (key: StringKey): string;
+  /** A domain message in the current language. */
+  m: (message: Msg) => string;
+  lang: Lang;
+}
+
+export function useT(): Translate {
   const lang = useContext(LangContext);
-  return (key) => STRINGS[key][lang];
+  const t = ((key: StringKey) => STRINGS[key][lang]) as Translate;
+  t.m = (message) => message[lang];
+  t.lang = lang;
+  return t;
 }

@@ -1,10 +1,14 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { hostInfo } from "./office";
+import { lazyExcelGateway } from "./gateway";
+import { hostInfo, settingsMarkStore } from "./office";
 
-/* global document, Office */
+/* global document, Office, Excel */
 
 Office.onReady(() => {
   const container = document.getElementById("container");
-  if (container) createRoot(container).render(<App host={hostInfo()} />);
+  if (!container) return;
+  const host = hostInfo();
+  const gateway = lazyExcelGateway((batch) => Excel.run(batch), settingsMarkStore(), { mergedAreas: host.mergedAreas });
+  createRoot(container).render(<App host={host} gateway={gateway} />);
 });

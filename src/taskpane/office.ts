@@ -1,4 +1,5 @@
 /** Everything the task pane asks of the Office host, in one place. */
+import type { MarkStore } from "../excel";
 
 export const REQUIRED_API = { set: "ExcelApi", version: "1.9" } as const;
 
@@ -7,6 +8,8 @@ export interface HostInfo {
   supported: boolean;
   /** The Office theme is dark. */
   dark: boolean;
+  /** Merged areas can be read (ExcelApi 1.13), so a merged measures cell counts for each item under it. */
+  mergedAreas: boolean;
 }
 
 function isDark(hex: string | undefined): boolean {
@@ -18,14 +21,30 @@ function isDark(hex: string | undefined): boolean {
 
 export function hostInfo(): HostInfo {
   const ctx = typeof Office !== "undefined" ? Office.context : undefined;
-  const supported = Boolean(
-    ctx?.requirements?.isSetSupported(REQUIRED_API.set, REQUIRED_API.version)
-  );
+  const req = ctx?.requirements;
+  const supported = Boolean(req?.isSetSupported(REQUIRED_API.set, REQUIRED_API.version));
   let dark = false;
   try {
     dark = isDark(ctx?.officeTheme?.bodyBackgroundColor);
   } catch {
     dark = false; // officeTheme is not available in every host
   }
-  return { supported, dark };
+  return { supported, dark, mergedAreas: Boolean(req?.isSetSupported("ExcelApi", "1.13")) };
+}
+
+/** Cells marked by the last validation, kept in the document's add-in settings. */
+export function settingsMarkStore(): MarkStore {
+  const settings = Office.context.document.settings;
+  const key = (sheet: string) => `marks:${sheet}`;
+  return {
+    get: (sheet) => {
+      const v = settings.get(key(sheet));
+      return Array.isArray(v) ? (v as string[]) : [];
+    },
+    set: (sheet, cells) =>
+      new Promise((resolve) => {
+        settings.set(key(sheet), cells);
+        settings.saveAsync(() => resolve());
+      }),
+  };
 }

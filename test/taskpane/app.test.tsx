@@ -1,19 +1,150 @@
 /**
  * @jest-environment jsdom
  */
-import { fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { DEFAULT_CATALOG, renderForm } from "../../src/domain";
+import { memoryMarkStore, scaffoldSheet } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
+import { excelGateway } from "../../src/taskpane/excelGateway";
+import { HostInfo } from "../../src/taskpane/office";
+import { FakeExcelHost } from "../host/fakeExcel";
+import { sampleMeta, sampleReport } from "../helpers";
+
+const HOST: HostInfo = { supported: true, dark: false, mergedAreas: true };
+const NOW = new Date(2024, 4, 1); // fiscal year 2567
+
+function setup(host = new FakeExcelHost(), view?: "create" | "validate" | "flags") {
+  const gateway = excelGateway(host.run, memoryMarkStore(), { mergedAreas: true });
+  render(<App host={HOST} gateway={gateway} now={NOW} initialView={view} />);
+  return host;
+}
+
+async function withSampleForm() {
+  const host = new FakeExcelHost();
+  await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport())));
+  return host;
+}
 
 describe("task pane shell", () => {
-  it("renders the Thai title by default and switches to English", () => {
-    render(<App host={{ supported: true, dark: false }} />);
+  it("renders in Thai by default and switches to English", async () => {
+    setup();
     expect(screen.getByRole("heading", { name: "รายงาน ITA สำนักงานเขต" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "สร้างแบบ" })).toBeTruthy();
+    await screen.findByRole("button", { name: "สร้างแบบรายงาน" });
     fireEvent.click(screen.getByRole("tab", { name: "EN" }));
     expect(screen.getByRole("heading", { name: "ITA District Report" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Validate" })).toBeTruthy();
   });
 
   it("explains an unsupported Excel instead of failing", () => {
-    render(<App host={{ supported: false, dark: true }} />);
+    const gateway = excelGateway(new FakeExcelHost().run, memoryMarkStore(), { mergedAreas: false });
+    render(<App host={{ supported: false, dark: true, mergedAreas: false }} gateway={gateway} />);
     expect(screen.getByText("Excel เวอร์ชันนี้ยังไม่รองรับ")).toBeTruthy();
+    expect(screen.queryByRole("tab", { name: "ตรวจสอบ" })).toBeNull();
+  });
+});
+
+describe("create view", () => {
+  it("creates the sheet for a district and asks before creating a second one with the same name", async () => {
+    const host = setup();
+    fireEvent.change(await screen.findByRole("combobox", { name: /หน่วยงาน/ }), { target: { value: "จอมทอง" } });
+    expect((screen.getByRole("spinbutton", { name: /ปีงบประมาณ/ }) as HTMLInputElement).value).toBe("2567");
+    fireEvent.click(screen.getByRole("button", { name: "สร้างแบบรายงาน" }));
+    await screen.findByText("สร้างชีตแล้ว: ITA 2567 รอบ 6");
+    expect(host.wb.getWorksheet("ITA 2567 รอบ 6")!.getCell("C4").value).toBe("สำนักงานเขตจอมทอง");
+
+    fireEvent.click(screen.getByRole("button", { name: "สร้างแบบรายงาน" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByText(/ITA 2567 รอบ 6 \(2\)/)).toBeTruthy();
+    // jsdom has no layout, so Fluent's modalizer may leave aria-hidden on the surface: query it as hidden.
+    fireEvent.click(within(dialog).getByRole("button", { name: "สร้างเป็นชีตใหม่", hidden: true }));
+    await screen.findByText("สร้างชีตแล้ว: ITA 2567 รอบ 6 (2)");
+    expect(host.wb.worksheets.map((w) => w.name)).toContain("ITA 2567 รอบ 6");
+  });
+
+  it("blocks an impossible fiscal year with a message", async () => {
+    setup();
+    fireEvent.change(await screen.findByRole("spinbutton", { name: /ปีงบประมาณ/ }), { target: { value: "2024" } });
+    expect(screen.getByText("ปีงบประมาณต้องเป็น พ.ศ. 2560–2700")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "สร้างแบบรายงาน" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("imports pasted scores after a preview and lists the lines that matched nothing", async () => {
+    const host = new FakeExcelHost();
+    await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta())));
+    setup(host);
+    fireEvent.change(await screen.findByRole("textbox", { name: /วางรายการคะแนน/ }), { target: { value: "I22\t๘๒.๐๑\nI1 (96.31 คะแนน)\nหัวข้ออื่น 12" } });
+    fireEvent.click(screen.getByRole("button", { name: "ดูสิ่งที่จะเปลี่ยน" }));
+    const table = await screen.findByRole("table", { name: "ดูสิ่งที่จะเปลี่ยน" });
+    expect(within(table).getByText("I22")).toBeTruthy();
+    expect(within(table).getByText("82.01")).toBeTruthy();
+    expect(screen.getByText(/บรรทัด 3/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "นำคะแนนเข้า" }));
+    await screen.findByText("นำเข้าคะแนนแล้ว: 2");
+    const ws = host.wb.worksheets[0];
+    const values: unknown[] = [];
+    ws.getColumn(3).eachCell((c) => values.push(c.value));
+    expect(values).toContain(82.01);
+    expect(values).toContain(96.31);
+  });
+});
+
+describe("validate and flags views", () => {
+  it("lists I22 under its indicator, selects its cell, inserts standard measures and then reads ready to submit", async () => {
+    const host = await withSampleForm();
+    setup(host, "validate");
+    fireEvent.click(await screen.findByRole("button", { name: "ตรวจสอบก่อนส่ง" }));
+    await screen.findByText("ยังส่งไม่ได้");
+    expect(screen.getByText(/1 ข้อผิดพลาด/)).toBeTruthy();
+    const group = screen.getByRole("region", { name: /IIT · ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต/ });
+    const issue = within(group).getAllByRole("button")[0];
+    expect(issue.getAttribute("aria-label")).toMatch(/^ข้อผิดพลาด E\d+: ข้อ I22 ได้ 82.01 คะแนน/);
+    fireEvent.click(issue);
+    await waitFor(() => expect(host.state.selected).toMatch(/!E\d+$/));
+
+    fireEvent.click(screen.getByRole("tab", { name: "ต่ำกว่าเกณฑ์" }));
+    const table = await screen.findByRole("table", { name: "ข้อที่ได้คะแนนต่ำกว่าเกณฑ์" });
+    const row = within(table).getByText("I22").closest("tr")!;
+    expect(within(row).getByText("82.01")).toBeTruthy();
+    expect(within(row).getByText("B")).toBeTruthy();
+    expect(within(row).getAllByText("ไม่มี")).toHaveLength(3);
+    fireEvent.click(screen.getByRole("button", { name: "ใส่มาตรการที่เลือก (I22)" }));
+    await screen.findByText("I22: ใส่มาตรการแล้ว แก้ไขต่อได้ในเซลล์");
+
+    fireEvent.click(screen.getByRole("tab", { name: "ตรวจสอบ" }));
+    fireEvent.click(await screen.findByRole("button", { name: "ตรวจสอบก่อนส่ง" }));
+    await screen.findByText("พร้อมส่ง");
+  });
+
+  it("offers to turn scores typed as text into numbers", async () => {
+    const host = await withSampleForm();
+    const ws = host.wb.worksheets[0];
+    const cell = ws.getColumn(1).values.findIndex((v) => v === "I3");
+    ws.getCell(cell, 3).value = "๙๖.๑๗";
+    setup(host, "validate");
+    fireEvent.click(await screen.findByRole("button", { name: "ตรวจสอบก่อนส่ง" }));
+    const fix = await screen.findByRole("button", { name: /แปลงคะแนน.*\(1\)/ });
+    await act(async () => {
+      fireEvent.click(fix);
+    });
+    await screen.findByText("แปลงคะแนนแล้ว: 1");
+    expect(ws.getCell(cell, 3).value).toBe(96.17);
+  });
+
+  it("shows indicator averages and the pass/fail of each tool", async () => {
+    const host = await withSampleForm();
+    setup(host, "flags");
+    const table = await screen.findByRole("table", { name: "ค่าเฉลี่ยรายตัวชี้วัด" });
+    expect(within(table).getByText("10. การป้องกันการทุจริต")).toBeTruthy();
+    expect(within(table).getByText(/แบบวัด OIT \(40\)/)).toBeTruthy();
+    expect(within(table).getAllByText("ผ่าน")).toHaveLength(3);
+  });
+
+  it("says clearly when the active sheet is not a reporting form", async () => {
+    const host = new FakeExcelHost();
+    host.wb.addWorksheet("งบประมาณ").getCell("A1").value = "รายการ";
+    setup(host, "validate");
+    fireEvent.click(await screen.findByRole("button", { name: "ตรวจสอบก่อนส่ง" }));
+    expect((await screen.findByRole("alert")).textContent).toMatch(/ไม่พบหัวตารางของแบบรายงาน ITA/);
   });
 });

@@ -1,0 +1,153 @@
+import {
+  Button,
+  Combobox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  Option,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import {
+  currentFiscalYear,
+  DEFAULT_PASS_MARK,
+  defaultSheetName,
+  formForYear,
+  FormMeta,
+  renderForm,
+  resolveUnit,
+  Round,
+  searchDistricts,
+  unitDisplayName,
+} from "../domain";
+import { freeSheetName } from "../excel";
+import { ErrorBar, SuccessBar } from "./components";
+import { Gateway } from "./gateway";
+import { useT } from "./i18n";
+import { ImportScores } from "./ImportScores";
+import { useAction } from "./useAction";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center" },
+});
+
+export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; now?: Date }) {
+  const t = useT();
+  const styles = useStyles();
+  const [unitText, setUnitText] = useState("");
+  const [year, setYear] = useState(String(currentFiscalYear(now)));
+  const [round, setRound] = useState<Round>(6);
+  const [passMark, setPassMark] = useState(String(DEFAULT_PASS_MARK));
+  const [preparer, setPreparer] = useState("");
+  const [pendingName, setPendingName] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+
+  const options = useMemo(() => searchDistricts(unitText).slice(0, 50), [unitText]);
+  const yearNum = Number(year);
+  const yearOk = Number.isInteger(yearNum) && yearNum >= 2560 && yearNum <= 2700;
+  const passNum = Number(passMark);
+  const passOk = passMark.trim() !== "" && Number.isFinite(passNum) && passNum >= 0 && passNum <= 100;
+
+  const meta = (): FormMeta => ({ unit: resolveUnit(unitText), fiscalYear: yearNum, round, passMark: passNum, preparer: preparer.trim() });
+
+  const create = (name?: string) =>
+    run(async () => {
+      setDone(null);
+      const m = meta();
+      const base = defaultSheetName(m);
+      const target = name ?? base;
+      if (!name) {
+        const names = await gateway.sheetNames();
+        if (names.some((n) => n.toLowerCase() === base.toLowerCase())) {
+          setPendingName(freeSheetName(base, names));
+          return;
+        }
+      }
+      await gateway.scaffold(renderForm(formForYear(m.fiscalYear), m, undefined, target));
+      setDone(`${t("created")}: ${target}`);
+    });
+
+  return (
+    <section className={styles.form} aria-labelledby="create-title">
+      <Subtitle2 as="h2" id="create-title">
+        {t("createTitle")}
+      </Subtitle2>
+      <Field label={t("unit")} hint={t("unitHint")}>
+        <Combobox
+          freeform
+          value={unitText}
+          placeholder="จอมทอง / Chom Thong / 1035"
+          onChange={(e) => setUnitText(e.target.value)}
+          onOptionSelect={(_, d) => setUnitText(d.optionText ?? "")}
+        >
+          {options.map((u) => (
+            <Option key={u.code!} value={u.code!} text={unitDisplayName(u)}>
+              {`${unitDisplayName(u)} · ${u.en} · ${u.code}`}
+            </Option>
+          ))}
+        </Combobox>
+      </Field>
+      <Field label={t("fiscalYear")} validationMessage={yearOk ? undefined : t("invalidYear")}>
+        <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} />
+      </Field>
+      <Field label={t("round")}>
+        <RadioGroup layout="horizontal" value={String(round)} onChange={(_, d) => setRound(Number(d.value) as Round)}>
+          <Radio value="6" label={t("round6")} />
+          <Radio value="12" label={t("round12")} />
+        </RadioGroup>
+      </Field>
+      <Field label={t("passMark")} validationMessage={passOk ? undefined : t("invalidPassMark")}>
+        <Input type="number" value={passMark} onChange={(_, d) => setPassMark(d.value)} />
+      </Field>
+      <Field label={t("preparer")}>
+        <Input value={preparer} onChange={(_, d) => setPreparer(d.value)} />
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy || !yearOk || !passOk} onClick={() => create()}>
+          {t("createButton")}
+        </Button>
+        {busy ? <Spinner size="tiny" label={t("creating")} /> : null}
+      </div>
+      <ErrorBar error={error} />
+      <SuccessBar text={done} />
+      <Dialog open={pendingName !== null} onOpenChange={(_, d) => !d.open && setPendingName(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t("sheetExistsTitle")}</DialogTitle>
+            <DialogContent>
+              {t("sheetExistsBody")} “{pendingName}”?
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setPendingName(null)}>
+                {t("cancel")}
+              </Button>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  const name = pendingName!;
+                  setPendingName(null);
+                  void create(name);
+                }}
+              >
+                {t("createAsNew")}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+      <ImportScores gateway={gateway} />
+    </section>
+  );
+}

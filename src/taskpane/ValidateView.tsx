@@ -1,0 +1,134 @@
+import {
+  Badge,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { groupIssues, ReadForm, validate, ValidationResult } from "../domain";
+import { normalizableScores } from "../excel";
+import { ErrorBar, SuccessBar } from "./components";
+import { Gateway } from "./gateway";
+import { useT } from "./i18n";
+import { useAction } from "./useAction";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: "none" },
+  issue: { justifyContent: "flex-start", textAlign: "left", height: "auto", paddingBlock: tokens.spacingVerticalXS, whiteSpace: "normal" },
+  issueText: { display: "flex", flexDirection: "column", rowGap: "2px" },
+  cell: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+interface Checked {
+  form: ReadForm;
+  result: ValidationResult;
+}
+
+/** One click: read the sheet, run the rules, mark the cells, list the issues grouped by tool and indicator. */
+export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date }) {
+  const t = useT();
+  const styles = useStyles();
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+
+  const check = () =>
+    run(async () => {
+      setDone(null);
+      const { form, protectedSheet } = await gateway.readActive();
+      const result = validate(form, { now });
+      await gateway.mark(form, result.issues, protectedSheet);
+      setChecked({ form, result });
+    });
+
+  const normalize = () =>
+    run(async () => {
+      if (!checked) return;
+      const fixes = normalizableScores(checked.form);
+      await gateway.writeScores(checked.form.sheet, fixes);
+      setDone(`${t("normalized")}: ${fixes.length}`);
+      const { form, protectedSheet } = await gateway.readActive();
+      const result = validate(form, { now });
+      await gateway.mark(form, result.issues, protectedSheet);
+      setChecked({ form, result });
+    });
+
+  const fixable = checked ? normalizableScores(checked.form).length : 0;
+  return (
+    <section className={styles.root} aria-label={t("tabValidate")}>
+      <div>
+        <Button appearance="primary" disabled={busy} onClick={check}>
+          {t("validateButton")}
+        </Button>
+      </div>
+      {busy ? <Spinner size="tiny" label={t("validating")} /> : null}
+      <ErrorBar error={error} />
+      {checked ? <Summary result={checked.result} /> : null}
+      {fixable ? (
+        <Button onClick={normalize} disabled={busy}>
+          {t("normalize")} ({fixable})
+        </Button>
+      ) : null}
+      <SuccessBar text={done} />
+      {checked
+        ? groupIssues(checked.result.issues, checked.form.catalog).map((g) => (
+            <section key={g.key} aria-label={t.m(g.title)}>
+              <Subtitle2 as="h3">{t.m(g.title)}</Subtitle2>
+              <ul className={styles.group}>
+                {g.issues.map((i, k) => (
+                  <li key={`${i.rule}-${i.code}-${k}`}>
+                    <Button
+                      appearance="subtle"
+                      className={styles.issue}
+                      disabled={!i.cell}
+                      aria-label={`${i.severity === "error" ? t("error") : t("warning")} ${i.cell ?? ""}: ${t.m(i.message)}`}
+                      onClick={() => i.cell && run(() => gateway.select(checked.form.sheet, i.cell!))}
+                      icon={
+                        <Badge appearance="filled" color={i.severity === "error" ? "danger" : "warning"} size="small">
+                          {i.severity === "error" ? "!" : "?"}
+                        </Badge>
+                      }
+                    >
+                      <span className={styles.issueText}>
+                        <span>{t.m(i.message)}</span>
+                        <span className={styles.cell}>{i.cell ? `${t("goToCell")} ${i.cell}` : i.rule}</span>
+                      </span>
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))
+        : null}
+    </section>
+  );
+}
+
+function Summary({ result }: { result: ValidationResult }) {
+  const t = useT();
+  if (result.ok) {
+    return (
+      <MessageBar intent="success" role="status">
+        <MessageBarBody>
+          <MessageBarTitle>{t("readyTitle")}</MessageBarTitle>
+          {t("readyBody")}
+          {result.warnings ? ` · ${result.warnings} ${t("warnings")}` : ""}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <MessageBar intent="warning" role="status">
+      <MessageBarBody>
+        <MessageBarTitle>{t("notReadyTitle")}</MessageBarTitle>
+        {`${result.errors} ${t("errors")} · ${result.warnings} ${t("warnings")}`}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,31 @@
+import {
+  insertStandardMeasures,
+  markIssues,
+  MarkStore,
+  readActiveForm,
+  scaffoldSheet,
+  selectCell,
+  sheetNames,
+  writeScores,
+} from "../excel";
+import type { ExcelRun, Gateway } from "./gateway";
+
+/** The gateway over the Office.js adapter. */
+export function excelGateway(
+  run: ExcelRun,
+  marks: MarkStore,
+  opts: { mergedAreas: boolean }
+): Gateway {
+  return {
+    sheetNames: () => run((ctx) => sheetNames(ctx)),
+    scaffold: (model) => run((ctx) => scaffoldSheet(ctx, model)),
+    readActive: () => run((ctx) => readActiveForm(ctx, { mergedAreas: opts.mergedAreas })),
+    mark: async (form, issues, protectedSheet) => {
+      await run((ctx) => markIssues(ctx, form, issues, protectedSheet, marks));
+    },
+    select: (sheet, cell) => run((ctx) => selectCell(ctx, sheet, cell)),
+    writeScores: (sheet, changes) => run((ctx) => writeScores(ctx, sheet, changes)),
+    insertMeasures: (form, item, chosen) =>
+      run((ctx) => insertStandardMeasures(ctx, form, item, chosen)),
+  };
+}
