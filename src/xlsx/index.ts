@@ -1,2 +1,5 @@
+export * from "./errors";
+export * from "./files";
 export * from "./readForm";
 export * from "./writeForm";
+export * from "./xlsxRead";
