@@ -2,6 +2,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import {
   DEFAULT_CATALOG,
+  findDistrict,
   formMarker,
   metaFromReport,
   renderForm,
@@ -12,18 +13,26 @@ import {
 import { readFormFile, writeFormFile } from "../xlsx";
 import { parse } from "./args";
 import { formatValidation, Io } from "./commands";
+import { merge } from "./merge";
+import { syntheticReport } from "./sampleData";
 
 /** Bundled sample data: the Chom Thong FY2567 6-month report (seed 003). */
 export const SAMPLES_DIR = path.resolve(__dirname, "../../samples");
 
+/** The districts the demo makes sample workbooks for, besides Chom Thong. */
+const DEMO_DISTRICTS = ["1001", "1002", "1006", "1040"];
+
 /**
  * `ita demo [--out DIR]`: the main job on bundled data, no Excel needed. Scaffolds a blank form,
- * writes the Chom Thong report into a form, reads it back, validates it and prints flags and issues.
+ * writes the Chom Thong report into a form, reads it back, validates it and prints flags and issues;
+ * then writes four more district workbooks and a broken file, and merges them into the central summary.
  */
 export async function demo(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, { out: { type: "string" } });
   const outDir = path.resolve(String(values.out ?? "out/demo"));
-  await fs.mkdir(outDir, { recursive: true });
+  const districtsDir = path.join(outDir, "districts");
+  await fs.rm(districtsDir, { recursive: true, force: true });
+  await fs.mkdir(districtsDir, { recursive: true });
 
   const sample = reportSchema.parse(
     JSON.parse(await fs.readFile(path.join(SAMPLES_DIR, "chom-thong-2567-r6.json"), "utf8"))
@@ -34,7 +43,7 @@ export async function demo(argv: string[], io: Io): Promise<number> {
   await writeFormFile(blank, renderForm(DEFAULT_CATALOG, { ...meta, unit: resolveUnit("1035") }));
   io.out(`1. แบบรายงานเปล่า / Blank form (${formMarker(DEFAULT_CATALOG)}): ${blank}\n`);
 
-  const filled = path.join(outDir, "chom-thong-2567-r6.xlsx");
+  const filled = path.join(districtsDir, "1035-chom-thong-2567-r6.xlsx");
   await writeFormFile(filled, renderForm(DEFAULT_CATALOG, meta, sample));
   io.out(`2. กรอกรายงานตัวอย่างเขตจอมทอง / Filled with the Chom Thong sample: ${filled}\n`);
 
@@ -42,6 +51,25 @@ export async function demo(argv: string[], io: Io): Promise<number> {
   const result = validate(form);
   io.out(`3. ตรวจสอบ / Validation:\n`);
   io.out(formatValidation(filled, form, result));
+
+  for (const [i, code] of DEMO_DISTRICTS.entries()) {
+    const unit = findDistrict(code)!;
+    const report = syntheticReport(sample, DEFAULT_CATALOG, unit, i + 1);
+    const file = path.join(
+      districtsDir,
+      `${code}-${unit.en.toLowerCase().replace(/\s+/g, "-")}-2567-r6.xlsx`
+    );
+    await writeFormFile(file, renderForm(DEFAULT_CATALOG, metaFromReport(report), report));
+  }
+  await fs.writeFile(
+    path.join(districtsDir, "9999-not-a-workbook.xlsx"),
+    "this file is not a workbook\n"
+  );
+  const summary = path.join(outDir, "central-summary-2567-r6.xlsx");
+  io.out(
+    `\n4. รวมรายงาน ${DEMO_DISTRICTS.length + 1} เขต และไฟล์เสีย 1 ไฟล์ / Merging ${DEMO_DISTRICTS.length + 1} districts and one broken file:\n`
+  );
+  const code = await merge([districtsDir, "-o", summary], { out: io.out, err: () => undefined });
   io.out(`\nไฟล์ทั้งหมดอยู่ที่ / All files are in: ${outDir}\n`);
-  return 0;
+  return code === 2 ? 2 : 0;
 }

@@ -2,6 +2,7 @@ import { FormFileError } from "../xlsx";
 import { UserError } from "./args";
 import { Io, read, scaffold, validateCmd } from "./commands";
 import { demo } from "./demo";
+import { merge } from "./merge";
 
 const HELP = `ita — แบบรายงาน ITA ของสำนักงานเขต / ITA reporting forms for Bangkok district offices
 
@@ -12,6 +13,9 @@ const HELP = `ita — แบบรายงาน ITA ของสำนัก�
       พิมพ์รายงานเป็น JSON / print the report as JSON, with the cell of every field
   ita validate FILE [--threshold N] [--json] [--sheet NAME]
       ตรวจสอบก่อนส่ง / check before submission; exit 0 ok, 1 errors, 2 unreadable
+  ita merge FILES|FOLDERS… -o SUMMARY.xlsx [--threshold N] [--expect districts|none] [--json]
+      รวมรายงานของเขตเป็นสรุปส่วนกลาง / merge district workbooks into the central summary;
+      exit 0 all merged, 3 some rejected (summary still written), 2 none merged
   ita demo [--out DIR]
       ตัวอย่างครบวงจรด้วยข้อมูลเขตจอมทอง / the whole job on the bundled Chom Thong sample
 `;
@@ -20,6 +24,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   scaffold,
   read,
   validate: validateCmd,
+  merge,
   demo,
 };
 

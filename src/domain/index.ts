@@ -15,3 +15,5 @@ export * from "./text";
 export * from "./units";
 export * from "./summary";
 export * from "./issueGroups";
+export * from "./merge";
+export * from "./summaryTables";

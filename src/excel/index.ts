@@ -3,3 +3,4 @@ export * from "./errors";
 export * from "./marks";
 export * from "./readForm";
 export * from "./writeForm";
+export * from "./writeSummary";

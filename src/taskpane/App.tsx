@@ -21,6 +21,7 @@ import type { HostInfo } from "./office";
 // Each view is its own chunk: the pane's first script holds only the shell.
 const CreateView = lazy(() => import(/* webpackChunkName: "create" */ "./CreateView").then((m) => ({ default: m.CreateView })));
 const ValidateView = lazy(() => import(/* webpackChunkName: "validate" */ "./ValidateView").then((m) => ({ default: m.ValidateView })));
+const MergeView = lazy(() => import(/* webpackChunkName: "merge" */ "./MergeView").then((m) => ({ default: m.MergeView })));
 const FlagsView = lazy(() => import(/* webpackChunkName: "flags" */ "./FlagsView").then((m) => ({ default: m.FlagsView })));
 
 const useStyles = makeStyles({
@@ -38,7 +39,7 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap" },
 });
 
-type View = "create" | "validate" | "flags";
+type View = "create" | "validate" | "flags" | "merge";
 
 export interface AppProps {
   host: HostInfo;
@@ -78,12 +79,14 @@ export function App({ host, gateway, initialLang = "th", initialView = "create",
                   <Tab value="create">{s("tabCreate")}</Tab>
                   <Tab value="validate">{s("tabValidate")}</Tab>
                   <Tab value="flags">{s("tabFlags")}</Tab>
+                  <Tab value="merge">{s("tabMerge")}</Tab>
                 </TabList>
               </nav>
               <Suspense fallback={<Spinner size="small" label={s("loading")} />}>
                 {view === "create" ? <CreateView gateway={gateway} now={now} /> : null}
                 {view === "validate" ? <ValidateView gateway={gateway} now={now} /> : null}
                 {view === "flags" ? <FlagsView gateway={gateway} /> : null}
+                {view === "merge" ? <MergeView gateway={gateway} /> : null}
               </Suspense>
             </>
           )}

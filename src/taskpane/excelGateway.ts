@@ -7,6 +7,7 @@ import {
   selectCell,
   sheetNames,
   writeScores,
+  writeSummarySheets,
 } from "../excel";
 import type { ExcelRun, Gateway } from "./gateway";
 
@@ -27,5 +28,8 @@ export function excelGateway(
     writeScores: (sheet, changes) => run((ctx) => writeScores(ctx, sheet, changes)),
     insertMeasures: (form, item, chosen) =>
       run((ctx) => insertStandardMeasures(ctx, form, item, chosen)),
+    writeSummary: async (sheets, o) => {
+      await run((ctx) => writeSummarySheets(ctx, sheets, o));
+    },
   };
 }

@@ -1,5 +1,5 @@
-import type { CatalogItem, Issue, ReadForm, SheetModel } from "../domain";
-import type { MarkStore, ScoreChange, SheetForm } from "../excel";
+import type { CatalogItem, Issue, ReadForm, SheetModel, SummarySheet } from "../domain";
+import type { MarkStore, ScoreChange, SheetForm, SummaryWriteOptions } from "../excel";
 
 /** How the UI reaches Excel: `Excel.run` in the add-in, an in-memory host in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -13,6 +13,7 @@ export interface Gateway {
   select(sheet: string, cell: string): Promise<void>;
   writeScores(sheet: string, changes: readonly ScoreChange[]): Promise<void>;
   insertMeasures(form: ReadForm, item: CatalogItem, chosen: readonly string[]): Promise<string>;
+  writeSummary(sheets: SummarySheet[], opts: SummaryWriteOptions): Promise<void>;
 }
 
 /**
@@ -37,5 +38,6 @@ export function lazyExcelGateway(
     select: (sheet, cell) => get().then((g) => g.select(sheet, cell)),
     writeScores: (sheet, changes) => get().then((g) => g.writeScores(sheet, changes)),
     insertMeasures: (form, item, chosen) => get().then((g) => g.insertMeasures(form, item, chosen)),
+    writeSummary: (sheets, o) => get().then((g) => g.writeSummary(sheets, o)),
   };
 }

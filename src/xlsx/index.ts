@@ -3,3 +3,5 @@ export * from "./files";
 export * from "./readForm";
 export * from "./writeForm";
 export * from "./xlsxRead";
+export * from "./chart";
+export * from "./writeSummary";

@@ -55,6 +55,8 @@ export interface HostState {
   active: string | null;
   selected: string | null;
   totalSyncs: number;
+  /** Charts added (ExcelJS cannot hold them): sheet, type, source address, title. */
+  charts: { sheet: string; type: string; source: string; title: string }[];
 }
 
 function notLoaded(what: string): never {
@@ -127,18 +129,46 @@ export function officeError(code: string, message: string): Error & { code: stri
 export class FakeWorksheet {
   private nameL = new Loadable<string>("worksheet.name");
   private nullL = new Loadable<boolean>("worksheet.isNullObject");
-  readonly freezePanes = { freezeRows: (n: number) => this.op("freezeRows", (ws) => (ws.views = [{ state: "frozen", ySplit: n, xSplit: 0 }])) };
+  readonly freezePanes = {
+    freezeRows: (n: number) => this.op("freezeRows", (ws) => (ws.views = [{ state: "frozen", ySplit: n, xSplit: 0 }])),
+    freezeAt: (r: FakeRange) => this.op("freezeAt", (ws) => {
+      const b = r.b();
+      ws.views = [{ state: "frozen", ySplit: b.r2, xSplit: b.c2 }];
+    }),
+  };
+  readonly charts = {
+    add: (type: string, source: FakeRange, _seriesBy?: string) => {
+      const chart = { title: { text: "" }, legend: { visible: true }, setPosition: (_a: string, _b?: string) => undefined };
+      this.op("charts.add", (ws) => {
+        const b = source.b();
+        this.ctx.state.charts.push({ sheet: ws.name, type, source: address(b), title: chart.title.text });
+      });
+      return chart;
+    },
+  };
+  private cached: ExcelJS.Worksheet | null = null;
   readonly protection: FakeProtection;
   readonly pageLayout: FakePageLayout;
 
   constructor(
     readonly ctx: FakeContext,
-    readonly resolve: () => ExcelJS.Worksheet | null,
+    private readonly find: () => ExcelJS.Worksheet | null,
     private readonly nullable = false,
     private readonly label = "active",
   ) {
     this.protection = new FakeProtection(this);
     this.pageLayout = new FakePageLayout(this);
+  }
+
+  /** The sheet this proxy stands for: found once, then followed through renames (as Excel does). */
+  resolve(): ExcelJS.Worksheet | null {
+    if (this.cached && this.ctx.wb.worksheets.includes(this.cached)) return this.cached;
+    this.cached = this.find();
+    return this.cached;
+  }
+
+  set name(v: string) {
+    this.op("name", (ws) => (ws.name = v));
   }
 
   primeName(name: string): this {
@@ -320,7 +350,17 @@ export class FakeRange {
       add: (type: string) => {
         const cf = new FakeConditionalFormat(type);
         this.forRange("conditionalFormats.add", (s, b) => {
-          if (cf.type !== "Custom") throw officeError("InvalidArgument", `Only custom conditional formats are faked (got ${cf.type})`);
+          if (cf.type === "ColorScale") {
+            const c = cf.colorScale.criteria;
+            const cfvo = (x: { type: string; formula: string | null }) =>
+              x.type === "LowestValue" ? { type: "min" } : x.type === "HighestValue" ? { type: "max" } : { type: x.type.toLowerCase(), value: Number(x.formula) };
+            s.addConditionalFormatting({
+              ref: address(b),
+              rules: [{ type: "colorScale", priority: 1, cfvo: [c.minimum, c.midpoint, c.maximum].map(cfvo), color: [c.minimum, c.midpoint, c.maximum].map((x) => argb(x.color)) } as unknown as ExcelJS.ConditionalFormattingRule],
+            });
+            return;
+          }
+          if (cf.type !== "Custom") throw officeError("InvalidArgument", `Conditional format ${cf.type} is not faked`);
           s.addConditionalFormatting({
             ref: address(b),
             rules: [
@@ -565,14 +605,19 @@ class FakeDataValidation {
   }
 }
 
+type Criterion = { formula: string | null; type: string; color: string };
+
 class FakeConditionalFormat {
   readonly custom = { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } };
+  readonly colorScale: { criteria: { minimum: Criterion; midpoint: Criterion; maximum: Criterion } } = {
+    criteria: { minimum: { formula: null, type: "LowestValue", color: "" }, midpoint: { formula: "50", type: "Percentile", color: "" }, maximum: { formula: null, type: "HighestValue", color: "" } },
+  };
   constructor(readonly type: string) {}
 }
 
 /** A host over a workbook: `run` is what the add-in calls instead of `Excel.run`. */
 export class FakeExcelHost {
-  readonly state: HostState = { active: null, selected: null, totalSyncs: 0 };
+  readonly state: HostState = { active: null, selected: null, totalSyncs: 0, charts: [] };
   readonly contexts: FakeContext[] = [];
   constructor(readonly wb: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
 

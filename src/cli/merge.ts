@@ -1,0 +1,125 @@
+import { promises as fs } from "fs";
+import path from "path";
+import { buildSummary, DEFAULT_CATALOG, mergeForms, MergeResult, msg, Submission } from "../domain";
+import { FormFileError, readFileBytes, readFormsFromBytes, writeSummaryFile } from "../xlsx";
+import { numberOption, parse, UserError } from "./args";
+import { Io } from "./commands";
+
+/** Files to merge: `.xlsx` files as given, folders expanded to the `.xlsx` files directly in them. */
+export async function expandInputs(inputs: string[], exclude: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = await fs.stat(input);
+    } catch {
+      out.push(input); // reported as missing by the reader
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const names = (await fs.readdir(input))
+        .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$") && !n.startsWith("."))
+        .sort();
+      out.push(...names.map((n) => path.join(input, n)));
+    } else out.push(input);
+  }
+  const target = path.resolve(exclude);
+  return [...new Set(out)].filter((f) => path.resolve(f) !== target);
+}
+
+/** Read every file into submissions (one per form sheet); a file that fails becomes a rejection. */
+export async function readSubmissions(
+  files: string[],
+  onFile?: (file: string, ok: boolean) => void
+): Promise<Submission[]> {
+  const subs: Submission[] = [];
+  for (const file of files) {
+    try {
+      const forms = readFormsFromBytes(file, await readFileBytes(file), DEFAULT_CATALOG);
+      for (const form of forms) subs.push({ file, form });
+      onFile?.(file, true);
+    } catch (e) {
+      if (!(e instanceof FormFileError)) throw e;
+      subs.push({ file, error: e.reason });
+      onFile?.(file, false);
+    }
+  }
+  return subs;
+}
+
+export function mergeJson(r: MergeResult, output: string | null) {
+  return {
+    output,
+    passMark: r.passMark,
+    merged: r.merged.map((m) => ({
+      file: m.file,
+      sheet: m.sheet,
+      unit: m.label,
+      unitCode: m.unit.code,
+      round: m.round,
+      fiscalYear: m.fiscalYear,
+      errors: m.validation.errors,
+      warnings: m.validation.warnings,
+    })),
+    rejected: r.rejected.map((x) => ({ file: x.file, unit: x.unit, reason: x.reason })),
+    missing: r.missing.map((u) => `สำนักงานเขต${u.th}`),
+    duplicates: r.duplicates.map((d) => d.unit),
+  };
+}
+
+/** `ita merge FILES… -o SUMMARY.xlsx [--threshold N] [--expect districts|none] [--json]`: exit 0 all merged, 3 some rejected, 2 none. */
+export async function merge(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    out: { type: "string", short: "o" },
+    threshold: { type: "string" },
+    expect: { type: "string" },
+    json: { type: "boolean" },
+  });
+  if (!values.out)
+    throw new UserError(
+      msg("ต้องระบุไฟล์สรุปด้วย -o SUMMARY.xlsx", "Give the summary file with -o SUMMARY.xlsx")
+    );
+  if (!positionals.length)
+    throw new UserError(msg("ต้องระบุไฟล์หรือโฟลเดอร์ของเขต", "Give the district files or folders"));
+  const expect = (values.expect as string | undefined) ?? "districts";
+  if (expect !== "districts" && expect !== "none")
+    throw new UserError(
+      msg("--expect ต้องเป็น districts หรือ none", "--expect must be districts or none")
+    );
+  const passMark = numberOption(
+    "threshold",
+    values.threshold,
+    (n) => n >= 0 && n <= 100,
+    msg("ต้องเป็นตัวเลข 0–100", "must be a number from 0 to 100")
+  );
+  const out = String(values.out);
+  const files = await expandInputs(positionals, out);
+  if (!files.length) throw new UserError(msg("ไม่พบไฟล์ .xlsx ที่จะรวม", "No .xlsx file to merge"));
+
+  const subs = await readSubmissions(files, (file, ok) => {
+    if (!values.json) io.err(`${ok ? "อ่านแล้ว / read    " : "ไม่รับ / rejected"}  ${file}\n`);
+  });
+  const result = mergeForms(subs, { catalog: DEFAULT_CATALOG, passMark, expect });
+  const wrote = result.merged.length > 0;
+  if (wrote) await writeSummaryFile(out, buildSummary(result));
+  if (values.json) io.out(`${JSON.stringify(mergeJson(result, wrote ? out : null), null, 2)}\n`);
+  else io.out(formatMerge(result, wrote ? out : null));
+  if (!wrote) return 2;
+  return result.rejected.length ? 3 : 0;
+}
+
+export function formatMerge(r: MergeResult, output: string | null): string {
+  const lines: string[] = [];
+  lines.push(
+    `รวมแล้ว / merged: ${r.merged.length} · ไม่รับ / rejected: ${r.rejected.length} · ซ้ำ / duplicates: ${r.duplicates.length} · ยังไม่ส่ง / missing: ${r.missing.length}`
+  );
+  for (const x of r.rejected)
+    lines.push(`  ไม่รับ / rejected  ${path.basename(x.file)}: ${x.reason.th} / ${x.reason.en}`);
+  if (r.missing.length) lines.push(`  ยังไม่ส่ง / missing: ${r.missing.map((u) => u.th).join(", ")}`);
+  lines.push(
+    output
+      ? `สรุปอยู่ที่ / Summary written to: ${output}`
+      : "ไม่มีไฟล์ที่รวมได้ จึงไม่สร้างสรุป / Nothing could be merged; no summary written"
+  );
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,239 @@
+import { Catalog } from "./catalog";
+import { ReadForm } from "./layout/read";
+import { validate, ValidationResult } from "./rules";
+import { DEFAULT_PASS_MARK } from "./score";
+import { Msg, msg } from "./text";
+import { DISTRICTS, Unit, unitDisplayName } from "./units";
+
+/** One form read from a district file, or the reason the file could not be read. */
+export interface Submission {
+  file: string;
+  form?: ReadForm;
+  error?: Msg;
+}
+
+export interface MergeOptions {
+  catalog: Catalog;
+  /** The central office's pass mark for every unit (default 85). */
+  passMark?: number;
+  /** Which units are expected: the 50 districts, or none (only what was received). */
+  expect: "districts" | "none";
+  now?: Date;
+}
+
+export interface MergedUnit {
+  /** District code, or the free-text unit name. */
+  key: string;
+  unit: Unit;
+  label: string;
+  file: string;
+  sheet: string;
+  round: number | null;
+  fiscalYear: number | null;
+  formVersion: string | null;
+  form: ReadForm;
+  validation: ValidationResult;
+}
+
+export type SubmissionStatus = "received" | "missing" | "rejected" | "duplicate";
+
+export interface StatusRow {
+  code: string | null;
+  unit: string;
+  status: SubmissionStatus;
+  file: string;
+  sheet: string;
+  formVersion: string;
+  round: number | null;
+  errors: number | null;
+  warnings: number | null;
+  note: Msg | null;
+}
+
+export interface MergeResult {
+  passMark: number;
+  catalog: Catalog;
+  merged: MergedUnit[];
+  rejected: { file: string; unit: string | null; reason: Msg }[];
+  duplicates: { unit: string; files: string[] }[];
+  missing: Unit[];
+  status: StatusRow[];
+}
+
+const unitKey = (u: Unit) =>
+  u.code ?? `name:${u.th.normalize("NFC").replace(/\s+/g, "").toLowerCase()}`;
+
+/** Districts in code order, then other units by Thai name. */
+export function compareUnits(a: Unit, b: Unit): number {
+  if (a.code && b.code) return a.code.localeCompare(b.code);
+  if (a.code) return -1;
+  if (b.code) return 1;
+  return a.th.localeCompare(b.th, "th");
+}
+
+/**
+ * Merge district forms: reject what cannot be merged (unreadable, another form version, no unit),
+ * report two files for the same unit, round and year as duplicates (neither is merged), validate the
+ * rest with the central pass mark, and list every expected unit's submission status.
+ */
+export function mergeForms(subs: readonly Submission[], opts: MergeOptions): MergeResult {
+  const passMark = opts.passMark ?? DEFAULT_PASS_MARK;
+  const { catalog } = opts;
+  const rejected: MergeResult["rejected"] = [];
+  const candidates: MergedUnit[] = [];
+  for (const s of subs) {
+    if (!s.form) {
+      rejected.push({
+        file: s.file,
+        unit: null,
+        reason: s.error ?? msg("อ่านไฟล์ไม่ได้", "The file could not be read"),
+      });
+      continue;
+    }
+    const f = s.form;
+    const unitLabel = f.unit.value ? unitDisplayName(f.unit.value) : f.unit.raw || null;
+    if (f.formId !== catalog.formId || f.formVersion !== catalog.version) {
+      const found = f.formVersion ? `${f.formId ?? "?"} ${f.formVersion}` : "ไม่ระบุ / none";
+      rejected.push({
+        file: s.file,
+        unit: unitLabel,
+        reason: msg(
+          `แบบฟอร์มรุ่น ${found} ไม่ตรงกับรุ่นที่รวม (${catalog.formId} ${catalog.version}) ชีต "${f.sheet}"`,
+          `Form version ${found} does not match the merged version (${catalog.formId} ${catalog.version}), sheet "${f.sheet}"`
+        ),
+      });
+      continue;
+    }
+    if (!f.unit.value) {
+      rejected.push({
+        file: s.file,
+        unit: null,
+        reason: msg(
+          `ไม่ได้ระบุหน่วยงาน (ชีต "${f.sheet}" เซลล์ ${f.unit.cell ?? "-"})`,
+          `No unit given (sheet "${f.sheet}", cell ${f.unit.cell ?? "-"})`
+        ),
+      });
+      continue;
+    }
+    candidates.push({
+      key: unitKey(f.unit.value),
+      unit: f.unit.value,
+      label: unitDisplayName(f.unit.value),
+      file: s.file,
+      sheet: f.sheet,
+      round: f.round.value,
+      fiscalYear: f.fiscalYear.value,
+      formVersion: f.formVersion,
+      form: f,
+      validation: validate(f, { threshold: passMark, now: opts.now }),
+    });
+  }
+
+  const groups = new Map<string, MergedUnit[]>();
+  for (const c of candidates) {
+    const k = `${c.key}|${c.round}|${c.fiscalYear}`;
+    groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  const merged: MergedUnit[] = [];
+  const duplicates: MergeResult["duplicates"] = [];
+  const dupFiles = new Map<string, MergedUnit[]>();
+  for (const g of groups.values()) {
+    if (g.length === 1) {
+      merged.push(g[0]);
+      continue;
+    }
+    duplicates.push({ unit: g[0].label, files: g.map((x) => x.file) });
+    dupFiles.set(g[0].key, [...(dupFiles.get(g[0].key) ?? []), ...g]);
+    for (const x of g) {
+      const others = g.filter((o) => o !== x).map((o) => o.file.split(/[\\/]/).pop());
+      rejected.push({
+        file: x.file,
+        unit: x.label,
+        reason: msg(
+          `ซ้ำ: ${x.label} รอบ ${x.round ?? "?"} ปี ${x.fiscalYear ?? "?"} ส่งมามากกว่าหนึ่งไฟล์ (${others.join(", ")}) จึงไม่นำมารวม`,
+          `Duplicate: ${x.label} round ${x.round ?? "?"} year ${x.fiscalYear ?? "?"} came in more than one file (${others.join(", ")}); not merged`
+        ),
+      });
+    }
+  }
+  merged.sort((a, b) => compareUnits(a.unit, b.unit) || (a.round ?? 0) - (b.round ?? 0));
+
+  const status: StatusRow[] = [];
+  const row = (m: MergedUnit, st: SubmissionStatus, note: Msg | null): StatusRow => ({
+    code: m.unit.code,
+    unit: m.label,
+    status: st,
+    file: m.file,
+    sheet: m.sheet,
+    formVersion: m.formVersion ?? "",
+    round: m.round,
+    errors: m.validation.errors,
+    warnings: m.validation.warnings,
+    note,
+  });
+  const expected = opts.expect === "districts" ? DISTRICTS : [];
+  const missing: Unit[] = [];
+  const seen = new Set<string>();
+  for (const u of expected) {
+    const key = unitKey(u);
+    seen.add(key);
+    const got = merged.filter((m) => m.key === key);
+    const dups = dupFiles.get(key) ?? [];
+    const rej = rejected.filter(
+      (r) => !dups.some((d) => d.file === r.file) && r.unit === unitDisplayName(u)
+    );
+    for (const m of got) status.push(row(m, "received", null));
+    for (const d of dups)
+      status.push(row(d, "duplicate", rejected.find((r) => r.file === d.file)?.reason ?? null));
+    for (const r of rej)
+      status.push({
+        code: u.code,
+        unit: unitDisplayName(u),
+        status: "rejected",
+        file: r.file,
+        sheet: "",
+        formVersion: "",
+        round: null,
+        errors: null,
+        warnings: null,
+        note: r.reason,
+      });
+    if (!got.length && !dups.length && !rej.length) {
+      missing.push(u);
+      status.push({
+        code: u.code,
+        unit: unitDisplayName(u),
+        status: "missing",
+        file: "",
+        sheet: "",
+        formVersion: "",
+        round: null,
+        errors: null,
+        warnings: null,
+        note: null,
+      });
+    }
+  }
+  for (const m of merged) if (!seen.has(m.key)) status.push(row(m, "received", null));
+  for (const [key, dups] of dupFiles)
+    if (!seen.has(key))
+      for (const d of dups)
+        status.push(row(d, "duplicate", rejected.find((r) => r.file === d.file)?.reason ?? null));
+  const listed = new Set(status.map((s) => s.file));
+  for (const r of rejected) {
+    if (listed.has(r.file)) continue;
+    status.push({
+      code: null,
+      unit: r.unit ?? "-",
+      status: "rejected",
+      file: r.file,
+      sheet: "",
+      formVersion: "",
+      round: null,
+      errors: null,
+      warnings: null,
+      note: r.reason,
+    });
+  }
+  return { passMark, catalog, merged, rejected, duplicates, missing, status };
+}

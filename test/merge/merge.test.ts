@@ -1,0 +1,270 @@
+import ExcelJS from "exceljs";
+import { createHash } from "crypto";
+import { promises as fs } from "fs";
+import path from "path";
+import { zipSync } from "fflate";
+import { main } from "../../src/cli/main";
+import { buildSummary, DEFAULT_CATALOG, mergeForms, SUMMARY_FIRST_ROW, SUMMARY_SHEETS } from "../../src/domain";
+import { readFileBytes, readFormsFromBytes } from "../../src/xlsx";
+import { readSubmissions } from "../../src/cli/merge";
+import { tmpDir } from "../helpers";
+import { districtReport, editWorkbook, itemRow, patchPart, writeDistrict } from "./districts";
+
+async function run(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const sha = async (f: string) => createHash("sha256").update(await fs.readFile(f)).digest("hex");
+
+async function loadSummary(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** Rows of a summary sheet as arrays of values (data rows only). */
+function dataRows(ws: ExcelJS.Worksheet): unknown[][] {
+  const out: unknown[][] = [];
+  ws.eachRow((row, r) => {
+    if (r >= SUMMARY_FIRST_ROW) out.push((row.values as unknown[]).slice(1));
+  });
+  return out;
+}
+
+describe("merge: summary content", () => {
+  let dir: string;
+  let summary: string;
+  let files: string[];
+  beforeAll(async () => {
+    dir = await tmpDir();
+    const a = districtReport("1035");
+    const b = districtReport("1002");
+    const c = districtReport("1001");
+    // Known scores for checking the matrix.
+    const set = (r: typeof a, code: string, score: number) => (r.items.find((i) => i.code === code)!.score = score);
+    set(b, "I1", 80);
+    set(c, "I1", 90.5);
+    set(c, "E1", 70);
+    c.items.find((i) => i.code === "E1")!.measures = "=SUM(A1:A9) ข้อความที่ขึ้นต้นด้วยเครื่องหมายเท่ากับ";
+    files = [await writeDistrict(dir, "c.xlsx", c), await writeDistrict(dir, "a.xlsx", a), await writeDistrict(dir, "b.xlsx", b)];
+    summary = path.join(dir, "out", "summary.xlsx");
+  });
+
+  it("writes the score matrix in district code order with mean, min, max and units under the pass mark", async () => {
+    const r = await run("merge", dir, "-o", summary, "--expect", "districts", "--json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.merged.map((m: { unitCode: string }) => m.unitCode)).toEqual(["1001", "1002", "1035"]);
+    expect(json.missing).toHaveLength(47);
+    const ws = (await loadSummary(summary)).getWorksheet(SUMMARY_SHEETS.scores)!;
+    expect(ws.getRow(3).values).toEqual([undefined, "รหัส", "ประเด็นการประเมิน", "พระนคร", "ดุสิต", "จอมทอง", "ค่าเฉลี่ย", "ต่ำสุด", "สูงสุด", "จำนวนหน่วยงานที่ต่ำกว่า 85"]);
+    const rows = dataRows(ws);
+    const i1 = rows.find((x) => x[0] === "I1")!;
+    expect(i1.slice(2)).toEqual([90.5, 80, 96.31, 88.94, 80, 96.31, 1]);
+    const i22 = rows.find((x) => x[0] === "I22")!;
+    expect(i22[4]).toBe(82.01);
+    expect(rows[0].slice(0, 1)).toEqual(["IIT"]);
+    expect(rows[1][0]).toBe("ตัวชี้วัดที่ 1");
+    const total = rows.find((x) => x[0] === "ITA")!;
+    expect(typeof total[2]).toBe("number");
+    expect(rows.some((x) => x[0] === "เฉลี่ย 5")).toBe(true);
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+    expect(cf[0].rules[0].type).toBe("colorScale");
+    expect(cf[0].ref).toMatch(/^C4:E\d+$/);
+  });
+
+  it("adds a bar chart of the indicator averages", async () => {
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const files = unzipSync(new Uint8Array(await fs.readFile(summary)));
+    const chart = strFromU8(files["xl/charts/chart1.xml"]);
+    expect(chart).toContain("<c:barChart>");
+    expect(chart).toMatch(/'ITA คะแนน'!\$B\$\d+:\$B\$\d+/);
+    expect(strFromU8(files["xl/worksheets/sheet1.xml"])).toContain("<drawing r:id=");
+  });
+
+  it("lists flagged items worst first, the measures digest and every unit's status", async () => {
+    const wb = await loadSummary(summary);
+    const flagged = dataRows(wb.getWorksheet(SUMMARY_SHEETS.flagged)!);
+    const scores = flagged.map((r) => r[3] as number);
+    expect(scores).toEqual([...scores].sort((x, y) => x - y));
+    expect(flagged.find((r) => r[0] === "สำนักงานเขตจอมทอง" && r[2] === "I22")!.slice(3, 5)).toEqual([82.01, "B"]);
+    const e1 = flagged.find((r) => r[1] === "1001" && r[2] === "E1")!;
+    expect(e1[3]).toBe(70);
+    const measuresWs = wb.getWorksheet(SUMMARY_SHEETS.measures)!;
+    const digest = dataRows(measuresWs);
+    const i1 = digest.findIndex((r) => typeof r[0] === "string" && (r[0] as string).startsWith("I1 "));
+    expect(digest[i1 + 1][0]).toMatch(/^สำนักงานเขต/);
+    // Text that starts with "=" arrives as text, never as a formula.
+    let formulaCells = 0;
+    let eqText = "";
+    wb.eachSheet((s) =>
+      s.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula) formulaCells++;
+          if (typeof cell.value === "string" && cell.value.startsWith("=SUM")) eqText = cell.value;
+        }),
+      ),
+    );
+    expect(formulaCells).toBe(0);
+    expect(eqText).toContain("ข้อความที่ขึ้นต้นด้วยเครื่องหมายเท่ากับ");
+    const status = dataRows(wb.getWorksheet(SUMMARY_SHEETS.status)!);
+    expect(status).toHaveLength(50);
+    expect(status.filter((r) => String(r[2]).startsWith("ได้รับแล้ว"))).toHaveLength(3);
+    expect(status.find((r) => r[0] === "1035")!.slice(2, 9)).toEqual(["ได้รับแล้ว / received", "a.xlsx", "ITA 2567 รอบ 6", "2567.1", 6, 1, 4]);
+  });
+
+  it("never modifies the district files", async () => {
+    const before = await Promise.all(files.map(sha));
+    await run("merge", ...files, "-o", summary);
+    expect(await Promise.all(files.map(sha))).toEqual(before);
+  });
+});
+
+describe("merge: units and duplicates", () => {
+  it("matches units by code, Thai name with or without เขต, or English name", async () => {
+    const dir = await tmpDir();
+    const names = ["เขตดุสิต", "พระนคร", "Bang Kapi", "1035"];
+    const codes = ["1002", "1001", "1006", "1035"];
+    for (const [i, name] of names.entries()) {
+      const r = districtReport(codes[i]);
+      r.unit = name;
+      r.unitCode = null;
+      await writeDistrict(dir, `${i}.xlsx`, r);
+    }
+    const res = await run("merge", dir, "-o", path.join(dir, "s.xlsx"), "--json");
+    expect(JSON.parse(res.out).merged.map((m: { unitCode: string }) => m.unitCode)).toEqual(["1001", "1002", "1006", "1035"]);
+  });
+
+  it("reports two files for the same unit and round instead of merging them", async () => {
+    const dir = await tmpDir();
+    await writeDistrict(dir, "ct-1.xlsx", districtReport("1035"));
+    await writeDistrict(dir, "ct-2.xlsx", districtReport("1035"));
+    await writeDistrict(dir, "ct-12.xlsx", { ...districtReport("1035"), round: 12 });
+    await writeDistrict(dir, "dusit.xlsx", districtReport("1002"));
+    const res = await run("merge", dir, "-o", path.join(dir, "s.xlsx"), "--expect", "none", "--json");
+    expect(res.code).toBe(3);
+    const json = JSON.parse(res.out);
+    expect(json.duplicates).toEqual(["สำนักงานเขตจอมทอง"]);
+    expect(json.merged.map((m: { file: string; round: number }) => [path.basename(m.file), m.round])).toEqual([
+      ["dusit.xlsx", 6],
+      ["ct-12.xlsx", 12],
+    ]);
+    expect(json.rejected.map((r: { file: string }) => path.basename(r.file)).sort()).toEqual(["ct-1.xlsx", "ct-2.xlsx"]);
+    expect(json.rejected[0].reason.th).toMatch(/^ซ้ำ/);
+  });
+});
+
+describe("merge: bad input, each with a clear message, the rest goes on", () => {
+  let dir: string;
+  const cases: Record<string, RegExp> = {};
+  let good: string;
+  beforeAll(async () => {
+    dir = await tmpDir();
+    good = await writeDistrict(dir, "00-good.xlsx", districtReport("1035"));
+    const other = await writeDistrict(dir, "tmp-other.xlsx", districtReport("1002"));
+    await fs.writeFile(path.join(dir, "01-text.xlsx"), "hello");
+    cases["01-text.xlsx"] = /not an Excel workbook/;
+    await fs.writeFile(path.join(dir, "02-corrupt.xlsx"), Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(300, 1)]));
+    cases["02-corrupt.xlsx"] = /corrupt/;
+    await fs.writeFile(path.join(dir, "03-old.xlsx"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    cases["03-old.xlsx"] = /old-format \(\.xls\) or password-protected/;
+    const budget = new ExcelJS.Workbook();
+    budget.addWorksheet("งบประมาณ").addRow(["รายการ", "เงิน"]);
+    await budget.xlsx.writeFile(path.join(dir, "04-budget.xlsx"));
+    cases["04-budget.xlsx"] = /no ITA report sheet/;
+    await editWorkbook(other, path.join(dir, "05-older-version.xlsx"), (ws, wb) => {
+      ws.getCell("C9").value = "bkk-district-ita 2566.1";
+      wb.removeWorksheet(wb.getWorksheet("ITA_META")!.id);
+    });
+    cases["05-older-version.xlsx"] = /Form version bkk-district-ita 2566\.1 does not match/;
+    const bomb = zipSync({ "xl/workbook.xml": new Uint8Array(60 * 1024 * 1024) }, { level: 9 });
+    await fs.writeFile(path.join(dir, "06-zip-bomb.xlsx"), bomb);
+    cases["06-zip-bomb.xlsx"] = /zip bomb/;
+    await fs.rm(other);
+  });
+
+  it("rejects each bad file with its reason and still writes the summary (exit 3)", async () => {
+    const out = path.join(dir, "summary.xlsx");
+    const before = await sha(good);
+    const res = await run("merge", dir, "-o", out, "--json");
+    expect(res.code).toBe(3);
+    const json = JSON.parse(res.out);
+    expect(json.merged.map((m: { file: string }) => path.basename(m.file))).toEqual(["00-good.xlsx"]);
+    for (const [name, pattern] of Object.entries(cases)) {
+      const r = json.rejected.find((x: { file: string }) => path.basename(x.file) === name);
+      expect([name, r?.reason.en]).toEqual([name, expect.stringMatching(pattern)]);
+      expect(r.reason.th).toMatch(/[ก-๙]/);
+    }
+    expect(json.output).toBe(out);
+    await expect(fs.stat(out)).resolves.toBeTruthy();
+    expect(await sha(good)).toBe(before);
+  });
+
+  it("exits 2 and writes nothing when no file can be merged", async () => {
+    const only = path.join(dir, "01-text.xlsx");
+    const out = path.join(dir, "none.xlsx");
+    const res = await run("merge", only, "-o", out);
+    expect(res.code).toBe(2);
+    await expect(fs.stat(out)).rejects.toThrow();
+  });
+});
+
+describe("merge: hostile and edited district files", () => {
+  let dir: string;
+  let base: string;
+  beforeAll(async () => {
+    dir = await tmpDir();
+    base = await writeDistrict(dir, "base.xlsx", districtReport("1035"));
+  });
+
+  const readOne = async (f: string) => readFormsFromBytes(f, await readFileBytes(f))[0];
+
+  it("reads rows inserted, deleted and moved", async () => {
+    const f = await editWorkbook(base, path.join(dir, "rows.xlsx"), (ws) => {
+      const r5 = itemRow(ws, "I5");
+      ws.spliceRows(r5, 0, ["", "แทรก"], ["", "แทรก"]);
+      ws.spliceRows(itemRow(ws, "E3"), 1);
+    });
+    const form = await readOne(f);
+    expect(form.items.find((i) => i.code === "I5")!.score).toBe(96.11);
+    expect(form.problems.map((p) => [p.kind, p.code])).toEqual([["missing-item", "E3"]]);
+    const merged = mergeForms(await readSubmissions([f]), { catalog: DEFAULT_CATALOG, expect: "none" });
+    expect(merged.merged[0].validation.issues.some((i) => i.rule === "catalog.missing" && i.code === "E3")).toBe(true);
+  });
+
+  it("reads scores as text, Thai digits and formula results; NFD text arrives as NFC; long text is cut to what Excel holds", async () => {
+    const long = "ก".repeat(40000);
+    const f = await editWorkbook(base, path.join(dir, "values.xlsx"), (ws) => {
+      ws.getCell(`C${itemRow(ws, "I1")}`).value = "๙๖.๓๑";
+      ws.getCell(`C${itemRow(ws, "I2")}`).value = "96.86 คะแนน";
+      ws.getCell(`C${itemRow(ws, "I3")}`).value = { formula: "90+6.17", result: 96.17 };
+      ws.getCell(`E${itemRow(ws, "I4")}`).value = "จัดประชุมชี้แจง".normalize("NFD");
+      ws.getCell(`F${itemRow(ws, "I4")}`).value = long;
+      ws.getCell(`E${itemRow(ws, "I6")}`).value = "@cmd|' /C calc'!A0";
+    });
+    const form = await readOne(f);
+    expect(form.items.slice(0, 3).map((i) => i.score)).toEqual([96.31, 96.86, 96.17]);
+    expect(form.items[3].measures).toBe("จัดประชุมชี้แจง".normalize("NFC"));
+    const r = mergeForms(await readSubmissions([f]), { catalog: DEFAULT_CATALOG, expect: "none" });
+    const digest = buildSummary(r).find((s) => s.name === SUMMARY_SHEETS.measures)!;
+    const i4 = digest.rows.find((x) => x.cells[1] === "จัดประชุมชี้แจง".normalize("NFC"))!;
+    expect(String(i4.cells[2]).length).toBeLessThan(32767);
+    expect(digest.rows.some((x) => x.cells[1] === "@cmd|' /C calc'!A0")).toBe(true);
+  });
+
+  it("reads a file whose data validation covers whole columns (its time is in the benchmark)", async () => {
+    const f = await patchPart(base, path.join(dir, "whole-column.xlsx"), "xl/worksheets/sheet1.xml", (xml) => {
+      if (!xml.includes("<dataValidations")) throw new Error("the form has no data validations to widen");
+      return xml.replace(
+        /<dataValidations[\s\S]*?<\/dataValidations>/,
+        '<dataValidations count="2"><dataValidation type="decimal" allowBlank="1" sqref="C1:C1048576"><formula1>0</formula1><formula2>100</formula2></dataValidation><dataValidation type="list" allowBlank="1" sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>',
+      );
+    });
+    const form = await readOne(f);
+    expect(form.items).toHaveLength(42);
+    expect(form.items[0].score).toBe(96.31);
+  });
+});
