@@ -35,7 +35,8 @@ const REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const rel = (id: string, type: string, target: string) =>
   `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
 
-export async function addChart(xlsx: Uint8Array, charts: ChartSpec[]): Promise<Uint8Array> {
+/** Add the charts and compress the package (it may come in uncompressed). */
+export function addChart(xlsx: Uint8Array, charts: ChartSpec[]): Uint8Array {
   const files = unzipSync(xlsx);
   let types = strFromU8(files["[Content_Types].xml"]);
   charts.forEach((c, i) => {
@@ -89,5 +90,5 @@ export async function addChart(xlsx: Uint8Array, charts: ChartSpec[]): Promise<U
     );
   });
   files["[Content_Types].xml"] = strToU8(types);
-  return zipSync(files, { level: 6 });
+  return zipSync(files, { level: 5 });
 }

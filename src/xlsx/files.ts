@@ -1,8 +1,15 @@
 import { promises as fs } from "fs";
 import path from "path";
+import zlib from "zlib";
 import { msg, ReadForm } from "../domain";
 import { FormFileError, MAX_FILE_BYTES } from "./errors";
 import { pickForm, readFormsFromBytes } from "./readForm";
+import { useInflater } from "./zip";
+
+// In Node the reader inflates with the native zlib (maxOutputLength keeps the declared-size cap).
+useInflater(
+  (data, size) => new Uint8Array(zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) }))
+);
 
 /** Read a file's bytes for the form reader: missing files, folders and oversized files get clear messages. */
 export async function readFileBytes(file: string): Promise<Uint8Array> {

@@ -10,23 +10,36 @@ import {
   SummarySheet,
 } from "../domain";
 import { addChart } from "./chart";
-import { newWorkbook, writeWorkbookAtomic } from "./writeForm";
+import { newWorkbook } from "./writeForm";
 
 const argb = (hex: string) => ({ argb: `FF${hex}` });
 const THIN = { style: "thin" as const, color: argb("A6A6A6") };
 
-function style(
-  cell: ExcelJS.Cell,
-  s: (typeof SUMMARY_STYLES)[keyof typeof SUMMARY_STYLES],
-  numFmt?: string,
-  border = true,
-  wrap = true
-) {
-  cell.font = { name: FONT.name, size: FONT.size, bold: Boolean(s.bold) };
-  cell.alignment = { vertical: "top", wrapText: s.wrap ?? wrap, horizontal: s.hAlign };
-  if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: argb(s.fill) };
-  if (border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-  if (numFmt) cell.numFmt = numFmt;
+type RowStyle = (typeof SUMMARY_STYLES)[keyof typeof SUMMARY_STYLES];
+
+/** Style objects are shared between cells of the same look: a 500-unit summary has ~100k cells. */
+const styleCache = new Map<string, Partial<ExcelJS.Style>>();
+
+function styleOf(s: RowStyle, numFmt: string | undefined, border: boolean, wrap: boolean) {
+  const key = JSON.stringify([s, numFmt, border, wrap]);
+  let st = styleCache.get(key);
+  if (!st) {
+    st = {
+      font: { name: FONT.name, size: FONT.size, bold: Boolean(s.bold) },
+      alignment: { vertical: "top", wrapText: s.wrap ?? wrap, horizontal: s.hAlign },
+      ...(s.fill
+        ? { fill: { type: "pattern", pattern: "solid", fgColor: argb(s.fill) } as ExcelJS.Fill }
+        : {}),
+      ...(border ? { border: { top: THIN, left: THIN, bottom: THIN, right: THIN } } : {}),
+      ...(numFmt ? { numFmt } : {}),
+    };
+    styleCache.set(key, st);
+  }
+  return st;
+}
+
+function style(cell: ExcelJS.Cell, s: RowStyle, numFmt?: string, border = true, wrap = true) {
+  cell.style = styleOf(s, numFmt, border, wrap) as ExcelJS.Style;
 }
 
 /** Add one summary sheet. District text is stored as strings, never as formulas. */
@@ -80,20 +93,20 @@ export function addSummarySheet(wb: ExcelJS.Workbook, sheet: SummarySheet): Exce
   return ws;
 }
 
-/** Write the summary workbook; the target is replaced only when the whole file is written. */
+/**
+ * Write the summary workbook; the target is replaced only when the whole file is written. ExcelJS
+ * writes the package uncompressed, the chart parts are added, and the package is compressed once.
+ */
 export async function writeSummaryFile(target: string, sheets: SummarySheet[]): Promise<void> {
   const wb = newWorkbook();
   for (const s of sheets) addSummarySheet(wb, s);
+  const options = { zip: { compression: "STORE" } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
+  const stored = new Uint8Array(await wb.xlsx.writeBuffer(options));
   const charts = sheets
     .map((s, i) => ({ sheetIndex: i + 1, sheet: s }))
-    .filter((x) => x.sheet.chart);
-  if (!charts.length) return writeWorkbookAtomic(wb, target);
-  const buf = new Uint8Array(await wb.xlsx.writeBuffer());
-  const withCharts = await addChart(
-    buf,
-    charts.map((c) => ({ sheetIndex: c.sheetIndex, sheetName: c.sheet.name, ...c.sheet.chart! }))
-  );
-  await writeBytesAtomic(target, withCharts);
+    .filter((x) => x.sheet.chart)
+    .map((c) => ({ sheetIndex: c.sheetIndex, sheetName: c.sheet.name, ...c.sheet.chart! }));
+  await writeBytesAtomic(target, addChart(stored, charts));
 }
 
 async function writeBytesAtomic(target: string, bytes: Uint8Array): Promise<void> {

@@ -128,7 +128,7 @@ export function openXlsx(file: string, bytes: Uint8Array): XlsxBook {
       let colCount = 0;
       let rowNo = 0;
       for (const rm of data.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-        const ra = attrs(rm[1]);
+        const ra = { r: /\br\s*=\s*"(\d+)"/.exec(rm[1])?.[1] };
         rowNo = ra.r ? Number(ra.r) : rowNo + 1;
         if (!rm[2]) continue;
         if (!Number.isInteger(rowNo) || rowNo < 1 || rowNo > MAX_ROWS)
@@ -136,7 +136,11 @@ export function openXlsx(file: string, bytes: Uint8Array): XlsxBook {
         const out: GridCell[] = [];
         let colNo = 0;
         for (const cm of rm[2].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-          const ca = attrs(cm[1]);
+          // Only r and t matter; a targeted match is much cheaper than parsing every attribute.
+          const ca = {
+            r: /\br\s*=\s*"([^"]*)"/.exec(cm[1])?.[1],
+            t: /\bt\s*=\s*"([^"]*)"/.exec(cm[1])?.[1],
+          };
           const pos = ca.r ? colOf(ca.r) : null;
           colNo = pos ? pos.col : colNo + 1;
           if (colNo > MAX_COLS) continue;

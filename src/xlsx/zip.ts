@@ -77,6 +77,15 @@ function tooBig(file: string): FormFileError {
   );
 }
 
+/** Raw-deflate decompression into a buffer of the declared size; Node swaps in its native zlib. */
+export type Inflater = (data: Uint8Array, size: number) => Uint8Array;
+
+let inflater: Inflater = (data, size) => inflateSync(data, { out: new Uint8Array(size) });
+
+export function useInflater(f: Inflater): void {
+  inflater = f;
+}
+
 /** Inflate one entry, never past its declared size. */
 export function readEntry(file: string, buf: Uint8Array, e: ZipEntry): Uint8Array {
   if (e.flags & 1) {
@@ -93,7 +102,7 @@ export function readEntry(file: string, buf: Uint8Array, e: ZipEntry): Uint8Arra
   if (e.method === 0) return data;
   if (e.method !== 8) throw corrupt(file, `unsupported compression in ${e.name}`);
   try {
-    const out = inflateSync(data, { out: new Uint8Array(e.size) });
+    const out = inflater(data, e.size);
     if (out.length !== e.size) throw new Error("size mismatch");
     return out;
   } catch (err) {
