@@ -2,7 +2,7 @@ import { CellRange } from "./layout/a1";
 import { MergedUnit, MergeResult, SubmissionStatus } from "./merge";
 import { band } from "./score";
 import { summarizeScores } from "./summary";
-import { Msg } from "./text";
+import { Msg, xmlSafe } from "./text";
 
 export type TCell = string | number | null;
 
@@ -50,7 +50,8 @@ export const SUMMARY_SHEETS = {
 /** Excel holds at most 32,767 characters in a cell. */
 export const MAX_CELL_TEXT = 32000;
 
-export function clampText(s: string): string {
+export function clampText(text: string): string {
+  const s = xmlSafe(text);
   return s.length > MAX_CELL_TEXT ? `${s.slice(0, MAX_CELL_TEXT)}… [ตัดทอน / truncated]` : s;
 }
 

@@ -23,7 +23,7 @@ export function thaiDigitsToAscii(s: string): string {
  * non-breaking and zero-width spaces removed or folded, trimmed.
  */
 export function cleanText(s: string): string {
-  return s
+  return xmlSafe(s)
     .normalize("NFC")
     .replace(/\r\n?/g, "\n")
     .replace(/\u200b|\u200c|\u200d|\ufeff/g, "")
@@ -34,4 +34,16 @@ export function cleanText(s: string): string {
 /** Text used to compare labels: cleaned, whitespace folded, lower case. */
 export function foldKey(s: string): string {
   return cleanText(s).replace(/\s+/g, " ").toLowerCase();
+}
+
+/**
+ * Text an .xlsx can hold: XML 1.0 forbids most control characters, lone surrogates and U+FFFE/FFFF.
+ * A district file can carry them escaped (`_x0001_`); written back raw they would make the summary
+ * unreadable, so they are dropped.
+ */
+export function xmlSafe(s: string): string {
+  return s.replace(
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    ""
+  );
 }

@@ -255,6 +255,24 @@ describe("merge: hostile and edited district files", () => {
     expect(digest.rows.some((x) => x.cells[1] === "@cmd|' /C calc'!A0")).toBe(true);
   });
 
+  it("drops control characters a district file carries escaped, so the summary stays readable", async () => {
+    const f = await patchPart(base, path.join(dir, "control.xlsx"), "xl/sharedStrings.xml", (xml) => {
+      if (!xml.includes("ดำเนินการประชาสัมพันธ์คู่มือ")) throw new Error("expected text not found");
+      return xml.replace("ดำเนินการประชาสัมพันธ์คู่มือ", "ดำเนินการ_x0001_ประชาสัมพันธ์_xFFFE_คู่มือ");
+    });
+    const out = path.join(dir, "control-summary.xlsx");
+    expect((await run("merge", f, "-o", out, "--expect", "none")).code).toBe(0);
+    const wb = await loadSummary(out);
+    let found = "";
+    wb.getWorksheet(SUMMARY_SHEETS.measures)!.eachRow((row) =>
+      row.eachCell((c) => {
+        if (typeof c.value === "string" && c.value.includes("ดำเนินการประชาสัมพันธ์คู่มือ")) found = c.value;
+      }),
+    );
+    expect(found).toContain("ดำเนินการประชาสัมพันธ์คู่มือ");
+    expect(found).not.toMatch(/[\u0000-\u0008\ufffe]/);
+  });
+
   it("reads a file whose data validation covers whole columns (its time is in the benchmark)", async () => {
     const f = await patchPart(base, path.join(dir, "whole-column.xlsx"), "xl/worksheets/sheet1.xml", (xml) => {
       if (!xml.includes("<dataValidations")) throw new Error("the form has no data validations to widen");

@@ -1,6 +1,7 @@
 import { Catalog, CatalogItem } from "../catalog";
 import { Round, roundPeriod } from "../fiscal";
 import { Report } from "../report";
+import { xmlSafe } from "../text";
 import { unitDisplayName, Unit } from "../units";
 import { addr, CellRange } from "./a1";
 import {
@@ -87,7 +88,7 @@ export function renderForm(
   const rowKinds: RowInfo[] = [];
   const set = (r: number, c: number, v: CellValue) => {
     while (rows.length < r) rows.push(new Array<CellValue>(colCount).fill(null));
-    rows[r - 1][c - 1] = v;
+    rows[r - 1][c - 1] = typeof v === "string" ? xmlSafe(v) : v;
   };
   const style = (range: CellRange, s: StyleName) => styles.push({ range, style: s });
   const fullRow = (r: number): CellRange => ({ r1: r, c1: 1, r2: r, c2: colCount });
