@@ -41,9 +41,10 @@ export function foldKey(s: string): string {
  * A district file can carry them escaped (`_x0001_`); written back raw they would make the summary
  * unreadable, so they are dropped.
  */
-
+/* eslint-disable no-control-regex -- these are exactly the characters to remove */
 const NOT_XML =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/* eslint-enable no-control-regex */
 
 export function xmlSafe(s: string): string {
   return s.replace(NOT_XML, "");
