@@ -5,7 +5,9 @@ import { FormFileError, readFileBytes, readFormsFromBytes, writeSummaryFile } fr
 import { numberOption, parse, UserError } from "./args";
 import { Io } from "./commands";
 
-/** Files to merge: `.xlsx` files as given, folders expanded to the `.xlsx` files directly in them. */
+const SPREADSHEET = /\.(xlsx|xlsm|xls|xlsb|ods)$/i;
+
+/** Files to merge: files as given, folders expanded to the spreadsheet files directly in them. */
 export async function expandInputs(inputs: string[], exclude: string): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
@@ -17,8 +19,9 @@ export async function expandInputs(inputs: string[], exclude: string): Promise<s
       continue;
     }
     if (stat.isDirectory()) {
+      // Other spreadsheet files are taken too, so that an .xls in the folder is reported, not skipped.
       const names = (await fs.readdir(input))
-        .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$") && !n.startsWith("."))
+        .filter((n) => SPREADSHEET.test(n) && !n.startsWith("~$") && !n.startsWith("."))
         .sort();
       out.push(...names.map((n) => path.join(input, n)));
     } else out.push(input);

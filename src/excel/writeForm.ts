@@ -144,6 +144,8 @@ export async function scaffoldSheet(
       f.custom.format.font.color = color(cf.fontColor);
     }
 
+    // Excel sizes rows to their wrapped text (files written by the CLI leave row heights to the reader).
+    all.format.autofitRows();
     ws.freezePanes.freezeRows(model.freezeRows);
     const pl = ws.pageLayout;
     pl.orientation = "Landscape";

@@ -23,6 +23,16 @@ const useStyles = makeStyles({
   issue: { justifyContent: "flex-start", textAlign: "left", height: "auto", paddingBlock: tokens.spacingVerticalXS, whiteSpace: "normal" },
   issueText: { display: "flex", flexDirection: "column", rowGap: "2px" },
   cell: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  /** Read by screen readers, not shown: the severity the badge shows by colour. */
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
 });
 
 interface Checked {
@@ -61,7 +71,10 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
 
   const fixable = checked ? normalizableScores(checked.form).length : 0;
   return (
-    <section className={styles.root} aria-label={t("tabValidate")}>
+    <section className={styles.root} aria-labelledby="validate-title">
+      <Subtitle2 as="h2" id="validate-title">
+        {t("validateTitle")}
+      </Subtitle2>
       <div>
         <Button appearance="primary" disabled={busy} onClick={check}>
           {t("validateButton")}
@@ -87,16 +100,18 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
                       appearance="subtle"
                       className={styles.issue}
                       disabled={!i.cell}
-                      aria-label={`${i.severity === "error" ? t("error") : t("warning")} ${i.cell ?? ""}: ${t.m(i.message)}`}
                       onClick={() => i.cell && run(() => gateway.select(checked.form.sheet, i.cell!))}
                       icon={
-                        <Badge appearance="filled" color={i.severity === "error" ? "danger" : "warning"} size="small">
+                        <Badge appearance="filled" color={i.severity === "error" ? "danger" : "warning"} size="small" aria-hidden>
                           {i.severity === "error" ? "!" : "?"}
                         </Badge>
                       }
                     >
                       <span className={styles.issueText}>
-                        <span>{t.m(i.message)}</span>
+                        <span>
+                          <span className={styles.hidden}>{`${i.severity === "error" ? t("error") : t("warning")}: `}</span>
+                          {t.m(i.message)}
+                        </span>
                         <span className={styles.cell}>{i.cell ? `${t("goToCell")} ${i.cell}` : i.rule}</span>
                       </span>
                     </Button>

@@ -88,6 +88,7 @@ export const STRINGS = {
   after: { th: "ใหม่", en: "After" },
   imported: { th: "นำเข้าคะแนนแล้ว", en: "Scores imported" },
   // Validate
+  validateTitle: { th: "ตรวจสอบแบบรายงาน", en: "Check the report" },
   validateButton: { th: "ตรวจสอบก่อนส่ง", en: "Validate before submission" },
   validating: { th: "กำลังตรวจสอบ…", en: "Validating…" },
   readyTitle: { th: "พร้อมส่ง", en: "Ready to submit" },

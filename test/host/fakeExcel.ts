@@ -543,6 +543,10 @@ class FakeFormat {
   set wrapText(v: boolean) {
     this.align("wrapText", v);
   }
+  /** Row heights are not modelled (ExcelJS leaves them to the reader); the call is recorded. */
+  autofitRows(): void {
+    this.range.forRange("format.autofitRows", () => undefined);
+  }
   set columnWidth(pt: number) {
     this.range.forRange("format.columnWidth", (s, b) => {
       for (let c = b.c1; c <= b.c2; c++) s.getColumn(c).width = Math.round(((pt / 0.75 - 5) / 7) * 100) / 100;

@@ -98,7 +98,7 @@ describe("validate and flags views", () => {
     expect(screen.getByText(/1 ข้อผิดพลาด/)).toBeTruthy();
     const group = screen.getByRole("region", { name: /IIT · ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต/ });
     const issue = within(group).getAllByRole("button")[0];
-    expect(issue.getAttribute("aria-label")).toMatch(/^ข้อผิดพลาด E\d+: ข้อ I22 ได้ 82.01 คะแนน/);
+    expect(issue.textContent).toMatch(/^!ข้อผิดพลาด: ข้อ I22 ได้ 82.01 คะแนน.*ไปที่เซลล์ E\d+$/);
     fireEvent.click(issue);
     await waitFor(() => expect(host.state.selected).toMatch(/!E\d+$/));
 

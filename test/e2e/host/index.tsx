@@ -1,0 +1,62 @@
+/**
+ * The task pane in a plain browser page for end-to-end tests: the real App and Office.js adapter over
+ * the in-memory Excel host (ExcelJS behind it), with hooks for the test to act as the Excel user.
+ */
+import ExcelJS from "exceljs";
+import { createRoot } from "react-dom/client";
+import { columnIndex, DEFAULT_CATALOG, FieldKey } from "../../../src/domain";
+import { memoryMarkStore } from "../../../src/excel";
+import { App } from "../../../src/taskpane/App";
+import { excelGateway } from "../../../src/taskpane/excelGateway";
+import { FakeExcelHost } from "../../host/fakeExcel";
+
+const host = new FakeExcelHost(new ExcelJS.Workbook());
+
+function activeSheet(): ExcelJS.Worksheet {
+  const name = host.state.active ?? host.wb.worksheets[0]?.name;
+  const ws = name ? host.wb.getWorksheet(name) : undefined;
+  if (!ws) throw new Error("no active sheet");
+  return ws;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+const itaTest = {
+  /** The cell of an item's field on the active sheet, found by its code as the reader does. */
+  cellOf(code: string, field: FieldKey): string {
+    const ws = activeSheet();
+    let row = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(1).value === code || r.getCell(1).value === code.replace("-", " – ")) row = n;
+    });
+    if (!row) throw new Error(`no row for ${code}`);
+    return `${String.fromCharCode(64 + columnIndex(field))}${row}`;
+  },
+  /** Type a value into a cell of the active sheet, as the user would in Excel. */
+  type(address: string, value: string | number): void {
+    activeSheet().getCell(address).value = value;
+  },
+  value(address: string): unknown {
+    return activeSheet().getCell(address).value;
+  },
+  codes: () => DEFAULT_CATALOG.items.map((i) => i.code),
+  sheetNames: () => host.wb.worksheets.map((w) => w.name),
+  activeSheetName: () => activeSheet().name,
+  selected: () => host.state.selected,
+  syncs: () => host.state.totalSyncs,
+  async xlsxBase64(): Promise<string> {
+    return toBase64(new Uint8Array(await host.wb.xlsx.writeBuffer()));
+  },
+};
+
+(window as unknown as { itaTest: typeof itaTest }).itaTest = itaTest;
+
+const params = new URLSearchParams(location.search);
+const dark = params.get("theme") === "dark";
+createRoot(document.getElementById("container")!).render(
+  <App host={{ supported: true, dark, mergedAreas: true }} gateway={excelGateway(host.run, memoryMarkStore(), { mergedAreas: true })} />,
+);
