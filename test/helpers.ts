@@ -1,4 +1,5 @@
 import { promises as fs } from "fs";
+import { main } from "../src/cli/main";
 import os from "os";
 import path from "path";
 import { arrayGrid, DEFAULT_CATALOG, FormMeta, metaFromReport, readForm, ReadForm, renderForm, Report, reportSchema, resolveUnit, SheetModel } from "../src/domain";
@@ -43,4 +44,12 @@ export function formOf(report: Report): ReadForm {
 
 export async function tmpDir(): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), "ita-test-"));
+}
+
+/** Run the ita CLI in-process, capturing what it prints. */
+export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
 }

@@ -60,6 +60,28 @@ export interface MergeResult {
   status: StatusRow[];
 }
 
+/** A status row for a unit with no form read: missing, or its file rejected. */
+function unread(
+  code: string | null,
+  unit: string,
+  status: SubmissionStatus,
+  file: string,
+  note: Msg | null
+): StatusRow {
+  return {
+    code,
+    unit,
+    status,
+    file,
+    sheet: "",
+    formVersion: "",
+    round: null,
+    errors: null,
+    warnings: null,
+    note,
+  };
+}
+
 const unitKey = (u: Unit) =>
   u.code ?? `name:${u.th.normalize("NFC").replace(/\s+/g, "").toLowerCase()}`;
 
@@ -186,32 +208,10 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
     for (const d of dups)
       status.push(row(d, "duplicate", rejected.find((r) => r.file === d.file)?.reason ?? null));
     for (const r of rej)
-      status.push({
-        code: u.code,
-        unit: unitDisplayName(u),
-        status: "rejected",
-        file: r.file,
-        sheet: "",
-        formVersion: "",
-        round: null,
-        errors: null,
-        warnings: null,
-        note: r.reason,
-      });
+      status.push(unread(u.code, unitDisplayName(u), "rejected", r.file, r.reason));
     if (!got.length && !dups.length && !rej.length) {
       missing.push(u);
-      status.push({
-        code: u.code,
-        unit: unitDisplayName(u),
-        status: "missing",
-        file: "",
-        sheet: "",
-        formVersion: "",
-        round: null,
-        errors: null,
-        warnings: null,
-        note: null,
-      });
+      status.push(unread(u.code, unitDisplayName(u), "missing", "", null));
     }
   }
   for (const m of merged) if (!seen.has(m.key)) status.push(row(m, "received", null));
@@ -222,18 +222,7 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
   const listed = new Set(status.map((s) => s.file));
   for (const r of rejected) {
     if (listed.has(r.file)) continue;
-    status.push({
-      code: null,
-      unit: r.unit ?? "-",
-      status: "rejected",
-      file: r.file,
-      sheet: "",
-      formVersion: "",
-      round: null,
-      errors: null,
-      warnings: null,
-      note: r.reason,
-    });
+    status.push(unread(null, r.unit ?? "-", "rejected", r.file, r.reason));
   }
   return { passMark, catalog, merged, rejected, duplicates, missing, status };
 }

@@ -4,3 +4,4 @@ export * from "./marks";
 export * from "./readForm";
 export * from "./writeForm";
 export * from "./writeSummary";
+export * from "./format";

@@ -1,5 +1,6 @@
-import { columnIndex, Issue, parseRange, PROTECTION, ReadForm, STYLES } from "../domain";
+import { columnIndex, Issue, parseRange, ReadForm, STYLES } from "../domain";
 import { guarded } from "./errors";
+import { protectionOptions } from "./format";
 
 /** Where the cells marked by the last validation are remembered (per sheet). */
 export interface MarkStore {
@@ -17,23 +18,6 @@ function layoutFill(form: ReadForm, address: string): string | null {
   if (r.c1 === form.columns.code || r.c1 === form.columns.item || r.c1 === columnIndex("code"))
     return `#${STYLES.itemText.fill}`;
   return null;
-}
-
-/** The protection options the layout uses, in Office.js terms. */
-export function protectionOptions(): Excel.WorksheetProtectionOptions {
-  const p = PROTECTION;
-  return {
-    allowFormatCells: p.formatCells,
-    allowFormatColumns: p.formatColumns,
-    allowFormatRows: p.formatRows,
-    allowInsertColumns: p.insertColumns,
-    allowInsertRows: p.insertRows,
-    allowInsertHyperlinks: p.insertHyperlinks,
-    allowDeleteColumns: p.deleteColumns,
-    allowDeleteRows: p.deleteRows,
-    allowSort: p.sort,
-    allowAutoFilter: p.autoFilter,
-  };
 }
 
 /**

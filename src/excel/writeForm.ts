@@ -11,6 +11,7 @@ import {
   TEXT_FORMAT,
 } from "../domain";
 import { ExcelActionError, guarded } from "./errors";
+import { protectionOptions, thinBorders } from "./format";
 
 /** Excel column width in points for a width in characters (the unit ExcelJS and the layout use). */
 export const widthToPoints = (chars: number) => (chars * 7 + 5) * 0.75;
@@ -18,14 +19,6 @@ export const widthToPoints = (chars: number) => (chars * 7 + 5) * 0.75;
 const color = (hex: string) => `#${hex}`;
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", middle: "Center" } as const;
-const EDGES = [
-  "EdgeTop",
-  "EdgeBottom",
-  "EdgeLeft",
-  "EdgeRight",
-  "InsideVertical",
-  "InsideHorizontal",
-] as const;
 
 function rangeOf(ws: Excel.Worksheet, r: CellRange): Excel.Range {
   return ws.getRangeByIndexes(r.r1 - 1, r.c1 - 1, r.r2 - r.r1 + 1, r.c2 - r.c1 + 1);
@@ -40,11 +33,7 @@ function applyStyle(range: Excel.Range, s: Partial<CellStyle>): void {
   if (s.vAlign) f.verticalAlignment = V_ALIGN[s.vAlign];
   if (s.wrap !== undefined) f.wrapText = s.wrap;
   if (s.border) {
-    for (const edge of EDGES) {
-      const b = f.borders.getItem(edge);
-      b.style = "Continuous";
-      b.color = "#808080";
-    }
+    thinBorders(range, "#808080");
   }
   f.protection.locked = s.locked ?? true;
 }
@@ -160,19 +149,7 @@ export async function scaffoldSheet(
     pl.footerMargin = m.footer * 72;
     pl.setPrintTitleRows(`$${model.print.titleRows.first}:$${model.print.titleRows.last}`);
 
-    const p = model.protection;
-    ws.protection.protect({
-      allowFormatCells: p.formatCells,
-      allowFormatColumns: p.formatColumns,
-      allowFormatRows: p.formatRows,
-      allowInsertColumns: p.insertColumns,
-      allowInsertRows: p.insertRows,
-      allowInsertHyperlinks: p.insertHyperlinks,
-      allowDeleteColumns: p.deleteColumns,
-      allowDeleteRows: p.deleteRows,
-      allowSort: p.sort,
-      allowAutoFilter: p.autoFilter,
-    });
+    ws.protection.protect(protectionOptions());
 
     const meta = hasMeta
       ? context.workbook.worksheets.getItem(META_SHEET)

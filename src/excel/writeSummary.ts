@@ -12,6 +12,7 @@ import {
   TCell,
 } from "../domain";
 import { ExcelActionError, guarded } from "./errors";
+import { thinBorders } from "./format";
 import { freeSheetName, widthToPoints } from "./writeForm";
 
 export interface SummaryWriteOptions {
@@ -161,18 +162,7 @@ function formatSheet(ws: Excel.Worksheet, s: SummarySheet, rowCount: number): vo
     n
   );
   body.format.wrapText = s.wrap;
-  for (const edge of [
-    "EdgeTop",
-    "EdgeBottom",
-    "EdgeLeft",
-    "EdgeRight",
-    "InsideVertical",
-    "InsideHorizontal",
-  ] as const) {
-    const b = body.format.borders.getItem(edge);
-    b.style = "Continuous";
-    b.color = "#A6A6A6";
-  }
+  thinBorders(body, "#A6A6A6");
   const header = ws.getRangeByIndexes(SUMMARY_HEADER_ROW - 1, 0, 1, n);
   header.format.font.bold = true;
   header.format.fill.color = `#${SUMMARY_STYLES.header.fill}`;

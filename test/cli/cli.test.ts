@@ -1,15 +1,9 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
-import { main } from "../../src/cli/main";
-import { tmpDir } from "../helpers";
+import { tmpDir, runCli } from "../helpers";
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = runCli;
 
 const SAMPLE_JSON = path.join(__dirname, "../../samples/chom-thong-2567-r6.json");
 

@@ -2,19 +2,13 @@ import ExcelJS from "exceljs";
 import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import path from "path";
-import { main } from "../../src/cli/main";
 import { buildSummary, DEFAULT_CATALOG, mergeForms, SUMMARY_FIRST_ROW, SUMMARY_SHEETS } from "../../src/domain";
 import { readFileBytes, readFormsFromBytes } from "../../src/xlsx";
 import { readSubmissions } from "../../src/cli/merge";
-import { tmpDir } from "../helpers";
+import { tmpDir, runCli } from "../helpers";
 import { districtReport, editWorkbook, itemRow, writeDistrict } from "./districts";
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const run = runCli;
 
 const sha = async (f: string) => createHash("sha256").update(await fs.readFile(f)).digest("hex");
 
