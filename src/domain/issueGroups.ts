@@ -9,7 +9,10 @@ export interface IssueGroup {
   issues: Issue[];
 }
 
-/** Issues grouped as the form is: report details first, then by tool and indicator; errors first within a group. */
+/**
+ * Issues grouped as the form is (report details, then tool and indicator): groups with errors come
+ * before groups with only warnings, and errors come first within a group.
+ */
 export function groupIssues(issues: readonly Issue[], catalog: Catalog): IssueGroup[] {
   const groups = new Map<string, IssueGroup>();
   const order = new Map<string, number>();
@@ -43,6 +46,8 @@ export function groupIssues(issues: readonly Issue[], catalog: Catalog): IssueGr
   }
   const sev = (i: Issue) => (i.severity === "error" ? 0 : 1);
   return [...groups.values()]
-    .sort((a, b) => order.get(a.key)! - order.get(b.key)!)
+    .sort(
+      (a, b) => (a.errors ? 0 : 1) - (b.errors ? 0 : 1) || order.get(a.key)! - order.get(b.key)!
+    )
     .map((g) => ({ ...g, issues: [...g.issues].sort((a, b) => sev(a) - sev(b)) }));
 }

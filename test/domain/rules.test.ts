@@ -1,4 +1,4 @@
-import { DEFAULT_CATALOG, Issue, ITEM_RULES, REPORT_RULES, validate } from "../../src/domain";
+import { DEFAULT_CATALOG, groupIssues, Issue, ITEM_RULES, REPORT_RULES, validate } from "../../src/domain";
 import { cleanReport, formOf, sampleReport } from "../helpers";
 import { Report } from "../../src/domain";
 
@@ -85,5 +85,21 @@ describe("validation rules", () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ITEM_RULES.find((r) => r.id === "oit.evidence-url")!.scope).toEqual({ tools: ["OIT"] });
     expect(DEFAULT_CATALOG.items.filter((i) => i.tool === "OIT")).toHaveLength(2);
+  });
+});
+
+describe("issue groups", () => {
+  it("group by tool and indicator, groups with errors first, errors first within a group", () => {
+    const r = edit(edit(edit(cleanReport(12), "E1", { score: 70, evidence: "" }), "I3", { score: null }), "E2", { score: 60, measures: "" });
+    const result = validate(formOf({ ...r, preparer: "" }), { now: NOW });
+    const groups = groupIssues(result.issues, DEFAULT_CATALOG);
+    expect(groups.map((g) => [g.key, g.errors])).toEqual([
+      ["IIT-1", 1],
+      ["EIT-6", 1],
+      ["general", 0],
+    ]);
+    const eit = groups[1].issues.map((i) => i.severity);
+    expect(eit).toEqual([...eit].sort());
+    expect(groups[1].title.th).toBe("EIT · ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน");
   });
 });
