@@ -2,11 +2,11 @@
 // npm run bench: generates 50 and 500 realistic district workbooks with the project's own scaffold,
 // then times ExcelJS's bare load of them against our full merge, and our reader on a file whose data
 // validation covers whole columns. Prints the numbers and the targets; exits 0 either way.
-const { execFileSync, spawnSync } = require("child_process");
+const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 const { strFromU8, strToU8, unzipSync, zipSync } = require("fflate");
-const { DEFAULT_CATALOG, DISTRICTS, metaFromReport, renderForm, reportSchema } = require("../lib/domain");
+const { DEFAULT_CATALOG, DISTRICTS, LAYOUT_VERSION, metaFromReport, renderForm, reportSchema } = require("../lib/domain");
 const { writeFormFile } = require("../lib/xlsx");
 const { syntheticReport } = require("../lib/cli/sampleData");
 
@@ -14,8 +14,12 @@ const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "out", "bench");
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 
+/** What the generated files depend on: they are made again when it changes. */
+const STAMP = JSON.stringify({ form: DEFAULT_CATALOG.version, layout: LAYOUT_VERSION, generator: 1 });
+
 async function generate(dir, count) {
-  if (fs.existsSync(dir) && fs.readdirSync(dir).filter((n) => n.endsWith(".xlsx")).length === count) return;
+  const stamp = path.join(dir, ".generated");
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === STAMP && fs.readdirSync(dir).filter((n) => n.endsWith(".xlsx")).length === count) return;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const base = reportSchema.parse(JSON.parse(fs.readFileSync(path.join(ROOT, "samples", "chom-thong-2567-r6.json"), "utf8")));
@@ -25,6 +29,7 @@ async function generate(dir, count) {
     const report = { ...syntheticReport(base, DEFAULT_CATALOG, unit, i + 1), fiscalYear: 2567 - Math.floor(k / 2), round: k % 2 ? 12 : 6 };
     await writeFormFile(path.join(dir, `${unit.code}-${report.fiscalYear}-r${report.round}.xlsx`), renderForm(DEFAULT_CATALOG, metaFromReport(report), report));
   }
+  fs.writeFileSync(stamp, STAMP);
 }
 
 function measure(args, timeoutMs = 600000) {
@@ -57,7 +62,8 @@ async function main() {
 
   // One file whose data validations cover whole columns (exceljs#1842).
   const wc = path.join(OUT, "whole-column.xlsx");
-  const files = unzipSync(new Uint8Array(fs.readFileSync(path.join(d50, fs.readdirSync(d50)[0]))));
+  const first = fs.readdirSync(d50).filter((n) => n.endsWith(".xlsx")).sort()[0];
+  const files = unzipSync(new Uint8Array(fs.readFileSync(path.join(d50, first))));
   const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]).replace(
     /<dataValidations[\s\S]*?<\/dataValidations>/,
     '<dataValidations count="1"><dataValidation type="decimal" allowBlank="1" sqref="C1:C1048576 E1:G1048576"><formula1>0</formula1><formula2>100</formula2></dataValidation></dataValidations>',
@@ -79,7 +85,6 @@ async function main() {
   row("read one whole-column-validation file (ours)", wcRead.ms + " ms", "< 1000 ms", wcRead.ms < 1000);
   console.log(`${"ExcelJS load of that file".padEnd(52)} ${String(wcExcel.timedOut ? "> 30000 ms (stopped)" : wcExcel.ms + " ms").padStart(12)}`);
   console.log(`(peak RSS of ExcelJS bare load of 500: ${bare500.maxRssMb} MB; merged ${merge500.last.merged}/${merge500.last.files} files)`);
-  void execFileSync;
 }
 
 main().catch((e) => {
