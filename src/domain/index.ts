@@ -17,3 +17,4 @@ export * from "./summary";
 export * from "./issueGroups";
 export * from "./merge";
 export * from "./summaryTables";
+export * from "./layout/rowHeight";

@@ -3,7 +3,7 @@
  * chart part, a drawing anchored on the sheet, their relationships and content types. Only used on
  * workbooks this program has just written.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, Unzipped } from "fflate";
 import { CellRange, colLetter } from "../domain";
 
 export interface ChartSpec {
@@ -35,9 +35,8 @@ const REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const rel = (id: string, type: string, target: string) =>
   `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
 
-/** Add the charts and compress the package (it may come in uncompressed). */
-export function addChart(xlsx: Uint8Array, charts: ChartSpec[]): Uint8Array {
-  const files = unzipSync(xlsx);
+/** Add chart parts, their drawings and relationships to an unpacked workbook package. */
+export function addCharts(files: Unzipped, charts: ChartSpec[]): void {
   let types = strFromU8(files["[Content_Types].xml"]);
   charts.forEach((c, i) => {
     const n = i + 1;
@@ -90,5 +89,4 @@ export function addChart(xlsx: Uint8Array, charts: ChartSpec[]): Uint8Array {
     );
   });
   files["[Content_Types].xml"] = strToU8(types);
-  return zipSync(files, { level: 5 });
 }

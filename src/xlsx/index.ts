@@ -4,4 +4,5 @@ export * from "./readForm";
 export * from "./writeForm";
 export * from "./xlsxRead";
 export * from "./chart";
+export * from "./output";
 export * from "./writeSummary";

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
-import { promises as fs } from "fs";
-import path from "path";
+import { writeWorkbookFile } from "./output";
 import {
   CellStyle,
+  estimateRowHeight,
   FONT,
   META_SHEET,
   META_SHEET_HEADER,
@@ -81,6 +81,7 @@ export async function addFormSheet(
     }
   }
   for (const m of model.merges) ws.mergeCells(m.r1, m.c1, m.r2, m.c2);
+  setRowHeights(ws, model);
   for (const v of model.validations) {
     for (let r = v.range.r1; r <= v.range.r2; r++) {
       for (let c = v.range.c1; c <= v.range.c2; c++) {
@@ -121,6 +122,24 @@ export async function addFormSheet(
   return ws;
 }
 
+/** Estimated heights for wrapped rows (merged cells count with the width of their whole area). */
+function setRowHeights(ws: ExcelJS.Worksheet, model: SheetModel): void {
+  const mergedWidth = new Map<string, number>();
+  for (const m of model.merges) {
+    let w = 0;
+    for (let c = m.c1; c <= m.c2; c++) w += model.columnWidths[c - 1];
+    mergedWidth.set(`${m.r1}:${m.c1}`, w);
+  }
+  for (let r = 1; r <= model.rowCount; r++) {
+    const cells = model.values[r - 1].map((v, i) => ({
+      text: typeof v === "string" ? v : "",
+      width: mergedWidth.get(`${r}:${i + 1}`) ?? model.columnWidths[i],
+    }));
+    const h = estimateRowHeight(cells);
+    if (h) ws.getRow(r).height = h;
+  }
+}
+
 function writeMetadata(wb: ExcelJS.Workbook, model: SheetModel) {
   let meta = wb.getWorksheet(META_SHEET);
   if (!meta) {
@@ -139,22 +158,8 @@ export function newWorkbook(): ExcelJS.Workbook {
   return wb;
 }
 
-/** Write a workbook to a path; the target is replaced only once the whole file is written. */
-export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, target: string): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    await wb.xlsx.writeFile(tmp);
-    await fs.rename(tmp, target);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-}
-
 export async function writeFormFile(target: string, model: SheetModel): Promise<void> {
   const wb = newWorkbook();
   await addFormSheet(wb, model);
-  await writeWorkbookAtomic(wb, target);
+  await writeWorkbookFile(wb, target);
 }

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import {
   COLOR_SCALE,
+  estimateRowHeight,
   FONT,
   rangeAddr,
   SUMMARY_FIRST_ROW,
@@ -9,7 +10,7 @@ import {
   SUMMARY_STYLES,
   SummarySheet,
 } from "../domain";
-import { addChart } from "./chart";
+import { writeWorkbookFile } from "./output";
 import { newWorkbook } from "./writeForm";
 
 const argb = (hex: string) => ({ argb: `FF${hex}` });
@@ -76,6 +77,15 @@ export function addSummarySheet(wb: ExcelJS.Workbook, sheet: SummarySheet): Exce
       if (v !== null && v !== undefined && v !== "") cell.value = v;
       style(cell, s, SUMMARY_FORMATS[sheet.columns[c].kind], true, sheet.wrap);
     }
+    if (sheet.wrap) {
+      const h = estimateRowHeight(
+        row.cells.map((v, c) => ({
+          text: typeof v === "string" ? v : "",
+          width: sheet.columns[c].width,
+        }))
+      );
+      if (h) r.height = h;
+    }
   });
   if (sheet.colorScale) {
     ws.addConditionalFormatting({
@@ -93,33 +103,13 @@ export function addSummarySheet(wb: ExcelJS.Workbook, sheet: SummarySheet): Exce
   return ws;
 }
 
-/**
- * Write the summary workbook; the target is replaced only when the whole file is written. ExcelJS
- * writes the package uncompressed, the chart parts are added, and the package is compressed once.
- */
+/** Write the summary workbook (with its chart); the target is replaced only once it is complete. */
 export async function writeSummaryFile(target: string, sheets: SummarySheet[]): Promise<void> {
   const wb = newWorkbook();
   for (const s of sheets) addSummarySheet(wb, s);
-  const options = { zip: { compression: "STORE" } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
-  const stored = new Uint8Array(await wb.xlsx.writeBuffer(options));
   const charts = sheets
     .map((s, i) => ({ sheetIndex: i + 1, sheet: s }))
     .filter((x) => x.sheet.chart)
     .map((c) => ({ sheetIndex: c.sheetIndex, sheetName: c.sheet.name, ...c.sheet.chart! }));
-  await writeBytesAtomic(target, addChart(stored, charts));
-}
-
-async function writeBytesAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  const { promises: fs } = await import("fs");
-  const path = await import("path");
-  const dir = path.dirname(path.resolve(target));
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, target);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
+  await writeWorkbookFile(wb, target, charts);
 }

@@ -117,3 +117,24 @@ describe("xlsx form files", () => {
     expect(form.items[1].results).toBe("+1 ดำเนินการแล้ว");
   });
 });
+
+describe("row heights in written files", () => {
+  it("stores estimated heights for wrapped rows without marking them manual, so Excel still re-fits them", async () => {
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const { estimateRowHeight, LINE_POINTS } = await import("../../src/domain");
+    expect(estimateRowHeight([{ text: "สั้น", width: 40 }])).toBeNull();
+    expect(estimateRowHeight([{ text: "บรรทัดหนึ่ง\nบรรทัดสอง\nบรรทัดสาม", width: 40 }])).toBe(3 * LINE_POINTS + 4);
+    const long = estimateRowHeight([{ text: "ก".repeat(600), width: 40 }])!;
+    expect(long).toBeGreaterThan(10 * LINE_POINTS);
+    // Thai marks above and below the line take no width.
+    expect(estimateRowHeight([{ text: "กี่".repeat(30), width: 40 }])).toBe(estimateRowHeight([{ text: "ก".repeat(30), width: 40 }]));
+
+    const dir = await tmpDir();
+    const file = path.join(dir, "heights.xlsx");
+    await writeFormFile(file, renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport()));
+    const xml = strFromU8(unzipSync(new Uint8Array(await (await import("fs")).promises.readFile(file)))["xl/worksheets/sheet1.xml"]);
+    const rows = xml.match(/<row\b[^>]*>/g)!;
+    expect(rows.filter((r) => / ht="/.test(r)).length).toBeGreaterThan(20);
+    expect(rows.some((r) => r.includes("customHeight"))).toBe(false);
+  });
+});
