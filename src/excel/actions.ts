@@ -67,7 +67,11 @@ export function normalizableScores(form: ReadForm): ScoreChange[] {
   return out;
 }
 
-/** Write the form's standard measures for an item into its measures cell (one sync); returns the text. */
+/**
+ * Write the form's standard measures for an item into its measures cell (one sync); returns the text.
+ * Only the value changes: the cell is an unlocked text cell of the protected form, and a format change
+ * would need the protection lifted.
+ */
 export async function insertStandardMeasures(
   context: Excel.RequestContext,
   form: ReadForm,
@@ -79,7 +83,6 @@ export async function insertStandardMeasures(
   const text = standardMeasuresText(chosen);
   await guarded(async () => {
     const range = context.workbook.worksheets.getItem(form.sheet).getRange(it.cells.measures);
-    range.numberFormat = [["@"]];
     range.values = [[text]];
     await context.sync();
   });

@@ -64,6 +64,22 @@ describe("fake Excel host", () => {
   });
 });
 
+describe("fake Excel host: sheet protection", () => {
+  it("lets values into unlocked cells only, and refuses format changes, as Excel does", async () => {
+    const { host } = await scaffolded();
+    const { form } = await host.run((ctx) => readActiveForm(ctx));
+    const i1 = form.items[0];
+    const attempt = (f: (ws: Excel.Worksheet) => void) =>
+      host.run(async (ctx) => {
+        f(ctx.workbook.worksheets.getItem(form.sheet));
+        await ctx.sync();
+      });
+    await expect(attempt((ws) => (ws.getRange(i1.cells.score).values = [[90]]))).resolves.toBeUndefined();
+    await expect(attempt((ws) => (ws.getRange(`B${i1.row}`).values = [["แก้ข้อความคำถาม"]]))).rejects.toMatchObject({ code: "AccessDenied" });
+    await expect(attempt((ws) => (ws.getRange(i1.cells.score).format.fill.color = "#FF0000"))).rejects.toMatchObject({ code: "AccessDenied" });
+  });
+});
+
 describe("scaffold through Office.js", () => {
   it("writes the whole form in at most 3 syncs and one 2D values write", async () => {
     const { host } = await scaffolded();

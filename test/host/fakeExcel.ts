@@ -388,7 +388,11 @@ export class FakeRange {
   }
 
   forRange(what: string, f: (ws: ExcelJS.Worksheet, b: Bounds) => void): void {
-    this.ws.op(`range.${what}`, (s) => f(s, this.b()));
+    this.ws.op(`range.${what}`, (s) => {
+      const b = this.b();
+      guardProtection(s, b, what);
+      f(s, b);
+    });
   }
 
   eachCell(f: (cell: ExcelJS.Cell, i: number, j: number) => void, what: string): void {
@@ -481,6 +485,22 @@ export class FakeRange {
     });
     return self;
   }
+}
+
+/**
+ * As in Excel: on a protected sheet only values of unlocked cells may change (and the selection);
+ * formats, merges, validation and conditional formats need the protection lifted first.
+ */
+function guardProtection(ws: ExcelJS.Worksheet, b: Bounds, what: string): void {
+  if (!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) return;
+  if (what === "select") return;
+  if (what === "values") {
+    for (let r = b.r1; r <= b.r2; r++)
+      for (let c = b.c1; c <= b.c2; c++)
+        if (ws.getCell(r, c).protection?.locked !== false) throw officeError("AccessDenied", `Cell ${colLetter(c)}${r} is locked on a protected sheet`);
+    return;
+  }
+  throw officeError("AccessDenied", `${what} is not allowed on a protected sheet`);
 }
 
 /** What Office.js returns in `values`: numbers, strings, booleans, "" for empty, formula results. */
