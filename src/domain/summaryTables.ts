@@ -12,7 +12,7 @@ export interface TableColumn {
   kind: "text" | "number" | "score";
 }
 
-export type RowKind = "data" | "tool" | "indicator" | "item" | "average" | "total";
+export type RowKind = "data" | "tool" | "indicator" | "item" | "group" | "average" | "total";
 
 export interface TableRow {
   kind: RowKind;
@@ -255,20 +255,31 @@ export function measuresSheet(r: MergeResult): SummarySheet {
       });
       for (const item of ind.items) {
         const done = r.merged
-          .map((m) => ({ m, it: m.form.items.find((i) => i.code === item.code) }))
+          .map((m) => ({ m, it: m.form.items.find((i) => i.code === item.code)! }))
           .filter((x) => x.it && (x.it.measures || x.it.results));
         if (!done.length) continue;
         rows.push({ kind: "item", cells: [item.label, `${done.length} หน่วยงาน`, null, null] });
-        for (const { m, it } of done)
+        // Units that took the same measures are listed together under them, as the central report
+        // names the districts behind each activity; each unit's own results follow.
+        const groups = new Map<string, typeof done>();
+        for (const d of done) {
+          const key = d.it.measures.replace(/\s+/g, " ").trim();
+          groups.set(key, [...(groups.get(key) ?? []), d]);
+        }
+        const ordered = [...groups.entries()].sort((a, b) => b[1].length - a[1].length);
+        for (const [, units] of ordered) {
+          const names = units.map((u) => u.m.unit.th).join(", ");
+          const measures = units[0].it.measures || "(ไม่ระบุมาตรการ / no measures given)";
           rows.push({
-            kind: "data",
-            cells: [
-              m.label,
-              clampText(it!.measures),
-              clampText(it!.results),
-              clampText(it!.evidence),
-            ],
+            kind: "group",
+            cells: [`${units.length} หน่วยงาน: ${names}`, clampText(measures), null, null],
           });
+          for (const { m, it } of units)
+            rows.push({
+              kind: "data",
+              cells: [m.label, null, clampText(it.results), clampText(it.evidence)],
+            });
+        }
       }
     }
   }
@@ -350,6 +361,7 @@ export const SUMMARY_STYLES: Record<
   tool: { bold: true, fill: "B4C6E7" },
   indicator: { bold: true, fill: "DDEBF7" },
   item: { bold: true, fill: "F2F2F2" },
+  group: { fill: "EDF3FA" },
   average: { fill: "FFF2CC" },
   total: { bold: true, fill: "FCE4D6" },
   data: {},
