@@ -1,8 +1,10 @@
 import ExcelJS from "exceljs";
-import { strFromU8, strToU8, Unzipped, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, Unzipped } from "fflate";
 import { promises as fs } from "fs";
 import path from "path";
+import zlib from "zlib";
 import { addCharts, ChartSpec } from "./chart";
+import { listZip, readEntry } from "./zip";
 
 /**
  * Row heights ExcelJS writes are marked as set by hand (customHeight), which stops Excel from re-fitting
@@ -21,10 +23,73 @@ export function unmarkRowHeights(files: Unzipped): void {
 
 /** Finish a package ExcelJS wrote uncompressed: row heights, charts, then one compression pass. */
 export function finishPackage(stored: Uint8Array, charts: ChartSpec[] = []): Uint8Array {
-  const files = unzipSync(stored);
+  const files: Unzipped = {};
+  for (const e of listZip("summary", stored).values())
+    if (!e.name.endsWith("/")) files[e.name] = readEntry("summary", stored, e) as Unzipped[string];
   unmarkRowHeights(files);
   addCharts(files, charts);
-  return zipSync(files, { level: 5 });
+  return zipNative(files);
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(data: Uint8Array): number {
+  const native = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
+  if (native) return native(data) >>> 0;
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A zip of the given files, deflated with Node's native zlib (names are UTF-8). */
+export function zipNative(files: Unzipped): Uint8Array {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of Object.entries(files)) {
+    const nameBytes = Buffer.from(name, "utf8");
+    const deflated = zlib.deflateRawSync(data, { level: 6 });
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(0, 10);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(deflated.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28);
+    locals.push(local, nameBytes, deflated);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(0, 12);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(deflated.length, 20);
+    dir.writeUInt32LE(data.length, 24);
+    dir.writeUInt16LE(nameBytes.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    central.push(dir, nameBytes);
+    offset += 30 + nameBytes.length + deflated.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  const count = Object.keys(files).length;
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, cd, end]));
 }
 
 /** Write bytes to a path; the target is replaced only once the whole file is written. */

@@ -10,8 +10,8 @@ import {
   SUMMARY_STYLES,
   SummarySheet,
 } from "../domain";
-import { writeWorkbookFile } from "./output";
-import { newWorkbook } from "./writeForm";
+import { PassThrough } from "stream";
+import { finishPackage, writeBytesAtomic } from "./output";
 
 const argb = (hex: string) => ({ argb: `FF${hex}` });
 const THIN = { style: "thin" as const, color: argb("A6A6A6") };
@@ -43,8 +43,16 @@ function style(cell: ExcelJS.Cell, s: RowStyle, numFmt?: string, border = true, 
   cell.style = styleOf(s, numFmt, border, wrap) as ExcelJS.Style;
 }
 
-/** Add one summary sheet. District text is stored as strings, never as formulas. */
-export function addSummarySheet(wb: ExcelJS.Workbook, sheet: SummarySheet): ExcelJS.Worksheet {
+type SheetWriter = ExcelJS.Worksheet;
+
+/**
+ * Add one summary sheet, row by row, committing each row so that the streaming writer can let it go.
+ * District text is stored as strings, never as formulas.
+ */
+export function addSummarySheet(
+  wb: { addWorksheet: ExcelJS.Workbook["addWorksheet"] },
+  sheet: SummarySheet
+): SheetWriter {
   const ws = wb.addWorksheet(sheet.name, {
     views: [{ state: "frozen", ySplit: sheet.freeze.rows, xSplit: sheet.freeze.cols }],
     pageSetup: {
@@ -57,17 +65,35 @@ export function addSummarySheet(wb: ExcelJS.Workbook, sheet: SummarySheet): Exce
     },
   });
   const n = sheet.columns.length;
-  sheet.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
-  ws.getCell(1, 1).value = sheet.title;
-  style(ws.getCell(1, 1), SUMMARY_STYLES.title, undefined, false);
-  ws.getCell(2, 1).value = sheet.subtitle;
-  style(ws.getCell(2, 1), SUMMARY_STYLES.subtitle, undefined, false);
+  ws.columns = sheet.columns.map((c) => ({ width: c.width }));
+  if (sheet.colorScale) {
+    ws.addConditionalFormatting({
+      ref: rangeAddr(sheet.colorScale),
+      rules: [
+        {
+          type: "colorScale",
+          priority: 1,
+          cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }],
+          color: [argb(COLOR_SCALE.min), argb(COLOR_SCALE.mid), argb(COLOR_SCALE.max)],
+        },
+      ],
+    });
+  }
+  const title = ws.getRow(1);
+  title.getCell(1).value = sheet.title;
+  style(title.getCell(1), SUMMARY_STYLES.title, undefined, false);
+  title.commit();
+  const subtitle = ws.getRow(2);
+  subtitle.getCell(1).value = sheet.subtitle;
+  style(subtitle.getCell(1), SUMMARY_STYLES.subtitle, undefined, false);
+  subtitle.commit();
   const header = ws.getRow(SUMMARY_HEADER_ROW);
   sheet.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
     style(cell, SUMMARY_STYLES.header);
   });
+  header.commit();
   sheet.rows.forEach((row, k) => {
     const r = ws.getRow(SUMMARY_FIRST_ROW + k);
     const s = SUMMARY_STYLES[row.kind];
@@ -86,30 +112,39 @@ export function addSummarySheet(wb: ExcelJS.Workbook, sheet: SummarySheet): Exce
       );
       if (h) r.height = h;
     }
+    r.commit();
   });
-  if (sheet.colorScale) {
-    ws.addConditionalFormatting({
-      ref: rangeAddr(sheet.colorScale),
-      rules: [
-        {
-          type: "colorScale",
-          priority: 1,
-          cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }],
-          color: [argb(COLOR_SCALE.min), argb(COLOR_SCALE.mid), argb(COLOR_SCALE.max)],
-        },
-      ],
-    });
-  }
   return ws;
 }
 
-/** Write the summary workbook (with its chart); the target is replaced only once it is complete. */
+/**
+ * Write the summary workbook (with its chart); the target is replaced only once it is complete.
+ * ExcelJS's streaming writer keeps only the shared strings and styles in memory, not every cell.
+ */
 export async function writeSummaryFile(target: string, sheets: SummarySheet[]): Promise<void> {
-  const wb = newWorkbook();
-  for (const s of sheets) addSummarySheet(wb, s);
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on("data", (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on("end", resolve);
+    stream.on("error", reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: true,
+    zip: { store: true },
+  } as unknown as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+  wb.creator = "ITA report add-in";
+  for (const s of sheets)
+    (
+      addSummarySheet(wb as unknown as ExcelJS.Workbook, s) as unknown as { commit: () => void }
+    ).commit();
+  await wb.commit();
+  await ended;
   const charts = sheets
     .map((s, i) => ({ sheetIndex: i + 1, sheet: s }))
     .filter((x) => x.sheet.chart)
     .map((c) => ({ sheetIndex: c.sheetIndex, sheetName: c.sheet.name, ...c.sheet.chart! }));
-  await writeWorkbookFile(wb, target, charts);
+  await writeBytesAtomic(target, finishPackage(new Uint8Array(Buffer.concat(chunks)), charts));
 }
