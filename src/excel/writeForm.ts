@@ -5,7 +5,6 @@ import {
   META_SHEET,
   META_SHEET_HEADER,
   msg,
-  rangeAddr,
   SheetModel,
   STYLES,
   TEXT_FORMAT,
@@ -173,5 +172,3 @@ export async function scaffoldSheet(
     }
   });
 }
-
-export { rangeAddr };

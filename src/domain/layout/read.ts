@@ -6,7 +6,7 @@ import { TEXT_FIELDS, TextField } from "../report";
 import { resolveUnit, Unit } from "../units";
 import { addr } from "./a1";
 import { CellGrid, GridCell, mergeResolver } from "./grid";
-import { COLUMNS, ColumnKey, META, META_LABEL_COLS, MetaKey, ROWS } from "./spec";
+import { COLUMNS, ColumnKey, META, META_LABEL_COLS, MetaKey } from "./spec";
 
 export interface ReadField {
   value: string;
@@ -303,5 +303,3 @@ function parseRound(raw: string): number | null {
   const m = /\d+/.exec(thaiDigitsToAscii(raw));
   return m ? Number(m[0]) : null;
 }
-
-export { ROWS };
