@@ -33,8 +33,3 @@ export function leadingCode(text: string): { code: string; rest: string } | null
 export function displayCode(code: string): string {
   return code.replace("-", " – ");
 }
-
-/** Does the text look like an item code at all (used to report unknown codes)? */
-export function looksLikeCode(text: string): boolean {
-  return normalizeCode(text) !== null;
-}

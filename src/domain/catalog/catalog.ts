@@ -106,8 +106,3 @@ export function loadCatalog(data: unknown): Catalog {
     byCode,
   };
 }
-
-export function indicatorOf(catalog: Catalog, n: number): CatalogIndicator | undefined {
-  for (const t of catalog.tools) for (const i of t.indicators) if (i.number === n) return i;
-  return undefined;
-}
