@@ -45,6 +45,29 @@ function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+interface EntryFields {
+  crc: number;
+  compressed: number;
+  size: number;
+  nameLength: number;
+}
+
+/**
+ * The fields the local header and the central directory share, in the same order: version needed,
+ * flags (UTF-8 names), method (deflate), time and date, CRC, sizes, name length; the extra-field
+ * length after them is 0 in both.
+ */
+function writeEntryFields(buf: Buffer, at: number, e: EntryFields): void {
+  buf.writeUInt16LE(20, at);
+  buf.writeUInt16LE(0x0800, at + 2);
+  buf.writeUInt16LE(8, at + 4);
+  buf.writeUInt32LE(0, at + 6);
+  buf.writeUInt32LE(e.crc, at + 10);
+  buf.writeUInt32LE(e.compressed, at + 14);
+  buf.writeUInt32LE(e.size, at + 18);
+  buf.writeUInt16LE(e.nameLength, at + 22);
+}
+
 /** A zip of the given files, deflated with Node's native zlib (names are UTF-8). */
 export function zipNative(files: Unzipped): Uint8Array {
   const locals: Buffer[] = [];
@@ -53,30 +76,20 @@ export function zipNative(files: Unzipped): Uint8Array {
   for (const [name, data] of Object.entries(files)) {
     const nameBytes = Buffer.from(name, "utf8");
     const deflated = zlib.deflateRawSync(data, { level: 6 });
-    const crc = crc32(data);
+    const entry = {
+      crc: crc32(data),
+      compressed: deflated.length,
+      size: data.length,
+      nameLength: nameBytes.length,
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(0, 10);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, entry);
     locals.push(local, nameBytes, deflated);
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(0, 12);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(deflated.length, 20);
-    dir.writeUInt32LE(data.length, 24);
-    dir.writeUInt16LE(nameBytes.length, 28);
+    dir.writeUInt16LE(20, 4); // version made by
+    writeEntryFields(dir, 6, entry);
     dir.writeUInt32LE(offset, 42);
     central.push(dir, nameBytes);
     offset += 30 + nameBytes.length + deflated.length;
