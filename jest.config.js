@@ -3,7 +3,7 @@ module.exports = {
   testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "CommonJS", moduleResolution: "Node", jsx: "react-jsx", esModuleInterop: true, resolveJsonModule: true, isolatedModules: true }, diagnostics: false }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "CommonJS", moduleResolution: "Bundler", jsx: "react-jsx", esModuleInterop: true, resolveJsonModule: true, isolatedModules: true }, diagnostics: false }],
   },
   testEnvironment: "node",
   setupFiles: ["<rootDir>/test/setup.ts"],

@@ -3,7 +3,7 @@
 module.exports = {
   testMatch: ["<rootDir>/test/e2e/**/*.e2e.test.ts"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "CommonJS", moduleResolution: "Node", esModuleInterop: true, resolveJsonModule: true, isolatedModules: true }, diagnostics: false }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "CommonJS", moduleResolution: "Bundler", esModuleInterop: true, resolveJsonModule: true, isolatedModules: true }, diagnostics: false }],
   },
   testEnvironment: "node",
   testTimeout: 180000,
