@@ -23,7 +23,10 @@ async function main() {
     extra = { files: files.length, merged: result.merged.length, rejected: result.rejected.length };
   } else if (mode === "exceljs") {
     const ExcelJS = require("exceljs");
-    const files = fs.readdirSync(target).filter((n) => n.endsWith(".xlsx")).sort();
+    const files = fs
+      .readdirSync(target)
+      .filter((n) => n.endsWith(".xlsx"))
+      .sort();
     for (const n of files) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(fs.readFileSync(path.join(target, n)));
@@ -39,7 +42,9 @@ async function main() {
     await wb.xlsx.load(fs.readFileSync(target));
   } else throw new Error(`unknown mode ${mode}`);
   const ms = performance.now() - t0;
-  process.stdout.write(`${JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...extra })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...extra })}\n`
+  );
 }
 
 main().catch((e) => {

@@ -2,7 +2,19 @@ import { promises as fs } from "fs";
 import { main } from "../src/cli/main";
 import os from "os";
 import path from "path";
-import { arrayGrid, DEFAULT_CATALOG, FormMeta, metaFromReport, readForm, ReadForm, renderForm, Report, reportSchema, resolveUnit, SheetModel } from "../src/domain";
+import {
+  arrayGrid,
+  DEFAULT_CATALOG,
+  FormMeta,
+  metaFromReport,
+  readForm,
+  ReadForm,
+  renderForm,
+  Report,
+  reportSchema,
+  resolveUnit,
+  SheetModel,
+} from "../src/domain";
 import sample from "../samples/chom-thong-2567-r6.json";
 
 /** The Chom Thong FY2567 6-month report transcribed from seed 003. */
@@ -47,7 +59,9 @@ export async function tmpDir(): Promise<string> {
 }
 
 /** Run the ita CLI in-process, capturing what it prints. */
-export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+export async function runCli(
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
   const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });

@@ -19,10 +19,20 @@ import { Lang, LangContext, STRINGS } from "./i18n";
 import type { HostInfo } from "./office";
 
 // Each view is its own chunk: the pane's first script holds only the shell.
-const CreateView = lazy(() => import(/* webpackChunkName: "create" */ "./CreateView").then((m) => ({ default: m.CreateView })));
-const ValidateView = lazy(() => import(/* webpackChunkName: "validate" */ "./ValidateView").then((m) => ({ default: m.ValidateView })));
-const MergeView = lazy(() => import(/* webpackChunkName: "merge" */ "./MergeView").then((m) => ({ default: m.MergeView })));
-const FlagsView = lazy(() => import(/* webpackChunkName: "flags" */ "./FlagsView").then((m) => ({ default: m.FlagsView })));
+const CreateView = lazy(() =>
+  import(/* webpackChunkName: "create" */ "./CreateView").then((m) => ({ default: m.CreateView }))
+);
+const ValidateView = lazy(() =>
+  import(/* webpackChunkName: "validate" */ "./ValidateView").then((m) => ({
+    default: m.ValidateView,
+  }))
+);
+const MergeView = lazy(() =>
+  import(/* webpackChunkName: "merge" */ "./MergeView").then((m) => ({ default: m.MergeView }))
+);
+const FlagsView = lazy(() =>
+  import(/* webpackChunkName: "flags" */ "./FlagsView").then((m) => ({ default: m.FlagsView }))
+);
 
 const useStyles = makeStyles({
   root: {
@@ -35,7 +45,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  header: { display: "flex", justifyContent: "space-between", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  header: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
   tabs: { flexWrap: "wrap" },
 });
 
@@ -60,7 +76,12 @@ export function App({ host, gateway, initialLang = "th", initialView = "create",
         <main className={styles.root}>
           <header className={styles.header}>
             <Subtitle1 as="h1">{s("appTitle")}</Subtitle1>
-            <TabList size="small" selectedValue={lang} onTabSelect={(_, d) => setLang(d.value as Lang)} aria-label={s("language")}>
+            <TabList
+              size="small"
+              selectedValue={lang}
+              onTabSelect={(_, d) => setLang(d.value as Lang)}
+              aria-label={s("language")}
+            >
               <Tab value="th">ไทย</Tab>
               <Tab value="en">EN</Tab>
             </TabList>
@@ -75,7 +96,12 @@ export function App({ host, gateway, initialLang = "th", initialView = "create",
           ) : (
             <>
               <nav>
-                <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label={s("views")}>
+                <TabList
+                  className={styles.tabs}
+                  selectedValue={view}
+                  onTabSelect={(_, d) => setView(d.value as View)}
+                  aria-label={s("views")}
+                >
                   <Tab value="create">{s("tabCreate")}</Tab>
                   <Tab value="validate">{s("tabValidate")}</Tab>
                   <Tab value="flags">{s("tabFlags")}</Tab>

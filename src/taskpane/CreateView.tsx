@@ -58,9 +58,16 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
   const yearNum = Number(year);
   const yearOk = Number.isInteger(yearNum) && yearNum >= 2560 && yearNum <= 2700;
   const passNum = Number(passMark);
-  const passOk = passMark.trim() !== "" && Number.isFinite(passNum) && passNum >= 0 && passNum <= 100;
+  const passOk =
+    passMark.trim() !== "" && Number.isFinite(passNum) && passNum >= 0 && passNum <= 100;
 
-  const meta = (): FormMeta => ({ unit: resolveUnit(unitText), fiscalYear: yearNum, round, passMark: passNum, preparer: preparer.trim() });
+  const meta = (): FormMeta => ({
+    unit: resolveUnit(unitText),
+    fiscalYear: yearNum,
+    round,
+    passMark: passNum,
+    preparer: preparer.trim(),
+  });
 
   const create = (name?: string) =>
     run(async () => {
@@ -103,7 +110,11 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
         <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} />
       </Field>
       <Field label={t("round")}>
-        <RadioGroup layout="horizontal" value={String(round)} onChange={(_, d) => setRound(Number(d.value) as Round)}>
+        <RadioGroup
+          layout="horizontal"
+          value={String(round)}
+          onChange={(_, d) => setRound(Number(d.value) as Round)}
+        >
           <Radio value="6" label={t("round6")} />
           <Radio value="12" label={t("round12")} />
         </RadioGroup>

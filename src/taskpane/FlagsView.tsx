@@ -21,7 +21,12 @@ import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  measures: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, paddingInlineStart: tokens.spacingHorizontalS },
+  measures: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    paddingInlineStart: tokens.spacingHorizontalS,
+  },
   table: { tableLayout: "auto" },
 });
 
@@ -45,7 +50,9 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
   const passMark = form ? effectivePassMark(form) : 0;
   const flags = form ? flagsOf(form, passMark) : [];
   const items = new Map(form?.items.map((i) => [i.code, i]));
-  const summary = form ? summarizeScores(form.catalog, new Map(form.items.map((i) => [i.code, i.score])), passMark) : null;
+  const summary = form
+    ? summarizeScores(form.catalog, new Map(form.items.map((i) => [i.code, i.score])), passMark)
+    : null;
   const yn = (s: string) => (s ? t("yes") : t("no"));
 
   return (
@@ -150,7 +157,11 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
                 <TableCell>
                   <strong>{t("total")}</strong>
                 </TableCell>
-                <TableCell>{summary.total === null ? t("notScored") : `${summary.total.toFixed(2)} (${summary.totalBand})`}</TableCell>
+                <TableCell>
+                  {summary.total === null
+                    ? t("notScored")
+                    : `${summary.total.toFixed(2)} (${summary.totalBand})`}
+                </TableCell>
               </TableRow>
             </TableBody>
           </Table>
@@ -160,7 +171,17 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
   );
 }
 
-function MeasuresPicker({ form, item, busy, onInsert }: { form: ReadForm; item: ReadItem; busy: boolean; onInsert: (chosen: string[]) => void }) {
+function MeasuresPicker({
+  form,
+  item,
+  busy,
+  onInsert,
+}: {
+  form: ReadForm;
+  item: ReadItem;
+  busy: boolean;
+  onInsert: (chosen: string[]) => void;
+}) {
   const t = useT();
   const styles = useStyles();
   const standard = form.catalog.byCode.get(item.code)!.standardMeasures;
@@ -172,10 +193,19 @@ function MeasuresPicker({ form, item, busy, onInsert }: { form: ReadForm; item: 
         {item.code}: {t("standardMeasures")}
       </legend>
       {standard.map((m, i) => (
-        <Checkbox key={i} checked={chosen[i]} label={m} onChange={(_, d) => setChosen((c) => c.map((v, j) => (j === i ? Boolean(d.checked) : v)))} />
+        <Checkbox
+          key={i}
+          checked={chosen[i]}
+          label={m}
+          onChange={(_, d) => setChosen((c) => c.map((v, j) => (j === i ? Boolean(d.checked) : v)))}
+        />
       ))}
       <div>
-        <Button appearance="primary" disabled={busy || !chosen.some(Boolean)} onClick={() => onInsert(standard.filter((_, i) => chosen[i]))}>
+        <Button
+          appearance="primary"
+          disabled={busy || !chosen.some(Boolean)}
+          onClick={() => onInsert(standard.filter((_, i) => chosen[i]))}
+        >
           {t("insertMeasures")} ({item.code})
         </Button>
       </div>

@@ -21,8 +21,18 @@ import { useT } from "./i18n";
 import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalL },
-  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    marginTop: tokens.spacingVerticalL,
+  },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
 });
 
 interface Plan {
@@ -76,7 +86,11 @@ export function ImportScores({ gateway }: { gateway: Gateway }) {
         <Button disabled={busy || !text.trim()} onClick={preview}>
           {t("preview")}
         </Button>
-        <Button appearance="primary" disabled={busy || !plan || plan.changes.length === 0} onClick={apply}>
+        <Button
+          appearance="primary"
+          disabled={busy || !plan || plan.changes.length === 0}
+          onClick={apply}
+        >
           {t("apply")}
         </Button>
       </div>

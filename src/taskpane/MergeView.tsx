@@ -11,7 +11,15 @@ import {
   shorthands,
 } from "@fluentui/react-components";
 import { DragEvent, useRef, useState } from "react";
-import { buildSummary, DEFAULT_CATALOG, DEFAULT_PASS_MARK, mergeForms, MergeResult, Msg, Submission } from "../domain";
+import {
+  buildSummary,
+  DEFAULT_CATALOG,
+  DEFAULT_PASS_MARK,
+  mergeForms,
+  MergeResult,
+  Msg,
+  Submission,
+} from "../domain";
 import { FormFileError } from "../xlsx/errors";
 import { readFormsFromBytes } from "../xlsx/readForm";
 import { ErrorBar, SuccessBar } from "./components";
@@ -29,9 +37,23 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
   },
-  dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
-  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  dropActive: {
+    ...shorthands.borderColor(tokens.colorBrandStroke1),
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
 });
 
 interface FileRow {
@@ -62,7 +84,11 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
   const passOk = passMark.trim() !== "" && passNum >= 0 && passNum <= 100;
 
   const choose = (list: FileList | null) => {
-    setFiles(Array.from(list ?? []).filter((f) => /\.(xlsx|xls|xlsm)$/i.test(f.name) || f.type.includes("sheet")));
+    setFiles(
+      Array.from(list ?? []).filter(
+        (f) => /\.(xlsx|xls|xlsm)$/i.test(f.name) || f.type.includes("sheet")
+      )
+    );
     setRows([]);
     setResult(null);
     setDone(null);
@@ -74,7 +100,11 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
       setDone(null);
       setResult(null);
       const subs: Submission[] = [];
-      const status: FileRow[] = files.map((f) => ({ name: f.name, state: "reading", detail: null }));
+      const status: FileRow[] = files.map((f) => ({
+        name: f.name,
+        state: "reading",
+        detail: null,
+      }));
       setRows([...status]);
       for (const [i, f] of files.entries()) {
         if (cancel.current.aborted) {
@@ -85,7 +115,11 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
         setPhase({ kind: "reading", done: i, total: files.length });
         await pause();
         try {
-          const forms = readFormsFromBytes(f.name, new Uint8Array(await f.arrayBuffer()), DEFAULT_CATALOG);
+          const forms = readFormsFromBytes(
+            f.name,
+            new Uint8Array(await f.arrayBuffer()),
+            DEFAULT_CATALOG
+          );
           for (const form of forms) subs.push({ file: f.name, form });
           status[i] = { name: f.name, state: "stRead", detail: null };
         } catch (e) {
@@ -95,7 +129,11 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
         }
         setRows([...status]);
       }
-      const merged = mergeForms(subs, { catalog: DEFAULT_CATALOG, passMark: passNum, expect: expectDistricts ? "districts" : "none" });
+      const merged = mergeForms(subs, {
+        catalog: DEFAULT_CATALOG,
+        passMark: passNum,
+        expect: expectDistricts ? "districts" : "none",
+      });
       setRows(files.map((f) => fileRow(f.name, merged, t.m)));
       setResult(merged);
       if (!merged.merged.length) {
@@ -145,7 +183,11 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
         </Field>
         {files.length ? <span>{`${files.length} ${t("filesChosen")}`}</span> : null}
       </div>
-      <Switch label={t("expectDistricts")} checked={expectDistricts} onChange={(_, d) => setExpectDistricts(d.checked)} />
+      <Switch
+        label={t("expectDistricts")}
+        checked={expectDistricts}
+        onChange={(_, d) => setExpectDistricts(d.checked)}
+      />
       <Field label={t("passMark")} validationMessage={passOk ? undefined : t("invalidPassMark")}>
         <Input type="number" value={passMark} onChange={(_, d) => setPassMark(d.value)} />
       </Field>
@@ -158,7 +200,10 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
         </Button>
       </div>
       {phase.kind !== "idle" ? (
-        <Field label={`${t(phase.kind === "reading" ? "reading" : "writing")} ${phase.done}/${phase.total}`} validationState="none">
+        <Field
+          label={`${t(phase.kind === "reading" ? "reading" : "writing")} ${phase.done}/${phase.total}`}
+          validationState="none"
+        >
           <ProgressBar value={phase.total ? phase.done / phase.total : 0} />
         </Field>
       ) : null}
@@ -170,7 +215,16 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
           <ul className={styles.list}>
             {rows.map((r, i) => (
               <li key={`${r.name}-${i}`}>
-                <Badge appearance="tint" color={r.state === "stRejected" || r.state === "stDuplicate" ? "danger" : r.state === "stErrors" ? "warning" : "success"}>
+                <Badge
+                  appearance="tint"
+                  color={
+                    r.state === "stRejected" || r.state === "stDuplicate"
+                      ? "danger"
+                      : r.state === "stErrors"
+                        ? "warning"
+                        : "success"
+                  }
+                >
                   {t(r.state)}
                 </Badge>{" "}
                 {r.name}
@@ -195,12 +249,26 @@ function fileRow(name: string, r: MergeResult, m: (x: Msg) => string): FileRow {
   const merged = r.merged.filter((x) => x.file === name);
   if (rejected.length && !merged.length) {
     const dup = r.duplicates.some((d) => d.files.includes(name));
-    return { name, state: dup ? "stDuplicate" : "stRejected", detail: rejected.map((x) => m(x.reason)).join("; ") };
+    return {
+      name,
+      state: dup ? "stDuplicate" : "stRejected",
+      detail: rejected.map((x) => m(x.reason)).join("; "),
+    };
   }
   const errors = merged.reduce((n, x) => n + x.validation.errors, 0);
   const warnings = merged.reduce((n, x) => n + x.validation.warnings, 0);
   const unit = merged.map((x) => x.label).join(", ");
-  if (errors) return { name, state: "stErrors", detail: `${unit}: ${errors} ${m({ th: "ข้อผิดพลาด", en: "errors" })}, ${warnings} ${m({ th: "คำเตือน", en: "warnings" })}` };
-  if (warnings) return { name, state: "stWarnings", detail: `${unit}: ${warnings} ${m({ th: "คำเตือน", en: "warnings" })}` };
+  if (errors)
+    return {
+      name,
+      state: "stErrors",
+      detail: `${unit}: ${errors} ${m({ th: "ข้อผิดพลาด", en: "errors" })}, ${warnings} ${m({ th: "คำเตือน", en: "warnings" })}`,
+    };
+  if (warnings)
+    return {
+      name,
+      state: "stWarnings",
+      detail: `${unit}: ${warnings} ${m({ th: "คำเตือน", en: "warnings" })}`,
+    };
   return { name, state: "stValid", detail: unit };
 }

@@ -19,8 +19,21 @@ import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: "none" },
-  issue: { justifyContent: "flex-start", textAlign: "left", height: "auto", paddingBlock: tokens.spacingVerticalXS, whiteSpace: "normal" },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
+  issue: {
+    justifyContent: "flex-start",
+    textAlign: "left",
+    height: "auto",
+    paddingBlock: tokens.spacingVerticalXS,
+    whiteSpace: "normal",
+  },
   issueText: { display: "flex", flexDirection: "column", rowGap: "2px" },
   cell: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   /** Read by screen readers, not shown: the severity the badge shows by colour. */
@@ -100,19 +113,30 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
                       appearance="subtle"
                       className={styles.issue}
                       disabled={!i.cell}
-                      onClick={() => i.cell && run(() => gateway.select(checked.form.sheet, i.cell!))}
+                      onClick={() =>
+                        i.cell && run(() => gateway.select(checked.form.sheet, i.cell!))
+                      }
                       icon={
-                        <Badge appearance="filled" color={i.severity === "error" ? "danger" : "warning"} size="small" aria-hidden>
+                        <Badge
+                          appearance="filled"
+                          color={i.severity === "error" ? "danger" : "warning"}
+                          size="small"
+                          aria-hidden
+                        >
                           {i.severity === "error" ? "!" : "?"}
                         </Badge>
                       }
                     >
                       <span className={styles.issueText}>
                         <span>
-                          <span className={styles.hidden}>{`${i.severity === "error" ? t("error") : t("warning")}: `}</span>
+                          <span
+                            className={styles.hidden}
+                          >{`${i.severity === "error" ? t("error") : t("warning")}: `}</span>
                           {t.m(i.message)}
                         </span>
-                        <span className={styles.cell}>{i.cell ? `${t("goToCell")} ${i.cell}` : i.rule}</span>
+                        <span className={styles.cell}>
+                          {i.cell ? `${t("goToCell")} ${i.cell}` : i.rule}
+                        </span>
                       </span>
                     </Button>
                   </li>

@@ -9,6 +9,8 @@ Office.onReady(() => {
   const container = document.getElementById("container");
   if (!container) return;
   const host = hostInfo();
-  const gateway = lazyExcelGateway((batch) => Excel.run(batch), settingsMarkStore(), { mergedAreas: host.mergedAreas });
+  const gateway = lazyExcelGateway((batch) => Excel.run(batch), settingsMarkStore(), {
+    mergedAreas: host.mergedAreas,
+  });
   createRoot(container).render(<App host={host} gateway={gateway} />);
 });

@@ -21,14 +21,30 @@ describe("ita CLI", () => {
     const json = JSON.parse(read.out);
     expect(json).toMatchObject({ unit: "สำนักงานเขตจอมทอง", fiscalYear: 2567, round: 6 });
     expect(json.items).toHaveLength(42);
-    expect(json.items.find((i: { code: string }) => i.code === "I22")).toMatchObject({ score: 82.01, measures: "", cells: { score: expect.any(String) } });
+    expect(json.items.find((i: { code: string }) => i.code === "I22")).toMatchObject({
+      score: 82.01,
+      measures: "",
+      cells: { score: expect.any(String) },
+    });
 
     const v = await run("validate", file, "--json");
     expect(v.code).toBe(1);
     const res = JSON.parse(v.out);
-    expect(res).toMatchObject({ file, unit: "สำนักงานเขตจอมทอง", fiscalYear: 2567, round: 6, ok: false, items: 42 });
+    expect(res).toMatchObject({
+      file,
+      unit: "สำนักงานเขตจอมทอง",
+      fiscalYear: 2567,
+      round: 6,
+      ok: false,
+      items: 42,
+    });
     expect(res.flags).toEqual([expect.objectContaining({ code: "I22", score: 82.01 })]);
-    expect(res.issues[0]).toMatchObject({ code: "I22", rule: "flag.measures-required", severity: "error", message: { th: expect.any(String), en: expect.any(String) } });
+    expect(res.issues[0]).toMatchObject({
+      code: "I22",
+      rule: "flag.measures-required",
+      severity: "error",
+      message: { th: expect.any(String), en: expect.any(String) },
+    });
     expect(res.issues[0].cell).toMatch(/^E\d+$/);
 
     const human = await run("validate", file);
@@ -48,23 +64,69 @@ describe("ita CLI", () => {
     const scores = path.join(dir, "scores.csv");
     await fs.writeFile(scores, "code,score\nI22,82.01\nI1 ๙๖.๓๑\nO1–O22,100\nO23-O30 100\nX9 12\n");
     const file = path.join(dir, "from-scores.xlsx");
-    const r = await run("scaffold", "-o", file, "--unit", "จอมทอง", "--year", "2568", "--round", "12", "--from", scores);
+    const r = await run(
+      "scaffold",
+      "-o",
+      file,
+      "--unit",
+      "จอมทอง",
+      "--year",
+      "2568",
+      "--round",
+      "12",
+      "--from",
+      scores
+    );
     expect(r.code).toBe(0);
     expect(r.err).toContain(":6:");
     const json = JSON.parse((await run("read", file)).out);
     expect(json).toMatchObject({ unitCode: "1035", fiscalYear: 2568, round: 12 });
-    const byCode = Object.fromEntries(json.items.map((i: { code: string; score: number }) => [i.code, i.score]));
-    expect(byCode).toMatchObject({ I22: 82.01, I1: 96.31, "O1-O22": 100, "O23-O30": 100, I2: null });
+    const byCode = Object.fromEntries(
+      json.items.map((i: { code: string; score: number }) => [i.code, i.score])
+    );
+    expect(byCode).toMatchObject({
+      I22: 82.01,
+      I1: 96.31,
+      "O1-O22": 100,
+      "O23-O30": 100,
+      I2: null,
+    });
     expect(json.items[0].issue).toMatch(/^การปฏิบัติงานยังมีการเลือกปฏิบัติ/);
   });
 
   it.each([
-    ["missing file", async (d: string) => path.join(d, "nope.xlsx"), /ไม่พบไฟล์[\s\S]*File not found/],
-    ["text file", async (d: string) => write(d, "notes.xlsx", "hello, this is not a workbook"), /not an Excel workbook/],
+    [
+      "missing file",
+      async (d: string) => path.join(d, "nope.xlsx"),
+      /ไม่พบไฟล์[\s\S]*File not found/,
+    ],
+    [
+      "text file",
+      async (d: string) => write(d, "notes.xlsx", "hello, this is not a workbook"),
+      /not an Excel workbook/,
+    ],
     ["empty file", async (d: string) => write(d, "empty.xlsx", ""), /is empty/],
-    ["old .xls / encrypted", async (d: string) => write(d, "old.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), /\.xls[\s\S]*password/],
-    ["corrupt zip", async (d: string) => write(d, "corrupt.xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)])), /corrupt/],
-    ["another workbook", async (d: string) => otherWorkbook(d), /no ITA report sheet[\s\S]*"งบประมาณ"/],
+    [
+      "old .xls / encrypted",
+      async (d: string) =>
+        write(d, "old.xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
+      /\.xls[\s\S]*password/,
+    ],
+    [
+      "corrupt zip",
+      async (d: string) =>
+        write(
+          d,
+          "corrupt.xlsx",
+          Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)])
+        ),
+      /corrupt/,
+    ],
+    [
+      "another workbook",
+      async (d: string) => otherWorkbook(d),
+      /no ITA report sheet[\s\S]*"งบประมาณ"/,
+    ],
   ])("exits 2 with a clear message for a %s", async (_name, make, pattern) => {
     const file = await make(dir);
     for (const cmd of ["read", "validate"]) {
@@ -81,7 +143,10 @@ describe("ita CLI", () => {
     expect((await run("scaffold")).err).toMatch(/-o FILE/);
     expect((await run("validate")).code).toBe(2);
     expect((await run("frobnicate")).code).toBe(2);
-    expect((await run("scaffold", "-o", path.join(dir, "y.xlsx"), "--from", SAMPLE_JSON + ".missing")).code).toBe(2);
+    expect(
+      (await run("scaffold", "-o", path.join(dir, "y.xlsx"), "--from", SAMPLE_JSON + ".missing"))
+        .code
+    ).toBe(2);
   });
 });
 
@@ -103,9 +168,10 @@ async function otherWorkbook(dir: string) {
 
 describe("ita binary", () => {
   it("runs as a command (bin/ita.js over the compiled CLI)", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { spawnSync } = require("child_process") as typeof import("child_process");
-    const r = spawnSync(process.execPath, [path.join(__dirname, "../../bin/ita.js"), "help"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [path.join(__dirname, "../../bin/ita.js"), "help"], {
+      encoding: "utf8",
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("ita validate FILE");
   });

@@ -7,7 +7,13 @@ import ExcelJS from "exceljs";
 import { zipSync } from "fflate";
 import { promises as fs } from "fs";
 import path from "path";
-import { districtReport, editWorkbook, itemRow, patchPart, writeDistrict } from "../merge/districts";
+import {
+  districtReport,
+  editWorkbook,
+  itemRow,
+  patchPart,
+  writeDistrict,
+} from "../merge/districts";
 
 export interface CorpusCase {
   file: string;
@@ -19,40 +25,86 @@ export interface CorpusCase {
   merges?: string;
 }
 
-const district = (code: string, name: string) => (dir: string) => writeDistrict(dir, name, districtReport(code)).then(() => undefined);
+const district = (code: string, name: string) => (dir: string) =>
+  writeDistrict(dir, name, districtReport(code)).then(() => undefined);
 
-async function edited(dir: string, file: string, code: string, edit: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void) {
+async function edited(
+  dir: string,
+  file: string,
+  code: string,
+  edit: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void
+) {
   const src = await writeDistrict(dir, `.src-${file}`, districtReport(code));
   await editWorkbook(src, path.join(dir, file), edit);
   await fs.rm(src);
 }
 
-async function patched(dir: string, file: string, code: string, part: string, patch: (xml: string) => string) {
+async function patched(
+  dir: string,
+  file: string,
+  code: string,
+  part: string,
+  patch: (xml: string) => string
+) {
   const src = await writeDistrict(dir, `.src-${file}`, districtReport(code));
   await patchPart(src, path.join(dir, file), part, patch);
   await fs.rm(src);
 }
 
 export const CORPUS: CorpusCase[] = [
-  { file: "good-1035.xlsx", what: "a clean form", make: district("1035", "good-1035.xlsx"), merges: "1035" },
-  { file: "text.xlsx", what: "a text file named .xlsx", make: (d) => fs.writeFile(path.join(d, "text.xlsx"), "รายงานเขต\nnot a workbook"), rejected: /text\.xlsx is not an Excel workbook \(\.xlsx\)/ },
-  { file: "empty.xlsx", what: "an empty file", make: (d) => fs.writeFile(path.join(d, "empty.xlsx"), ""), rejected: /empty\.xlsx is empty/ },
+  {
+    file: "good-1035.xlsx",
+    what: "a clean form",
+    make: district("1035", "good-1035.xlsx"),
+    merges: "1035",
+  },
+  {
+    file: "text.xlsx",
+    what: "a text file named .xlsx",
+    make: (d) => fs.writeFile(path.join(d, "text.xlsx"), "รายงานเขต\nnot a workbook"),
+    rejected: /text\.xlsx is not an Excel workbook \(\.xlsx\)/,
+  },
+  {
+    file: "empty.xlsx",
+    what: "an empty file",
+    make: (d) => fs.writeFile(path.join(d, "empty.xlsx"), ""),
+    rejected: /empty\.xlsx is empty/,
+  },
   {
     file: "old.xls",
     what: "an old .xls workbook",
-    make: (d) => fs.writeFile(path.join(d, "old.xls"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])),
+    make: (d) =>
+      fs.writeFile(
+        path.join(d, "old.xls"),
+        Buffer.concat([
+          Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+          Buffer.alloc(504),
+        ])
+      ),
     rejected: /old\.xls is an old-format \(\.xls\) or password-protected workbook/,
   },
   {
     file: "password.xlsx",
     what: "a password-protected workbook (an encrypted OLE package)",
-    make: (d) => fs.writeFile(path.join(d, "password.xlsx"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from("EncryptedPackage"), Buffer.alloc(480)])),
+    make: (d) =>
+      fs.writeFile(
+        path.join(d, "password.xlsx"),
+        Buffer.concat([
+          Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+          Buffer.from("EncryptedPackage"),
+          Buffer.alloc(480),
+        ])
+      ),
     rejected: /password\.xlsx is an old-format \(\.xls\) or password-protected workbook/,
   },
   {
     file: "corrupt.xlsx",
     what: "a zip header followed by garbage",
-    make: (d) => fs.writeFile(path.join(d, "corrupt.xlsx"), Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(400, 0x5a)])),
+    make: (d) =>
+      fs.writeFile(
+        path.join(d, "corrupt.xlsx"),
+        Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(400, 0x5a)])
+      ),
     rejected: /corrupt\.xlsx is corrupt or not a valid \.xlsx file/,
   },
   {
@@ -61,7 +113,10 @@ export const CORPUS: CorpusCase[] = [
     make: async (d) => {
       const src = await writeDistrict(d, ".src-truncated.xlsx", districtReport("1001"));
       const bytes = await fs.readFile(src);
-      await fs.writeFile(path.join(d, "truncated.xlsx"), bytes.subarray(0, Math.floor(bytes.length / 2)));
+      await fs.writeFile(
+        path.join(d, "truncated.xlsx"),
+        bytes.subarray(0, Math.floor(bytes.length / 2))
+      );
       await fs.rm(src);
     },
     rejected: /truncated\.xlsx is corrupt or not a valid \.xlsx file/,
@@ -71,7 +126,10 @@ export const CORPUS: CorpusCase[] = [
     what: "another workbook entirely",
     make: async (d) => {
       const wb = new ExcelJS.Workbook();
-      wb.addWorksheet("งบประมาณ").addRows([["รายการ", "จำนวนเงิน"], ["ค่าไฟฟ้า", 1200]]);
+      wb.addWorksheet("งบประมาณ").addRows([
+        ["รายการ", "จำนวนเงิน"],
+        ["ค่าไฟฟ้า", 1200],
+      ]);
       await wb.xlsx.writeFile(path.join(d, "budget.xlsx"));
     },
     rejected: /budget\.xlsx has no ITA report sheet \(sheets found: "งบประมาณ"/,
@@ -84,7 +142,8 @@ export const CORPUS: CorpusCase[] = [
         ws.getCell("C9").value = "bkk-district-ita 2566.1";
         wb.removeWorksheet(wb.getWorksheet("ITA_META")!.id);
       }),
-    rejected: /Form version bkk-district-ita 2566\.1 does not match the merged version \(bkk-district-ita 2567\.1\)/,
+    rejected:
+      /Form version bkk-district-ita 2566\.1 does not match the merged version \(bkk-district-ita 2567\.1\)/,
   },
   {
     file: "newer-version.xlsx",
@@ -109,13 +168,21 @@ export const CORPUS: CorpusCase[] = [
   {
     file: "zip-bomb.xlsx",
     what: "a small file that would unpack to 200 MB",
-    make: (d) => fs.writeFile(path.join(d, "zip-bomb.xlsx"), zipSync({ "xl/workbook.xml": new Uint8Array(200 * 1024 * 1024) }, { level: 9 })),
+    make: (d) =>
+      fs.writeFile(
+        path.join(d, "zip-bomb.xlsx"),
+        zipSync({ "xl/workbook.xml": new Uint8Array(200 * 1024 * 1024) }, { level: 9 })
+      ),
     rejected: /zip-bomb\.xlsx would unpack to an abnormal size \(a zip bomb\?\) and was not opened/,
   },
   {
     file: "huge.xlsx",
     what: "a file over the 20 MB cap",
-    make: (d) => fs.writeFile(path.join(d, "huge.xlsx"), Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(21 * 1024 * 1024, 1)])),
+    make: (d) =>
+      fs.writeFile(
+        path.join(d, "huge.xlsx"),
+        Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(21 * 1024 * 1024, 1)])
+      ),
     rejected: /huge\.xlsx is larger than 20 MB/,
   },
   {
@@ -156,7 +223,7 @@ export const CORPUS: CorpusCase[] = [
         if (!xml.includes("<dataValidations")) throw new Error("no data validations to widen");
         return xml.replace(
           /<dataValidations[\s\S]*?<\/dataValidations>/,
-          '<dataValidations count="1"><dataValidation type="decimal" allowBlank="1" sqref="C1:C1048576 E1:XFD1048576"><formula1>0</formula1><formula2>100</formula2></dataValidation></dataValidations>',
+          '<dataValidations count="1"><dataValidation type="decimal" allowBlank="1" sqref="C1:C1048576 E1:XFD1048576"><formula1>0</formula1><formula2>100</formula2></dataValidation></dataValidations>'
         );
       }),
     merges: "1007",

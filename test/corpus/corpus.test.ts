@@ -8,7 +8,10 @@ import { buildCorpus, CORPUS } from "./cases";
 
 const run = runCli;
 
-const sha = async (f: string) => createHash("sha256").update(await fs.readFile(f)).digest("hex");
+const sha = async (f: string) =>
+  createHash("sha256")
+    .update(await fs.readFile(f))
+    .digest("hex");
 
 let dir: string;
 beforeAll(async () => {
@@ -17,19 +20,22 @@ beforeAll(async () => {
 });
 
 describe("bad-input corpus", () => {
-  it.each(CORPUS.map((c) => [c.file, c.what, c] as const))("%s (%s): ita read gives the expected outcome", async (_f, _w, c) => {
-    const r = await run("read", path.join(dir, c.file));
-    if (c.rejected && !/Form version|No unit/.test(c.rejected.source)) {
-      expect(r.code).toBe(2);
-      expect(r.err).toMatch(c.rejected);
-      expect(r.err).toMatch(/^ข้อผิดพลาด: .*[ก-๙]/);
-      expect(r.err).not.toMatch(/\n\s+at /);
-    } else {
-      // Readable forms (a wrong version or a missing unit are merge decisions, not read errors).
-      expect(r.code).toBe(0);
-      expect(JSON.parse(r.out).items.length).toBeGreaterThanOrEqual(41);
+  it.each(CORPUS.map((c) => [c.file, c.what, c] as const))(
+    "%s (%s): ita read gives the expected outcome",
+    async (_f, _w, c) => {
+      const r = await run("read", path.join(dir, c.file));
+      if (c.rejected && !/Form version|No unit/.test(c.rejected.source)) {
+        expect(r.code).toBe(2);
+        expect(r.err).toMatch(c.rejected);
+        expect(r.err).toMatch(/^ข้อผิดพลาด: .*[ก-๙]/);
+        expect(r.err).not.toMatch(/\n\s+at /);
+      } else {
+        // Readable forms (a wrong version or a missing unit are merge decisions, not read errors).
+        expect(r.code).toBe(0);
+        expect(JSON.parse(r.out).items.length).toBeGreaterThanOrEqual(41);
+      }
     }
-  });
+  );
 
   it("merges what can be merged, rejects each bad file with its message, and leaves every file unchanged", async () => {
     const names = (await fs.readdir(dir)).filter((n) => !n.startsWith("."));
@@ -39,7 +45,9 @@ describe("bad-input corpus", () => {
     expect(r.code).toBe(3);
     const json = JSON.parse(r.out);
     for (const c of CORPUS) {
-      const rejected = json.rejected.find((x: { file: string }) => path.basename(x.file) === c.file);
+      const rejected = json.rejected.find(
+        (x: { file: string }) => path.basename(x.file) === c.file
+      );
       const merged = json.merged.find((x: { file: string }) => path.basename(x.file) === c.file);
       if (c.rejected) {
         expect([c.file, rejected?.reason.en]).toEqual([c.file, expect.stringMatching(c.rejected)]);
@@ -60,14 +68,25 @@ describe("bad-input corpus", () => {
         row.eachCell((cell) => {
           if (cell.type === ExcelJS.ValueType.Formula) formulas++;
           if (typeof cell.value === "string") texts.push(cell.value);
-        }),
-      ),
+        })
+      )
     );
     expect(formulas).toBe(0);
-    for (const t of ['=HYPERLINK("http://example.invalid","x")', "+66 ดำเนินการแล้ว", "-ประชุมชี้แจง", "@ทุกฝ่าย", "จัดประชุมชี้แจงเจ้าหน้าที่".normalize("NFC")]) {
+    for (const t of [
+      '=HYPERLINK("http://example.invalid","x")',
+      "+66 ดำเนินการแล้ว",
+      "-ประชุมชี้แจง",
+      "@ทุกฝ่าย",
+      "จัดประชุมชี้แจงเจ้าหน้าที่".normalize("NFC"),
+    ]) {
       expect([t, texts.includes(t)]).toEqual([t, true]);
     }
-    expect(texts.some((t) => t.startsWith("ผลผลผล") && t.length < 32767 && t.endsWith("[ตัดทอน / truncated]"))).toBe(true);
+    expect(
+      texts.some(
+        (t) => t.startsWith("ผลผลผล") && t.length < 32767 && t.endsWith("[ตัดทอน / truncated]")
+      )
+    ).toBe(true);
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
     expect(texts.some((t) => /[\u0000-\u0008\ufffe]/.test(t))).toBe(false);
     const status = wb.getWorksheet(SUMMARY_SHEETS.status)!;
     let rows = 0;

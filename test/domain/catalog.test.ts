@@ -3,7 +3,10 @@ import path from "path";
 import { allForms, CatalogError, DEFAULT_CATALOG, loadCatalog } from "../../src/domain";
 import form2567 from "../../src/domain/catalog/forms/bkk-district-2567.json";
 
-const SEED = readFileSync(path.join(__dirname, "../fixtures/seed-003-chom-thong-2567-r6.txt"), "utf8");
+const SEED = readFileSync(
+  path.join(__dirname, "../fixtures/seed-003-chom-thong-2567-r6.txt"),
+  "utf8"
+);
 
 /** Question texts of the I/E items as the seed prints them: code, text, then "(nn.nn คะแนน)". */
 function seedQuestions(): Map<string, { text: string; score: number }> {
@@ -37,7 +40,9 @@ describe("FY2567 district form catalog", () => {
       expect(s).toBeDefined();
       expect(squash(item.text)).toBe(squash(s!.text));
     }
-    expect(cat.byCode.get("I22")!.text).toBe("ผู้บังคับบัญชาในแต่ละฝ่ายที่ท่านปฏิบัติงานมีการดำเนินการทางวินัยและคดีความตามกฎหมายกับเจ้าหน้าที่ที่มีการใช้อำนาจในทางที่ผิด");
+    expect(cat.byCode.get("I22")!.text).toBe(
+      "ผู้บังคับบัญชาในแต่ละฝ่ายที่ท่านปฏิบัติงานมีการดำเนินการทางวินัยและคดีความตามกฎหมายกับเจ้าหน้าที่ที่มีการใช้อำนาจในทางที่ผิด"
+    );
   });
 
   it("groups items under the three tools and indicators 1–10 with their Thai names and weights", () => {
@@ -48,7 +53,9 @@ describe("FY2567 district form catalog", () => {
     ]);
     expect(cat.tools[0].name.th).toBe("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน");
     expect(cat.tools[2].name.th).toBe("แบบวัดการเปิดเผยข้อมูลสาธารณะ");
-    const indicators = cat.tools.flatMap((t) => t.indicators.map((i) => `${i.number} ${i.name.th}`));
+    const indicators = cat.tools.flatMap((t) =>
+      t.indicators.map((i) => `${i.number} ${i.name.th}`)
+    );
     expect(indicators).toEqual([
       "1 การปฏิบัติหน้าที่",
       "2 การใช้งบประมาณ",

@@ -1,4 +1,14 @@
-import { arrayGrid, columnIndex, DEFAULT_CATALOG, formToJson, GridCell, NotAFormError, readForm, renderForm, ROWS } from "../../src/domain";
+import {
+  arrayGrid,
+  columnIndex,
+  DEFAULT_CATALOG,
+  formToJson,
+  GridCell,
+  NotAFormError,
+  readForm,
+  renderForm,
+  ROWS,
+} from "../../src/domain";
 import { blankMeta, readModel, sampleMeta, sampleReport } from "../helpers";
 
 function sampleModel() {
@@ -26,7 +36,14 @@ describe("layout reader", () => {
     expect(form.formVersion).toBe("2567.1");
     for (const it of report.items) {
       const got = form.items.find((x) => x.code === it.code)!;
-      expect({ code: got.code, score: got.score, issue: got.issue, measures: got.measures, results: got.results, evidence: got.evidence }).toEqual(it);
+      expect({
+        code: got.code,
+        score: got.score,
+        issue: got.issue,
+        measures: got.measures,
+        results: got.results,
+        evidence: got.evidence,
+      }).toEqual(it);
     }
     const i22 = form.items.find((x) => x.code === "I22")!;
     expect(i22.cells.score).toBe(`C${i22.row}`);
@@ -37,7 +54,11 @@ describe("layout reader", () => {
     const json = formToJson(readModel(sampleModel()));
     expect(json.unit).toBe("สำนักงานเขตจอมทอง");
     expect(json.unitCode).toBe("1035");
-    expect(json.items[0]).toMatchObject({ code: "I1", score: 96.31, cells: { score: expect.stringMatching(/^C\d+$/) } });
+    expect(json.items[0]).toMatchObject({
+      code: "I1",
+      score: 96.31,
+      cells: { score: expect.stringMatching(/^C\d+$/) },
+    });
   });
 
   it("finds items by code after rows are inserted, blanked and moved", () => {
@@ -46,7 +67,12 @@ describe("layout reader", () => {
     const i5 = rowOf(values, "I5");
     // Move I5's row to the end, insert two blank rows and a note above I22.
     const moved = values.splice(i5 - 1, 1)[0];
-    values.splice(i22 - 2, 0, [null, null, null, null, null, null, null], ["หมายเหตุ", "แถวที่ผู้ใช้แทรกเอง", null, null, null, null, null]);
+    values.splice(
+      i22 - 2,
+      0,
+      [null, null, null, null, null, null, null],
+      ["หมายเหตุ", "แถวที่ผู้ใช้แทรกเอง", null, null, null, null, null]
+    );
     values.push(moved);
     const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG);
     expect(form.problems).toEqual([]);
@@ -62,7 +88,10 @@ describe("layout reader", () => {
     const model = sampleModel();
     const i1 = rowOf(model.values, "I1");
     const m = columnIndex("measures");
-    const form = readForm(arrayGrid("s", model.values, [...model.merges, { r1: i1, c1: m, r2: i1 + 3, c2: m }]), DEFAULT_CATALOG);
+    const form = readForm(
+      arrayGrid("s", model.values, [...model.merges, { r1: i1, c1: m, r2: i1 + 3, c2: m }]),
+      DEFAULT_CATALOG
+    );
     const measures = form.items.slice(0, 5).map((x) => x.measures);
     expect(measures[1]).toBe(measures[0]);
     expect(measures[3]).toBe(measures[0]);
@@ -109,11 +138,21 @@ describe("layout reader", () => {
     const r = rowOf(values, "I22");
     values[r - 1][columnIndex("measures") - 1] = "จัดประชุมชี้แจงเจ้าหน้าที่".normalize("NFD");
     const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG);
-    expect(form.items.find((x) => x.code === "I22")!.measures).toBe("จัดประชุมชี้แจงเจ้าหน้าที่".normalize("NFC"));
+    expect(form.items.find((x) => x.code === "I22")!.measures).toBe(
+      "จัดประชุมชี้แจงเจ้าหน้าที่".normalize("NFC")
+    );
   });
 
   it("refuses a sheet that is not a reporting form", () => {
-    expect(() => readForm(arrayGrid("Budget", [["ชื่อ", "จำนวนเงิน"], ["ค่าไฟ", 1200]]), DEFAULT_CATALOG)).toThrow(NotAFormError);
+    expect(() =>
+      readForm(
+        arrayGrid("Budget", [
+          ["ชื่อ", "จำนวนเงิน"],
+          ["ค่าไฟ", 1200],
+        ]),
+        DEFAULT_CATALOG
+      )
+    ).toThrow(NotAFormError);
   });
 
   it("falls back to the hidden metadata when visible metadata cells are cleared", () => {

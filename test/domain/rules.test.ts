@@ -1,4 +1,11 @@
-import { DEFAULT_CATALOG, groupIssues, Issue, ITEM_RULES, REPORT_RULES, validate } from "../../src/domain";
+import {
+  DEFAULT_CATALOG,
+  groupIssues,
+  Issue,
+  ITEM_RULES,
+  REPORT_RULES,
+  validate,
+} from "../../src/domain";
 import { cleanReport, formOf, sampleReport } from "../helpers";
 import { Report } from "../../src/domain";
 
@@ -6,7 +13,10 @@ const NOW = new Date(2024, 4, 1);
 const rulesOf = (issues: Issue[]) => issues.map((i) => `${i.rule}:${i.code ?? "-"}`);
 
 function edit(report: Report, code: string, change: Partial<Report["items"][number]>): Report {
-  return { ...report, items: report.items.map((it) => (it.code === code ? { ...it, ...change } : it)) };
+  return {
+    ...report,
+    items: report.items.map((it) => (it.code === code ? { ...it, ...change } : it)),
+  };
 }
 
 describe("validation rules", () => {
@@ -32,7 +42,9 @@ describe("validation rules", () => {
   });
 
   it("follow the pass mark given (workbook or option)", () => {
-    expect(validate(formOf(sampleReport()), { now: NOW, threshold: 93 }).flags.map((f) => f.code)).toEqual(["I8", "I9", "I13", "I22"]);
+    expect(
+      validate(formOf(sampleReport()), { now: NOW, threshold: 93 }).flags.map((f) => f.code)
+    ).toEqual(["I8", "I9", "I13", "I22"]);
     const r = { ...sampleReport(), passMark: 80 };
     expect(validate(formOf(r), { now: NOW }).flags).toEqual([]);
   });
@@ -40,10 +52,20 @@ describe("validation rules", () => {
   const cases: [string, (r: Report) => Report, string, "error" | "warning"][] = [
     ["score.required", (r) => edit(r, "E3", { score: null }), "E3", "error"],
     ["score.precision", (r) => edit(r, "E3", { score: 96.645 }), "E3", "warning"],
-    ["flag.measures-required", (r) => edit(r, "E2", { score: 70, measures: "", evidence: "x" }), "E2", "error"],
+    [
+      "flag.measures-required",
+      (r) => edit(r, "E2", { score: 70, measures: "", evidence: "x" }),
+      "E2",
+      "error",
+    ],
     ["flag.evidence", (r) => edit(r, "E1", { score: 70, evidence: "" }), "E1", "warning"],
     ["results.missing", (r) => edit(r, "I5", { results: "" }), "I5", "error"],
-    ["oit.evidence-url", (r) => edit(r, "O1-O22", { evidence: "ภาพถ่ายหน้าเว็บ" }), "O1-O22", "warning"],
+    [
+      "oit.evidence-url",
+      (r) => edit(r, "O1-O22", { evidence: "ภาพถ่ายหน้าเว็บ" }),
+      "O1-O22",
+      "warning",
+    ],
     ["meta.unit", (r) => ({ ...r, unit: "", unitCode: null }), "-", "error"],
     ["meta.fiscal-year", (r) => ({ ...r, fiscalYear: 2024 }), "-", "error"],
     ["meta.preparer", (r) => ({ ...r, preparer: "" }), "-", "warning"],
@@ -69,7 +91,11 @@ describe("validation rules", () => {
     const i4 = form.items.find((i) => i.code === "I4")!;
     i4.scoreParse = { kind: "error", error: "above-100", message: { th: "เกิน", en: "above" } };
     form.items = form.items.filter((i) => i.code !== "E9");
-    form.problems.push({ kind: "missing-item", code: "E9", message: { th: "ไม่พบ", en: "missing" } });
+    form.problems.push({
+      kind: "missing-item",
+      code: "E9",
+      message: { th: "ไม่พบ", en: "missing" },
+    });
     const result = validate(form, { now: NOW });
     expect(rulesOf(result.issues)).toEqual(["score.invalid:I4", "catalog.missing:E9"]); // form order
   });
@@ -90,7 +116,11 @@ describe("validation rules", () => {
 
 describe("issue groups", () => {
   it("group by tool and indicator, groups with errors first, errors first within a group", () => {
-    const r = edit(edit(edit(cleanReport(12), "E1", { score: 70, evidence: "" }), "I3", { score: null }), "E2", { score: 60, measures: "" });
+    const r = edit(
+      edit(edit(cleanReport(12), "E1", { score: 70, evidence: "" }), "I3", { score: null }),
+      "E2",
+      { score: 60, measures: "" }
+    );
     const result = validate(formOf({ ...r, preparer: "" }), { now: NOW });
     const groups = groupIssues(result.issues, DEFAULT_CATALOG);
     expect(groups.map((g) => [g.key, g.errors])).toEqual([

@@ -1,4 +1,12 @@
-import { band, normalizeCode, parseScore, parseScoresList, DEFAULT_CATALOG, currentFiscalYear, leadingCode } from "../../src/domain";
+import {
+  band,
+  normalizeCode,
+  parseScore,
+  parseScoresList,
+  DEFAULT_CATALOG,
+  currentFiscalYear,
+  leadingCode,
+} from "../../src/domain";
 
 const ok = (input: unknown) => {
   const p = parseScore(input);
@@ -59,7 +67,17 @@ describe("parseScore", () => {
 
 describe("bands and codes", () => {
   it("maps scores to the ITA bands at their boundaries", () => {
-    expect([95, 94.99, 85, 84.99, 75, 65, 55, 50, 49.99].map(band)).toEqual(["AA", "A", "A", "B", "B", "C", "D", "E", "F"]);
+    expect([95, 94.99, 85, 84.99, 75, 65, 55, 50, 49.99].map(band)).toEqual([
+      "AA",
+      "A",
+      "A",
+      "B",
+      "B",
+      "C",
+      "D",
+      "E",
+      "F",
+    ]);
   });
 
   it("normalises item codes as users type them", () => {
@@ -70,7 +88,10 @@ describe("bands and codes", () => {
     expect(normalizeCode("O23—30")).toBe("O23-O30");
     expect(normalizeCode("I1-I4")).toBeNull();
     expect(normalizeCode("ตัวชี้วัดที่ 1")).toBeNull();
-    expect(leadingCode("I22 ผู้บังคับบัญชา (82.01 คะแนน)")).toEqual({ code: "I22", rest: "ผู้บังคับบัญชา (82.01 คะแนน)" });
+    expect(leadingCode("I22 ผู้บังคับบัญชา (82.01 คะแนน)")).toEqual({
+      code: "I22",
+      rest: "ผู้บังคับบัญชา (82.01 คะแนน)",
+    });
     expect(leadingCode("Information")).toBeNull();
   });
 

@@ -1,12 +1,29 @@
-import { DISTRICTS, findDistrict, resolveUnit, searchDistricts, unitDisplayName } from "../../src/domain";
+import {
+  DISTRICTS,
+  findDistrict,
+  resolveUnit,
+  searchDistricts,
+  unitDisplayName,
+} from "../../src/domain";
 
 describe("units", () => {
   it("holds the 50 district offices with codes 1001–1050", () => {
     expect(DISTRICTS).toHaveLength(50);
-    expect(DISTRICTS.map((d) => d.code)).toEqual(Array.from({ length: 50 }, (_, i) => String(1001 + i)));
+    expect(DISTRICTS.map((d) => d.code)).toEqual(
+      Array.from({ length: 50 }, (_, i) => String(1001 + i))
+    );
   });
 
-  it.each(["1035", "จอมทอง", "เขตจอมทอง", "สำนักงานเขตจอมทอง", "Chom Thong", "khet chom thong", "CHOMTHONG", "๑๐๓๕"])("finds Chom Thong from %p", (q) => {
+  it.each([
+    "1035",
+    "จอมทอง",
+    "เขตจอมทอง",
+    "สำนักงานเขตจอมทอง",
+    "Chom Thong",
+    "khet chom thong",
+    "CHOMTHONG",
+    "๑๐๓๕",
+  ])("finds Chom Thong from %p", (q) => {
     expect(findDistrict(q)?.code).toBe("1035");
   });
 

@@ -6,19 +6,34 @@ import { ROOT } from "./support";
 
 const ITA = path.join(ROOT, "bin", "ita.js");
 const SAMPLE = path.join(ROOT, "samples", "chom-thong-2567-r6.json");
-const ita = (...args: string[]) => execFileSync(process.execPath, [ITA, ...args], { encoding: "utf8" });
+const ita = (...args: string[]) =>
+  execFileSync(process.execPath, [ITA, ...args], { encoding: "utf8" });
 
 let dir: string;
 let profile: string;
 
 /** Convert files with LibreOffice headless (its own profile, so runs do not collide). */
 function soffice(to: string, outDir: string, files: string[]): void {
-  const r = spawnSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, ...files], { encoding: "utf8", timeout: 240000 });
+  const r = spawnSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      to,
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { encoding: "utf8", timeout: 240000 }
+  );
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr || r.stdout}`);
 }
 
 /** Text compared without spaces and without Thai marks above/below the line, which PDF text extraction reorders. */
-const squash = (s: string) => s.normalize("NFC").replace(/[\s\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g, "");
+const squash = (s: string) =>
+  s.normalize("NFC").replace(/[\s\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/g, "");
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "ita-lo-"));
@@ -32,11 +47,20 @@ describe("outputs in LibreOffice", () => {
     soffice("pdf", dir, [form]);
     const text = execFileSync("pdftotext", [path.join(dir, "form.pdf"), "-"], { encoding: "utf8" });
     const s = squash(text);
-    const report = JSON.parse(await fs.readFile(SAMPLE, "utf8")) as { items: { code: string; score: number }[] };
+    const report = JSON.parse(await fs.readFile(SAMPLE, "utf8")) as {
+      items: { code: string; score: number }[];
+    };
     const catalog = JSON.parse(ita("read", form)) as { items: { code: string }[] };
     expect(catalog.items).toHaveLength(42);
-    for (const it of report.items) expect([it.code, s.includes(it.score.toFixed(2))]).toEqual([it.code, true]);
-    for (const phrase of ["แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน", "ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต", "สำนักงานเขตจอมทอง", "ผู้บังคับบัญชาในแต่ละฝ่าย", "ประเด็นการประเมิน"]) {
+    for (const it of report.items)
+      expect([it.code, s.includes(it.score.toFixed(2))]).toEqual([it.code, true]);
+    for (const phrase of [
+      "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน",
+      "ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต",
+      "สำนักงานเขตจอมทอง",
+      "ผู้บังคับบัญชาในแต่ละฝ่าย",
+      "ประเด็นการประเมิน",
+    ]) {
       expect([phrase, s.includes(squash(phrase))]).toEqual([phrase, true]);
     }
   });
@@ -55,8 +79,19 @@ describe("outputs in LibreOffice", () => {
     const summary = path.join(dir, "summary.xlsx");
     ita("merge", ...files, "-o", summary, "--json");
     soffice("pdf", dir, [summary]);
-    const s = squash(execFileSync("pdftotext", [path.join(dir, "summary.pdf"), "-"], { encoding: "utf8" }));
-    for (const phrase of ["สรุปคะแนน ITA รายหน่วยงาน", "พระนคร", "ดุสิต", "จอมทอง", "ค่าเฉลี่ย", "82.01", "สถานะการส่งรายงาน", "ข้อที่ได้คะแนนต่ำกว่าเกณฑ์"]) {
+    const s = squash(
+      execFileSync("pdftotext", [path.join(dir, "summary.pdf"), "-"], { encoding: "utf8" })
+    );
+    for (const phrase of [
+      "สรุปคะแนน ITA รายหน่วยงาน",
+      "พระนคร",
+      "ดุสิต",
+      "จอมทอง",
+      "ค่าเฉลี่ย",
+      "82.01",
+      "สถานะการส่งรายงาน",
+      "ข้อที่ได้คะแนนต่ำกว่าเกณฑ์",
+    ]) {
       expect([phrase, s.includes(squash(phrase))]).toEqual([phrase, true]);
     }
   });
@@ -67,19 +102,52 @@ describe("outputs in LibreOffice", () => {
     await fs.mkdir(originals);
     await fs.mkdir(resaved);
     ita("scaffold", "-o", path.join(originals, "1035.xlsx"), "--from", SAMPLE);
-    ita("scaffold", "-o", path.join(originals, "1040.xlsx"), "--from", SAMPLE, "--unit", "บางแค", "--preparer", "ผู้ทดสอบ");
+    ita(
+      "scaffold",
+      "-o",
+      path.join(originals, "1040.xlsx"),
+      "--from",
+      SAMPLE,
+      "--unit",
+      "บางแค",
+      "--preparer",
+      "ผู้ทดสอบ"
+    );
     const names = await fs.readdir(originals);
-    soffice("xlsx:Calc MS Excel 2007 XML", resaved, names.map((n) => path.join(originals, n)));
-    const strip = (j: { items: { cells?: unknown }[]; meta?: unknown }) => ({ ...j, meta: undefined, items: j.items.map(({ cells: _c, ...rest }) => rest) });
+    soffice(
+      "xlsx:Calc MS Excel 2007 XML",
+      resaved,
+      names.map((n) => path.join(originals, n))
+    );
+    const strip = (j: { items: { cells?: unknown }[]; meta?: unknown }) => ({
+      ...j,
+      meta: undefined,
+      items: j.items.map(({ cells: _c, ...rest }) => rest),
+    });
     for (const n of names) {
       const a = JSON.parse(ita("read", path.join(originals, n)));
       const b = JSON.parse(ita("read", path.join(resaved, n)));
       expect(strip({ ...b, file: "" })).toEqual(strip({ ...a, file: "" }));
     }
     const merged = (d: string) => {
-      const r = spawnSync(process.execPath, [ITA, "merge", d, "-o", path.join(dir, `${path.basename(d)}-summary.xlsx`), "--json"], { encoding: "utf8" });
+      const r = spawnSync(
+        process.execPath,
+        [ITA, "merge", d, "-o", path.join(dir, `${path.basename(d)}-summary.xlsx`), "--json"],
+        { encoding: "utf8" }
+      );
       const j = JSON.parse(r.stdout);
-      return { code: r.status, merged: j.merged.map((m: { unit: string; errors: number; warnings: number; round: number }) => [m.unit, m.round, m.errors, m.warnings]), missing: j.missing.length };
+      return {
+        code: r.status,
+        merged: j.merged.map(
+          (m: { unit: string; errors: number; warnings: number; round: number }) => [
+            m.unit,
+            m.round,
+            m.errors,
+            m.warnings,
+          ]
+        ),
+        missing: j.missing.length,
+      };
     };
     expect(merged(resaved)).toEqual(merged(originals));
   });

@@ -6,7 +6,9 @@ import { Browser, Page } from "playwright-core";
 import { axe, launch, overflowX, ROOT, screenshots, serve } from "./support";
 
 const ITA = path.join(ROOT, "bin", "ita.js");
-const SAMPLE = JSON.parse(require("fs").readFileSync(path.join(ROOT, "samples", "chom-thong-2567-r6.json"), "utf8")) as { items: { code: string; score: number }[] };
+const SAMPLE = JSON.parse(
+  require("fs").readFileSync(path.join(ROOT, "samples", "chom-thong-2567-r6.json"), "utf8")
+) as { items: { code: string; score: number }[] };
 
 type ItaTest = {
   cellOf(code: string, field: string): string;
@@ -16,7 +18,8 @@ type ItaTest = {
   selected(): string | null;
   xlsxBase64(): Promise<string>;
 };
-const it$ = (page: Page) => page.evaluateHandle(() => (window as unknown as { itaTest: ItaTest }).itaTest);
+const it$ = (page: Page) =>
+  page.evaluateHandle(() => (window as unknown as { itaTest: ItaTest }).itaTest);
 
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
@@ -67,7 +70,8 @@ describe("the task pane in Chromium", () => {
     const t = await it$(page);
     // The user types the scores into Excel; I1 in Thai digits.
     await t.evaluate((x, items) => {
-      for (const it of items) x.type(x.cellOf(it.code, "score"), it.code === "I1" ? "๙๖.๓๑" : it.score);
+      for (const it of items)
+        x.type(x.cellOf(it.code, "score"), it.code === "I1" ? "๙๖.๓๑" : it.score);
       x.type(x.cellOf("O1-O22", "evidence"), "https://www.bangkok.go.th/chomthong/ita/o1-o22");
       x.type(x.cellOf("O23-O30", "evidence"), "https://www.bangkok.go.th/chomthong/ita/o23-o30");
     }, SAMPLE.items);
@@ -77,10 +81,15 @@ describe("the task pane in Chromium", () => {
     await page.getByText("ยังส่งไม่ได้").waitFor();
     await page.getByRole("button", { name: "แปลงคะแนนที่พิมพ์เป็นข้อความให้เป็นตัวเลข (1)" }).waitFor();
     await checkView(page, "2-validate");
-    const issue = page.getByRole("button", { name: /^ข้อผิดพลาด: ข้อ I22 ได้ 82\.01 คะแนน.*ไปที่เซลล์ E\d+$/ });
+    const issue = page.getByRole("button", {
+      name: /^ข้อผิดพลาด: ข้อ I22 ได้ 82\.01 คะแนน.*ไปที่เซลล์ E\d+$/,
+    });
     await issue.click();
     const measuresCell = await t.evaluate((x) => x.cellOf("I22", "measures"));
-    await page.waitForFunction((c) => (window as unknown as { itaTest: ItaTest }).itaTest.selected()?.endsWith(`!${c}`), measuresCell);
+    await page.waitForFunction(
+      (c) => (window as unknown as { itaTest: ItaTest }).itaTest.selected()?.endsWith(`!${c}`),
+      measuresCell
+    );
 
     await page.getByRole("tab", { name: "ต่ำกว่าเกณฑ์" }).click();
     await page.getByRole("table", { name: "ข้อที่ได้คะแนนต่ำกว่าเกณฑ์" }).getByText("82.01").waitFor();
@@ -101,21 +110,65 @@ describe("the task pane in Chromium", () => {
   });
 
   it("the form filled in the pane reads and merges like one made by the CLI", async () => {
-    const read = JSON.parse(execFileSync(process.execPath, [ITA, "read", filledFile], { encoding: "utf8" }));
+    const read = JSON.parse(
+      execFileSync(process.execPath, [ITA, "read", filledFile], { encoding: "utf8" })
+    );
     expect(read.unitCode).toBe("1035");
     expect(read.items.find((i: { code: string }) => i.code === "I1").score).toBe(96.31);
-    expect(read.items.find((i: { code: string }) => i.code === "I22").measures).toMatch(/^1\. นำผลการประเมิน ITA/);
+    expect(read.items.find((i: { code: string }) => i.code === "I22").measures).toMatch(
+      /^1\. นำผลการประเมิน ITA/
+    );
     const other = path.join(dir, "1002.xlsx");
-    execFileSync(process.execPath, [ITA, "scaffold", "-o", other, "--unit", "ดุสิต", "--year", String(read.fiscalYear), "--from", path.join(ROOT, "samples", "chom-thong-2567-r6.json")]);
-    const r = spawnSync(process.execPath, [ITA, "merge", filledFile, other, "-o", path.join(dir, "summary.xlsx"), "--json"], { encoding: "utf8" });
+    execFileSync(process.execPath, [
+      ITA,
+      "scaffold",
+      "-o",
+      other,
+      "--unit",
+      "ดุสิต",
+      "--year",
+      String(read.fiscalYear),
+      "--from",
+      path.join(ROOT, "samples", "chom-thong-2567-r6.json"),
+    ]);
+    const r = spawnSync(
+      process.execPath,
+      [ITA, "merge", filledFile, other, "-o", path.join(dir, "summary.xlsx"), "--json"],
+      { encoding: "utf8" }
+    );
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).merged.map((m: { unitCode: string }) => m.unitCode)).toEqual(["1002", "1035"]);
+    expect(JSON.parse(r.stdout).merged.map((m: { unitCode: string }) => m.unitCode)).toEqual([
+      "1002",
+      "1035",
+    ]);
   });
 
   it("central flow: merge three files chosen through the file input, one rejected with its reason", async () => {
-    const files = [path.join(dir, "a-1035.xlsx"), path.join(dir, "b-1002.xlsx"), path.join(dir, "c-notes.xlsx")];
-    execFileSync(process.execPath, [ITA, "scaffold", "-o", files[0], "--from", path.join(ROOT, "samples", "chom-thong-2567-r6.json")]);
-    execFileSync(process.execPath, [ITA, "scaffold", "-o", files[1], "--unit", "1002", "--year", "2567", "--from", path.join(ROOT, "samples", "chom-thong-2567-r6.json")]);
+    const files = [
+      path.join(dir, "a-1035.xlsx"),
+      path.join(dir, "b-1002.xlsx"),
+      path.join(dir, "c-notes.xlsx"),
+    ];
+    execFileSync(process.execPath, [
+      ITA,
+      "scaffold",
+      "-o",
+      files[0],
+      "--from",
+      path.join(ROOT, "samples", "chom-thong-2567-r6.json"),
+    ]);
+    execFileSync(process.execPath, [
+      ITA,
+      "scaffold",
+      "-o",
+      files[1],
+      "--unit",
+      "1002",
+      "--year",
+      "2567",
+      "--from",
+      path.join(ROOT, "samples", "chom-thong-2567-r6.json"),
+    ]);
     await fs.writeFile(files[2], "these are meeting notes, not a workbook");
     const page = await open();
     await page.getByRole("tab", { name: "รวมรายงาน" }).click();
@@ -126,7 +179,12 @@ describe("the task pane in Chromium", () => {
     const status = page.getByRole("region", { name: "สถานะรายไฟล์" });
     await status.getByText(/c-notes\.xlsx — ไฟล์ c-notes\.xlsx ไม่ใช่ไฟล์ Excel/).waitFor();
     const t = await it$(page);
-    expect(await t.evaluate((x) => x.sheetNames())).toEqual(["ITA คะแนน", "ITA ต่ำกว่าเกณฑ์", "ITA สรุปมาตรการ", "ITA สถานะการส่ง"]);
+    expect(await t.evaluate((x) => x.sheetNames())).toEqual([
+      "ITA คะแนน",
+      "ITA ต่ำกว่าเกณฑ์",
+      "ITA สรุปมาตรการ",
+      "ITA สถานะการส่ง",
+    ]);
     await checkView(page, "6-merged");
     await page.close();
   });
@@ -136,7 +194,9 @@ describe("the task pane in Chromium", () => {
     await page.goto(`${server.url}?theme=dark`);
     await page.getByRole("tab", { name: "EN" }).click();
     await page.getByRole("heading", { name: "ITA District Report" }).waitFor();
-    const bg = await page.evaluate(() => getComputedStyle(document.querySelector("main")!).backgroundColor);
+    const bg = await page.evaluate(
+      () => getComputedStyle(document.querySelector("main")!).backgroundColor
+    );
     expect(bg).not.toBe("rgb(255, 255, 255)");
     expect(await axe(page)).toEqual([]);
     await screenshots(page, "7-dark-en");

@@ -7,17 +7,28 @@ import { Browser, chromium, Page } from "playwright-core";
 export const ROOT = path.resolve(__dirname, "../..");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts");
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".map": "application/json" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".map": "application/json",
+};
 
 /** Serve the end-to-end bundle (dist-e2e) on a loopback port. */
 export async function serve(): Promise<{ url: string; close: () => Promise<void> }> {
   const dir = path.join(ROOT, "dist-e2e");
   const server = http.createServer(async (req, res) => {
-    const p = path.join(dir, path.normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, ""));
+    const p = path.join(
+      dir,
+      path
+        .normalize(decodeURIComponent((req.url ?? "/").split("?")[0]))
+        .replace(/^(\.\.[/\\])+/, "")
+    );
     const file = p.endsWith(path.sep) ? path.join(p, "index.html") : p;
     try {
       const body = await fs.readFile(file);
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+      res.writeHead(200, {
+        "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      });
       res.end(body);
     } catch {
       res.writeHead(404);
@@ -26,7 +37,10 @@ export async function serve(): Promise<{ url: string; close: () => Promise<void>
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 export function chromiumPath(): string {
@@ -36,20 +50,46 @@ export function chromiumPath(): string {
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }
 
 /** Run axe-core on the page; returns the violations (id, impact, targets). */
-export async function axe(page: Page): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
+export async function axe(
+  page: Page
+): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
   const source = await fs.readFile(require.resolve("axe-core/axe.min.js"), "utf8");
   await page.addScriptTag({ content: source });
   return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } };
+    const w = window as unknown as {
+      axe: {
+        run: (
+          ctx: unknown,
+          opts: unknown
+        ) => Promise<{
+          violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+        }>;
+      };
+    };
     // Fluent UI's focus manager (tabster) puts aria-hidden focus sentinels (<i data-tabster-dummy>)
     // around tab lists and dialogs; they hand focus on and are not content, so they are left out.
-    const r = await w.axe.run({ include: [["body"]], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+    const r = await w.axe.run(
+      { include: [["body"]], exclude: [["[data-tabster-dummy]"]] },
+      { resultTypes: ["violations"] }
+    );
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => n.target.join(" ")),
+    }));
   });
 }
 
@@ -65,5 +105,7 @@ export async function screenshots(page: Page, name: string): Promise<void> {
 
 /** The page's horizontal overflow at its current width (0 when nothing sticks out). */
 export async function overflowX(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+  );
 }

@@ -1,6 +1,13 @@
 import ExcelJS from "exceljs";
 import path from "path";
-import { DEFAULT_CATALOG, formToJson, renderForm, validate, META_SHEET, parseScoresList } from "../../src/domain";
+import {
+  DEFAULT_CATALOG,
+  formToJson,
+  renderForm,
+  validate,
+  META_SHEET,
+  parseScoresList,
+} from "../../src/domain";
 import {
   ExcelActionError,
   freeSheetName,
@@ -25,7 +32,11 @@ const NOW = new Date(2024, 4, 1);
 
 async function scaffolded(report = true) {
   const host = new FakeExcelHost();
-  const model = renderForm(DEFAULT_CATALOG, report ? sampleMeta() : blankMeta(), report ? sampleReport() : undefined);
+  const model = renderForm(
+    DEFAULT_CATALOG,
+    report ? sampleMeta() : blankMeta(),
+    report ? sampleReport() : undefined
+  );
   await host.run((ctx) => scaffoldSheet(ctx, model));
   return { host, model };
 }
@@ -74,9 +85,15 @@ describe("fake Excel host: sheet protection", () => {
         f(ctx.workbook.worksheets.getItem(form.sheet));
         await ctx.sync();
       });
-    await expect(attempt((ws) => (ws.getRange(i1.cells.score).values = [[90]]))).resolves.toBeUndefined();
-    await expect(attempt((ws) => (ws.getRange(`B${i1.row}`).values = [["แก้ข้อความคำถาม"]]))).rejects.toMatchObject({ code: "AccessDenied" });
-    await expect(attempt((ws) => (ws.getRange(i1.cells.score).format.fill.color = "#FF0000"))).rejects.toMatchObject({ code: "AccessDenied" });
+    await expect(
+      attempt((ws) => (ws.getRange(i1.cells.score).values = [[90]]))
+    ).resolves.toBeUndefined();
+    await expect(
+      attempt((ws) => (ws.getRange(`B${i1.row}`).values = [["แก้ข้อความคำถาม"]]))
+    ).rejects.toMatchObject({ code: "AccessDenied" });
+    await expect(
+      attempt((ws) => (ws.getRange(i1.cells.score).format.fill.color = "#FF0000"))
+    ).rejects.toMatchObject({ code: "AccessDenied" });
   });
 });
 
@@ -85,10 +102,14 @@ describe("scaffold through Office.js", () => {
     const { host } = await scaffolded();
     const ctx = host.lastContext;
     expect(ctx.syncCount).toBeLessThanOrEqual(3);
-    expect(ctx.log.filter((l) => l.endsWith("range.values") && l.startsWith("ITA 2567"))).toHaveLength(1);
+    expect(
+      ctx.log.filter((l) => l.endsWith("range.values") && l.startsWith("ITA 2567"))
+    ).toHaveLength(1);
     const [form] = readFormsFromBytes("office.xlsx", await host.xlsx());
     expect(form.items).toHaveLength(42);
-    expect(formToJson(form).items.map((i) => i.score)).toEqual(sampleReport().items.map((i) => i.score));
+    expect(formToJson(form).items.map((i) => i.score)).toEqual(
+      sampleReport().items.map((i) => i.score)
+    );
     expect(host.state.active).toBe(form.sheet);
   });
 
@@ -98,11 +119,17 @@ describe("scaffold through Office.js", () => {
     await host.run((ctx) => scaffoldSheet(ctx, model));
     expect(host.lastContext.syncCount).toBe(3);
     const wb = await reload(host);
-    expect(readFormsFromBytes("x", await host.xlsx()).map((f) => [f.sheet, f.round.value])).toEqual([
-      ["ITA 2567 รอบ 6", 6],
-      ["ITA 2567 รอบ 12", 12],
-    ]);
-    const metaSheets = wb.getWorksheet(META_SHEET)!.getSheetValues().filter(Boolean).map((r) => (r as string[])[1]);
+    expect(readFormsFromBytes("x", await host.xlsx()).map((f) => [f.sheet, f.round.value])).toEqual(
+      [
+        ["ITA 2567 รอบ 6", 6],
+        ["ITA 2567 รอบ 12", 12],
+      ]
+    );
+    const metaSheets = wb
+      .getWorksheet(META_SHEET)!
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as string[])[1]);
     expect(metaSheets.filter((s) => s === "ITA 2567 รอบ 12")).toHaveLength(9);
   });
 
@@ -112,7 +139,12 @@ describe("scaffold through Office.js", () => {
     await expect(host.run((ctx) => scaffoldSheet(ctx, model))).rejects.toThrow(SheetExistsError);
     expect(host.lastContext.syncCount).toBe(1);
     expect(host.wb.worksheets.length).toBe(before);
-    expect(freeSheetName(model.name, host.wb.worksheets.map((w) => w.name))).toBe(`${model.name} (2)`);
+    expect(
+      freeSheetName(
+        model.name,
+        host.wb.worksheets.map((w) => w.name)
+      )
+    ).toBe(`${model.name} (2)`);
   });
 
   it("writes the same form as the CLI, cell for cell (values, formats, validation, conditional format, locks, metadata)", async () => {
@@ -126,7 +158,8 @@ describe("scaffold through Office.js", () => {
     const a = sheetSnapshot(office, model.name);
     const b = sheetSnapshot(cli, model.name);
     expect(Object.keys(a.cells).length).toBeGreaterThan(400);
-    for (const key of Object.keys(b.cells)) expect([key, a.cells[key]]).toEqual([key, b.cells[key]]);
+    for (const key of Object.keys(b.cells))
+      expect([key, a.cells[key]]).toEqual([key, b.cells[key]]);
     expect(a).toEqual(b);
   });
 
@@ -169,17 +202,32 @@ describe("validate through Office.js", () => {
     expect(host.lastContext.syncCount).toBe(1);
     const ws = host.wb.getWorksheet(form.sheet)!;
     const i22 = form.items.find((i) => i.code === "I22")!;
-    expect((ws.getCell(i22.cells.measures).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${MARK_FILL.error.slice(1)}`);
-    expect((ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
+    expect((ws.getCell(i22.cells.measures).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(
+      `FF${MARK_FILL.error.slice(1)}`
+    );
+    expect((ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(
+      true
+    );
 
     // Fix I22 and validate again: the old mark is cleared.
-    await host.run((ctx) => insertStandardMeasures(ctx, form, DEFAULT_CATALOG.byCode.get("I22")!, DEFAULT_CATALOG.byCode.get("I22")!.standardMeasures.slice(0, 2)));
+    await host.run((ctx) =>
+      insertStandardMeasures(
+        ctx,
+        form,
+        DEFAULT_CATALOG.byCode.get("I22")!,
+        DEFAULT_CATALOG.byCode.get("I22")!.standardMeasures.slice(0, 2)
+      )
+    );
     const again = await host.run((ctx) => readActiveForm(ctx));
     const i22b = again.form.items.find((i) => i.code === "I22")!;
     expect(i22b.measures).toMatch(/^1\. นำผลการประเมิน ITA มาวิเคราะห์/);
     const result2 = validate(again.form, { now: NOW });
-    expect(result2.issues.find((i) => i.code === "I22" && i.rule === "flag.measures-required")).toBeUndefined();
-    await host.run((ctx) => markIssues(ctx, again.form, result2.issues, again.protectedSheet, store));
+    expect(
+      result2.issues.find((i) => i.code === "I22" && i.rule === "flag.measures-required")
+    ).toBeUndefined();
+    await host.run((ctx) =>
+      markIssues(ctx, again.form, result2.issues, again.protectedSheet, store)
+    );
     expect(ws.getCell(i22.cells.measures).fill).toBeUndefined();
   });
 
@@ -207,7 +255,10 @@ describe("validate through Office.js", () => {
   it("imports a pasted scores list with a preview of the changes, in one sync", async () => {
     const { host } = await scaffolded(false);
     const { form } = await host.run((ctx) => readActiveForm(ctx));
-    const { scores, unmatched } = parseScoresList("I22\t๘๒.๐๑\nI1 (96.31 คะแนน)\nE99 50", DEFAULT_CATALOG);
+    const { scores, unmatched } = parseScoresList(
+      "I22\t๘๒.๐๑\nI1 (96.31 คะแนน)\nE99 50",
+      DEFAULT_CATALOG
+    );
     const changes = plannedScoreChanges(form, scores);
     expect(changes.map((c) => [c.code, c.before, c.after])).toEqual([
       ["I22", "", 82.01],
@@ -243,7 +294,9 @@ describe("validate through Office.js", () => {
         };
         return batch(ctx);
       });
-    const e2 = await h2.run((ctx) => markIssues(ctx, form, [], protectedSheet, memoryMarkStore())).catch((e) => e);
+    const e2 = await h2
+      .run((ctx) => markIssues(ctx, form, [], protectedSheet, memoryMarkStore()))
+      .catch((e) => e);
     expect(e2.reason.th).toContain("ถูกป้องกัน");
   });
 });

@@ -13,16 +13,40 @@ export function sheetSnapshot(wb: ExcelJS.Workbook, name: string) {
         value: cell.type === ExcelJS.ValueType.Merge ? "<merged>" : cell.value,
         numFmt: cell.numFmt || "General",
         locked: cell.protection?.locked !== false,
-        font: [cell.font?.name, cell.font?.size, Boolean(cell.font?.bold), cell.font?.color?.argb ?? null],
+        font: [
+          cell.font?.name,
+          cell.font?.size,
+          Boolean(cell.font?.bold),
+          cell.font?.color?.argb ?? null,
+        ],
         fill: fill?.fgColor?.argb ?? null,
-        align: [cell.alignment?.horizontal ?? null, cell.alignment?.vertical ?? null, Boolean(cell.alignment?.wrapText)],
+        align: [
+          cell.alignment?.horizontal ?? null,
+          cell.alignment?.vertical ?? null,
+          Boolean(cell.alignment?.wrapText),
+        ],
         border: (["top", "left", "bottom", "right"] as const).map((s) => Boolean(b[s]?.style)),
-        validation: cell.dataValidation ? [cell.dataValidation.type, cell.dataValidation.operator, cell.dataValidation.formulae, cell.dataValidation.prompt, cell.dataValidation.error] : null,
+        validation: cell.dataValidation
+          ? [
+              cell.dataValidation.type,
+              cell.dataValidation.operator,
+              cell.dataValidation.formulae,
+              cell.dataValidation.prompt,
+              cell.dataValidation.error,
+            ]
+          : null,
       };
     });
   });
   const model = ws.model as unknown as { merges: string[] };
-  const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae: string[]; style: unknown }[] }[] }).conditionalFormattings;
+  const cf = (
+    ws as unknown as {
+      conditionalFormattings: {
+        ref: string;
+        rules: { type: string; formulae: string[]; style: unknown }[];
+      }[];
+    }
+  ).conditionalFormattings;
   const meta = wb.getWorksheet(META_SHEET);
   const metaRows: string[][] = [];
   meta?.eachRow((row) => metaRows.push((row.values as unknown[]).slice(1).map(String)));
@@ -30,10 +54,20 @@ export function sheetSnapshot(wb: ExcelJS.Workbook, name: string) {
     cells,
     merges: [...model.merges].sort(),
     widths: ws.columns.slice(0, 7).map((c) => Math.round((c.width ?? 0) * 10) / 10),
-    conditionalFormats: cf.map((x) => ({ ref: x.ref, rules: x.rules.map((r) => ({ type: r.type, formulae: r.formulae, style: r.style })) })),
+    conditionalFormats: cf.map((x) => ({
+      ref: x.ref,
+      rules: x.rules.map((r) => ({ type: r.type, formulae: r.formulae, style: r.style })),
+    })),
     protection: (ws as unknown as { sheetProtection: unknown }).sheetProtection,
     frozen: ws.views.map((v) => [v.state, (v as { ySplit?: number }).ySplit]),
-    print: [ws.pageSetup.paperSize, ws.pageSetup.orientation, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight, ws.pageSetup.printTitlesRow, ws.pageSetup.margins],
+    print: [
+      ws.pageSetup.paperSize,
+      ws.pageSetup.orientation,
+      ws.pageSetup.fitToWidth,
+      ws.pageSetup.fitToHeight,
+      ws.pageSetup.printTitlesRow,
+      ws.pageSetup.margins,
+    ],
     meta: { state: meta?.state, rows: metaRows },
   };
 }

@@ -1,7 +1,13 @@
 import ExcelJS from "exceljs";
 import path from "path";
 import { readSubmissions } from "../../src/cli/merge";
-import { buildSummary, DEFAULT_CATALOG, mergeForms, SUMMARY_SHEETS, SummarySheet } from "../../src/domain";
+import {
+  buildSummary,
+  DEFAULT_CATALOG,
+  mergeForms,
+  SUMMARY_SHEETS,
+  SummarySheet,
+} from "../../src/domain";
 import { CancelledError, chunkRows, writeSummarySheets } from "../../src/excel";
 import { writeSummaryFile } from "../../src/xlsx";
 import { FakeExcelHost } from "../host/fakeExcel";
@@ -14,13 +20,19 @@ let dir: string;
 beforeAll(async () => {
   dir = await tmpDir();
   const files = [];
-  for (const code of ["1001", "1002", "1035", "1040"]) files.push(await writeDistrict(dir, `${code}.xlsx`, districtReport(code)));
-  sheets = buildSummary(mergeForms(await readSubmissions(files), { catalog: DEFAULT_CATALOG, expect: "districts" }));
+  for (const code of ["1001", "1002", "1035", "1040"])
+    files.push(await writeDistrict(dir, `${code}.xlsx`, districtReport(code)));
+  sheets = buildSummary(
+    mergeForms(await readSubmissions(files), { catalog: DEFAULT_CATALOG, expect: "districts" })
+  );
 });
 
 function values(ws: ExcelJS.Worksheet): unknown[][] {
   const out: unknown[][] = [];
-  ws.eachRow((row, r) => (out[r - 1] = (row.values as unknown[]).slice(1).map((v) => (v === undefined ? null : v))));
+  ws.eachRow(
+    (row, r) =>
+      (out[r - 1] = (row.values as unknown[]).slice(1).map((v) => (v === undefined ? null : v)))
+  );
   return out;
 }
 
@@ -35,22 +47,53 @@ describe("summary through Office.js", () => {
     await cli.xlsx.readFile(file);
     const office = new ExcelJS.Workbook();
     await office.xlsx.load((await host.xlsx()) as unknown as ArrayBuffer);
-    expect(office.worksheets.map((w) => w.name)).toEqual(["Sheet1", ...Object.values(SUMMARY_SHEETS)]);
-    for (const name of Object.values(SUMMARY_SHEETS)) expect([name, values(office.getWorksheet(name)!)]).toEqual([name, values(cli.getWorksheet(name)!)]);
-    const cf = (office.getWorksheet(SUMMARY_SHEETS.scores) as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
-    expect(cf[0]).toMatchObject({ ref: sheets[0].colorScale && expect.stringMatching(/^C4:F\d+$/), rules: [{ type: "colorScale" }] });
-    expect(host.state.charts).toEqual([{ sheet: expect.stringMatching(/ITA คะแนน$/), type: "BarClustered", source: expect.stringMatching(/^B\d+:C\d+$/), title: "ค่าเฉลี่ยรายตัวชี้วัด" }]);
+    expect(office.worksheets.map((w) => w.name)).toEqual([
+      "Sheet1",
+      ...Object.values(SUMMARY_SHEETS),
+    ]);
+    for (const name of Object.values(SUMMARY_SHEETS))
+      expect([name, values(office.getWorksheet(name)!)]).toEqual([
+        name,
+        values(cli.getWorksheet(name)!),
+      ]);
+    const cf = (
+      office.getWorksheet(SUMMARY_SHEETS.scores) as unknown as {
+        conditionalFormattings: { ref: string; rules: { type: string }[] }[];
+      }
+    ).conditionalFormattings;
+    expect(cf[0]).toMatchObject({
+      ref: sheets[0].colorScale && expect.stringMatching(/^C4:F\d+$/),
+      rules: [{ type: "colorScale" }],
+    });
+    expect(host.state.charts).toEqual([
+      {
+        sheet: expect.stringMatching(/ITA คะแนน$/),
+        type: "BarClustered",
+        source: expect.stringMatching(/^B\d+:C\d+$/),
+        title: "ค่าเฉลี่ยรายตัวชี้วัด",
+      },
+    ]);
   });
 
   it("keeps every request under the size limit by writing in chunks", async () => {
     const host = new FakeExcelHost();
     const max = 50_000;
-    const { syncs } = await host.run((ctx) => writeSummarySheets(ctx, sheets, { maxChunkBytes: max }));
-    const chunks = sheets.map((s) => chunkRows([[s.title], [s.subtitle], s.columns.map((c) => c.header), ...s.rows.map((r) => r.cells)], max));
+    const { syncs } = await host.run((ctx) =>
+      writeSummarySheets(ctx, sheets, { maxChunkBytes: max })
+    );
+    const chunks = sheets.map((s) =>
+      chunkRows(
+        [[s.title], [s.subtitle], s.columns.map((c) => c.header), ...s.rows.map((r) => r.cells)],
+        max
+      )
+    );
     expect(chunks.flat().length).toBeGreaterThan(sheets.length);
     expect(syncs).toBe(1 + chunks.flat().length + sheets.length + 1);
     for (const c of chunks.flat()) {
-      const bytes = c.rows.reduce((n, r) => n + new TextEncoder().encode(JSON.stringify(r)).length + r.length * 8, 0);
+      const bytes = c.rows.reduce(
+        (n, r) => n + new TextEncoder().encode(JSON.stringify(r)).length + r.length * 8,
+        0
+      );
       expect(c.rows.length === 1 || bytes <= max).toBe(true);
     }
   });
@@ -68,7 +111,7 @@ describe("summary through Office.js", () => {
           onProgress: () => {
             if (++calls === 3) signal.aborted = true;
           },
-        }),
+        })
       )
       .catch((e) => e);
     expect(err).toBeInstanceOf(CancelledError);
@@ -77,7 +120,9 @@ describe("summary through Office.js", () => {
 
     await host.run((ctx) => writeSummarySheets(ctx, sheets));
     expect(host.wb.worksheets.map((w) => w.name)).toEqual(Object.values(SUMMARY_SHEETS));
-    expect(host.wb.getWorksheet(SUMMARY_SHEETS.scores)!.getCell("A1").value).toBe("สรุปคะแนน ITA รายหน่วยงาน");
+    expect(host.wb.getWorksheet(SUMMARY_SHEETS.scores)!.getCell("A1").value).toBe(
+      "สรุปคะแนน ITA รายหน่วยงาน"
+    );
     expect(host.state.active).toBe(SUMMARY_SHEETS.scores);
   });
 });

@@ -26,7 +26,7 @@ export class FakeContext {
 
   constructor(
     readonly wb: ExcelJS.Workbook,
-    readonly state: HostState,
+    readonly state: HostState
   ) {
     this.workbook = new FakeWorkbook(this);
   }
@@ -99,21 +99,25 @@ export class FakeWorksheetCollection {
 
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => {
-      const name = this.ctx.state.active ?? this.ctx.wb.worksheets.find((w) => w.state === "visible")?.name;
+      const name =
+        this.ctx.state.active ?? this.ctx.wb.worksheets.find((w) => w.state === "visible")?.name;
       return name ? (this.ctx.wb.getWorksheet(name) ?? null) : null;
     });
   }
 
   add(name: string): FakeWorksheet {
     this.ctx.enqueue(`worksheets.add(${name})`, () => {
-      if (this.ctx.wb.getWorksheet(name)) throw officeError("ItemAlreadyExists", `A sheet named ${name} already exists`);
+      if (this.ctx.wb.getWorksheet(name))
+        throw officeError("ItemAlreadyExists", `A sheet named ${name} already exists`);
       this.ctx.wb.addWorksheet(name);
     });
     return this.getItem(name);
   }
 
   load(_props?: string): this {
-    this.ctx.enqueueLoad(() => this.itemsL.set(this.ctx.wb.worksheets.map((w) => this.getItem(w.name).primeName(w.name))));
+    this.ctx.enqueueLoad(() =>
+      this.itemsL.set(this.ctx.wb.worksheets.map((w) => this.getItem(w.name).primeName(w.name)))
+    );
     return this;
   }
 
@@ -130,18 +134,29 @@ export class FakeWorksheet {
   private nameL = new Loadable<string>("worksheet.name");
   private nullL = new Loadable<boolean>("worksheet.isNullObject");
   readonly freezePanes = {
-    freezeRows: (n: number) => this.op("freezeRows", (ws) => (ws.views = [{ state: "frozen", ySplit: n, xSplit: 0 }])),
-    freezeAt: (r: FakeRange) => this.op("freezeAt", (ws) => {
-      const b = r.b();
-      ws.views = [{ state: "frozen", ySplit: b.r2, xSplit: b.c2 }];
-    }),
+    freezeRows: (n: number) =>
+      this.op("freezeRows", (ws) => (ws.views = [{ state: "frozen", ySplit: n, xSplit: 0 }])),
+    freezeAt: (r: FakeRange) =>
+      this.op("freezeAt", (ws) => {
+        const b = r.b();
+        ws.views = [{ state: "frozen", ySplit: b.r2, xSplit: b.c2 }];
+      }),
   };
   readonly charts = {
     add: (type: string, source: FakeRange, _seriesBy?: string) => {
-      const chart = { title: { text: "" }, legend: { visible: true }, setPosition: (_a: string, _b?: string) => undefined };
+      const chart = {
+        title: { text: "" },
+        legend: { visible: true },
+        setPosition: (_a: string, _b?: string) => undefined,
+      };
       this.op("charts.add", (ws) => {
         const b = source.b();
-        this.ctx.state.charts.push({ sheet: ws.name, type, source: address(b), title: chart.title.text });
+        this.ctx.state.charts.push({
+          sheet: ws.name,
+          type,
+          source: address(b),
+          title: chart.title.text,
+        });
       });
       return chart;
     },
@@ -154,7 +169,7 @@ export class FakeWorksheet {
     readonly ctx: FakeContext,
     private readonly find: () => ExcelJS.Worksheet | null,
     private readonly nullable = false,
-    private readonly label = "active",
+    private readonly label = "active"
   ) {
     this.protection = new FakeProtection(this);
     this.pageLayout = new FakePageLayout(this);
@@ -191,7 +206,8 @@ export class FakeWorksheet {
   load(_props?: string | string[]): this {
     this.ctx.enqueueLoad(() => {
       const ws = this.resolve();
-      if (!ws && !this.nullable) throw officeError("ItemNotFound", `Worksheet ${this.label} not found`);
+      if (!ws && !this.nullable)
+        throw officeError("ItemNotFound", `Worksheet ${this.label} not found`);
       this.nullL.set(!ws);
       if (ws) this.nameL.set(ws.name);
     });
@@ -207,14 +223,18 @@ export class FakeWorksheet {
   }
 
   set visibility(v: "Visible" | "Hidden" | "VeryHidden") {
-    this.op("visibility", (ws) => (ws.state = v === "Visible" ? "visible" : v === "Hidden" ? "hidden" : "veryHidden"));
+    this.op(
+      "visibility",
+      (ws) => (ws.state = v === "Visible" ? "visible" : v === "Hidden" ? "hidden" : "veryHidden")
+    );
   }
 
   delete(): void {
     this.ctx.enqueue(`${this.label}.delete`, () => {
       const ws = this.resolve();
       if (ws) this.ctx.wb.removeWorksheet(ws.id);
-      else if (!this.nullable) throw officeError("ItemNotFound", `Worksheet ${this.label} not found`);
+      else if (!this.nullable)
+        throw officeError("ItemNotFound", `Worksheet ${this.label} not found`);
     });
   }
 
@@ -223,14 +243,20 @@ export class FakeWorksheet {
   }
 
   getRange(address?: string): FakeRange {
-    if (address === undefined) return new FakeRange(this, () => ({ r1: 1, c1: 1, r2: 1048576, c2: 16384 }));
+    if (address === undefined)
+      return new FakeRange(this, () => ({ r1: 1, c1: 1, r2: 1048576, c2: 16384 }));
     const b = parseRange(address.replace(/^.*!/, ""));
     if (!b) throw officeError("InvalidArgument", `Bad address ${address}`);
     return new FakeRange(this, () => b);
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
-    return new FakeRange(this, () => ({ r1: row + 1, c1: col + 1, r2: row + rows, c2: col + cols }));
+    return new FakeRange(this, () => ({
+      r1: row + 1,
+      c1: col + 1,
+      r2: row + rows,
+      c2: col + cols,
+    }));
   }
 
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
@@ -281,7 +307,14 @@ class FakeProtection {
     this.ws.op("protection.unprotect", (sheet) => sheet.unprotect());
   }
   load(): this {
-    this.ws.ctx.enqueueLoad(() => this.protectedL.set(Boolean((this.ws.sheet() as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet)));
+    this.ws.ctx.enqueueLoad(() =>
+      this.protectedL.set(
+        Boolean(
+          (this.ws.sheet() as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection
+            ?.sheet
+        )
+      )
+    );
     return this;
   }
   get protected(): boolean {
@@ -292,13 +325,22 @@ class FakeProtection {
 class FakePageLayout {
   constructor(private readonly ws: FakeWorksheet) {}
   set orientation(v: string) {
-    this.ws.op("pageLayout.orientation", (s) => (s.pageSetup.orientation = v === "Landscape" ? "landscape" : "portrait"));
+    this.ws.op(
+      "pageLayout.orientation",
+      (s) => (s.pageSetup.orientation = v === "Landscape" ? "landscape" : "portrait")
+    );
   }
   set paperSize(v: string) {
     this.ws.op("pageLayout.paperSize", (s) => (s.pageSetup.paperSize = v === "A4" ? 9 : undefined));
   }
   set zoom(z: { horizontalFitToPages?: number; verticalFitToPages?: number }) {
-    this.ws.op("pageLayout.zoom", (s) => Object.assign(s.pageSetup, { fitToPage: true, fitToWidth: z.horizontalFitToPages, fitToHeight: z.verticalFitToPages }));
+    this.ws.op("pageLayout.zoom", (s) =>
+      Object.assign(s.pageSetup, {
+        fitToPage: true,
+        fitToWidth: z.horizontalFitToPages,
+        fitToHeight: z.verticalFitToPages,
+      })
+    );
   }
   set leftMargin(pt: number) {
     this.margin("left", pt);
@@ -326,7 +368,10 @@ class FakePageLayout {
     });
   }
   setPrintTitleRows(address: string): void {
-    this.ws.op("pageLayout.setPrintTitleRows", (s) => (s.pageSetup.printTitlesRow = address.replace(/\$/g, "")));
+    this.ws.op(
+      "pageLayout.setPrintTitleRows",
+      (s) => (s.pageSetup.printTitlesRow = address.replace(/\$/g, ""))
+    );
   }
 }
 
@@ -342,7 +387,7 @@ export class FakeRange {
   constructor(
     readonly ws: FakeWorksheet,
     private readonly bounds: () => Bounds | null,
-    private readonly nullable = false,
+    private readonly nullable = false
   ) {
     this.format = new FakeFormat(this);
     this.dataValidation = new FakeDataValidation(this);
@@ -353,14 +398,26 @@ export class FakeRange {
           if (cf.type === "ColorScale") {
             const c = cf.colorScale.criteria;
             const cfvo = (x: { type: string; formula: string | null }) =>
-              x.type === "LowestValue" ? { type: "min" } : x.type === "HighestValue" ? { type: "max" } : { type: x.type.toLowerCase(), value: Number(x.formula) };
+              x.type === "LowestValue"
+                ? { type: "min" }
+                : x.type === "HighestValue"
+                  ? { type: "max" }
+                  : { type: x.type.toLowerCase(), value: Number(x.formula) };
             s.addConditionalFormatting({
               ref: address(b),
-              rules: [{ type: "colorScale", priority: 1, cfvo: [c.minimum, c.midpoint, c.maximum].map(cfvo), color: [c.minimum, c.midpoint, c.maximum].map((x) => argb(x.color)) } as unknown as ExcelJS.ConditionalFormattingRule],
+              rules: [
+                {
+                  type: "colorScale",
+                  priority: 1,
+                  cfvo: [c.minimum, c.midpoint, c.maximum].map(cfvo),
+                  color: [c.minimum, c.midpoint, c.maximum].map((x) => argb(x.color)),
+                } as unknown as ExcelJS.ConditionalFormattingRule,
+              ],
             });
             return;
           }
-          if (cf.type !== "Custom") throw officeError("InvalidArgument", `Conditional format ${cf.type} is not faked`);
+          if (cf.type !== "Custom")
+            throw officeError("InvalidArgument", `Conditional format ${cf.type} is not faked`);
           s.addConditionalFormatting({
             ref: address(b),
             rules: [
@@ -369,7 +426,11 @@ export class FakeRange {
                 priority: 1,
                 formulae: [cf.custom.rule.formula.replace(/^=/, "")],
                 style: {
-                  fill: { type: "pattern", pattern: "solid", bgColor: argb(cf.custom.format.fill.color) },
+                  fill: {
+                    type: "pattern",
+                    pattern: "solid",
+                    bgColor: argb(cf.custom.format.fill.color),
+                  },
                   font: { color: argb(cf.custom.format.font.color) },
                 },
               },
@@ -397,7 +458,8 @@ export class FakeRange {
 
   eachCell(f: (cell: ExcelJS.Cell, i: number, j: number) => void, what: string): void {
     this.forRange(what, (s, b) => {
-      for (let r = b.r1; r <= b.r2; r++) for (let c = b.c1; c <= b.c2; c++) f(s.getCell(r, c), r - b.r1, c - b.c1);
+      for (let r = b.r1; r <= b.r2; r++)
+        for (let c = b.c1; c <= b.c2; c++) f(s.getCell(r, c), r - b.r1, c - b.c1);
     });
   }
 
@@ -406,7 +468,8 @@ export class FakeRange {
       const x = v[i]?.[j];
       if (x === null || x === undefined) return; // null leaves the cell as it is
       // As in Excel: a string starting with "=" is a formula unless the cell is formatted as text.
-      if (typeof x === "string" && x.startsWith("=") && cell.numFmt !== "@") cell.value = { formula: x.slice(1) } as ExcelJS.CellFormulaValue;
+      if (typeof x === "string" && x.startsWith("=") && cell.numFmt !== "@")
+        cell.value = { formula: x.slice(1) } as ExcelJS.CellFormulaValue;
       else if (typeof x === "string" && x.startsWith("'")) cell.value = x.slice(1);
       else cell.value = x === "" ? null : (x as ExcelJS.CellValue);
     }, "values");
@@ -419,7 +482,8 @@ export class FakeRange {
   set numberFormat(v: unknown[][] | string) {
     this.eachCell((cell, i, j) => {
       const f = typeof v === "string" ? v : v[i]?.[j];
-      if (typeof f === "string") cell.numFmt = f === "General" ? (undefined as unknown as string) : f;
+      if (typeof f === "string")
+        cell.numFmt = f === "General" ? (undefined as unknown as string) : f;
     }, "numberFormat");
   }
 
@@ -476,12 +540,29 @@ export class FakeRange {
   /** Merged areas inside the range (ExcelApi 1.13), as a RangeAreas with `areas.items[].address`. */
   getMergedAreasOrNullObject() {
     const areas = new Loadable<{ address: string }[]>("mergedAreas.areas");
-    const self = { load: () => self, areas: { get items() { return areas.get(); } }, get isNullObject() { return areas.get().length === 0; } };
+    const self = {
+      load: () => self,
+      areas: {
+        get items() {
+          return areas.get();
+        },
+      },
+      get isNullObject() {
+        return areas.get().length === 0;
+      },
+    };
     this.ws.ctx.enqueueLoad(() => {
       const s = this.ws.resolve();
       const b = this.bounds();
       const merges = s && b ? ((s.model as { merges?: string[] }).merges ?? []) : [];
-      areas.set(merges.map((m) => ({ address: `${s!.name}!${m}` })).filter((m) => { const r = parseRange(m.address.split("!")[1])!; return r.r1 >= b!.r1 && r.r2 <= b!.r2; }));
+      areas.set(
+        merges
+          .map((m) => ({ address: `${s!.name}!${m}` }))
+          .filter((m) => {
+            const r = parseRange(m.address.split("!")[1])!;
+            return r.r1 >= b!.r1 && r.r2 <= b!.r2;
+          })
+      );
     });
     return self;
   }
@@ -497,7 +578,11 @@ function guardProtection(ws: ExcelJS.Worksheet, b: Bounds, what: string): void {
   if (what === "values") {
     for (let r = b.r1; r <= b.r2; r++)
       for (let c = b.c1; c <= b.c2; c++)
-        if (ws.getCell(r, c).protection?.locked !== false) throw officeError("AccessDenied", `Cell ${colLetter(c)}${r} is locked on a protected sheet`);
+        if (ws.getCell(r, c).protection?.locked !== false)
+          throw officeError(
+            "AccessDenied",
+            `Cell ${colLetter(c)}${r} is locked on a protected sheet`
+          );
     return;
   }
   throw officeError("AccessDenied", `${what} is not allowed on a protected sheet`);
@@ -531,7 +616,11 @@ class FakeFormat {
   readonly borders = { getItem: (edge: string) => this.border(edge) };
 
   constructor(private readonly range: FakeRange) {
-    const styleProp = <T extends object>(what: string, apply: (cell: ExcelJS.Cell, key: string, v: unknown) => void, extra: object = {}) =>
+    const styleProp = <T extends object>(
+      what: string,
+      apply: (cell: ExcelJS.Cell, key: string, v: unknown) => void,
+      extra: object = {}
+    ) =>
       new Proxy({ ...extra } as T, {
         set: (_t, key: string, v) => {
           range.eachCell((cell) => apply(cell, key, v), `format.${what}.${key}`);
@@ -545,14 +634,27 @@ class FakeFormat {
     });
     this.fill = styleProp(
       "fill",
-      (cell, _key, v) => (cell.fill = { type: "pattern", pattern: "solid", fgColor: argb(String(v)) }),
-      { clear: () => range.eachCell((cell) => (cell.fill = undefined as unknown as ExcelJS.Fill), "format.fill.clear") },
+      (cell, _key, v) =>
+        (cell.fill = { type: "pattern", pattern: "solid", fgColor: argb(String(v)) }),
+      {
+        clear: () =>
+          range.eachCell(
+            (cell) => (cell.fill = undefined as unknown as ExcelJS.Fill),
+            "format.fill.clear"
+          ),
+      }
     );
-    this.protection = styleProp("protection", (cell, _key, v) => (cell.protection = { locked: Boolean(v) }));
+    this.protection = styleProp(
+      "protection",
+      (cell, _key, v) => (cell.protection = { locked: Boolean(v) })
+    );
   }
 
   private align(key: "horizontal" | "vertical" | "wrapText", v: unknown) {
-    this.range.eachCell((cell) => (cell.alignment = { ...(cell.alignment ?? {}), [key]: v }), `format.${key}`);
+    this.range.eachCell(
+      (cell) => (cell.alignment = { ...(cell.alignment ?? {}), [key]: v }),
+      `format.${key}`
+    );
   }
   set horizontalAlignment(v: string) {
     this.align("horizontal", v.toLowerCase());
@@ -569,11 +671,21 @@ class FakeFormat {
   }
   set columnWidth(pt: number) {
     this.range.forRange("format.columnWidth", (s, b) => {
-      for (let c = b.c1; c <= b.c2; c++) s.getColumn(c).width = Math.round(((pt / 0.75 - 5) / 7) * 100) / 100;
+      for (let c = b.c1; c <= b.c2; c++)
+        s.getColumn(c).width = Math.round(((pt / 0.75 - 5) / 7) * 100) / 100;
     });
   }
   private border(edge: string) {
-    const side = ({ EdgeTop: "top", EdgeBottom: "bottom", EdgeLeft: "left", EdgeRight: "right", InsideVertical: "insideV", InsideHorizontal: "insideH" } as Record<string, string>)[edge];
+    const side = (
+      {
+        EdgeTop: "top",
+        EdgeBottom: "bottom",
+        EdgeLeft: "left",
+        EdgeRight: "right",
+        InsideVertical: "insideV",
+        InsideHorizontal: "insideH",
+      } as Record<string, string>
+    )[edge];
     const state: { style?: string; color?: string } = {};
     return new Proxy(state, {
       set: (_t, key: string, v) => {
@@ -586,11 +698,17 @@ class FakeFormat {
               if (side === "bottom" && r === b.r2) sides.push("bottom");
               if (side === "left" && c === b.c1) sides.push("left");
               if (side === "right" && c === b.c2) sides.push("right");
-              if (side === "insideH") sides.push(...(r > b.r1 ? ["top"] : []), ...(r < b.r2 ? ["bottom"] : []));
-              if (side === "insideV") sides.push(...(c > b.c1 ? ["left"] : []), ...(c < b.c2 ? ["right"] : []));
+              if (side === "insideH")
+                sides.push(...(r > b.r1 ? ["top"] : []), ...(r < b.r2 ? ["bottom"] : []));
+              if (side === "insideV")
+                sides.push(...(c > b.c1 ? ["left"] : []), ...(c < b.c2 ? ["right"] : []));
               const cell = s.getCell(r, c);
               const border = { ...(cell.border ?? {}) } as Record<string, unknown>;
-              for (const sd of sides) border[sd] = { style: "thin", ...(state.color ? { color: argb(state.color) } : {}) };
+              for (const sd of sides)
+                border[sd] = {
+                  style: "thin",
+                  ...(state.color ? { color: argb(state.color) } : {}),
+                };
               cell.border = border as Partial<ExcelJS.Borders>;
             }
         });
@@ -605,13 +723,18 @@ class FakeDataValidation {
   errorAlert?: { showAlert: boolean; style: string; title: string; message: string };
   ignoreBlanks = true;
   constructor(private readonly range: FakeRange) {}
-  set rule(rule: { decimal?: { formula1: number | string; formula2?: number | string; operator: string } }) {
+  set rule(rule: {
+    decimal?: { formula1: number | string; formula2?: number | string; operator: string };
+  }) {
     this.range.eachCell((cell) => {
       const d = rule.decimal;
       if (!d) throw officeError("InvalidArgument", "Only decimal validation is faked");
       cell.dataValidation = {
         type: "decimal",
-        operator: d.operator === "Between" ? "between" : (d.operator.toLowerCase() as ExcelJS.DataValidationOperator),
+        operator:
+          d.operator === "Between"
+            ? "between"
+            : (d.operator.toLowerCase() as ExcelJS.DataValidationOperator),
         allowBlank: this.ignoreBlanks,
         showInputMessage: Boolean(this.prompt?.showPrompt),
         showErrorMessage: Boolean(this.errorAlert?.showAlert),
@@ -625,7 +748,10 @@ class FakeDataValidation {
     }, "dataValidation.rule");
   }
   clear(): void {
-    this.range.eachCell((cell) => (cell.dataValidation = undefined as unknown as ExcelJS.DataValidation), "dataValidation.clear");
+    this.range.eachCell(
+      (cell) => (cell.dataValidation = undefined as unknown as ExcelJS.DataValidation),
+      "dataValidation.clear"
+    );
   }
 }
 
@@ -633,8 +759,14 @@ type Criterion = { formula: string | null; type: string; color: string };
 
 class FakeConditionalFormat {
   readonly custom = { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } };
-  readonly colorScale: { criteria: { minimum: Criterion; midpoint: Criterion; maximum: Criterion } } = {
-    criteria: { minimum: { formula: null, type: "LowestValue", color: "" }, midpoint: { formula: "50", type: "Percentile", color: "" }, maximum: { formula: null, type: "HighestValue", color: "" } },
+  readonly colorScale: {
+    criteria: { minimum: Criterion; midpoint: Criterion; maximum: Criterion };
+  } = {
+    criteria: {
+      minimum: { formula: null, type: "LowestValue", color: "" },
+      midpoint: { formula: "50", type: "Percentile", color: "" },
+      maximum: { formula: null, type: "HighestValue", color: "" },
+    },
   };
   constructor(readonly type: string) {}
 }

@@ -3,7 +3,13 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { promises as fs } from "fs";
 import path from "path";
 import { syntheticReport } from "../../src/cli/sampleData";
-import { DEFAULT_CATALOG, findDistrict, metaFromReport, renderForm, Report } from "../../src/domain";
+import {
+  DEFAULT_CATALOG,
+  findDistrict,
+  metaFromReport,
+  renderForm,
+  Report,
+} from "../../src/domain";
 import { writeFormFile } from "../../src/xlsx";
 import { sampleReport } from "../helpers";
 
@@ -20,7 +26,11 @@ export async function writeDistrict(dir: string, name: string, report: Report): 
 }
 
 /** Edit a written workbook with ExcelJS (as a user would in Excel) and save it under a new name. */
-export async function editWorkbook(src: string, dest: string, edit: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<string> {
+export async function editWorkbook(
+  src: string,
+  dest: string,
+  edit: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(src);
   edit(wb.worksheets[0], wb);
@@ -29,7 +39,12 @@ export async function editWorkbook(src: string, dest: string, edit: (ws: ExcelJS
 }
 
 /** Rewrite one part of an xlsx package (for cases ExcelJS cannot produce). */
-export async function patchPart(src: string, dest: string, part: string, patch: (xml: string) => string): Promise<string> {
+export async function patchPart(
+  src: string,
+  dest: string,
+  part: string,
+  patch: (xml: string) => string
+): Promise<string> {
   const files = unzipSync(new Uint8Array(await fs.readFile(src)));
   files[part] = strToU8(patch(strFromU8(files[part])));
   await fs.writeFile(dest, zipSync(files));

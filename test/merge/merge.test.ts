@@ -2,7 +2,13 @@ import ExcelJS from "exceljs";
 import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import path from "path";
-import { buildSummary, DEFAULT_CATALOG, mergeForms, SUMMARY_FIRST_ROW, SUMMARY_SHEETS } from "../../src/domain";
+import {
+  buildSummary,
+  DEFAULT_CATALOG,
+  mergeForms,
+  SUMMARY_FIRST_ROW,
+  SUMMARY_SHEETS,
+} from "../../src/domain";
 import { readFileBytes, readFormsFromBytes } from "../../src/xlsx";
 import { readSubmissions } from "../../src/cli/merge";
 import { tmpDir, runCli } from "../helpers";
@@ -10,7 +16,10 @@ import { districtReport, editWorkbook, itemRow, writeDistrict } from "./district
 
 const run = runCli;
 
-const sha = async (f: string) => createHash("sha256").update(await fs.readFile(f)).digest("hex");
+const sha = async (f: string) =>
+  createHash("sha256")
+    .update(await fs.readFile(f))
+    .digest("hex");
 
 async function loadSummary(file: string) {
   const wb = new ExcelJS.Workbook();
@@ -37,12 +46,17 @@ describe("merge: summary content", () => {
     const b = districtReport("1002");
     const c = districtReport("1001");
     // Known scores for checking the matrix.
-    const set = (r: typeof a, code: string, score: number) => (r.items.find((i) => i.code === code)!.score = score);
+    const set = (r: typeof a, code: string, score: number) =>
+      (r.items.find((i) => i.code === code)!.score = score);
     set(b, "I1", 80);
     set(c, "I1", 90.5);
     set(c, "E1", 70);
     c.items.find((i) => i.code === "E1")!.measures = "=SUM(A1:A9) ข้อความที่ขึ้นต้นด้วยเครื่องหมายเท่ากับ";
-    files = [await writeDistrict(dir, "c.xlsx", c), await writeDistrict(dir, "a.xlsx", a), await writeDistrict(dir, "b.xlsx", b)];
+    files = [
+      await writeDistrict(dir, "c.xlsx", c),
+      await writeDistrict(dir, "a.xlsx", a),
+      await writeDistrict(dir, "b.xlsx", b),
+    ];
     summary = path.join(dir, "out", "summary.xlsx");
   });
 
@@ -50,10 +64,25 @@ describe("merge: summary content", () => {
     const r = await run("merge", dir, "-o", summary, "--expect", "districts", "--json");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.merged.map((m: { unitCode: string }) => m.unitCode)).toEqual(["1001", "1002", "1035"]);
+    expect(json.merged.map((m: { unitCode: string }) => m.unitCode)).toEqual([
+      "1001",
+      "1002",
+      "1035",
+    ]);
     expect(json.missing).toHaveLength(47);
     const ws = (await loadSummary(summary)).getWorksheet(SUMMARY_SHEETS.scores)!;
-    expect(ws.getRow(3).values).toEqual([undefined, "รหัส", "ประเด็นการประเมิน", "พระนคร", "ดุสิต", "จอมทอง", "ค่าเฉลี่ย", "ต่ำสุด", "สูงสุด", "จำนวนหน่วยงานที่ต่ำกว่า 85"]);
+    expect(ws.getRow(3).values).toEqual([
+      undefined,
+      "รหัส",
+      "ประเด็นการประเมิน",
+      "พระนคร",
+      "ดุสิต",
+      "จอมทอง",
+      "ค่าเฉลี่ย",
+      "ต่ำสุด",
+      "สูงสุด",
+      "จำนวนหน่วยงานที่ต่ำกว่า 85",
+    ]);
     const rows = dataRows(ws);
     const i1 = rows.find((x) => x[0] === "I1")!;
     expect(i1.slice(2)).toEqual([90.5, 80, 96.31, 88.94, 80, 96.31, 1]);
@@ -64,7 +93,9 @@ describe("merge: summary content", () => {
     const total = rows.find((x) => x[0] === "ITA")!;
     expect(typeof total[2]).toBe("number");
     expect(rows.some((x) => x[0] === "เฉลี่ย 5")).toBe(true);
-    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+    const cf = (
+      ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }
+    ).conditionalFormattings;
     expect(cf[0].rules[0].type).toBe("colorScale");
     expect(cf[0].ref).toMatch(/^C4:E\d+$/);
   });
@@ -83,17 +114,24 @@ describe("merge: summary content", () => {
     const flagged = dataRows(wb.getWorksheet(SUMMARY_SHEETS.flagged)!);
     const scores = flagged.map((r) => r[3] as number);
     expect(scores).toEqual([...scores].sort((x, y) => x - y));
-    expect(flagged.find((r) => r[0] === "สำนักงานเขตจอมทอง" && r[2] === "I22")!.slice(3, 5)).toEqual([82.01, "B"]);
+    expect(flagged.find((r) => r[0] === "สำนักงานเขตจอมทอง" && r[2] === "I22")!.slice(3, 5)).toEqual(
+      [82.01, "B"]
+    );
     const e1 = flagged.find((r) => r[1] === "1001" && r[2] === "E1")!;
     expect(e1[3]).toBe(70);
     const measuresWs = wb.getWorksheet(SUMMARY_SHEETS.measures)!;
     const digest = dataRows(measuresWs);
-    const i1 = digest.findIndex((r) => typeof r[0] === "string" && (r[0] as string).startsWith("I1 "));
+    const i1 = digest.findIndex(
+      (r) => typeof r[0] === "string" && (r[0] as string).startsWith("I1 ")
+    );
     // Units that took the same measures come together under them, each with its own results.
     expect(digest[i1][1]).toBe("2 หน่วยงาน");
     expect(digest[i1 + 1][0]).toBe("2 หน่วยงาน: พระนคร, จอมทอง");
     expect(digest[i1 + 1][1]).toMatch(/^1\. เผยแพร่ประชาสัมพันธ์คู่มือ/);
-    expect(digest.slice(i1 + 2, i1 + 4).map((r) => r[0])).toEqual(["สำนักงานเขตพระนคร", "สำนักงานเขตจอมทอง"]);
+    expect(digest.slice(i1 + 2, i1 + 4).map((r) => r[0])).toEqual([
+      "สำนักงานเขตพระนคร",
+      "สำนักงานเขตจอมทอง",
+    ]);
     expect(digest[i1 + 3][2]).toMatch(/^1\. ดำเนินการประชาสัมพันธ์คู่มือ/);
     // Text that starts with "=" arrives as text, never as a formula.
     let formulaCells = 0;
@@ -103,15 +141,23 @@ describe("merge: summary content", () => {
         row.eachCell((cell) => {
           if (cell.type === ExcelJS.ValueType.Formula) formulaCells++;
           if (typeof cell.value === "string" && cell.value.startsWith("=SUM")) eqText = cell.value;
-        }),
-      ),
+        })
+      )
     );
     expect(formulaCells).toBe(0);
     expect(eqText).toContain("ข้อความที่ขึ้นต้นด้วยเครื่องหมายเท่ากับ");
     const status = dataRows(wb.getWorksheet(SUMMARY_SHEETS.status)!);
     expect(status).toHaveLength(50);
     expect(status.filter((r) => String(r[2]).startsWith("ได้รับแล้ว"))).toHaveLength(3);
-    expect(status.find((r) => r[0] === "1035")!.slice(2, 9)).toEqual(["ได้รับแล้ว / received", "a.xlsx", "ITA 2567 รอบ 6", "2567.1", 6, 1, 4]);
+    expect(status.find((r) => r[0] === "1035")!.slice(2, 9)).toEqual([
+      "ได้รับแล้ว / received",
+      "a.xlsx",
+      "ITA 2567 รอบ 6",
+      "2567.1",
+      6,
+      1,
+      4,
+    ]);
   });
 
   it("never modifies the district files", async () => {
@@ -133,7 +179,12 @@ describe("merge: units and duplicates", () => {
       await writeDistrict(dir, `${i}.xlsx`, r);
     }
     const res = await run("merge", dir, "-o", path.join(dir, "s.xlsx"), "--json");
-    expect(JSON.parse(res.out).merged.map((m: { unitCode: string }) => m.unitCode)).toEqual(["1001", "1002", "1006", "1035"]);
+    expect(JSON.parse(res.out).merged.map((m: { unitCode: string }) => m.unitCode)).toEqual([
+      "1001",
+      "1002",
+      "1006",
+      "1035",
+    ]);
   });
 
   it("reports two files for the same unit and round instead of merging them", async () => {
@@ -142,15 +193,28 @@ describe("merge: units and duplicates", () => {
     await writeDistrict(dir, "ct-2.xlsx", districtReport("1035"));
     await writeDistrict(dir, "ct-12.xlsx", { ...districtReport("1035"), round: 12 });
     await writeDistrict(dir, "dusit.xlsx", districtReport("1002"));
-    const res = await run("merge", dir, "-o", path.join(dir, "s.xlsx"), "--expect", "none", "--json");
+    const res = await run(
+      "merge",
+      dir,
+      "-o",
+      path.join(dir, "s.xlsx"),
+      "--expect",
+      "none",
+      "--json"
+    );
     expect(res.code).toBe(3);
     const json = JSON.parse(res.out);
     expect(json.duplicates).toEqual(["สำนักงานเขตจอมทอง"]);
-    expect(json.merged.map((m: { file: string; round: number }) => [path.basename(m.file), m.round])).toEqual([
+    expect(
+      json.merged.map((m: { file: string; round: number }) => [path.basename(m.file), m.round])
+    ).toEqual([
       ["dusit.xlsx", 6],
       ["ct-12.xlsx", 12],
     ]);
-    expect(json.rejected.map((r: { file: string }) => path.basename(r.file)).sort()).toEqual(["ct-1.xlsx", "ct-2.xlsx"]);
+    expect(json.rejected.map((r: { file: string }) => path.basename(r.file)).sort()).toEqual([
+      "ct-1.xlsx",
+      "ct-2.xlsx",
+    ]);
     expect(json.rejected[0].reason.th).toMatch(/^ซ้ำ/);
   });
 });
@@ -174,8 +238,15 @@ describe("merge: hostile and edited district files", () => {
     const form = await readOne(f);
     expect(form.items.find((i) => i.code === "I5")!.score).toBe(96.11);
     expect(form.problems.map((p) => [p.kind, p.code])).toEqual([["missing-item", "E3"]]);
-    const merged = mergeForms(await readSubmissions([f]), { catalog: DEFAULT_CATALOG, expect: "none" });
-    expect(merged.merged[0].validation.issues.some((i) => i.rule === "catalog.missing" && i.code === "E3")).toBe(true);
+    const merged = mergeForms(await readSubmissions([f]), {
+      catalog: DEFAULT_CATALOG,
+      expect: "none",
+    });
+    expect(
+      merged.merged[0].validation.issues.some(
+        (i) => i.rule === "catalog.missing" && i.code === "E3"
+      )
+    ).toBe(true);
   });
 
   it("reads scores as text, Thai digits and formula results; NFD text arrives as NFC; long text is cut to what Excel holds", async () => {

@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import path from "path";
-import { arrayGrid, cleanText, DEFAULT_CATALOG, GridCell, parseScore, readForm, renderForm, Report, validate } from "../../src/domain";
+import {
+  arrayGrid,
+  cleanText,
+  DEFAULT_CATALOG,
+  GridCell,
+  parseScore,
+  readForm,
+  renderForm,
+  Report,
+  validate,
+} from "../../src/domain";
 import { readFormFile, writeFormFile } from "../../src/xlsx";
 import { sampleMeta, sampleReport, tmpDir } from "../helpers";
 
@@ -12,33 +22,77 @@ const score = fc.integer({ min: 0, max: 10000 }).map((n) => n / 100);
 
 /** Text as it survives a cell: cleaned (NFC, trimmed, no zero-width characters). */
 const cellText = fc
-  .string({ unit: fc.oneof(fc.constantFrom(..."กขคงจฉชซญดตถทนบปผพฟมยรลวศสหอฮะาิีึืุูเแโใไำ่้๊๋็์ =+-@<>&\"'\n\t".split("")), fc.string({ unit: "binary", minLength: 1, maxLength: 1 })), maxLength: 60 })
+  .string({
+    unit: fc.oneof(
+      fc.constantFrom(..."กขคงจฉชซญดตถทนบปผพฟมยรลวศสหอฮะาิีึืุูเแโใไำ่้๊๋็์ =+-@<>&\"'\n\t".split("")),
+      fc.string({ unit: "binary", minLength: 1, maxLength: 1 })
+    ),
+    maxLength: 60,
+  })
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   .map((s) => cleanText(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")))
   .filter((s) => !/[\ud800-\udfff]/.test(s));
 
 const report: fc.Arbitrary<Report> = fc
   .record({
     scores: fc.array(fc.option(score, { nil: null }), { minLength: 42, maxLength: 42 }),
-    texts: fc.array(fc.tuple(cellText, cellText, cellText, cellText), { minLength: 42, maxLength: 42 }),
+    texts: fc.array(fc.tuple(cellText, cellText, cellText, cellText), {
+      minLength: 42,
+      maxLength: 42,
+    }),
   })
   .map(({ scores, texts }) => ({
     ...sampleReport(),
-    items: DEFAULT_CATALOG.items.map((it, i) => ({ code: it.code, score: scores[i], issue: texts[i][0], measures: texts[i][1], results: texts[i][2], evidence: texts[i][3] })),
+    items: DEFAULT_CATALOG.items.map((it, i) => ({
+      code: it.code,
+      score: scores[i],
+      issue: texts[i][0],
+      measures: texts[i][1],
+      results: texts[i][2],
+      evidence: texts[i][3],
+    })),
   }));
 
-const fields = (items: { code: string; score: number | null; issue: string; measures: string; results: string; evidence: string }[]) =>
-  items.map(({ code, score: s, issue, measures, results, evidence }) => ({ code, score: s, issue, measures, results, evidence }));
+const fields = (
+  items: {
+    code: string;
+    score: number | null;
+    issue: string;
+    measures: string;
+    results: string;
+    evidence: string;
+  }[]
+) =>
+  items.map(({ code, score: s, issue, measures, results, evidence }) => ({
+    code,
+    score: s,
+    issue,
+    measures,
+    results,
+    evidence,
+  }));
 
 describe("properties", () => {
   it("the score parser never throws and reads every way of writing a score", () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.double(), fc.constant(null), fc.boolean()), (x) => void parseScore(x)));
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.double(), fc.constant(null), fc.boolean()),
+        (x) => void parseScore(x)
+      )
+    );
     fc.assert(
       fc.property(score, fc.constantFrom("plain", "thai", "comma", "unit", "form"), (v, style) => {
         const s = v.toFixed(2);
-        const text = { plain: s, thai: thaiDigits(s), comma: s.replace(".", ","), unit: `${s} คะแนน`, form: `(${thaiDigits(s)} คะแนน)` }[style];
+        const text = {
+          plain: s,
+          thai: thaiDigits(s),
+          comma: s.replace(".", ","),
+          unit: `${s} คะแนน`,
+          form: `(${thaiDigits(s)} คะแนน)`,
+        }[style];
         const p = parseScore(text);
         return p.kind === "ok" && p.value === v;
-      }),
+      })
     );
   });
 
@@ -49,43 +103,66 @@ describe("properties", () => {
         const read = readForm(arrayGrid(m.name, m.values, m.merges), DEFAULT_CATALOG);
         expect(fields(read.items)).toEqual(fields(r.items));
       }),
-      { numRuns: 60 },
+      { numRuns: 60 }
     );
   });
 
   it("shuffled items and inserted junk rows never crash the reader and read the same items", () => {
     const base = renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport());
     const headerRow = base.values.findIndex((r) => r[1] === "ประเด็นการประเมิน");
-    const junkCell = fc.oneof(fc.string({ maxLength: 20 }).filter((s) => !/^\s*[IEOieo]\s*[\d๐-๙]/.test(s)), fc.double(), fc.boolean(), fc.constant(null)) as fc.Arbitrary<GridCell>;
+    const junkCell = fc.oneof(
+      fc.string({ maxLength: 20 }).filter((s) => !/^\s*[IEOieo]\s*[\d๐-๙]/.test(s)),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null)
+    ) as fc.Arbitrary<GridCell>;
     fc.assert(
-      fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 200 }), fc.array(fc.array(junkCell, { minLength: 7, maxLength: 7 }), { maxLength: 15 }), (order, junk) => {
-        const head = base.values.slice(0, headerRow + 1).map((r) => [...r] as GridCell[]);
-        const body = base.values.slice(headerRow + 1).map((r) => [...r] as GridCell[]);
-        for (let i = body.length - 1; i > 0; i--) {
-          const j = order[i % order.length] % (i + 1);
-          [body[i], body[j]] = [body[j], body[i]];
+      fc.property(
+        fc.array(fc.nat(), { minLength: 1, maxLength: 200 }),
+        fc.array(fc.array(junkCell, { minLength: 7, maxLength: 7 }), { maxLength: 15 }),
+        (order, junk) => {
+          const head = base.values.slice(0, headerRow + 1).map((r) => [...r] as GridCell[]);
+          const body = base.values.slice(headerRow + 1).map((r) => [...r] as GridCell[]);
+          for (let i = body.length - 1; i > 0; i--) {
+            const j = order[i % order.length] % (i + 1);
+            [body[i], body[j]] = [body[j], body[i]];
+          }
+          junk.forEach((row, k) =>
+            body.splice(order[k % order.length] % (body.length + 1), 0, row)
+          );
+          const form = readForm(arrayGrid("s", [...head, ...body]), DEFAULT_CATALOG);
+          validate(form);
+          expect(fields(form.items)).toEqual(fields(sampleReport().items));
         }
-        junk.forEach((row, k) => body.splice(order[k % order.length] % (body.length + 1), 0, row));
-        const form = readForm(arrayGrid("s", [...head, ...body]), DEFAULT_CATALOG);
-        validate(form);
-        expect(fields(form.items)).toEqual(fields(sampleReport().items));
-      }),
-      { numRuns: 80 },
+      ),
+      { numRuns: 80 }
     );
   });
 
   it("random cell contents anywhere in the entry columns never crash reading or validating", () => {
     const base = renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport());
-    const anyCell = fc.oneof(fc.string({ maxLength: 30 }), fc.double(), fc.integer(), fc.boolean(), fc.constant(null)) as fc.Arbitrary<GridCell>;
+    const anyCell = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null)
+    ) as fc.Arbitrary<GridCell>;
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(base.values.length - 1), fc.integer({ min: 2, max: 6 }), anyCell), { maxLength: 60 }), (edits) => {
-        const values = base.values.map((r) => [...r] as GridCell[]);
-        for (const [r, c, v] of edits) if (r > 10) values[r][c] = v;
-        const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG);
-        const result = validate(form);
-        expect(result.issues.every((i) => i.message.th && i.message.en)).toBe(true);
-      }),
-      { numRuns: 100 },
+      fc.property(
+        fc.array(
+          fc.tuple(fc.nat(base.values.length - 1), fc.integer({ min: 2, max: 6 }), anyCell),
+          { maxLength: 60 }
+        ),
+        (edits) => {
+          const values = base.values.map((r) => [...r] as GridCell[]);
+          for (const [r, c, v] of edits) if (r > 10) values[r][c] = v;
+          const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG);
+          const result = validate(form);
+          expect(result.issues.every((i) => i.message.th && i.message.en)).toBe(true);
+        }
+      ),
+      { numRuns: 100 }
     );
   });
 
@@ -99,7 +176,7 @@ describe("properties", () => {
         const { form } = await readFormFile(file);
         expect(fields(form.items)).toEqual(fields(r.items));
       }),
-      { numRuns: 12 },
+      { numRuns: 12 }
     );
   });
 });

@@ -21,7 +21,9 @@ function setup(host = new FakeExcelHost(), view?: "create" | "validate" | "flags
 
 async function withSampleForm() {
   const host = new FakeExcelHost();
-  await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport())));
+  await host.run((ctx) =>
+    scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport()))
+  );
   return host;
 }
 
@@ -37,7 +39,9 @@ describe("task pane shell", () => {
   });
 
   it("explains an unsupported Excel instead of failing", () => {
-    const gateway = excelGateway(new FakeExcelHost().run, memoryMarkStore(), { mergedAreas: false });
+    const gateway = excelGateway(new FakeExcelHost().run, memoryMarkStore(), {
+      mergedAreas: false,
+    });
     render(<App host={{ supported: false, dark: true, mergedAreas: false }} gateway={gateway} />);
     expect(screen.getByText("Excel เวอร์ชันนี้ยังไม่รองรับ")).toBeTruthy();
     expect(screen.queryByRole("tab", { name: "ตรวจสอบ" })).toBeNull();
@@ -47,8 +51,12 @@ describe("task pane shell", () => {
 describe("create view", () => {
   it("creates the sheet for a district and asks before creating a second one with the same name", async () => {
     const host = setup();
-    fireEvent.change(await screen.findByRole("combobox", { name: /หน่วยงาน/ }), { target: { value: "จอมทอง" } });
-    expect((screen.getByRole("spinbutton", { name: /ปีงบประมาณ/ }) as HTMLInputElement).value).toBe("2567");
+    fireEvent.change(await screen.findByRole("combobox", { name: /หน่วยงาน/ }), {
+      target: { value: "จอมทอง" },
+    });
+    expect((screen.getByRole("spinbutton", { name: /ปีงบประมาณ/ }) as HTMLInputElement).value).toBe(
+      "2567"
+    );
     fireEvent.click(screen.getByRole("button", { name: "สร้างแบบรายงาน" }));
     await screen.findByText("สร้างชีตแล้ว: ITA 2567 รอบ 6");
     expect(host.wb.getWorksheet("ITA 2567 รอบ 6")!.getCell("C4").value).toBe("สำนักงานเขตจอมทอง");
@@ -64,16 +72,22 @@ describe("create view", () => {
 
   it("blocks an impossible fiscal year with a message", async () => {
     setup();
-    fireEvent.change(await screen.findByRole("spinbutton", { name: /ปีงบประมาณ/ }), { target: { value: "2024" } });
+    fireEvent.change(await screen.findByRole("spinbutton", { name: /ปีงบประมาณ/ }), {
+      target: { value: "2024" },
+    });
     expect(screen.getByText("ปีงบประมาณต้องเป็น พ.ศ. 2560–2700")).toBeTruthy();
-    expect((screen.getByRole("button", { name: "สร้างแบบรายงาน" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole("button", { name: "สร้างแบบรายงาน" }) as HTMLButtonElement).disabled
+    ).toBe(true);
   });
 
   it("imports pasted scores after a preview and lists the lines that matched nothing", async () => {
     const host = new FakeExcelHost();
     await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta())));
     setup(host);
-    fireEvent.change(await screen.findByRole("textbox", { name: /วางรายการคะแนน/ }), { target: { value: "I22\t๘๒.๐๑\nI1 (96.31 คะแนน)\nหัวข้ออื่น 12" } });
+    fireEvent.change(await screen.findByRole("textbox", { name: /วางรายการคะแนน/ }), {
+      target: { value: "I22\t๘๒.๐๑\nI1 (96.31 คะแนน)\nหัวข้ออื่น 12" },
+    });
     fireEvent.click(screen.getByRole("button", { name: "ดูสิ่งที่จะเปลี่ยน" }));
     const table = await screen.findByRole("table", { name: "ดูสิ่งที่จะเปลี่ยน" });
     expect(within(table).getByText("I22")).toBeTruthy();

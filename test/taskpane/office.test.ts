@@ -2,15 +2,27 @@ import { OfficeMockObject } from "office-addin-mock";
 
 // office-addin-mock only needs the OfficeApp names from its copy of office-addin-manifest, whose own
 // dependencies (@microsoft/app-manifest) are ES modules Jest's CommonJS runtime cannot load.
-jest.mock(require.resolve("office-addin-manifest", { paths: [require.resolve("office-addin-mock")] }), () => ({
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
-}));
+jest.mock(
+  require.resolve("office-addin-manifest", { paths: [require.resolve("office-addin-mock")] }),
+  () => ({
+    OfficeApp: {
+      Excel: "excel",
+      OneNote: "onenote",
+      Outlook: "outlook",
+      PowerPoint: "powerpoint",
+      Project: "project",
+      Word: "word",
+    },
+  })
+);
 import { selectCell } from "../../src/excel";
 import { hostInfo, settingsMarkStore } from "../../src/taskpane/office";
 
 /** The Office global: plain data where Office hands plain objects, office-addin-mock where it hands proxies. */
 function mockOffice(data: Record<string, unknown>, proxy = false) {
-  (globalThis as unknown as { Office: unknown }).Office = proxy ? (new OfficeMockObject(data) as unknown) : data;
+  (globalThis as unknown as { Office: unknown }).Office = proxy
+    ? (new OfficeMockObject(data) as unknown)
+    : data;
 }
 
 afterEach(() => {
@@ -39,20 +51,23 @@ describe("Office host checks", () => {
   it("keeps the marked cells in the document settings", async () => {
     const saved: Record<string, unknown> = {};
     let saves = 0;
-    mockOffice({
-      context: {
-        document: {
-          settings: {
-            get: (k: string) => saved[k] ?? null,
-            set: (k: string, v: unknown) => void (saved[k] = v),
-            saveAsync: (cb: () => void) => {
-              saves++;
-              cb();
+    mockOffice(
+      {
+        context: {
+          document: {
+            settings: {
+              get: (k: string) => saved[k] ?? null,
+              set: (k: string, v: unknown) => void (saved[k] = v),
+              saveAsync: (cb: () => void) => {
+                saves++;
+                cb();
+              },
             },
           },
         },
       },
-    }, true);
+      true
+    );
     const store = settingsMarkStore();
     expect(store.get("ITA 2567 รอบ 6")).toEqual([]);
     await store.set("ITA 2567 รอบ 6", ["E39", "C8"]);

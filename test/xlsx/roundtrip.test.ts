@@ -21,8 +21,24 @@ describe("xlsx form files", () => {
     const { form } = await readFormFile(file);
     const json = formToJson(form);
     const report = sampleReport();
-    expect(json).toMatchObject({ unit: "สำนักงานเขตจอมทอง", unitCode: "1035", fiscalYear: 2567, round: 6, passMark: 85, formVersion: "2567.1" });
-    expect(json.items.map(({ code, score, issue, measures, results, evidence }) => ({ code, score, issue, measures, results, evidence }))).toEqual(report.items);
+    expect(json).toMatchObject({
+      unit: "สำนักงานเขตจอมทอง",
+      unitCode: "1035",
+      fiscalYear: 2567,
+      round: 6,
+      passMark: 85,
+      formVersion: "2567.1",
+    });
+    expect(
+      json.items.map(({ code, score, issue, measures, results, evidence }) => ({
+        code,
+        score,
+        issue,
+        measures,
+        results,
+        evidence,
+      }))
+    ).toEqual(report.items);
     expect(json.problems).toEqual([]);
   });
 
@@ -69,24 +85,41 @@ describe("xlsx form files", () => {
     const ws = wb.getWorksheet(model.name)!;
     const firstItem = model.rowKinds.find((k) => k.kind === "item")!.row;
     const score = ws.getCell(firstItem, 3);
-    expect(score.dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 100] });
+    expect(score.dataValidation).toMatchObject({
+      type: "decimal",
+      operator: "between",
+      formulae: [0, 100],
+    });
     expect(score.protection?.locked).toBe(false);
     expect(ws.getCell(firstItem, 2).protection?.locked).not.toBe(false);
     expect(ws.getCell(firstItem, 5).numFmt).toBe("@");
     expect(ws.getCell(firstItem, 2).font).toMatchObject({ name: "TH Sarabun New", size: 16 });
     expect(ws.getCell(ROWS.header, 2).value).toBe("ประเด็นการประเมิน");
     expect(ws.getCell(ROWS.header, 4).value).toBe("ประเด็นที่เป็นที่ต้องปรับปรุง/ยกระดับการพัฒนา");
-    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+    const cf = (
+      ws as unknown as {
+        conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[];
+      }
+    ).conditionalFormattings;
     expect(cf).toHaveLength(1);
     expect(cf[0].rules[0].formulae[0]).toContain("$C$7");
-    const protection = (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
+    const protection = (ws as unknown as { sheetProtection: Record<string, unknown> })
+      .sheetProtection;
     expect(protection).toMatchObject({ sheet: true, insertRows: true });
     expect(protection).not.toHaveProperty("hashValue");
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, printTitlesRow: "11:11" });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToWidth: 1,
+      printTitlesRow: "11:11",
+    });
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: ROWS.header });
     const meta = wb.getWorksheet(META_SHEET)!;
     expect(meta.state).toBe("veryHidden");
-    const pairs = meta.getSheetValues().slice(2).map((r) => (r as string[]).slice(1, 4));
+    const pairs = meta
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as string[]).slice(1, 4));
     expect(pairs).toContainEqual([model.name, "formVersion", "2567.1"]);
     expect(pairs).toContainEqual([model.name, "unitCode", "1035"]);
   });
@@ -104,7 +137,7 @@ describe("xlsx form files", () => {
 
   it("stores district text that starts with = as text, never as a formula", async () => {
     const report = sampleReport();
-    report.items[0].measures = "=HYPERLINK(\"http://evil\",\"x\")";
+    report.items[0].measures = '=HYPERLINK("http://evil","x")';
     report.items[1].results = "+1 ดำเนินการแล้ว";
     const file = path.join(dir, "formula-text.xlsx");
     await writeFormFile(file, renderForm(DEFAULT_CATALOG, sampleMeta(), report));
@@ -123,16 +156,24 @@ describe("row heights in written files", () => {
     const { unzipSync, strFromU8 } = await import("fflate");
     const { estimateRowHeight, LINE_POINTS } = await import("../../src/domain");
     expect(estimateRowHeight([{ text: "สั้น", width: 40 }])).toBeNull();
-    expect(estimateRowHeight([{ text: "บรรทัดหนึ่ง\nบรรทัดสอง\nบรรทัดสาม", width: 40 }])).toBe(3 * LINE_POINTS + 4);
+    expect(estimateRowHeight([{ text: "บรรทัดหนึ่ง\nบรรทัดสอง\nบรรทัดสาม", width: 40 }])).toBe(
+      3 * LINE_POINTS + 4
+    );
     const long = estimateRowHeight([{ text: "ก".repeat(600), width: 40 }])!;
     expect(long).toBeGreaterThan(10 * LINE_POINTS);
     // Thai marks above and below the line take no width.
-    expect(estimateRowHeight([{ text: "กี่".repeat(30), width: 40 }])).toBe(estimateRowHeight([{ text: "ก".repeat(30), width: 40 }]));
+    expect(estimateRowHeight([{ text: "กี่".repeat(30), width: 40 }])).toBe(
+      estimateRowHeight([{ text: "ก".repeat(30), width: 40 }])
+    );
 
     const dir = await tmpDir();
     const file = path.join(dir, "heights.xlsx");
     await writeFormFile(file, renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport()));
-    const xml = strFromU8(unzipSync(new Uint8Array(await (await import("fs")).promises.readFile(file)))["xl/worksheets/sheet1.xml"]);
+    const xml = strFromU8(
+      unzipSync(new Uint8Array(await (await import("fs")).promises.readFile(file)))[
+        "xl/worksheets/sheet1.xml"
+      ]
+    );
     const rows = xml.match(/<row\b[^>]*>/g)!;
     expect(rows.filter((r) => / ht="/.test(r)).length).toBeGreaterThan(20);
     expect(rows.some((r) => r.includes("customHeight"))).toBe(false);

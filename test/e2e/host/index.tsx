@@ -21,7 +21,8 @@ function activeSheet(): ExcelJS.Worksheet {
 
 function toBase64(bytes: Uint8Array): string {
   let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 }
 
@@ -58,5 +59,8 @@ const itaTest = {
 const params = new URLSearchParams(location.search);
 const dark = params.get("theme") === "dark";
 createRoot(document.getElementById("container")!).render(
-  <App host={{ supported: true, dark, mergedAreas: true }} gateway={excelGateway(host.run, memoryMarkStore(), { mergedAreas: true })} />,
+  <App
+    host={{ supported: true, dark, mergedAreas: true }}
+    gateway={excelGateway(host.run, memoryMarkStore(), { mergedAreas: true })}
+  />
 );
