@@ -1,12 +1,47 @@
+/**
+ * Unit tests in two projects: `node` (domain, files, CLI, Office.js adapter over the in-memory host) and
+ * `jsdom` (the React views, `*.test.tsx`). jsdom renders Fluent UI's CSS-in-JS and is several times
+ * slower per test, so it has its own budget; neither budget is close to what a test takes on a busy
+ * 2-core machine (`npm test` is run with two busy loops beside it before a change lands).
+ */
+const transform = {
+  "^.+\\.tsx?$": [
+    "ts-jest",
+    {
+      tsconfig: {
+        module: "CommonJS",
+        moduleResolution: "Bundler",
+        jsx: "react-jsx",
+        esModuleInterop: true,
+        resolveJsonModule: true,
+        isolatedModules: true,
+      },
+      diagnostics: false,
+    },
+  ],
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
-  transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "CommonJS", moduleResolution: "Bundler", jsx: "react-jsx", esModuleInterop: true, resolveJsonModule: true, isolatedModules: true }, diagnostics: false }],
-  },
-  testEnvironment: "node",
-  setupFiles: ["<rootDir>/test/setup.ts"],
-  // jsdom tests load ExcelJS (the in-memory Excel host): resolve packages as in Node, not as browser ESM.
-  testEnvironmentOptions: { customExportConditions: ["node", "node-addons"] },
+  projects: [
+    {
+      displayName: "node",
+      testMatch: ["<rootDir>/test/**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+      transform,
+      testEnvironment: "node",
+      testTimeout: 30000,
+    },
+    {
+      displayName: "jsdom",
+      testMatch: ["<rootDir>/test/**/*.test.tsx"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+      transform,
+      testEnvironment: "jsdom",
+      setupFiles: ["<rootDir>/test/setup.ts"],
+      // The views' tests load ExcelJS (the in-memory Excel host): resolve packages as in Node.
+      testEnvironmentOptions: { customExportConditions: ["node", "node-addons"] },
+      testTimeout: 60000,
+    },
+  ],
 };

@@ -1,6 +1,9 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
+import { execFileSync, spawnSync } from "child_process";
+import { existsSync, readdirSync, statSync } from "fs";
+import { SUMMARY_SHEETS } from "../../src/domain";
 import { tmpDir, runCli } from "../helpers";
 
 const run = runCli;
@@ -138,15 +141,27 @@ describe("ita CLI", () => {
     }
   });
 
-  it("rejects bad options and unknown commands with exit 2", async () => {
-    expect((await run("scaffold", "-o", path.join(dir, "x.xlsx"), "--round", "7")).code).toBe(2);
-    expect((await run("scaffold")).err).toMatch(/-o FILE/);
-    expect((await run("validate")).code).toBe(2);
-    expect((await run("frobnicate")).code).toBe(2);
-    expect(
-      (await run("scaffold", "-o", path.join(dir, "y.xlsx"), "--from", SAMPLE_JSON + ".missing"))
-        .code
-    ).toBe(2);
+  it.each([
+    [
+      ["scaffold", "-o", "x.xlsx", "--round", "7"],
+      /^ข้อผิดพลาด: --round 7: ต้องเป็น 6 หรือ 12\nError: --round 7: must be 6 or 12\n$/,
+    ],
+    [["scaffold"], /-o FILE/],
+    [["validate"], /^ข้อผิดพลาด: .+\nError: Give exactly one \.xlsx file\n$/],
+    [
+      ["frobnicate"],
+      /^ไม่รู้จักคำสั่ง "frobnicate" \/ Unknown command "frobnicate"\n[\s\S]*ita scaffold/,
+    ],
+    [
+      ["scaffold", "-o", "y.xlsx", "--from", "missing.json"],
+      /Cannot read .*missing\.json \(ENOENT\)/,
+    ],
+  ])("refuses %j with exit 2 and says why in Thai and English", async (argv, message) => {
+    const r = await run(...argv.map((a) => (a.includes(".") ? path.join(dir, a) : a)));
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
 
@@ -166,10 +181,47 @@ async function otherWorkbook(dir: string) {
   return file;
 }
 
+describe("ita demo", () => {
+  it("runs the whole job on the bundled sample: forms, validation with I22 flagged, and a merge", async () => {
+    const out = await tmpDir();
+    const r = await run("demo", "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/I22.*82\.01/);
+    expect(r.out).toMatch(/รวมแล้ว \/ merged: 5 · ไม่รับ \/ rejected: 1/);
+    expect(r.out).toContain("9999-not-a-workbook.xlsx");
+    const summary = path.join(out, "central-summary-2567-r6.xlsx");
+    const read = await run("read", path.join(out, "districts", "1035-chom-thong-2567-r6.xlsx"));
+    expect(JSON.parse(read.out).items.find((i: { code: string }) => i.code === "I22").score).toBe(
+      82.01
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(summary);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(Object.values(SUMMARY_SHEETS));
+    // A second run starts from a clean districts folder (no file of the first run is merged twice).
+    expect((await run("demo", "--out", out)).out).toMatch(/merged: 5 · ไม่รับ \/ rejected: 1/);
+  });
+});
+
 describe("ita binary", () => {
-  it("runs as a command (bin/ita.js over the compiled CLI)", () => {
-    const { spawnSync } = require("child_process") as typeof import("child_process");
-    const r = spawnSync(process.execPath, [path.join(__dirname, "../../bin/ita.js"), "help"], {
+  it("runs as a command (bin/ita.js over the compiled CLI, rebuilt first when older than src/)", () => {
+    const root = path.join(__dirname, "../..");
+    const newest = (dir: string): number =>
+      readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+        const p = path.join(dir, e.name);
+        return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+      }, 0);
+    const built = path.join(root, "lib/cli/main.js");
+    const srcTime = Math.max(
+      ...["domain", "xlsx", "cli"].map((d) => newest(path.join(root, "src", d)))
+    );
+    if (!existsSync(built) || statSync(built).mtimeMs < srcTime) {
+      execFileSync(
+        process.execPath,
+        [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
+        { cwd: root }
+      );
+    }
+    const r = spawnSync(process.execPath, [path.join(root, "bin/ita.js"), "help"], {
       encoding: "utf8",
     });
     expect(r.status).toBe(0);

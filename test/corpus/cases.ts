@@ -4,9 +4,9 @@
  * by these recipes in a temporary folder, so the repository holds no generated binaries.
  */
 import ExcelJS from "exceljs";
-import { zipSync } from "fflate";
 import { promises as fs } from "fs";
 import path from "path";
+import { deflated, zipBytes } from "./zipBytes";
 import {
   districtReport,
   editWorkbook,
@@ -167,13 +167,23 @@ export const CORPUS: CorpusCase[] = [
   },
   {
     file: "zip-bomb.xlsx",
-    what: "a small file that would unpack to 200 MB",
+    what: "a small file whose directory declares 200 MB unpacked (refused before inflating)",
     make: (d) =>
       fs.writeFile(
         path.join(d, "zip-bomb.xlsx"),
-        zipSync({ "xl/workbook.xml": new Uint8Array(200 * 1024 * 1024) }, { level: 9 })
+        zipBytes([deflated("xl/workbook.xml", new Uint8Array(64 * 1024), 200 * 1024 * 1024)])
       ),
     rejected: /zip-bomb\.xlsx would unpack to an abnormal size \(a zip bomb\?\) and was not opened/,
+  },
+  {
+    file: "lying-bomb.xlsx",
+    what: "an entry that declares 1 kB but inflates to 8 MB (inflation stops at the declared size)",
+    make: (d) =>
+      fs.writeFile(
+        path.join(d, "lying-bomb.xlsx"),
+        zipBytes([deflated("xl/workbook.xml", new Uint8Array(8 * 1024 * 1024), 1024)])
+      ),
+    rejected: /lying-bomb\.xlsx is corrupt or not a valid \.xlsx file/,
   },
   {
     file: "huge.xlsx",

@@ -1,6 +1,13 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { allForms, CatalogError, DEFAULT_CATALOG, loadCatalog } from "../../src/domain";
+import {
+  allForms,
+  CatalogError,
+  DEFAULT_CATALOG,
+  findForm,
+  formForYear,
+  loadCatalog,
+} from "../../src/domain";
 import form2567 from "../../src/domain/catalog/forms/bkk-district-2567.json";
 
 const SEED = readFileSync(
@@ -103,6 +110,12 @@ describe("FY2567 district form catalog", () => {
     const weights = JSON.parse(JSON.stringify(form2567));
     weights.tools[2].weight = 50;
     expect(() => loadCatalog(weights)).toThrow(/weights/);
-    expect(allForms().length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("bundles the FY2567 form and picks it for its year and the years after it", () => {
+    expect(allForms().map((f) => `${f.formId} ${f.version}`)).toContain("bkk-district-ita 2567.1");
+    expect(findForm("bkk-district-ita", "2567.1")?.items).toHaveLength(42);
+    expect(findForm("bkk-district-ita", "1999.9")).toBeNull();
+    expect(formForYear(2567).version).toBe("2567.1");
   });
 });

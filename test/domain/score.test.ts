@@ -6,6 +6,7 @@ import {
   DEFAULT_CATALOG,
   currentFiscalYear,
   leadingCode,
+  summarizeScores,
 } from "../../src/domain";
 
 const ok = (input: unknown) => {
@@ -129,5 +130,78 @@ describe("parseScoresList", () => {
     ]);
     expect(unmatched.map((u) => u.line)).toEqual([9, 10, 11]);
     expect(unmatched[0].reason.en).toMatch(/I99/);
+  });
+});
+
+describe("summarizeScores: averages, the weighted total and pass/fail", () => {
+  /** Every item of a tool at one score, OIT's two rows at their own scores. */
+  function scoresOf(
+    iit: number | null,
+    eit: number | null,
+    o1to22: number | null,
+    o23to30: number | null
+  ) {
+    const m = new Map<string, number | null>();
+    for (const it of DEFAULT_CATALOG.items) {
+      if (it.tool === "IIT") m.set(it.code, iit);
+      else if (it.tool === "EIT") m.set(it.code, eit);
+      else m.set(it.code, it.code === "O1-O22" ? o1to22 : o23to30);
+    }
+    return m;
+  }
+
+  it("weighs OIT's rows by the questions they stand for (22 and 8) and the tools 30/30/40", () => {
+    const s = summarizeScores(DEFAULT_CATALOG, scoresOf(90, 80, 100, 50), 85);
+    const tool = (id: string) => s.tools.find((t) => t.id === id)!;
+    expect(tool("IIT").mean).toBe(90);
+    expect(tool("EIT").mean).toBe(80);
+    // (100 × 22 + 50 × 8) / 30 = 86.666…
+    expect(tool("OIT").mean).toBe(86.67);
+    // (90 × 30 + 80 × 30 + 86.67 × 40) / 100 = 85.668
+    expect(s.total).toBe(85.67);
+    expect([tool("IIT").passes, tool("EIT").passes, tool("OIT").passes, s.passes]).toEqual([
+      true,
+      false,
+      true,
+      true,
+    ]);
+    expect([tool("IIT").band, tool("EIT").band, tool("OIT").band, s.totalBand]).toEqual([
+      "A",
+      "B",
+      "A",
+      "A",
+    ]);
+  });
+
+  it("averages an indicator over its scored items only, and has no total until every tool is scored", () => {
+    const scores = scoresOf(null, 70, 60, 60);
+    scores.set("I1", 100);
+    scores.set("I2", 81);
+    const s = summarizeScores(DEFAULT_CATALOG, scores, 85);
+    const ind1 = s.indicators.find((i) => i.number === 1)!;
+    expect([ind1.mean, ind1.scored, ind1.total]).toEqual([
+      90.5,
+      2,
+      DEFAULT_CATALOG.tools[0].indicators[0].items.length,
+    ]);
+    expect(s.indicators.find((i) => i.number === 2)!.mean).toBeNull();
+    expect(s.tools.find((t) => t.id === "IIT")!.mean).toBe(90.5);
+    const none = summarizeScores(DEFAULT_CATALOG, scoresOf(null, 70, 60, 60), 85);
+    expect([none.total, none.totalBand, none.passes]).toEqual([null, null, null]);
+    expect(none.tools.find((t) => t.id === "IIT")!.passes).toBeNull();
+  });
+
+  it("follows the pass mark it is given", () => {
+    const scores = scoresOf(84.99, 85, 85, 85);
+    expect(summarizeScores(DEFAULT_CATALOG, scores, 85).tools.map((t) => t.passes)).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect(summarizeScores(DEFAULT_CATALOG, scores, 80).tools.map((t) => t.passes)).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 });

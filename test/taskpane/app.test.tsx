@@ -1,6 +1,3 @@
-/**
- * @jest-environment jsdom
- */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { DEFAULT_CATALOG, renderForm } from "../../src/domain";
 import { memoryMarkStore, scaffoldSheet } from "../../src/excel";

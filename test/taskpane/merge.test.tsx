@@ -1,6 +1,3 @@
-/**
- * @jest-environment jsdom
- */
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { promises as fs } from "fs";
 import { SUMMARY_SHEETS } from "../../src/domain";

@@ -1,0 +1,69 @@
+/**
+ * Zip packages built byte by byte, for the hostile files a zip library will not write: entries that
+ * declare sizes they do not have (bombs), names that differ between the local header and the directory.
+ */
+import zlib from "zlib";
+
+export interface RawEntry {
+  name: string;
+  /** The bytes stored in the package (deflated when `method` is 8). */
+  data: Uint8Array;
+  method?: 0 | 8;
+  /** The uncompressed size written in the headers (default: the real one). */
+  declaredSize?: number;
+  /** The name written in the local header (default: `name`). */
+  localName?: string;
+}
+
+/** A deflated entry whose headers declare `declaredSize` bytes once inflated. */
+export function deflated(
+  name: string,
+  content: Uint8Array,
+  declaredSize = content.length
+): RawEntry {
+  return { name, data: zlib.deflateRawSync(content), method: 8, declaredSize };
+}
+
+export function zipBytes(entries: RawEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, "utf8");
+    const localName = Buffer.from(e.localName ?? e.name, "utf8");
+    const method = e.method ?? 0;
+    const size = e.declaredSize ?? (method === 0 ? e.data.length : 0);
+    const crc = zlib.crc32 ? zlib.crc32(e.data) : 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(localName.length, 26);
+    locals.push(local, localName, Buffer.from(e.data));
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt16LE(method, 10);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(e.data.length, 20);
+    dir.writeUInt32LE(size, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    central.push(dir, name);
+    offset += 30 + localName.length + e.data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
