@@ -33,8 +33,8 @@ async function main() {
     }
     extra = { files: files.length };
   } else if (mode === "read") {
-    const { readFileBytes, readFormsFromBytes } = require("../lib/xlsx");
-    const forms = readFormsFromBytes(target, await readFileBytes(target));
+    const { nodeInflate, readFileBytes, readFormsFromBytes } = require("../lib/xlsx");
+    const forms = readFormsFromBytes(target, await readFileBytes(target), { inflate: nodeInflate });
     extra = { items: forms[0].items.length };
   } else if (mode === "exceljs-one") {
     const ExcelJS = require("exceljs");

@@ -1,13 +1,13 @@
 import { parseArgs, ParseArgsConfig } from "util";
-import { Msg, msg } from "../domain";
+import { Msg, msg, ReasonError } from "../domain";
 
 /** A problem with what the user asked for; exits with `exitCode` after printing the message. */
-export class UserError extends Error {
+export class UserError extends ReasonError {
   constructor(
-    readonly message2: Msg,
+    reason: Msg,
     readonly exitCode = 2
   ) {
-    super(message2.en);
+    super(reason);
   }
 }
 

@@ -2,6 +2,10 @@ import { promises as fs } from "fs";
 import path from "path";
 import {
   band,
+  BOUND_HINTS,
+  isFiscalYear,
+  isPassMark,
+  isRound,
   currentFiscalYear,
   DEFAULT_CATALOG,
   DEFAULT_PASS_MARK,
@@ -29,10 +33,6 @@ export interface Io {
   err: (s: string) => void;
 }
 
-const yearHint = msg("ต้องเป็นปี พ.ศ. เช่น 2567", "must be a B.E. year such as 2567");
-const roundHint = msg("ต้องเป็น 6 หรือ 12", "must be 6 or 12");
-const thresholdHint = msg("ต้องเป็นตัวเลข 0–100", "must be a number from 0 to 100");
-
 /** `ita scaffold -o FILE [--unit U] [--year 2567] [--round 6|12] [--threshold 85] [--from REPORT.json|SCORES.csv]` */
 export async function scaffold(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
@@ -47,20 +47,10 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
   });
   if (!values.out)
     throw new UserError(msg("ต้องระบุไฟล์ผลลัพธ์ด้วย -o FILE", "Give the output file with -o FILE"));
-  const year = numberOption(
-    "year",
-    values.year,
-    (n) => Number.isInteger(n) && n >= 2560 && n <= 2700,
-    yearHint
-  );
-  const round = numberOption("round", values.round, (n) => n === 6 || n === 12, roundHint) as
+  const year = numberOption("year", values.year, isFiscalYear, BOUND_HINTS.fiscalYear);
+  const round = numberOption("round", values.round, isRound, BOUND_HINTS.round) as
     Round | undefined;
-  const threshold = numberOption(
-    "threshold",
-    values.threshold,
-    (n) => n >= 0 && n <= 100,
-    thresholdHint
-  );
+  const threshold = numberOption("threshold", values.threshold, isPassMark, BOUND_HINTS.passMark);
   const unitArg = values.unit === undefined ? undefined : resolveUnit(String(values.unit));
 
   let report: Report | undefined;
@@ -192,12 +182,7 @@ export async function validateCmd(argv: string[], io: Io): Promise<number> {
     sheet: { type: "string" },
   });
   const file = onlyFile(positionals);
-  const threshold = numberOption(
-    "threshold",
-    values.threshold,
-    (n) => n >= 0 && n <= 100,
-    thresholdHint
-  );
+  const threshold = numberOption("threshold", values.threshold, isPassMark, BOUND_HINTS.passMark);
   const { form } = await readFormFile(file, values.sheet as string | undefined);
   const result = validate(form, { threshold });
   if (values.json) io.out(`${JSON.stringify(validationJson(file, form, result), null, 2)}\n`);

@@ -50,7 +50,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       return 2;
     }
     if (e instanceof UserError) {
-      io.err(`ข้อผิดพลาด: ${e.message2.th}\nError: ${e.message2.en}\n`);
+      io.err(`ข้อผิดพลาด: ${e.reason.th}\nError: ${e.reason.en}\n`);
       return e.exitCode;
     }
     io.err(`ข้อผิดพลาดที่ไม่คาดคิด / Unexpected error: ${(e as Error).message}\n`);

@@ -1,7 +1,17 @@
 import { promises as fs } from "fs";
 import path from "path";
-import { buildSummary, DEFAULT_CATALOG, mergeForms, MergeResult, msg, Submission } from "../domain";
-import { FormFileError, readFileBytes, readFormsFromBytes, writeSummaryFile } from "../xlsx";
+import {
+  BOUND_HINTS,
+  isPassMark,
+  buildSummary,
+  DEFAULT_CATALOG,
+  mergeForms,
+  MergeResult,
+  msg,
+  Submission,
+} from "../domain";
+import { nodeInflate, readFileBytes, readSubmission, writeSummaryFile } from "../xlsx";
+import { FormFileError } from "../xlsx/read/errors";
 import { numberOption, parse, UserError } from "./args";
 import { Io } from "./commands";
 
@@ -37,15 +47,18 @@ export async function readSubmissions(
 ): Promise<Submission[]> {
   const subs: Submission[] = [];
   for (const file of files) {
+    let read: Submission[];
     try {
-      const forms = readFormsFromBytes(file, await readFileBytes(file), DEFAULT_CATALOG);
-      for (const form of forms) subs.push({ file, form });
-      onFile?.(file, true);
+      read = readSubmission(file, await readFileBytes(file), {
+        inflate: nodeInflate,
+        catalog: DEFAULT_CATALOG,
+      });
     } catch (e) {
       if (!(e instanceof FormFileError)) throw e;
-      subs.push({ file, error: e.reason });
-      onFile?.(file, false);
+      read = [{ file, error: e.reason }];
     }
+    subs.push(...read);
+    onFile?.(file, !read.some((s) => s.error));
   }
   return subs;
 }
@@ -89,12 +102,7 @@ export async function merge(argv: string[], io: Io): Promise<number> {
     throw new UserError(
       msg("--expect ต้องเป็น districts หรือ none", "--expect must be districts or none")
     );
-  const passMark = numberOption(
-    "threshold",
-    values.threshold,
-    (n) => n >= 0 && n <= 100,
-    msg("ต้องเป็นตัวเลข 0–100", "must be a number from 0 to 100")
-  );
+  const passMark = numberOption("threshold", values.threshold, isPassMark, BOUND_HINTS.passMark);
   const out = String(values.out);
   const files = await expandInputs(positionals, out);
   if (!files.length) throw new UserError(msg("ไม่พบไฟล์ .xlsx ที่จะรวม", "No .xlsx file to merge"));

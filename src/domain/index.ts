@@ -18,3 +18,7 @@ export * from "./issueGroups";
 export * from "./merge";
 export * from "./summaryTables";
 export * from "./layout/rowHeight";
+export * from "./errors";
+export * from "./scoreChanges";
+export * from "./sheetNames";
+export * from "./bounds";

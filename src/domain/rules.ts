@@ -1,3 +1,4 @@
+import { FISCAL_YEAR_RANGE } from "./bounds";
 import { CatalogItem, ToolId } from "./catalog";
 import { currentFiscalYear } from "./fiscal";
 import { ReadForm, ReadItem } from "./layout/read";
@@ -186,13 +187,13 @@ export const REPORT_RULES: readonly ReportRule[] = [
           },
         ];
       }
-      if (fy < 2560 || fy > latest) {
+      if (fy < FISCAL_YEAR_RANGE.min || fy > latest) {
         return [
           {
             cell: f.fiscalYear.cell,
             message: msg(
-              `ปีงบประมาณ ${fy} ไม่อยู่ในช่วง 2560–${latest}`,
-              `Fiscal year ${fy} is outside 2560–${latest}`
+              `ปีงบประมาณ ${fy} ไม่อยู่ในช่วง ${FISCAL_YEAR_RANGE.min}–${latest}`,
+              `Fiscal year ${fy} is outside ${FISCAL_YEAR_RANGE.min}–${latest}`
             ),
           },
         ];

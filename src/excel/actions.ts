@@ -1,4 +1,4 @@
-import { CatalogItem, parseScore, ReadForm, standardMeasuresText } from "../domain";
+import { CatalogItem, ReadForm, standardMeasuresText } from "../domain";
 import { guarded } from "./errors";
 
 /** Select a cell (and its sheet) so the user sees it: one sync. */
@@ -15,32 +15,6 @@ export async function selectCell(
   });
 }
 
-export interface ScoreChange {
-  code: string;
-  cell: string;
-  before: string;
-  after: number;
-}
-
-/** The cells a list of scores would change (for the preview), skipping scores already there. */
-export function plannedScoreChanges(
-  form: ReadForm,
-  scores: readonly { code: string; score: number }[]
-): ScoreChange[] {
-  const out: ScoreChange[] = [];
-  for (const s of scores) {
-    const it = form.items.find((i) => i.code === s.code);
-    if (!it || it.score === s.score) continue;
-    out.push({
-      code: s.code,
-      cell: it.cells.score,
-      before: it.scoreRaw === null ? "" : String(it.scoreRaw),
-      after: s.score,
-    });
-  }
-  return out;
-}
-
 /** Write numbers into score cells: one sync whatever their number. */
 export async function writeScores(
   context: Excel.RequestContext,
@@ -53,18 +27,6 @@ export async function writeScores(
     for (const c of changes) ws.getRange(c.cell).values = [[c.after]];
     await context.sync();
   });
-}
-
-/** Scores typed as text (`๙๖.๓๑`, `96.31 คะแนน`) that can be rewritten as numbers. */
-export function normalizableScores(form: ReadForm): ScoreChange[] {
-  const out: ScoreChange[] = [];
-  for (const it of form.items) {
-    if (typeof it.scoreRaw !== "string") continue;
-    const p = parseScore(it.scoreRaw);
-    if (p.kind === "ok")
-      out.push({ code: it.code, cell: it.cells.score, before: it.scoreRaw, after: p.value });
-  }
-  return out;
 }
 
 /**

@@ -1,12 +1,12 @@
-import { Msg, msg, NotAFormError } from "../domain";
+import { Msg, msg, NotAFormError, ReasonError } from "../domain";
 
 /** An Office.js failure turned into a message for the user (Thai and English). */
-export class ExcelActionError extends Error {
+export class ExcelActionError extends ReasonError {
   constructor(
-    readonly reason: Msg,
+    reason: Msg,
     readonly code?: string
   ) {
-    super(reason.en);
+    super(reason);
   }
 }
 

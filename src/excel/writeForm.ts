@@ -70,16 +70,6 @@ export async function sheetNames(context: Excel.RequestContext): Promise<string[
   return sheets.items.map((s) => s.name);
 }
 
-/** A name for a new form sheet that does not clash: "ITA 2567 รอบ 6", "ITA 2567 รอบ 6 (2)", … */
-export function freeSheetName(base: string, existing: readonly string[]): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const name = `${base} (${i})`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
 /**
  * Write a rendered form into a new worksheet: values in one 2D write, formats, merges, validation,
  * conditional format, frozen header, print setup, locked/unlocked cells, protection without a password,

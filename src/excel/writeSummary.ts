@@ -2,6 +2,7 @@ import {
   COLOR_SCALE,
   colLetter,
   FONT,
+  freeSheetName,
   msg,
   RowKind,
   SUMMARY_FIRST_ROW,
@@ -13,7 +14,7 @@ import {
 } from "../domain";
 import { ExcelActionError, guarded } from "./errors";
 import { thinBorders } from "./format";
-import { freeSheetName, widthToPoints } from "./writeForm";
+import { widthToPoints } from "./writeForm";
 
 export interface SummaryWriteOptions {
   /** Largest payload of one request; Excel on the web refuses requests over 5 MB. */

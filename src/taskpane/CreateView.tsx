@@ -24,13 +24,16 @@ import {
   defaultSheetName,
   formForYear,
   FormMeta,
+  freeSheetName,
+  isFiscalYear,
+  isPassMark,
+  typedNumber,
   renderForm,
   resolveUnit,
   Round,
   searchDistricts,
   unitDisplayName,
 } from "../domain";
-import { freeSheetName } from "../excel";
 import { ErrorBar, SuccessBar } from "./components";
 import { Gateway } from "./gateway";
 import { useT } from "./i18n";
@@ -56,10 +59,9 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
 
   const options = useMemo(() => searchDistricts(unitText).slice(0, 50), [unitText]);
   const yearNum = Number(year);
-  const yearOk = Number.isInteger(yearNum) && yearNum >= 2560 && yearNum <= 2700;
-  const passNum = Number(passMark);
-  const passOk =
-    passMark.trim() !== "" && Number.isFinite(passNum) && passNum >= 0 && passNum <= 100;
+  const yearOk = isFiscalYear(yearNum);
+  const passNum = typedNumber(passMark) ?? NaN;
+  const passOk = isPassMark(passNum);
 
   const meta = (): FormMeta => ({
     unit: resolveUnit(unitText),

@@ -13,8 +13,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { parseScoresList, ReadForm, UnmatchedLine } from "../domain";
-import { plannedScoreChanges, ScoreChange } from "../excel";
+import {
+  parseScoresList,
+  plannedScoreChanges,
+  ReadForm,
+  ScoreChange,
+  UnmatchedLine,
+} from "../domain";
 import { ErrorBar, SuccessBar } from "./components";
 import { Gateway } from "./gateway";
 import { useT } from "./i18n";

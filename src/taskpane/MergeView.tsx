@@ -15,13 +15,15 @@ import {
   buildSummary,
   DEFAULT_CATALOG,
   DEFAULT_PASS_MARK,
+  isPassMark,
+  typedNumber,
   mergeForms,
   MergeResult,
   Msg,
   Submission,
 } from "../domain";
-import { FormFileError } from "../xlsx/errors";
-import { readFormsFromBytes } from "../xlsx/readForm";
+import { fflateInflate } from "../xlsx/read/fflateInflate";
+import { readSubmission } from "../xlsx/read/submission";
 import { ErrorBar, SuccessBar } from "./components";
 import { Gateway } from "./gateway";
 import { StringKey, useT } from "./i18n";
@@ -80,8 +82,8 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
   const [done, setDone] = useState<string | null>(null);
   const cancel = useRef({ aborted: false });
   const { busy, error, run, setError } = useAction();
-  const passNum = Number(passMark);
-  const passOk = passMark.trim() !== "" && passNum >= 0 && passNum <= 100;
+  const passNum = typedNumber(passMark) ?? NaN;
+  const passOk = isPassMark(passNum);
 
   const choose = (list: FileList | null) => {
     setFiles(
@@ -114,19 +116,15 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
         }
         setPhase({ kind: "reading", done: i, total: files.length });
         await pause();
-        try {
-          const forms = readFormsFromBytes(
-            f.name,
-            new Uint8Array(await f.arrayBuffer()),
-            DEFAULT_CATALOG
-          );
-          for (const form of forms) subs.push({ file: f.name, form });
-          status[i] = { name: f.name, state: "stRead", detail: null };
-        } catch (e) {
-          if (!(e instanceof FormFileError)) throw e;
-          subs.push({ file: f.name, error: e.reason });
-          status[i] = { name: f.name, state: "stRejected", detail: t.m(e.reason) };
-        }
+        const read = readSubmission(f.name, new Uint8Array(await f.arrayBuffer()), {
+          inflate: fflateInflate,
+          catalog: DEFAULT_CATALOG,
+        });
+        subs.push(...read);
+        const rejected = read.find((x) => x.error)?.error;
+        status[i] = rejected
+          ? { name: f.name, state: "stRejected", detail: t.m(rejected) }
+          : { name: f.name, state: "stRead", detail: null };
         setRows([...status]);
       }
       const merged = mergeForms(subs, {

@@ -10,8 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { groupIssues, ReadForm, validate, ValidationResult } from "../domain";
-import { normalizableScores } from "../excel";
+import { groupIssues, normalizableScores, ReadForm, validate, ValidationResult } from "../domain";
 import { ErrorBar, SuccessBar } from "./components";
 import { Gateway } from "./gateway";
 import { useT } from "./i18n";

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { Msg } from "../domain";
+import type { Msg } from "../domain";
 import { useT } from "./i18n";
 
 /** An error from an action, in the current language. */

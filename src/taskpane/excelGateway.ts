@@ -1,17 +1,11 @@
-import {
-  insertStandardMeasures,
-  markIssues,
-  MarkStore,
-  readActiveForm,
-  scaffoldSheet,
-  selectCell,
-  sheetNames,
-  writeScores,
-  writeSummarySheets,
-} from "../excel";
+import { insertStandardMeasures, selectCell, writeScores } from "../excel/actions";
+import { markIssues, MarkStore } from "../excel/marks";
+import { readActiveForm } from "../excel/readForm";
+import { scaffoldSheet, sheetNames } from "../excel/writeForm";
+import { writeSummarySheets } from "../excel/writeSummary";
 import type { ExcelRun, Gateway } from "./gateway";
 
-/** The gateway over the Office.js adapter. */
+/** The gateway over the Office.js adapter (loaded on demand by `lazyGateway.ts`). */
 export function excelGateway(
   run: ExcelRun,
   marks: MarkStore,

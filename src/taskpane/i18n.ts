@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
-import { Msg } from "../domain";
+import type { Msg } from "../domain";
+import { FISCAL_YEAR_RANGE as FY, PASS_MARK_RANGE as PM } from "../domain/bounds";
 
 export type Lang = "th" | "en";
 
@@ -65,12 +66,12 @@ export const STRINGS = {
   createAsNew: { th: "สร้างเป็นชีตใหม่", en: "Create the new sheet" },
   cancel: { th: "ยกเลิก", en: "Cancel" },
   invalidYear: {
-    th: "ปีงบประมาณต้องเป็น พ.ศ. 2560–2700",
-    en: "The fiscal year must be B.E. 2560–2700",
+    th: `ปีงบประมาณต้องเป็น พ.ศ. ${FY.min}–${FY.max}`,
+    en: `The fiscal year must be B.E. ${FY.min}–${FY.max}`,
   },
   invalidPassMark: {
-    th: "เกณฑ์ผ่านต้องเป็นตัวเลข 0–100",
-    en: "The pass mark must be a number from 0 to 100",
+    th: `เกณฑ์ผ่านต้องเป็นตัวเลข ${PM.min}–${PM.max}`,
+    en: `The pass mark must be a number from ${PM.min} to ${PM.max}`,
   },
   // Import
   importTitle: { th: "นำเข้าคะแนน", en: "Import scores" },

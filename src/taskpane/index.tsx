@@ -1,6 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { lazyExcelGateway } from "./gateway";
+import { lazyExcelGateway } from "./lazyGateway";
 import { hostInfo, settingsMarkStore } from "./office";
 
 /* global document, Office, Excel */

@@ -1,5 +1,5 @@
 /** Everything the task pane asks of the Office host, in one place. */
-import type { MarkStore } from "../excel";
+import type { MarkStore } from "../excel/marks";
 
 export const REQUIRED_API = { set: "ExcelApi", version: "1.9" } as const;
 

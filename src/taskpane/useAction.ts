@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
-import { Msg, msg } from "../domain";
-import { ExcelActionError } from "../excel";
+import { ReasonError } from "../domain/errors";
+import { Msg, msg } from "../domain/text";
 
 /** Runs one user action at a time, keeping its busy state and a bilingual error to show. */
 export function useAction() {
@@ -13,7 +13,7 @@ export function useAction() {
       return await f();
     } catch (e) {
       setError(
-        e instanceof ExcelActionError
+        e instanceof ReasonError
           ? e.reason
           : msg(
               `เกิดข้อผิดพลาด: ${(e as Error).message}`,

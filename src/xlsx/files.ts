@@ -1,15 +1,9 @@
 import { promises as fs } from "fs";
 import path from "path";
-import zlib from "zlib";
-import { msg, ReadForm } from "../domain";
-import { FormFileError, MAX_FILE_BYTES } from "./errors";
-import { pickForm, readFormsFromBytes } from "./readForm";
-import { useInflater } from "./zip";
-
-// In Node the reader inflates with the native zlib (maxOutputLength keeps the declared-size cap).
-useInflater(
-  (data, size) => new Uint8Array(zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) }))
-);
+import { Catalog, msg, ReadForm } from "../domain";
+import { nodeInflate } from "./nodeInflate";
+import { FormFileError, MAX_FILE_BYTES } from "./read/errors";
+import { pickForm, readFormsFromBytes } from "./read/readForm";
 
 /** Read a file's bytes for the form reader: missing files, folders and oversized files get clear messages. */
 export async function readFileBytes(file: string): Promise<Uint8Array> {
@@ -43,8 +37,12 @@ export async function readFileBytes(file: string): Promise<Uint8Array> {
 /** Read one form from a file: the named sheet, or the first form sheet. */
 export async function readFormFile(
   file: string,
-  sheet?: string
+  sheet?: string,
+  catalog?: Catalog
 ): Promise<{ form: ReadForm; sheets: string[] }> {
-  const forms = readFormsFromBytes(file, await readFileBytes(file));
+  const forms = readFormsFromBytes(file, await readFileBytes(file), {
+    inflate: nodeInflate,
+    catalog,
+  });
   return { form: pickForm(file, forms, sheet), sheets: forms.map((f) => f.sheet) };
 }

@@ -1,8 +1,5 @@
-export * from "./errors";
+/** Files: the browser-safe read side (`read/`), the Node write side (`write/`) and disk access (`files.ts`). */
 export * from "./files";
-export * from "./readForm";
-export * from "./writeForm";
-export * from "./xlsxRead";
-export * from "./chart";
-export * from "./output";
-export * from "./writeSummary";
+export * from "./nodeInflate";
+export * from "./read";
+export * from "./write";

@@ -6,24 +6,24 @@ import {
   renderForm,
   validate,
   META_SHEET,
+  freeSheetName,
+  normalizableScores,
   parseScoresList,
+  plannedScoreChanges,
 } from "../../src/domain";
 import {
   ExcelActionError,
-  freeSheetName,
   insertStandardMeasures,
   MARK_FILL,
   markIssues,
   memoryMarkStore,
-  normalizableScores,
-  plannedScoreChanges,
   readActiveForm,
   scaffoldSheet,
   selectCell,
   SheetExistsError,
   writeScores,
 } from "../../src/excel";
-import { readFormsFromBytes, writeFormFile } from "../../src/xlsx";
+import { nodeInflate, readFormsFromBytes, writeFormFile } from "../../src/xlsx";
 import { FakeExcelHost, officeError } from "../host/fakeExcel";
 import { blankMeta, sampleMeta, sampleReport, tmpDir } from "../helpers";
 import { sheetSnapshot } from "./snapshot";
@@ -105,7 +105,7 @@ describe("scaffold through Office.js", () => {
     expect(
       ctx.log.filter((l) => l.endsWith("range.values") && l.startsWith("ITA 2567"))
     ).toHaveLength(1);
-    const [form] = readFormsFromBytes("office.xlsx", await host.xlsx());
+    const [form] = readFormsFromBytes("office.xlsx", await host.xlsx(), { inflate: nodeInflate });
     expect(form.items).toHaveLength(42);
     expect(formToJson(form).items.map((i) => i.score)).toEqual(
       sampleReport().items.map((i) => i.score)
@@ -119,12 +119,15 @@ describe("scaffold through Office.js", () => {
     await host.run((ctx) => scaffoldSheet(ctx, model));
     expect(host.lastContext.syncCount).toBe(3);
     const wb = await reload(host);
-    expect(readFormsFromBytes("x", await host.xlsx()).map((f) => [f.sheet, f.round.value])).toEqual(
-      [
-        ["ITA 2567 รอบ 6", 6],
-        ["ITA 2567 รอบ 12", 12],
-      ]
-    );
+    expect(
+      readFormsFromBytes("x", await host.xlsx(), { inflate: nodeInflate }).map((f) => [
+        f.sheet,
+        f.round.value,
+      ])
+    ).toEqual([
+      ["ITA 2567 รอบ 6", 6],
+      ["ITA 2567 รอบ 12", 12],
+    ]);
     const metaSheets = wb
       .getWorksheet(META_SHEET)!
       .getSheetValues()

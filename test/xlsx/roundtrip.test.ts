@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import path from "path";
 import { DEFAULT_CATALOG, formToJson, META_SHEET, renderForm, ROWS } from "../../src/domain";
-import { readFormFile, readFormsFromBytes, writeFormFile } from "../../src/xlsx";
+import { nodeInflate, readFormFile, readFormsFromBytes, writeFormFile } from "../../src/xlsx";
 import { blankMeta, sampleMeta, sampleReport, tmpDir } from "../helpers";
 
 async function writeSample(dir: string, name = "chom-thong.xlsx") {
@@ -129,7 +129,9 @@ describe("xlsx form files", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     for (let r = ROWS.metaFirst; r < ROWS.header; r++) wb.worksheets[0].getCell(r, 3).value = null;
-    const [form] = readFormsFromBytes(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const [form] = readFormsFromBytes(file, new Uint8Array(await wb.xlsx.writeBuffer()), {
+      inflate: nodeInflate,
+    });
     expect(form.unit.value?.code).toBe("1035");
     expect(form.fiscalYear.value).toBe(2567);
     expect(form.formVersion).toBe("2567.1");

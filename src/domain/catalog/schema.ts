@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FISCAL_YEAR_RANGE } from "../bounds";
 
 const msgSchema = z.object({ th: z.string().min(1), en: z.string().min(1) }).strict();
 
@@ -39,7 +40,7 @@ export const formFileSchema = z
     $comment: z.string().optional(),
     formId: z.string().regex(/^[a-z0-9-]+$/),
     version: z.string().regex(/^\d{4}\.\d+$/),
-    fiscalYear: z.number().int().min(2560).max(2700),
+    fiscalYear: z.number().int().min(FISCAL_YEAR_RANGE.min).max(FISCAL_YEAR_RANGE.max),
     title: msgSchema,
     columns: z
       .object({

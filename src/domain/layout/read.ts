@@ -2,6 +2,7 @@ import { Catalog, CatalogItem, findForm } from "../catalog";
 import { leadingCode, normalizeCode } from "../codes";
 import { parsePassMark, parseScore, ScoreParse } from "../score";
 import { cleanText, foldKey, Msg, msg, thaiDigitsToAscii } from "../text";
+import { ReasonError } from "../errors";
 import { TEXT_FIELDS, TextField } from "../report";
 import { resolveUnit, Unit } from "../units";
 import { addr } from "./a1";
@@ -57,12 +58,12 @@ export interface ReadForm {
   problems: ReadProblem[];
 }
 
-export class NotAFormError extends Error {
+export class NotAFormError extends ReasonError {
   constructor(
     readonly sheet: string,
-    readonly reason: Msg
+    reason: Msg
   ) {
-    super(reason.en);
+    super(reason);
   }
 }
 

@@ -1,12 +1,13 @@
-import { Msg, msg } from "../domain";
+import { Msg, msg, ReasonError } from "../../domain";
 
 /** A file that cannot be read as a reporting form; the message names the file (and sheet or cell). */
-export class FormFileError extends Error {
+export class FormFileError extends ReasonError {
   constructor(
     readonly file: string,
-    readonly reason: Msg
+    reason: Msg
   ) {
-    super(`${file}: ${reason.en}`);
+    super(reason);
+    this.message = `${file}: ${reason.en}`;
   }
 }
 

@@ -6,9 +6,17 @@ import {
   NotAFormError,
   readForm,
   ReadForm,
-} from "../domain";
+} from "../../domain";
 import { baseName, FormFileError } from "./errors";
 import { openXlsx, storedMetadataOf } from "./xlsxRead";
+import { Inflater } from "./zip";
+
+export interface ReadOptions {
+  /** How entries are inflated: Node's zlib in the CLI, fflate in the task pane. */
+  inflate: Inflater;
+  /** The form to read against when a sheet does not name a form this build knows. */
+  catalog?: Catalog;
+}
 
 /**
  * Every reporting-form sheet of a workbook given as bytes; throws FormFileError (naming the file) when
@@ -17,9 +25,9 @@ import { openXlsx, storedMetadataOf } from "./xlsxRead";
 export function readFormsFromBytes(
   file: string,
   bytes: Uint8Array,
-  catalog: Catalog = DEFAULT_CATALOG
+  { inflate, catalog = DEFAULT_CATALOG }: ReadOptions
 ): ReadForm[] {
-  const book = openXlsx(file, bytes);
+  const book = openXlsx(file, bytes, inflate);
   const stored = storedMetadataOf(book);
   const forms: ReadForm[] = [];
   for (const sheet of book.sheets) {

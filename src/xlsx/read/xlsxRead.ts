@@ -4,9 +4,9 @@
  * validations over whole columns, styles and drawings cost nothing, and it never runs or writes anything.
  * Pure: works on bytes in Node (CLI) and in the browser (task pane merge).
  */
-import { CellGrid, CellRange, GridCell, META_SHEET, msg, parseRange } from "../domain";
+import { CellGrid, CellRange, GridCell, META_SHEET, msg, parseRange } from "../../domain";
 import { baseName, corrupt, FormFileError, sniff } from "./errors";
-import { listZip, readEntry, ZipEntry } from "./zip";
+import { Inflater, listZip, readEntry, ZipEntry } from "./zip";
 
 export interface XlsxSheet {
   name: string;
@@ -69,7 +69,7 @@ function colOf(ref: string): { row: number; col: number } | null {
 const MAX_ROWS = 100000;
 const MAX_COLS = 200;
 
-export function openXlsx(file: string, bytes: Uint8Array): XlsxBook {
+export function openXlsx(file: string, bytes: Uint8Array, inflate: Inflater): XlsxBook {
   sniff(file, bytes.subarray(0, 8), bytes.length);
   const entries = listZip(file, bytes);
   const decoder = new TextDecoder("utf-8");
@@ -79,7 +79,7 @@ export function openXlsx(file: string, bytes: Uint8Array): XlsxBook {
       if (required) throw corrupt(file, `missing ${path}`);
       return "";
     }
-    return decoder.decode(readEntry(file, bytes, e));
+    return decoder.decode(readEntry(file, bytes, e, inflate));
   };
   if (entries.has("EncryptedPackage")) {
     throw new FormFileError(

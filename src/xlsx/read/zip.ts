@@ -1,6 +1,5 @@
-import { inflateSync } from "fflate";
 import { corrupt, FormFileError } from "./errors";
-import { msg } from "../domain";
+import { msg } from "../../domain";
 
 /** One file inside a zip, from the central directory. */
 export interface ZipEntry {
@@ -77,17 +76,19 @@ function tooBig(file: string): FormFileError {
   );
 }
 
-/** Raw-deflate decompression into a buffer of the declared size; Node swaps in its native zlib. */
+/**
+ * Raw-deflate decompression into at most `size` bytes (the entry's declared size). The caller passes
+ * it in: Node's native zlib in the CLI (`xlsx/files.ts`), fflate in the task pane (`fflateInflate.ts`).
+ */
 export type Inflater = (data: Uint8Array, size: number) => Uint8Array;
 
-let inflater: Inflater = (data, size) => inflateSync(data, { out: new Uint8Array(size) });
-
-export function useInflater(f: Inflater): void {
-  inflater = f;
-}
-
 /** Inflate one entry, never past its declared size. */
-export function readEntry(file: string, buf: Uint8Array, e: ZipEntry): Uint8Array {
+export function readEntry(
+  file: string,
+  buf: Uint8Array,
+  e: ZipEntry,
+  inflater: Inflater
+): Uint8Array {
   if (e.flags & 1) {
     throw new FormFileError(
       file,

@@ -4,7 +4,7 @@
  * workbooks this program has just written.
  */
 import { strFromU8, strToU8, Unzipped } from "fflate";
-import { CellRange, colLetter } from "../domain";
+import { CellRange, colLetter } from "../../domain";
 
 export interface ChartSpec {
   /** 1-based position of the sheet in the workbook (ExcelJS writes it as xl/worksheets/sheetN.xml). */

@@ -4,7 +4,8 @@ import { promises as fs } from "fs";
 import path from "path";
 import zlib from "zlib";
 import { addCharts, ChartSpec } from "./chart";
-import { listZip, readEntry } from "./zip";
+import { listZip, readEntry } from "../read/zip";
+import { nodeInflate } from "../nodeInflate";
 
 /**
  * Row heights ExcelJS writes are marked as set by hand (customHeight), which stops Excel from re-fitting
@@ -25,7 +26,8 @@ export function unmarkRowHeights(files: Unzipped): void {
 export function finishPackage(stored: Uint8Array, charts: ChartSpec[] = []): Uint8Array {
   const files: Unzipped = {};
   for (const e of listZip("summary", stored).values())
-    if (!e.name.endsWith("/")) files[e.name] = readEntry("summary", stored, e) as Unzipped[string];
+    if (!e.name.endsWith("/"))
+      files[e.name] = readEntry("summary", stored, e, nodeInflate) as Unzipped[string];
   unmarkRowHeights(files);
   addCharts(files, charts);
   return zipNative(files);

@@ -9,7 +9,7 @@ import {
   rangeAddr,
   SheetModel,
   STYLES,
-} from "../domain";
+} from "../../domain";
 
 const argb = (hex: string) => ({ argb: `FF${hex}` });
 const THIN = { style: "thin" as const, color: argb("808080") };

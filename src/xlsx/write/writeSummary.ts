@@ -9,7 +9,7 @@ import {
   SUMMARY_HEADER_ROW,
   SUMMARY_STYLES,
   SummarySheet,
-} from "../domain";
+} from "../../domain";
 import { PassThrough } from "stream";
 import { finishPackage, writeBytesAtomic } from "./output";
 

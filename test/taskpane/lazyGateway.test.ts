@@ -1,0 +1,35 @@
+import { DEFAULT_CATALOG, renderForm } from "../../src/domain";
+import { memoryMarkStore } from "../../src/excel";
+import { excelGateway } from "../../src/taskpane/excelGateway";
+import { lazyExcelGateway } from "../../src/taskpane/lazyGateway";
+import { FakeExcelHost } from "../host/fakeExcel";
+import { sampleMeta } from "../helpers";
+
+// Watch when the adapter module's factory runs: the pane loads it on the first call, once.
+jest.mock("../../src/taskpane/excelGateway", () => {
+  const actual = jest.requireActual("../../src/taskpane/excelGateway");
+  return { excelGateway: jest.fn(actual.excelGateway) };
+});
+
+describe("lazyExcelGateway", () => {
+  it("loads the Office.js adapter on first use, once, and passes every call through", async () => {
+    const host = new FakeExcelHost();
+    host.wb.addWorksheet("Sheet1");
+    const gateway = lazyExcelGateway(host.run, memoryMarkStore(), { mergedAreas: true });
+    expect(excelGateway).not.toHaveBeenCalled();
+
+    expect(await gateway.sheetNames()).toEqual(["Sheet1"]);
+    await gateway.scaffold(renderForm(DEFAULT_CATALOG, sampleMeta()));
+    const { form } = await gateway.readActive();
+    expect(form.items).toHaveLength(42);
+    await gateway.select(form.sheet, form.items[0].cells.score);
+    expect(host.state.selected).toBe(`${form.sheet}!${form.items[0].cells.score}`);
+    await gateway.writeScores(form.sheet, [
+      { code: "I1", cell: form.items[0].cells.score, before: "", after: 91 },
+    ]);
+    expect((await gateway.readActive()).form.items[0].score).toBe(91);
+
+    expect(excelGateway).toHaveBeenCalledTimes(1);
+    expect(excelGateway).toHaveBeenCalledWith(host.run, expect.anything(), { mergedAreas: true });
+  });
+});
