@@ -16,7 +16,7 @@ export * from "./units";
 export * from "./summary";
 export * from "./issueGroups";
 export * from "./merge";
-export * from "./summaryTables";
+export * from "./summarySheets";
 export * from "./layout/rowHeight";
 export * from "./errors";
 export * from "./scoreChanges";

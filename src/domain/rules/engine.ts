@@ -1,0 +1,89 @@
+import { CatalogItem } from "../catalog";
+import { ReadForm } from "../layout/read";
+import { DEFAULT_PASS_MARK } from "../score";
+import { ITEM_RULES } from "./itemRules";
+import { REPORT_RULES } from "./reportRules";
+import { Flag, Issue, RuleContext, Scope, Severity, ValidateOptions } from "./types";
+
+function inScope(scope: Scope | undefined, cat: CatalogItem): boolean {
+  if (!scope) return true;
+  if (scope.tools && !scope.tools.includes(cat.tool)) return false;
+  if (scope.indicators && !scope.indicators.includes(cat.indicator)) return false;
+  return true;
+}
+
+/** The pass mark a form is checked against: the one asked for, else the workbook's, else 85. */
+export function effectivePassMark(form: ReadForm, opts: ValidateOptions = {}): number {
+  return opts.threshold ?? form.passMark.value ?? DEFAULT_PASS_MARK;
+}
+
+/** Items whose score is under the pass mark. */
+export function flagsOf(form: ReadForm, passMark: number): Flag[] {
+  return form.items
+    .filter((it) => it.score !== null && it.score < passMark)
+    .map((it) => ({ code: it.code, score: it.score!, cell: it.cells.score }));
+}
+
+export interface ValidationResult {
+  passMark: number;
+  flags: Flag[];
+  issues: Issue[];
+  errors: number;
+  warnings: number;
+  ok: boolean;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1 };
+
+/** Run every rule. Issues come errors first, then in form order. */
+export function validate(form: ReadForm, opts: ValidateOptions = {}): ValidationResult {
+  const now = opts.now ?? new Date();
+  const passMark = effectivePassMark(form, opts);
+  const issues: Issue[] = [];
+  for (const rule of REPORT_RULES) {
+    for (const hit of rule.check(form, now)) {
+      issues.push({
+        code: hit.code ?? null,
+        cell: hit.cell ?? null,
+        rule: rule.id,
+        severity: rule.severity,
+        message: hit.message,
+      });
+    }
+  }
+  const round = form.round.value;
+  for (const it of form.items) {
+    const cat = form.catalog.byCode.get(it.code)!;
+    const ctx: RuleContext = {
+      passMark,
+      round,
+      flagged: it.score !== null && it.score < passMark,
+      cat,
+    };
+    for (const rule of ITEM_RULES) {
+      if (!inScope(rule.scope, cat) || !rule.test(it, ctx)) continue;
+      const severity =
+        typeof rule.severity === "string" ? rule.severity : rule.severity[round === 12 ? 12 : 6];
+      issues.push({
+        code: it.code,
+        cell: it.cells[rule.field],
+        rule: rule.id,
+        severity,
+        message: rule.message(it, ctx),
+      });
+    }
+  }
+  const order = (i: Issue) => (i.code ? (form.catalog.byCode.get(i.code)?.order ?? 999) : -1);
+  issues.sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || order(a) - order(b)
+  );
+  const errors = issues.filter((i) => i.severity === "error").length;
+  return {
+    passMark,
+    flags: flagsOf(form, passMark),
+    issues,
+    errors,
+    warnings: issues.length - errors,
+    ok: errors === 0,
+  };
+}

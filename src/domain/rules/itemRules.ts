@@ -1,0 +1,86 @@
+import { msg } from "../text";
+import { ItemRule } from "./types";
+
+/** Rules on one item each. A new rule is one entry here (id, scope, field, severity, test, message). */
+const URL_RE = /\bhttps?:\/\/[^\s<>"]+|\bwww\.[^\s<>"]+\.[a-z]{2,}/i;
+
+export const ITEM_RULES: readonly ItemRule[] = [
+  {
+    id: "score.required",
+    field: "score",
+    severity: "error",
+    test: (it) => it.scoreParse.kind === "empty",
+    message: (it) => msg(`ข้อ ${it.code}: ยังไม่ได้กรอกคะแนน`, `${it.code}: the score is empty`),
+  },
+  {
+    id: "score.invalid",
+    field: "score",
+    severity: "error",
+    test: (it) => it.scoreParse.kind === "error",
+    message: (it) => {
+      const m = it.scoreParse.kind === "error" ? it.scoreParse.message : msg("", "");
+      return msg(`ข้อ ${it.code}: ${m.th}`, `${it.code}: ${m.en}`);
+    },
+  },
+  {
+    id: "score.precision",
+    field: "score",
+    severity: "warning",
+    test: (it) => it.scoreParse.kind === "ok" && it.scoreParse.warnings.includes("precision"),
+    message: (it) =>
+      msg(
+        `ข้อ ${it.code}: คะแนนมีทศนิยมเกิน 2 ตำแหน่ง (${it.score})`,
+        `${it.code}: the score has more than 2 decimals (${it.score})`
+      ),
+  },
+  {
+    id: "flag.measures-required",
+    field: "measures",
+    severity: "error",
+    test: (it, ctx) => ctx.flagged && !it.measures,
+    message: (it, ctx) =>
+      msg(
+        `ข้อ ${it.code} ได้ ${it.score} คะแนน ต่ำกว่าเกณฑ์ ${ctx.passMark} แต่ยังไม่มีมาตรการ/กิจกรรม`,
+        `${it.code} scored ${it.score}, under the pass mark ${ctx.passMark}, but has no measures`
+      ),
+  },
+  {
+    id: "flag.evidence",
+    field: "evidence",
+    severity: "warning",
+    test: (it, ctx) => ctx.flagged && !it.evidence,
+    message: (it) =>
+      msg(
+        `ข้อ ${it.code} ต่ำกว่าเกณฑ์ แต่ยังไม่มีหลักฐาน/ภาพกิจกรรม`,
+        `${it.code} is under the pass mark but has no evidence`
+      ),
+  },
+  {
+    id: "results.missing",
+    field: "results",
+    severity: { 6: "warning", 12: "error" },
+    test: (it) => Boolean(it.measures) && !it.results,
+    message: (it, ctx) =>
+      ctx.round === 12
+        ? msg(
+            `ข้อ ${it.code}: มีมาตรการแต่ยังไม่รายงานผลการดำเนินการ (รอบ 12 เดือนต้องมีผล)`,
+            `${it.code}: measures without results (required in the 12-month round)`
+          )
+        : msg(
+            `ข้อ ${it.code}: มีมาตรการแต่ยังไม่รายงานผลการดำเนินการ`,
+            `${it.code}: measures without results yet`
+          ),
+  },
+  {
+    id: "oit.evidence-url",
+    scope: { tools: ["OIT"] },
+    field: "evidence",
+    severity: "warning",
+    test: (it) => !URL_RE.test(it.evidence),
+    message: (it) =>
+      msg(
+        `ข้อ ${it.code}: หลักฐานของ OIT ควรเป็นลิงก์ (URL) ไปยังข้อมูลที่เปิดเผย`,
+        `${it.code}: OIT evidence should be a link (URL) to the disclosed information`
+      ),
+  },
+];

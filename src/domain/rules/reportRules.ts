@@ -1,0 +1,130 @@
+import { FISCAL_YEAR_RANGE } from "../bounds";
+import { currentFiscalYear } from "../fiscal";
+import { msg } from "../text";
+import { ReportRule } from "./types";
+
+export const REPORT_RULES: readonly ReportRule[] = [
+  {
+    id: "meta.unit",
+    severity: "error",
+    check: (f) =>
+      f.unit.value
+        ? []
+        : [{ cell: f.unit.cell, message: msg("ยังไม่ได้ระบุหน่วยงาน", "The unit is not given") }],
+  },
+  {
+    id: "meta.fiscal-year",
+    severity: "error",
+    check: (f, now) => {
+      const fy = f.fiscalYear.value;
+      const latest = currentFiscalYear(now) + 1;
+      if (fy === null)
+        return [
+          {
+            cell: f.fiscalYear.cell,
+            message: msg("ยังไม่ได้ระบุปีงบประมาณ (พ.ศ.)", "The fiscal year (B.E.) is not given"),
+          },
+        ];
+      if (fy >= 1990 && fy <= 2200) {
+        return [
+          {
+            cell: f.fiscalYear.cell,
+            message: msg(
+              `ปีงบประมาณ ${fy} ดูเป็น ค.ศ. ให้ใช้ พ.ศ. (${fy + 543})`,
+              `Fiscal year ${fy} looks like C.E.; use B.E. (${fy + 543})`
+            ),
+          },
+        ];
+      }
+      if (fy < FISCAL_YEAR_RANGE.min || fy > latest) {
+        return [
+          {
+            cell: f.fiscalYear.cell,
+            message: msg(
+              `ปีงบประมาณ ${fy} ไม่อยู่ในช่วง ${FISCAL_YEAR_RANGE.min}–${latest}`,
+              `Fiscal year ${fy} is outside ${FISCAL_YEAR_RANGE.min}–${latest}`
+            ),
+          },
+        ];
+      }
+      return [];
+    },
+  },
+  {
+    id: "meta.round",
+    severity: "error",
+    check: (f) =>
+      f.round.value === 6 || f.round.value === 12
+        ? []
+        : [
+            {
+              cell: f.round.cell,
+              message: msg(
+                `รอบการรายงานต้องเป็น 6 หรือ 12 เดือน (พบ "${f.round.raw}")`,
+                `The report round must be 6 or 12 months (found "${f.round.raw}")`
+              ),
+            },
+          ],
+  },
+  {
+    id: "meta.pass-mark",
+    severity: "error",
+    check: (f) =>
+      f.passMark.raw && f.passMark.value === null
+        ? [
+            {
+              cell: f.passMark.cell,
+              message: msg(
+                `เกณฑ์ผ่าน "${f.passMark.raw}" ต้องเป็นตัวเลข 0–100`,
+                `Pass mark "${f.passMark.raw}" must be a number from 0 to 100`
+              ),
+            },
+          ]
+        : [],
+  },
+  {
+    id: "meta.preparer",
+    severity: "warning",
+    check: (f) =>
+      f.preparer.value
+        ? []
+        : [
+            {
+              cell: f.preparer.cell,
+              message: msg("ยังไม่ได้ระบุผู้จัดทำรายงาน", "The preparer is not given"),
+            },
+          ],
+  },
+  {
+    id: "catalog.missing",
+    severity: "error",
+    check: (f) =>
+      f.problems
+        .filter((p) => p.kind === "missing-item")
+        .map((p) => ({ code: p.code, message: p.message })),
+  },
+  {
+    id: "catalog.duplicate",
+    severity: "error",
+    check: (f) =>
+      f.problems
+        .filter((p) => p.kind === "duplicate-code")
+        .map((p) => ({ code: p.code, cell: p.cell, message: p.message })),
+  },
+  {
+    id: "catalog.unknown",
+    severity: "error",
+    check: (f) =>
+      f.problems
+        .filter((p) => p.kind === "unknown-code")
+        .map((p) => ({ code: p.code, cell: p.cell, message: p.message })),
+  },
+  {
+    id: "layout.column",
+    severity: "warning",
+    check: (f) =>
+      f.problems
+        .filter((p) => p.kind === "column-moved")
+        .map((p) => ({ cell: p.cell, message: p.message })),
+  },
+];

@@ -1,0 +1,62 @@
+import { CatalogItem, ToolId } from "../catalog";
+import { ReadForm, ReadItem } from "../layout/read";
+import { Msg } from "../text";
+
+export type Severity = "error" | "warning";
+
+export interface Issue {
+  code: string | null;
+  cell: string | null;
+  rule: string;
+  severity: Severity;
+  message: Msg;
+}
+
+export interface Flag {
+  code: string;
+  score: number;
+  cell: string;
+}
+
+export interface ValidateOptions {
+  /** Pass mark; defaults to the workbook's, then 85. */
+  threshold?: number;
+  /** Today, for the plausibility of the fiscal year. */
+  now?: Date;
+}
+
+export interface RuleContext {
+  passMark: number;
+  round: number | null;
+  flagged: boolean;
+  cat: CatalogItem;
+}
+
+/** Where an item rule applies: all items, or some tools, or some indicators. */
+export interface Scope {
+  tools?: readonly ToolId[];
+  indicators?: readonly number[];
+}
+
+/**
+ * A rule on one item: data, not code paths. `test` answers "is this item in violation?"; the
+ * severity may depend on the report round.
+ */
+export interface ItemRule {
+  id: string;
+  scope?: Scope;
+  field: "score" | "issue" | "measures" | "results" | "evidence";
+  severity: Severity | { 6: Severity; 12: Severity };
+  test: (item: ReadItem, ctx: RuleContext) => boolean;
+  message: (item: ReadItem, ctx: RuleContext) => Msg;
+}
+
+/** Rules on the report as a whole: metadata, and the layout problems the reader met. */
+export interface ReportRule {
+  id: string;
+  severity: Severity;
+  check: (
+    form: ReadForm,
+    now: Date
+  ) => { code?: string | null; cell?: string | null; message: Msg }[];
+}

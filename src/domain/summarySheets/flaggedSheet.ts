@@ -1,0 +1,59 @@
+import { MergedUnit, MergeResult } from "../merge";
+import { band } from "../score";
+import {
+  clampText,
+  periodLabel,
+  SUMMARY_HEADER_ROW,
+  SUMMARY_SHEETS,
+  SummarySheet,
+  TableRow,
+} from "./table";
+
+/** 2. Items under the pass mark, the worst first. */
+export function flaggedSheet(r: MergeResult): SummarySheet {
+  const rows: TableRow[] = [];
+  const flagged: { m: MergedUnit; code: string; score: number; order: number }[] = [];
+  for (const m of r.merged)
+    for (const f of m.validation.flags)
+      flagged.push({ m, code: f.code, score: f.score, order: r.catalog.byCode.get(f.code)!.order });
+  flagged.sort(
+    (a, b) =>
+      a.score - b.score ||
+      (a.m.unit.code ?? "~").localeCompare(b.m.unit.code ?? "~") ||
+      a.order - b.order
+  );
+  for (const f of flagged) {
+    const it = f.m.form.items.find((i) => i.code === f.code)!;
+    rows.push({
+      kind: "data",
+      cells: [
+        f.m.label,
+        f.m.unit.code,
+        f.code,
+        f.score,
+        band(f.score),
+        clampText(it.measures),
+        clampText(it.results),
+        clampText(it.evidence),
+      ],
+    });
+  }
+  return {
+    name: SUMMARY_SHEETS.flagged,
+    title: `ข้อที่ได้คะแนนต่ำกว่าเกณฑ์ ${r.passMark}`,
+    subtitle: periodLabel(r),
+    columns: [
+      { header: "หน่วยงาน", width: 24, kind: "text" },
+      { header: "รหัสหน่วยงาน", width: 10, kind: "text" },
+      { header: "ข้อ", width: 9, kind: "text" },
+      { header: "คะแนน", width: 9, kind: "score" },
+      { header: "ระดับ", width: 7, kind: "text" },
+      { header: "มาตรการ/กิจกรรม", width: 50, kind: "text" },
+      { header: "ผลการดำเนินการ", width: 50, kind: "text" },
+      { header: "หลักฐาน", width: 30, kind: "text" },
+    ],
+    rows,
+    freeze: { rows: SUMMARY_HEADER_ROW, cols: 0 },
+    wrap: true,
+  };
+}

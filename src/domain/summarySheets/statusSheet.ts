@@ -1,0 +1,49 @@
+import { MergeResult, SubmissionStatus } from "../merge";
+import { Msg } from "../text";
+import { periodLabel, SUMMARY_HEADER_ROW, SUMMARY_SHEETS, SummarySheet } from "./table";
+
+const STATUS_LABEL: Record<SubmissionStatus, string> = {
+  received: "ได้รับแล้ว / received",
+  missing: "ยังไม่ส่ง / missing",
+  rejected: "ไม่รับ / rejected",
+  duplicate: "ซ้ำ / duplicate",
+};
+
+/** 4. Submission status of every expected unit and every file. */
+export function statusSheet(r: MergeResult): SummarySheet {
+  const note = (m: Msg | null) => (m ? `${m.th} / ${m.en}` : null);
+  return {
+    name: SUMMARY_SHEETS.status,
+    title: "สถานะการส่งรายงาน",
+    subtitle: `${periodLabel(r)} · ไม่รับ ${r.rejected.length} ไฟล์ · ยังไม่ส่ง ${r.missing.length} หน่วยงาน`,
+    columns: [
+      { header: "รหัส", width: 8, kind: "text" },
+      { header: "หน่วยงาน", width: 26, kind: "text" },
+      { header: "สถานะ", width: 20, kind: "text" },
+      { header: "ไฟล์", width: 30, kind: "text" },
+      { header: "ชีต", width: 16, kind: "text" },
+      { header: "แบบฟอร์ม", width: 10, kind: "text" },
+      { header: "รอบ", width: 6, kind: "number" },
+      { header: "ข้อผิดพลาด", width: 10, kind: "number" },
+      { header: "คำเตือน", width: 9, kind: "number" },
+      { header: "หมายเหตุ", width: 60, kind: "text" },
+    ],
+    rows: r.status.map((s) => ({
+      kind: "data" as const,
+      cells: [
+        s.code,
+        s.unit,
+        STATUS_LABEL[s.status],
+        s.file.split(/[\\/]/).pop() ?? s.file,
+        s.sheet,
+        s.formVersion,
+        s.round,
+        s.errors,
+        s.warnings,
+        note(s.note),
+      ],
+    })),
+    freeze: { rows: SUMMARY_HEADER_ROW, cols: 2 },
+    wrap: true,
+  };
+}
