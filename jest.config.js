@@ -30,7 +30,8 @@ module.exports = {
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
       transform,
       testEnvironment: "node",
-      testTimeout: 30000,
+      // jest-circus reads only the global testTimeout, so each project sets its budget in a setup file.
+      setupFilesAfterEnv: ["<rootDir>/test/budget.node.ts"],
     },
     {
       displayName: "jsdom",
@@ -41,7 +42,7 @@ module.exports = {
       setupFiles: ["<rootDir>/test/setup.ts"],
       // The views' tests load ExcelJS (the in-memory Excel host): resolve packages as in Node.
       testEnvironmentOptions: { customExportConditions: ["node", "node-addons"] },
-      testTimeout: 60000,
+      setupFilesAfterEnv: ["<rootDir>/test/budget.jsdom.ts"],
     },
   ],
 };

@@ -6,6 +6,7 @@ import { excelGateway } from "../../src/taskpane/excelGateway";
 import { HostInfo } from "../../src/taskpane/office";
 import { FakeExcelHost } from "../host/fakeExcel";
 import { sampleMeta, sampleReport } from "../helpers";
+import { findControl, findField, findTable } from "./query";
 
 const HOST: HostInfo = { supported: true, dark: false, mergedAreas: true };
 const NOW = new Date(2024, 4, 1); // fiscal year 2567
@@ -29,7 +30,7 @@ describe("task pane shell", () => {
     setup();
     expect(screen.getByRole("heading", { name: "รายงาน ITA สำนักงานเขต" })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "สร้างแบบ" })).toBeTruthy();
-    await screen.findByRole("button", { name: "สร้างแบบรายงาน" });
+    await findControl("button", "สร้างแบบรายงาน");
     fireEvent.click(screen.getByRole("tab", { name: "EN" }));
     expect(screen.getByRole("heading", { name: "ITA District Report" })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Validate" })).toBeTruthy();
@@ -48,7 +49,7 @@ describe("task pane shell", () => {
 describe("create view", () => {
   it("creates the sheet for a district and asks before creating a second one with the same name", async () => {
     const host = setup();
-    fireEvent.change(await screen.findByRole("combobox", { name: /หน่วยงาน/ }), {
+    fireEvent.change(await findField(/หน่วยงาน/), {
       target: { value: "จอมทอง" },
     });
     expect((screen.getByRole("spinbutton", { name: /ปีงบประมาณ/ }) as HTMLInputElement).value).toBe(
@@ -69,7 +70,7 @@ describe("create view", () => {
 
   it("blocks an impossible fiscal year with a message", async () => {
     setup();
-    fireEvent.change(await screen.findByRole("spinbutton", { name: /ปีงบประมาณ/ }), {
+    fireEvent.change(await findField("ปีงบประมาณ (พ.ศ.)"), {
       target: { value: "2024" },
     });
     expect(screen.getByText("ปีงบประมาณต้องเป็น พ.ศ. 2560–2700")).toBeTruthy();
@@ -82,11 +83,11 @@ describe("create view", () => {
     const host = new FakeExcelHost();
     await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta())));
     setup(host);
-    fireEvent.change(await screen.findByRole("textbox", { name: /วางรายการคะแนน/ }), {
+    fireEvent.change(await findField(/^วางรายการคะแนน/), {
       target: { value: "I22\t๘๒.๐๑\nI1 (96.31 คะแนน)\nหัวข้ออื่น 12" },
     });
     fireEvent.click(screen.getByRole("button", { name: "ดูสิ่งที่จะเปลี่ยน" }));
-    const table = await screen.findByRole("table", { name: "ดูสิ่งที่จะเปลี่ยน" });
+    const table = await findTable("ดูสิ่งที่จะเปลี่ยน");
     expect(within(table).getByText("I22")).toBeTruthy();
     expect(within(table).getByText("82.01")).toBeTruthy();
     expect(screen.getByText(/บรรทัด 3/)).toBeTruthy();
@@ -104,7 +105,7 @@ describe("validate and flags views", () => {
   it("lists I22 under its indicator, selects its cell, inserts standard measures and then reads ready to submit", async () => {
     const host = await withSampleForm();
     setup(host, "validate");
-    fireEvent.click(await screen.findByRole("button", { name: "ตรวจสอบก่อนส่ง" }));
+    fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
     await screen.findByText("ยังส่งไม่ได้");
     expect(screen.getByText(/1 ข้อผิดพลาด/)).toBeTruthy();
     const group = screen.getByRole("region", { name: /IIT · ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต/ });
@@ -114,7 +115,7 @@ describe("validate and flags views", () => {
     await waitFor(() => expect(host.state.selected).toMatch(/!E\d+$/));
 
     fireEvent.click(screen.getByRole("tab", { name: "ต่ำกว่าเกณฑ์" }));
-    const table = await screen.findByRole("table", { name: "ข้อที่ได้คะแนนต่ำกว่าเกณฑ์" });
+    const table = await findTable("ข้อที่ได้คะแนนต่ำกว่าเกณฑ์");
     const row = within(table).getByText("I22").closest("tr")!;
     expect(within(row).getByText("82.01")).toBeTruthy();
     expect(within(row).getByText("B")).toBeTruthy();
@@ -123,7 +124,7 @@ describe("validate and flags views", () => {
     await screen.findByText("I22: ใส่มาตรการแล้ว แก้ไขต่อได้ในเซลล์");
 
     fireEvent.click(screen.getByRole("tab", { name: "ตรวจสอบ" }));
-    fireEvent.click(await screen.findByRole("button", { name: "ตรวจสอบก่อนส่ง" }));
+    fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
     await screen.findByText("พร้อมส่ง");
   });
 
@@ -133,8 +134,8 @@ describe("validate and flags views", () => {
     const cell = ws.getColumn(1).values.findIndex((v) => v === "I3");
     ws.getCell(cell, 3).value = "๙๖.๑๗";
     setup(host, "validate");
-    fireEvent.click(await screen.findByRole("button", { name: "ตรวจสอบก่อนส่ง" }));
-    const fix = await screen.findByRole("button", { name: /แปลงคะแนน.*\(1\)/ });
+    fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
+    const fix = await findControl("button", /แปลงคะแนน.*\(1\)/);
     await act(async () => {
       fireEvent.click(fix);
     });
@@ -145,7 +146,7 @@ describe("validate and flags views", () => {
   it("shows indicator averages and the pass/fail of each tool", async () => {
     const host = await withSampleForm();
     setup(host, "flags");
-    const table = await screen.findByRole("table", { name: "ค่าเฉลี่ยรายตัวชี้วัด" });
+    const table = await findTable("ค่าเฉลี่ยรายตัวชี้วัด");
     expect(within(table).getByText("10. การป้องกันการทุจริต")).toBeTruthy();
     expect(within(table).getByText(/แบบวัด OIT \(40\)/)).toBeTruthy();
     expect(within(table).getAllByText("ผ่าน")).toHaveLength(3);
@@ -155,7 +156,7 @@ describe("validate and flags views", () => {
     const host = new FakeExcelHost();
     host.wb.addWorksheet("งบประมาณ").getCell("A1").value = "รายการ";
     setup(host, "validate");
-    fireEvent.click(await screen.findByRole("button", { name: "ตรวจสอบก่อนส่ง" }));
+    fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
     expect((await screen.findByRole("alert")).textContent).toMatch(/ไม่พบหัวตารางของแบบรายงาน ITA/);
   });
 });

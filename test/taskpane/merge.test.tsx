@@ -38,7 +38,7 @@ describe("merge view", () => {
     fireEvent.change(input, { target: { files } });
     expect(screen.getByText("3 ไฟล์ที่เลือก")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
-    await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว: 2 / 3", {}, { timeout: 5000 });
+    await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว: 2 / 3");
     const status = screen.getByRole("region", { name: "สถานะรายไฟล์" });
     const items = within(status)
       .getAllByRole("listitem")
