@@ -3,7 +3,8 @@ import { main } from "../src/cli/main";
 import os from "os";
 import path from "path";
 import {
-  arrayGrid,
+  columnIndex,
+  modelGrid,
   DEFAULT_CATALOG,
   FormMeta,
   metaFromReport,
@@ -47,7 +48,7 @@ export function blankMeta(): FormMeta {
 
 /** Read a rendered sheet model through the domain reader, without any file in between. */
 export function readModel(model: SheetModel): ReadForm {
-  return readForm(arrayGrid(model.name, model.values, model.merges), DEFAULT_CATALOG);
+  return readForm(modelGrid(model), DEFAULT_CATALOG);
 }
 
 export function formOf(report: Report): ReadForm {
@@ -66,4 +67,28 @@ export async function runCli(
   let err = "";
   const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
   return { code, out, err };
+}
+
+/**
+ * A report as the form reads it back: an item of a measure group with no measures, results or evidence
+ * of its own shares those of the group's item above it (one cell merged over the group's rows).
+ */
+export function sharedView(report: Report): Report {
+  const shared = ["measures", "results", "evidence"] as const;
+  const out: Report["items"] = [];
+  for (const it of report.items) {
+    const cat = DEFAULT_CATALOG.byCode.get(it.code)!;
+    const prev = out[out.length - 1];
+    const prevGroup = prev && DEFAULT_CATALOG.byCode.get(prev.code)!.measureGroup;
+    const own = shared.some((f) => it[f] !== "");
+    if (cat.measureGroup !== cat.code && !own && prev && prevGroup === cat.measureGroup)
+      out.push({ ...it, measures: prev.measures, results: prev.results, evidence: prev.evidence });
+    else out.push({ ...it });
+  }
+  return { ...report, items: out };
+}
+
+/** The column letter of a layout column (`B` for the score). */
+export function colOf(key: Parameters<typeof columnIndex>[0]): string {
+  return String.fromCharCode(64 + columnIndex(key));
 }

@@ -33,3 +33,15 @@ export function leadingCode(text: string): { code: string; rest: string } | null
 export function displayCode(code: string): string {
   return code.replace("-", " – ");
 }
+
+/** A list of item codes as a reader writes it: `I21–I24` for a run of one letter, else `I1, I5`. */
+export function codeSpan(codes: readonly string[]): string {
+  const single = codes.map((c) => /^([IE])(\d+)$/.exec(c));
+  if (single.every(Boolean) && new Set(single.map((m) => m![1])).size === 1) {
+    const nums = single.map((m) => Number(m![2])).sort((a, b) => a - b);
+    const run = nums.every((n, i) => i === 0 || n === nums[i - 1] + 1);
+    if (run && nums.length > 1)
+      return `${single[0]![1]}${nums[0]}–${single[0]![1]}${nums[nums.length - 1]}`;
+  }
+  return codes.map(displayCode).join(", ");
+}

@@ -34,6 +34,8 @@ export function formToJson(form: ReadForm) {
       measures: it.measures,
       results: it.results,
       evidence: it.evidence,
+      photos: it.photos,
+      ...(it.sharedWith.length ? { sharedWith: it.sharedWith } : {}),
       cells: it.cells,
     })),
     problems: form.problems.map((p) => ({

@@ -34,5 +34,6 @@ export function protectionOptions(): Excel.WorksheetProtectionOptions {
     allowDeleteRows: p.deleteRows,
     allowSort: p.sort,
     allowAutoFilter: p.autoFilter,
+    allowEditObjects: p.editObjects,
   };
 }

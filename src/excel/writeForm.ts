@@ -2,9 +2,11 @@ import {
   CellRange,
   CellStyle,
   FONT,
+  isFormula,
   META_SHEET,
   META_SHEET_HEADER,
   msg,
+  rangeAddr,
   SheetModel,
   STYLES,
   TEXT_FORMAT,
@@ -98,7 +100,11 @@ export async function scaffoldSheet(
     const ws = context.workbook.worksheets.add(model.name);
     const all = rangeOf(ws, { r1: 1, c1: 1, r2: model.rowCount, c2: model.colCount });
     all.numberFormat = numberFormats(model);
-    all.values = model.values.map((row) => row.map((v) => (v === null ? "" : v)));
+    // The layout's own formulas go in as "=…"; every other text cell is formatted as text above, so a
+    // district's text that starts with "=" stays text.
+    all.values = model.values.map((row) =>
+      row.map((v) => (v === null ? "" : isFormula(v) ? `=${v.formula}` : v))
+    );
     all.format.font.name = FONT.name;
     all.format.font.size = FONT.size;
     applyStyle(all, STYLES.base);
@@ -122,9 +128,9 @@ export async function scaffoldSheet(
       f.custom.format.font.color = color(cf.fontColor);
     }
 
-    // Excel sizes rows to their wrapped text (files written by the CLI leave row heights to the reader).
-    all.format.autofitRows();
-    ws.freezePanes.freezeRows(model.freezeRows);
+    // Heights computed from the text: Excel does not fit rows under merged cells.
+    model.rowHeights.forEach((h, i) => (ws.getRangeByIndexes(i, 0, 1, 1).format.rowHeight = h.pt));
+    if (model.freezeRows > 0) ws.freezePanes.freezeRows(model.freezeRows);
     const pl = ws.pageLayout;
     pl.orientation = "Landscape";
     pl.paperSize = "A4";
@@ -137,6 +143,8 @@ export async function scaffoldSheet(
     pl.headerMargin = m.header * 72;
     pl.footerMargin = m.footer * 72;
     pl.setPrintTitleRows(`$${model.print.titleRows.first}:$${model.print.titleRows.last}`);
+    pl.setPrintArea(rangeAddr(model.print.area));
+    for (const r of model.print.breaksBefore) ws.horizontalPageBreaks.add(`A${r}`);
 
     ws.protection.protect(protectionOptions());
 

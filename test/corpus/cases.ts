@@ -7,6 +7,8 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
 import { deflated, zipBytes } from "./zipBytes";
+import { metaCell } from "../../src/domain";
+import { colOf } from "../helpers";
 import {
   districtReport,
   editWorkbook,
@@ -32,9 +34,14 @@ async function edited(
   dir: string,
   file: string,
   code: string,
-  edit: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void
+  edit: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void,
+  /** Items whose measures and results start empty (so that each is one cell the edit can type in). */
+  emptied: string[] = []
 ) {
-  const src = await writeDistrict(dir, `.src-${file}`, districtReport(code));
+  const report = districtReport(code);
+  for (const it of report.items)
+    if (emptied.includes(it.code)) Object.assign(it, { measures: "", results: "", evidence: "" });
+  const src = await writeDistrict(dir, `.src-${file}`, report);
   await editWorkbook(src, path.join(dir, file), edit);
   await fs.rm(src);
 }
@@ -139,7 +146,7 @@ export const CORPUS: CorpusCase[] = [
     what: "a form of an older version",
     make: (d) =>
       edited(d, "older-version.xlsx", "1002", (ws, wb) => {
-        ws.getCell("C9").value = "bkk-district-ita 2566.1";
+        ws.getCell(metaCell("form").address).value = "bkk-district-ita 2566.1";
         wb.removeWorksheet(wb.getWorksheet("ITA_META")!.id);
       }),
     rejected:
@@ -150,7 +157,7 @@ export const CORPUS: CorpusCase[] = [
     what: "a form of a newer version",
     make: (d) =>
       edited(d, "newer-version.xlsx", "1003", (ws, wb) => {
-        ws.getCell("C9").value = "bkk-district-ita 2568.1";
+        ws.getCell(metaCell("form").address).value = "bkk-district-ita 2568.1";
         wb.removeWorksheet(wb.getWorksheet("ITA_META")!.id);
       }),
     rejected: /Form version bkk-district-ita 2568\.1 does not match/,
@@ -160,10 +167,12 @@ export const CORPUS: CorpusCase[] = [
     what: "a form whose unit was cleared",
     make: (d) =>
       edited(d, "no-unit.xlsx", "1004", (ws, wb) => {
-        ws.getCell("C4").value = null;
+        ws.getCell(metaCell("unit").address).value = null;
         wb.removeWorksheet(wb.getWorksheet("ITA_META")!.id);
       }),
-    rejected: /No unit given \(sheet "ITA 2567 รอบ 6", cell C4\)/,
+    rejected: new RegExp(
+      `No unit given \\(sheet "ITA 2567 รอบ 6", cell ${metaCell("unit").address}\\)`
+    ),
   },
   {
     file: "zip-bomb.xlsx",
@@ -212,17 +221,25 @@ export const CORPUS: CorpusCase[] = [
     file: "text-scores-1006.xlsx",
     what: "scores typed as text, Thai digits and formulas; text starting with = + - @; NFD Thai; a 40,000-character cell",
     make: (d) =>
-      edited(d, "text-scores-1006.xlsx", "1006", (ws) => {
-        ws.getCell(`C${itemRow(ws, "I1")}`).value = "๙๖.๓๑";
-        ws.getCell(`C${itemRow(ws, "I2")}`).value = "(96.86 คะแนน)";
-        ws.getCell(`C${itemRow(ws, "I3")}`).value = { formula: "90+6.17", result: 96.17 };
-        ws.getCell(`E${itemRow(ws, "I4")}`).value = '=HYPERLINK("http://example.invalid","x")';
-        ws.getCell(`E${itemRow(ws, "I5")}`).value = "+66 ดำเนินการแล้ว";
-        ws.getCell(`E${itemRow(ws, "I6")}`).value = "-ประชุมชี้แจง";
-        ws.getCell(`E${itemRow(ws, "I7")}`).value = "@ทุกฝ่าย";
-        ws.getCell(`E${itemRow(ws, "I8")}`).value = "จัดประชุมชี้แจงเจ้าหน้าที่".normalize("NFD");
-        ws.getCell(`F${itemRow(ws, "I8")}`).value = "ผล".repeat(20000);
-      }),
+      edited(
+        d,
+        "text-scores-1006.xlsx",
+        "1006",
+        (ws) => {
+          const score = colOf("score");
+          ws.getCell(`${score}${itemRow(ws, "I1")}`).value = "๙๖.๓๑";
+          ws.getCell(`${score}${itemRow(ws, "I2")}`).value = "(96.86 คะแนน)";
+          ws.getCell(`${score}${itemRow(ws, "I3")}`).value = { formula: "90+6.17", result: 96.17 };
+          const m = colOf("measures");
+          ws.getCell(`${m}${itemRow(ws, "I8")}`).value = '=HYPERLINK("http://example.invalid","x")';
+          ws.getCell(`${m}${itemRow(ws, "I9")}`).value = "+66 ดำเนินการแล้ว";
+          ws.getCell(`${m}${itemRow(ws, "I10")}`).value = "-ประชุมชี้แจง";
+          ws.getCell(`${m}${itemRow(ws, "I11")}`).value = "@ทุกฝ่าย";
+          ws.getCell(`${m}${itemRow(ws, "I12")}`).value = "จัดประชุมชี้แจงเจ้าหน้าที่".normalize("NFD");
+          ws.getCell(`${colOf("results")}${itemRow(ws, "I12")}`).value = "ผล".repeat(20000);
+        },
+        ["I8", "I9", "I10", "I11", "I12"]
+      ),
     merges: "1006",
   },
   {

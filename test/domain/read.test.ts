@@ -7,9 +7,11 @@ import {
   NotAFormError,
   readForm,
   renderForm,
-  ROWS,
+  META,
+  metaCell,
+  modelCellText,
 } from "../../src/domain";
-import { blankMeta, readModel, sampleMeta, sampleReport } from "../helpers";
+import { blankMeta, colOf, readModel, sampleMeta, sampleReport, sharedView } from "../helpers";
 
 function sampleModel() {
   return renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport());
@@ -17,7 +19,9 @@ function sampleModel() {
 
 /** Copy of a model's values with edits applied. */
 function valuesOf(model = sampleModel()): GridCell[][] {
-  return model.values.map((r) => [...r]);
+  return model.values.map((r) =>
+    r.map(modelCellText).map((t, i) => (typeof r[i] === "number" ? (r[i] as number) : t || null))
+  );
 }
 
 const rowOf = (values: GridCell[][], code: string) => values.findIndex((r) => r[0] === code) + 1;
@@ -25,7 +29,7 @@ const rowOf = (values: GridCell[][], code: string) => values.findIndex((r) => r[
 describe("layout reader", () => {
   it("reads back every field of the rendered report with its cell", () => {
     const form = readModel(sampleModel());
-    const report = sampleReport();
+    const report = sharedView(sampleReport());
     expect(form.items).toHaveLength(42);
     expect(form.problems).toEqual([]);
     expect(form.unit.value?.code).toBe("1035");
@@ -46,8 +50,9 @@ describe("layout reader", () => {
       }).toEqual(it);
     }
     const i22 = form.items.find((x) => x.code === "I22")!;
-    expect(i22.cells.score).toBe(`C${i22.row}`);
-    expect(i22.cells.measures).toBe(`E${i22.row}`);
+    expect(i22.cells.score).toBe(`${colOf("score")}${i22.row}`);
+    expect(i22.cells.measures).toBe(`${colOf("measures")}${i22.row}`);
+    expect(i22.sharedWith).toEqual(["I21", "I23", "I24"]);
   });
 
   it("prints the JSON model with unit, year, round and per-item cells", () => {
@@ -57,7 +62,7 @@ describe("layout reader", () => {
     expect(json.items[0]).toMatchObject({
       code: "I1",
       score: 96.31,
-      cells: { score: expect.stringMatching(/^C\d+$/) },
+      cells: { score: expect.stringMatching(new RegExp(`^${colOf("score")}\\d+$`)) },
     });
   });
 
@@ -84,19 +89,31 @@ describe("layout reader", () => {
     expect(form.items.map((x) => x.code).slice(0, 5)).toEqual(["I1", "I2", "I3", "I4", "I5"]);
   });
 
-  it("counts a measures cell merged over several item rows for each of them (I1 for I1–I4)", () => {
-    const model = sampleModel();
-    const i1 = rowOf(model.values, "I1");
+  it("counts a measures cell merged over a measure group for each of its items (I1 for I1–I4), across pages", () => {
+    const model = renderForm(DEFAULT_CATALOG, blankMeta());
+    const i1 = model.rowKinds.find((k) => k.code === "I1")!.row;
     const m = columnIndex("measures");
-    const form = readForm(
-      arrayGrid("s", model.values, [...model.merges, { r1: i1, c1: m, r2: i1 + 3, c2: m }]),
-      DEFAULT_CATALOG
-    );
+    const values = valuesOf(model);
+    values[i1 - 1][m - 1] = "จัดประชุมชี้แจงเจ้าหน้าที่";
+    const form = readForm(arrayGrid("s", values, model.merges), DEFAULT_CATALOG);
     const measures = form.items.slice(0, 5).map((x) => x.measures);
-    expect(measures[1]).toBe(measures[0]);
-    expect(measures[3]).toBe(measures[0]);
-    expect(measures[0]).toMatch(/^1\. เผยแพร่ประชาสัมพันธ์คู่มือ/);
-    expect(measures[4]).not.toBe(measures[0]);
+    expect(measures.slice(0, 4)).toEqual(Array(4).fill("จัดประชุมชี้แจงเจ้าหน้าที่"));
+    expect(measures[4]).toBe("");
+    expect(form.items[1].sharedWith).toEqual(["I1", "I3", "I4"]);
+    expect(form.items[4].sharedWith).toEqual([]);
+  });
+
+  it("joins a text split over pages: a part marked (ต่อ) continues the one above it", () => {
+    const model = sampleModel();
+    const form = readModel(model);
+    const parts = model.values.filter((r) =>
+      String(modelCellText(r[columnIndex("measures") - 1])).startsWith("(ต่อ)")
+    );
+    expect(parts.length).toBeGreaterThan(3);
+    const i1 = form.items.find((x) => x.code === "I1")!;
+    expect(i1.measures).toBe(sampleReport().items[0].measures);
+    expect(i1.measures).not.toContain("(ต่อ)");
+    expect(i1.measures).not.toContain("…");
   });
 
   it("reports unknown and duplicate codes and missing items", () => {
@@ -134,11 +151,12 @@ describe("layout reader", () => {
   });
 
   it("reads NFD Thai text as NFC", () => {
-    const values = valuesOf();
-    const r = rowOf(values, "I22");
+    const model = renderForm(DEFAULT_CATALOG, blankMeta());
+    const values = valuesOf(model);
+    const r = rowOf(values, "I5");
     values[r - 1][columnIndex("measures") - 1] = "จัดประชุมชี้แจงเจ้าหน้าที่".normalize("NFD");
-    const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG);
-    expect(form.items.find((x) => x.code === "I22")!.measures).toBe(
+    const form = readForm(arrayGrid("s", values, model.merges), DEFAULT_CATALOG);
+    expect(form.items.find((x) => x.code === "I5")!.measures).toBe(
       "จัดประชุมชี้แจงเจ้าหน้าที่".normalize("NFC")
     );
   });
@@ -157,7 +175,7 @@ describe("layout reader", () => {
 
   it("falls back to the hidden metadata when visible metadata cells are cleared", () => {
     const values = valuesOf();
-    for (let r = ROWS.metaFirst; r < ROWS.header; r++) values[r - 1][2] = null;
+    for (const m of META) values[metaCell(m.key).row - 1][metaCell(m.key).col - 1] = null;
     const stored = new Map([
       ["formId", "bkk-district-ita"],
       ["formVersion", "2567.1"],

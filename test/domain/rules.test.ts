@@ -4,9 +4,11 @@ import {
   Issue,
   ITEM_RULES,
   REPORT_RULES,
+  columnIndex,
+  renderForm,
   validate,
 } from "../../src/domain";
-import { cleanReport, formOf, sampleReport } from "../helpers";
+import { cleanReport, formOf, readModel, sampleMeta, sampleReport } from "../helpers";
 import { Report } from "../../src/domain";
 
 const NOW = new Date(2024, 4, 1);
@@ -29,16 +31,49 @@ describe("validation rules", () => {
     }
   });
 
-  it("flag exactly I22 at 82.01 in seed 003 and make its missing measures an error", () => {
+  it("flag exactly I22 at 82.01 in seed 003, covered by the measures its group shares: a warning", () => {
     const result = validate(formOf(sampleReport()), { now: NOW });
     expect(result.flags.map((f) => [f.code, f.score])).toEqual([["I22", 82.01]]);
-    const i22 = result.issues.find((i) => i.rule === "flag.measures-required")!;
-    expect(i22).toMatchObject({ code: "I22", severity: "error" });
-    expect(i22.cell).toMatch(/^E\d+$/);
-    expect(i22.message.th).toContain("82.01");
-    expect(i22.message.en).toContain("82.01");
+    expect(result.issues.find((i) => i.rule === "flag.measures-required")).toBeUndefined();
+    const shared = result.issues.find((i) => i.rule === "flag.measures-shared")!;
+    expect(shared).toMatchObject({ code: "I22", severity: "warning" });
+    expect(shared.message.en).toContain("I21–I24");
+    expect(shared.message.th).toContain("ข้อ I21–I24");
+    expect(result.ok).toBe(true);
+    expect(result.errors).toBe(0);
+  });
+
+  it("make a flagged item's empty measures an error once it has a cell of its own", () => {
+    // I22 split off its group's merged measures cell (as the flags view does), left empty: the
+    // group's whole text is written again below it.
+    const model = renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport());
+    const i22 = model.rowKinds.find((k) => k.code === "I22" && k.kind === "item")!.row;
+    const m = columnIndex("measures");
+    const area = model.merges.find((g) => g.c1 === m && g.r1 <= i22 && g.r2 >= i22) ?? {
+      r1: i22,
+      c1: m,
+      r2: i22,
+      c2: m,
+    };
+    const values = model.values.map((row) => [...row]);
+    const text = readModel(model).items.find((x) => x.code === "I21")!.measures;
+    values[i22 - 1][m - 1] = null;
+    if (area.r2 > i22) values[i22][m - 1] = text;
+    const split = {
+      ...model,
+      values,
+      merges: [
+        ...model.merges.filter((g) => g !== area),
+        ...(area.r1 < i22 ? [{ ...area, r2: i22 - 1 }] : []),
+        ...(area.r2 > i22 ? [{ ...area, r1: i22 + 1 }] : []),
+      ],
+    };
+    const result = validate(readModel(split), { now: NOW });
+    const err = result.issues.find((i) => i.rule === "flag.measures-required")!;
+    expect(err).toMatchObject({ code: "I22", severity: "error", cell: `E${i22}` });
+    expect(err.message.th).toContain("82.01");
+    expect(err.message.en).toContain("82.01");
     expect(result.ok).toBe(false);
-    expect(result.errors).toBe(1);
   });
 
   it("follow the pass mark given (workbook or option)", () => {
@@ -54,11 +89,11 @@ describe("validation rules", () => {
     ["score.precision", (r) => edit(r, "E3", { score: 96.645 }), "E3", "warning"],
     [
       "flag.measures-required",
-      (r) => edit(r, "E2", { score: 70, measures: "", evidence: "x" }),
-      "E2",
+      (r) => edit(r, "E8", { score: 70, measures: "", results: "", evidence: "x" }),
+      "E8",
       "error",
     ],
-    ["flag.evidence", (r) => edit(r, "E1", { score: 70, evidence: "" }), "E1", "warning"],
+    ["flag.evidence", (r) => edit(r, "E7", { score: 70, evidence: "" }), "E7", "warning"],
     ["results.missing", (r) => edit(r, "I5", { results: "" }), "I5", "error"],
     [
       "oit.evidence-url",
@@ -76,7 +111,7 @@ describe("validation rules", () => {
     expect(result.issues[0].severity).toBe(severity);
     expect(result.issues[0].message.th).toMatch(/[ก-๙]/);
     expect(result.issues[0].message.en).toMatch(/[a-z]/);
-    expect(result.issues[0].cell ?? "").toMatch(code === "-" ? /^(C\d+)?$/ : /^[A-G]\d+$/);
+    expect(result.issues[0].cell ?? "").toMatch(/^([A-G]\d+)?$/);
   });
 
   it("makes measures without results a warning in the 6-month round and an error in the 12-month round", () => {
@@ -101,7 +136,7 @@ describe("validation rules", () => {
   });
 
   it("lists errors before warnings", () => {
-    const r = edit(edit(cleanReport(12), "E1", { score: 70, evidence: "" }), "E3", { score: null });
+    const r = edit(edit(cleanReport(12), "E7", { score: 70, evidence: "" }), "E3", { score: null });
     const sev = validate(formOf(r), { now: NOW }).issues.map((i) => i.severity);
     expect(sev).toEqual([...sev].sort());
   });
@@ -117,19 +152,19 @@ describe("validation rules", () => {
 describe("issue groups", () => {
   it("group by tool and indicator, groups with errors first, errors first within a group", () => {
     const r = edit(
-      edit(edit(cleanReport(12), "E1", { score: 70, evidence: "" }), "I3", { score: null }),
-      "E2",
-      { score: 60, measures: "" }
+      edit(edit(cleanReport(12), "E7", { score: 70, evidence: "" }), "I3", { score: null }),
+      "E8",
+      { score: 60, measures: "", results: "" }
     );
     const result = validate(formOf({ ...r, preparer: "" }), { now: NOW });
     const groups = groupIssues(result.issues, DEFAULT_CATALOG);
     expect(groups.map((g) => [g.key, g.errors])).toEqual([
       ["IIT-1", 1],
-      ["EIT-6", 1],
+      ["EIT-7", 1],
       ["general", 0],
     ]);
     const eit = groups[1].issues.map((i) => i.severity);
     expect(eit).toEqual([...eit].sort());
-    expect(groups[1].title.th).toBe("EIT · ตัวชี้วัดที่ 6 คุณภาพการดำเนินงาน");
+    expect(groups[1].title.th).toBe("EIT · ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร");
   });
 });

@@ -13,7 +13,7 @@ import {
 } from "../../src/domain";
 import { nodeInflate, readFileBytes, readFormsFromBytes } from "../../src/xlsx";
 import { readSubmissions } from "../../src/cli/merge";
-import { tmpDir, runCli } from "../helpers";
+import { colOf, tmpDir, runCli } from "../helpers";
 import { districtReport, editWorkbook, itemRow, writeDistrict } from "./districts";
 
 const run = runCli;
@@ -177,8 +177,8 @@ describe("merge: summary content", () => {
       "ITA 2567 รอบ 6",
       "2567.1",
       6,
-      1,
-      4,
+      0,
+      5,
     ]);
   });
 
@@ -254,35 +254,42 @@ describe("merge: hostile and edited district files", () => {
     const f = await editWorkbook(base, path.join(dir, "rows.xlsx"), (ws) => {
       const r5 = itemRow(ws, "I5");
       ws.spliceRows(r5, 0, ["", "แทรก"], ["", "แทรก"]);
-      ws.spliceRows(itemRow(ws, "E3"), 1);
+      // The last item's row (ExcelJS does not move merged areas below a deleted row, Excel does).
+      ws.spliceRows(itemRow(ws, "O23 – O30"), 1);
     });
     const form = await readOne(f);
     expect(form.items.find((i) => i.code === "I5")!.score).toBe(96.11);
-    expect(form.problems.map((p) => [p.kind, p.code])).toEqual([["missing-item", "E3"]]);
+    expect(form.problems.map((p) => [p.kind, p.code])).toEqual([["missing-item", "O23-O30"]]);
     const merged = mergeForms(await readSubmissions([f]), {
       catalog: DEFAULT_CATALOG,
       expect: "none",
     });
     expect(
       merged.merged[0].validation.issues.some(
-        (i) => i.rule === "catalog.missing" && i.code === "E3"
+        (i) => i.rule === "catalog.missing" && i.code === "O23-O30"
       )
     ).toBe(true);
   });
 
   it("reads scores as text, Thai digits and formula results; NFD text arrives as NFC; long text is cut to what Excel holds", async () => {
     const long = "ก".repeat(40000);
-    const f = await editWorkbook(base, path.join(dir, "values.xlsx"), (ws) => {
-      ws.getCell(`C${itemRow(ws, "I1")}`).value = "๙๖.๓๑";
-      ws.getCell(`C${itemRow(ws, "I2")}`).value = "96.86 คะแนน";
-      ws.getCell(`C${itemRow(ws, "I3")}`).value = { formula: "90+6.17", result: 96.17 };
-      ws.getCell(`E${itemRow(ws, "I4")}`).value = "จัดประชุมชี้แจง".normalize("NFD");
-      ws.getCell(`F${itemRow(ws, "I4")}`).value = long;
-      ws.getCell(`E${itemRow(ws, "I6")}`).value = "@cmd|' /C calc'!A0";
+    // Items whose measures cells start empty, one cell each, as a district types into them.
+    const report = districtReport("1035");
+    for (const it of report.items)
+      if (["I8", "I9"].includes(it.code)) Object.assign(it, { measures: "", results: "" });
+    const emptied = await writeDistrict(dir, "emptied.xlsx", report);
+    const f = await editWorkbook(emptied, path.join(dir, "values.xlsx"), (ws) => {
+      const score = colOf("score");
+      ws.getCell(`${score}${itemRow(ws, "I1")}`).value = "๙๖.๓๑";
+      ws.getCell(`${score}${itemRow(ws, "I2")}`).value = "96.86 คะแนน";
+      ws.getCell(`${score}${itemRow(ws, "I3")}`).value = { formula: "90+6.17", result: 96.17 };
+      ws.getCell(`${colOf("measures")}${itemRow(ws, "I8")}`).value = "จัดประชุมชี้แจง".normalize("NFD");
+      ws.getCell(`${colOf("results")}${itemRow(ws, "I8")}`).value = long;
+      ws.getCell(`${colOf("measures")}${itemRow(ws, "I9")}`).value = "@cmd|' /C calc'!A0";
     });
     const form = await readOne(f);
     expect(form.items.slice(0, 3).map((i) => i.score)).toEqual([96.31, 96.86, 96.17]);
-    expect(form.items[3].measures).toBe("จัดประชุมชี้แจง".normalize("NFC"));
+    expect(form.items.find((i) => i.code === "I8")!.measures).toBe("จัดประชุมชี้แจง".normalize("NFC"));
     const r = mergeForms(await readSubmissions([f]), { catalog: DEFAULT_CATALOG, expect: "none" });
     const digest = buildSummary(r).find((s) => s.name === SUMMARY_SHEETS.measures)!;
     const group = digest.rows.findIndex((x) => x.cells[1] === "จัดประชุมชี้แจง".normalize("NFC"));

@@ -1,8 +1,17 @@
 import ExcelJS from "exceljs";
 import path from "path";
-import { DEFAULT_CATALOG, formToJson, META_SHEET, renderForm, ROWS } from "../../src/domain";
+import {
+  columnIndex,
+  DEFAULT_CATALOG,
+  formToJson,
+  META,
+  META_SHEET,
+  metaCell,
+  renderForm,
+  ROWS,
+} from "../../src/domain";
 import { nodeInflate, readFormFile, readFormsFromBytes, writeFormFile } from "../../src/xlsx";
-import { blankMeta, sampleMeta, sampleReport, tmpDir } from "../helpers";
+import { blankMeta, colOf, sampleMeta, sampleReport, sharedView, tmpDir } from "../helpers";
 
 async function writeSample(dir: string, name = "chom-thong.xlsx") {
   const file = path.join(dir, name);
@@ -20,7 +29,7 @@ describe("xlsx form files", () => {
     const file = await writeSample(dir);
     const { form } = await readFormFile(file);
     const json = formToJson(form);
-    const report = sampleReport();
+    const report = sharedView(sampleReport());
     expect(json).toMatchObject({
       unit: "สำนักงานเขตจอมทอง",
       unitCode: "1035",
@@ -54,26 +63,39 @@ describe("xlsx form files", () => {
     const { form } = await readFormFile(edited);
     const after = form.items.find((i) => i.code === "I22")!;
     expect(after.row).toBe(before.row + 3);
-    expect(after.cells.score).toBe(`C${before.row + 3}`);
+    expect(after.cells.score).toBe(`${colOf("score")}${before.row + 3}`);
     expect(after.score).toBe(82.01);
     expect(form.items).toHaveLength(42);
-    const report = sampleReport();
+    const report = sharedView(sampleReport());
     expect(form.items.map((i) => i.results)).toEqual(report.items.map((i) => i.results));
   });
 
-  it("counts a merged measures cell for each item under it", async () => {
-    const file = await writeSample(dir, "merged.xlsx");
+  it("merges a measure group's measures, results and evidence over its items, page by page", async () => {
+    const file = path.join(dir, "blank-groups.xlsx");
+    const model = renderForm(DEFAULT_CATALOG, blankMeta());
+    await writeFormFile(file, model);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const ws = wb.worksheets[0];
-    const rows = (await readFormFile(file)).form.items;
-    const i1 = rows.find((i) => i.code === "I1")!.row;
-    ws.mergeCells(i1, 5, i1 + 3, 5);
-    const edited = path.join(dir, "merged-edited.xlsx");
+    const merges = (wb.worksheets[0].model as unknown as { merges: string[] }).merges;
+    const e = colOf("measures");
+    // E1–E4 print on one page: one cell over their four rows.
+    const row = (code: string) =>
+      model.rowKinds.find((k) => k.code === code && k.kind === "item")!.row;
+    const e1 = row("E1");
+    const e4Last = Math.max(...model.rowKinds.filter((k) => k.code === "E4").map((k) => k.row));
+    const onePage = !model.print.breaksBefore.some((b) => b > e1 && b <= e4Last);
+    if (onePage) expect(merges).toContain(`${e}${e1}:${e}${e4Last}`);
+    // Typing once into the group's cell gives every item of the group its measures.
+    wb.worksheets[0].getCell(`${e}${e1}`).value = "จัดประชุมชี้แจงเจ้าหน้าที่";
+    const edited = path.join(dir, "blank-groups-typed.xlsx");
     await wb.xlsx.writeFile(edited);
     const { form } = await readFormFile(edited);
-    expect(new Set(form.items.slice(0, 4).map((i) => i.measures)).size).toBe(1);
-    expect(form.items[3].measures).toBe(sampleReport().items[0].measures);
+    const get = (code: string) => form.items.find((i) => i.code === code)!;
+    expect(["E1", "E2", "E3", "E4"].map((c) => get(c).measures)).toEqual(
+      Array(4).fill("จัดประชุมชี้แจงเจ้าหน้าที่")
+    );
+    expect(get("E5").measures).toBe("");
+    expect(get("E2").sharedWith).toEqual(["E1", "E3", "E4"]);
   });
 
   it("writes the layout: styles, validation, conditional format, protection, print setup, hidden metadata", async () => {
@@ -84,36 +106,57 @@ describe("xlsx form files", () => {
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet(model.name)!;
     const firstItem = model.rowKinds.find((k) => k.kind === "item")!.row;
-    const score = ws.getCell(firstItem, 3);
+    const col = (key: Parameters<typeof columnIndex>[0]) => columnIndex(key);
+    const score = ws.getCell(firstItem, col("score"));
     expect(score.dataValidation).toMatchObject({
       type: "decimal",
       operator: "between",
       formulae: [0, 100],
     });
     expect(score.protection?.locked).toBe(false);
-    expect(ws.getCell(firstItem, 2).protection?.locked).not.toBe(false);
-    expect(ws.getCell(firstItem, 5).numFmt).toBe("@");
-    expect(ws.getCell(firstItem, 2).font).toMatchObject({ name: "TH Sarabun New", size: 16 });
-    expect(ws.getCell(ROWS.header, 2).value).toBe("ประเด็นการประเมิน");
-    expect(ws.getCell(ROWS.header, 4).value).toBe("ประเด็นที่เป็นที่ต้องปรับปรุง/ยกระดับการพัฒนา");
+    expect(ws.getCell(firstItem, col("item")).protection?.locked).not.toBe(false);
+    expect(ws.getCell(firstItem, col("measures")).numFmt).toBe("@");
+    expect(ws.getCell(firstItem, col("item")).font).toMatchObject({
+      name: "TH Sarabun New",
+      size: 16,
+    });
+    // The item text shows the score as the form prints it, by a formula over the score cell.
+    expect(ws.getCell(firstItem, col("item")).formula).toContain(
+      `FIXED(${colOf("score")}${firstItem},2)`
+    );
+    // The five official column headers, in order.
+    expect([3, 4, 5, 6, 7].map((c) => ws.getCell(ROWS.header, c).value)).toEqual(
+      ["item", "issue", "measures", "results", "evidence"].map(
+        (k) => DEFAULT_CATALOG.columns[k as "item"].th
+      )
+    );
+    // The pass mark stays a number, validated 0–100; the highlight reads it as a number or text.
+    const pass = metaCell("passMark").address;
+    expect(ws.getCell(pass).value).toBe(85);
+    expect(ws.getCell(pass).numFmt ?? "General").not.toBe("@");
+    expect(ws.getCell(pass).dataValidation).toMatchObject({ type: "decimal", formulae: [0, 100] });
     const cf = (
       ws as unknown as {
         conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[];
       }
     ).conditionalFormattings;
     expect(cf).toHaveLength(1);
-    expect(cf[0].rules[0].formulae[0]).toContain("$C$7");
+    expect(cf[0].rules[0].formulae[0]).toContain(
+      `VALUE(${pass.replace(/([A-Z]+)(\d+)/, "$$$1$$$2")})`
+    );
     const protection = (ws as unknown as { sheetProtection: Record<string, unknown> })
       .sheetProtection;
     expect(protection).toMatchObject({ sheet: true, insertRows: true });
+    // Activity photos can be inserted and moved on the protected sheet.
+    expect(protection.objects).toBeUndefined();
     expect(protection).not.toHaveProperty("hashValue");
     expect(ws.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: "landscape",
       fitToWidth: 1,
-      printTitlesRow: "11:11",
+      printTitlesRow: `${ROWS.header}:${ROWS.header}`,
     });
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: ROWS.header });
+    expect(ws.pageSetup.printArea?.replace(/\$/g, "")).toBe(`C${ROWS.title}:G${model.rowCount}`);
     const meta = wb.getWorksheet(META_SHEET)!;
     expect(meta.state).toBe("veryHidden");
     const pairs = meta
@@ -128,7 +171,7 @@ describe("xlsx form files", () => {
     const file = await writeSample(dir, "cleared.xlsx");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    for (let r = ROWS.metaFirst; r < ROWS.header; r++) wb.worksheets[0].getCell(r, 3).value = null;
+    for (const m of META) wb.worksheets[0].getCell(metaCell(m.key).address).value = null;
     const [form] = readFormsFromBytes(file, new Uint8Array(await wb.xlsx.writeBuffer()), {
       inflate: nodeInflate,
     });
@@ -154,30 +197,28 @@ describe("xlsx form files", () => {
 });
 
 describe("row heights in written files", () => {
-  it("stores estimated heights for wrapped rows without marking them manual, so Excel still re-fits them", async () => {
+  it("stores a height for every row; only rows under merged cells are marked as set by hand", async () => {
     const { unzipSync, strFromU8 } = await import("fflate");
-    const { estimateRowHeight, LINE_POINTS } = await import("../../src/domain");
-    expect(estimateRowHeight([{ text: "สั้น", width: 40 }])).toBeNull();
-    expect(estimateRowHeight([{ text: "บรรทัดหนึ่ง\nบรรทัดสอง\nบรรทัดสาม", width: 40 }])).toBe(
-      3 * LINE_POINTS + 4
-    );
-    const long = estimateRowHeight([{ text: "ก".repeat(600), width: 40 }])!;
-    expect(long).toBeGreaterThan(10 * LINE_POINTS);
-    // Thai marks above and below the line take no width.
-    expect(estimateRowHeight([{ text: "กี่".repeat(30), width: 40 }])).toBe(
-      estimateRowHeight([{ text: "ก".repeat(30), width: 40 }])
-    );
-
     const dir = await tmpDir();
     const file = path.join(dir, "heights.xlsx");
-    await writeFormFile(file, renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport()));
+    const model = renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport());
+    await writeFormFile(file, model);
     const xml = strFromU8(
       unzipSync(new Uint8Array(await (await import("fs")).promises.readFile(file)))[
         "xl/worksheets/sheet1.xml"
       ]
     );
     const rows = xml.match(/<row\b[^>]*>/g)!;
-    expect(rows.filter((r) => / ht="/.test(r)).length).toBeGreaterThan(20);
-    expect(rows.some((r) => r.includes("customHeight"))).toBe(false);
+    expect(rows).toHaveLength(model.rowCount);
+    for (const tag of rows) {
+      const r = Number(/\br="(\d+)"/.exec(tag)![1]);
+      const h = model.rowHeights[r - 1];
+      expect([r, Number(/ ht="([\d.]+)"/.exec(tag)![1])]).toEqual([r, h.pt]);
+      expect([r, tag.includes('customHeight="1"')]).toEqual([r, h.fixed]);
+    }
+    expect(model.rowHeights.some((h) => !h.fixed)).toBe(true);
+    // Manual page breaks where the layout put them.
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
+    expect(breaks).toEqual(model.print.breaksBefore);
   });
 });

@@ -14,6 +14,13 @@ export interface CellGrid {
   /** Raw value of a cell (1-based); null outside the used area. */
   raw(row: number, col: number): GridCell;
   merges: readonly CellRange[];
+  /**
+   * False when the source cannot tell merged cells (Office.js before ExcelApi 1.13): the reader then
+   * takes an empty cell of a measure group as sharing the group's measures. Default true.
+   */
+  mergesKnown?: boolean;
+  /** Top-left anchor cell (1-based) of each picture on the sheet: placed over cells or in a cell. */
+  pictures?: readonly { row: number; col: number }[];
 }
 
 export function arrayGrid(name: string, values: GridCell[][], merges: CellRange[] = []): CellGrid {

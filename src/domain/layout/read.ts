@@ -2,12 +2,13 @@ import { Catalog, CatalogItem, findForm } from "../catalog";
 import { leadingCode, normalizeCode } from "../codes";
 import { parsePassMark, parseScore, ScoreParse } from "../score";
 import { cleanText, foldKey, Msg, msg, thaiDigitsToAscii } from "../text";
+import { CONTINUED, joinParts } from "./textMetrics";
 import { ReasonError } from "../errors";
 import { TEXT_FIELDS, TextField } from "../report";
 import { resolveUnit, Unit } from "../units";
 import { addr } from "./a1";
 import { CellGrid, GridCell, mergeResolver } from "./grid";
-import { COLUMNS, ColumnKey, META, META_LABEL_COLS, MetaKey } from "./spec";
+import { COLUMNS, ColumnKey, META, MetaKey, metaSpec, SHARED_FIELDS } from "./spec";
 
 export interface ReadField {
   value: string;
@@ -25,6 +26,10 @@ export interface ReadItem {
   measures: string;
   results: string;
   evidence: string;
+  /** Items whose measures are this item's too: one cell merged over their rows (a measure group). */
+  sharedWith: string[];
+  /** Pictures placed in (or over) the item's evidence cell. */
+  photos: number;
 }
 
 export interface ReadMeta<T> {
@@ -113,23 +118,35 @@ function findHeader(
   return null;
 }
 
-/** Find a metadata label in the rows above the header; the value is the next non-empty cell to its right. */
+const META_LABELS = META.map((m) => foldKey(m.label.th));
+const isMetaLabel = (folded: string) => META_LABELS.some((l) => folded.startsWith(l));
+
+/**
+ * A metadata field: at the layout's own place when its label is there, else wherever its label is in the
+ * rows above the header (older layouts, moved cells), the value being the next non-empty cell to its right
+ * that is not another label.
+ */
 function findMeta(
   grid: CellGrid,
   headerRow: number,
   key: MetaKey
 ): { raw: string; cell: string } | null {
-  const spec = META.find((m) => m.key === key)!;
+  const spec = metaSpec(key);
   const label = foldKey(spec.label.th);
+  if (spec.row < headerRow && foldKey(cellText(grid.raw(spec.row, spec.col))).startsWith(label)) {
+    return { raw: cellText(grid.raw(spec.row, spec.col + 1)), cell: addr(spec.row, spec.col + 1) };
+  }
   for (let r = 1; r < headerRow; r++) {
     for (let c = 1; c <= Math.min(grid.colCount, 12); c++) {
       const t = foldKey(cellText(grid.raw(r, c)));
       if (!t || !t.startsWith(label)) continue;
       for (let v = c + 1; v <= Math.min(grid.colCount, c + 8); v++) {
         const raw = cellText(grid.raw(r, v));
-        if (raw) return { raw, cell: addr(r, v) };
+        if (!raw) continue;
+        if (isMetaLabel(foldKey(raw))) break;
+        return { raw, cell: addr(r, v) };
       }
-      return { raw: "", cell: addr(r, Math.max(c + 1, META_LABEL_COLS.c2 + 1)) };
+      return { raw: "", cell: addr(r, c + 1) };
     }
   }
   return null;
@@ -194,14 +211,19 @@ export function readForm(
   const prepF = metaField("preparer", "preparer");
 
   const resolve = mergeResolver(grid);
-  const at = (r: number, c: number): GridCell => {
-    const a = resolve(r, c);
-    return grid.raw(a.row, a.col);
-  };
 
   const items: ReadItem[] = [];
+  const measuresKey = new Map<ReadItem, string>();
   const seen = new Map<string, ReadItem>();
   const { columns } = header;
+  const itemRows = new Set<number>();
+  for (let r = header.row + 1; r <= grid.rowCount; r++)
+    if (rowCode(grid, r, columns)) itemRows.add(r);
+  const isItemRow = (r: number) => itemRows.has(r);
+  const chains = Object.fromEntries(
+    TEXT_FIELDS.map((f) => [f, columnChains(grid, resolve, columns[f], header.row + 1, isItemRow)])
+  ) as Record<TextField, (row: number) => Chained>;
+
   for (let r = header.row + 1; r <= grid.rowCount; r++) {
     const code = rowCode(grid, r, columns);
     if (!code) continue;
@@ -238,8 +260,11 @@ export function readForm(
       measures: "",
       results: "",
       evidence: "",
+      sharedWith: [],
+      photos: 0,
     };
-    for (const f of TEXT_FIELDS) item[f] = cellText(at(r, columns[f]));
+    for (const f of TEXT_FIELDS) item[f] = chains[f](r).text;
+    measuresKey.set(item, chains.measures(r).key);
     const prev = seen.get(code);
     if (prev) {
       problems.push({
@@ -266,6 +291,8 @@ export function readForm(
     }
   }
   items.sort((a, b) => catalog.byCode.get(a.code)!.order - catalog.byCode.get(b.code)!.order);
+  shareMeasures(grid, items, measuresKey, catalog);
+  countPhotos(grid, items, columns.evidence);
 
   return {
     sheet: grid.name,
@@ -303,4 +330,120 @@ function parseYear(raw: string): number | null {
 function parseRound(raw: string): number | null {
   const m = /\d+/.exec(thaiDigitsToAscii(raw));
   return m ? Number(m[0]) : null;
+}
+
+/** A text cell's text with its continuations joined, and which text it is (cells of one text share a key). */
+interface Chained {
+  text: string;
+  key: string;
+}
+
+/**
+ * The texts of one column below the header: a cell (or merged area) whose text starts with "(ต่อ)" —
+ * the layout splits a text too long for a page that way — continues the text above it in the column.
+ */
+function columnChains(
+  grid: CellGrid,
+  resolve: (row: number, col: number) => { row: number; col: number },
+  col: number,
+  firstRow: number,
+  isItemRow: (row: number) => boolean
+): (row: number) => Chained {
+  const mark = CONTINUED.trim();
+  const spans = new Map(grid.merges.map((m) => [`${m.r1}:${m.c1}`, m.r2]));
+  const coversItem = (top: number) => {
+    for (let r = top; r <= (spans.get(`${top}:${col}`) ?? top); r++) if (isItemRow(r)) return true;
+    return false;
+  };
+  const texts: string[] = [];
+  const chainOf = new Map<string, number>();
+  let last = -1;
+  for (let r = firstRow; r <= grid.rowCount; r++) {
+    const a = resolve(r, col);
+    const key = `${a.row}:${a.col}`;
+    if (chainOf.has(key)) continue;
+    if (a.col !== col) {
+      // A cell merged across the columns (a heading): no text of this column continues over it.
+      chainOf.set(key, -1);
+      last = -1;
+      continue;
+    }
+    const t = cellText(grid.raw(a.row, a.col));
+    if (!t && !coversItem(a.row)) {
+      // An empty cell on rows of no item (rows a user inserted): not a text of its own.
+      chainOf.set(key, -1);
+      continue;
+    }
+    if (t.startsWith(mark) && last >= 0) {
+      const rest = t.slice(mark.length).trimStart();
+      if (rest) texts[last] = joinParts(texts[last], rest);
+      chainOf.set(key, last);
+    } else {
+      // Empty cells are texts too (still to be written), so that a "(ต่อ)" below one joins it.
+      texts.push(t.startsWith(mark) ? t.slice(mark.length).trimStart() : t);
+      last = texts.length - 1;
+      chainOf.set(key, last);
+    }
+  }
+  return (row) => {
+    const a = resolve(row, col);
+    const id = chainOf.get(`${a.row}:${a.col}`) ?? -1;
+    return id < 0
+      ? { text: "", key: `area ${a.row}:${a.col}` }
+      : { text: texts[id], key: `text ${id}` };
+  };
+}
+
+/** Items in one measures text (one merged cell, or its parts) share it; without merges, see below. */
+function shareMeasures(
+  grid: CellGrid,
+  items: ReadItem[],
+  measuresKey: ReadonlyMap<ReadItem, string>,
+  catalog: Catalog
+): void {
+  const byKey = new Map<string, ReadItem[]>();
+  for (const it of items) {
+    const key = measuresKey.get(it)!;
+    byKey.set(key, [...(byKey.get(key) ?? []), it]);
+  }
+  for (const group of byKey.values())
+    for (const it of group) it.sharedWith = group.filter((o) => o !== it).map((o) => o.code);
+  if (grid.mergesKnown !== false) return;
+  // The source cannot tell merged cells: an item of a measure group with nothing of its own takes the
+  // text of the group's item above it, as the merged cell the layout writes would give it.
+  let carrier: ReadItem | null = null;
+  for (const it of items) {
+    const group = catalog.byCode.get(it.code)!.measureGroup;
+    const own = SHARED_FIELDS.some((f) => it[f] !== "");
+    const sameGroup = carrier !== null && catalog.byCode.get(carrier.code)!.measureGroup === group;
+    if (own || group === it.code || !sameGroup) {
+      carrier = own ? it : null;
+      continue;
+    }
+    const from = carrier!;
+    for (const f of SHARED_FIELDS) it[f] = from[f];
+    const members = [from, ...items.filter((o) => from.sharedWith.includes(o.code))];
+    for (const m of members) m.sharedWith.push(it.code);
+    it.sharedWith = members.map((m) => m.code);
+  }
+}
+
+/** Pictures whose top-left anchor lies in an item's evidence cell (or the merged area it is part of). */
+function countPhotos(grid: CellGrid, items: ReadItem[], evidenceCol: number): void {
+  const pictures = grid.pictures ?? [];
+  if (!pictures.length) return;
+  const areas = new Map(grid.merges.map((m) => [`${m.r1}:${m.c1}`, m]));
+  const resolve = mergeResolver(grid);
+  for (const it of items) {
+    const a = resolve(it.row, evidenceCol);
+    const area = areas.get(`${a.row}:${a.col}`) ?? {
+      r1: it.row,
+      c1: evidenceCol,
+      r2: it.row,
+      c2: evidenceCol,
+    };
+    it.photos = pictures.filter(
+      (p) => p.row >= area.r1 && p.row <= area.r2 && p.col >= area.c1 && p.col <= area.c2
+    ).length;
+  }
 }

@@ -1,3 +1,4 @@
+import { codeSpan } from "../codes";
 import { msg } from "../text";
 import { ItemRule } from "./types";
 
@@ -45,14 +46,27 @@ export const ITEM_RULES: readonly ItemRule[] = [
       ),
   },
   {
+    id: "flag.measures-shared",
+    field: "measures",
+    severity: "warning",
+    test: (it, ctx) => ctx.flagged && Boolean(it.measures) && it.sharedWith.length > 0,
+    message: (it) => {
+      const group = codeSpan([it.code, ...it.sharedWith]);
+      return msg(
+        `ข้อ ${it.code} ต่ำกว่าเกณฑ์ และใช้มาตรการร่วมกับข้อ ${group} ควรมีมาตรการที่มุ่งแก้ข้อ ${it.code} โดยตรง`,
+        `${it.code} is under the pass mark and shares its measures with ${group}; consider a measure aimed at ${it.code}`
+      );
+    },
+  },
+  {
     id: "flag.evidence",
     field: "evidence",
     severity: "warning",
-    test: (it, ctx) => ctx.flagged && !it.evidence,
+    test: (it, ctx) => ctx.flagged && !it.evidence && it.photos === 0,
     message: (it) =>
       msg(
         `ข้อ ${it.code} ต่ำกว่าเกณฑ์ แต่ยังไม่มีหลักฐาน/ภาพกิจกรรม`,
-        `${it.code} is under the pass mark but has no evidence`
+        `${it.code} is under the pass mark but has no evidence (photos or links)`
       ),
   },
   {
@@ -76,11 +90,11 @@ export const ITEM_RULES: readonly ItemRule[] = [
     scope: { tools: ["OIT"] },
     field: "evidence",
     severity: "warning",
-    test: (it) => !URL_RE.test(it.evidence),
+    test: (it) => !URL_RE.test(it.evidence) && it.photos === 0,
     message: (it) =>
       msg(
-        `ข้อ ${it.code}: หลักฐานของ OIT ควรเป็นลิงก์ (URL) ไปยังข้อมูลที่เปิดเผย`,
-        `${it.code}: OIT evidence should be a link (URL) to the disclosed information`
+        `ข้อ ${it.code}: หลักฐานของ OIT ควรเป็นลิงก์ (URL) ไปยังข้อมูลที่เปิดเผย หรือภาพหน้าเว็บไซต์`,
+        `${it.code}: OIT evidence should be a link (URL) to the disclosed information, or a picture of the page`
       ),
   },
 ];

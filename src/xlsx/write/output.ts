@@ -7,28 +7,42 @@ import { addCharts, ChartSpec } from "./chart";
 import { listZip, readEntry } from "../read/zip";
 import { nodeInflate } from "../nodeInflate";
 
+/** Rows to keep marked as sized by hand, by worksheet id (ExcelJS writes sheet N as sheetN.xml). */
+export type FixedRows = ReadonlyMap<number, ReadonlySet<number>>;
+
 /**
  * Row heights ExcelJS writes are marked as set by hand (customHeight), which stops Excel from re-fitting
- * a row when its text changes. Ours are estimates: keep them, drop the mark.
+ * a row when its text changes, and LibreOffice from fitting it on load. Ours are computed from the text:
+ * keep them, and drop the mark except on the rows given (rows under merged cells, which neither app
+ * fits). The XML is ExcelJS's own output, whose <row> start tags carry `r="N"` first.
  */
-export function unmarkRowHeights(files: Unzipped): void {
+export function unmarkRowHeights(files: Unzipped, fixed: FixedRows = new Map()): void {
   for (const name of Object.keys(files)) {
-    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+    const m = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name);
+    if (!m) continue;
+    const keep = fixed.get(Number(m[1])) ?? new Set<number>();
     const xml = strFromU8(files[name]);
     if (!xml.includes('customHeight="1"')) continue;
     files[name] = strToU8(
-      xml.replace(/<row\b[^>]*>/g, (tag) => tag.replace(' customHeight="1"', ""))
+      xml.replace(/<row\b[^>]*>/g, (tag) => {
+        const row = Number(/\br="(\d+)"/.exec(tag)?.[1]);
+        return keep.has(row) ? tag : tag.replace(' customHeight="1"', "");
+      })
     );
   }
 }
 
 /** Finish a package ExcelJS wrote uncompressed: row heights, charts, then one compression pass. */
-export function finishPackage(stored: Uint8Array, charts: ChartSpec[] = []): Uint8Array {
+export function finishPackage(
+  stored: Uint8Array,
+  charts: ChartSpec[] = [],
+  fixed: FixedRows = new Map()
+): Uint8Array {
   const files: Unzipped = {};
   for (const e of listZip("summary", stored).values())
     if (!e.name.endsWith("/"))
       files[e.name] = readEntry("summary", stored, e, nodeInflate) as Unzipped[string];
-  unmarkRowHeights(files);
+  unmarkRowHeights(files, fixed);
   addCharts(files, charts);
   return zipNative(files);
 }
@@ -125,9 +139,10 @@ export async function writeBytesAtomic(target: string, bytes: Uint8Array): Promi
 export async function writeWorkbookFile(
   wb: ExcelJS.Workbook,
   target: string,
-  charts: ChartSpec[] = []
+  charts: ChartSpec[] = [],
+  fixed: FixedRows = new Map()
 ): Promise<void> {
   const options = { zip: { compression: "STORE" } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
   const stored = new Uint8Array(await wb.xlsx.writeBuffer(options));
-  await writeBytesAtomic(target, finishPackage(stored, charts));
+  await writeBytesAtomic(target, finishPackage(stored, charts, fixed));
 }

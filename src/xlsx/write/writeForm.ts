@@ -2,8 +2,9 @@ import ExcelJS from "exceljs";
 import { writeWorkbookFile } from "./output";
 import {
   CellStyle,
-  estimateRowHeight,
+  colLetter,
   FONT,
+  isFormula,
   META_SHEET,
   META_SHEET_HEADER,
   rangeAddr,
@@ -50,14 +51,16 @@ export async function addFormSheet(
   model: SheetModel
 ): Promise<ExcelJS.Worksheet> {
   const ws = wb.addWorksheet(model.name, {
-    views: [
-      {
-        state: "frozen",
-        ySplit: model.freezeRows,
-        xSplit: 0,
-        topLeftCell: `A${model.freezeRows + 1}`,
-      },
-    ],
+    views: model.freezeRows
+      ? [
+          {
+            state: "frozen",
+            ySplit: model.freezeRows,
+            xSplit: 0,
+            topLeftCell: `A${model.freezeRows + 1}`,
+          },
+        ]
+      : [{ state: "normal" }],
     pageSetup: {
       paperSize: 9,
       orientation: model.print.orientation,
@@ -65,6 +68,8 @@ export async function addFormSheet(
       fitToWidth: model.print.fitToWidth,
       fitToHeight: 0,
       margins: model.print.margins,
+      // ExcelJS puts "$" before each end: "C$8:G$120" becomes $C$8:$G$120.
+      printArea: `${colLetter(model.print.area.c1)}$${model.print.area.r1}:${colLetter(model.print.area.c2)}$${model.print.area.r2}`,
       printTitlesRow: `${model.print.titleRows.first}:${model.print.titleRows.last}`,
     },
   });
@@ -75,13 +80,17 @@ export async function addFormSheet(
     for (let c = 1; c <= model.colCount; c++) {
       const cell = row.getCell(c);
       const v = model.values[r - 1][c - 1];
-      // Strings are always stored as text: ExcelJS never turns "=…" into a formula.
-      if (v !== null) cell.value = v;
+      // Strings are always stored as text: ExcelJS never turns "=…" into a formula. Formulas are the
+      // layout's own (the item text with its score, the subtitle), written with their result.
+      if (isFormula(v)) cell.value = { formula: v.formula, result: v.result };
+      else if (v !== null) cell.value = v;
       cell.style = excelStyle(styles[r - 1][c - 1]) as ExcelJS.Style;
     }
   }
   for (const m of model.merges) ws.mergeCells(m.r1, m.c1, m.r2, m.c2);
-  setRowHeights(ws, model);
+  model.rowHeights.forEach((h, i) => (ws.getRow(i + 1).height = h.pt));
+  // ExcelJS's addPageBreak puts the break after the row it is called on.
+  for (const r of model.print.breaksBefore) ws.getRow(r - 1).addPageBreak();
   for (const v of model.validations) {
     for (let r = v.range.r1; r <= v.range.r2; r++) {
       for (let c = v.range.c1; c <= v.range.c2; c++) {
@@ -117,27 +126,12 @@ export async function addFormSheet(
       ],
     })
   );
-  await ws.protect("", { ...model.protection });
+  const { editObjects, ...protection } = model.protection;
+  // ExcelJS's `objects: false` writes objects="1" (pictures locked); leaving it out lets districts
+  // insert and move activity photos.
+  await ws.protect("", { ...protection, ...(editObjects ? {} : { objects: false }) });
   writeMetadata(wb, model);
   return ws;
-}
-
-/** Estimated heights for wrapped rows (merged cells count with the width of their whole area). */
-function setRowHeights(ws: ExcelJS.Worksheet, model: SheetModel): void {
-  const mergedWidth = new Map<string, number>();
-  for (const m of model.merges) {
-    let w = 0;
-    for (let c = m.c1; c <= m.c2; c++) w += model.columnWidths[c - 1];
-    mergedWidth.set(`${m.r1}:${m.c1}`, w);
-  }
-  for (let r = 1; r <= model.rowCount; r++) {
-    const cells = model.values[r - 1].map((v, i) => ({
-      text: typeof v === "string" ? v : "",
-      width: mergedWidth.get(`${r}:${i + 1}`) ?? model.columnWidths[i],
-    }));
-    const h = estimateRowHeight(cells);
-    if (h) ws.getRow(r).height = h;
-  }
 }
 
 function writeMetadata(wb: ExcelJS.Workbook, model: SheetModel) {
@@ -158,8 +152,13 @@ export function newWorkbook(): ExcelJS.Workbook {
   return wb;
 }
 
+/** Rows of a sheet whose height must stay as written (under merged cells, which no app re-fits). */
+export function fixedRows(model: SheetModel): Set<number> {
+  return new Set(model.rowHeights.flatMap((h, i) => (h.fixed ? [i + 1] : [])));
+}
+
 export async function writeFormFile(target: string, model: SheetModel): Promise<void> {
   const wb = newWorkbook();
-  await addFormSheet(wb, model);
-  await writeWorkbookFile(wb, target);
+  const ws = await addFormSheet(wb, model);
+  await writeWorkbookFile(wb, target, [], new Map([[ws.id, fixedRows(model)]]));
 }

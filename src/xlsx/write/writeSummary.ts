@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import {
   COLOR_SCALE,
-  estimateRowHeight,
   FONT,
+  wrappedRowHeightPt,
   rangeAddr,
   SUMMARY_FIRST_ROW,
   SUMMARY_FORMATS,
@@ -104,11 +104,12 @@ export function addSummarySheet(
       style(cell, s, SUMMARY_FORMATS[sheet.columns[c].kind], true, sheet.wrap);
     }
     if (sheet.wrap) {
-      const h = estimateRowHeight(
+      const h = wrappedRowHeightPt(
         row.cells.map((v, c) => ({
           text: typeof v === "string" ? v : "",
           width: sheet.columns[c].width,
-        }))
+        })),
+        FONT
       );
       if (h) r.height = h;
     }

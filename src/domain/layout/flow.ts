@@ -1,0 +1,268 @@
+import { CellRange } from "./a1";
+import { CellValue } from "./cells";
+import {
+  CELL_PADDING_PT,
+  CONTINUED,
+  FontSpec,
+  LINE_FACTOR,
+  MAX_ROW_PT,
+  splitForLines,
+  wrappedLines,
+} from "./textMetrics";
+
+/**
+ * The body of the form laid out on printed pages, in lines of text. A spreadsheet cannot carry a cell's
+ * text from one page to the next (a cell merged across a page break prints with a line cut in two), so:
+ * - no merged area crosses a page break: an item's own cells (code, score, text, issue) are merged over
+ *   its rows on a page, and the measures, results and evidence a measure group shares are one cell
+ *   merged over the group's rows on a page;
+ * - a text longer than the lines left on a page is split: the first part ends with "…" when it stops
+ *   mid-paragraph, the next part, on the next page, starts with "(ต่อ)" (continued). The reader joins
+ *   the parts again (read.ts). A group's shared cells on its later pages are marked "(ต่อ)" even when
+ *   the text ended (or is still empty, on a blank form), so that the items there keep sharing it;
+ * - a heading never ends a page; an item starts a page when its own text does not fit on this one but
+ *   fits on a page, and the group's shared texts fill the rest of this page first; a group that fits
+ *   on a page is moved whole to the next one when this page is mostly used.
+ */
+
+/** A text of an item or a group, placed part by part (one part a page). */
+interface FlowText {
+  col: number;
+  widthPt: number;
+  text: string;
+}
+
+/** One item: its first row's cells (A…G by column index) and which of them are its own texts. */
+export interface FlowItem {
+  code: string;
+  cells: CellValue[];
+  /** Columns of the item's own texts that may be split over pages (the issue). */
+  ownCols: readonly number[];
+  /** Lines the item's first row needs whole (its text with the score, which is not split). */
+  fixedLines: number;
+}
+
+export type FlowElement =
+  | { kind: "tool" | "indicator"; cells: CellValue[]; lines: number }
+  | { kind: "segment"; items: FlowItem[] };
+
+export interface FlowPage {
+  /** Printable height of a page, in points. */
+  heightPt: number;
+  /** Height of the rows printed again at the top of every page after the first. */
+  repeatPt: number;
+  /** Height already used on the first page (title and header). */
+  firstUsedPt: number;
+}
+
+export interface FlowRow {
+  kind: "tool" | "indicator" | "item" | "continuation";
+  code?: string;
+  cells: CellValue[];
+  pt: number;
+}
+
+export interface FlowResult {
+  rows: FlowRow[];
+  /** Merges, with rows counted from the first body row (1). */
+  merges: CellRange[];
+  /** Body rows (from 1) that start a printed page. */
+  breaksBefore: number[];
+}
+
+export interface FlowColumns {
+  count: number;
+  /** Width in points of each column (1-based index − 1). */
+  widthsPt: readonly number[];
+  /** Columns of an item's cells, merged over its rows on a page (code, score, item, issue). */
+  itemCols: readonly number[];
+  /** Columns a measure segment shares (measures, results, evidence). */
+  sharedCols: readonly number[];
+}
+
+/** A block that fits on a page is moved whole to the next page when less than this share is left. */
+const MOVE_WHOLE_BELOW = 0.45;
+
+export function layoutBody(
+  elements: readonly FlowElement[],
+  cols: FlowColumns,
+  font: FontSpec,
+  page: FlowPage
+): FlowResult {
+  const pitch = font.size * LINE_FACTOR;
+  const maxLines = Math.floor((MAX_ROW_PT - CELL_PADDING_PT) / pitch);
+  const rows: FlowRow[] = [];
+  const merges: CellRange[] = [];
+  const breaksBefore: number[] = [];
+  let cap = page.heightPt;
+  let used = page.firstUsedPt;
+  const fullPageLines = Math.floor((page.heightPt - page.repeatPt - CELL_PADDING_PT) / pitch);
+  const newPage = () => {
+    breaksBefore.push(rows.length + 1);
+    cap = page.heightPt - page.repeatPt;
+    used = 0;
+  };
+  const rowPt = (lines: number) => lines * pitch + CELL_PADDING_PT;
+  const linesLeft = () => Math.floor((cap - used - CELL_PADDING_PT + 0.01) / pitch);
+  const blank = () => new Array<CellValue>(cols.count).fill(null);
+  const push = (row: FlowRow) => {
+    rows.push(row);
+    used += row.pt;
+    return rows.length;
+  };
+  const mergeCols = (list: readonly number[], r1: number, r2: number) => {
+    if (r2 > r1) for (const c of list) merges.push({ r1, c1: c, r2, c2: c });
+  };
+  const texts = (cells: CellValue[], list: readonly number[]): FlowText[] =>
+    list.map((col) => ({
+      col,
+      widthPt: cols.widthsPt[col - 1],
+      text: String(cells[col - 1] ?? ""),
+    }));
+  const linesOf = (list: readonly FlowText[]) =>
+    Math.max(0, ...list.map((t) => (t.text ? wrappedLines(t.text, t.widthPt, font) : 0)));
+  /**
+   * Put into `row` (a part's first row) what of each text fits `lines` lines; what does not fit moves
+   * on, marked "(ต่อ)". With `keepMark`, a text that ended (or was empty) leaves the bare mark for
+   * the next part, so that the cell on the next page still belongs to the one above.
+   */
+  const placePart = (row: number, list: FlowText[], lines: number, keepMark: boolean) => {
+    const r = rows[row - 1];
+    r.cells = [...r.cells];
+    for (const t of list) {
+      const split = splitForLines(t.text, t.widthPt, font, lines);
+      r.cells[t.col - 1] = (split ? split.head : t.text) || null;
+      t.text = split?.tail ? `${CONTINUED}${split.tail}` : keepMark ? CONTINUED.trim() : "";
+    }
+  };
+
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i];
+    if (el.kind !== "segment") {
+      // A run of headings moves to the next page unless what follows it starts on this one.
+      if (i === 0 || elements[i - 1].kind === "segment") {
+        let need = 0;
+        let j = i;
+        for (; j < elements.length; j++) {
+          const e = elements[j];
+          if (e.kind === "segment") break;
+          need += rowPt(e.lines);
+        }
+        const next = elements[j];
+        if (next?.kind === "segment") {
+          const first = next.items[0];
+          need += rowPt(
+            Math.max(
+              first.fixedLines,
+              Math.min(fullPageLines, linesOf(texts(first.cells, first.ownCols)))
+            )
+          );
+        }
+        if (used > 0 && used + need > cap) newPage();
+      }
+      push({ kind: el.kind, cells: el.cells, pt: rowPt(el.lines) });
+      continue;
+    }
+
+    const shared = texts(el.items[0].cells, cols.sharedCols);
+    const ownTotal = el.items.reduce(
+      (s, it) => s + Math.max(it.fixedLines, linesOf(texts(it.cells, it.ownCols))),
+      0
+    );
+    const wholePt = rowPt(Math.max(linesOf(shared), ownTotal));
+    const afterHeading = i > 0 && elements[i - 1].kind !== "segment";
+    if (
+      used > 0 &&
+      !afterHeading &&
+      used + wholePt > cap &&
+      wholePt <= page.heightPt - page.repeatPt &&
+      cap - used < MOVE_WHOLE_BELOW * cap
+    )
+      newPage();
+
+    // The shared part on this page starts at partFirst and has partLines lines so far.
+    let partFirst = rows.length + 1;
+    let partLines = 0;
+    // The current item's rows on this page.
+    let chunk = { first: rows.length + 1, code: "", lines: 0, own: [] as FlowText[] };
+    const row = (kind: FlowRow["kind"], cells: CellValue[], lines: number) => {
+      partLines += lines;
+      chunk.lines += lines;
+      return push({ kind, code: chunk.code, cells, pt: rowPt(lines) });
+    };
+    const closeChunk = (keep: boolean) => {
+      if (rows.length >= chunk.first) placePart(chunk.first, chunk.own, chunk.lines, keep);
+      mergeCols(cols.itemCols, chunk.first, rows.length);
+    };
+    const group = el.items.length > 1;
+    const closePart = () => {
+      if (rows.length >= partFirst) placePart(partFirst, shared, partLines, group);
+      mergeCols(cols.sharedCols, partFirst, rows.length);
+    };
+    /** Fill what is left of this page with the shared texts still to place, below the current item. */
+    const fillPage = () => {
+      const room = Math.min(maxLines, linesLeft());
+      const pending = linesOf(shared) - partLines;
+      if (chunk.code && room >= 1 && pending > 0)
+        row("continuation", blank(), Math.min(room, pending));
+    };
+    const nextPage = () => {
+      closePart();
+      newPage();
+      partFirst = rows.length + 1;
+      partLines = 0;
+    };
+
+    for (const [k, item] of el.items.entries()) {
+      const own = texts(item.cells, item.ownCols);
+      const need = Math.max(item.fixedLines, linesOf(own));
+      // An item starts a page when its first row (never split) does not fit here, or when its own
+      // text does not fit, fits on a page, and little of this page is left; else its issue text is
+      // split over the pages, as a table row in the Word form breaks across pages.
+      const left = linesLeft();
+      const little = left < MOVE_WHOLE_BELOW * fullPageLines;
+      if (
+        used > 0 &&
+        (item.fixedLines > left || (need > left && need <= fullPageLines && little))
+      ) {
+        fillPage();
+        closeChunk(false);
+        nextPage();
+      } else closeChunk(false);
+      const cells = [...item.cells];
+      for (const c of [...cols.sharedCols, ...item.ownCols]) cells[c - 1] = null;
+      chunk = { first: rows.length + 1, code: item.code, lines: 0, own };
+      let first = true;
+      const last = k === el.items.length - 1;
+      // The item's own text, page after page; after the last item, the shared texts too.
+      const fixed = () => (first ? item.fixedLines : 0);
+      while (
+        linesOf(chunk.own) > chunk.lines ||
+        fixed() > chunk.lines ||
+        (last && linesOf(shared) > partLines)
+      ) {
+        const room = Math.min(maxLines, linesLeft());
+        if (room < 1) {
+          if (rows.length >= chunk.first) closeChunk(false);
+          nextPage();
+          chunk = { first: rows.length + 1, code: item.code, lines: 0, own: chunk.own };
+          continue;
+        }
+        const want = Math.max(
+          linesOf(chunk.own) - chunk.lines,
+          fixed() - chunk.lines,
+          last ? linesOf(shared) - partLines : 0
+        );
+        row(
+          first ? "item" : "continuation",
+          first ? cells : blank(),
+          Math.max(1, Math.min(room, want))
+        );
+        first = false;
+      }
+    }
+    closeChunk(false);
+    closePart();
+  }
+  return { rows, merges, breaksBefore };
+}
