@@ -14,6 +14,7 @@ import {
   META_VALUE_COLS,
   metaLabelText,
   metaRow,
+  PASS_MARK_VALIDATION,
   PRINT,
   PROTECTION,
   ROWS,
@@ -121,7 +122,7 @@ export function renderForm(
     const value = { r1: r, c1: META_VALUE_COLS.c1, r2: r, c2: META_VALUE_COLS.c2 };
     merges.push(label, value);
     style(label, "metaLabel");
-    style(value, m.entry ? "metaValue" : "metaFixed");
+    style(value, m.key === "passMark" ? "metaNumber" : m.entry ? "metaValue" : "metaFixed");
   }
 
   // Header.
@@ -165,6 +166,7 @@ export function renderForm(
   const scoreRange = { r1: firstItemRow, c1: scoreCol, r2: lastItemRow, c2: scoreCol };
   const passMarkCell = `$${addr(metaRow("passMark"), META_VALUE_COLS.c1).replace(/(\d+)$/, "$$$1")}`;
   const firstScore = addr(firstItemRow, scoreCol);
+  const passMarkRow = metaRow("passMark");
 
   return {
     name,
@@ -184,11 +186,21 @@ export function renderForm(
         prompt: SCORE_VALIDATION.prompt.th,
         error: SCORE_VALIDATION.error.th,
       },
+      {
+        range: { r1: passMarkRow, c1: META_VALUE_COLS.c1, r2: passMarkRow, c2: META_VALUE_COLS.c2 },
+        min: PASS_MARK_VALIDATION.min,
+        max: PASS_MARK_VALIDATION.max,
+        title: PASS_MARK_VALIDATION.title.th,
+        prompt: PASS_MARK_VALIDATION.prompt.th,
+        error: PASS_MARK_VALIDATION.error.th,
+      },
     ],
     conditionalFormats: [
       {
         range: scoreRange,
-        formula: `AND(ISNUMBER(${firstScore}),ISNUMBER(${passMarkCell}),${firstScore}<${passMarkCell})`,
+        // VALUE() also reads a pass mark stored as text (pasted over the validation); a blank or
+        // unreadable one highlights nothing.
+        formula: `AND(ISNUMBER(${firstScore}),${firstScore}<IFERROR(VALUE(${passMarkCell}),-1))`,
         fill: LOW_SCORE_FORMAT.fill,
         fontColor: LOW_SCORE_FORMAT.fontColor,
       },

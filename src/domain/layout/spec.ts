@@ -1,3 +1,4 @@
+import { PASS_MARK_RANGE } from "../bounds";
 import { Msg, msg } from "../text";
 import { FieldKey } from "../report";
 
@@ -86,6 +87,7 @@ export type StyleName =
   | "subtitle"
   | "metaLabel"
   | "metaValue"
+  | "metaNumber"
   | "metaFixed"
   | "header"
   | "tool"
@@ -124,6 +126,14 @@ export const STYLES: Record<StyleName, CellStyle> = {
     numFmt: TEXT_FORMAT,
     hAlign: "left",
   },
+  /** The pass mark: a number (General), never text, so that the under-pass-mark highlight follows it. */
+  metaNumber: {
+    locked: false,
+    vAlign: "middle",
+    border: true,
+    fill: "FFF2CC",
+    hAlign: "left",
+  },
   metaFixed: { locked: true, vAlign: "middle", border: true, fill: "F2F2F2", fontColor: "595959" },
   header: {
     locked: true,
@@ -153,6 +163,21 @@ export const SCORE_VALIDATION = {
     "Enter a score from 0 to 100 (up to 2 decimals)"
   ),
   error: msg("คะแนนต้องเป็นตัวเลข 0–100", "The score must be a number from 0 to 100"),
+} as const;
+
+/** The pass-mark cell accepts only a number in the pass-mark range (text typed there is refused). */
+export const PASS_MARK_VALIDATION = {
+  min: PASS_MARK_RANGE.min,
+  max: PASS_MARK_RANGE.max,
+  title: msg("เกณฑ์ผ่าน", "Pass mark"),
+  prompt: msg(
+    `กรอกเกณฑ์ผ่านเป็นตัวเลข ${PASS_MARK_RANGE.min}–${PASS_MARK_RANGE.max} (เช่น 85)`,
+    `Enter the pass mark as a number from ${PASS_MARK_RANGE.min} to ${PASS_MARK_RANGE.max} (such as 85)`
+  ),
+  error: msg(
+    `เกณฑ์ผ่านต้องเป็นตัวเลข ${PASS_MARK_RANGE.min}–${PASS_MARK_RANGE.max}`,
+    `The pass mark must be a number from ${PASS_MARK_RANGE.min} to ${PASS_MARK_RANGE.max}`
+  ),
 } as const;
 
 export const PRINT = {
