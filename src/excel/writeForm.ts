@@ -36,7 +36,7 @@ function styleCost(s: Partial<CellStyle>): [number, number] {
   if (s.hAlign) sets++;
   if (s.vAlign) sets++;
   if (s.wrap !== undefined) sets++;
-  if (s.border) (objects += 7, (sets += 12));
+  if (s.border) ((objects += 7), (sets += 12));
   return [objects, sets];
 }
 
@@ -229,7 +229,8 @@ async function writeEssentials(
   const chunkRange = (c: (typeof chunks)[number]) =>
     ws.getRangeByIndexes(c.start, 0, c.rows.length, model.colCount);
   // Request 1: the sheets and number formats, so that text cells are Text before any value arrives.
-  for (const c of chunks) chunkRange(c).numberFormat = formats.slice(c.start, c.start + c.rows.length);
+  for (const c of chunks)
+    chunkRange(c).numberFormat = formats.slice(c.start, c.start + c.rows.length);
   metaTarget.numberFormat = metaValues.map((r) => r.map(() => TEXT_FORMAT));
   await context.sync();
 

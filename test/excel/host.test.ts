@@ -47,9 +47,9 @@ describe("strict host: workbook and sheets", () => {
     ["a leading apostrophe", "'ITA"],
   ])("refuses %s with InvalidArgument instead of cutting it", async (_what, name) => {
     const host = new FakeExcelHost();
-    expect(await failure(host, async (ctx) => (ctx.workbook.worksheets.add(name), ctx.sync()))).toBe(
-      "InvalidArgument"
-    );
+    expect(
+      await failure(host, async (ctx) => (ctx.workbook.worksheets.add(name), ctx.sync()))
+    ).toBe("InvalidArgument");
     expect(host.wb.worksheets.map((w) => w.name)).toEqual(["Sheet1"]);
   });
 
@@ -70,7 +70,10 @@ describe("strict host: workbook and sheets", () => {
     const host = new FakeExcelHost();
     host.wb.addWorksheet("META").state = "veryHidden";
     expect(
-      await failure(host, async (ctx) => (ctx.workbook.worksheets.getItem("META").delete(), ctx.sync()))
+      await failure(
+        host,
+        async (ctx) => (ctx.workbook.worksheets.getItem("META").delete(), ctx.sync())
+      )
     ).toBe("InvalidOperation");
     expect(await failure(host, async (ctx) => (sheet1(ctx).delete(), ctx.sync()))).toBe(
       "InvalidOperation"
@@ -193,9 +196,9 @@ describe("strict host: values", () => {
 describe("strict host: protection", () => {
   it("fails protect() on a protected sheet and unprotect() on an unprotected one", async () => {
     const host = new FakeExcelHost();
-    expect(await failure(host, async (ctx) => (sheet1(ctx).protection.unprotect(), ctx.sync()))).toBe(
-      "AccessDenied"
-    );
+    expect(
+      await failure(host, async (ctx) => (sheet1(ctx).protection.unprotect(), ctx.sync()))
+    ).toBe("AccessDenied");
     await host.run(async (ctx) => (sheet1(ctx).protection.protect(), ctx.sync()));
     expect(await failure(host, async (ctx) => (sheet1(ctx).protection.protect(), ctx.sync()))).toBe(
       "AccessDenied"
@@ -234,7 +237,8 @@ describe("strict host: request size, requirement sets, faults", () => {
   it("counts every object and property set: formatting many ranges makes a large request", async () => {
     const host = new FakeExcelHost();
     await host.run(async (ctx) => {
-      for (let r = 0; r < 100; r++) sheet1(ctx).getRangeByIndexes(r, 0, 1, 5).format.font.bold = true;
+      for (let r = 0; r < 100; r++)
+        sheet1(ctx).getRangeByIndexes(r, 0, 1, 5).format.font.bold = true;
       await ctx.sync();
     });
     const [req] = host.state.requests;
@@ -245,10 +249,12 @@ describe("strict host: request size, requirement sets, faults", () => {
 
   it("supports only the requirement sets the test chose", async () => {
     const merged = (host: FakeExcelHost) =>
-      host.run((ctx) => readActiveForm(ctx, { mergedAreas: true })).then(
-        () => "ok",
-        (e) => e.code
-      );
+      host
+        .run((ctx) => readActiveForm(ctx, { mergedAreas: true }))
+        .then(
+          () => "ok",
+          (e) => e.code
+        );
     const baseline = new FakeExcelHost(undefined, { apiSets: BASELINE });
     baseline.wb.getWorksheet("Sheet1")!.getCell("A1").value = "x";
     expect(await merged(baseline)).toBe("ApiNotFound");
@@ -269,9 +275,11 @@ describe("strict host: request size, requirement sets, faults", () => {
     });
     expect(err).toBe("GeneralException");
     const ws = host.wb.getWorksheet("Sheet1")!;
-    expect([ws.getCell("A1").font?.bold, ws.getCell("B1").value, ws.getCell("C1").font?.bold]).toEqual(
-      [true, null, undefined]
-    );
+    expect([
+      ws.getCell("A1").font?.bold,
+      ws.getCell("B1").value,
+      ws.getCell("C1").font?.bold,
+    ]).toEqual([true, null, undefined]);
     expect(host.faults.hits).toEqual(["Sheet1.range.values"]);
   });
 });

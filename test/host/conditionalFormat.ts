@@ -56,7 +56,11 @@ export class FakeConditionalFormat {
           priority: 1,
           formulae: [this.custom.rule.formula.replace(/^=/, "")],
           style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: argb(this.custom.format.fill.color) },
+            fill: {
+              type: "pattern",
+              pattern: "solid",
+              bgColor: argb(this.custom.format.fill.color),
+            },
             font: { color: argb(this.custom.format.font.color) },
           },
         },

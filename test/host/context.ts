@@ -7,7 +7,13 @@
 import type ExcelJS from "exceljs";
 import { officeError } from "./errors";
 import type { Faults } from "./faults";
-import { type ActionKind, PAYLOAD_LIMIT, RequestModel, type RequestRecord, utf8Bytes } from "./request";
+import {
+  type ActionKind,
+  PAYLOAD_LIMIT,
+  RequestModel,
+  type RequestRecord,
+  utf8Bytes,
+} from "./request";
 import type { ApiSets } from "./requirements";
 import { FakeWorkbook } from "./workbook";
 
@@ -79,7 +85,8 @@ export class FakeContext {
     for (const op of ops) {
       this.state.faults.check(op.label);
       const answer = op.run();
-      if (op.load && answer !== undefined) record.responseBytes += utf8Bytes(JSON.stringify(answer));
+      if (op.load && answer !== undefined)
+        record.responseBytes += utf8Bytes(JSON.stringify(answer));
     }
     if (record.responseBytes > this.state.limits.response)
       throw officeError(

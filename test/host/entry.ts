@@ -104,7 +104,8 @@ export function valueOf(cell: ExcelJS.Cell): unknown {
 /** What `formulas` gives for a cell: the formula with its "=", or the value. */
 export function formulaOf(cell: ExcelJS.Cell): unknown {
   const v = cell.value;
-  if (v && typeof v === "object" && "formula" in v) return `=${(v as ExcelJS.CellFormulaValue).formula}`;
+  if (v && typeof v === "object" && "formula" in v)
+    return `=${(v as ExcelJS.CellFormulaValue).formula}`;
   return valueOf(cell);
 }
 

@@ -24,16 +24,18 @@ export interface Fault {
   code: FaultCode;
   /** How many matching operations fail (default: every one). */
   times?: number;
+  /** How many matching operations succeed before the first failure (default 0). */
+  after?: number;
   message?: string;
 }
 
 export class Faults {
-  private rules: (Fault & { left: number })[] = [];
+  private rules: (Fault & { left: number; pass: number })[] = [];
   /** Labels of the operations that failed, in order. */
   readonly hits: string[] = [];
 
   add(f: Fault): this {
-    this.rules.push({ ...f, left: f.times ?? Infinity });
+    this.rules.push({ ...f, left: f.times ?? Infinity, pass: f.after ?? 0 });
     return this;
   }
 
@@ -47,6 +49,10 @@ export class Faults {
       if (r.left <= 0) continue;
       const hit = typeof r.op === "string" ? label.includes(r.op) : r.op.test(label);
       if (!hit) continue;
+      if (r.pass > 0) {
+        r.pass--;
+        continue;
+      }
       r.left--;
       this.hits.push(label);
       throw officeError(r.code, r.message ?? `${r.code} (injected) at ${label}`);

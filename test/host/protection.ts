@@ -41,7 +41,10 @@ export class FakeProtection {
       (sheet) => {
         if (protectionOf(sheet))
           throw officeError("AccessDenied", `Sheet ${sheet.name} is already protected`);
-        const opts: Record<string, boolean> = { selectLockedCells: true, selectUnlockedCells: true };
+        const opts: Record<string, boolean> = {
+          selectLockedCells: true,
+          selectUnlockedCells: true,
+        };
         for (const [k, v] of Object.entries(options)) if (MAP[k]) opts[MAP[k]] = Boolean(v);
         void sheet.protect(password ?? "", opts);
         if (password) passwords.set(sheet, password);

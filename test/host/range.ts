@@ -281,19 +281,24 @@ export class FakeRange {
     const self = {
       _path: path,
       load: (option?: LoadOption) => {
-        this.ctx.enqueueLoad(`${this.ws.label}.mergedAreas.load`, path, selected(option, []), () => {
-          const s = this.ws.resolve();
-          const b = this.bounds();
-          const merges = s && b ? ((s.model as { merges?: string[] }).merges ?? []) : [];
-          const areas = merges
-            .map((m) => ({ address: `${quoteSheet(s!.name)}!${m}` }))
-            .filter((m) => {
-              const r = parseRange(m.address.split("!").pop()!)!;
-              return r.r1 >= b!.r1 && r.r2 <= b!.r2 && r.c1 >= b!.c1 && r.c2 <= b!.c2;
-            });
-          loaded.set("areas", areas);
-          return areas;
-        });
+        this.ctx.enqueueLoad(
+          `${this.ws.label}.mergedAreas.load`,
+          path,
+          selected(option, []),
+          () => {
+            const s = this.ws.resolve();
+            const b = this.bounds();
+            const merges = s && b ? ((s.model as { merges?: string[] }).merges ?? []) : [];
+            const areas = merges
+              .map((m) => ({ address: `${quoteSheet(s!.name)}!${m}` }))
+              .filter((m) => {
+                const r = parseRange(m.address.split("!").pop()!)!;
+                return r.r1 >= b!.r1 && r.r2 <= b!.r2 && r.c1 >= b!.c1 && r.c2 <= b!.c2;
+              });
+            loaded.set("areas", areas);
+            return areas;
+          }
+        );
         return self;
       },
       areas: {
@@ -357,8 +362,7 @@ function guardProtection(ws: ExcelJS.Worksheet, b: Bounds, what: string): void {
   }
   if (what === "format.columnWidth" && p.formatColumns) return;
   if (what === "format.autofitRows" && p.formatRows) return;
-  if (what.startsWith("format.") && !what.startsWith("format.protection") && p.formatCells)
-    return;
+  if (what.startsWith("format.") && !what.startsWith("format.protection") && p.formatCells) return;
   throw officeError("AccessDenied", `${what} is not allowed on a protected sheet`);
 }
 

@@ -340,18 +340,14 @@ export class FakeWorksheet {
   }
 
   getUsedRange(valuesOnly?: boolean): FakeRange {
-    return new FakeRange(
-      this,
-      () => usedBounds(this.sheet()) ?? { r1: 1, c1: 1, r2: 1, c2: 1 },
-      { path: ["method", "GetUsedRange", [valuesOnly]] }
-    );
+    return new FakeRange(this, () => usedBounds(this.sheet()) ?? { r1: 1, c1: 1, r2: 1, c2: 1 }, {
+      path: ["method", "GetUsedRange", [valuesOnly]],
+    });
   }
 
   /** Fail at sync when the host lacks the requirement set of an API. */
   requires(version: string, api: string): void {
-    this.ctx.enqueueQuiet(api, () =>
-      requireSet(this.ctx.state.apiSets, "ExcelApi", version, api)
-    );
+    this.ctx.enqueueQuiet(api, () => requireSet(this.ctx.state.apiSets, "ExcelApi", version, api));
   }
 }
 
