@@ -202,6 +202,8 @@ export async function scaffoldSheet(
     for (const step of finishingSteps(ws, all, model)) {
       try {
         step.run();
+        // One request per finishing step, so that a refused one costs only itself (five at most).
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       } catch (e) {
         notes.push(stepNote(step.missing, e));

@@ -2,7 +2,6 @@ import { promises as fs } from "fs";
 import path from "path";
 
 // tools/manifest.js is the build's own CommonJS module (webpack.config.js uses it).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const tools = require("../../tools/manifest.js") as {
   publicUrl(raw: string): string;
   productionManifest(xml: string, base: string): string;

@@ -95,6 +95,9 @@ describe("strict host: workbook and sheets", () => {
     const isNull = await host.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject("none");
       await ctx.sync();
+      // The documented *OrNullObject pattern reads isNullObject after a sync, without load()
+      // (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties).
+      // eslint-disable-next-line office-addins/call-sync-before-read
       return ws.isNullObject;
     });
     expect(isNull).toBe(true);

@@ -4,7 +4,7 @@ import { memoryMarkStore, scaffoldSheet } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { excelGateway } from "../../src/taskpane/excelGateway";
 import { firstLanguage, hostInfo, localLangStore } from "../../src/taskpane/office";
-import { CURRENT, FakeExcelHost } from "../host/fakeExcel";
+import { FakeExcelHost } from "../host/fakeExcel";
 import { sampleMeta, sampleReport } from "../helpers";
 import { findControl, findField, findTable } from "./query";
 
