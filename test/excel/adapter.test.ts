@@ -168,6 +168,28 @@ describe("scaffold through Office.js", () => {
     expect(a).toEqual(b);
   });
 
+  it("keeps the pass mark a number wherever it is typed: number format, validation, a highlight that reads text", async () => {
+    const { host, model } = await scaffolded();
+    const ws = host.wb.getWorksheet(model.name)!;
+    const { form } = await host.run((ctx) => readActiveForm(ctx));
+    const pm = ws.getCell(form.passMark.cell!);
+    expect(pm.value).toBe(85);
+    expect(pm.numFmt || "General").toBe("General");
+    expect(ws.getCell(form.unit.cell!).numFmt).toBe("@");
+    expect(pm.dataValidation).toMatchObject({
+      type: "decimal",
+      operator: "between",
+      formulae: [0, 100],
+      showErrorMessage: true,
+    });
+    const cf = (
+      ws as unknown as { conditionalFormattings: { rules: { formulae: string[] }[] }[] }
+    ).conditionalFormattings[0].rules[0].formulae[0];
+    const ref = form.passMark.cell!.replace(/([A-Z]+)(\d+)/, "$$$1$$$2");
+    expect(cf).toContain(`IFERROR(VALUE(${ref}),-1)`);
+    expect(cf).not.toContain(`ISNUMBER(${ref})`);
+  });
+
   it("removes a half-written sheet when Excel fails the write", async () => {
     const host = new FakeExcelHost();
     const model = renderForm(DEFAULT_CATALOG, blankMeta());
