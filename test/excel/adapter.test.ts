@@ -172,19 +172,18 @@ describe("scaffold through Office.js", () => {
     const { host, model } = await scaffolded();
     const ws = host.wb.getWorksheet(model.name)!;
     const { form } = await host.run((ctx) => readActiveForm(ctx));
-    const pm = ws.getCell(form.passMark.cell!);
-    expect(pm.value).toBe(85);
-    expect(pm.numFmt || "General").toBe("General");
+    const at = form.passMark.cell!;
+    expect(ws.getCell(at).value).toBe(85);
+    expect(ws.getCell(at).numFmt || "General").toBe("General");
     expect(ws.getCell(form.unit.cell!).numFmt).toBe("@");
-    expect(pm.dataValidation).toMatchObject({
+    expect(ws.getCell(at).dataValidation).toMatchObject({
       type: "decimal",
       operator: "between",
       formulae: [0, 100],
       showErrorMessage: true,
     });
-    const cf = (
-      ws as unknown as { conditionalFormattings: { rules: { formulae: string[] }[] }[] }
-    ).conditionalFormattings[0].rules[0].formulae[0];
+    const cf = (ws as unknown as { conditionalFormattings: { rules: { formulae: string[] }[] }[] })
+      .conditionalFormattings[0].rules[0].formulae[0];
     const ref = form.passMark.cell!.replace(/([A-Z]+)(\d+)/, "$$$1$$$2");
     expect(cf).toContain(`IFERROR(VALUE(${ref}),-1)`);
     expect(cf).not.toContain(`ISNUMBER(${ref})`);
