@@ -3,8 +3,8 @@ const devCerts = require("office-addin-dev-certs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const path = require("path");
+const { productionManifest } = require("./tools/manifest");
 
-const urlDev = "https://localhost:3000/";
 const urlProd = process.env.ADDIN_PUBLIC_URL || "https://www.contoso.com/"; // set ADDIN_PUBLIC_URL for deployment
 
 async function getHttpsOptions() {
@@ -63,7 +63,7 @@ module.exports = async (env, options) => {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+              return dev ? content : productionManifest(content.toString(), urlProd);
             },
           },
         ],

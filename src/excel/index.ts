@@ -1,4 +1,5 @@
 export * from "./actions";
+export * from "./chunks";
 export * from "./errors";
 export * from "./marks";
 export * from "./readForm";

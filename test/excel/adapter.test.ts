@@ -24,7 +24,7 @@ import {
   writeScores,
 } from "../../src/excel";
 import { nodeInflate, readFormsFromBytes, writeFormFile } from "../../src/xlsx";
-import { FakeExcelHost, officeError } from "../host/fakeExcel";
+import { FakeExcelHost } from "../host/fakeExcel";
 import { blankMeta, sampleMeta, sampleReport, tmpDir } from "../helpers";
 import { sheetSnapshot } from "./snapshot";
 
@@ -53,7 +53,7 @@ describe("fake Excel host", () => {
     host.wb.addWorksheet("S").getCell("A1").value = 5;
     await host.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem("S").getRange("A1").load("values");
-      expect(() => r.values).toThrow(/PropertyNotLoaded/);
+      expect(() => r.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
       await ctx.sync();
       expect(r.values).toEqual([[5]]);
     });
@@ -64,8 +64,9 @@ describe("fake Excel host", () => {
     host.wb.addWorksheet("S");
     await host.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("S");
-      ws.getRange("A1").values = [["=1+1"]];
       ws.getRange("B1").numberFormat = [["@"]];
+      await ctx.sync();
+      ws.getRange("A1").values = [["=1+1"]];
       ws.getRange("B1").values = [["=1+1"]];
       expect(host.wb.getWorksheet("S")!.getCell("A1").value).toBeNull();
       await ctx.sync();
@@ -98,10 +99,11 @@ describe("fake Excel host: sheet protection", () => {
 });
 
 describe("scaffold through Office.js", () => {
-  it("writes the whole form in at most 3 syncs and one 2D values write", async () => {
+  it("writes the whole form in one 2D values write: 3 requests, then one per finishing step", async () => {
     const { host } = await scaffolded();
     const ctx = host.lastContext;
-    expect(ctx.syncCount).toBeLessThanOrEqual(3);
+    // sheet names; number formats; values and styles; row heights, freeze, print, protect, activate
+    expect(ctx.syncCount).toBe(3 + 5);
     expect(
       ctx.log.filter((l) => l.endsWith("range.values") && l.startsWith("ITA 2567"))
     ).toHaveLength(1);
@@ -117,7 +119,7 @@ describe("scaffold through Office.js", () => {
     const { host } = await scaffolded();
     const model = renderForm(DEFAULT_CATALOG, { ...sampleMeta(), round: 12 });
     await host.run((ctx) => scaffoldSheet(ctx, model));
-    expect(host.lastContext.syncCount).toBe(3);
+    expect(host.lastContext.syncCount).toBe(4 + 5);
     const wb = await reload(host);
     expect(
       readFormsFromBytes("x", await host.xlsx(), { inflate: nodeInflate }).map((f) => [
@@ -166,28 +168,37 @@ describe("scaffold through Office.js", () => {
     expect(a).toEqual(b);
   });
 
+  it("keeps the pass mark a number wherever it is typed: number format, validation, a highlight that reads text", async () => {
+    const { host, model } = await scaffolded();
+    const ws = host.wb.getWorksheet(model.name)!;
+    const { form } = await host.run((ctx) => readActiveForm(ctx));
+    const at = form.passMark.cell!;
+    expect(ws.getCell(at).value).toBe(85);
+    expect(ws.getCell(at).numFmt || "General").toBe("General");
+    expect(ws.getCell(form.unit.cell!).numFmt).toBe("@");
+    expect(ws.getCell(at).dataValidation).toMatchObject({
+      type: "decimal",
+      operator: "between",
+      formulae: [0, 100],
+      showErrorMessage: true,
+    });
+    const cf = (ws as unknown as { conditionalFormattings: { rules: { formulae: string[] }[] }[] })
+      .conditionalFormattings[0].rules[0].formulae[0];
+    const ref = form.passMark.cell!.replace(/([A-Z]+)(\d+)/, "$$$1$$$2");
+    expect(cf).toContain(`IFERROR(VALUE(${ref}),-1)`);
+    expect(cf).not.toContain(`ISNUMBER(${ref})`);
+  });
+
   it("removes a half-written sheet when Excel fails the write", async () => {
     const host = new FakeExcelHost();
     const model = renderForm(DEFAULT_CATALOG, blankMeta());
-    const run = host.run;
-    host.run = (batch) =>
-      run(async (ctx) => {
-        const real = ctx.sync.bind(ctx);
-        let n = 0;
-        (ctx as unknown as { sync: () => Promise<void> }).sync = async () => {
-          n++;
-          if (n === 2) {
-            await real().catch(() => undefined);
-            throw officeError("InvalidOperationInCellEditMode", "cell edit mode");
-          }
-          return real();
-        };
-        return batch(ctx);
-      });
+    host.faults.add({ op: /format\.wrapText/, code: "InvalidOperationInCellEditMode", times: 1 });
     const err = await host.run((ctx) => scaffoldSheet(ctx, model)).catch((e) => e);
     expect(err).toBeInstanceOf(ExcelActionError);
     expect(err.reason.th).toContain("แก้ไขเซลล์");
     expect(host.wb.getWorksheet(model.name)).toBeUndefined();
+    expect(host.wb.getWorksheet(META_SHEET)).toBeUndefined();
+    expect(host.wb.worksheets.map((w) => w.name)).toEqual(["Sheet1"]);
   });
 });
 
@@ -235,8 +246,8 @@ describe("validate through Office.js", () => {
   });
 
   it("reads a sheet after rows were inserted and understands scores typed as text", async () => {
-    const { host } = await scaffolded();
-    const ws = host.wb.worksheets[0];
+    const { host, model } = await scaffolded();
+    const ws = host.wb.getWorksheet(model.name)!;
     const first = await host.run((ctx) => readActiveForm(ctx));
     const i1 = first.form.items[0];
     ws.spliceRows(i1.row, 0, ["", "แถวที่แทรก"]);
@@ -282,21 +293,14 @@ describe("validate through Office.js", () => {
 
   it("explains a sheet that is not a form and one protected by someone else", async () => {
     const host = new FakeExcelHost();
-    host.wb.addWorksheet("Budget").getCell("A1").value = "งบประมาณ";
+    host.wb.getWorksheet("Sheet1")!.getCell("A1").value = "งบประมาณ";
     const err = await host.run((ctx) => readActiveForm(ctx)).catch((e) => e);
     expect(err).toBeInstanceOf(ExcelActionError);
     expect(err.reason.en).toMatch(/No ITA report header/);
 
     const { host: h2 } = await scaffolded();
     const { form, protectedSheet } = await h2.run((ctx) => readActiveForm(ctx));
-    const run = h2.run;
-    h2.run = (batch) =>
-      run(async (ctx) => {
-        (ctx as unknown as { sync: () => Promise<void> }).sync = async () => {
-          throw officeError("AccessDenied", "The sheet is protected with a password");
-        };
-        return batch(ctx);
-      });
+    h2.faults.add({ op: /protection\.unprotect/, code: "AccessDenied" });
     const e2 = await h2
       .run((ctx) => markIssues(ctx, form, [], protectedSheet, memoryMarkStore()))
       .catch((e) => e);

@@ -1,4 +1,8 @@
 /** What `range.conditionalFormats.add` returns: a custom (formula) or colour-scale format to fill in. */
+import type ExcelJS from "exceljs";
+import { officeError } from "./errors";
+import { argb } from "./format";
+
 type Criterion = { formula: string | null; type: string; color: string };
 
 export class FakeConditionalFormat {
@@ -12,5 +16,55 @@ export class FakeConditionalFormat {
       maximum: { formula: null, type: "HighestValue", color: "" },
     },
   };
-  constructor(readonly type: string) {}
+  constructor(
+    readonly type: string,
+    readonly _path: number
+  ) {}
+
+  /** Add the format to the sheet as it stands at sync (its properties are set before the sync). */
+  applyTo(s: ExcelJS.Worksheet, ref: string): void {
+    if (this.type === "ColorScale") {
+      const c = this.colorScale.criteria;
+      const cfvo = (x: { type: string; formula: string | null }) =>
+        x.type === "LowestValue"
+          ? { type: "min" }
+          : x.type === "HighestValue"
+            ? { type: "max" }
+            : { type: x.type.toLowerCase(), value: Number(x.formula) };
+      s.addConditionalFormatting({
+        ref,
+        rules: [
+          {
+            type: "colorScale",
+            priority: 1,
+            cfvo: [c.minimum, c.midpoint, c.maximum].map(cfvo),
+            color: [c.minimum, c.midpoint, c.maximum].map((x) => argb(x.color)),
+          } as unknown as ExcelJS.ConditionalFormattingRule,
+        ],
+      });
+      return;
+    }
+    if (this.type !== "Custom")
+      throw officeError("InvalidArgument", `Conditional format ${this.type} is not faked`);
+    if (!this.custom.rule.formula.startsWith("="))
+      throw officeError("InvalidArgument", "A custom rule's formula starts with =");
+    s.addConditionalFormatting({
+      ref,
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [this.custom.rule.formula.replace(/^=/, "")],
+          style: {
+            fill: {
+              type: "pattern",
+              pattern: "solid",
+              bgColor: argb(this.custom.format.fill.color),
+            },
+            font: { color: argb(this.custom.format.font.color) },
+          },
+        },
+      ],
+    });
+  }
 }

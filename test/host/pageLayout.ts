@@ -1,20 +1,32 @@
-/** `worksheet.pageLayout`: orientation, paper size, fit to pages, margins (points) and print titles. */
+/** `worksheet.pageLayout` (ExcelApi 1.9): orientation, paper size, fit to pages, margins (points), print titles. */
 import type ExcelJS from "exceljs";
 import type { FakeWorksheet } from "./worksheet";
 
 export class FakePageLayout {
-  constructor(private readonly ws: FakeWorksheet) {}
+  readonly _path: number;
+  constructor(private readonly ws: FakeWorksheet) {
+    this._path = ws.ctx.request.object("property", "PageLayout", ws._path);
+  }
+  private set(name: string, v: unknown, f: (s: ExcelJS.Worksheet) => void) {
+    this.ws.op(`pageLayout.${name}`, f, {
+      kind: "set",
+      name: name[0].toUpperCase() + name.slice(1),
+      path: this._path,
+      args: [v],
+    });
+  }
   set orientation(v: string) {
-    this.ws.op(
-      "pageLayout.orientation",
+    this.set(
+      "orientation",
+      v,
       (s) => (s.pageSetup.orientation = v === "Landscape" ? "landscape" : "portrait")
     );
   }
   set paperSize(v: string) {
-    this.ws.op("pageLayout.paperSize", (s) => (s.pageSetup.paperSize = v === "A4" ? 9 : undefined));
+    this.set("paperSize", v, (s) => (s.pageSetup.paperSize = v === "A4" ? 9 : undefined));
   }
-  set zoom(z: { horizontalFitToPages?: number; verticalFitToPages?: number }) {
-    this.ws.op("pageLayout.zoom", (s) =>
+  set zoom(z: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.set("zoom", z, (s) =>
       Object.assign(s.pageSetup, {
         fitToPage: true,
         fitToWidth: z.horizontalFitToPages,
@@ -41,7 +53,7 @@ export class FakePageLayout {
     this.margin("footer", pt);
   }
   private margin(side: string, pt: number) {
-    this.ws.op(`pageLayout.${side}Margin`, (s) => {
+    this.set(`${side}Margin`, pt, (s) => {
       const m = (s.pageSetup.margins ?? {}) as unknown as Record<string, number>;
       m[side] = Math.round((pt / 72) * 1000) / 1000;
       s.pageSetup.margins = m as unknown as ExcelJS.Margins;
@@ -50,7 +62,8 @@ export class FakePageLayout {
   setPrintTitleRows(address: string): void {
     this.ws.op(
       "pageLayout.setPrintTitleRows",
-      (s) => (s.pageSetup.printTitlesRow = address.replace(/\$/g, ""))
+      (s) => (s.pageSetup.printTitlesRow = address.replace(/\$/g, "")),
+      { kind: "method", name: "SetPrintTitleRows", path: this._path, args: [address] }
     );
   }
 }

@@ -1,13 +1,22 @@
 /**
- * A range proxy: its bounds are resolved at sync time; values, number formats, merges, selection,
- * conditional formats and loads, with Excel's rules for protected sheets.
+ * A range proxy: its bounds are resolved at sync time; values, formulas, number formats, merges,
+ * selection, conditional formats and loads, with Excel's rules (Excel.Range reference,
+ * https://learn.microsoft.com/javascript/api/excel/excel.range):
+ * - `values` and `numberFormat` are 2D arrays the size of the range; another shape fails with
+ *   InvalidArgument (the reference types both as `any[][]`; a single value for a larger range is not
+ *   documented, so it is refused here);
+ * - what a written value becomes (formula, number, text) is entry.ts;
+ * - on a protected sheet, values change only in unlocked cells, and formats only as the protection
+ *   options allow (Excel.WorksheetProtectionOptions); anything else fails with AccessDenied.
  */
 import ExcelJS from "exceljs";
 import { colLetter, parseRange } from "../../src/domain/layout/a1";
 import { FakeConditionalFormat } from "./conditionalFormat";
+import { checkValue, enter, formulaOf, valueOf } from "./entry";
 import { officeError } from "./errors";
-import { FakeFormat, argb } from "./format";
-import { Loadable } from "./loadable";
+import { FakeFormat } from "./format";
+import { Loaded, type LoadOption, notLoaded, selected } from "./loadable";
+import type { PathKind } from "./request";
 import { FakeDataValidation } from "./validation";
 import type { FakeWorksheet } from "./worksheet";
 
@@ -18,69 +27,44 @@ export interface Bounds {
   c2: number;
 }
 
+export const RANGE_SCALARS = [
+  "address",
+  "cellCount",
+  "columnCount",
+  "columnIndex",
+  "formulas",
+  "numberFormat",
+  "rowCount",
+  "rowIndex",
+  "values",
+  "valueTypes",
+] as const;
+
 export class FakeRange {
-  private valuesL = new Loadable<unknown[][]>("range.values");
-  private boundsL = new Loadable<Bounds | null>("range.address");
-  readonly format: FakeFormat;
-  readonly dataValidation: FakeDataValidation;
-  readonly conditionalFormats: { add: (type: string) => FakeConditionalFormat };
+  readonly _path: number;
+  private readonly loaded = new Loaded("Range");
+  private nullState: boolean | undefined;
+  private formatL?: FakeFormat;
+  private validationL?: FakeDataValidation;
+  private cfL?: { _path: number; add: (type: string) => FakeConditionalFormat };
 
   constructor(
     readonly ws: FakeWorksheet,
     private readonly bounds: () => Bounds | null,
-    private readonly nullable = false
+    private readonly opts: { nullable?: boolean; path: [PathKind, string, unknown[]] }
   ) {
-    this.format = new FakeFormat(this);
-    this.dataValidation = new FakeDataValidation(this);
-    this.conditionalFormats = {
-      add: (type: string) => {
-        const cf = new FakeConditionalFormat(type);
-        this.forRange("conditionalFormats.add", (s, b) => {
-          if (cf.type === "ColorScale") {
-            const c = cf.colorScale.criteria;
-            const cfvo = (x: { type: string; formula: string | null }) =>
-              x.type === "LowestValue"
-                ? { type: "min" }
-                : x.type === "HighestValue"
-                  ? { type: "max" }
-                  : { type: x.type.toLowerCase(), value: Number(x.formula) };
-            s.addConditionalFormatting({
-              ref: address(b),
-              rules: [
-                {
-                  type: "colorScale",
-                  priority: 1,
-                  cfvo: [c.minimum, c.midpoint, c.maximum].map(cfvo),
-                  color: [c.minimum, c.midpoint, c.maximum].map((x) => argb(x.color)),
-                } as unknown as ExcelJS.ConditionalFormattingRule,
-              ],
-            });
-            return;
-          }
-          if (cf.type !== "Custom")
-            throw officeError("InvalidArgument", `Conditional format ${cf.type} is not faked`);
-          s.addConditionalFormatting({
-            ref: address(b),
-            rules: [
-              {
-                type: "expression",
-                priority: 1,
-                formulae: [cf.custom.rule.formula.replace(/^=/, "")],
-                style: {
-                  fill: {
-                    type: "pattern",
-                    pattern: "solid",
-                    bgColor: argb(cf.custom.format.fill.color),
-                  },
-                  font: { color: argb(cf.custom.format.font.color) },
-                },
-              },
-            ],
-          });
-        });
-        return cf;
-      },
-    };
+    const [kind, name, args] = opts.path;
+    this._path = ws.ctx.request.object(kind, name, ws._path, args);
+    ws.ctx.enqueueQuiet(`${ws.label}.range.instantiate`, () => {
+      const s = ws.resolve();
+      const b = s ? this.bounds() : null;
+      if (!b && !opts.nullable) throw officeError("ItemNotFound", "The range does not exist");
+      this.nullState = !b;
+    });
+  }
+
+  get ctx() {
+    return this.ws.ctx;
   }
 
   b(): Bounds {
@@ -89,132 +73,282 @@ export class FakeRange {
     return b;
   }
 
-  forRange(what: string, f: (ws: ExcelJS.Worksheet, b: Bounds) => void): void {
-    this.ws.op(`range.${what}`, (s) => {
-      const b = this.b();
-      guardProtection(s, b, what);
-      f(s, b);
-    });
+  /** Queue an operation on the whole range, checked against the sheet's protection. */
+  forRange(
+    what: string,
+    f: (ws: ExcelJS.Worksheet, b: Bounds) => void,
+    action?: { kind: "set" | "method"; name: string; path?: number; args?: unknown[] }
+  ): void {
+    this.ws.op(
+      `range.${what}`,
+      (s) => {
+        const b = this.b();
+        guardProtection(s, b, what);
+        f(s, b);
+      },
+      action && { ...action, path: action.path ?? this._path }
+    );
   }
 
-  eachCell(f: (cell: ExcelJS.Cell, i: number, j: number) => void, what: string): void {
-    this.forRange(what, (s, b) => {
-      for (let r = b.r1; r <= b.r2; r++)
-        for (let c = b.c1; c <= b.c2; c++) f(s.getCell(r, c), r - b.r1, c - b.c1);
-    });
+  eachCell(
+    f: (cell: ExcelJS.Cell, i: number, j: number) => void,
+    what: string,
+    action?: { kind: "set" | "method"; name: string; path?: number; args?: unknown[] }
+  ): void {
+    this.forRange(
+      what,
+      (s, b) => {
+        for (let r = b.r1; r <= b.r2; r++)
+          for (let c = b.c1; c <= b.c2; c++) f(s.getCell(r, c), r - b.r1, c - b.c1);
+      },
+      action
+    );
+  }
+
+  get format(): FakeFormat {
+    return (this.formatL ??= new FakeFormat(this));
+  }
+
+  get dataValidation(): FakeDataValidation {
+    return (this.validationL ??= new FakeDataValidation(this));
+  }
+
+  get conditionalFormats() {
+    if (!this.cfL) {
+      const path = this.ctx.request.object("property", "ConditionalFormats", this._path);
+      this.cfL = {
+        _path: path,
+        add: (type: string) => {
+          const cf = new FakeConditionalFormat(
+            type,
+            this.ctx.request.object("method", "Add", path, [type])
+          );
+          this.forRange("conditionalFormats.add", (s, b) => cf.applyTo(s, address(b)));
+          return cf;
+        },
+      };
+    }
+    return this.cfL;
   }
 
   set values(v: unknown[][]) {
-    this.eachCell((cell, i, j) => {
-      const x = v[i]?.[j];
-      if (x === null || x === undefined) return; // null leaves the cell as it is
-      // As in Excel: a string starting with "=" is a formula unless the cell is formatted as text.
-      if (typeof x === "string" && x.startsWith("=") && cell.numFmt !== "@")
-        cell.value = { formula: x.slice(1) } as ExcelJS.CellFormulaValue;
-      else if (typeof x === "string" && x.startsWith("'")) cell.value = x.slice(1);
-      else cell.value = x === "" ? null : (x as ExcelJS.CellValue);
-    }, "values");
-  }
-
-  get values(): unknown[][] {
-    return this.valuesL.get();
-  }
-
-  set numberFormat(v: unknown[][] | string) {
-    this.eachCell((cell, i, j) => {
-      const f = typeof v === "string" ? v : v[i]?.[j];
-      if (typeof f === "string")
-        cell.numFmt = f === "General" ? (undefined as unknown as string) : f;
-    }, "numberFormat");
-  }
-
-  merge(_across = false): void {
-    this.forRange("merge", (s, b) => s.mergeCells(b.r1, b.c1, b.r2, b.c2));
-  }
-
-  select(): void {
-    this.forRange("select", (s, b) => {
-      this.ws.ctx.state.active = s.name;
-      this.ws.ctx.state.selected = `${s.name}!${address(b)}`;
+    this.write("values", "Values", v, (cell, x, where) => {
+      checkValue(x, where);
+      const before = this.ctx.formatsBefore;
+      enter(cell, x, before.has(where) ? before.get(where) : cell.numFmt);
     });
   }
 
-  load(_props?: string | string[]): this {
-    this.ws.ctx.enqueueLoad(() => {
+  get values(): unknown[][] {
+    return this.loaded.get("values");
+  }
+
+  get formulas(): unknown[][] {
+    return this.loaded.get("formulas");
+  }
+
+  set numberFormat(v: unknown[][]) {
+    this.write("numberFormat", "NumberFormat", v, (cell, f, where) => {
+      if (f === null || f === undefined) return;
+      if (typeof f !== "string") throw officeError("InvalidArgument", `${where}: not a format`);
+      if (!this.ctx.formatsBefore.has(where)) this.ctx.formatsBefore.set(where, cell.numFmt);
+      cell.numFmt = f === "General" ? (undefined as unknown as string) : f;
+    });
+  }
+
+  get numberFormat(): unknown[][] {
+    return this.loaded.get("numberFormat");
+  }
+
+  /** A 2D write the size of the range, cell by cell. */
+  private write(
+    what: string,
+    name: string,
+    v: unknown[][],
+    f: (cell: ExcelJS.Cell, x: unknown, where: string) => void
+  ): void {
+    this.forRange(
+      what,
+      (s, b) => {
+        const rows = b.r2 - b.r1 + 1;
+        const cols = b.c2 - b.c1 + 1;
+        if (
+          !Array.isArray(v) ||
+          v.length !== rows ||
+          v.some((row) => !Array.isArray(row) || row.length !== cols)
+        )
+          throw officeError(
+            "InvalidArgument",
+            `${what}: the array must be ${rows} x ${cols}, as the range ${address(b)}`
+          );
+        for (let r = b.r1; r <= b.r2; r++)
+          for (let c = b.c1; c <= b.c2; c++)
+            f(s.getCell(r, c), v[r - b.r1][c - b.c1], `${s.name}!${colLetter(c)}${r}`);
+      },
+      { kind: "set", name, args: [v] }
+    );
+  }
+
+  merge(across = false): void {
+    this.forRange("merge", (s, b) => s.mergeCells(b.r1, b.c1, b.r2, b.c2), {
+      kind: "method",
+      name: "Merge",
+      args: [across],
+    });
+  }
+
+  select(): void {
+    this.forRange(
+      "select",
+      (s, b) => {
+        this.ctx.state.active = s.name;
+        this.ctx.state.selected = `${s.name}!${address(b)}`;
+      },
+      { kind: "method", name: "Select", args: [] }
+    );
+  }
+
+  load(option?: LoadOption): this {
+    const props = selected(option, RANGE_SCALARS);
+    this.ctx.enqueueLoad(`${this.ws.label}.range.load`, this._path, props, () => {
       const s = this.ws.resolve();
       const b = s ? this.bounds() : null;
-      if (!b && !this.nullable) throw officeError("ItemNotFound", "The range does not exist");
-      this.boundsL.set(b);
-      if (!s || !b) return;
-      const out: unknown[][] = [];
-      for (let r = b.r1; r <= b.r2; r++) {
-        const row: unknown[] = [];
-        for (let c = b.c1; c <= b.c2; c++) row.push(officeValue(s.getCell(r, c)));
-        out.push(row);
+      if (!b && !this.opts.nullable) throw officeError("ItemNotFound", "The range does not exist");
+      this.nullState = !b;
+      if (!s || !b) return null;
+      const grid = (f: (c: ExcelJS.Cell) => unknown) => {
+        const out: unknown[][] = [];
+        for (let r = b.r1; r <= b.r2; r++) {
+          const row: unknown[] = [];
+          for (let c = b.c1; c <= b.c2; c++) row.push(f(s.getCell(r, c)));
+          out.push(row);
+        }
+        return out;
+      };
+      const rows = b.r2 - b.r1 + 1;
+      const cols = b.c2 - b.c1 + 1;
+      const all: Record<string, () => unknown> = {
+        address: () => `${quoteSheet(s.name)}!${address(b)}`,
+        cellCount: () => rows * cols,
+        columnCount: () => cols,
+        columnIndex: () => b.c1 - 1,
+        rowCount: () => rows,
+        rowIndex: () => b.r1 - 1,
+        values: () => grid(valueOf),
+        formulas: () => grid(formulaOf),
+        numberFormat: () => grid((c) => c.numFmt || "General"),
+        valueTypes: () => grid(valueType),
+      };
+      const out: Record<string, unknown> = {};
+      for (const p of props) {
+        if (!all[p]) continue;
+        out[p] = all[p]();
+        this.loaded.set(p, out[p]);
       }
-      this.valuesL.set(out);
+      return out;
     });
     return this;
   }
 
   get isNullObject(): boolean {
-    return this.boundsL.get() === null;
+    if (this.nullState === undefined) notLoaded("Range.isNullObject");
+    return this.nullState;
   }
   get rowIndex(): number {
-    return this.boundsL.get()!.r1 - 1;
+    return this.loaded.get("rowIndex");
   }
   get columnIndex(): number {
-    return this.boundsL.get()!.c1 - 1;
+    return this.loaded.get("columnIndex");
   }
   get rowCount(): number {
-    const b = this.boundsL.get()!;
-    return b.r2 - b.r1 + 1;
+    return this.loaded.get("rowCount");
   }
   get columnCount(): number {
-    const b = this.boundsL.get()!;
-    return b.c2 - b.c1 + 1;
+    return this.loaded.get("columnCount");
   }
   get address(): string {
-    return `${this.ws.resolve()?.name}!${address(this.boundsL.get()!)}`;
+    return this.loaded.get("address");
+  }
+  get valueTypes(): string[][] {
+    return this.loaded.get("valueTypes");
   }
 
   /** Merged areas inside the range (ExcelApi 1.13), as a RangeAreas with `areas.items[].address`. */
   getMergedAreasOrNullObject() {
-    const areas = new Loadable<{ address: string }[]>("mergedAreas.areas");
+    this.ws.requires("1.13", "Range.getMergedAreasOrNullObject");
+    const path = this.ctx.request.object("method", "GetMergedAreasOrNullObject", this._path, []);
+    const loaded = new Loaded("RangeAreas");
     const self = {
-      load: () => self,
+      _path: path,
+      load: (option?: LoadOption) => {
+        this.ctx.enqueueLoad(
+          `${this.ws.label}.mergedAreas.load`,
+          path,
+          selected(option, []),
+          () => {
+            const s = this.ws.resolve();
+            const b = this.bounds();
+            const merges = s && b ? ((s.model as { merges?: string[] }).merges ?? []) : [];
+            const areas = merges
+              .map((m) => ({ address: `${quoteSheet(s!.name)}!${m}` }))
+              .filter((m) => {
+                const r = parseRange(m.address.split("!").pop()!)!;
+                return r.r1 >= b!.r1 && r.r2 <= b!.r2 && r.c1 >= b!.c1 && r.c2 <= b!.c2;
+              });
+            loaded.set("areas", areas);
+            return areas;
+          }
+        );
+        return self;
+      },
       areas: {
         get items() {
-          return areas.get();
+          return loaded.get<{ address: string }[]>("areas");
         },
       },
       get isNullObject() {
-        return areas.get().length === 0;
+        return loaded.get<unknown[]>("areas").length === 0;
       },
     };
-    this.ws.ctx.enqueueLoad(() => {
-      const s = this.ws.resolve();
-      const b = this.bounds();
-      const merges = s && b ? ((s.model as { merges?: string[] }).merges ?? []) : [];
-      areas.set(
-        merges
-          .map((m) => ({ address: `${s!.name}!${m}` }))
-          .filter((m) => {
-            const r = parseRange(m.address.split("!")[1])!;
-            return r.r1 >= b!.r1 && r.r2 <= b!.r2;
-          })
-      );
-    });
     return self;
   }
 }
 
+/** A sheet name as Excel writes it in an address: quoted when it is not a plain word. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function valueType(cell: ExcelJS.Cell): string {
+  const v = valueOf(cell);
+  if (v === "") return "Empty";
+  if (typeof v === "number") return "Double";
+  if (typeof v === "boolean") return "Boolean";
+  if (typeof v === "string" && v.startsWith("#")) return "Error";
+  return "String";
+}
+
+interface Protection {
+  sheet?: boolean;
+  formatCells?: boolean;
+  formatColumns?: boolean;
+  formatRows?: boolean;
+}
+
+/** The sheet's protection as ExcelJS holds it, or null when the sheet is not protected. */
+export function protectionOf(ws: ExcelJS.Worksheet): Protection | null {
+  const p = (ws as unknown as { sheetProtection?: Protection }).sheetProtection;
+  return p?.sheet ? p : null;
+}
+
 /**
  * As in Excel: on a protected sheet only values of unlocked cells may change (and the selection);
- * formats, merges, validation and conditional formats need the protection lifted first.
+ * column widths and row heights only when formatting columns/rows is allowed, other formats only when
+ * formatting cells is; merges, validation and conditional formats need the protection lifted first.
  */
 function guardProtection(ws: ExcelJS.Worksheet, b: Bounds, what: string): void {
-  if (!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) return;
+  const p = protectionOf(ws);
+  if (!p) return;
   if (what === "select") return;
   if (what === "values") {
     for (let r = b.r1; r <= b.r2; r++)
@@ -226,22 +360,10 @@ function guardProtection(ws: ExcelJS.Worksheet, b: Bounds, what: string): void {
           );
     return;
   }
+  if (what === "format.columnWidth" && p.formatColumns) return;
+  if (what === "format.autofitRows" && p.formatRows) return;
+  if (what.startsWith("format.") && !what.startsWith("format.protection") && p.formatCells) return;
   throw officeError("AccessDenied", `${what} is not allowed on a protected sheet`);
-}
-
-/** What Office.js returns in `values`: numbers, strings, booleans, "" for empty, formula results. */
-function officeValue(cell: ExcelJS.Cell): unknown {
-  const v = cell.value;
-  if (v === null || v === undefined) return "";
-  if (cell.type === ExcelJS.ValueType.Merge) return "";
-  if (typeof v === "object") {
-    if (v instanceof Date) return v.toISOString();
-    if ("richText" in v) return v.richText.map((t) => t.text).join("");
-    if ("formula" in v || "sharedFormula" in v) return (v as ExcelJS.CellFormulaValue).result ?? "";
-    if ("hyperlink" in v) return String(v.text);
-    if ("error" in v) return String(v.error);
-  }
-  return v;
 }
 
 export function address(b: Bounds): string {

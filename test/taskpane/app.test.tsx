@@ -3,17 +3,18 @@ import { DEFAULT_CATALOG, renderForm } from "../../src/domain";
 import { memoryMarkStore, scaffoldSheet } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { excelGateway } from "../../src/taskpane/excelGateway";
-import { HostInfo } from "../../src/taskpane/office";
+import { firstLanguage, hostInfo, localLangStore } from "../../src/taskpane/office";
 import { FakeExcelHost } from "../host/fakeExcel";
 import { sampleMeta, sampleReport } from "../helpers";
 import { findControl, findField, findTable } from "./query";
 
-const HOST: HostInfo = { supported: true, dark: false, mergedAreas: true };
 const NOW = new Date(2024, 4, 1); // fiscal year 2567
 
+/** The pane as index.tsx starts it, over the in-memory host and its requirement sets. */
 function setup(host = new FakeExcelHost(), view?: "create" | "validate" | "flags") {
-  const gateway = excelGateway(host.run, memoryMarkStore(), { mergedAreas: true });
-  render(<App host={HOST} gateway={gateway} now={NOW} initialView={view} />);
+  const info = hostInfo(host.office());
+  const gateway = excelGateway(host.run, memoryMarkStore(), { mergedAreas: info.mergedAreas });
+  render(<App host={info} gateway={gateway} now={NOW} initialView={view} />);
   return host;
 }
 
@@ -36,13 +37,53 @@ describe("task pane shell", () => {
     expect(screen.getByRole("tab", { name: "Validate" })).toBeTruthy();
   });
 
-  it("explains an unsupported Excel instead of failing", () => {
-    const gateway = excelGateway(new FakeExcelHost().run, memoryMarkStore(), {
-      mergedAreas: false,
-    });
-    render(<App host={{ supported: false, dark: true, mergedAreas: false }} gateway={gateway} />);
+  it("explains an Excel older than ExcelApi 1.9 instead of failing", () => {
+    const host = new FakeExcelHost(undefined, { apiSets: { ExcelApi: "1.8" } });
+    const info = hostInfo(host.office({ bodyBackgroundColor: "#202020" }));
+    expect(info).toEqual({ supported: false, dark: true, mergedAreas: false });
+    const gateway = excelGateway(host.run, memoryMarkStore(), { mergedAreas: false });
+    render(<App host={info} gateway={gateway} />);
     expect(screen.getByText("Excel เวอร์ชันนี้ยังไม่รองรับ")).toBeTruthy();
     expect(screen.queryByRole("tab", { name: "ตรวจสอบ" })).toBeNull();
+  });
+
+  it("opens in the Office UI language unless the user chose one, and remembers the choice", async () => {
+    const host = new FakeExcelHost();
+    const storage = new Map<string, string>();
+    const store = localLangStore({
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => void storage.set(k, v),
+    } as unknown as Storage);
+    expect(firstLanguage(store, host.office({ displayLanguage: "th-TH" }))).toBe("th");
+    expect(firstLanguage(store, host.office({ displayLanguage: "en-US" }))).toBe("en");
+    expect(firstLanguage(store, undefined)).toBe("th");
+    const lang = firstLanguage(store, host.office({ displayLanguage: "en-GB" }));
+    const gateway = excelGateway(host.run, memoryMarkStore(), { mergedAreas: false });
+    render(
+      <App
+        host={hostInfo(host.office())}
+        gateway={gateway}
+        initialLang={lang}
+        onLangChange={store.set}
+      />
+    );
+    expect(screen.getByRole("heading", { name: "ITA District Report" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: "ไทย" }));
+    expect(screen.getByRole("heading", { name: "รายงาน ITA สำนักงานเขต" })).toBeTruthy();
+    expect(firstLanguage(store, host.office({ displayLanguage: "en-US" }))).toBe("th");
+    await findControl("button", "สร้างแบบรายงาน");
+  });
+
+  it("shows what Excel refused while creating the form, and keeps the form", async () => {
+    const host = new FakeExcelHost();
+    host.faults.add({ op: /freezeRows/, code: "GeneralException" });
+    setup(host);
+    fireEvent.change(await findField(/หน่วยงาน/), { target: { value: "จอมทอง" } });
+    fireEvent.click(screen.getByRole("button", { name: "สร้างแบบรายงาน" }));
+    await screen.findByText("สร้างชีตแล้ว: ITA 2567 รอบ 6");
+    expect(screen.getByText("ทำเสร็จแล้ว แต่มีบางขั้นที่ Excel ไม่ยอมทำ")).toBeTruthy();
+    expect(screen.getByText(/หัวตารางยังไม่ถูกตรึง: มุมมอง > ตรึงแนว.*GeneralException/)).toBeTruthy();
+    expect(host.wb.getWorksheet("ITA 2567 รอบ 6")!.getCell("C4").value).toBe("สำนักงานเขตจอมทอง");
   });
 });
 
@@ -93,7 +134,7 @@ describe("create view", () => {
     expect(screen.getByText(/บรรทัด 3/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "นำคะแนนเข้า" }));
     await screen.findByText("นำเข้าคะแนนแล้ว: 2");
-    const ws = host.wb.worksheets[0];
+    const ws = host.wb.getWorksheet("ITA 2567 รอบ 6")!;
     const values: unknown[] = [];
     ws.getColumn(3).eachCell((c) => values.push(c.value));
     expect(values).toContain(82.01);
@@ -130,7 +171,7 @@ describe("validate and flags views", () => {
 
   it("offers to turn scores typed as text into numbers", async () => {
     const host = await withSampleForm();
-    const ws = host.wb.worksheets[0];
+    const ws = host.wb.getWorksheet("ITA 2567 รอบ 6")!;
     const cell = ws.getColumn(1).values.findIndex((v) => v === "I3");
     ws.getCell(cell, 3).value = "๙๖.๑๗";
     setup(host, "validate");
@@ -154,7 +195,7 @@ describe("validate and flags views", () => {
 
   it("says clearly when the active sheet is not a reporting form", async () => {
     const host = new FakeExcelHost();
-    host.wb.addWorksheet("งบประมาณ").getCell("A1").value = "รายการ";
+    host.wb.getWorksheet("Sheet1")!.getCell("A1").value = "รายการ";
     setup(host, "validate");
     fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
     expect((await screen.findByRole("alert")).textContent).toMatch(/ไม่พบหัวตารางของแบบรายงาน ITA/);

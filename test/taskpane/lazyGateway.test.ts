@@ -2,7 +2,7 @@ import { DEFAULT_CATALOG, renderForm } from "../../src/domain";
 import { memoryMarkStore } from "../../src/excel";
 import { excelGateway } from "../../src/taskpane/excelGateway";
 import { lazyExcelGateway } from "../../src/taskpane/lazyGateway";
-import { FakeExcelHost } from "../host/fakeExcel";
+import { CURRENT, FakeExcelHost } from "../host/fakeExcel";
 import { sampleMeta } from "../helpers";
 
 // Watch when the adapter module's factory runs: the pane loads it on the first call, once.
@@ -13,8 +13,8 @@ jest.mock("../../src/taskpane/excelGateway", () => {
 
 describe("lazyExcelGateway", () => {
   it("loads the Office.js adapter on first use, once, and passes every call through", async () => {
-    const host = new FakeExcelHost();
-    host.wb.addWorksheet("Sheet1");
+    // ExcelApi 1.13 for the merged-areas read the gateway is told to use.
+    const host = new FakeExcelHost(undefined, { apiSets: CURRENT });
     const gateway = lazyExcelGateway(host.run, memoryMarkStore(), { mergedAreas: true });
     expect(excelGateway).not.toHaveBeenCalled();
 

@@ -4,6 +4,7 @@ import { SUMMARY_SHEETS } from "../../src/domain";
 import { memoryMarkStore } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { excelGateway } from "../../src/taskpane/excelGateway";
+import { hostInfo } from "../../src/taskpane/office";
 import { FakeExcelHost } from "../host/fakeExcel";
 import { tmpDir } from "../helpers";
 import { districtReport, writeDistrict } from "../merge/districts";
@@ -26,11 +27,11 @@ describe("merge view", () => {
       new File(["not a workbook"], "notes.xlsx"),
     ];
     const host = new FakeExcelHost();
-    host.wb.addWorksheet("Sheet1");
+    const info = hostInfo(host.office());
     render(
       <App
-        host={{ supported: true, dark: false, mergedAreas: true }}
-        gateway={excelGateway(host.run, memoryMarkStore(), { mergedAreas: true })}
+        host={info}
+        gateway={excelGateway(host.run, memoryMarkStore(), { mergedAreas: info.mergedAreas })}
         initialView="merge"
       />
     );

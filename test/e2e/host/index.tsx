@@ -2,15 +2,17 @@
  * The task pane in a plain browser page for end-to-end tests: the real App and Office.js adapter over
  * the in-memory Excel host (ExcelJS behind it), with hooks for the test to act as the Excel user.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { createRoot } from "react-dom/client";
 import { columnIndex, DEFAULT_CATALOG, FieldKey } from "../../../src/domain";
 import { memoryMarkStore } from "../../../src/excel";
 import { App } from "../../../src/taskpane/App";
 import { excelGateway } from "../../../src/taskpane/excelGateway";
-import { FakeExcelHost } from "../../host/fakeExcel";
+import { firstLanguage, hostInfo, localLangStore } from "../../../src/taskpane/office";
+import { CURRENT, FakeExcelHost } from "../../host/fakeExcel";
 
-const host = new FakeExcelHost(new ExcelJS.Workbook());
+// A current Excel (ExcelApi 1.17), so the pane takes its guarded paths (merged areas, ExcelApi 1.13).
+const host = new FakeExcelHost(undefined, { apiSets: CURRENT });
 
 function activeSheet(): ExcelJS.Worksheet {
   const name = host.state.active ?? host.wb.worksheets[0]?.name;
@@ -57,10 +59,17 @@ const itaTest = {
 (window as unknown as { itaTest: typeof itaTest }).itaTest = itaTest;
 
 const params = new URLSearchParams(location.search);
-const dark = params.get("theme") === "dark";
+const office = host.office({
+  bodyBackgroundColor: params.get("theme") === "dark" ? "#1f1f1f" : "#ffffff",
+  displayLanguage: params.get("ui") ?? "th-TH",
+});
+const info = hostInfo(office);
+const langs = localLangStore();
 createRoot(document.getElementById("container")!).render(
   <App
-    host={{ supported: true, dark, mergedAreas: true }}
-    gateway={excelGateway(host.run, memoryMarkStore(), { mergedAreas: true })}
+    host={info}
+    gateway={excelGateway(host.run, memoryMarkStore(), { mergedAreas: info.mergedAreas })}
+    initialLang={firstLanguage(langs, office)}
+    onLangChange={langs.set}
   />
 );

@@ -1,0 +1,56 @@
+/**
+ * Requirement sets the test chooses, and the `Office.context` the pane reads at start-up (requirement
+ * sets, theme, display language), so the "Excel too old" screen and the paths guarded by
+ * `isSetSupported` run in tests. An API of a newer set than the host supports fails at sync with
+ * ApiNotFound, as in Excel ("Office versions and requirement sets",
+ * https://learn.microsoft.com/office/dev/add-ins/develop/office-versions-and-requirement-sets).
+ */
+import { officeError } from "./errors";
+
+export type ApiSets = Record<string, string>;
+
+/** ExcelApi 1.9, the add-in's baseline (Office 2021, Microsoft 365, Excel on the web). */
+export const BASELINE: ApiSets = { ExcelApi: "1.9" };
+export const CURRENT: ApiSets = { ExcelApi: "1.17" };
+
+function newer(a: string, b: string): boolean {
+  const [a1, a2 = 0] = a.split(".").map(Number);
+  const [b1, b2 = 0] = b.split(".").map(Number);
+  return a1 !== b1 ? a1 > b1 : a2 > b2;
+}
+
+export function isSetSupported(sets: ApiSets, name: string, version = "1.1"): boolean {
+  const have = sets[name];
+  return have !== undefined && !newer(version, have);
+}
+
+/** Fail as Excel does when an API of a newer requirement set is called. */
+export function requireSet(sets: ApiSets, name: string, version: string, api: string): void {
+  if (!isSetSupported(sets, name, version))
+    throw officeError("ApiNotFound", `${api} needs ${name} ${version}`);
+}
+
+export interface FakeOfficeOptions {
+  displayLanguage?: string;
+  bodyBackgroundColor?: string;
+}
+
+/** A plain `Office` global with the parts the pane reads. */
+export function fakeOffice(sets: ApiSets, o: FakeOfficeOptions = {}) {
+  const settings = new Map<string, unknown>();
+  return {
+    context: {
+      displayLanguage: o.displayLanguage ?? "th-TH",
+      requirements: { isSetSupported: (name: string, v?: string) => isSetSupported(sets, name, v) },
+      officeTheme: { bodyBackgroundColor: o.bodyBackgroundColor ?? "#ffffff" },
+      document: {
+        settings: {
+          get: (k: string) => (settings.has(k) ? settings.get(k) : null),
+          set: (k: string, v: unknown) => void settings.set(k, v),
+          remove: (k: string) => void settings.delete(k),
+          saveAsync: (cb?: () => void) => cb?.(),
+        },
+      },
+    },
+  };
+}
