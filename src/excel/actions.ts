@@ -1,5 +1,5 @@
-import { CatalogItem, ReadForm, standardMeasuresText } from "../domain";
-import { guarded } from "./errors";
+import { CatalogItem, codeSpan, msg, ReadForm, standardMeasuresText } from "../domain";
+import { ExcelActionError, guarded } from "./errors";
 
 /** Select a cell (and its sheet) so the user sees it: one sync. */
 export async function selectCell(
@@ -42,6 +42,22 @@ export async function insertStandardMeasures(
 ): Promise<string> {
   const it = form.items.find((i) => i.code === item.code);
   if (!it) throw new Error(`Item ${item.code} is not on the sheet`);
+  // Text already there (the item's own, or its measure group's shared cell) is never written over.
+  if (it.measures) {
+    const group = it.sharedWith.length ? codeSpan([it.code, ...it.sharedWith]) : null;
+    throw new ExcelActionError(
+      group
+        ? msg(
+            `ข้อ ${it.code} ใช้มาตรการร่วมกับข้อ ${group} (ช่อง ${it.cells.measures}): เพิ่มมาตรการของข้อ ${it.code} ต่อท้ายข้อความในช่องนั้น`,
+            `${it.code} shares its measures with ${group} (cell ${it.cells.measures}): add a measure for ${it.code} at the end of that cell's text`
+          )
+        : msg(
+            `ข้อ ${it.code} มีมาตรการอยู่แล้วในช่อง ${it.cells.measures}: แก้ไขหรือเพิ่มในช่องนั้นโดยตรง`,
+            `${it.code} already has measures in cell ${it.cells.measures}: edit or add to that cell directly`
+          ),
+      "ItemHasMeasures"
+    );
+  }
   const text = standardMeasuresText(chosen);
   await guarded(async () => {
     const range = context.workbook.worksheets.getItem(form.sheet).getRange(it.cells.measures);

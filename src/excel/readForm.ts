@@ -27,7 +27,8 @@ export function gridFromValues(
   values: unknown[][],
   rowIndex: number,
   columnIndex: number,
-  merges: CellRange[] = []
+  /** The merged areas, or null when this Excel cannot tell them (before ExcelApi 1.13). */
+  merges: CellRange[] | null = null
 ): CellGrid {
   const rowCount = rowIndex + values.length;
   const colCount = columnIndex + (values[0]?.length ?? 0);
@@ -39,7 +40,8 @@ export function gridFromValues(
       const v = values[r - 1 - rowIndex]?.[c - 1 - columnIndex];
       return v === undefined || v === "" ? null : (v as GridCell);
     },
-    merges,
+    merges: merges ?? [],
+    mergesKnown: merges !== null,
   };
 }
 
@@ -74,8 +76,9 @@ export async function readActiveForm(
         ws.name,
         msg(`ชีต "${ws.name}" ว่างเปล่า`, `Sheet "${ws.name}" is empty`)
       );
-    const merges: CellRange[] = [];
-    if (merged && !merged.isNullObject) {
+    // No merged areas on a sheet is a null object too: merges are known whenever they were asked for.
+    const merges: CellRange[] | null = merged ? [] : null;
+    if (merges && merged && !merged.isNullObject) {
       for (const a of merged.areas.items) {
         const r = parseRange(a.address.split("!").pop()!);
         if (r) merges.push(r);

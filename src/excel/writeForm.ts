@@ -110,10 +110,16 @@ function finishingSteps(
         "ความสูงของแถวยังไม่ปรับตามข้อความ: เลือกแถวที่ข้อความถูกตัดแล้วลากเส้นขอบแถวให้สูงขึ้น",
         "Row heights are not set for the text: select rows whose text is cut and drag their border down"
       ),
-      run: () =>
-        model.rowHeights.forEach(
-          (h, i) => (ws.getRangeByIndexes(i, 0, 1, 1).format.rowHeight = h.pt)
-        ),
+      run: () => {
+        // One action per run of rows of the same height (a long text's full pages are such a run).
+        const h = model.rowHeights;
+        for (let i = 0; i < h.length;) {
+          let j = i + 1;
+          while (j < h.length && h[j].pt === h[i].pt) j++;
+          ws.getRangeByIndexes(i, 0, j - i, 1).format.rowHeight = h[i].pt;
+          i = j;
+        }
+      },
     },
     ...(model.freezeRows > 0
       ? [

@@ -103,6 +103,25 @@ describe("layout reader", () => {
     expect(form.items[4].sharedWith).toEqual([]);
   });
 
+  it("shares a group's cell without merge information (Excel before ExcelApi 1.13), across pages", () => {
+    const model = sampleModel();
+    const grid = { ...arrayGrid("s", valuesOf(model), []), mergesKnown: false };
+    const form = readForm(grid, DEFAULT_CATALOG);
+    const byCode = (c: string) => form.items.find((x) => x.code === c)!;
+    const full = readModel(model);
+    for (const c of ["I21", "I22", "I23", "I24"]) {
+      expect([c, byCode(c).measures]).toEqual([c, full.items.find((x) => x.code === c)!.measures]);
+      expect(byCode(c).sharedWith).toHaveLength(3);
+    }
+    // I23 has no cell of its own in the group: the cell it points at is the group's part above it,
+    // the one the user sees (and where a mark shows).
+    const i23 = byCode("I23");
+    const m = columnIndex("measures");
+    const [, row] = /(\d+)$/.exec(i23.cells.measures)!;
+    expect(Number(row)).toBeLessThan(i23.row);
+    expect(String(model.values[Number(row) - 1][m - 1])).toMatch(/^\(ต่อ\)/);
+  });
+
   it("joins a text split over pages: a part marked (ต่อ) continues the one above it", () => {
     const model = sampleModel();
     const form = readModel(model);

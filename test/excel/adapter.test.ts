@@ -25,7 +25,7 @@ import {
 } from "../../src/excel";
 import { nodeInflate, readFormsFromBytes, writeFormFile } from "../../src/xlsx";
 import { FakeExcelHost } from "../host/fakeExcel";
-import { blankMeta, sampleMeta, sampleReport, tmpDir } from "../helpers";
+import { blankMeta, colOf, sampleMeta, sampleReport, tmpDir } from "../helpers";
 import { sheetSnapshot } from "./snapshot";
 
 const NOW = new Date(2024, 4, 1);
@@ -90,7 +90,7 @@ describe("fake Excel host: sheet protection", () => {
       attempt((ws) => (ws.getRange(i1.cells.score).values = [[90]]))
     ).resolves.toBeUndefined();
     await expect(
-      attempt((ws) => (ws.getRange(`B${i1.row}`).values = [["แก้ข้อความคำถาม"]]))
+      attempt((ws) => (ws.getRange(`${colOf("item")}${i1.row}`).values = [["แก้ข้อความคำถาม"]]))
     ).rejects.toMatchObject({ code: "AccessDenied" });
     await expect(
       attempt((ws) => (ws.getRange(i1.cells.score).format.fill.color = "#FF0000"))
@@ -102,8 +102,8 @@ describe("scaffold through Office.js", () => {
   it("writes the whole form in one 2D values write: 3 requests, then one per finishing step", async () => {
     const { host } = await scaffolded();
     const ctx = host.lastContext;
-    // sheet names; number formats; values and styles; row heights, freeze, print, protect, activate
-    expect(ctx.syncCount).toBe(3 + 5);
+    // sheet names; number formats; values and styles; row heights, print, protect, activate
+    expect(ctx.syncCount).toBe(3 + 4);
     expect(
       ctx.log.filter((l) => l.endsWith("range.values") && l.startsWith("ITA 2567"))
     ).toHaveLength(1);
@@ -119,7 +119,7 @@ describe("scaffold through Office.js", () => {
     const { host } = await scaffolded();
     const model = renderForm(DEFAULT_CATALOG, { ...sampleMeta(), round: 12 });
     await host.run((ctx) => scaffoldSheet(ctx, model));
-    expect(host.lastContext.syncCount).toBe(4 + 5);
+    expect(host.lastContext.syncCount).toBe(4 + 4);
     const wb = await reload(host);
     expect(
       readFormsFromBytes("x", await host.xlsx(), { inflate: nodeInflate }).map((f) => [
@@ -185,7 +185,7 @@ describe("scaffold through Office.js", () => {
     const cf = (ws as unknown as { conditionalFormattings: { rules: { formulae: string[] }[] }[] })
       .conditionalFormattings[0].rules[0].formulae[0];
     const ref = form.passMark.cell!.replace(/([A-Z]+)(\d+)/, "$$$1$$$2");
-    expect(cf).toContain(`IFERROR(VALUE(${ref}),-1)`);
+    expect(cf).toContain(`ISNUMBER(VALUE(${ref}))`);
     expect(cf).not.toContain(`ISNUMBER(${ref})`);
   });
 
@@ -204,45 +204,65 @@ describe("scaffold through Office.js", () => {
 
 describe("validate through Office.js", () => {
   it("reads in one sync, marks issue cells in one more and clears the marks of an earlier run", async () => {
-    const { host } = await scaffolded();
+    // A report with one item under the pass mark and nothing written for it, in a group of its own.
+    const report = sampleReport();
+    const lone = DEFAULT_CATALOG.items.find(
+      (c) =>
+        c.measureGroup === c.code &&
+        DEFAULT_CATALOG.items.filter((o) => o.measureGroup === c.code).length === 1 &&
+        report.items.find((i) => i.code === c.code)!.score! >= 85
+    )!;
+    report.items = report.items.map((i) =>
+      i.code === lone.code ? { ...i, score: 70, measures: "", results: "", evidence: "" } : i
+    );
+    const host = new FakeExcelHost();
+    await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta(), report)));
     const store = memoryMarkStore();
     const { form, protectedSheet, syncs } = await host.run((ctx) => readActiveForm(ctx));
     expect(syncs).toBe(1);
     expect(host.lastContext.syncCount).toBe(1);
     expect(protectedSheet).toBe(true);
     const result = validate(form, { now: NOW });
-    expect(result.flags.map((f) => f.code)).toEqual(["I22"]);
+    expect(result.flags.map((f) => f.code).sort()).toEqual(["I22", lone.code].sort());
     await host.run((ctx) => markIssues(ctx, form, result.issues, protectedSheet, store));
     expect(host.lastContext.syncCount).toBe(1);
     const ws = host.wb.getWorksheet(form.sheet)!;
+    const fillOf = (cell: string) => (ws.getCell(cell).fill as ExcelJS.FillPattern)?.fgColor?.argb;
+    const item = form.items.find((i) => i.code === lone.code)!;
+    expect(fillOf(item.cells.measures)).toBe(`FF${MARK_FILL.error.slice(1)}`);
+    // I22 shares the measures of I21–I24: the warning marks the group's cell, where the text is.
     const i22 = form.items.find((i) => i.code === "I22")!;
-    expect((ws.getCell(i22.cells.measures).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(
-      `FF${MARK_FILL.error.slice(1)}`
-    );
+    const i21 = form.items.find((i) => i.code === "I21")!;
+    expect(ws.getCell(i22.cells.measures).value).toBeTruthy();
+    expect(i21.sharedWith).toContain("I22");
+    expect(fillOf(i22.cells.measures)).toBe(`FF${MARK_FILL.warning.slice(1)}`);
     expect((ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(
       true
     );
 
-    // Fix I22 and validate again: the old mark is cleared.
+    // Standard measures are never written over a group's text.
+    const i22cat = DEFAULT_CATALOG.byCode.get("I22")!;
+    const refused = await host
+      .run((ctx) => insertStandardMeasures(ctx, form, i22cat, i22cat.standardMeasures.slice(0, 1)))
+      .catch((e) => e);
+    expect(refused).toBeInstanceOf(ExcelActionError);
+    expect(refused.reason.en).toContain("I21–I24");
+
+    // Fix the lone item and validate again: its old mark is cleared.
     await host.run((ctx) =>
-      insertStandardMeasures(
-        ctx,
-        form,
-        DEFAULT_CATALOG.byCode.get("I22")!,
-        DEFAULT_CATALOG.byCode.get("I22")!.standardMeasures.slice(0, 2)
-      )
+      insertStandardMeasures(ctx, form, lone, lone.standardMeasures.slice(0, 2))
     );
     const again = await host.run((ctx) => readActiveForm(ctx));
-    const i22b = again.form.items.find((i) => i.code === "I22")!;
-    expect(i22b.measures).toMatch(/^1\. นำผลการประเมิน ITA มาวิเคราะห์/);
+    const fixed = again.form.items.find((i) => i.code === lone.code)!;
+    expect(fixed.measures).toBe(`1. ${lone.standardMeasures[0]}\n2. ${lone.standardMeasures[1]}`);
     const result2 = validate(again.form, { now: NOW });
     expect(
-      result2.issues.find((i) => i.code === "I22" && i.rule === "flag.measures-required")
+      result2.issues.find((i) => i.code === lone.code && i.rule === "flag.measures-required")
     ).toBeUndefined();
     await host.run((ctx) =>
       markIssues(ctx, again.form, result2.issues, again.protectedSheet, store)
     );
-    expect(ws.getCell(i22.cells.measures).fill).toBeUndefined();
+    expect(ws.getCell(item.cells.measures).fill).toBeUndefined();
   });
 
   it("reads a sheet after rows were inserted and understands scores typed as text", async () => {
@@ -250,9 +270,10 @@ describe("validate through Office.js", () => {
     const ws = host.wb.getWorksheet(model.name)!;
     const first = await host.run((ctx) => readActiveForm(ctx));
     const i1 = first.form.items[0];
-    ws.spliceRows(i1.row, 0, ["", "แถวที่แทรก"]);
-    ws.getCell(`C${i1.row + 1}`).value = "๙๖.๓๑";
-    ws.getCell(`C${i1.row + 2}`).value = "96.86 คะแนน";
+    const score = colOf("score");
+    ws.spliceRows(i1.row, 0, ["", "", "แถวที่แทรก"]);
+    ws.getCell(`${score}${i1.row + 1}`).value = "๙๖.๓๑";
+    ws.getCell(`${score}${first.form.items[1].row + 1}`).value = "96.86 คะแนน";
     const { form } = await host.run((ctx) => readActiveForm(ctx));
     expect(form.items[0]).toMatchObject({ code: "I1", row: i1.row + 1, score: 96.31 });
     expect(form.items[1].score).toBe(96.86);
@@ -263,7 +284,7 @@ describe("validate through Office.js", () => {
     ]);
     await host.run((ctx) => writeScores(ctx, form.sheet, fixes));
     expect(host.lastContext.syncCount).toBe(1);
-    expect(ws.getCell(`C${i1.row + 1}`).value).toBe(96.31);
+    expect(ws.getCell(`${score}${i1.row + 1}`).value).toBe(96.31);
   });
 
   it("imports a pasted scores list with a preview of the changes, in one sync", async () => {

@@ -10,7 +10,13 @@ export function sheetSnapshot(wb: ExcelJS.Workbook, name: string) {
       const b = cell.border ?? {};
       const fill = cell.fill as ExcelJS.FillPattern | undefined;
       cells[`${r}:${c}`] = {
-        value: cell.type === ExcelJS.ValueType.Merge ? "<merged>" : cell.value,
+        // A formula's result is the spreadsheet app's to compute; the writers agree on the formula.
+        value:
+          cell.type === ExcelJS.ValueType.Merge
+            ? "<merged>"
+            : cell.formula
+              ? { formula: cell.formula }
+              : cell.value,
         numFmt: cell.numFmt || "General",
         locked: cell.protection?.locked !== false,
         font: [
@@ -59,7 +65,9 @@ export function sheetSnapshot(wb: ExcelJS.Workbook, name: string) {
       rules: x.rules.map((r) => ({ type: r.type, formulae: r.formulae, style: r.style })),
     })),
     protection: (ws as unknown as { sheetProtection: unknown }).sheetProtection,
-    frozen: ws.views.map((v) => [v.state, (v as { ySplit?: number }).ySplit]),
+    frozen: (ws.views ?? [])
+      .filter((v) => v.state === "frozen")
+      .map((v) => [v.state, (v as { ySplit?: number }).ySplit]),
     print: [
       ws.pageSetup.paperSize,
       ws.pageSetup.orientation,

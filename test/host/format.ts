@@ -116,6 +116,16 @@ export class FakeFormat {
       args: [],
     });
   }
+  /** Row height in points (ExcelApi 1.1), as the CLI's writer stores it. */
+  set rowHeight(pt: number) {
+    this.range.forRange(
+      "format.rowHeight",
+      (s, b) => {
+        for (let r = b.r1; r <= b.r2; r++) s.getRow(r).height = pt;
+      },
+      { kind: "set", name: "RowHeight", path: this._path, args: [pt] }
+    );
+  }
   set columnWidth(pt: number) {
     this.range.forRange(
       "format.columnWidth",

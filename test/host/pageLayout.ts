@@ -1,4 +1,8 @@
-/** `worksheet.pageLayout` (ExcelApi 1.9): orientation, paper size, fit to pages, margins (points), print titles. */
+/**
+ * `worksheet.pageLayout` (ExcelApi 1.9): orientation, paper size, fit to pages, margins (points), print
+ * titles and print area (`setPrintArea` takes an address or a range; learn.microsoft.com
+ * javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprintarea-member(1)).
+ */
 import type ExcelJS from "exceljs";
 import type { FakeWorksheet } from "./worksheet";
 
@@ -64,6 +68,13 @@ export class FakePageLayout {
       "pageLayout.setPrintTitleRows",
       (s) => (s.pageSetup.printTitlesRow = address.replace(/\$/g, "")),
       { kind: "method", name: "SetPrintTitleRows", path: this._path, args: [address] }
+    );
+  }
+  setPrintArea(address: string): void {
+    this.ws.op(
+      "pageLayout.setPrintArea",
+      (s) => (s.pageSetup.printArea = address.replace(/\$/g, "")),
+      { kind: "method", name: "SetPrintArea", path: this._path, args: [address] }
     );
   }
 }

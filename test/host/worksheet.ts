@@ -251,6 +251,28 @@ export class FakeWorksheet {
     return (this.pageLayoutL ??= new FakePageLayout(this));
   }
 
+  /**
+   * `worksheet.horizontalPageBreaks` (ExcelApi 1.9): `add(range)` puts a manual break above the range's
+   * first row (learn.microsoft.com javascript/api/excel/excel.pagebreakcollection).
+   */
+  get horizontalPageBreaks() {
+    const path = this.ctx.request.object("property", "HorizontalPageBreaks", this._path);
+    return {
+      _path: path,
+      add: (address: string) =>
+        this.op(
+          "horizontalPageBreaks.add",
+          (ws) => {
+            const row = Number(/(\d+)/.exec(address)?.[1]);
+            if (!Number.isInteger(row) || row < 2)
+              throw officeError("InvalidArgument", `No page break above ${address}`);
+            ws.getRow(row - 1).addPageBreak();
+          },
+          { kind: "method", name: "Add", path, args: [address] }
+        ),
+    };
+  }
+
   get freezePanes() {
     if (!this.freezeL) {
       const path = this.ctx.request.object("property", "FreezePanes", this._path);

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { DEFAULT_CATALOG, renderForm } from "../../src/domain";
+import { columnIndex, DEFAULT_CATALOG, metaCell, renderForm } from "../../src/domain";
 import { memoryMarkStore, scaffoldSheet } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { excelGateway } from "../../src/taskpane/excelGateway";
@@ -18,12 +18,19 @@ function setup(host = new FakeExcelHost(), view?: "create" | "validate" | "flags
   return host;
 }
 
-async function withSampleForm() {
+async function withSampleForm(report = sampleReport()) {
   const host = new FakeExcelHost();
-  await host.run((ctx) =>
-    scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport()))
-  );
+  await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta(), report)));
   return host;
+}
+
+/** Chom Thong's report with nothing yet written for the measure group I21–I24 (I22 is under 85). */
+function groupWithoutMeasures() {
+  const report = sampleReport();
+  report.items = report.items.map((i) =>
+    /^I2[1-4]$/.test(i.code) ? { ...i, measures: "", results: "", evidence: "" } : i
+  );
+  return report;
 }
 
 describe("task pane shell", () => {
@@ -76,14 +83,16 @@ describe("task pane shell", () => {
 
   it("shows what Excel refused while creating the form, and keeps the form", async () => {
     const host = new FakeExcelHost();
-    host.faults.add({ op: /freezeRows/, code: "GeneralException" });
+    host.faults.add({ op: /protection\.protect/, code: "GeneralException" });
     setup(host);
     fireEvent.change(await findField(/หน่วยงาน/), { target: { value: "จอมทอง" } });
     fireEvent.click(screen.getByRole("button", { name: "สร้างแบบรายงาน" }));
     await screen.findByText("สร้างชีตแล้ว: ITA 2567 รอบ 6");
     expect(screen.getByText("ทำเสร็จแล้ว แต่มีบางขั้นที่ Excel ไม่ยอมทำ")).toBeTruthy();
-    expect(screen.getByText(/หัวตารางยังไม่ถูกตรึง: มุมมอง > ตรึงแนว.*GeneralException/)).toBeTruthy();
-    expect(host.wb.getWorksheet("ITA 2567 รอบ 6")!.getCell("C4").value).toBe("สำนักงานเขตจอมทอง");
+    expect(screen.getByText(/ชีตยังไม่ถูกป้องกัน.*GeneralException/)).toBeTruthy();
+    expect(host.wb.getWorksheet("ITA 2567 รอบ 6")!.getCell(metaCell("unit").address).value).toBe(
+      "สำนักงานเขตจอมทอง"
+    );
   });
 });
 
@@ -98,7 +107,9 @@ describe("create view", () => {
     );
     fireEvent.click(screen.getByRole("button", { name: "สร้างแบบรายงาน" }));
     await screen.findByText("สร้างชีตแล้ว: ITA 2567 รอบ 6");
-    expect(host.wb.getWorksheet("ITA 2567 รอบ 6")!.getCell("C4").value).toBe("สำนักงานเขตจอมทอง");
+    expect(host.wb.getWorksheet("ITA 2567 รอบ 6")!.getCell(metaCell("unit").address).value).toBe(
+      "สำนักงานเขตจอมทอง"
+    );
 
     fireEvent.click(screen.getByRole("button", { name: "สร้างแบบรายงาน" }));
     const dialog = await screen.findByRole("dialog");
@@ -136,7 +147,7 @@ describe("create view", () => {
     await screen.findByText("นำเข้าคะแนนแล้ว: 2");
     const ws = host.wb.getWorksheet("ITA 2567 รอบ 6")!;
     const values: unknown[] = [];
-    ws.getColumn(3).eachCell((c) => values.push(c.value));
+    ws.getColumn(columnIndex("score")).eachCell((c) => values.push(c.value));
     expect(values).toContain(82.01);
     expect(values).toContain(96.31);
   });
@@ -144,7 +155,7 @@ describe("create view", () => {
 
 describe("validate and flags views", () => {
   it("lists I22 under its indicator, selects its cell, inserts standard measures and then reads ready to submit", async () => {
-    const host = await withSampleForm();
+    const host = await withSampleForm(groupWithoutMeasures());
     setup(host, "validate");
     fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
     await screen.findByText("ยังส่งไม่ได้");
@@ -173,7 +184,7 @@ describe("validate and flags views", () => {
     const host = await withSampleForm();
     const ws = host.wb.getWorksheet("ITA 2567 รอบ 6")!;
     const cell = ws.getColumn(1).values.findIndex((v) => v === "I3");
-    ws.getCell(cell, 3).value = "๙๖.๑๗";
+    ws.getCell(cell, columnIndex("score")).value = "๙๖.๑๗";
     setup(host, "validate");
     fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
     const fix = await findControl("button", /แปลงคะแนน.*\(1\)/);
@@ -181,7 +192,7 @@ describe("validate and flags views", () => {
       fireEvent.click(fix);
     });
     await screen.findByText("แปลงคะแนนแล้ว: 1");
-    expect(ws.getCell(cell, 3).value).toBe(96.17);
+    expect(ws.getCell(cell, columnIndex("score")).value).toBe(96.17);
   });
 
   it("shows indicator averages and the pass/fail of each tool", async () => {

@@ -119,8 +119,9 @@ export function layoutBody(
       widthPt: cols.widthsPt[col - 1],
       text: String(cells[col - 1] ?? ""),
     }));
-  const linesOf = (list: readonly FlowText[]) =>
-    Math.max(0, ...list.map((t) => (t.text ? wrappedLines(t.text, t.widthPt, font) : 0)));
+  /** Lines of the longest text, counted up to `limit + 1` (a long text is never laid out whole). */
+  const linesOf = (list: readonly FlowText[], limit: number) =>
+    Math.max(0, ...list.map((t) => (t.text ? wrappedLines(t.text, t.widthPt, font, limit) : 0)));
   /**
    * Put into `row` (a part's first row) what of each text fits `lines` lines; what does not fit moves
    * on, marked "(ต่อ)". With `keepMark`, a text that ended (or was empty) leaves the bare mark for
@@ -154,7 +155,7 @@ export function layoutBody(
           need += rowPt(
             Math.max(
               first.fixedLines,
-              Math.min(fullPageLines, linesOf(texts(first.cells, first.ownCols)))
+              Math.min(fullPageLines, linesOf(texts(first.cells, first.ownCols), fullPageLines))
             )
           );
         }
@@ -166,10 +167,10 @@ export function layoutBody(
 
     const shared = texts(el.items[0].cells, cols.sharedCols);
     const ownTotal = el.items.reduce(
-      (s, it) => s + Math.max(it.fixedLines, linesOf(texts(it.cells, it.ownCols))),
+      (s, it) => s + Math.max(it.fixedLines, linesOf(texts(it.cells, it.ownCols), fullPageLines)),
       0
     );
-    const wholePt = rowPt(Math.max(linesOf(shared), ownTotal));
+    const wholePt = rowPt(Math.max(linesOf(shared, fullPageLines), ownTotal));
     const afterHeading = i > 0 && elements[i - 1].kind !== "segment";
     if (
       used > 0 &&
@@ -202,7 +203,7 @@ export function layoutBody(
     /** Fill what is left of this page with the shared texts still to place, below the current item. */
     const fillPage = () => {
       const room = Math.min(maxLines, linesLeft());
-      const pending = linesOf(shared) - partLines;
+      const pending = linesOf(shared, partLines + room) - partLines;
       if (chunk.code && room >= 1 && pending > 0)
         row("continuation", blank(), Math.min(room, pending));
     };
@@ -215,7 +216,7 @@ export function layoutBody(
 
     for (const [k, item] of el.items.entries()) {
       const own = texts(item.cells, item.ownCols);
-      const need = Math.max(item.fixedLines, linesOf(own));
+      const need = Math.max(item.fixedLines, linesOf(own, fullPageLines));
       // An item starts a page when its first row (never split) does not fit here, or when its own
       // text does not fit, fits on a page, and little of this page is left; else its issue text is
       // split over the pages, as a table row in the Word form breaks across pages.
@@ -237,9 +238,9 @@ export function layoutBody(
       // The item's own text, page after page; after the last item, the shared texts too.
       const fixed = () => (first ? item.fixedLines : 0);
       while (
-        linesOf(chunk.own) > chunk.lines ||
+        linesOf(chunk.own, chunk.lines) > chunk.lines ||
         fixed() > chunk.lines ||
-        (last && linesOf(shared) > partLines)
+        (last && linesOf(shared, partLines) > partLines)
       ) {
         const room = Math.min(maxLines, linesLeft());
         if (room < 1) {
@@ -249,9 +250,9 @@ export function layoutBody(
           continue;
         }
         const want = Math.max(
-          linesOf(chunk.own) - chunk.lines,
+          linesOf(chunk.own, chunk.lines + room) - chunk.lines,
           fixed() - chunk.lines,
-          last ? linesOf(shared) - partLines : 0
+          last ? linesOf(shared, partLines + room) - partLines : 0
         );
         row(
           first ? "item" : "continuation",

@@ -220,8 +220,32 @@ export function readForm(
   for (let r = header.row + 1; r <= grid.rowCount; r++)
     if (rowCode(grid, r, columns)) itemRows.add(r);
   const isItemRow = (r: number) => itemRows.has(r);
+  // Without merge information, an empty shared cell of a measure group's member is part of the
+  // group's cell above it.
+  const groupOf = (r: number) => {
+    const code = rowCode(grid, r, columns);
+    return code ? (catalog.byCode.get(code)?.measureGroup ?? null) : null;
+  };
+  let prevGroup: string | null = null;
+  const memberRows = new Set<number>();
+  for (const r of itemRows) {
+    const g = groupOf(r);
+    if (g && g === prevGroup && g !== rowCode(grid, r, columns)) memberRows.add(r);
+    prevGroup = g;
+  }
+  const insideAbove = (r: number) => grid.mergesKnown === false && memberRows.has(r);
   const chains = Object.fromEntries(
-    TEXT_FIELDS.map((f) => [f, columnChains(grid, resolve, columns[f], header.row + 1, isItemRow)])
+    TEXT_FIELDS.map((f) => [
+      f,
+      columnChains(
+        grid,
+        resolve,
+        columns[f],
+        header.row + 1,
+        isItemRow,
+        (SHARED_FIELDS as readonly string[]).includes(f) ? insideAbove : undefined
+      ),
+    ])
   ) as Record<TextField, (row: number) => Chained>;
 
   for (let r = header.row + 1; r <= grid.rowCount; r++) {
@@ -263,7 +287,11 @@ export function readForm(
       sharedWith: [],
       photos: 0,
     };
-    for (const f of TEXT_FIELDS) item[f] = chains[f](r).text;
+    for (const f of TEXT_FIELDS) {
+      const chained = chains[f](r);
+      item[f] = chained.text;
+      item.cells[f] = chained.cell;
+    }
     measuresKey.set(item, chains.measures(r).key);
     const prev = seen.get(code);
     if (prev) {
@@ -336,6 +364,8 @@ function parseRound(raw: string): number | null {
 interface Chained {
   text: string;
   key: string;
+  /** The cell the user sees for the row: the merged area's top-left, or the part above it. */
+  cell: string;
 }
 
 /**
@@ -347,7 +377,12 @@ function columnChains(
   resolve: (row: number, col: number) => { row: number; col: number },
   col: number,
   firstRow: number,
-  isItemRow: (row: number) => boolean
+  isItemRow: (row: number) => boolean,
+  /**
+   * Rows whose empty cell belongs to the text above (without merge information, a measure group's
+   * member inside the group's merged cell).
+   */
+  insideAbove: (row: number) => boolean = () => false
 ): (row: number) => Chained {
   const mark = CONTINUED.trim();
   const spans = new Map(grid.merges.map((m) => [`${m.r1}:${m.c1}`, m.r2]));
@@ -357,7 +392,9 @@ function columnChains(
   };
   const texts: string[] = [];
   const chainOf = new Map<string, number>();
+  const visible = new Map<string, string>();
   let last = -1;
+  let lastCell = "";
   for (let r = firstRow; r <= grid.rowCount; r++) {
     const a = resolve(r, col);
     const key = `${a.row}:${a.col}`;
@@ -369,6 +406,11 @@ function columnChains(
       continue;
     }
     const t = cellText(grid.raw(a.row, a.col));
+    if (!t && last >= 0 && insideAbove(a.row)) {
+      chainOf.set(key, last);
+      visible.set(key, lastCell);
+      continue;
+    }
     if (!t && !coversItem(a.row)) {
       // An empty cell on rows of no item (rows a user inserted): not a text of its own.
       chainOf.set(key, -1);
@@ -384,13 +426,16 @@ function columnChains(
       last = texts.length - 1;
       chainOf.set(key, last);
     }
+    lastCell = addr(a.row, a.col);
   }
   return (row) => {
     const a = resolve(row, col);
-    const id = chainOf.get(`${a.row}:${a.col}`) ?? -1;
+    const key = `${a.row}:${a.col}`;
+    const id = chainOf.get(key) ?? -1;
+    const cell = visible.get(key) ?? addr(a.row, a.col);
     return id < 0
-      ? { text: "", key: `area ${a.row}:${a.col}` }
-      : { text: texts[id], key: `text ${id}` };
+      ? { text: "", key: `area ${a.row}:${a.col}`, cell }
+      : { text: texts[id], key: `text ${id}`, cell };
   };
 }
 
@@ -421,7 +466,10 @@ function shareMeasures(
       continue;
     }
     const from = carrier!;
-    for (const f of SHARED_FIELDS) it[f] = from[f];
+    for (const f of SHARED_FIELDS) {
+      it[f] = from[f];
+      it.cells[f] = from.cells[f];
+    }
     const members = [from, ...items.filter((o) => from.sharedWith.includes(o.code))];
     for (const m of members) m.sharedWith.push(it.code);
     it.sharedWith = members.map((m) => m.code);

@@ -274,17 +274,25 @@ export function renderForm(
   );
   const at = (bodyRow: number) => ROWS.body + bodyRow - 1;
   let firstItemRow = 0;
+  // Item rows are styled column by column over each run of rows between headings (few, large ranges).
+  let runFirst = 0;
+  const endRun = (last: number) => {
+    if (runFirst)
+      COLUMNS.forEach((c, k) => style({ r1: runFirst, c1: k + 1, r2: last, c2: k + 1 }, c.style));
+    runFirst = 0;
+  };
   body.rows.forEach((row, i) => {
     const r = at(i + 1);
     row.cells.forEach((v, c) => set(r, c + 1, v));
     ensure(r);
     if (row.kind === "tool" || row.kind === "indicator") {
+      endRun(r - 1);
       merges.push(official(r));
       style(official(r), row.kind);
       style(helpers(r), "code");
     } else {
       if (!firstItemRow) firstItemRow = r;
-      COLUMNS.forEach((c, k) => style({ r1: r, c1: k + 1, r2: r, c2: k + 1 }, c.style));
+      runFirst ||= r;
       const v = rows[r - 1][col("item") - 1];
       // The item formula names its own row's score cell.
       if (row.kind === "item" && isFormula(v)) {
@@ -296,6 +304,7 @@ export function renderForm(
     rowKinds.push({ row: r, kind: row.kind, ...(row.code ? { code: row.code } : {}) });
     heights.push({ pt: Math.round(row.pt * 100) / 100, fixed: false });
   });
+  endRun(at(body.rows.length));
   for (const m of body.merges) merges.push({ ...m, r1: at(m.r1), r2: at(m.r2) });
   for (const m of merges)
     for (let x = m.r1; x <= m.r2; x++) heights[x - 1] = { ...heights[x - 1], fixed: true };

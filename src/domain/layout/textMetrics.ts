@@ -27,10 +27,23 @@ export interface FontSpec {
   bold?: boolean;
 }
 
+/** Widths of words already measured, in font units, by weight (a form repeats its words often). */
+const wordUnits = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+const WORD_CACHE_SIZE = 20_000;
+
 export function textWidthPt(text: string, font: FontSpec): number {
-  const w = font.bold ? WIDTHS.bold : WIDTHS.regular;
-  let units = 0;
-  for (const ch of text) units += w.get(ch) ?? UNKNOWN_WIDTH;
+  const weight = font.bold ? "bold" : "regular";
+  const cache = wordUnits[weight];
+  let units = cache.get(text);
+  if (units === undefined) {
+    const w = WIDTHS[weight];
+    units = 0;
+    for (const ch of text) units += w.get(ch) ?? UNKNOWN_WIDTH;
+    if (text.length <= 64) {
+      if (cache.size >= WORD_CACHE_SIZE) cache.clear();
+      cache.set(text, units);
+    }
+  }
   return (units / 1000) * font.size;
 }
 
@@ -48,36 +61,110 @@ const TEXT_MARGIN_PT = 6;
 const SAFETY = 0.96;
 
 let segmenter: Intl.Segmenter | null = null;
-function words(text: string): string[] {
-  segmenter ??= new Intl.Segmenter("th", { granularity: "word" });
-  return Array.from(segmenter.segment(text), (s) => s.segment);
+/** Characters segmented at a time: ICU's Thai word breaking grows faster than the text's length. */
+const SEGMENT_CHUNK = 512;
+
+/** Chunks already segmented: a page's text is measured several times while it is laid out. */
+const chunkCache = new Map<string, string[]>();
+const CHUNK_CACHE_SIZE = 4096;
+function segmentChunk(seg: Intl.Segmenter, chunk: string): string[] {
+  let parts = chunkCache.get(chunk);
+  if (!parts) {
+    parts = Array.from(seg.segment(chunk), (s) => s.segment);
+    if (chunkCache.size >= CHUNK_CACHE_SIZE) chunkCache.clear();
+    chunkCache.set(chunk, parts);
+  }
+  return parts;
 }
 
-/** Number of lines a text takes in a wrapped cell `widthPt` wide. */
-export function wrappedLines(text: string, widthPt: number, font: FontSpec): number {
-  return linesInRoom(text, roomPt(widthPt, font), font);
+/**
+ * The words of `text[from, to)`, found lazily a chunk at a time, so a caller that needs a few lines of
+ * a long text pays for those lines only. A chunk's words are taken up to its last space (Thai
+ * dictionary breaking depends on what follows a word, so the words near a chunk's end are found again
+ * with the next chunk); a chunk with no space gives all but its last `TAIL_CHARS` characters.
+ */
+function* words(text: string, from: number, to: number): Generator<string> {
+  segmenter ??= new Intl.Segmenter("th", { granularity: "word" });
+  let at = from;
+  while (at < to) {
+    const stop = Math.min(to, at + SEGMENT_CHUNK);
+    const parts = segmentChunk(segmenter, text.slice(at, stop));
+    let keep = parts.length;
+    if (stop < to) {
+      let end = 0;
+      let lastSpace = -1;
+      let safe = 0;
+      for (let k = 0; k < parts.length; k++) {
+        end += parts[k].length;
+        if (parts[k].trim() === "") lastSpace = k;
+        if (end <= stop - at - TAIL_CHARS) safe = k + 1;
+      }
+      keep = lastSpace >= 0 ? lastSpace + 1 : Math.max(1, safe);
+    }
+    for (let k = 0; k < keep; k++) {
+      yield parts[k];
+      at += parts[k].length;
+    }
+  }
+}
+
+/** Characters at the end of a chunk without spaces whose words are found again with the next chunk. */
+const TAIL_CHARS = 48;
+
+/** Number of lines a text takes in a wrapped cell `widthPt` wide (counted up to `limit + 1`). */
+export function wrappedLines(
+  text: string,
+  widthPt: number,
+  font: FontSpec,
+  limit = Infinity
+): number {
+  return linesInRoom(text, roomPt(widthPt, font), font, limit);
 }
 
 const roomPt = (widthPt: number, font: FontSpec) =>
   Math.max(font.size, (widthPt - TEXT_MARGIN_PT) * SAFETY);
 
-/** Number of lines a text takes when each line holds `room` points of text. */
-export function linesInRoom(text: string, room: number, font: FontSpec): number {
-  return lineStarts(text, room, font).length;
+/** Number of lines a text takes when each line holds `room` points of text (at most `limit + 1`). */
+export function linesInRoom(text: string, room: number, font: FontSpec, limit = Infinity): number {
+  // Long texts are laid out only as far as `limit` needs, and not kept as keys.
+  if (text.length > COUNT_CACHE_TEXT) return lineStarts(text, room, font, limit).length;
+  const key = `${room}|${font.size}|${font.bold ? 1 : 0}|${limit}|${text}`;
+  let n = countCache.get(key);
+  if (n === undefined) {
+    n = lineStarts(text, room, font, limit).length;
+    if (countCache.size >= COUNT_CACHE_SIZE) countCache.clear();
+    countCache.set(key, n);
+  }
+  return n;
 }
+
+/** Line counts already known: the layout asks for the same text's lines several times. */
+const countCache = new Map<string, number>();
+const COUNT_CACHE_SIZE = 2048;
+const COUNT_CACHE_TEXT = 4000;
 
 /**
  * Where each line of a wrapped text starts (offsets into the text), as the apps break it: between words,
  * a word longer than the line between characters; "\n" starts a paragraph.
  */
-export function lineStarts(text: string, room: number, font: FontSpec): number[] {
+export function lineStarts(
+  text: string,
+  room: number,
+  font: FontSpec,
+  /** Stop once this many lines are known (the rest is not needed): `limit + 1` starts at most. */
+  limit = Infinity
+): number[] {
   const starts: number[] = [];
+  const done = () => starts.length > limit;
   let offset = 0;
-  for (const paragraph of text.split("\n")) {
+  for (;;) {
+    const nl = text.indexOf("\n", offset);
+    const end = nl < 0 ? text.length : nl;
     starts.push(offset);
+    if (done()) return starts;
     let used = 0;
     let at = offset;
-    for (const word of words(paragraph)) {
+    for (const word of words(text, offset, end)) {
       const w = textWidthPt(word, font);
       const isSpace = word.trim() === "";
       if (used + w <= room || isSpace) {
@@ -87,6 +174,7 @@ export function lineStarts(text: string, room: number, font: FontSpec): number[]
         if (used > 0) {
           starts.push(at);
           used = 0;
+          if (done()) return starts;
         }
         if (w <= room) used = w;
         else {
@@ -97,6 +185,7 @@ export function lineStarts(text: string, room: number, font: FontSpec): number[]
             if (used + cw > room && used > 0) {
               starts.push(ch);
               used = 0;
+              if (done()) return starts;
             }
             used += cw;
             ch += c.length;
@@ -105,9 +194,9 @@ export function lineStarts(text: string, room: number, font: FontSpec): number[]
       }
       at += word.length;
     }
-    offset += paragraph.length + 1;
+    if (nl < 0) return starts;
+    offset = nl + 1;
   }
-  return starts;
 }
 
 /** Marks of a text split over two cells: the first part ends with MORE mid-paragraph, the next starts with CONTINUED. */
@@ -128,13 +217,14 @@ export function splitForLines(
   lines: number
 ): { head: string; tail: string } | null {
   const room = roomPt(widthPt, font);
-  if (linesInRoom(text, room, font) <= lines) return null;
-  const starts = lineStarts(text, room, font);
+  const starts = lineStarts(text, room, font, lines + 1);
+  if (starts.length <= lines) return null;
   for (let n = lines; n >= 1; n--) {
     const part = splitAt(text, starts, n);
-    if (part.head && linesInRoom(part.head, room, font) > lines) continue;
+    if (part.head && linesInRoom(part.head, room, font, lines) > lines) continue;
     // No line left alone at the top of the next page when the first part can spare one.
-    if (n > MIN_TAIL && linesInRoom(`${CONTINUED}${part.tail}`, room, font) < MIN_TAIL) continue;
+    if (n > MIN_TAIL && linesInRoom(`${CONTINUED}${part.tail}`, room, font, MIN_TAIL) < MIN_TAIL)
+      continue;
     return part;
   }
   return { head: "", tail: text };

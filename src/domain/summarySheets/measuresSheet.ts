@@ -33,7 +33,7 @@ export function measuresSheet(r: MergeResult): SummarySheet {
         }
         const ordered = [...groups.entries()].sort((a, b) => b[1].length - a[1].length);
         for (const [, units] of ordered) {
-          const names = units.map((u) => u.m.unit.th).join(", ");
+          const names = nameList(units.map((u) => u.m.unit.th));
           const measures = units[0].it.measures || "(ไม่ระบุมาตรการ / no measures given)";
           rows.push({
             kind: "group",
@@ -62,4 +62,19 @@ export function measuresSheet(r: MergeResult): SummarySheet {
     freeze: { rows: SUMMARY_HEADER_ROW, cols: 0 },
     wrap: true,
   };
+}
+
+/** Most characters of unit names in a group's label; every unit also has its own row below. */
+const NAMES_MAX_CHARS = 2000;
+
+/** Unit names, cut (with how many more) where the list would be longer than a readable cell. */
+function nameList(names: string[]): string {
+  let text = "";
+  for (const [k, n] of names.entries()) {
+    const next = text ? `${text}, ${n}` : n;
+    if (next.length > NAMES_MAX_CHARS)
+      return `${text} และอีก ${names.length - k} หน่วยงาน (ดูรายแถวด้านล่าง / each unit's row follows)`;
+    text = next;
+  }
+  return text;
 }

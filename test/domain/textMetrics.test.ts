@@ -1,0 +1,80 @@
+import {
+  columnWidthPt,
+  CONTINUED,
+  joinParts,
+  lineStarts,
+  splitForLines,
+  textWidthPt,
+  wrappedLines,
+} from "../../src/domain";
+import { sampleReport } from "../helpers";
+
+const FONT = { size: 16 };
+const WIDTH = columnWidthPt(30);
+
+/** Long Thai text as districts write it: numbered measures, spaces between phrases, no spaces inside. */
+const longText = () =>
+  sampleReport()
+    .items.map((i) => i.measures)
+    .filter(Boolean)
+    .join("\n");
+
+describe("wrapped Thai text", () => {
+  it("breaks lines only between words (as ICU finds them in the whole paragraph) or inside an over-long word", () => {
+    const text = longText();
+    const seg = new Intl.Segmenter("th", { granularity: "word" });
+    const boundaries = new Set<number>();
+    for (const s of seg.segment(text)) boundaries.add(s.index);
+    const starts = lineStarts(text, 150, FONT);
+    expect(starts.length).toBeGreaterThan(100);
+    const room = 150;
+    for (const [k, at] of starts.entries()) {
+      if (boundaries.has(at)) continue;
+      // Not a word boundary: only allowed when the word around it is wider than a line.
+      const word = [...seg.segment(text)].find(
+        (s) => s.index < at && s.index + s.segment.length > at
+      )!;
+      expect([k, word.segment, textWidthPt(word.segment, FONT) > room]).toEqual([
+        k,
+        word.segment,
+        true,
+      ]);
+    }
+  });
+
+  it("lays out only as many lines as asked for, the same lines as the whole layout", () => {
+    const text = longText().repeat(20);
+    const all = lineStarts(text, 150, FONT);
+    const some = lineStarts(text, 150, FONT, 30);
+    expect(some).toEqual(all.slice(0, 31));
+    expect(wrappedLines(text, WIDTH, FONT, 30)).toBe(31);
+  });
+
+  it("counts a cell with an unbreakable run of 32,757 characters (broken between characters)", () => {
+    const run = "ก".repeat(32_757);
+    expect(wrappedLines(run, WIDTH, FONT)).toBeGreaterThan(500);
+    const starts = lineStarts(run, 150, FONT, 3);
+    expect(starts).toHaveLength(4);
+    const steps = starts.slice(1).map((s, k) => s - starts[k]);
+    expect(new Set(steps).size).toBe(1);
+    expect(textWidthPt(run.slice(0, steps[0]), FONT)).toBeLessThanOrEqual(150);
+    expect(textWidthPt(run.slice(0, steps[0] + 1), FONT)).toBeGreaterThan(150);
+  });
+
+  it("splits a text for a page and joins the parts back to the same text", () => {
+    for (const text of [
+      longText(),
+      "ก".repeat(3000),
+      "ประชุมชี้แจง".repeat(200),
+      "1. ข้อแรก\n2. ข้อสอง ".repeat(80),
+    ]) {
+      const split = splitForLines(text, WIDTH, FONT, 10)!;
+      expect(split).not.toBeNull();
+      expect(wrappedLines(split.head, WIDTH, FONT)).toBeLessThanOrEqual(10);
+      expect(joinParts(split.head, split.tail)).toBe(text);
+      // The continued part, with its mark, is never left with a single line at the top of a page.
+      expect(wrappedLines(`${CONTINUED}${split.tail}`, WIDTH, FONT)).toBeGreaterThan(1);
+    }
+    expect(splitForLines("สั้น", WIDTH, FONT, 1)).toBeNull();
+  });
+});
