@@ -1,9 +1,11 @@
 import { promises as fs } from "fs";
 import path from "path";
-import { Catalog, msg, ReadForm } from "../domain";
+import { Catalog } from "../domain/catalog";
+import { ReadForm } from "../domain/layout/read";
+import { msg } from "../domain/text";
 import { nodeInflate } from "./nodeInflate";
 import { FormFileError, MAX_FILE_BYTES } from "./read/errors";
-import { pickForm, readFormsFromBytes } from "./read/readForm";
+import { pickForm, readFormSheets } from "./read/readForm";
 
 /** Read a file's bytes for the form reader: missing files, folders and oversized files get clear messages. */
 export async function readFileBytes(file: string): Promise<Uint8Array> {
@@ -34,15 +36,15 @@ export async function readFileBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Read one form from a file: the named sheet, or the first form sheet. */
+/** Read one form from a file: the named sheet (hidden ones too), else the one the file submits. */
 export async function readFormFile(
   file: string,
   sheet?: string,
   catalog?: Catalog
 ): Promise<{ form: ReadForm; sheets: string[] }> {
-  const forms = readFormsFromBytes(file, await readFileBytes(file), {
+  const sheets = readFormSheets(file, await readFileBytes(file), {
     inflate: nodeInflate,
     catalog,
   });
-  return { form: pickForm(file, forms, sheet), sheets: forms.map((f) => f.sheet) };
+  return { form: pickForm(file, sheets, sheet), sheets: sheets.map((f) => f.form.sheet) };
 }

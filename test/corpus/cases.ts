@@ -181,7 +181,7 @@ export const CORPUS: CorpusCase[] = [
     make: (d) =>
       fs.writeFile(
         path.join(d, "lying-bomb.xlsx"),
-        zipBytes([deflated("xl/workbook.xml", new Uint8Array(8 * 1024 * 1024), 1024)])
+        zipBytes([deflated("_rels/.rels", new Uint8Array(8 * 1024 * 1024), 1024)])
       ),
     rejected: /lying-bomb\.xlsx is corrupt or not a valid \.xlsx file/,
   },
