@@ -16,7 +16,7 @@ async function main() {
     const { expandInputs, readSubmissions } = require("../lib/cli/merge");
     const { mergeForms, buildSummary, DEFAULT_CATALOG } = require("../lib/domain");
     const { writeSummaryFile } = require("../lib/xlsx");
-    const files = await expandInputs([target], out);
+    const files = await expandInputs([target]);
     const subs = await readSubmissions(files);
     const result = mergeForms(subs, { catalog: DEFAULT_CATALOG, expect: "districts" });
     await writeSummaryFile(out, buildSummary(result));

@@ -167,13 +167,18 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
     duplicates.push({ unit: g[0].label, files: g.map((x) => x.file) });
     dupFiles.set(g[0].key, [...(dupFiles.get(g[0].key) ?? []), ...g]);
     for (const x of g) {
-      const others = g.filter((o) => o !== x).map((o) => o.file.split(/[\\/]/).pop());
+      // The other copies: by file name, or by sheet when they are in this same file.
+      const others = g.filter((o) => o !== x);
+      const where = (same: string, o: MergedUnit) =>
+        o.file === x.file ? `${same} "${o.sheet}"` : (o.file.split(/[\\/]/).pop() ?? o.file);
+      const th = others.map((o) => where("ชีต", o)).join(", ");
+      const en = others.map((o) => where("sheet", o)).join(", ");
       rejected.push({
         file: x.file,
         unit: x.label,
         reason: msg(
-          `ซ้ำ: ${x.label} รอบ ${x.round ?? "?"} ปี ${x.fiscalYear ?? "?"} ส่งมามากกว่าหนึ่งไฟล์ (${others.join(", ")}) จึงไม่นำมารวม`,
-          `Duplicate: ${x.label} round ${x.round ?? "?"} year ${x.fiscalYear ?? "?"} came in more than one file (${others.join(", ")}); not merged`
+          `ซ้ำ: ${x.label} รอบ ${x.round ?? "?"} ปี ${x.fiscalYear ?? "?"} ส่งมามากกว่าหนึ่งฉบับ (${th}) จึงไม่นำมารวม`,
+          `Duplicate: ${x.label} round ${x.round ?? "?"} year ${x.fiscalYear ?? "?"} came in more than one file (${en}); not merged`
         ),
       });
     }

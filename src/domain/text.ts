@@ -20,20 +20,25 @@ export function thaiDigitsToAscii(s: string): string {
 
 /**
  * Normalise text that comes from a cell: NFC (districts may send NFD Thai), CRLF to LF,
- * non-breaking and zero-width spaces removed or folded, trimmed.
+ * zero-width spaces and stray byte-order marks removed, non-breaking spaces folded, trimmed.
+ * Zero-width joiners and non-joiners (U+200D, U+200C) are kept: they hold emoji sequences and
+ * some Thai and Indic renderings together.
  */
 export function cleanText(s: string): string {
   return xmlSafe(s)
     .normalize("NFC")
     .replace(/\r\n?/g, "\n")
-    .replace(/\u200b|\u200c|\u200d|\ufeff/g, "")
+    .replace(/\u200b|\ufeff/g, "")
     .replace(/\u00a0/g, " ")
     .trim();
 }
 
-/** Text used to compare labels: cleaned, whitespace folded, lower case. */
+/** Text used to compare labels: cleaned, joiners dropped, whitespace folded, lower case. */
 export function foldKey(s: string): string {
-  return cleanText(s).replace(/\s+/g, " ").toLowerCase();
+  return cleanText(s)
+    .replace(/\u200c|\u200d/g, "")
+    .replace(/\s+/g, " ")
+    .toLowerCase();
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   SheetModel,
   STYLES,
 } from "../../domain";
+import { cellValue } from "./cellText";
 
 const argb = (hex: string) => ({ argb: `FF${hex}` });
 const THIN = { style: "thin" as const, color: argb("808080") };
@@ -76,7 +77,7 @@ export async function addFormSheet(
       const cell = row.getCell(c);
       const v = model.values[r - 1][c - 1];
       // Strings are always stored as text: ExcelJS never turns "=…" into a formula.
-      if (v !== null) cell.value = v;
+      if (v !== null) cell.value = cellValue(v);
       cell.style = excelStyle(styles[r - 1][c - 1]) as ExcelJS.Style;
     }
   }
@@ -147,7 +148,7 @@ function writeMetadata(wb: ExcelJS.Workbook, model: SheetModel) {
     meta.addRow([...META_SHEET_HEADER]);
   }
   for (const [key, value] of model.metadata)
-    meta.addRow([model.name, key, value === "" ? null : String(value)]);
+    meta.addRow([model.name, key, value === "" ? null : cellValue(String(value))]);
 }
 
 export function newWorkbook(): ExcelJS.Workbook {
