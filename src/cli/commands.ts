@@ -86,7 +86,6 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
   }
   const model = renderForm(DEFAULT_CATALOG, meta, report, values.sheet as string | undefined);
   // The writer (ExcelJS) is loaded only by the command that writes.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { writeFormFile } =
     require("../xlsx/write/writeForm") as typeof import("../xlsx/write/writeForm");
   await writeFormFile(String(values.out), model);

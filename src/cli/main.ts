@@ -24,7 +24,6 @@ type Command = (argv: string[], io: Io) => Promise<number>;
  * Each command's module is loaded only when it runs: `ita --help` loads neither the form catalog
  * (zod) nor ExcelJS, and reading commands never load the writer.
  */
-/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading of the command modules */
 const COMMANDS: Record<string, () => Command> = {
   scaffold: () => (require("./commands") as typeof import("./commands")).scaffold,
   read: () => (require("./commands") as typeof import("./commands")).read,
@@ -32,7 +31,6 @@ const COMMANDS: Record<string, () => Command> = {
   merge: () => (require("./merge") as typeof import("./merge")).merge,
   demo: () => (require("./demo") as typeof import("./demo")).demo,
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 

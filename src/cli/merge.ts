@@ -17,7 +17,7 @@ import { readSubmission } from "../xlsx/read/submission";
 import { numberOption, parse, UserError } from "./args";
 import { Io } from "./commands";
 
-const SPREADSHEET = /\.(xlsx|xlsm|xls|xlsb|ods)$/i;
+const SPREADSHEET = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|numbers)$/i;
 
 /** Files to merge: files as given, folders expanded to the spreadsheet files directly in them. */
 export async function expandInputs(inputs: string[]): Promise<string[]> {
@@ -154,7 +154,6 @@ export async function merge(argv: string[], io: Io): Promise<number> {
   const wrote = result.merged.length > 0;
   if (wrote) {
     // The writer (ExcelJS) is loaded only now, once there is something to write.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { writeSummaryFile } =
       require("../xlsx/write/writeSummary") as typeof import("../xlsx/write/writeSummary");
     await writeSummaryFile(out, buildSummary(result));

@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
+import { CLASSES } from "./classes";
 import { deflated, zipBytes } from "./zipBytes";
 import {
   districtReport,
@@ -23,6 +24,8 @@ export interface CorpusCase {
   rejected?: RegExp;
   /** A file that reads and merges: the unit code it merges as. */
   merges?: string;
+  /** What `ita read` must give for some items (fields of the JSON output). */
+  items?: Record<string, Record<string, unknown>>;
 }
 
 const district = (code: string, name: string) => (dir: string) =>
@@ -249,6 +252,8 @@ export const CORPUS: CorpusCase[] = [
     merges: "1008",
   },
 ];
+
+CORPUS.push(...CLASSES);
 
 export async function buildCorpus(dir: string): Promise<void> {
   for (const c of CORPUS) await c.make(dir);

@@ -24,7 +24,8 @@ export function deflated(
   return { name, data: zlib.deflateRawSync(content), method: 8, declaredSize };
 }
 
-export function zipBytes(entries: RawEntry[]): Buffer {
+/** Build a zip; with `zip64`, every directory record gives its sizes and offset in a zip64 extra field. */
+export function zipBytes(entries: RawEntry[], { zip64 = false } = {}): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -46,16 +47,25 @@ export function zipBytes(entries: RawEntry[]): Buffer {
     locals.push(local, localName, Buffer.from(e.data));
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(zip64 ? 45 : 20, 4);
+    dir.writeUInt16LE(zip64 ? 45 : 20, 6);
     dir.writeUInt16LE(0x0800, 8);
     dir.writeUInt16LE(method, 10);
     dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(e.data.length, 20);
-    dir.writeUInt32LE(size, 24);
+    dir.writeUInt32LE(zip64 ? 0xffffffff : e.data.length, 20);
+    dir.writeUInt32LE(zip64 ? 0xffffffff : size, 24);
     dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    central.push(dir, name);
+    dir.writeUInt32LE(zip64 ? 0xffffffff : offset, 42);
+    if (zip64) {
+      const extra = Buffer.alloc(28);
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(24, 2);
+      extra.writeBigUInt64LE(BigInt(size), 4);
+      extra.writeBigUInt64LE(BigInt(e.data.length), 12);
+      extra.writeBigUInt64LE(BigInt(offset), 20);
+      dir.writeUInt16LE(extra.length, 30);
+      central.push(dir, name, extra);
+    } else central.push(dir, name);
     offset += 30 + localName.length + e.data.length;
   }
   const cd = Buffer.concat(central);

@@ -133,7 +133,6 @@ export async function writeSummaryFile(target: string, sheets: SummarySheet[]): 
   });
   // ExcelJS's streaming writer alone, not the whole package: a third of the load time (exceljs is
   // pinned at 4.4.0, whose index exports this very module as ExcelJS.stream.xlsx.WorkbookWriter).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const WorkbookWriter =
     require("exceljs/lib/stream/xlsx/workbook-writer") as typeof ExcelJS.stream.xlsx.WorkbookWriter;
   const wb = new WorkbookWriter({
