@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { promises as fs } from "fs";
 import path from "path";
-import { DEFAULT_CATALOG, metaFromReport, renderForm } from "../../src/domain";
+import { colLetter, DEFAULT_CATALOG, metaFromReport, renderForm } from "../../src/domain";
 import { addFormSheet, newWorkbook, writeWorkbookFile } from "../../src/xlsx/write/index";
 import { districtReport, editWorkbook, itemRow, writeDistrict } from "../merge/districts";
 import type { CorpusCase } from "./cases";
@@ -409,9 +409,15 @@ export const CLASSES: CorpusCase[] = [
         parts: (f) =>
           edit(f, SHEET, (x) =>
             x.replace(/<mergeCells count="(\d+)">/, (_m, n: string) => {
+              // Whole columns H:Z, and 500 columns from AA down to row 100,000 (each would be 100,000
+              // cells if expanded: 50 million for this 40 kB file).
               const cols = "HIJKLMNOPQRSTUVWXYZ".split("");
-              const extra = cols.map((c) => `<mergeCell ref="${c}1:${c}1048576"/>`).join("");
-              return `<mergeCells count="${Number(n) + cols.length}">${extra}<mergeCell ref="AA1:XFD1048576"/>`;
+              const full = cols.map((c) => `<mergeCell ref="${c}1:${c}1048576"/>`);
+              const tall = Array.from({ length: 500 }, (_, i) => {
+                const c = colLetter(27 + i);
+                return `<mergeCell ref="${c}1:${c}100000"/>`;
+              });
+              return `<mergeCells count="${Number(n) + full.length + tall.length}">${full.join("")}${tall.join("")}`;
             })
           ),
       }),
