@@ -28,7 +28,7 @@ const picturesOf = (bytes: Uint8Array) => {
 describe("pictures on the grid", () => {
   it("gives the top-left cell (1-based) of each picture ExcelJS anchors over the sheet", async () => {
     const bytes = await bookWith((wb, ws) => {
-      const image = wb.addImage({ buffer: PNG, extension: "png" });
+      const image = wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: "png" });
       ws.addImage(image, { tl: { col: 4, row: 8 }, ext: { width: 40, height: 40 } }); // E9
       ws.addImage(image, "B3:C5");
       ws.addImage(image, { tl: { col: 6.5, row: 20.25 }, br: { col: 8, row: 22 } } as never); // G21
@@ -42,7 +42,7 @@ describe("pictures on the grid", () => {
 
   it("counts pictures only: not shapes, not charts, not absolutely placed ones; grouped pictures count once each", async () => {
     const bytes = await bookWith((wb, ws) => {
-      const image = wb.addImage({ buffer: PNG, extension: "png" });
+      const image = wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: "png" });
       ws.addImage(image, "D4:E6");
     });
     const files = unzipSync(bytes);
@@ -84,7 +84,7 @@ describe("pictures on the grid", () => {
 
   it("finds the drawing through the sheet's relationships, not by its file name", async () => {
     const bytes = await bookWith((wb, ws) => {
-      const image = wb.addImage({ buffer: PNG, extension: "png" });
+      const image = wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: "png" });
       ws.addImage(image, "C2:D3");
     });
     const files = unzipSync(bytes);

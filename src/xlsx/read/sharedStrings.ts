@@ -7,6 +7,9 @@ import { decodeOoxmlEscapes, NS } from "./xml";
  * Collects the text of a string item (`<si>` in the shared strings table, `<is>` in a cell): the
  * `<t>` runs, directly or in rich-text runs, without phonetic guides (`<rPh>`).
  */
+const [SML, SML_STRICT] = NS.sml;
+const isSml = (uri: string) => uri === SML || uri === SML_STRICT;
+
 export class StringItem {
   private depth = 0;
   private inT = false;
@@ -16,14 +19,14 @@ export class StringItem {
   /** Call for every element inside the item (not the item element itself). */
   open(uri: string, local: string): void {
     this.depth++;
-    if (!NS.sml.includes(uri as never)) return;
+    if (!isSml(uri)) return;
     if (local === "rPh") this.rph++;
     else if (local === "t" && this.rph === 0) this.inT = true;
   }
 
   close(uri: string, local: string): void {
     this.depth--;
-    if (!NS.sml.includes(uri as never)) return;
+    if (!isSml(uri)) return;
     if (local === "rPh") this.rph--;
     else if (local === "t") this.inT = false;
   }
@@ -54,9 +57,9 @@ export function readSharedStrings(pkg: Package, path: string | null): string[] {
     open: (uri, local) => {
       depth++;
       if (inSi) item.open(uri, local);
-      else if (depth === 1 && !(local === "sst" && NS.sml.includes(uri as never)))
+      else if (depth === 1 && !(local === "sst" && isSml(uri)))
         throw corrupt(pkg.file, `${path} is not a shared strings table`);
-      else if (depth === 2 && local === "si" && NS.sml.includes(uri as never)) {
+      else if (depth === 2 && local === "si" && isSml(uri)) {
         if (out.length >= READ_LIMITS.sharedStrings)
           throw overLimit(
             pkg.file,

@@ -3,13 +3,15 @@
  * strings) and `<mergeCells>`, streamed through the XML parser. Everything else in the part (styles,
  * validation over whole columns, conditional formats) is parsed for well-formedness and skipped.
  */
-import { addr, CellRange, colNumber, parseRange } from "../../domain/layout/a1";
+import { addr, CellRange, parseRange } from "../../domain/layout/a1";
 import { GridCell } from "../../domain/layout/grid";
 import { corrupt, overLimit } from "./errors";
 import { READ_LIMITS } from "./limits";
 import { Package } from "./opc";
 import { StringItem } from "./sharedStrings";
 import { decodeOoxmlEscapes, NS, xsdIndex, xsdNumber } from "./xml";
+
+const [SML, SML_STRICT] = NS.sml;
 
 export interface SheetCells {
   /** Values by row and column, 0-based; holes are empty cells. */
@@ -22,8 +24,6 @@ export interface SheetCells {
   /** Cells carrying value metadata (`vm`): rich values such as pictures placed in cells. */
   richCells: { row: number; col: number; vm: number; error: boolean }[];
 }
-
-const CELL_REF = /^([A-Za-z]{1,3})([0-9]{1,7})$/;
 
 export function readSheet(
   pkg: Package,
@@ -51,7 +51,6 @@ export function readSheet(
   let cells = 0;
   // The cell being read.
   let inCell = false;
-  let ref = "";
   let type = "";
   let vm: string | undefined;
   let hasF = false;
@@ -64,15 +63,21 @@ export function readSheet(
   const openCell = (a: Record<string, string>) => {
     const r = a.r;
     if (r !== undefined) {
-      const m = CELL_REF.exec(r);
-      if (!m) throw corrupt(file, `${where(r)}: bad cell reference`);
-      const c = colNumber(m[1]);
-      if (Number(m[2]) !== rowNo) throw corrupt(file, `${where(r)} is not in row ${rowNo}`);
+      // A1-style reference: letters, then the row number, which must be this row's.
+      let c = 0;
+      let i = 0;
+      for (; i < r.length && i < 3; i++) {
+        const ch = r.charCodeAt(i) | 0x20;
+        if (ch < 97 || ch > 122) break;
+        c = c * 26 + ch - 96;
+      }
+      const row = i > 0 && i < r.length ? xsdIndex(r.slice(i)) : null;
+      if (row === null || /\s/.test(r)) throw corrupt(file, `${where(r)}: bad cell reference`);
+      if (row !== rowNo) throw corrupt(file, `${where(r)} is not in row ${rowNo}`);
       if (c <= colNo) throw corrupt(file, `${where(r)} appears twice or out of order`);
       colNo = c;
     } else colNo++;
     if (colNo > READ_LIMITS.maxCol) throw corrupt(file, `sheet "${sheetName}": column ${colNo}`);
-    ref = addr(rowNo, colNo);
     type = a.t ?? "n";
     vm = a.vm;
     hasF = hasV = inV = false;
@@ -86,7 +91,7 @@ export function readSheet(
       const n = xsdIndex(vm);
       if (n !== null) out.richCells.push({ row: rowNo, col: colNo, vm: n, error: type === "e" });
     }
-    if (hasF && !hasV) out.uncalculated.add(ref);
+    if (hasF && !hasV) out.uncalculated.add(addr(rowNo, colNo));
     let value: GridCell = null;
     switch (type) {
       case "s": {
@@ -96,7 +101,7 @@ export function readSheet(
         if (i === null || i >= strings.length)
           throw corrupt(
             file,
-            `${where(ref)} refers to shared string ${v.trim()}, which is missing`
+            `${where(addr(rowNo, colNo))} refers to shared string ${v.trim()}, which is missing`
           );
         value = strings[i];
         break;
@@ -125,7 +130,7 @@ export function readSheet(
         value = !hasV || v.trim() === "" ? null : (xsdNumber(v) ?? v.trim());
         break;
       default:
-        throw corrupt(file, `${where(ref)}: unknown cell type "${type}"`);
+        throw corrupt(file, `${where(addr(rowNo, colNo))}: unknown cell type "${type}"`);
     }
     if (value === null || value === "" || colNo > READ_LIMITS.gridCols) return;
     if (++cells > READ_LIMITS.cells)
@@ -146,7 +151,7 @@ export function readSheet(
   pkg.xml(path, {
     open: (uri, local, a) => {
       depth++;
-      const sml = NS.sml.includes(uri as never);
+      const sml = uri === SML || uri === SML_STRICT;
       if (inIs) {
         inIs++;
         inline.open(uri, local);

@@ -65,10 +65,33 @@ export function nsAttr(
   return undefined;
 }
 
-function asciiPrologue(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < Math.min(bytes.length, 256); i++) s += String.fromCharCode(bytes[i]);
-  return s;
+/** The encoding an XML declaration names (ASCII-compatible encodings only), lower case. */
+function declaredEncoding(bytes: Uint8Array): string | null {
+  // "<?xml"
+  if (bytes[0] !== 0x3c || bytes[1] !== 0x3f || bytes[2] !== 0x78) return null;
+  let end = 5;
+  while (end < bytes.length && end < 512 && bytes[end] !== 0x3e) end++;
+  const decl = String.fromCharCode(...bytes.subarray(0, end));
+  const m = /\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(decl);
+  return m ? m[1].toLowerCase() : null;
+}
+
+const decoders = new Map<string, { fast: TextDecoder; strict: TextDecoder } | null>();
+
+function decoderFor(label: string) {
+  let d = decoders.get(label);
+  if (d === undefined) {
+    try {
+      d = {
+        fast: new TextDecoder(label),
+        strict: new TextDecoder(label, { fatal: true }),
+      };
+    } catch {
+      d = null;
+    }
+    decoders.set(label, d);
+  }
+  return d;
 }
 
 /** Decode an XML part: UTF-8 or UTF-16 by BOM or by the first bytes, else the declared encoding. */
@@ -80,35 +103,42 @@ export function decodeXml(file: string, part: string, bytes: Uint8Array): string
   else if (a === 0x3c && b === 0x00) label = "utf-16le";
   else if (a === 0x00 && b === 0x3c) label = "utf-16be";
   else if (!(a === 0xef && b === 0xbb && bytes[2] === 0xbf)) {
-    const m = /^<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(
-      asciiPrologue(bytes)
-    );
-    if (m) label = m[1].toLowerCase();
-    if (/^utf-?16/.test(label))
-      throw corrupt(file, `${part}: declared ${m![1]} but not encoded so`);
+    const declared = declaredEncoding(bytes);
+    if (declared && /^utf-?16/.test(declared))
+      throw corrupt(file, `${part}: declared ${declared} but not encoded so`);
+    if (declared) label = declared;
   }
-  let decode: (b: Uint8Array) => string;
-  try {
-    const decoder = new TextDecoder(label, { fatal: true });
-    decode = (b) => decoder.decode(b);
-  } catch {
-    throw corrupt(file, `${part}: unsupported encoding ${label}`);
+  const d = decoderFor(label);
+  if (!d) throw corrupt(file, `${part}: unsupported encoding ${label}`);
+  // The lenient decoder is several times faster; a replacement character in its output means
+  // either that one was written or that the bytes were not valid text: the strict one tells.
+  const text = d.fast.decode(bytes);
+  if (text.includes("\ufffd")) {
+    try {
+      d.strict.decode(bytes);
+    } catch {
+      throw corrupt(file, `${part}: not valid ${label} text`);
+    }
   }
-  try {
-    return decode(bytes);
-  } catch {
-    throw corrupt(file, `${part}: not valid ${label} text`);
-  }
+  return text;
 }
 
 /** Parse a part, calling `ev` for each element; throws FormFileError naming the part and line. */
 export function parseXml(file: string, part: string, bytes: Uint8Array, ev: XmlEvents): void {
   const text = decodeXml(file, part, bytes);
   const parser = new SaxesParser({ fileName: part });
-  let scope = new Map<string, string>([["xml", XML_NS]]);
-  const scopes: Map<string, string>[] = [];
-  const names: string[] = [];
-  const lookup: PrefixLookup = (prefix) => scope.get(prefix);
+  // A scope: the prefixes in force, and the element names already resolved in it (most elements
+  // of a part share the root's scope, so each name is resolved once).
+  interface Scope {
+    ns: Map<string, string>;
+    names: Map<string, { uri: string; local: string }>;
+  }
+  let scope: Scope = { ns: new Map([["xml", XML_NS]]), names: new Map() };
+  const scopes: Scope[] = [];
+  const open: { uri: string; local: string }[] = [];
+  const lookup: PrefixLookup = (prefix) => scope.ns.get(prefix);
+  let nextXmlns = text.indexOf("xmlns");
+  if (nextXmlns < 0) nextXmlns = Infinity;
   parser.on("doctype", () => {
     throw corrupt(file, `${part}: a DTD (<!DOCTYPE>) is not allowed in a workbook`);
   });
@@ -121,26 +151,37 @@ export function parseXml(file: string, part: string, bytes: Uint8Array, ev: XmlE
       );
     const attrs = tag.attributes as Attrs;
     let next = scope;
-    for (const k in attrs) {
-      if (k.charCodeAt(0) !== 120 || !k.startsWith("xmlns")) continue;
-      if (k.length !== 5 && k.charCodeAt(5) !== 58) continue;
-      if (next === scope) next = new Map(scope);
-      next.set(k.length === 5 ? "" : k.slice(6), attrs[k]);
+    // Only a tag whose text holds "xmlns" can declare a namespace: skip the others' attributes.
+    const declares = nextXmlns < parser.position;
+    if (declares) {
+      nextXmlns = text.indexOf("xmlns", parser.position);
+      if (nextXmlns < 0) nextXmlns = Infinity;
     }
+    if (declares)
+      for (const k in attrs) {
+        // xmlns or xmlns:prefix
+        if (k.charCodeAt(0) !== 120 || k.charCodeAt(1) !== 109 || !k.startsWith("xmlns")) continue;
+        if (k.length !== 5 && k.charCodeAt(5) !== 58) continue;
+        if (next === scope) next = { ns: new Map(scope.ns), names: new Map() };
+        next.ns.set(k.length === 5 ? "" : k.slice(6), attrs[k]);
+      }
     scopes.push(scope);
     scope = next;
     const name = tag.name;
-    const i = name.indexOf(":");
-    const uri = i < 0 ? (scope.get("") ?? "") : scope.get(name.slice(0, i));
-    if (uri === undefined) throw corrupt(file, `${part}: unbound prefix in <${name}>`);
-    const local = i < 0 ? name : name.slice(i + 1);
-    names.push(uri, local);
-    ev.open(uri, local, attrs, lookup);
+    let resolved = scope.names.get(name);
+    if (!resolved) {
+      const i = name.indexOf(":");
+      const uri = i < 0 ? (scope.ns.get("") ?? "") : scope.ns.get(name.slice(0, i));
+      if (uri === undefined) throw corrupt(file, `${part}: unbound prefix in <${name}>`);
+      resolved = { uri, local: i < 0 ? name : name.slice(i + 1) };
+      scope.names.set(name, resolved);
+    }
+    open.push(resolved);
+    ev.open(resolved.uri, resolved.local, attrs, lookup);
   });
   parser.on("closetag", () => {
-    const local = names.pop()!;
-    const uri = names.pop()!;
-    ev.close?.(uri, local);
+    const r = open.pop()!;
+    ev.close?.(r.uri, r.local);
     scope = scopes.pop()!;
   });
   if (ev.text) {
@@ -170,7 +211,19 @@ export function xsdNumber(s: string): number | null {
 
 /** A non-negative integer index (shared string, rich value) by the XML Schema grammar. */
 export function xsdIndex(s: string | undefined): number | null {
-  if (s === undefined || !/^[ \t\n\r]*\+?\d{1,9}[ \t\n\r]*$/.test(s)) return null;
+  if (s === undefined) return null;
+  // Plain digits (nearly always): no regular expression.
+  if (s.length > 0 && s.length <= 9) {
+    let n = 0;
+    let i = 0;
+    for (; i < s.length; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (i === s.length) return n;
+  }
+  if (!/^[ \t\n\r]*\+?\d{1,9}[ \t\n\r]*$/.test(s)) return null;
   return Number(s);
 }
 
