@@ -7,7 +7,8 @@ const path = require("path");
 const zlib = require("zlib");
 
 /** The parts our reader inflates for a form: relationships, workbook, sheets, shared strings. */
-const NEEDED = /^(_rels\/\.rels|xl\/_rels\/workbook\.xml\.rels|xl\/workbook\.xml|xl\/sharedStrings\.xml|xl\/worksheets\/sheet\d+\.xml|xl\/worksheets\/_rels\/sheet\d+\.xml\.rels)$/;
+const NEEDED =
+  /^(_rels\/\.rels|xl\/_rels\/workbook\.xml\.rels|xl\/workbook\.xml|xl\/sharedStrings\.xml|xl\/worksheets\/sheet\d+\.xml|xl\/worksheets\/_rels\/sheet\d+\.xml\.rels)$/;
 
 const dir = process.argv[2];
 let parts = 0;
