@@ -76,7 +76,8 @@ function declaredEncoding(bytes: Uint8Array): string | null {
   return m ? m[1].toLowerCase() : null;
 }
 
-const decoders = new Map<string, { fast: TextDecoder; strict: TextDecoder } | null>();
+type Decoder = { decode(bytes: Uint8Array): string };
+const decoders = new Map<string, { fast: Decoder; strict: Decoder } | null>();
 
 function decoderFor(label: string) {
   let d = decoders.get(label);
