@@ -19,14 +19,14 @@ export class StringItem {
   /** Call for every element inside the item (not the item element itself). */
   open(uri: string, local: string): void {
     this.depth++;
-    if (!isSml(uri)) return;
+    if (uri !== SML && uri !== SML_STRICT) return;
     if (local === "rPh") this.rph++;
     else if (local === "t" && this.rph === 0) this.inT = true;
   }
 
   close(uri: string, local: string): void {
     this.depth--;
-    if (!isSml(uri)) return;
+    if (uri !== SML && uri !== SML_STRICT) return;
     if (local === "rPh") this.rph--;
     else if (local === "t") this.inT = false;
   }

@@ -205,6 +205,16 @@ const XSD_DOUBLE = /^[ \t\n\r]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t
  * string are not numbers, although JavaScript's Number() takes them); null when it is not one.
  */
 export function xsdNumber(s: string): number | null {
+  // Plain decimals (nearly always): digits with at most one point and a leading minus.
+  let plain = s.length > 0 && s.length < 24;
+  let point = false;
+  for (let i = 0; plain && i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c === 46 && !point) point = true;
+    else if (!(c === 45 && i === 0)) plain = false;
+  }
+  if (plain && s !== "-" && s !== "." && s !== "-.") return Number(s);
   if (!XSD_DOUBLE.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
