@@ -17,7 +17,7 @@ const {
   reportSchema,
 } = require("../lib/domain");
 const { writeFormFile } = require("../lib/xlsx/write/writeForm");
-const { syntheticReport } = require("../lib/cli/sampleData");
+const { prng, syntheticReport } = require("../lib/cli/sampleData");
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "out", "bench");
@@ -123,6 +123,37 @@ async function main() {
   files["xl/worksheets/sheet1.xml"] = strToU8(sheet);
   fs.writeFileSync(wc, zipSync(files));
   const wcRead = best(RUN, ["read", wc]);
+
+  // The heaviest file the reader accepts: a sheet and shared strings just under the part limit,
+  // filled with text that does not compress (so that the ratio cap does not stop it first).
+  const heavy = path.join(OUT, "heaviest-within-limits.xlsx");
+  const { READ_LIMITS } = require("../lib/xlsx/read/limits");
+  const budget = Math.floor(READ_LIMITS.partBytes * 0.95);
+  const rnd = prng(7);
+  const noise = () => Math.floor(rnd() * 1e9).toString(36);
+  const base = unzipSync(new Uint8Array(fs.readFileSync(path.join(d50, first))));
+  let sheetXml = strFromU8(base["xl/worksheets/sheet1.xml"]);
+  let rows = "";
+  for (let r = 1000; sheetXml.length + rows.length < budget; r++) {
+    let row = `<row r="${r}">`;
+    for (let c = 0; c < 2000; c++) row += `<c s="${noise()}"/>`;
+    rows += `${row}</row>`;
+  }
+  base["xl/worksheets/sheet1.xml"] = strToU8(
+    sheetXml.replace("</sheetData>", `${rows}</sheetData>`)
+  );
+  sheetXml = rows = "";
+  let sst = strFromU8(base["xl/sharedStrings.xml"]);
+  const items = [];
+  for (let n = sst.length; n < budget;) {
+    const item = `<si><t>${Array.from({ length: 16 }, noise).join("")}</t></si>`; // under the count limit
+    items.push(item);
+    n += item.length;
+  }
+  base["xl/sharedStrings.xml"] = strToU8(sst.replace("</sst>", `${items.join("")}</sst>`));
+  sst = "";
+  fs.writeFileSync(heavy, zipSync(base, { level: 6 }));
+  const heavyRead = best(RUN, ["read", heavy]);
   const wcExcel = measure(RUN, ["exceljs-one", wc], 30000);
 
   const ms = (x) => `${x} ms`;
@@ -172,6 +203,20 @@ async function main() {
     "",
     "< 1000 ms",
     wcRead.wallMs < 1000
+  );
+  row(
+    `heaviest file within the limits (${(fs.statSync(heavy).size / 1048576).toFixed(1)} MB)`,
+    ms(heavyRead.wallMs),
+    "",
+    "<= 2000 ms",
+    heavyRead.wallMs <= 2000
+  );
+  row(
+    "peak memory, that file",
+    `${heavyRead.maxRssMb} MB`,
+    "",
+    "<= 300 MB",
+    heavyRead.maxRssMb <= 300
   );
   console.log("\nfor comparison");
   row("ExcelJS bare load, 50 files", ms(bare50.wallMs), ms(floor50.wallMs), "");

@@ -15,10 +15,10 @@ export const READ_LIMITS = {
   zipEntryBytes: 128 * 1024 * 1024,
   /** Largest compression ratio of an entry above 1 MB. */
   zipRatio: 200,
-  /** Largest XML part the reader parses (uncompressed). */
-  partBytes: 24 * 1024 * 1024,
+  /** Largest XML part the reader parses (uncompressed; a form's largest is its shared strings, < 1 MB). */
+  partBytes: 16 * 1024 * 1024,
   /** Bytes the reader inflates for one file, all parts together (each part is inflated once). */
-  inflatedBytes: 48 * 1024 * 1024,
+  inflatedBytes: 32 * 1024 * 1024,
   /** Worksheets in one workbook. */
   sheets: 256,
   /** Items in the shared strings table. */
