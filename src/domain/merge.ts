@@ -167,12 +167,21 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
     duplicates.push({ unit: g[0].label, files: g.map((x) => x.file) });
     dupFiles.set(g[0].key, [...(dupFiles.get(g[0].key) ?? []), ...g]);
     for (const x of g) {
-      // The other copies: by file name, or by sheet when they are in this same file.
-      const others = g.filter((o) => o !== x);
-      const where = (same: string, o: MergedUnit) =>
-        o.file === x.file ? `${same} "${o.sheet}"` : (o.file.split(/[\\/]/).pop() ?? o.file);
-      const th = others.map((o) => where("ชีต", o)).join(", ");
-      const en = others.map((o) => where("sheet", o)).join(", ");
+      // The other copies: by sheet when they are in this same file, else by file name (once,
+      // with its sheets when that file holds several copies).
+      const byFile = new Map<string, string[]>();
+      for (const o of g)
+        if (o !== x) byFile.set(o.file, [...(byFile.get(o.file) ?? []), `"${o.sheet}"`]);
+      const where = (sheetWord: string) =>
+        [...byFile]
+          .map(([file, sheets]) => {
+            if (file === x.file) return sheets.map((s) => `${sheetWord} ${s}`).join(", ");
+            const name = file.split(/[\\/]/).pop() ?? file;
+            return sheets.length > 1 ? `${name} (${sheets.join(", ")})` : name;
+          })
+          .join(", ");
+      const th = where("ชีต");
+      const en = where("sheet");
       rejected.push({
         file: x.file,
         unit: x.label,

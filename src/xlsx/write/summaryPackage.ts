@@ -143,12 +143,24 @@ function sheetXml(sheet: SummarySheet, first: boolean, styles: Styles, strings: 
   rows.push(
     `<row r="${SUMMARY_HEADER_ROW}">${sheet.columns.map((c, i) => cellXml(SUMMARY_HEADER_ROW, i + 1, c.header, header, strings)).join("")}</row>`
   );
+  // The style of each row kind in each column, looked up once.
+  const byKind = new Map<string, number[]>();
+  const stylesOf = (kind: keyof typeof SUMMARY_STYLES) => {
+    let ids = byKind.get(kind);
+    if (!ids) {
+      ids = sheet.columns.map((col) =>
+        styles.id(SUMMARY_STYLES[kind], SUMMARY_FORMATS[col.kind], true, sheet.wrap)
+      );
+      byKind.set(kind, ids);
+    }
+    return ids;
+  };
   sheet.rows.forEach((row, k) => {
     const r = SUMMARY_FIRST_ROW + k;
-    const s = SUMMARY_STYLES[row.kind];
+    const ids = stylesOf(row.kind);
     let cells = "";
     for (let c = 0; c < n; c++) {
-      const style = styles.id(s, SUMMARY_FORMATS[sheet.columns[c].kind], true, sheet.wrap);
+      const style = ids[c];
       cells += cellXml(r, c + 1, row.cells[c] ?? null, style, strings);
     }
     const h = sheet.wrap
