@@ -1,5 +1,7 @@
 "use strict";
 // One measured run in its own process, so that its peak memory is its own:
+//   node bench/merge-run.js ita DIR OUT.xlsx     -> `ita merge DIR -o OUT.xlsx` (the whole command)
+//   node bench/merge-run.js read-dir DIR         -> our reader (file and form) on every file of DIR
 //   node bench/merge-run.js merge DIR OUT.xlsx   -> our full merge (read, validate, summary file)
 //   node bench/merge-run.js exceljs DIR          -> ExcelJS's bare load of the same files
 //   node bench/merge-run.js read FILE            -> our reader on one file
@@ -12,11 +14,32 @@ async function main() {
   const [mode, target, out] = process.argv.slice(2);
   const t0 = performance.now();
   let extra = {};
-  if (mode === "merge") {
+  if (mode === "ita") {
+    const { main } = require("../lib/cli/main");
+    let printed = "";
+    const code = await main(["merge", target, "-o", out, "--json", "--expect", "districts"], {
+      out: (s) => (printed += s),
+      err: () => undefined,
+    });
+    const json = JSON.parse(printed);
+    extra = { code, merged: json.merged.length, rejected: json.rejected.length };
+  } else if (mode === "read-dir") {
+    const { readSubmission } = require("../lib/xlsx/read/submission");
+    const { nodeInflate } = require("../lib/xlsx/nodeInflate");
+    const names = fs.readdirSync(target).filter((n) => n.endsWith(".xlsx"));
+    let forms = 0;
+    for (const n of names) {
+      const f = path.join(target, n);
+      forms += readSubmission(f, new Uint8Array(fs.readFileSync(f)), {
+        inflate: nodeInflate,
+      }).filter((s) => s.form).length;
+    }
+    extra = { files: names.length, forms };
+  } else if (mode === "merge") {
     const { expandInputs, readSubmissions } = require("../lib/cli/merge");
     const { mergeForms, buildSummary, DEFAULT_CATALOG } = require("../lib/domain");
     const { writeSummaryFile } = require("../lib/xlsx");
-    const files = await expandInputs([target], out);
+    const files = await expandInputs([target]);
     const subs = await readSubmissions(files);
     const result = mergeForms(subs, { catalog: DEFAULT_CATALOG, expect: "districts" });
     await writeSummaryFile(out, buildSummary(result));
@@ -33,7 +56,9 @@ async function main() {
     }
     extra = { files: files.length };
   } else if (mode === "read") {
-    const { nodeInflate, readFileBytes, readFormsFromBytes } = require("../lib/xlsx");
+    const { readFileBytes } = require("../lib/xlsx/files");
+    const { nodeInflate } = require("../lib/xlsx/nodeInflate");
+    const { readFormsFromBytes } = require("../lib/xlsx/read/readForm");
     const forms = readFormsFromBytes(target, await readFileBytes(target), { inflate: nodeInflate });
     extra = { items: forms[0].items.length };
   } else if (mode === "exceljs-one") {

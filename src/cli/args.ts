@@ -1,5 +1,6 @@
 import { parseArgs, ParseArgsConfig } from "util";
-import { Msg, msg, ReasonError } from "../domain";
+import { ReasonError } from "../domain/errors";
+import { Msg, msg } from "../domain/text";
 
 /** A problem with what the user asked for; exits with `exitCode` after printing the message. */
 export class UserError extends ReasonError {

@@ -25,7 +25,7 @@ import {
   validate,
   ValidationResult,
 } from "../domain";
-import { readFormFile, writeFormFile } from "../xlsx";
+import { readFormFile } from "../xlsx/files";
 import { numberOption, parse, UserError } from "./args";
 
 export interface Io {
@@ -85,6 +85,9 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
     }
   }
   const model = renderForm(DEFAULT_CATALOG, meta, report, values.sheet as string | undefined);
+  // The writer (ExcelJS) is loaded only by the command that writes.
+  const { writeFormFile } =
+    require("../xlsx/write/writeForm") as typeof import("../xlsx/write/writeForm");
   await writeFormFile(String(values.out), model);
   io.out(
     `เขียนแบบรายงานแล้ว / Form written: ${values.out} (sheet "${model.name}", ${DEFAULT_CATALOG.items.length} items)\n`

@@ -10,7 +10,8 @@ import {
   resolveUnit,
   validate,
 } from "../domain";
-import { readFormFile, writeFormFile } from "../xlsx";
+import { readFormFile } from "../xlsx/files";
+import { writeFormFile } from "../xlsx/write/writeForm";
 import { parse } from "./args";
 import { formatValidation, Io } from "./commands";
 import { merge } from "./merge";

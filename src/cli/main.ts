@@ -1,8 +1,6 @@
-import { FormFileError } from "../xlsx";
+import { ReasonError } from "../domain/errors";
 import { UserError } from "./args";
-import { Io, read, scaffold, validateCmd } from "./commands";
-import { demo } from "./demo";
-import { merge } from "./merge";
+import type { Io } from "./commands";
 
 const HELP = `ita — แบบรายงาน ITA ของสำนักงานเขต / ITA reporting forms for Bangkok district offices
 
@@ -20,12 +18,18 @@ const HELP = `ita — แบบรายงาน ITA ของสำนัก�
       ตัวอย่างครบวงจรด้วยข้อมูลเขตจอมทอง / the whole job on the bundled Chom Thong sample
 `;
 
-const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
-  scaffold,
-  read,
-  validate: validateCmd,
-  merge,
-  demo,
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+/*
+ * Each command's module is loaded only when it runs: `ita --help` loads neither the form catalog
+ * (zod) nor ExcelJS, and reading commands never load the writer.
+ */
+const COMMANDS: Record<string, () => Command> = {
+  scaffold: () => (require("./commands") as typeof import("./commands")).scaffold,
+  read: () => (require("./commands") as typeof import("./commands")).read,
+  validate: () => (require("./commands") as typeof import("./commands")).validateCmd,
+  merge: () => (require("./merge") as typeof import("./merge")).merge,
+  demo: () => (require("./demo") as typeof import("./demo")).demo,
 };
 
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
@@ -37,21 +41,22 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     io.out(HELP);
     return cmd ? 0 : 2;
   }
-  const run = COMMANDS[cmd];
-  if (!run) {
+  const load = Object.prototype.hasOwnProperty.call(COMMANDS, cmd) ? COMMANDS[cmd] : undefined;
+  if (!load) {
     io.err(`ไม่รู้จักคำสั่ง "${cmd}" / Unknown command "${cmd}"\n\n${HELP}`);
     return 2;
   }
   try {
-    return await run(rest, io);
+    return await load()(rest, io);
   } catch (e) {
-    if (e instanceof FormFileError) {
-      io.err(`ข้อผิดพลาด: ${e.reason.th}\nError: ${e.reason.en}\n`);
-      return 2;
-    }
     if (e instanceof UserError) {
       io.err(`ข้อผิดพลาด: ${e.reason.th}\nError: ${e.reason.en}\n`);
       return e.exitCode;
+    }
+    // A file that cannot be read (FormFileError) and any other reason meant for the user.
+    if (e instanceof ReasonError) {
+      io.err(`ข้อผิดพลาด: ${e.reason.th}\nError: ${e.reason.en}\n`);
+      return 2;
     }
     io.err(`ข้อผิดพลาดที่ไม่คาดคิด / Unexpected error: ${(e as Error).message}\n`);
     return 2;

@@ -1,4 +1,4 @@
-import { promises as fs } from "fs";
+import { promises as fs, statSync } from "fs";
 import path from "path";
 import {
   BOUND_HINTS,
@@ -10,15 +10,17 @@ import {
   msg,
   Submission,
 } from "../domain";
-import { nodeInflate, readFileBytes, readSubmission, writeSummaryFile } from "../xlsx";
+import { readFileBytes } from "../xlsx/files";
+import { nodeInflate } from "../xlsx/nodeInflate";
 import { FormFileError } from "../xlsx/read/errors";
+import { readSubmission } from "../xlsx/read/submission";
 import { numberOption, parse, UserError } from "./args";
 import { Io } from "./commands";
 
-const SPREADSHEET = /\.(xlsx|xlsm|xls|xlsb|ods)$/i;
+const SPREADSHEET = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|numbers)$/i;
 
 /** Files to merge: files as given, folders expanded to the spreadsheet files directly in them. */
-export async function expandInputs(inputs: string[], exclude: string): Promise<string[]> {
+export async function expandInputs(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
     let stat;
@@ -30,14 +32,51 @@ export async function expandInputs(inputs: string[], exclude: string): Promise<s
     }
     if (stat.isDirectory()) {
       // Other spreadsheet files are taken too, so that an .xls in the folder is reported, not skipped.
+      // Hidden files (Excel's ~$ lock files, our own .NAME.tmp) are not district files.
       const names = (await fs.readdir(input))
         .filter((n) => SPREADSHEET.test(n) && !n.startsWith("~$") && !n.startsWith("."))
         .sort();
       out.push(...names.map((n) => path.join(input, n)));
     } else out.push(input);
   }
-  const target = path.resolve(exclude);
-  return [...new Set(out)].filter((f) => path.resolve(f) !== target);
+  // The same file given twice (a.xlsx and ./a.xlsx, a folder and a file in it, a link) is read once.
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  for (const f of out) {
+    const id = await identity(f);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    unique.push(f);
+  }
+  return unique;
+}
+
+/** What makes two paths the same file: device and inode when it exists, else the resolved path. */
+async function identity(file: string): Promise<string> {
+  try {
+    const st = statSync(file); // a sync stat: hundreds of them cost less than the thread pool
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+/**
+ * The summary must never be written over a district file: refuse when the output is one of the files
+ * this run reads (the same path, the same file through a link, the same inode).
+ */
+export async function checkOutput(out: string, files: string[]): Promise<void> {
+  const target = await identity(out);
+  const resolved = path.resolve(out);
+  for (const f of files) {
+    if (path.resolve(f) !== resolved && (await identity(f)) !== target) continue;
+    throw new UserError(
+      msg(
+        `ไฟล์สรุป ${out} เป็นไฟล์เดียวกับไฟล์ที่จะรวม (${f}) จึงไม่เขียนทับ กรุณาระบุไฟล์สรุปชื่ออื่นหรือในโฟลเดอร์อื่น`,
+        `The summary file ${out} is one of the files to merge (${f}); it is not overwritten. Give the summary another name or folder`
+      )
+    );
+  }
 }
 
 /** Read every file into submissions (one per form sheet); a file that fails becomes a rejection. */
@@ -104,15 +143,21 @@ export async function merge(argv: string[], io: Io): Promise<number> {
     );
   const passMark = numberOption("threshold", values.threshold, isPassMark, BOUND_HINTS.passMark);
   const out = String(values.out);
-  const files = await expandInputs(positionals, out);
+  const files = await expandInputs(positionals);
   if (!files.length) throw new UserError(msg("ไม่พบไฟล์ .xlsx ที่จะรวม", "No .xlsx file to merge"));
+  await checkOutput(out, files);
 
   const subs = await readSubmissions(files, (file, ok) => {
     if (!values.json) io.err(`${ok ? "อ่านแล้ว / read    " : "ไม่รับ / rejected"}  ${file}\n`);
   });
   const result = mergeForms(subs, { catalog: DEFAULT_CATALOG, passMark, expect });
   const wrote = result.merged.length > 0;
-  if (wrote) await writeSummaryFile(out, buildSummary(result));
+  if (wrote) {
+    // The writer (ExcelJS) is loaded only now, once there is something to write.
+    const { writeSummaryFile } =
+      require("../xlsx/write/writeSummary") as typeof import("../xlsx/write/writeSummary");
+    await writeSummaryFile(out, buildSummary(result));
+  }
   if (values.json) io.out(`${JSON.stringify(mergeJson(result, wrote ? out : null), null, 2)}\n`);
   else io.out(formatMerge(result, wrote ? out : null));
   if (!wrote) return 2;

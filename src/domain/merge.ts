@@ -167,13 +167,27 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
     duplicates.push({ unit: g[0].label, files: g.map((x) => x.file) });
     dupFiles.set(g[0].key, [...(dupFiles.get(g[0].key) ?? []), ...g]);
     for (const x of g) {
-      const others = g.filter((o) => o !== x).map((o) => o.file.split(/[\\/]/).pop());
+      // The other copies: by sheet when they are in this same file, else by file name (once,
+      // with its sheets when that file holds several copies).
+      const byFile = new Map<string, string[]>();
+      for (const o of g)
+        if (o !== x) byFile.set(o.file, [...(byFile.get(o.file) ?? []), `"${o.sheet}"`]);
+      const where = (sheetWord: string) =>
+        [...byFile]
+          .map(([file, sheets]) => {
+            if (file === x.file) return sheets.map((s) => `${sheetWord} ${s}`).join(", ");
+            const name = file.split(/[\\/]/).pop() ?? file;
+            return sheets.length > 1 ? `${name} (${sheets.join(", ")})` : name;
+          })
+          .join(", ");
+      const th = where("ชีต");
+      const en = where("sheet");
       rejected.push({
         file: x.file,
         unit: x.label,
         reason: msg(
-          `ซ้ำ: ${x.label} รอบ ${x.round ?? "?"} ปี ${x.fiscalYear ?? "?"} ส่งมามากกว่าหนึ่งไฟล์ (${others.join(", ")}) จึงไม่นำมารวม`,
-          `Duplicate: ${x.label} round ${x.round ?? "?"} year ${x.fiscalYear ?? "?"} came in more than one file (${others.join(", ")}); not merged`
+          `ซ้ำ: ${x.label} รอบ ${x.round ?? "?"} ปี ${x.fiscalYear ?? "?"} ส่งมามากกว่าหนึ่งฉบับ (${th}) จึงไม่นำมารวม`,
+          `Duplicate: ${x.label} round ${x.round ?? "?"} year ${x.fiscalYear ?? "?"} came in more than one file (${en}); not merged`
         ),
       });
     }

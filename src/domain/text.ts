@@ -10,6 +10,7 @@ const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
 
 /** Replace Thai digits (๐–๙) with ASCII digits. */
 export function thaiDigitsToAscii(s: string): string {
+  if (!/[\u0e50-\u0e59]/.test(s)) return s;
   let out = "";
   for (const ch of s) {
     const i = THAI_DIGITS.indexOf(ch);
@@ -20,20 +21,34 @@ export function thaiDigitsToAscii(s: string): string {
 
 /**
  * Normalise text that comes from a cell: NFC (districts may send NFD Thai), CRLF to LF,
- * non-breaking and zero-width spaces removed or folded, trimmed.
+ * zero-width spaces and stray byte-order marks removed, non-breaking spaces folded, trimmed.
+ * Zero-width joiners and non-joiners (U+200D, U+200C) are kept: they hold emoji sequences and
+ * some Thai and Indic renderings together.
  */
 export function cleanText(s: string): string {
-  return xmlSafe(s)
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(/\u200b|\u200c|\u200d|\ufeff/g, "")
-    .replace(/\u00a0/g, " ")
-    .trim();
+  let out = cleaned.get(s);
+  if (out === undefined) {
+    out = xmlSafe(s)
+      .normalize("NFC")
+      .replace(/\r\n?/g, "\n")
+      .replace(/\u200b|\ufeff/g, "")
+      .replace(/\u00a0/g, " ")
+      .trim();
+    // The same labels and texts come back in every district file: remember the recent ones.
+    if (cleaned.size >= 20000) cleaned.clear();
+    if (s.length <= 4096) cleaned.set(s, out);
+  }
+  return out;
 }
 
-/** Text used to compare labels: cleaned, whitespace folded, lower case. */
+const cleaned = new Map<string, string>();
+
+/** Text used to compare labels: cleaned, joiners dropped, whitespace folded, lower case. */
 export function foldKey(s: string): string {
-  return cleanText(s).replace(/\s+/g, " ").toLowerCase();
+  return cleanText(s)
+    .replace(/\u200c|\u200d/g, "")
+    .replace(/\s+/g, " ")
+    .toLowerCase();
 }
 
 /**
@@ -46,6 +61,9 @@ const NOT_XML =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /* eslint-enable no-control-regex */
 
+/* eslint-disable-next-line no-control-regex -- a quick test before the exact one */
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
+
 export function xmlSafe(s: string): string {
-  return s.replace(NOT_XML, "");
+  return MAYBE_NOT_XML.test(s) ? s.replace(NOT_XML, "") : s;
 }

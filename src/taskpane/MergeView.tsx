@@ -88,7 +88,7 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
   const choose = (list: FileList | null) => {
     setFiles(
       Array.from(list ?? []).filter(
-        (f) => /\.(xlsx|xls|xlsm)$/i.test(f.name) || f.type.includes("sheet")
+        (f) => /\.(xlsx|xls|xlsm|xlsb|ods|numbers)$/i.test(f.name) || f.type.includes("sheet")
       )
     );
     setRows([]);

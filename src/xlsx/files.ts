@@ -1,15 +1,21 @@
-import { promises as fs } from "fs";
+import { readFileSync, statSync } from "fs";
 import path from "path";
-import { Catalog, msg, ReadForm } from "../domain";
+import { Catalog } from "../domain/catalog";
+import { ReadForm } from "../domain/layout/read";
+import { msg } from "../domain/text";
 import { nodeInflate } from "./nodeInflate";
 import { FormFileError, MAX_FILE_BYTES } from "./read/errors";
-import { pickForm, readFormsFromBytes } from "./read/readForm";
+import { pickForm, readFormSheets } from "./read/readForm";
 
-/** Read a file's bytes for the form reader: missing files, folders and oversized files get clear messages. */
+/**
+ * Read a file's bytes for the form reader: missing files, folders and oversized files get clear
+ * messages. Synchronous inside: a merge reads hundreds of small files one after the other, and
+ * the thread pool's round trips cost more than the reads.
+ */
 export async function readFileBytes(file: string): Promise<Uint8Array> {
   const name = path.basename(file);
   try {
-    const stat = await fs.stat(file);
+    const stat = statSync(file);
     if (!stat.isFile())
       throw new FormFileError(file, msg(`${name} ไม่ใช่ไฟล์`, `${name} is not a file`));
     if (stat.size > MAX_FILE_BYTES) {
@@ -21,7 +27,8 @@ export async function readFileBytes(file: string): Promise<Uint8Array> {
         )
       );
     }
-    return new Uint8Array(await fs.readFile(file));
+    const bytes = readFileSync(file);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   } catch (e) {
     if (e instanceof FormFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -34,15 +41,15 @@ export async function readFileBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Read one form from a file: the named sheet, or the first form sheet. */
+/** Read one form from a file: the named sheet (hidden ones too), else the one the file submits. */
 export async function readFormFile(
   file: string,
   sheet?: string,
   catalog?: Catalog
 ): Promise<{ form: ReadForm; sheets: string[] }> {
-  const forms = readFormsFromBytes(file, await readFileBytes(file), {
+  const sheets = readFormSheets(file, await readFileBytes(file), {
     inflate: nodeInflate,
     catalog,
   });
-  return { form: pickForm(file, forms, sheet), sheets: forms.map((f) => f.sheet) };
+  return { form: pickForm(file, sheets, sheet), sheets: sheets.map((f) => f.form.sheet) };
 }

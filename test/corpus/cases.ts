@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
+import { CLASSES } from "./classes";
 import { deflated, zipBytes } from "./zipBytes";
 import { metaCell } from "../../src/domain";
 import { colOf } from "../helpers";
@@ -25,6 +26,8 @@ export interface CorpusCase {
   rejected?: RegExp;
   /** A file that reads and merges: the unit code it merges as. */
   merges?: string;
+  /** What `ita read` must give for some items (fields of the JSON output). */
+  items?: Record<string, Record<string, unknown>>;
 }
 
 const district = (code: string, name: string) => (dir: string) =>
@@ -190,7 +193,7 @@ export const CORPUS: CorpusCase[] = [
     make: (d) =>
       fs.writeFile(
         path.join(d, "lying-bomb.xlsx"),
-        zipBytes([deflated("xl/workbook.xml", new Uint8Array(8 * 1024 * 1024), 1024)])
+        zipBytes([deflated("_rels/.rels", new Uint8Array(8 * 1024 * 1024), 1024)])
       ),
     rejected: /lying-bomb\.xlsx is corrupt or not a valid \.xlsx file/,
   },
@@ -266,6 +269,8 @@ export const CORPUS: CorpusCase[] = [
     merges: "1008",
   },
 ];
+
+CORPUS.push(...CLASSES);
 
 export async function buildCorpus(dir: string): Promise<void> {
   for (const c of CORPUS) await c.make(dir);

@@ -19,7 +19,11 @@ export interface CellGrid {
    * takes an empty cell of a measure group as sharing the group's measures. Default true.
    */
   mergesKnown?: boolean;
-  /** Top-left anchor cell (1-based) of each picture on the sheet: placed over cells or in a cell. */
+  /**
+   * Pictures on the sheet, each as the cell (1-based) of its top-left corner: pictures floating over
+   * the sheet and pictures placed in a cell. Charts and shapes are not pictures. Absent when the
+   * source cannot tell (Office.js `range.values`).
+   */
   pictures?: readonly { row: number; col: number }[];
 }
 
@@ -34,20 +38,36 @@ export function arrayGrid(name: string, values: GridCell[][], merges: CellRange[
   };
 }
 
-/** Finds the top-left cell of the merged area that covers a cell, or the cell itself. */
+/**
+ * Finds the top-left cell of the merged area that covers a cell, or the cell itself. Merged areas are
+ * kept as ranges (a merge over a whole column is one range, not a million cells): they are sorted by
+ * first row, and a lookup scans back only while an earlier range can still reach the row. When
+ * ranges overlap (Excel refuses such files), the first one in the sheet wins.
+ */
 export function mergeResolver(
   grid: CellGrid
 ): (row: number, col: number) => { row: number; col: number } {
-  const byRow = new Map<number, CellRange[]>();
-  for (const m of grid.merges) {
-    for (let r = m.r1; r <= m.r2; r++) {
-      const list = byRow.get(r) ?? [];
-      list.push(m);
-      byRow.set(r, list);
-    }
-  }
+  const ranges = grid.merges
+    .map((m, i) => ({ m, i }))
+    .filter(({ m }) => m.r2 > m.r1 || m.c2 > m.c1)
+    .sort((a, b) => a.m.r1 - b.m.r1 || a.i - b.i);
+  // reach[k]: the last row any of ranges[0..k] covers.
+  const reach: number[] = [];
+  for (const [k, { m }] of ranges.entries()) reach.push(Math.max(m.r2, k ? reach[k - 1] : 0));
   return (row, col) => {
-    const m = byRow.get(row)?.find((x) => col >= x.c1 && col <= x.c2);
-    return m ? { row: m.r1, col: m.c1 } : { row, col };
+    // The last range starting at or above the row.
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid].m.r1 <= row) lo = mid + 1;
+      else hi = mid;
+    }
+    let found: { m: CellRange; i: number } | null = null;
+    for (let k = lo - 1; k >= 0 && reach[k] >= row; k--) {
+      const x = ranges[k];
+      if (row <= x.m.r2 && col >= x.m.c1 && col <= x.m.c2 && (!found || x.i < found.i)) found = x;
+    }
+    return found ? { row: found.m.r1, col: found.m.c1 } : { row, col };
   };
 }

@@ -1,4 +1,6 @@
-import { Msg, msg, ReasonError } from "../../domain";
+import { ReasonError } from "../../domain/errors";
+import { Msg, msg } from "../../domain/text";
+import { READ_LIMITS } from "./limits";
 
 /** A file that cannot be read as a reporting form; the message names the file (and sheet or cell). */
 export class FormFileError extends ReasonError {
@@ -12,14 +14,114 @@ export class FormFileError extends ReasonError {
 }
 
 /** Files above this size are refused before unpacking (a district form is a few tens of kB). */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_FILE_BYTES = READ_LIMITS.fileBytes;
 
-const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+export const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+/** A refusal whose Thai and English texts both start with the file's name. */
+export function refuse(file: string, th: string, en: string): FormFileError {
+  const name = baseName(file);
+  return new FormFileError(file, msg(`ไฟล์ ${name} ${th}`, `${name} ${en}`));
+}
+
+/** Damage that Excel itself would refuse or "repair": the detail says where (part, line, cell). */
+export function corrupt(file: string, detail: string): FormFileError {
+  return refuse(
+    file,
+    `เสียหายหรือไม่ใช่ไฟล์ .xlsx ที่ถูกต้อง (${detail})`,
+    `is corrupt or not a valid .xlsx file (${detail})`
+  );
+}
+
+/** Past one of READ_LIMITS: the file is refused, saying which limit. */
+export function overLimit(file: string, th: string, en: string): FormFileError {
+  return refuse(
+    file,
+    `${th} เกินขีดจำกัดของแบบรายงาน จึงไม่อ่าน`,
+    `${en}, over the reader's limit for a report; not read`
+  );
+}
+
+export function tooBig(file: string): FormFileError {
+  return refuse(
+    file,
+    "เมื่อขยายแล้วใหญ่ผิดปกติ (อาจเป็น zip bomb) จึงไม่เปิด",
+    "would unpack to an abnormal size (a zip bomb?) and was not opened"
+  );
+}
+
+export function otherFormat(file: string, kind: Msg, advice: Msg): FormFileError {
+  return refuse(
+    file,
+    `เป็น${kind.th} ไม่ใช่สมุดงาน Excel (.xlsx): ${advice.th}`,
+    `is ${kind.en}, not an Excel workbook (.xlsx): ${advice.en}`
+  );
+}
+
+const SAVE_AS_XLSX = msg(
+  "เปิดไฟล์แล้วบันทึกเป็น Excel Workbook (.xlsx) แล้วส่งใหม่",
+  "open it and save it as an Excel Workbook (.xlsx), then send it again"
+);
+
+/** Other formats a district may send, each with its own message. */
+export const FORMATS = {
+  ods: [
+    msg("ไฟล์ OpenDocument Spreadsheet (.ods)", "an OpenDocument spreadsheet (.ods)"),
+    SAVE_AS_XLSX,
+  ],
+  odf: [
+    msg("เอกสาร OpenDocument (เช่น .odt)", "an OpenDocument document (such as .odt)"),
+    SAVE_AS_XLSX,
+  ],
+  xlsb: [msg("สมุดงาน Excel แบบไบนารี (.xlsb)", "an Excel binary workbook (.xlsb)"), SAVE_AS_XLSX],
+  docx: [msg("เอกสาร Word (.docx)", "a Word document (.docx)"), SAVE_AS_XLSX],
+  pptx: [msg("งานนำเสนอ PowerPoint (.pptx)", "a PowerPoint presentation (.pptx)"), SAVE_AS_XLSX],
+  numbers: [
+    msg("ไฟล์ Apple Numbers", "an Apple Numbers file"),
+    msg(
+      "ใน Numbers เลือก ส่งออกเป็น > Excel (.xlsx) แล้วส่งใหม่",
+      "in Numbers choose Export To > Excel (.xlsx), then send it again"
+    ),
+  ],
+  zip: [msg("ไฟล์ zip ทั่วไป", "a plain zip archive"), SAVE_AS_XLSX],
+  pdf: [
+    msg("ไฟล์ PDF", "a PDF file"),
+    msg("ส่งไฟล์ Excel (.xlsx) ของแบบรายงาน", "send the report's Excel file (.xlsx)"),
+  ],
+  xml2003: [msg("ไฟล์ XML Spreadsheet 2003", "an XML Spreadsheet 2003 file"), SAVE_AS_XLSX],
+  html: [msg("หน้าเว็บ (HTML)", "a web page (HTML)"), SAVE_AS_XLSX],
+} satisfies Record<string, [Msg, Msg]>;
+
+export type OtherFormat = keyof typeof FORMATS;
+
+export function formatError(file: string, kind: OtherFormat): FormFileError {
+  const [what, advice] = FORMATS[kind];
+  return otherFormat(file, what, advice);
+}
 
 const startsWith = (head: Uint8Array, sig: number[]) => sig.every((b, i) => head[i] === b);
 
+/** Whether an OLE compound file names a stream (directory names are UTF-16LE). */
+function oleHasStream(bytes: Uint8Array, name: string): boolean {
+  const pattern = new Uint8Array(name.length * 2);
+  for (let i = 0; i < name.length; i++) pattern[i * 2] = name.charCodeAt(i);
+  const first = pattern[0];
+  outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
+    if (bytes[i] !== first) continue;
+    for (let j = 1; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function asciiHead(bytes: Uint8Array, n: number): string {
+  let s = "";
+  for (let i = 0; i < Math.min(n, bytes.length); i++) s += String.fromCharCode(bytes[i]);
+  return s;
+}
+
 /** Check the first bytes, so that each kind of wrong file gets its own message. */
-export function sniff(file: string, head: Uint8Array, size: number): void {
+export function sniff(file: string, bytes: Uint8Array, size = bytes.length): void {
   const name = baseName(file);
   if (size === 0) throw new FormFileError(file, msg(`ไฟล์ ${name} ว่างเปล่า`, `${name} is empty`));
   if (size > MAX_FILE_BYTES) {
@@ -31,7 +133,14 @@ export function sniff(file: string, head: Uint8Array, size: number): void {
       )
     );
   }
-  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    if (oleHasStream(bytes, "EncryptedPackage")) {
+      throw refuse(
+        file,
+        "ถูกตั้งรหัสผ่าน (เข้ารหัสไว้) กรุณาเอารหัสผ่านออกแล้วบันทึกเป็น .xlsx",
+        "is password-protected (encrypted); remove the password and save it as .xlsx"
+      );
+    }
     throw new FormFileError(
       file,
       msg(
@@ -40,23 +149,15 @@ export function sniff(file: string, head: Uint8Array, size: number): void {
       )
     );
   }
-  if (!startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
-    throw new FormFileError(
-      file,
-      msg(`ไฟล์ ${name} ไม่ใช่ไฟล์ Excel (.xlsx)`, `${name} is not an Excel workbook (.xlsx)`)
-    );
-  }
-}
-
-export function corrupt(file: string, detail: string): FormFileError {
-  const name = baseName(file);
-  return new FormFileError(
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
+    return;
+  const head = asciiHead(bytes, 512).replace(/^\uFEFF|^ï»¿/, "");
+  if (head.startsWith("%PDF-")) throw formatError(file, "pdf");
+  if (/^\s*<\?xml[^>]*\?>\s*(<\?mso-application\s+progid="Excel\.Sheet"|<Workbook\b)/i.test(head))
+    throw formatError(file, "xml2003");
+  if (/^\s*(<!doctype html|<html\b)/i.test(head)) throw formatError(file, "html");
+  throw new FormFileError(
     file,
-    msg(
-      `ไฟล์ ${name} เสียหายหรือไม่ใช่ไฟล์ .xlsx ที่ถูกต้อง (${detail})`,
-      `${name} is corrupt or not a valid .xlsx file (${detail})`
-    )
+    msg(`ไฟล์ ${name} ไม่ใช่ไฟล์ Excel (.xlsx)`, `${name} is not an Excel workbook (.xlsx)`)
   );
 }
-
-export { baseName };

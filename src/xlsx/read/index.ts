@@ -1,5 +1,6 @@
-/** The browser-safe read side: sniffing, the zip directory, the xlsx reader and the form reader. */
+/** The browser-safe read side: sniffing, the zip directory, the package, the xlsx and form readers. */
 export * from "./errors";
+export * from "./limits";
 export * from "./readForm";
 export * from "./submission";
 export * from "./xlsxRead";

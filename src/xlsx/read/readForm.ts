@@ -8,7 +8,7 @@ import {
   ReadForm,
 } from "../../domain";
 import { baseName, FormFileError } from "./errors";
-import { openXlsx, storedMetadataOf } from "./xlsxRead";
+import { openXlsx, storedMetadataOf, SheetState, XlsxGrid } from "./xlsxRead";
 import { Inflater } from "./zip";
 
 export interface ReadOptions {
@@ -18,33 +18,77 @@ export interface ReadOptions {
   catalog?: Catalog;
 }
 
+/** A form sheet of a workbook, with what the file says about it. */
+export interface FormSheet {
+  form: ReadForm;
+  state: SheetState;
+  grid: XlsxGrid;
+}
+
+const quoted = (names: string[], max = 10) =>
+  names.length > max
+    ? `${names
+        .slice(0, max)
+        .map((n) => `"${n}"`)
+        .join(", ")} … (+${names.length - max})`
+    : names.map((n) => `"${n}"`).join(", ") || "-";
+
 /**
- * Every reporting-form sheet of a workbook given as bytes; throws FormFileError (naming the file) when
- * the bytes are not an xlsx or the workbook holds no form. Pure: used by the CLI and the task pane.
+ * A score (or metadata value) that is a formula without a cached result would read as empty: Excel
+ * always stores the result, so the file was written by a program that does not calculate.
  */
-export function readFormsFromBytes(
+function checkCalculated(file: string, f: FormSheet): void {
+  if (!f.grid.uncalculated.size) return;
+  const cells: string[] = [];
+  for (const it of f.form.items)
+    if (f.grid.uncalculated.has(it.cells.score)) cells.push(`${it.cells.score} (${it.code})`);
+  for (const m of [f.form.unit, f.form.fiscalYear, f.form.round, f.form.passMark])
+    if (m.cell && f.grid.uncalculated.has(m.cell)) cells.push(m.cell);
+  if (!cells.length) return;
+  const name = baseName(file);
+  const list =
+    cells.length > 5
+      ? `${cells.slice(0, 5).join(", ")} … (+${cells.length - 5})`
+      : cells.join(", ");
+  throw new FormFileError(
+    file,
+    msg(
+      `ไฟล์ ${name} ชีต "${f.form.sheet}" เซลล์ ${list}: เป็นสูตรที่ยังไม่เคยคำนวณ (ไม่มีผลลัพธ์ในไฟล์) กรุณาเปิดไฟล์ใน Excel บันทึก แล้วส่งใหม่`,
+      `${name}, sheet "${f.form.sheet}", cell ${list}: a formula that was never calculated (the file holds no result); open the file in Excel, save it and send it again`
+    )
+  );
+}
+
+/**
+ * Every reporting-form sheet of a workbook given as bytes, visible sheets first; throws FormFileError
+ * (naming the file) when the bytes are not an xlsx or the workbook holds no form. Pure: used by the
+ * CLI and the task pane.
+ */
+export function readFormSheets(
   file: string,
   bytes: Uint8Array,
   { inflate, catalog = DEFAULT_CATALOG }: ReadOptions
-): ReadForm[] {
+): FormSheet[] {
   const book = openXlsx(file, bytes, inflate);
   const stored = storedMetadataOf(book);
-  const forms: ReadForm[] = [];
+  const forms: FormSheet[] = [];
   for (const sheet of book.sheets) {
     if (sheet.name === META_SHEET) continue;
+    const grid = book.grid(sheet);
+    let form: ReadForm;
     try {
-      forms.push(readForm(book.grid(sheet), catalog, stored.get(sheet.name) ?? new Map()));
+      form = readForm(grid, catalog, stored.get(sheet.name) ?? new Map());
     } catch (e) {
       if (!(e instanceof NotAFormError)) throw e;
+      continue;
     }
+    const f = { form, state: sheet.state, grid };
+    checkCalculated(file, f);
+    forms.push(f);
   }
   if (!forms.length) {
     const name = baseName(file);
-    const sheets =
-      book.sheets
-        .filter((s) => s.name !== META_SHEET)
-        .map((s) => `"${s.name}"`)
-        .join(", ") || "-";
+    const sheets = quoted(book.sheets.filter((s) => s.name !== META_SHEET).map((s) => s.name));
     throw new FormFileError(
       file,
       msg(
@@ -53,20 +97,58 @@ export function readFormsFromBytes(
       )
     );
   }
-  return forms;
+  const visible = (f: FormSheet) => (f.state === "visible" ? 0 : 1);
+  return forms.sort((a, b) => visible(a) - visible(b));
 }
 
-/** Pick one form by sheet name (or the first); throws FormFileError listing the form sheets. */
-export function pickForm(file: string, forms: ReadForm[], sheet?: string): ReadForm {
-  if (sheet === undefined) return forms[0];
-  const form = forms.find((f) => f.sheet === sheet);
-  if (!form) {
-    const sheets = forms.map((f) => f.sheet).join(", ");
+/** Every form sheet of a workbook, visible sheets first (see readFormSheets). */
+export function readFormsFromBytes(file: string, bytes: Uint8Array, opts: ReadOptions): ReadForm[] {
+  return readFormSheets(file, bytes, opts).map((f) => f.form);
+}
+
+const reportKey = (f: ReadForm) =>
+  JSON.stringify([
+    f.unit.value?.code ?? f.unit.raw,
+    f.fiscalYear.value ?? f.fiscalYear.raw,
+    f.round.value ?? f.round.raw,
+  ]);
+
+/**
+ * The forms a file submits: its visible form sheets (hidden ones only when no form is visible — a
+ * hidden sheet is most often the outdated original of a corrected copy). Two visible forms for the
+ * same unit, year and round cannot both be meant: the file is refused, naming the sheets.
+ */
+export function submittedForms(file: string, sheets: FormSheet[]): ReadForm[] {
+  const shown = sheets.filter((f) => f.state === "visible");
+  const forms = (shown.length ? shown : sheets).map((f) => f.form);
+  const seen = new Map<string, ReadForm[]>();
+  for (const f of forms) seen.set(reportKey(f), [...(seen.get(reportKey(f)) ?? []), f]);
+  for (const same of seen.values()) {
+    if (same.length < 2) continue;
+    const name = baseName(file);
+    const list = quoted(same.map((f) => f.sheet));
     throw new FormFileError(
       file,
       msg(
-        `ไม่พบชีตแบบรายงานชื่อ "${sheet}" (มี: ${sheets})`,
-        `No report sheet named "${sheet}" (found: ${sheets})`
+        `ไฟล์ ${name} มีชีตแบบรายงานที่มองเห็นได้หลายชีตของหน่วยงาน ปี และรอบเดียวกัน (${list}) จึงไม่ทราบว่าชีตใดคือฉบับที่ส่ง กรุณาลบหรือซ่อนชีตที่ไม่ใช้ แล้วส่งใหม่`,
+        `${name} has more than one visible report sheet for the same unit, year and round (${list}), so which one is meant is unclear; delete or hide the others and send it again`
+      )
+    );
+  }
+  return forms;
+}
+
+/** Pick one form by sheet name (any form sheet, hidden too), or the one the file submits. */
+export function pickForm(file: string, sheets: FormSheet[], sheet?: string): ReadForm {
+  if (sheet === undefined) return submittedForms(file, sheets)[0];
+  const form = sheets.find((f) => f.form.sheet === sheet)?.form;
+  if (!form) {
+    const list = sheets.map((f) => f.form.sheet).join(", ");
+    throw new FormFileError(
+      file,
+      msg(
+        `ไม่พบชีตแบบรายงานชื่อ "${sheet}" (มี: ${list})`,
+        `No report sheet named "${sheet}" (found: ${list})`
       )
     );
   }

@@ -1,190 +1,81 @@
 /**
- * A small, defensive reader for .xlsx files: just what the form reader needs (sheet names, cell values
- * with formula results, merged ranges). It parses only `<sheetData>` and `<mergeCells>`, so data
- * validations over whole columns, styles and drawings cost nothing, and it never runs or writes anything.
- * Pure: works on bytes in Node (CLI) and in the browser (task pane merge).
+ * The district-file reader: just what the form reader needs from an .xlsx (sheet names and states,
+ * cell values with formula results, merged ranges, where pictures are). It follows the package's
+ * relationships, parses XML with a conformant parser, inflates each part at most once and stops at
+ * the limits in `limits.ts`; it never runs or writes anything. Pure: the CLI and the task pane use it.
  */
-import { CellGrid, CellRange, GridCell, META_SHEET, msg, parseRange } from "../../domain";
-import { baseName, corrupt, FormFileError, sniff } from "./errors";
-import { Inflater, listZip, readEntry, ZipEntry } from "./zip";
+import { CellRange } from "../../domain/layout/a1";
+import { CellGrid, GridCell } from "../../domain/layout/grid";
+import { META_SHEET } from "../../domain/layout/spec";
+import { sniff } from "./errors";
+import { Package } from "./opc";
+import { CellPos, drawingPictures, pictureValueMetadata } from "./pictures";
+import { readSharedStrings } from "./sharedStrings";
+import { readSheet } from "./sheet";
+import { readWorkbook, XlsxSheet } from "./workbook";
+import { Inflater } from "./zip";
 
-export interface XlsxSheet {
-  name: string;
-  state: "visible" | "hidden" | "veryHidden";
-  path: string;
+export type { SheetState, XlsxSheet } from "./workbook";
+
+/** A worksheet as the reader hands it over: the grid, plus what only a file can tell. */
+export interface XlsxGrid extends CellGrid {
+  pictures: readonly CellPos[];
+  /** Cells (A1) holding a formula that was never calculated (no cached result in the file). */
+  uncalculated: ReadonlySet<string>;
 }
 
 export interface XlsxBook {
   file: string;
   sheets: XlsxSheet[];
-  grid(sheet: XlsxSheet): CellGrid;
+  grid(sheet: XlsxSheet): XlsxGrid;
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-export function decodeXml(s: string): string {
-  if (!s.includes("&")) return s;
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_m, e: string) => {
-    if (e[0] === "#") {
-      const code =
-        e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : "";
-    }
-    return ENTITIES[e.toLowerCase()] ?? "";
-  });
-}
-
-/** Excel escapes control characters as _xHHHH_ in text. */
-function decodeOoxmlEscapes(s: string): string {
-  return s.includes("_x")
-    ? s.replace(/_x([0-9A-F]{4})_/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
-    : s;
-}
-
-function attrs(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
-    out[m[1]] = decodeXml(m[2] ?? m[3] ?? "");
-  return out;
-}
-
-/** Concatenated text of the `<t>` runs of a string item, without phonetic runs. */
-function textOf(xml: string): string {
-  const clean = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
-  let out = "";
-  for (const m of clean.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g))
-    out += m[1] ?? "";
-  return decodeOoxmlEscapes(decodeXml(out));
-}
-
-function colOf(ref: string): { row: number; col: number } | null {
-  const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
-  if (!m) return null;
-  let c = 0;
-  for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col: c };
-}
-
-/** Largest grid the reader builds (rows × columns); a form has about 70 × 7. */
-const MAX_ROWS = 100000;
-const MAX_COLS = 200;
+const byPosition = (a: CellPos, b: CellPos) => a.row - b.row || a.col - b.col;
 
 export function openXlsx(file: string, bytes: Uint8Array, inflate: Inflater): XlsxBook {
-  sniff(file, bytes.subarray(0, 8), bytes.length);
-  const entries = listZip(file, bytes);
-  const decoder = new TextDecoder("utf-8");
-  const text = (path: string, required = true): string => {
-    const e: ZipEntry | undefined = entries.get(path) ?? entries.get(path.replace(/^\//, ""));
-    if (!e) {
-      if (required) throw corrupt(file, `missing ${path}`);
-      return "";
-    }
-    return decoder.decode(readEntry(file, bytes, e, inflate));
-  };
-  if (entries.has("EncryptedPackage")) {
-    throw new FormFileError(
-      file,
-      msg(`ไฟล์ ${baseName(file)} ถูกตั้งรหัสผ่าน`, `${baseName(file)} is password-protected`)
-    );
-  }
-  const workbook = text("xl/workbook.xml");
-  const rels = new Map<string, string>();
-  for (const m of text("xl/_rels/workbook.xml.rels").matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]);
-    if (a.Id && a.Target)
-      rels.set(a.Id, a.Target.startsWith("/") ? a.Target.slice(1) : `xl/${a.Target}`);
-  }
-  const sheets: XlsxSheet[] = [];
-  for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const a = attrs(m[1]);
-    const path = rels.get(a["r:id"] ?? a.id ?? "");
-    if (!a.name || !path) continue;
-    sheets.push({
-      name: a.name,
-      state: (a.state as XlsxSheet["state"]) ?? "visible",
-      path: path.replace(/\/\.\//g, "/"),
-    });
-  }
+  sniff(file, bytes);
+  const pkg = new Package(file, bytes, inflate);
+  const workbook = readWorkbook(pkg);
   let shared: string[] | null = null;
-  const sharedStrings = () => {
-    if (!shared) {
-      const sst = text("xl/sharedStrings.xml", false);
-      shared = [...sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) =>
-        m[1] ? textOf(m[1]) : ""
-      );
-    }
-    return shared;
-  };
+  const sharedStrings = () =>
+    (shared ??= readSharedStrings(
+      pkg,
+      pkg.related(workbook.path, "sharedStrings")[0]?.target ?? null
+    ));
+  let pictureVm: Set<number> | null = null;
+  const grids = new Map<string, XlsxGrid>();
 
   return {
     file,
-    sheets,
+    sheets: workbook.sheets,
     grid(sheet) {
-      const xml = text(sheet.path);
-      const start = xml.indexOf("<sheetData");
-      const end = xml.indexOf("</sheetData>");
-      const data = start >= 0 && end > start ? xml.slice(start, end) : "";
-      const rows: GridCell[][] = [];
-      let colCount = 0;
-      let rowNo = 0;
-      for (const rm of data.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-        const ra = { r: /\br\s*=\s*"(\d+)"/.exec(rm[1])?.[1] };
-        rowNo = ra.r ? Number(ra.r) : rowNo + 1;
-        if (!rm[2]) continue;
-        if (!Number.isInteger(rowNo) || rowNo < 1 || rowNo > MAX_ROWS)
-          throw corrupt(file, `row ${ra.r} on sheet "${sheet.name}"`);
-        const out: GridCell[] = [];
-        let colNo = 0;
-        for (const cm of rm[2].matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-          // Only r and t matter; a targeted match is much cheaper than parsing every attribute.
-          const ca = {
-            r: /\br\s*=\s*"([^"]*)"/.exec(cm[1])?.[1],
-            t: /\bt\s*=\s*"([^"]*)"/.exec(cm[1])?.[1],
-          };
-          const pos = ca.r ? colOf(ca.r) : null;
-          colNo = pos ? pos.col : colNo + 1;
-          if (colNo > MAX_COLS) continue;
-          const inner = cm[2] ?? "";
-          const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-          let value: GridCell = null;
-          switch (ca.t) {
-            case "s":
-              value = v === undefined ? null : (sharedStrings()[Number(v)] ?? null);
-              break;
-            case "inlineStr":
-              value = textOf(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? "");
-              break;
-            case "str":
-            case "e":
-            case "d":
-              value = v === undefined ? null : decodeOoxmlEscapes(decodeXml(v));
-              break;
-            case "b":
-              value = v === undefined ? null : v.trim() === "1";
-              break;
-            default:
-              value = v === undefined || v.trim() === "" ? null : Number(v);
-              if (typeof value === "number" && !Number.isFinite(value)) value = decodeXml(v!);
-          }
-          if (value !== null && value !== "") out[colNo - 1] = value;
-        }
-        if (out.length) {
-          rows[rowNo - 1] = out;
-          colCount = Math.max(colCount, out.length);
+      const hit = grids.get(sheet.path);
+      if (hit) return hit;
+      const cells = readSheet(pkg, sheet.name, sheet.path, sharedStrings);
+      const pictures = drawingPictures(pkg, sheet.path);
+      if (cells.richCells.length) {
+        pictureVm ??= pictureValueMetadata(pkg, workbook.path);
+        for (const c of cells.richCells) {
+          if (!pictureVm.has(c.vm)) continue;
+          pictures.push({ row: c.row, col: c.col });
+          // A picture in a cell shows as #VALUE! to older readers: it is a picture, not an error.
+          if (c.error && cells.rows[c.row - 1]) delete cells.rows[c.row - 1][c.col - 1];
         }
       }
-      const merges: CellRange[] = [];
-      for (const mm of xml.matchAll(/<mergeCell\b[^>]*\bref\s*=\s*"([^"]+)"/g)) {
-        const r = parseRange(mm[1]);
-        if (r && r.r2 <= MAX_ROWS) merges.push(r);
-      }
-      return {
+      pictures.sort(byPosition);
+      const rows = cells.rows;
+      const merges: CellRange[] = cells.merges;
+      const grid: XlsxGrid = {
         name: sheet.name,
-        rowCount: rows.length,
-        colCount,
-        raw: (r, c) => rows[r - 1]?.[c - 1] ?? null,
+        rowCount: cells.rowCount,
+        colCount: cells.colCount,
+        raw: (r: number, c: number): GridCell => rows[r - 1]?.[c - 1] ?? null,
         merges,
+        pictures,
+        uncalculated: cells.uncalculated,
       };
+      grids.set(sheet.path, grid);
+      return grid;
     },
   };
 }

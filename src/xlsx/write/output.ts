@@ -1,11 +1,12 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { strFromU8, strToU8, Unzipped } from "fflate";
-import { promises as fs } from "fs";
-import path from "path";
 import zlib from "zlib";
 import { addCharts, ChartSpec } from "./chart";
 import { listZip, readEntry } from "../read/zip";
 import { nodeInflate } from "../nodeInflate";
+import { writeBytesAtomic } from "./atomic";
+
+export { writeBytesAtomic };
 
 /** Rows to keep marked as sized by hand, by worksheet id (ExcelJS writes sheet N as sheetN.xml). */
 export type FixedRows = ReadonlyMap<number, ReadonlySet<number>>;
@@ -119,20 +120,6 @@ export function zipNative(files: Unzipped): Uint8Array {
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...locals, cd, end]));
-}
-
-/** Write bytes to a path; the target is replaced only once the whole file is written. */
-export async function writeBytesAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, target);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
 }
 
 /** Write a workbook (and its charts) to a path, replacing the target only after success. */

@@ -11,6 +11,7 @@ import {
   SheetModel,
   STYLES,
 } from "../../domain";
+import { cellValue } from "./cellText";
 
 const argb = (hex: string) => ({ argb: `FF${hex}` });
 const THIN = { style: "thin" as const, color: argb("808080") };
@@ -82,8 +83,8 @@ export async function addFormSheet(
       const v = model.values[r - 1][c - 1];
       // Strings are always stored as text: ExcelJS never turns "=…" into a formula. Formulas are the
       // layout's own (the item text with its score, the subtitle), written with their result.
-      if (isFormula(v)) cell.value = { formula: v.formula, result: v.result };
-      else if (v !== null) cell.value = v;
+      if (isFormula(v)) cell.value = { formula: v.formula, result: cellValue(v.result) };
+      else if (v !== null) cell.value = cellValue(v);
       cell.style = excelStyle(styles[r - 1][c - 1]) as ExcelJS.Style;
     }
   }
@@ -141,7 +142,7 @@ function writeMetadata(wb: ExcelJS.Workbook, model: SheetModel) {
     meta.addRow([...META_SHEET_HEADER]);
   }
   for (const [key, value] of model.metadata)
-    meta.addRow([model.name, key, value === "" ? null : String(value)]);
+    meta.addRow([model.name, key, value === "" ? null : cellValue(String(value))]);
 }
 
 export function newWorkbook(): ExcelJS.Workbook {

@@ -1,0 +1,269 @@
+/**
+ * The central summary as SpreadsheetML, written by us from the writer-neutral SummarySheet model:
+ * title, subtitle, header and data rows with their styles (font, fill, thin borders, number format,
+ * wrapping), column widths, frozen panes, estimated row heights, the heat map (a colour scale), print
+ * setup (landscape, one page wide, the header row repeated) and shared strings. The chart is added
+ * by `chart.ts`. Writing it ourselves keeps ExcelJS (and its zip and CRC code) out of `ita merge`.
+ */
+import type { Unzipped } from "fflate";
+import { strToU8 } from "fflate";
+import { addr, colLetter, rangeAddr } from "../../domain/layout/a1";
+import { FONT } from "../../domain/layout/spec";
+import { wrappedRowHeightPt } from "../../domain/layout/textMetrics";
+import {
+  COLOR_SCALE,
+  SUMMARY_FIRST_ROW,
+  SUMMARY_FORMATS,
+  SUMMARY_HEADER_ROW,
+  SUMMARY_STYLES,
+  SummarySheet,
+  TCell,
+} from "../../domain/summarySheets/table";
+import { xmlSafe } from "../../domain/text";
+import { escapeOoxml } from "./cellText";
+
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
+const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+const escText = (s: string) =>
+  xmlSafe(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escAttr = (s: string) => escText(s).replace(/"/g, "&quot;");
+
+type RowStyle = (typeof SUMMARY_STYLES)[keyof typeof SUMMARY_STYLES];
+
+/** Built-in number formats: General, 0, 0.00, @ (text). */
+const NUM_FMT_ID: Record<string, number> = { "": 0, "0": 1, "0.00": 2, "@": 49 };
+
+/** The styles of a workbook, registered as cells use them (cellXfs, fonts, fills). */
+class Styles {
+  private readonly fonts = [false, true]; // regular, bold
+  private readonly fills: string[] = [];
+  private readonly xfs: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  constructor() {
+    this.xfs.push('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+  }
+
+  id(s: RowStyle, numFmt: string | undefined, border: boolean, wrap: boolean): number {
+    const key = JSON.stringify([s, numFmt ?? "", border, wrap]);
+    let id = this.index.get(key);
+    if (id !== undefined) return id;
+    const fontId = s.bold ? 1 : 0;
+    let fillId = 0;
+    if (s.fill) {
+      let i = this.fills.indexOf(s.fill);
+      if (i < 0) i = this.fills.push(s.fill) - 1;
+      fillId = i + 2; // 0 none and 1 gray125 are required first
+    }
+    const numFmtId = NUM_FMT_ID[numFmt ?? ""] ?? 0;
+    const horizontal = s.hAlign ? ` horizontal="${s.hAlign}"` : "";
+    const wrapText = (s.wrap ?? wrap) ? ' wrapText="1"' : "";
+    this.xfs.push(
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${border ? 1 : 0}" xfId="0"` +
+        ` applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1">` +
+        `<alignment vertical="top"${horizontal}${wrapText}/></xf>`
+    );
+    id = this.xfs.length - 1;
+    this.index.set(key, id);
+    return id;
+  }
+
+  xml(): string {
+    const font = (bold: boolean) =>
+      `<font>${bold ? "<b/>" : ""}<sz val="${FONT.size}"/><name val="${escAttr(FONT.name)}"/><family val="2"/></font>`;
+    const fills = this.fills
+      .map(
+        (c) =>
+          `<fill><patternFill patternType="solid"><fgColor rgb="FF${c}"/><bgColor indexed="64"/></patternFill></fill>`
+      )
+      .join("");
+    const thin = '<color rgb="FFA6A6A6"/>';
+    return (
+      `${DECL}<styleSheet xmlns="${NS_MAIN}">` +
+      `<fonts count="2">${this.fonts.map(font).join("")}</fonts>` +
+      `<fills count="${this.fills.length + 2}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${fills}</fills>` +
+      `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>` +
+      `<border><left style="thin">${thin}</left><right style="thin">${thin}</right><top style="thin">${thin}</top><bottom style="thin">${thin}</bottom><diagonal/></border></borders>` +
+      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+      `<cellXfs count="${this.xfs.length}">${this.xfs.join("")}</cellXfs>` +
+      `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
+      `</styleSheet>`
+    );
+  }
+}
+
+/** Shared strings, each stored once. */
+class Strings {
+  private readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  id(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.push(s) - 1;
+      this.index.set(s, i);
+    }
+    return i;
+  }
+
+  xml(): string {
+    const items = this.list
+      .map((s) => {
+        const text = escText(escapeOoxml(s));
+        const space = /^\s|\s$/.test(s) ? ' xml:space="preserve"' : "";
+        return `<si><t${space}>${text}</t></si>`;
+      })
+      .join("");
+    return `${DECL}<sst xmlns="${NS_MAIN}" count="${this.list.length}" uniqueCount="${this.list.length}">${items}</sst>`;
+  }
+}
+
+function cellXml(row: number, col: number, v: TCell, style: number, strings: Strings): string {
+  const r = addr(row, col);
+  if (v === null || v === undefined || v === "") return `<c r="${r}" s="${style}"/>`;
+  if (typeof v === "number") {
+    return Number.isFinite(v)
+      ? `<c r="${r}" s="${style}"><v>${v}</v></c>`
+      : `<c r="${r}" s="${style}"/>`;
+  }
+  return `<c r="${r}" s="${style}" t="s"><v>${strings.id(v)}</v></c>`;
+}
+
+function sheetXml(sheet: SummarySheet, first: boolean, styles: Styles, strings: Strings): string {
+  const n = sheet.columns.length;
+  const rows: string[] = [];
+  const title = styles.id(SUMMARY_STYLES.title, undefined, false, true);
+  const subtitle = styles.id(SUMMARY_STYLES.subtitle, undefined, false, true);
+  rows.push(`<row r="1">${cellXml(1, 1, sheet.title, title, strings)}</row>`);
+  rows.push(`<row r="2">${cellXml(2, 1, sheet.subtitle, subtitle, strings)}</row>`);
+  const header = styles.id(SUMMARY_STYLES.header, undefined, true, true);
+  rows.push(
+    `<row r="${SUMMARY_HEADER_ROW}">${sheet.columns.map((c, i) => cellXml(SUMMARY_HEADER_ROW, i + 1, c.header, header, strings)).join("")}</row>`
+  );
+  // The style of each row kind in each column, looked up once.
+  const byKind = new Map<string, number[]>();
+  const stylesOf = (kind: keyof typeof SUMMARY_STYLES) => {
+    let ids = byKind.get(kind);
+    if (!ids) {
+      ids = sheet.columns.map((col) =>
+        styles.id(SUMMARY_STYLES[kind], SUMMARY_FORMATS[col.kind], true, sheet.wrap)
+      );
+      byKind.set(kind, ids);
+    }
+    return ids;
+  };
+  sheet.rows.forEach((row, k) => {
+    const r = SUMMARY_FIRST_ROW + k;
+    const ids = stylesOf(row.kind);
+    let cells = "";
+    for (let c = 0; c < n; c++) {
+      const style = ids[c];
+      cells += cellXml(r, c + 1, row.cells[c] ?? null, style, strings);
+    }
+    const h = sheet.wrap
+      ? wrappedRowHeightPt(
+          row.cells.map((v, c) => ({
+            text: typeof v === "string" ? v : "",
+            width: sheet.columns[c].width,
+          })),
+          FONT
+        )
+      : null;
+    rows.push(`<row r="${r}"${h ? ` ht="${h}"` : ""}>${cells}</row>`);
+  });
+
+  const { rows: fr, cols: fc } = sheet.freeze;
+  const pane =
+    fr || fc
+      ? `<pane${fc ? ` xSplit="${fc}"` : ""}${fr ? ` ySplit="${fr}"` : ""} topLeftCell="${addr(fr + 1, fc + 1)}" activePane="${fr && fc ? "bottomRight" : fr ? "bottomLeft" : "topRight"}" state="frozen"/>`
+      : "";
+  const cols = sheet.columns
+    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
+    .join("");
+  const last = SUMMARY_FIRST_ROW + sheet.rows.length - 1;
+  const heat = sheet.colorScale
+    ? `<conditionalFormatting sqref="${rangeAddr(sheet.colorScale)}"><cfRule type="colorScale" priority="1"><colorScale>` +
+      `<cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>` +
+      `<color rgb="FF${COLOR_SCALE.min}"/><color rgb="FF${COLOR_SCALE.mid}"/><color rgb="FF${COLOR_SCALE.max}"/>` +
+      `</colorScale></cfRule></conditionalFormatting>`
+    : "";
+  return (
+    `${DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    `<dimension ref="A1:${colLetter(Math.max(1, n))}${Math.max(SUMMARY_HEADER_ROW, last)}"/>` +
+    `<sheetViews><sheetView${first ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    (cols ? `<cols>${cols}</cols>` : "") +
+    `<sheetData>${rows.join("")}</sheetData>` +
+    heat +
+    `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
+    `</worksheet>`
+  );
+}
+
+/** The summary workbook's parts (before its chart is added). */
+export function summaryPackage(sheets: SummarySheet[]): Unzipped {
+  const styles = new Styles();
+  const strings = new Strings();
+  const files: Unzipped = {};
+  sheets.forEach((s, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, i === 0, styles, strings));
+  });
+  const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+  const printTitles = sheets
+    .map(
+      (s, i) =>
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escText(`${quoted(s.name)}!$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}`)}</definedName>`
+    )
+    .join("");
+  files["xl/workbook.xml"] = strToU8(
+    `${DECL}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
+      sheets
+        .map((s, i) => `<sheet name="${escAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+        .join("") +
+      `</sheets>${printTitles ? `<definedNames>${printTitles}</definedNames>` : ""}<calcPr calcId="191029"/></workbook>`
+  );
+  const rel = (id: string, type: string, target: string) =>
+    `<Relationship Id="${id}" Type="${NS_REL}/${type}" Target="${target}"/>`;
+  const n = sheets.length;
+  files["xl/_rels/workbook.xml.rels"] = strToU8(
+    `${DECL}<Relationships xmlns="${NS_PKG}">` +
+      sheets
+        .map((_s, i) => rel(`rId${i + 1}`, "worksheet", `worksheets/sheet${i + 1}.xml`))
+        .join("") +
+      rel(`rId${n + 1}`, "styles", "styles.xml") +
+      rel(`rId${n + 2}`, "sharedStrings", "sharedStrings.xml") +
+      `</Relationships>`
+  );
+  files["xl/styles.xml"] = strToU8(styles.xml());
+  files["xl/sharedStrings.xml"] = strToU8(strings.xml());
+  files["_rels/.rels"] = strToU8(
+    `${DECL}<Relationships xmlns="${NS_PKG}">${rel("rId1", "officeDocument", "xl/workbook.xml")}` +
+      `<Relationship Id="rId2" Type="${NS_PKG}/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`
+  );
+  files["docProps/core.xml"] = strToU8(
+    `${DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>ITA report add-in</dc:creator></cp:coreProperties>`
+  );
+  const ct = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+  files["[Content_Types].xml"] = strToU8(
+    `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+      `<Default Extension="xml" ContentType="application/xml"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/>` +
+      sheets
+        .map(
+          (_s, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.worksheet+xml"/>`
+        )
+        .join("") +
+      `<Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/>` +
+      `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/>` +
+      `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+      `</Types>`
+  );
+  return files;
+}

@@ -1,0 +1,159 @@
+/**
+ * `ita merge` never writes over a file it reads, reads the same file once however it is named, and
+ * leaves no temporary file behind; the command loads the writer only to write.
+ */
+import { execFileSync, spawnSync } from "child_process";
+import { createHash } from "crypto";
+import { existsSync, promises as fs, readdirSync, statSync } from "fs";
+import path from "path";
+import { runCli, tmpDir } from "../helpers";
+import { districtReport, writeDistrict } from "../merge/districts";
+
+const ROOT = path.join(__dirname, "../..");
+
+const sha = async (f: string) =>
+  createHash("sha256")
+    .update(await fs.readFile(f))
+    .digest("hex");
+
+/** The compiled CLI (lib/), rebuilt when older than src/. */
+function built(): string {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+      const p = path.join(dir, e.name);
+      return Math.max(m, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    }, 0);
+  const main = path.join(ROOT, "lib/cli/main.js");
+  const src = Math.max(...["domain", "xlsx", "cli"].map((d) => newest(path.join(ROOT, "src", d))));
+  if (!existsSync(main) || statSync(main).mtimeMs < src)
+    execFileSync(
+      process.execPath,
+      [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
+      {
+        cwd: ROOT,
+      }
+    );
+  return main;
+}
+
+describe("ita merge and its inputs", () => {
+  let dir: string;
+  let a: string;
+  let b: string;
+  beforeAll(async () => {
+    dir = await tmpDir();
+    await fs.mkdir(path.join(dir, "districts"));
+    a = await writeDistrict(path.join(dir, "districts"), "a.xlsx", districtReport("1001"));
+    b = await writeDistrict(path.join(dir, "districts"), "b.xlsx", districtReport("1002"));
+  });
+
+  const refused = async (args: string[], victim: string) => {
+    const before = await sha(victim);
+    const r = await runCli("merge", ...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /^ข้อผิดพลาด: ไฟล์สรุป .*\nError: The summary file .* is one of the files to merge/
+    );
+    expect(await sha(victim)).toBe(before);
+    expect(readdirSync(path.dirname(victim)).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+  };
+
+  it("refuses an output that is one of the input files", () => refused([a, b, "-o", a], a));
+
+  it("refuses an output inside an input folder that is a district file", () =>
+    refused([path.join(dir, "districts"), "-o", b], b));
+
+  it("refuses an output that is the same file under another name (hard link, symbolic link)", async () => {
+    const out = path.join(dir, "out");
+    await fs.mkdir(out);
+    await fs.link(a, path.join(out, "hard.xlsx"));
+    await fs.symlink(b, path.join(out, "soft.xlsx"));
+    await refused([path.join(dir, "districts"), "-o", path.join(out, "hard.xlsx")], a);
+    await refused([path.join(dir, "districts"), "-o", path.join(out, "soft.xlsx")], b);
+  });
+
+  it("reads a file given twice (by folder, by name, by another spelling) once", async () => {
+    const out = path.join(dir, "twice", "summary.xlsx");
+    const r = await runCli(
+      "merge",
+      path.join(dir, "districts"),
+      a,
+      path.join(dir, "districts", ".", "a.xlsx"),
+      "-o",
+      out,
+      "--json",
+      "--expect",
+      "none"
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.merged.map((m: { unitCode: string }) => m.unitCode).sort()).toEqual([
+      "1001",
+      "1002",
+    ]);
+    expect(json.duplicates).toEqual([]);
+  });
+
+  it("removes a temporary file a killed run left, and keeps one a running process is writing", async () => {
+    const out = path.join(dir, "stale");
+    await fs.mkdir(out);
+    const dead = spawnSync(process.execPath, ["-e", "0"]).pid!;
+    const stale = path.join(out, `.summary.xlsx.${dead}.tmp`);
+    const live = path.join(out, `.summary.xlsx.${process.ppid}.tmp`);
+    await fs.writeFile(stale, "partial");
+    await fs.writeFile(live, "partial");
+    const r = await runCli("merge", a, "-o", path.join(out, "summary.xlsx"), "--expect", "none");
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([path.basename(live), "summary.xlsx"]);
+  });
+
+  it("removes its temporary file when killed while writing", async () => {
+    const target = path.join(dir, "killed", "summary.xlsx");
+    await fs.mkdir(path.dirname(target));
+    const atomic = path.join(ROOT, "lib/xlsx/write/atomic.js");
+    built();
+    // The child starts a large write and kills itself as soon as the temporary file is there.
+    const r = spawnSync(
+      process.execPath,
+      [
+        "-e",
+        `const fs = require("fs"); const dir = ${JSON.stringify(path.dirname(target))};` +
+          `require(${JSON.stringify(atomic)}).writeBytesAtomic(${JSON.stringify(target)}, new Uint8Array(128 << 20));` +
+          "const poll = () => fs.readdirSync(dir).some((n) => n.endsWith('.tmp')) ? process.kill(process.pid, 'SIGTERM') : setImmediate(poll);" +
+          "poll();",
+      ],
+      { encoding: "utf8" }
+    );
+    expect(r.signal).toBe("SIGTERM");
+    expect(readdirSync(path.dirname(target))).toEqual([]);
+  });
+});
+
+describe("what each command loads", () => {
+  const loaded = (args: string[]) => {
+    const main = built();
+    const r = spawnSync(
+      process.execPath,
+      [
+        "-e",
+        `require(${JSON.stringify(main)}).main(${JSON.stringify(args)}, { out() {}, err() {} }).then((code) => {` +
+          "const mods = Object.keys(require.cache);" +
+          "console.log(JSON.stringify({ code, exceljs: mods.some((m) => m.includes('node_modules/exceljs/')), zod: mods.some((m) => m.includes('node_modules/zod/')) }));" +
+          "})",
+      ],
+      { encoding: "utf8" }
+    );
+    return JSON.parse(r.stdout);
+  };
+
+  it("--help loads neither ExcelJS nor zod", () => {
+    expect(loaded(["--help"])).toEqual({ code: 0, exceljs: false, zod: false });
+  });
+
+  it("reading and validating do not load the writer", async () => {
+    const d = await tmpDir();
+    const f = await writeDistrict(d, "c.xlsx", districtReport("1003"));
+    expect(loaded(["read", f])).toMatchObject({ code: 0, exceljs: false });
+    expect(loaded(["validate", f])).toMatchObject({ exceljs: false });
+  });
+});

@@ -1,0 +1,32 @@
+/** Two copies of one report inside the same file are told apart by sheet, not by the file's name twice. */
+import {
+  DEFAULT_CATALOG,
+  mergeForms,
+  metaFromReport,
+  readForm,
+  modelGrid,
+  renderForm,
+} from "../../src/domain";
+import { districtReport } from "./districts";
+
+it("names the other sheet when a duplicate is in the same file", () => {
+  const report = districtReport("1040");
+  const form = (sheet: string) => {
+    const model = renderForm(DEFAULT_CATALOG, metaFromReport(report), report, sheet);
+    return readForm(modelGrid(model), DEFAULT_CATALOG);
+  };
+  const r = mergeForms(
+    [
+      { file: "in/1040.xlsx", form: form("ITA ก") },
+      { file: "in/1040.xlsx", form: form("ITA ข") },
+      { file: "in/other.xlsx", form: form("ITA ค") },
+    ],
+    { catalog: DEFAULT_CATALOG, expect: "none" }
+  );
+  expect(r.merged).toEqual([]);
+  const reasons = r.rejected.map((x) => x.reason.en);
+  expect(reasons[0]).toMatch(/came in more than one file \(sheet "ITA ข", other\.xlsx\)/);
+  expect(reasons[1]).toMatch(/\(sheet "ITA ก", other\.xlsx\)/);
+  expect(reasons[2]).toMatch(/\(1040\.xlsx \("ITA ก", "ITA ข"\)\)/);
+  expect(r.rejected[0].reason.th).toMatch(/ชีต "ITA ข"/);
+});
