@@ -65,6 +65,48 @@ describe("outputs in LibreOffice", () => {
     }
   });
 
+  it("prints the official form, blank and filled: nothing clipped, A4 landscape, body text at 16 pt", async () => {
+    const pages: Record<string, number> = {};
+    for (const [name, args] of [
+      ["blank", ["--unit", "1035"]],
+      ["filled", ["--from", SAMPLE]],
+    ] as const) {
+      const form = path.join(dir, `print-${name}.xlsx`);
+      ita("scaffold", "-o", form, ...args);
+      // LibreOffice's own height for every cell and merged area with text, against what the rows give.
+      const fit = JSON.parse(
+        execFileSync("/usr/bin/python3", [path.join(__dirname, "lo", "fit.py"), form], {
+          encoding: "utf8",
+          timeout: 300000,
+        })
+      ) as { checked: number; clipped: { cell: string; need: number; have: number }[] };
+      expect(fit.checked).toBeGreaterThan(100);
+      expect([name, fit.clipped]).toEqual([name, []]);
+
+      soffice("pdf", dir, [form]);
+      const pdf = path.join(dir, `print-${name}.pdf`);
+      const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+      pages[name] = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      // A4 landscape: 842 x 595 pt.
+      const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!;
+      expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([842, 595]);
+      // Printed at full size: a body line of TH Sarabun New 16 pt is ~20 pt tall in the PDF
+      // (shrunk to fit, as before, it was about half that).
+      const bbox = execFileSync("pdftotext", ["-bbox", "-f", "2", "-l", "2", pdf, "-"], {
+        encoding: "utf8",
+      });
+      const heights = [...bbox.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map(
+        (m) => Number(m[2]) - Number(m[1])
+      );
+      heights.sort((a, b) => a - b);
+      const median = heights[Math.floor(heights.length / 2)];
+      expect(median).toBeGreaterThan(18);
+    }
+    // The filled form is longer than the blank one, and neither is shrunk onto a few pages.
+    expect(pages.filled).toBeGreaterThan(pages.blank);
+    expect(pages.blank).toBeGreaterThan(20);
+  });
+
   it("opens the merged summary and turns it into a PDF with unit names and averages", async () => {
     const files = [];
     for (const [unit, name] of [
