@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import {
-  band,
+  shortBy,
   BOUND_HINTS,
   isFiscalYear,
   isPassMark,
@@ -164,7 +164,7 @@ export function validationJson(file: string, form: ReadForm, result: ValidationR
     flags: result.flags.map((f) => ({
       code: f.code,
       score: f.score,
-      band: band(f.score),
+      shortBy: shortBy(f.score, result.passMark),
       cell: f.cell,
     })),
     issues: result.issues.map((i) => ({
@@ -205,7 +205,7 @@ export function formatValidation(file: string, form: ReadForm, result: Validatio
     lines.push(`ข้อที่ต่ำกว่าเกณฑ์ ${result.passMark} / Items under the pass mark ${result.passMark}:`);
     for (const f of result.flags)
       lines.push(
-        `  ${f.code.padEnd(8)} ${f.score.toFixed(2).padStart(6)}  ${band(f.score).padEnd(2)}  ${f.cell}`
+        `  ${f.code.padEnd(8)} ${f.score.toFixed(2).padStart(6)}  ขาด / short by ${shortBy(f.score, result.passMark).toFixed(2)}  ${f.cell}`
       );
   } else {
     lines.push(

@@ -80,7 +80,10 @@ function checkRange(value: number, normalized: boolean, decimals: number): Score
   return { kind: "ok", value: noisy ? rounded : value, warnings, normalized };
 }
 
-/** ITA bands, official until FY2565 and still used for display. */
+/**
+ * ITA bands, official until FY2565 only: since FY2566 the assessment is pass/fail against the pass
+ * mark. Kept for reports of those years; today's views show pass/fail and the gap to the pass mark.
+ */
 export type Band = "AA" | "A" | "B" | "C" | "D" | "E" | "F";
 
 const BANDS: { band: Band; min: number }[] = [
@@ -95,6 +98,11 @@ const BANDS: { band: Band; min: number }[] = [
 
 export function band(score: number): Band {
   return BANDS.find((b) => score >= b.min)!.band;
+}
+
+/** How far a score is under the pass mark, in points (0 when it passes). */
+export function shortBy(score: number, passMark = DEFAULT_PASS_MARK): number {
+  return Math.max(0, Math.round((passMark - score) * 100) / 100);
 }
 
 export function passes(score: number, passMark = DEFAULT_PASS_MARK): boolean {

@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { band, effectivePassMark, flagsOf, ReadForm, ReadItem, summarizeScores } from "../domain";
+import { effectivePassMark, shortBy, flagsOf, ReadForm, ReadItem, summarizeScores } from "../domain";
 import { ErrorBar, SuccessBar } from "./components";
 import { Gateway } from "./gateway";
 import { useT } from "./i18n";
@@ -74,7 +74,7 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
             <TableRow>
               <TableHeaderCell>{t("code")}</TableHeaderCell>
               <TableHeaderCell>{t("score")}</TableHeaderCell>
-              <TableHeaderCell>{t("band")}</TableHeaderCell>
+              <TableHeaderCell>{t("shortBy")}</TableHeaderCell>
               <TableHeaderCell>{t("measures")}</TableHeaderCell>
               <TableHeaderCell>{t("results")}</TableHeaderCell>
               <TableHeaderCell>{t("evidence")}</TableHeaderCell>
@@ -87,7 +87,7 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
                 <TableRow key={f.code}>
                   <TableCell>{f.code}</TableCell>
                   <TableCell>{f.score.toFixed(2)}</TableCell>
-                  <TableCell>{band(f.score)}</TableCell>
+                  <TableCell>{shortBy(f.score, passMark).toFixed(2)}</TableCell>
                   <TableCell>{yn(it.measures)}</TableCell>
                   <TableCell>{yn(it.results)}</TableCell>
                   <TableCell>{yn(it.evidence)}</TableCell>
@@ -160,7 +160,7 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
                 <TableCell>
                   {summary.total === null
                     ? t("notScored")
-                    : `${summary.total.toFixed(2)} (${summary.totalBand})`}
+                    : `${summary.total.toFixed(2)} (${t("estimate")})`}
                 </TableCell>
               </TableRow>
             </TableBody>

@@ -111,7 +111,8 @@ export const STRINGS = {
   refresh: { th: "อ่านชีตอีกครั้ง", en: "Read the sheet again" },
   noFlags: { th: "ไม่มีข้อที่ต่ำกว่าเกณฑ์", en: "No item is under the pass mark" },
   score: { th: "คะแนน", en: "Score" },
-  band: { th: "ระดับ", en: "Band" },
+  shortBy: { th: "ขาดอีก", en: "Short by" },
+  estimate: { th: "ประมาณการ", en: "estimate" },
   measures: { th: "มาตรการ", en: "Measures" },
   results: { th: "ผล", en: "Results" },
   evidence: { th: "หลักฐาน", en: "Evidence" },
@@ -128,7 +129,10 @@ export const STRINGS = {
   tool: { th: "แบบวัด", en: "Tool" },
   pass: { th: "ผ่าน", en: "pass" },
   fail: { th: "ไม่ผ่าน", en: "fail" },
-  total: { th: "คะแนนรวม (IIT 30 / EIT 30 / OIT 40)", en: "Total (IIT 30 / EIT 30 / OIT 40)" },
+  total: {
+    th: "คะแนนรวมโดยประมาณ: ค่าเฉลี่ยของข้อในแต่ละแบบวัด × น้ำหนัก IIT 30 / EIT 30 / OIT 40 (คะแนนทางการมาจาก ป.ป.ช.)",
+    en: "Estimated total: each tool's item average × weight IIT 30 / EIT 30 / OIT 40 (the official score is NACC's)",
+  },
   notScored: { th: "ยังไม่มีคะแนน", en: "not scored" },
 } as const;
 

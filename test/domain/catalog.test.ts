@@ -39,13 +39,17 @@ describe("FY2567 district form catalog", () => {
     expect(codes).toEqual(expected);
   });
 
-  it("has the question texts of seed 003, word for word", () => {
+  it("has the question texts of seed 003, word for word but for the listed corrections", () => {
     const seed = seedQuestions();
     expect(seed.size).toBe(40);
+    const corrections = form2567.corrections.filter((c) => c.field === "text");
     for (const item of cat.items.filter((i) => !i.code.startsWith("O"))) {
       const s = seed.get(item.code);
       expect(s).toBeDefined();
-      expect(squash(item.text)).toBe(squash(s!.text));
+      let source = s!.text;
+      for (const c of corrections.filter((x) => x.code === item.code))
+        source = source.replace(c.from, c.to);
+      expect([item.code, squash(item.text)]).toEqual([item.code, squash(source)]);
     }
     expect(cat.byCode.get("I22")!.text).toBe(
       "ผู้บังคับบัญชาในแต่ละฝ่ายที่ท่านปฏิบัติงานมีการดำเนินการทางวินัยและคดีความตามกฎหมายกับเจ้าหน้าที่ที่มีการใช้อำนาจในทางที่ผิด"
@@ -98,6 +102,36 @@ describe("FY2567 district form catalog", () => {
       expect(t).not.toMatch(/[\u0e48-\u0e4b][\u0e31\u0e34-\u0e39\u0e47]/);
       expect(t).not.toMatch(/ {2}|^\s|\s$|\n|\t|\[bookmark|\[image/);
     }
+  });
+
+  it("corrects the typing errors of the source document and lists each correction", () => {
+    const all = (code: string, field: string): string[] => {
+      const it = cat.byCode.get(code)!;
+      return field === "standardMeasures"
+        ? [...it.standardMeasures]
+        : [String(it[field as "issue"])];
+    };
+    expect(form2567.corrections.length).toBeGreaterThanOrEqual(15);
+    for (const c of form2567.corrections) {
+      const texts = all(c.code, c.field);
+      expect([c.code, c.from, texts.some((t) => t.includes(c.from))]).toEqual([
+        c.code,
+        c.from,
+        false,
+      ]);
+      expect([c.code, c.to, texts.some((t) => t.includes(c.to))]).toEqual([c.code, c.to, true]);
+    }
+    // None of the source's typing errors is left anywhere in the form.
+    const everything = JSON.stringify(form2567.tools);
+    for (const typo of [
+      "เรียกรับเรียกรับ",
+      "เจ้าหน้าของ",
+      "ความเข้าใน",
+      "ความพึงใจ",
+      "เห็นได้อยาก",
+      "อินโฟรกราฟิก",
+    ])
+      expect([typo, everything.includes(typo)]).toEqual([typo, false]);
   });
 
   it("is checked by zod at load and rejects a broken form file", () => {

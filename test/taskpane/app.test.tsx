@@ -170,7 +170,8 @@ describe("validate and flags views", () => {
     const table = await findTable("ข้อที่ได้คะแนนต่ำกว่าเกณฑ์");
     const row = within(table).getByText("I22").closest("tr")!;
     expect(within(row).getByText("82.01")).toBeTruthy();
-    expect(within(row).getByText("B")).toBeTruthy();
+    // How far under the pass mark (85 − 82.01), not a band: ITA is pass/fail since FY2566.
+    expect(within(row).getByText("2.99")).toBeTruthy();
     expect(within(row).getAllByText("ไม่มี")).toHaveLength(3);
     fireEvent.click(screen.getByRole("button", { name: "ใส่มาตรการที่เลือก (I22)" }));
     await screen.findByText("I22: ใส่มาตรการแล้ว แก้ไขต่อได้ในเซลล์");

@@ -52,6 +52,23 @@ export const formFileSchema = z
       })
       .strict(),
     tools: z.array(toolSchema).length(3),
+    /**
+     * Typing errors of the source document corrected in this file, each with where it was, the text
+     * as the source had it, the text now and why: a reviewer can check each against the source.
+     */
+    corrections: z
+      .array(
+        z
+          .object({
+            code: z.string(),
+            field: z.enum(["text", "issue", "standardMeasures"]),
+            from: z.string().min(1),
+            to: z.string().min(1),
+            why: z.string().min(1),
+          })
+          .strict()
+      )
+      .optional(),
   })
   .strict();
 

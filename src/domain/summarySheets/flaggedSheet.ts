@@ -1,5 +1,5 @@
 import { MergedUnit, MergeResult } from "../merge";
-import { band } from "../score";
+import { shortBy } from "../score";
 import {
   clampText,
   periodLabel,
@@ -31,7 +31,7 @@ export function flaggedSheet(r: MergeResult): SummarySheet {
         f.m.unit.code,
         f.code,
         f.score,
-        band(f.score),
+        shortBy(f.score, r.passMark),
         clampText(it.measures),
         clampText(it.results),
         clampText(it.evidence),
@@ -47,7 +47,7 @@ export function flaggedSheet(r: MergeResult): SummarySheet {
       { header: "รหัสหน่วยงาน", width: 10, kind: "text" },
       { header: "ข้อ", width: 9, kind: "text" },
       { header: "คะแนน", width: 9, kind: "score" },
-      { header: "ระดับ", width: 7, kind: "text" },
+      { header: "ขาดอีก (คะแนน)", width: 9, kind: "score" },
       { header: "มาตรการ/กิจกรรม", width: 50, kind: "text" },
       { header: "ผลการดำเนินการ", width: 50, kind: "text" },
       { header: "หลักฐาน", width: 30, kind: "text" },

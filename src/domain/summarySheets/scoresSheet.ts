@@ -72,7 +72,8 @@ export function scoresSheet(r: MergeResult): SummarySheet {
     kind: "total",
     cells: [
       "ITA",
-      "คะแนนรวม ITA (IIT 30 / EIT 30 / OIT 40)",
+      // Not NACC's official score: an estimate from the item scores, labelled with its method.
+      "คะแนนรวม ITA โดยประมาณ (ค่าเฉลี่ยของข้อในแต่ละแบบวัด × น้ำหนัก IIT 30 / EIT 30 / OIT 40)",
       ...totals,
       ...stats(totals, passMark),
     ],
