@@ -13,7 +13,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { effectivePassMark, shortBy, flagsOf, ReadForm, ReadItem, summarizeScores } from "../domain";
+import {
+  effectivePassMark,
+  shortBy,
+  flagsOf,
+  ReadForm,
+  ReadItem,
+  summarizeScores,
+} from "../domain";
 import { ErrorBar, SuccessBar } from "./components";
 import { Gateway } from "./gateway";
 import { useT } from "./i18n";
