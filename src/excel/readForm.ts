@@ -69,6 +69,7 @@ export async function readActiveForm(
       ? ws.getRange().getMergedAreasOrNullObject().load("areas/items/address")
       : null;
     const meta = context.workbook.worksheets.getItemOrNullObject(META_SHEET).load("name");
+    const shapes = ws.shapes.load("items/type,items/left,items/top");
     await context.sync();
     let syncs = 1;
     if (used.isNullObject)
@@ -105,6 +106,38 @@ export async function readActiveForm(
         storedFrom(metaUsed.isNullObject ? null : metaUsed.values, ws.name)
       );
     }
+    // Pictures count as evidence of the item whose evidence cell they sit in (one more sync, only
+    // when the sheet has pictures).
+    const pictures = shapes.items.filter((x) => x.type === "Image");
+    if (pictures.length) {
+      const areas = evidenceAreas(form, used.rowIndex + used.values.length).map((a) => ({
+        ...a,
+        rect: ws.getRange(a.address).load("left,top,width,height"),
+      }));
+      await context.sync();
+      syncs++;
+      for (const a of areas) {
+        const { left, top, width, height } = a.rect;
+        const count = pictures.filter(
+          (p) => p.left >= left && p.left < left + width && p.top >= top && p.top < top + height
+        ).length;
+        for (const it of form.items) if (it.cells.evidence === a.anchor) it.photos = count;
+      }
+    }
     return { form, protectedSheet: protection.protected, syncs };
+  });
+}
+
+/**
+ * The evidence areas of a form as ranges: each distinct evidence cell the items point at, down to the
+ * row before the next one (a measure group's shared cell and the continuation rows of a text).
+ */
+function evidenceAreas(form: ReadForm, lastRow: number): { anchor: string; address: string }[] {
+  const anchors = [...new Set(form.items.map((i) => i.cells.evidence))]
+    .map((a) => ({ a, r: parseRange(a)! }))
+    .sort((x, y) => x.r.r1 - y.r.r1);
+  return anchors.map(({ a, r }, k) => {
+    const end = Math.max(r.r1, (anchors[k + 1]?.r.r1 ?? lastRow + 1) - 1);
+    return { anchor: a, address: `${a}:${a.replace(/\d+$/, String(end))}` };
   });
 }

@@ -22,6 +22,7 @@ import {
   summarizeScores,
 } from "../domain";
 import { ErrorBar, SuccessBar } from "./components";
+import { PhotoButton } from "./PhotoButton";
 import { Gateway } from "./gateway";
 import { useT } from "./i18n";
 import { useAction } from "./useAction";
@@ -97,7 +98,20 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
                   <TableCell>{shortBy(f.score, passMark).toFixed(2)}</TableCell>
                   <TableCell>{yn(it.measures)}</TableCell>
                   <TableCell>{yn(it.results)}</TableCell>
-                  <TableCell>{yn(it.evidence)}</TableCell>
+                  <TableCell>
+                    {it.evidence || it.photos ? t("yes") : t("no")}{" "}
+                    <PhotoButton
+                      code={f.code}
+                      disabled={busy}
+                      onPicture={(bytes, base64) =>
+                        run(async () => {
+                          await gateway.insertPhoto(form!, f.code, bytes, base64);
+                          setDone(`${f.code}: ${t("photoInserted")}`);
+                          setForm((await gateway.readActive()).form);
+                        })
+                      }
+                    />
+                  </TableCell>
                 </TableRow>
               );
             })}
