@@ -4,7 +4,7 @@ import { validate, ValidationResult } from "./rules";
 import { DEFAULT_PASS_MARK } from "./score";
 import { resolveResubmission, SavedTime, supersededNote } from "./resubmission";
 import { Msg, msg } from "./text";
-import { DISTRICTS, Unit, unitDisplayName } from "./units";
+import { DISTRICTS, resolveUnit, Unit, unitDisplayName } from "./units";
 
 /** One form read from a district file, or the reason the file could not be read. */
 export interface Submission {
@@ -274,9 +274,12 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
     seen.add(key);
     const got = merged.filter((m) => m.key === key);
     const dups = dupFiles.get(key) ?? [];
-    const rej = rejected.filter(
-      (r) => !dups.some((d) => d.file === r.file) && r.unit === unitDisplayName(u)
-    );
+    // A rejected file names its unit as written: matched as units are (code, name without spaces).
+    const rej = rejected.filter((r) => {
+      if (dups.some((d) => d.file === r.file) || r.unit === null) return false;
+      const named = resolveUnit(r.unit);
+      return named !== null && unitKey(named) === key;
+    });
     for (const m of got) status.push(row(m, "received", null));
     status.push(...supersededRows(key));
     for (const d of dups)

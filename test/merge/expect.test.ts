@@ -1,6 +1,15 @@
 /** Units beyond the districts, and the list of units expected (`--expect FILE`). */
 import { promises as fs } from "fs";
 import path from "path";
+import {
+  DEFAULT_CATALOG,
+  mergeForms,
+  metaFromReport,
+  modelGrid,
+  readForm,
+  renderForm,
+  resolveUnit,
+} from "../../src/domain";
 import { runCli, tmpDir } from "../helpers";
 import { districtReport, writeDistrict } from "./districts";
 
@@ -105,4 +114,22 @@ describe("merge: units beyond districts and --expect FILE", () => {
       await expect(fs.stat(target)).rejects.toThrow();
     }
   );
+});
+
+it("lists an expected unit's rejected file under it, the names matched as units are", () => {
+  const report = districtReport("1002");
+  report.unit = "สำนักงบประมาณกรุงเทพมหานคร";
+  report.unitCode = null;
+  const model = renderForm(DEFAULT_CATALOG, metaFromReport(report), report, "ITA");
+  const form = { ...readForm(modelGrid(model), DEFAULT_CATALOG), formVersion: "0.9" };
+  const r = mergeForms([{ file: "in/budget.xlsx", form }], {
+    catalog: DEFAULT_CATALOG,
+    expect: [resolveUnit("สำนักงบประมาณ กรุงเทพมหานคร")!, resolveUnit("สำนักการคลัง")!],
+  });
+  expect(r.merged).toEqual([]);
+  expect(r.missing.map((u) => u.th)).toEqual(["สำนักการคลัง"]);
+  expect(r.status.map((s) => [s.unit, s.status, s.file])).toEqual([
+    ["สำนักงบประมาณ กรุงเทพมหานคร", "rejected", "in/budget.xlsx"],
+    ["สำนักการคลัง", "missing", ""],
+  ]);
 });
