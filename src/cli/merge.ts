@@ -190,9 +190,8 @@ export async function merge(argv: string[], io: Io): Promise<number> {
 export function formatMerge(r: MergeResult, output: string | null): string {
   const lines: string[] = [];
   lines.push(
-    `รวมแล้ว / merged: ${r.merged.length} · ไม่รับ / rejected: ${r.rejected.length} · ซ้ำ / duplicates: ${r.duplicates.length} · ยังไม่ส่ง / missing: ${r.missing.length}`
+    `รวมแล้ว / merged: ${r.merged.length} · ไม่รับ / rejected: ${r.rejected.length} · ซ้ำ / duplicates: ${r.duplicates.length} · ยังไม่ส่ง / missing: ${r.missing.length} · มีฉบับใหม่แทน / superseded: ${r.superseded.length}`
   );
-  if (r.superseded.length) lines.push(`  มีฉบับใหม่แทน / superseded: ${r.superseded.length}`);
   for (const x of r.superseded)
     lines.push(`  มีฉบับใหม่แทน / superseded  ${path.basename(x.file)} → ${path.basename(x.by)}`);
   for (const x of r.rejected)

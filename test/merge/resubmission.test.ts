@@ -67,6 +67,7 @@ describe("resubmissions", () => {
     ]);
     expect(r12).toBeTruthy();
     const text = await runCli("merge", dir, "-o", out, "--expect", "none");
+    expect(text.out).toMatch(/superseded: 1\n/);
     expect(text.out).toMatch(/superseded {2}ct-b\.xlsx → ct-a\.xlsx/);
   });
 
