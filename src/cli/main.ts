@@ -11,8 +11,10 @@ const HELP = `ita — แบบรายงาน ITA ของสำนัก�
       พิมพ์รายงานเป็น JSON / print the report as JSON, with the cell of every field
   ita validate FILE [--threshold N] [--json] [--sheet NAME]
       ตรวจสอบก่อนส่ง / check before submission; exit 0 ok, 1 errors, 2 unreadable
-  ita merge FILES|FOLDERS… -o SUMMARY.xlsx [--threshold N] [--expect districts|none] [--json]
+  ita merge FILES|FOLDERS… -o SUMMARY.xlsx [--threshold N] [--expect districts|none|LIST] [--json]
       รวมรายงานของเขตเป็นสรุปส่วนกลาง / merge district workbooks into the central summary;
+      LIST: the units expected, one a line or a .json array; of two files for the same unit,
+      year and round the later saved is merged, the other listed as superseded;
       exit 0 all merged, 3 some rejected (summary still written), 2 none merged
   ita demo [--out DIR]
       ตัวอย่างครบวงจรด้วยข้อมูลเขตจอมทอง / the whole job on the bundled Chom Thong sample

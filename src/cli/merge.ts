@@ -9,12 +9,14 @@ import {
   MergeResult,
   msg,
   Submission,
+  unitDisplayName,
 } from "../domain";
 import { readFileBytes } from "../xlsx/files";
 import { nodeInflate } from "../xlsx/nodeInflate";
 import { FormFileError } from "../xlsx/read/errors";
 import { readSubmission } from "../xlsx/read/submission";
 import { numberOption, parse, UserError } from "./args";
+import { readExpectList } from "./expectList";
 import { Io } from "./commands";
 
 const SPREADSHEET = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|numbers)$/i;
@@ -79,7 +81,10 @@ export async function checkOutput(out: string, files: string[]): Promise<void> {
   }
 }
 
-/** Read every file into submissions (one per form sheet); a file that fails becomes a rejection. */
+/**
+ * Read every file into submissions (one per form sheet); a file that fails becomes a rejection. The
+ * saved time is the file's own (`dcterms:modified`), else the file system's modification time.
+ */
 export async function readSubmissions(
   files: string[],
   onFile?: (file: string, ok: boolean) => void
@@ -96,10 +101,19 @@ export async function readSubmissions(
       if (!(e instanceof FormFileError)) throw e;
       read = [{ file, error: e.reason }];
     }
+    for (const s of read) if (s.form && !s.saved) s.saved = fileTime(file);
     subs.push(...read);
     onFile?.(file, !read.some((s) => s.error));
   }
   return subs;
+}
+
+function fileTime(file: string): Submission["saved"] {
+  try {
+    return { at: statSync(file).mtime.toISOString(), source: "filesystem" };
+  } catch {
+    return null;
+  }
 }
 
 export function mergeJson(r: MergeResult, output: string | null) {
@@ -117,12 +131,22 @@ export function mergeJson(r: MergeResult, output: string | null) {
       warnings: m.validation.warnings,
     })),
     rejected: r.rejected.map((x) => ({ file: x.file, unit: x.unit, reason: x.reason })),
-    missing: r.missing.map((u) => `สำนักงานเขต${u.th}`),
+    missing: r.missing.map((u) => unitDisplayName(u)),
     duplicates: r.duplicates.map((d) => d.unit),
+    superseded: r.superseded.map((x) => ({
+      file: x.file,
+      by: x.by,
+      unit: x.unit,
+      round: x.round,
+      fiscalYear: x.fiscalYear,
+      savedAt: x.saved?.at ?? null,
+      bySavedAt: x.bySaved?.at ?? null,
+      reason: x.reason,
+    })),
   };
 }
 
-/** `ita merge FILES… -o SUMMARY.xlsx [--threshold N] [--expect districts|none] [--json]`: exit 0 all merged, 3 some rejected, 2 none. */
+/** `ita merge FILES… -o SUMMARY.xlsx [--threshold N] [--expect districts|none|LIST] [--json]`: exit 0 all merged, 3 some rejected, 2 none. */
 export async function merge(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     out: { type: "string", short: "o" },
@@ -136,11 +160,10 @@ export async function merge(argv: string[], io: Io): Promise<number> {
     );
   if (!positionals.length)
     throw new UserError(msg("ต้องระบุไฟล์หรือโฟลเดอร์ของเขต", "Give the district files or folders"));
-  const expect = (values.expect as string | undefined) ?? "districts";
-  if (expect !== "districts" && expect !== "none")
-    throw new UserError(
-      msg("--expect ต้องเป็น districts หรือ none", "--expect must be districts or none")
-    );
+  const expectArg = (values.expect as string | undefined) ?? "districts";
+  // Anything but the two words is a file listing the expected units.
+  const expect =
+    expectArg === "districts" || expectArg === "none" ? expectArg : await readExpectList(expectArg);
   const passMark = numberOption("threshold", values.threshold, isPassMark, BOUND_HINTS.passMark);
   const out = String(values.out);
   const files = await expandInputs(positionals);
@@ -167,8 +190,10 @@ export async function merge(argv: string[], io: Io): Promise<number> {
 export function formatMerge(r: MergeResult, output: string | null): string {
   const lines: string[] = [];
   lines.push(
-    `รวมแล้ว / merged: ${r.merged.length} · ไม่รับ / rejected: ${r.rejected.length} · ซ้ำ / duplicates: ${r.duplicates.length} · ยังไม่ส่ง / missing: ${r.missing.length}`
+    `รวมแล้ว / merged: ${r.merged.length} · ไม่รับ / rejected: ${r.rejected.length} · ซ้ำ / duplicates: ${r.duplicates.length} · ยังไม่ส่ง / missing: ${r.missing.length} · มีฉบับใหม่แทน / superseded: ${r.superseded.length}`
   );
+  for (const x of r.superseded)
+    lines.push(`  มีฉบับใหม่แทน / superseded  ${path.basename(x.file)} → ${path.basename(x.by)}`);
   for (const x of r.rejected)
     lines.push(`  ไม่รับ / rejected  ${path.basename(x.file)}: ${x.reason.th} / ${x.reason.en}`);
   if (r.missing.length) lines.push(`  ยังไม่ส่ง / missing: ${r.missing.map((u) => u.th).join(", ")}`);

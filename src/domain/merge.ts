@@ -2,22 +2,27 @@ import { Catalog } from "./catalog";
 import { ReadForm } from "./layout/read";
 import { validate, ValidationResult } from "./rules";
 import { DEFAULT_PASS_MARK } from "./score";
+import { resolveResubmission, SavedTime, supersededNote } from "./resubmission";
 import { Msg, msg } from "./text";
-import { DISTRICTS, Unit, unitDisplayName } from "./units";
+import { DISTRICTS, resolveUnit, Unit, unitDisplayName } from "./units";
 
 /** One form read from a district file, or the reason the file could not be read. */
 export interface Submission {
   file: string;
   form?: ReadForm;
   error?: Msg;
+  /** When the file was saved; decides between a report and its corrected resubmission. */
+  saved?: SavedTime | null;
 }
 
 export interface MergeOptions {
   catalog: Catalog;
   /** The central office's pass mark for every unit (default 85). */
   passMark?: number;
-  /** Which units are expected: the 50 districts, or none (only what was received). */
-  expect: "districts" | "none";
+  /** Which units are expected: the 50 districts, none (only what was received), or a list. */
+  expect: "districts" | "none" | readonly Unit[];
+  /** Files the user chose among copies of one report (instead of the latest saved). */
+  prefer?: readonly string[];
   now?: Date;
 }
 
@@ -33,9 +38,27 @@ export interface MergedUnit {
   formVersion: string | null;
   form: ReadForm;
   validation: ValidationResult;
+  saved: SavedTime | null;
 }
 
-export type SubmissionStatus = "received" | "missing" | "rejected" | "duplicate";
+/** A report replaced by another copy for the same unit, year and round (its correction, as a rule). */
+export interface Superseded {
+  file: string;
+  sheet: string;
+  unit: string;
+  round: number | null;
+  fiscalYear: number | null;
+  saved: SavedTime | null;
+  /** The file merged instead, and its sheet. */
+  by: string;
+  bySheet: string;
+  bySaved: SavedTime | null;
+  /** "latest": saved later; "chosen": the user picked the other one. */
+  reason: "latest" | "chosen";
+  note: Msg;
+}
+
+export type SubmissionStatus = "received" | "missing" | "rejected" | "duplicate" | "superseded";
 
 export interface StatusRow {
   code: string | null;
@@ -56,6 +79,7 @@ export interface MergeResult {
   merged: MergedUnit[];
   rejected: { file: string; unit: string | null; reason: Msg }[];
   duplicates: { unit: string; files: string[] }[];
+  superseded: Superseded[];
   missing: Unit[];
   status: StatusRow[];
 }
@@ -82,7 +106,7 @@ function unread(
   };
 }
 
-const unitKey = (u: Unit) =>
+export const unitKey = (u: Unit) =>
   u.code ?? `name:${u.th.normalize("NFC").replace(/\s+/g, "").toLowerCase()}`;
 
 /** Districts in code order, then other units by Thai name. */
@@ -94,9 +118,10 @@ export function compareUnits(a: Unit, b: Unit): number {
 }
 
 /**
- * Merge district forms: reject what cannot be merged (unreadable, another form version, no unit),
- * report two files for the same unit, round and year as duplicates (neither is merged), validate the
- * rest with the central pass mark, and list every expected unit's submission status.
+ * Merge district forms: reject what cannot be merged (unreadable, another form version, no unit);
+ * of two files for the same unit, round and year merge the later saved (or the one the user chose) and
+ * list the other as superseded, or, when the later cannot be told, report both as duplicates (neither
+ * is merged); validate with the central pass mark, and list every expected unit's submission status.
  */
 export function mergeForms(subs: readonly Submission[], opts: MergeOptions): MergeResult {
   const passMark = opts.passMark ?? DEFAULT_PASS_MARK;
@@ -148,6 +173,7 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
       formVersion: f.formVersion,
       form: f,
       validation: validate(f, { threshold: passMark, now: opts.now }),
+      saved: s.saved ?? null,
     });
   }
 
@@ -158,10 +184,32 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
   }
   const merged: MergedUnit[] = [];
   const duplicates: MergeResult["duplicates"] = [];
+  const superseded: Superseded[] = [];
   const dupFiles = new Map<string, MergedUnit[]>();
+  const prefer = new Set(opts.prefer ?? []);
   for (const g of groups.values()) {
     if (g.length === 1) {
       merged.push(g[0]);
+      continue;
+    }
+    const choice = resolveResubmission(g, prefer);
+    if (choice.kind !== "refused") {
+      const by = choice.keep;
+      merged.push(by);
+      for (const old of choice.superseded)
+        superseded.push({
+          file: old.file,
+          sheet: old.sheet,
+          unit: old.label,
+          round: old.round,
+          fiscalYear: old.fiscalYear,
+          saved: old.saved,
+          by: by.file,
+          bySheet: by.sheet,
+          bySaved: by.saved,
+          reason: choice.kind,
+          note: supersededNote(old, by, choice.kind, old.label),
+        });
       continue;
     }
     duplicates.push({ unit: g[0].label, files: g.map((x) => x.file) });
@@ -186,8 +234,8 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
         file: x.file,
         unit: x.label,
         reason: msg(
-          `ซ้ำ: ${x.label} รอบ ${x.round ?? "?"} ปี ${x.fiscalYear ?? "?"} ส่งมามากกว่าหนึ่งฉบับ (${th}) จึงไม่นำมารวม`,
-          `Duplicate: ${x.label} round ${x.round ?? "?"} year ${x.fiscalYear ?? "?"} came in more than one file (${en}); not merged`
+          `ซ้ำ: ${x.label} รอบ ${x.round ?? "?"} ปี ${x.fiscalYear ?? "?"} ส่งมามากกว่าหนึ่งฉบับ (${th}) จึงไม่นำมารวม: ${choice.why.th}`,
+          `Duplicate: ${x.label} round ${x.round ?? "?"} year ${x.fiscalYear ?? "?"} came in more than one file (${en}); not merged: ${choice.why.en}`
         ),
       });
     }
@@ -207,28 +255,49 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
     warnings: m.validation.warnings,
     note,
   });
-  const expected = opts.expect === "districts" ? DISTRICTS : [];
+  const supersededRows = (key: string) =>
+    superseded
+      .filter((x) =>
+        candidates.some((c) => c.key === key && c.file === x.file && c.sheet === x.sheet)
+      )
+      .map((x) => {
+        const c = candidates.find((m) => m.file === x.file && m.sheet === x.sheet)!;
+        return row(c, "superseded", x.note);
+      });
+  const expected =
+    opts.expect === "districts" ? DISTRICTS : opts.expect === "none" ? [] : opts.expect;
   const missing: Unit[] = [];
   const seen = new Set<string>();
   for (const u of expected) {
     const key = unitKey(u);
+    if (seen.has(key)) continue; // a unit listed twice
     seen.add(key);
     const got = merged.filter((m) => m.key === key);
     const dups = dupFiles.get(key) ?? [];
-    const rej = rejected.filter(
-      (r) => !dups.some((d) => d.file === r.file) && r.unit === unitDisplayName(u)
-    );
+    // A rejected file names its unit as written: matched as units are (code, name without spaces).
+    const rej = rejected.filter((r) => {
+      if (dups.some((d) => d.file === r.file) || r.unit === null) return false;
+      const named = resolveUnit(r.unit);
+      return named !== null && unitKey(named) === key;
+    });
     for (const m of got) status.push(row(m, "received", null));
+    status.push(...supersededRows(key));
     for (const d of dups)
       status.push(row(d, "duplicate", rejected.find((r) => r.file === d.file)?.reason ?? null));
     for (const r of rej)
       status.push(unread(u.code, unitDisplayName(u), "rejected", r.file, r.reason));
-    if (!got.length && !dups.length && !rej.length) {
+    if (!got.length && !dups.length && !rej.length && !supersededRows(key).length) {
       missing.push(u);
       status.push(unread(u.code, unitDisplayName(u), "missing", "", null));
     }
   }
-  for (const m of merged) if (!seen.has(m.key)) status.push(row(m, "received", null));
+  const others = new Set<string>();
+  for (const m of merged)
+    if (!seen.has(m.key)) {
+      status.push(row(m, "received", null));
+      if (!others.has(m.key)) status.push(...supersededRows(m.key));
+      others.add(m.key);
+    }
   for (const [key, dups] of dupFiles)
     if (!seen.has(key))
       for (const d of dups)
@@ -238,5 +307,5 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
     if (listed.has(r.file)) continue;
     status.push(unread(null, r.unit ?? "-", "rejected", r.file, r.reason));
   }
-  return { passMark, catalog, merged, rejected, duplicates, missing, status };
+  return { passMark, catalog, merged, rejected, duplicates, superseded, missing, status };
 }

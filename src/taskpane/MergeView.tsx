@@ -79,6 +79,9 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [rows, setRows] = useState<FileRow[]>([]);
   const [result, setResult] = useState<MergeResult | null>(null);
+  // What was read, and the files the user took over a later copy (see "use this file instead").
+  const [read, setRead] = useState<{ subs: Submission[]; names: string[] } | null>(null);
+  const [prefer, setPrefer] = useState<string[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const cancel = useRef({ aborted: false });
   const { busy, error, run, setError } = useAction();
@@ -94,7 +97,44 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
     setRows([]);
     setResult(null);
     setDone(null);
+    setRead(null);
+    setPrefer([]);
   };
+
+  /** Merge what was read and write the summary into this workbook. */
+  const mergeAndWrite = async (subs: Submission[], names: string[], chosen: string[]) => {
+    const merged = mergeForms(subs, {
+      catalog: DEFAULT_CATALOG,
+      passMark: passNum,
+      expect: expectDistricts ? "districts" : "none",
+      prefer: chosen,
+    });
+    setRows(names.map((n) => fileRow(n, merged, t.m)));
+    setResult(merged);
+    if (!merged.merged.length) {
+      setPhase({ kind: "idle" });
+      setError({ th: t("noneMerged"), en: t("noneMerged") } as Msg);
+      return;
+    }
+    setPhase({ kind: "writing", done: 0, total: 1 });
+    await gateway.writeSummary(buildSummary(merged), {
+      signal: cancel.current,
+      onProgress: (d, total) => setPhase({ kind: "writing", done: d, total }),
+    });
+    setPhase({ kind: "idle" });
+    setDone(`${t("mergeDone")}: ${merged.merged.length} / ${names.length}`);
+  };
+
+  /** Take a superseded file instead of the copy that replaced it, and write the summary again. */
+  const takeInstead = (file: string, by: string) =>
+    run(async () => {
+      if (!read) return;
+      cancel.current = { aborted: false };
+      setDone(null);
+      const chosen = [...prefer.filter((f) => f !== by && f !== file), file];
+      setPrefer(chosen);
+      await mergeAndWrite(read.subs, read.names, chosen);
+    }).finally(() => setPhase({ kind: "idle" }));
 
   const start = () =>
     run(async () => {
@@ -120,6 +160,10 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
           inflate: fflateInflate,
           catalog: DEFAULT_CATALOG,
         });
+        // The file's own saved time, else the time the browser gives for the file.
+        for (const s of read)
+          if (s.form && !s.saved && f.lastModified)
+            s.saved = { at: new Date(f.lastModified).toISOString(), source: "filesystem" };
         subs.push(...read);
         const rejected = read.find((x) => x.error)?.error;
         status[i] = rejected
@@ -127,25 +171,10 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
           : { name: f.name, state: "stRead", detail: null };
         setRows([...status]);
       }
-      const merged = mergeForms(subs, {
-        catalog: DEFAULT_CATALOG,
-        passMark: passNum,
-        expect: expectDistricts ? "districts" : "none",
-      });
-      setRows(files.map((f) => fileRow(f.name, merged, t.m)));
-      setResult(merged);
-      if (!merged.merged.length) {
-        setPhase({ kind: "idle" });
-        setError({ th: t("noneMerged"), en: t("noneMerged") } as Msg);
-        return;
-      }
-      setPhase({ kind: "writing", done: 0, total: 1 });
-      await gateway.writeSummary(buildSummary(merged), {
-        signal: cancel.current,
-        onProgress: (d, total) => setPhase({ kind: "writing", done: d, total }),
-      });
-      setPhase({ kind: "idle" });
-      setDone(`${t("mergeDone")}: ${merged.merged.length} / ${files.length}`);
+      const names = files.map((f) => f.name);
+      setRead({ subs, names });
+      setPrefer([]);
+      await mergeAndWrite(subs, names, []);
     }).finally(() => setPhase({ kind: "idle" }));
 
   const onDrop = (e: DragEvent) => {
@@ -220,13 +249,30 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
                       ? "danger"
                       : r.state === "stErrors"
                         ? "warning"
-                        : "success"
+                        : r.state === "stSuperseded"
+                          ? "informative"
+                          : "success"
                   }
                 >
                   {t(r.state)}
                 </Badge>{" "}
                 {r.name}
                 {r.detail ? ` — ${r.detail}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {result && result.superseded.length ? (
+        <section aria-label={t("supersededTitle")}>
+          <Subtitle2 as="h3">{t("supersededTitle")}</Subtitle2>
+          <ul className={styles.list}>
+            {result.superseded.map((x) => (
+              <li key={`${x.file}|${x.sheet}`}>
+                {`${x.file} — ${x.unit} · ${t("supersededBy")} ${x.by} `}
+                <Button size="small" disabled={busy} onClick={() => takeInstead(x.file, x.by)}>
+                  {t("useInstead")}
+                </Button>
               </li>
             ))}
           </ul>
@@ -245,6 +291,9 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
 function fileRow(name: string, r: MergeResult, m: (x: Msg) => string): FileRow {
   const rejected = r.rejected.filter((x) => x.file === name);
   const merged = r.merged.filter((x) => x.file === name);
+  const superseded = r.superseded.filter((x) => x.file === name);
+  if (superseded.length && !merged.length && !rejected.length)
+    return { name, state: "stSuperseded", detail: superseded.map((x) => m(x.note)).join("; ") };
   if (rejected.length && !merged.length) {
     const dup = r.duplicates.some((d) => d.files.includes(name));
     return {

@@ -41,6 +41,10 @@ export const STRINGS = {
   stErrors: { th: "มีข้อผิดพลาด", en: "errors" },
   stRejected: { th: "ไม่รับ", en: "rejected" },
   stDuplicate: { th: "ซ้ำ", en: "duplicate" },
+  stSuperseded: { th: "มีฉบับใหม่แทน", en: "superseded" },
+  supersededTitle: { th: "ไฟล์ที่มีฉบับใหม่แทน", en: "Superseded files" },
+  supersededBy: { th: "ใช้แทนด้วย", en: "replaced by" },
+  useInstead: { th: "ใช้ไฟล์นี้แทน", en: "Use this file instead" },
   missingUnits: { th: "หน่วยงานที่ยังไม่ส่ง", en: "Units not received" },
   // Create
   createTitle: { th: "สร้างแบบรายงาน", en: "Create the reporting sheet" },

@@ -29,4 +29,7 @@ it("names the other sheet when a duplicate is in the same file", () => {
   expect(reasons[1]).toMatch(/\(sheet "ITA ก", other\.xlsx\)/);
   expect(reasons[2]).toMatch(/\(1040\.xlsx \("ITA ก", "ITA ข"\)\)/);
   expect(r.rejected[0].reason.th).toMatch(/ชีต "ITA ข"/);
+  // Copies inside one file are never resolved by time: which one is meant is unclear.
+  expect(reasons.every((x) => /not merged: copies are inside one file/.test(x))).toBe(true);
+  expect(r.superseded).toEqual([]);
 });

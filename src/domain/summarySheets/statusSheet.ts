@@ -7,6 +7,7 @@ const STATUS_LABEL: Record<SubmissionStatus, string> = {
   missing: "ยังไม่ส่ง / missing",
   rejected: "ไม่รับ / rejected",
   duplicate: "ซ้ำ / duplicate",
+  superseded: "มีฉบับใหม่แทน / superseded",
 };
 
 /** 4. Submission status of every expected unit and every file. */
@@ -15,7 +16,7 @@ export function statusSheet(r: MergeResult): SummarySheet {
   return {
     name: SUMMARY_SHEETS.status,
     title: "สถานะการส่งรายงาน",
-    subtitle: `${periodLabel(r)} · ไม่รับ ${r.rejected.length} ไฟล์ · ยังไม่ส่ง ${r.missing.length} หน่วยงาน`,
+    subtitle: `${periodLabel(r)} · ไม่รับ ${r.rejected.length} ไฟล์ · มีฉบับใหม่แทน ${r.superseded.length} ไฟล์ · ยังไม่ส่ง ${r.missing.length} หน่วยงาน`,
     columns: [
       { header: "รหัส", width: 8, kind: "text" },
       { header: "หน่วยงาน", width: 26, kind: "text" },

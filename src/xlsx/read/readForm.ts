@@ -64,11 +64,16 @@ function checkCalculated(file: string, f: FormSheet): void {
  * (naming the file) when the bytes are not an xlsx or the workbook holds no form. Pure: used by the
  * CLI and the task pane.
  */
-export function readFormSheets(
+export function readFormSheets(file: string, bytes: Uint8Array, opts: ReadOptions): FormSheet[] {
+  return readFormBook(file, bytes, opts).sheets;
+}
+
+/** The form sheets of a workbook (see readFormSheets) and when the file says it was last saved. */
+export function readFormBook(
   file: string,
   bytes: Uint8Array,
   { inflate, catalog = DEFAULT_CATALOG }: ReadOptions
-): FormSheet[] {
+): { sheets: FormSheet[]; savedAt: string | null } {
   const book = openXlsx(file, bytes, inflate);
   const stored = storedMetadataOf(book);
   const forms: FormSheet[] = [];
@@ -98,7 +103,7 @@ export function readFormSheets(
     );
   }
   const visible = (f: FormSheet) => (f.state === "visible" ? 0 : 1);
-  return forms.sort((a, b) => visible(a) - visible(b));
+  return { sheets: forms.sort((a, b) => visible(a) - visible(b)), savedAt: book.savedAt() };
 }
 
 /** Every form sheet of a workbook, visible sheets first (see readFormSheets). */

@@ -13,6 +13,7 @@ import { CellPos, drawingPictures, pictureValueMetadata } from "./pictures";
 import { readSharedStrings } from "./sharedStrings";
 import { readSheet } from "./sheet";
 import { readWorkbook, XlsxSheet } from "./workbook";
+import { savedTime } from "./coreProps";
 import { Inflater } from "./zip";
 
 export type { SheetState, XlsxSheet } from "./workbook";
@@ -28,6 +29,8 @@ export interface XlsxBook {
   file: string;
   sheets: XlsxSheet[];
   grid(sheet: XlsxSheet): XlsxGrid;
+  /** When the file was last saved (`dcterms:modified`, ISO 8601 UTC); null when it does not say. */
+  savedAt(): string | null;
 }
 
 const byPosition = (a: CellPos, b: CellPos) => a.row - b.row || a.col - b.col;
@@ -48,6 +51,7 @@ export function openXlsx(file: string, bytes: Uint8Array, inflate: Inflater): Xl
   return {
     file,
     sheets: workbook.sheets,
+    savedAt: () => savedTime(pkg),
     grid(sheet) {
       const hit = grids.get(sheet.path);
       if (hit) return hit;

@@ -1,0 +1,158 @@
+/** A report sent again (a correction): the later save is merged, the earlier listed as superseded. */
+import { promises as fs } from "fs";
+import path from "path";
+import { buildSummary, DEFAULT_CATALOG, mergeForms, SUMMARY_SHEETS } from "../../src/domain";
+import { readSubmissions } from "../../src/cli/merge";
+import { runCli, tmpDir } from "../helpers";
+import { districtReport, patchPart, writeDistrict } from "./districts";
+
+/** A core properties part as Excel writes it, saved at `modified`. */
+const coreXml = (modified: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+  `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+  `<dc:creator>เขต</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2026-10-01T02:00:00Z</dcterms:created>` +
+  `<dcterms:modified xsi:type="dcterms:W3CDTF">${modified}</dcterms:modified></cp:coreProperties>`;
+
+/** A district file saved (by its own properties) at `modified`. */
+async function savedAt(
+  dir: string,
+  name: string,
+  code: string,
+  modified: string,
+  round: 6 | 12 = 6
+) {
+  const tmp = await writeDistrict(dir, `.${name}.tmp`, { ...districtReport(code), round });
+  const file = await patchPart(tmp, path.join(dir, name), "docProps/core.xml", () =>
+    coreXml(modified)
+  );
+  await fs.unlink(tmp);
+  return file;
+}
+
+const touch = (file: string, iso: string) => fs.utimes(file, new Date(iso), new Date(iso));
+const base = (f: string) => path.basename(f);
+
+describe("resubmissions", () => {
+  it("merges the later saved file (its own saved time, not the file's) and lists the earlier as superseded", async () => {
+    const dir = await tmpDir();
+    // The correction sorts first by name and has the older file time: only dcterms:modified tells.
+    const later = await savedAt(dir, "ct-a.xlsx", "1035", "2026-11-03T02:00:00Z");
+    const earlier = await savedAt(dir, "ct-b.xlsx", "1035", "2026-11-01T09:30:00+07:00");
+    await touch(later, "2026-11-01T00:00:00Z");
+    await touch(earlier, "2026-11-05T00:00:00Z");
+    const r12 = await savedAt(dir, "ct-12.xlsx", "1035", "2026-10-01T00:00:00Z", 12);
+    await writeDistrict(dir, "dusit.xlsx", districtReport("1002"));
+    const out = path.join(dir, "out", "s.xlsx");
+    await fs.mkdir(path.dirname(out));
+    const res = await runCli("merge", dir, "-o", out, "--expect", "none", "--json");
+    expect(res.code).toBe(0);
+    const json = JSON.parse(res.out);
+    expect(json.duplicates).toEqual([]);
+    expect(json.rejected).toEqual([]);
+    expect(json.merged.map((m: { file: string }) => base(m.file))).toEqual([
+      "dusit.xlsx",
+      "ct-a.xlsx",
+      "ct-12.xlsx",
+    ]);
+    expect(json.superseded).toEqual([
+      expect.objectContaining({
+        file: earlier,
+        by: later,
+        unit: "สำนักงานเขตจอมทอง",
+        round: 6,
+        savedAt: "2026-11-01T02:30:00.000Z",
+        bySavedAt: "2026-11-03T02:00:00.000Z",
+        reason: "latest",
+      }),
+    ]);
+    expect(r12).toBeTruthy();
+    const text = await runCli("merge", dir, "-o", out, "--expect", "none");
+    expect(text.out).toMatch(/superseded: 1\n/);
+    expect(text.out).toMatch(/superseded {2}ct-b\.xlsx → ct-a\.xlsx/);
+  });
+
+  it("falls back to the file's modification time when the file gives none (or a placeholder)", async () => {
+    const dir = await tmpDir();
+    // Written by ita: dcterms:modified is 1970-01-01, which says nothing.
+    const a = await writeDistrict(dir, "a.xlsx", districtReport("1035"));
+    const b = await writeDistrict(dir, "b.xlsx", districtReport("1035"));
+    await touch(a, "2026-11-10T08:00:00Z");
+    await touch(b, "2026-11-09T08:00:00Z");
+    const subs = await readSubmissions([a, b]);
+    expect(subs.map((s) => s.saved)).toEqual([
+      { at: "2026-11-10T08:00:00.000Z", source: "filesystem" },
+      { at: "2026-11-09T08:00:00.000Z", source: "filesystem" },
+    ]);
+    const r = mergeForms(subs, { catalog: DEFAULT_CATALOG, expect: "districts" });
+    expect(r.merged.map((m) => m.file)).toEqual([a]);
+    expect(r.superseded.map((x) => [x.file, x.by])).toEqual([[b, a]]);
+    expect(r.missing.map((u) => u.code)).not.toContain("1035");
+    expect(r.superseded[0].note.th).toMatch(/เวลาแก้ไขไฟล์ 2026-11-10 15:00:00 \(UTC\+7\)/);
+  });
+
+  it("shows the superseded file on the status sheet, next to the unit's merged file", async () => {
+    const dir = await tmpDir();
+    const later = await savedAt(dir, "new.xlsx", "1035", "2026-11-03T02:00:00Z");
+    const earlier = await savedAt(dir, "old.xlsx", "1035", "2026-11-02T02:00:00Z");
+    const bma = districtReport("1002");
+    bma.unit = "สำนักงบประมาณกรุงเทพมหานคร";
+    bma.unitCode = null;
+    const b1 = await writeDistrict(dir, "bma-1.xlsx", bma);
+    const b2 = await writeDistrict(dir, "bma-2.xlsx", bma);
+    await touch(b1, "2026-11-01T00:00:00Z");
+    await touch(b2, "2026-11-02T00:00:00Z");
+    const r = mergeForms(await readSubmissions([earlier, later, b1, b2]), {
+      catalog: DEFAULT_CATALOG,
+      expect: "districts",
+    });
+    const sheet = buildSummary(r).find((s) => s.name === SUMMARY_SHEETS.status)!;
+    const rows = sheet.rows.map((x) => x.cells);
+    const ct = rows.filter((c) => c[1] === "สำนักงานเขตจอมทอง");
+    expect(ct.map((c) => [c[2], c[3]])).toEqual([
+      ["ได้รับแล้ว / received", "new.xlsx"],
+      ["มีฉบับใหม่แทน / superseded", "old.xlsx"],
+    ]);
+    expect(String(ct[1][9])).toMatch(/new\.xlsx/);
+    expect(String(ct[1][9])).toMatch(/superseded by the later new\.xlsx/);
+    // A unit beyond the districts: the same, under its name.
+    const bmaRows = rows.filter((c) => c[1] === "สำนักงบประมาณกรุงเทพมหานคร");
+    expect(bmaRows.map((c) => [c[2], c[3]])).toEqual([
+      ["ได้รับแล้ว / received", "bma-2.xlsx"],
+      ["มีฉบับใหม่แทน / superseded", "bma-1.xlsx"],
+    ]);
+    expect(sheet.subtitle).toMatch(/มีฉบับใหม่แทน 2 ไฟล์/);
+  });
+
+  it("refuses both when they were saved at the same time, saying so", async () => {
+    const dir = await tmpDir();
+    await savedAt(dir, "ct-1.xlsx", "1035", "2026-11-03T02:00:00Z");
+    await savedAt(dir, "ct-2.xlsx", "1035", "2026-11-03T09:00:00+07:00");
+    await writeDistrict(dir, "dusit.xlsx", districtReport("1002"));
+    const res = await runCli("merge", dir, "-o", path.join(dir, "s.xlsx"), "--json");
+    expect(res.code).toBe(3);
+    const json = JSON.parse(res.out);
+    expect(json.superseded).toEqual([]);
+    expect(json.duplicates).toEqual(["สำนักงานเขตจอมทอง"]);
+    expect(json.rejected.map((x: { file: string }) => base(x.file)).sort()).toEqual([
+      "ct-1.xlsx",
+      "ct-2.xlsx",
+    ]);
+    expect(json.rejected[0].reason.en).toMatch(
+      /came in more than one file \(ct-2\.xlsx\); not merged: saved at the same time \(saved time in the file 2026-11-03 09:00:00 \(UTC\+7\)\)/
+    );
+    expect(json.rejected[0].reason.th).toMatch(/บันทึกเวลาเดียวกัน/);
+    // Listed as a duplicate on the status sheet, not as missing.
+    expect(json.missing).not.toContain("สำนักงานเขตจอมทอง");
+  });
+
+  it("takes the file the user chose instead of the later one", async () => {
+    const dir = await tmpDir();
+    const later = await savedAt(dir, "new.xlsx", "1035", "2026-11-03T02:00:00Z");
+    const earlier = await savedAt(dir, "old.xlsx", "1035", "2026-11-02T02:00:00Z");
+    const subs = await readSubmissions([later, earlier]);
+    const r = mergeForms(subs, { catalog: DEFAULT_CATALOG, expect: "none", prefer: [earlier] });
+    expect(r.merged.map((m) => m.file)).toEqual([earlier]);
+    expect(r.superseded.map((x) => [x.file, x.by, x.reason])).toEqual([[later, earlier, "chosen"]]);
+    expect(r.superseded[0].note.en).toMatch(/the user chose old\.xlsx instead of this file/);
+  });
+});
