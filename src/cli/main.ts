@@ -14,6 +14,8 @@ const HELP = `ita — แบบรายงาน ITA ของสำนัก�
   ita merge FILES|FOLDERS… -o SUMMARY.xlsx [--threshold N] [--expect districts|none] [--json]
       รวมรายงานของเขตเป็นสรุปส่วนกลาง / merge district workbooks into the central summary;
       exit 0 all merged, 3 some rejected (summary still written), 2 none merged
+      --report REPORT.docx  รายงานส่วนกลาง (Word) / the central report as Word;
+      --office NAME         หน่วยงานผู้รวบรวม / the compiling office (default กองวินัยและเสริมสร้างจริยธรรม สำนักงาน ก.ก.)
   ita demo [--out DIR]
       ตัวอย่างครบวงจรด้วยข้อมูลเขตจอมทอง / the whole job on the bundled Chom Thong sample
 `;
