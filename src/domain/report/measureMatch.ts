@@ -10,7 +10,7 @@ import { thaiDigitsToAscii } from "../text";
 
 /** Leading bullets and numbering: "- ", "• ", "1.", "1)", "(1)", "๑.", "ข้อ 1". */
 const LEAD =
-  /^\s*(?:[-–—•●▪◦*·]+\s*|\(\s*\d{1,3}\s*\)\s*|\d{1,3}(?:\.\d{1,3})*\s*[.)]\s*|ข้อ\s*\d{1,3}\s*[.:)]?\s*)+/u;
+  /^\s*(?:[-–—•●▪◦*·]+\s*|\(\s*\d{1,3}\s*\)\s*|\d{1,3}(?:\.\d{1,3})+\s+|\d{1,3}(?:\.\d{1,3})*\s*[.)]\s*|ข้อ\s*\d{1,3}\s*[.:)]?\s*)+/u;
 /** Report-style prefixes that say the measure was carried out, not what it was. */
 const DONE =
   /^(?:ได้)?ดำเนินการ(?:แล้ว|เรียบร้อย(?:แล้ว)?)?\s*[:：]\s*|^(?:ได้)?ดำเนินการแล้ว\s*|^(?:ได้)?ดำเนินการ(?=\S)/u;
