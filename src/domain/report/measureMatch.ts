@@ -89,14 +89,22 @@ const STOP = new Set([
 
 const SEGMENTER = new Intl.Segmenter("th", { granularity: "word" });
 
+/** Word sets already made: the same standard measures and entries are compared many times. */
+const CACHE = new Map<string, ReadonlySet<string>>();
+const CACHE_MAX = 50_000;
+
 /** The set of meaningful words of a text (Thai word segmentation, NFC, lower case). */
-export function words(text: string): Set<string> {
+export function words(text: string): ReadonlySet<string> {
+  const hit = CACHE.get(text);
+  if (hit) return hit;
   const out = new Set<string>();
   for (const s of SEGMENTER.segment(text.normalize("NFC").toLowerCase())) {
     if (!s.isWordLike) continue;
     const w = s.segment.trim();
     if (w && !STOP.has(w) && !/^\d+$/.test(w)) out.add(w);
   }
+  if (CACHE.size >= CACHE_MAX) CACHE.clear();
+  CACHE.set(text, out);
   return out;
 }
 
@@ -185,7 +193,7 @@ export function matchEntries(
 
 /** Group alike texts (each joins the first group whose first text it matches); order kept. */
 export function groupAlike<T>(items: readonly T[], text: (t: T) => string): T[][] {
-  const groups: { key: Set<string>; members: T[] }[] = [];
+  const groups: { key: ReadonlySet<string>; members: T[] }[] = [];
   for (const it of items) {
     const w = words(text(it));
     const g = groups.find((x) => likeness(x.key, w) >= MATCH_AT);
