@@ -130,6 +130,16 @@ describe("the central report model", () => {
     expect(below.units).toEqual([{ unit: "สำนักงานเขตบางนา", score: 80.5, did: `- ${I1[0]}` }]);
   });
 
+  it("gives an item under the pass mark its measure group's measures when it has none of its own", () => {
+    const r = district("1047", (x) => {
+      set(x, "I1", `- ${I1[0]}`);
+      x.items.find((i) => i.code === "I2")!.score = 70;
+    });
+    const below = buildCentralReport(mergeOf([r])).tools[0].indicators[0].belowPass;
+    const i2 = below.find((b) => b.label.startsWith("I2 "))!;
+    expect(i2.units[0].did).toBe(`- ${I1[0]}`);
+  });
+
   it("takes the compiling office as an option and counts units that matched", () => {
     const r = buildCentralReport(mergeOf([low, other]), { office: "สำนักงานทดสอบ" });
     expect(r.closing).toEqual(["สำนักงานทดสอบ"]);

@@ -65,6 +65,8 @@ export interface CentralReport {
   title: string;
   opening: string[];
   columns: [string, string, string];
+  /** Heading of each indicator's list of items under the pass mark. */
+  belowPassHeading: string;
   tools: ReportTool[];
   closing: string[];
   /** The missing units' list printed after the closing when too long for the opening. */
@@ -164,7 +166,15 @@ function belowPass(result: MergeResult, items: CatalogItem[]): BelowPassItem[] {
     for (const m of result.merged) {
       const read = m.form.items.find((x) => x.code === it.code);
       if (!read || read.score === null || read.score >= result.passMark) continue;
-      const did = read.measures.trim() ? clip(read.measures.replace(/\s*\n\s*/g, " "), 300) : "";
+      // The item's own measures, else those its measure group wrote for it (a shared cell).
+      const group = m.form.items.filter(
+        (x) =>
+          x === read ||
+          read.sharedWith.includes(x.code) ||
+          result.catalog.byCode.get(x.code)?.measureGroup === it.measureGroup
+      );
+      const text = [read, ...group].find((x) => x.measures.trim())?.measures ?? "";
+      const did = text ? clip(text.trim().replace(/\s*\n\s*/g, " "), 300) : "";
       units.push({ unit: m.label, score: read.score, did });
     }
     if (units.length) out.push({ label: clip(it.label, 160), units });
@@ -247,6 +257,7 @@ export function buildCentralReport(result: MergeResult, opts: ReportOptions = {}
       "สรุปผลการดำเนินการตามมาตรการหรือกิจกรรม",
       "ผลลัพธ์หรือความสำเร็จของการดำเนินการ",
     ],
+    belowPassHeading: `ข้อที่มีหน่วยงานได้คะแนนต่ำกว่าเกณฑ์ (${result.passMark}) และสิ่งที่หน่วยงานนั้นดำเนินการ`,
     tools,
     closing: office.split(/\s{2,}|\n/).filter(Boolean),
     missing:

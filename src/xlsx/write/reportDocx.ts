@@ -33,9 +33,12 @@ const MARGIN = { top: 1134, bottom: 1134, left: 1418, right: 1134 };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const COLS = [0.34, 0.3, 0.36].map((f) => Math.floor(TEXT_WIDTH * f));
 
+/** A break opportunity after "/" ("คู่มือ/มาตรฐาน"): Thai line breaking otherwise cuts inside the next word. */
+const breakable = (text: string) => text.replace(/\/(?=\S)/g, "/\u200B");
+
 const run = (text: string, opts: { bold?: boolean; size?: number } = {}) =>
   new TextRun({
-    text,
+    text: breakable(text),
     bold: opts.bold,
     size: opts.size ?? SIZE,
     sizeComplexScript: opts.size ?? SIZE,
@@ -89,7 +92,7 @@ function headerRow(columns: readonly string[]): TableRow {
   return new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: columns.map((c, i) => cell([c], COLS[i], { bold: true, shade: true })),
+    children: columns.map((c, i) => cell([c], COLS[i], { bold: true, shade: true, size: SMALL })),
   });
 }
 
@@ -125,7 +128,11 @@ function groupRows(g: ReportGroup): TableRow[] {
   return rows;
 }
 
-function indicatorBlock(ind: ReportIndicator, columns: readonly string[]): (Paragraph | Table)[] {
+function indicatorBlock(
+  ind: ReportIndicator,
+  columns: readonly string[],
+  belowPassHeading: string
+): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [heading(ind.heading, 1)];
   if (ind.groups.length)
     out.push(
@@ -140,7 +147,7 @@ function indicatorBlock(ind: ReportIndicator, columns: readonly string[]): (Para
   if (ind.belowPass.length) {
     out.push(
       new Paragraph({
-        children: [run("ข้อที่มีหน่วยงานได้คะแนนต่ำกว่าเกณฑ์ และสิ่งที่หน่วยงานนั้นดำเนินการ", { bold: true })],
+        children: [run(belowPassHeading, { bold: true })],
         keepNext: true,
         spacing: { before: 120 },
       })
@@ -171,7 +178,8 @@ export function reportDocument(report: CentralReport): Document {
   ];
   report.tools.forEach((t, i) => {
     body.push(heading(`${i + 1}. ${t.heading}`, 0));
-    for (const ind of t.indicators) body.push(...indicatorBlock(ind, report.columns));
+    for (const ind of t.indicators)
+      body.push(...indicatorBlock(ind, report.columns, report.belowPassHeading));
   });
   body.push(new Paragraph({ children: [], spacing: { before: 480 } }));
   for (const line of report.closing) body.push(para(line, { align: AlignmentType.RIGHT }));
