@@ -12,6 +12,7 @@ import {
   Submission,
 } from "../domain";
 import { readFileBytes } from "../xlsx/files";
+import { writeBytesAtomic } from "../xlsx/write/atomic";
 import { nodeInflate } from "../xlsx/nodeInflate";
 import { FormFileError } from "../xlsx/read/errors";
 import { readSubmission } from "../xlsx/read/submission";
@@ -166,18 +167,26 @@ export async function merge(argv: string[], io: Io): Promise<number> {
   });
   const result = mergeForms(subs, { catalog: DEFAULT_CATALOG, passMark, expect });
   const wrote = result.merged.length > 0;
+  let reportStats: ReturnType<typeof buildCentralReport>["stats"] | null = null;
   if (wrote) {
     // The writer (ExcelJS) is loaded only now, once there is something to write.
     const { writeSummaryFile } =
       require("../xlsx/write/writeSummary") as typeof import("../xlsx/write/writeSummary");
-    await writeSummaryFile(out, buildSummary(result));
+    // The report is made before anything is written: if it fails, neither output is replaced.
+    let reportBytes: Uint8Array | null = null;
+    let stats: ReturnType<typeof buildCentralReport>["stats"] | null = null;
     if (report !== null) {
       // The Word writer (docx) is loaded only when a report is asked for.
-      const { writeReportFile } =
+      const { reportDocxBytes } =
         require("../xlsx/write/reportDocx") as typeof import("../xlsx/write/reportDocx");
       const office = values.office === undefined ? undefined : String(values.office);
-      await writeReportFile(report, buildCentralReport(result, { office }));
+      const model = buildCentralReport(result, { office });
+      stats = model.stats;
+      reportBytes = await reportDocxBytes(model);
     }
+    await writeSummaryFile(out, buildSummary(result));
+    if (report !== null && reportBytes) await writeBytesAtomic(report, reportBytes);
+    reportStats = stats;
   }
   const reportOut = wrote ? report : null;
   if (values.json)
@@ -186,7 +195,10 @@ export async function merge(argv: string[], io: Io): Promise<number> {
     );
   else {
     io.out(formatMerge(result, wrote ? out : null));
-    if (reportOut) io.out(`รายงานอยู่ที่ / Report written to: ${reportOut}\n`);
+    if (reportOut && reportStats)
+      io.out(
+        `รายงานอยู่ที่ / Report written to: ${reportOut} (มาตรการตรงกับมาตรการของแบบฟอร์ม ${reportStats.unitsMatched} จาก ${reportStats.unitsWithMeasures} หน่วยงานที่ระบุมาตรการ / units whose measures matched a standard measure: ${reportStats.unitsMatched} of ${reportStats.unitsWithMeasures} that wrote measures)\n`
+      );
   }
   if (!wrote) return 2;
   return result.rejected.length ? 3 : 0;

@@ -14,7 +14,6 @@ import {
   WidthType,
 } from "docx";
 import { CentralReport, ReportGroup, ReportIndicator } from "../../domain/report/reportModel";
-import { writeBytesAtomic } from "./atomic";
 
 /**
  * The central report as a Word document (the `docx` package; it also runs in the browser):
@@ -227,9 +226,4 @@ export function reportDocument(report: CentralReport): Document {
 /** The .docx bytes of the report. */
 export async function reportDocxBytes(report: CentralReport): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toArrayBuffer(reportDocument(report)));
-}
-
-/** Write the report; the file is replaced only once the whole document is written. */
-export async function writeReportFile(target: string, report: CentralReport): Promise<void> {
-  await writeBytesAtomic(target, await reportDocxBytes(report));
 }
