@@ -70,7 +70,11 @@ export async function demo(argv: string[], io: Io): Promise<number> {
   io.out(
     `\n4. รวมรายงาน ${DEMO_DISTRICTS.length + 1} เขต และไฟล์เสีย 1 ไฟล์ / Merging ${DEMO_DISTRICTS.length + 1} districts and one broken file:\n`
   );
-  const code = await merge([districtsDir, "-o", summary], { out: io.out, err: () => undefined });
+  const report = path.join(outDir, "central-report-2567-r6.docx");
+  const code = await merge([districtsDir, "-o", summary, "--report", report], {
+    out: io.out,
+    err: () => undefined,
+  });
   io.out(`\nไฟล์ทั้งหมดอยู่ที่ / All files are in: ${outDir}\n`);
   return code === 2 ? 2 : 0;
 }

@@ -16,6 +16,8 @@ const HELP = `ita — แบบรายงาน ITA ของสำนัก�
       LIST: the units expected, one a line or a .json array; of two files for the same unit,
       year and round the later saved is merged, the other listed as superseded;
       exit 0 all merged, 3 some rejected (summary still written), 2 none merged
+      --report REPORT.docx  รายงานส่วนกลาง (Word) / the central report as Word;
+      --office NAME         หน่วยงานผู้รวบรวม / the compiling office (default กองวินัยและเสริมสร้างจริยธรรม สำนักงาน ก.ก.)
   ita demo [--out DIR]
       ตัวอย่างครบวงจรด้วยข้อมูลเขตจอมทอง / the whole job on the bundled Chom Thong sample
 `;

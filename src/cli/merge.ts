@@ -4,6 +4,7 @@ import {
   BOUND_HINTS,
   isPassMark,
   buildSummary,
+  buildCentralReport,
   DEFAULT_CATALOG,
   mergeForms,
   MergeResult,
@@ -12,6 +13,7 @@ import {
   unitDisplayName,
 } from "../domain";
 import { readFileBytes } from "../xlsx/files";
+import { writeBytesAtomic } from "../xlsx/write/atomic";
 import { nodeInflate } from "../xlsx/nodeInflate";
 import { FormFileError } from "../xlsx/read/errors";
 import { readSubmission } from "../xlsx/read/submission";
@@ -146,13 +148,15 @@ export function mergeJson(r: MergeResult, output: string | null) {
   };
 }
 
-/** `ita merge FILES… -o SUMMARY.xlsx [--threshold N] [--expect districts|none|LIST] [--json]`: exit 0 all merged, 3 some rejected, 2 none. */
+/** `ita merge FILES… -o SUMMARY.xlsx [--report REPORT.docx [--office NAME]] [--threshold N] [--expect districts|none|LIST] [--json]`: exit 0 all merged, 3 some rejected, 2 none. */
 export async function merge(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     out: { type: "string", short: "o" },
     threshold: { type: "string" },
     expect: { type: "string" },
     json: { type: "boolean" },
+    report: { type: "string" },
+    office: { type: "string" },
   });
   if (!values.out)
     throw new UserError(
@@ -169,20 +173,56 @@ export async function merge(argv: string[], io: Io): Promise<number> {
   const files = await expandInputs(positionals);
   if (!files.length) throw new UserError(msg("ไม่พบไฟล์ .xlsx ที่จะรวม", "No .xlsx file to merge"));
   await checkOutput(out, files);
+  const report = values.report === undefined ? null : String(values.report);
+  if (report !== null) {
+    if (path.resolve(report) === path.resolve(out))
+      throw new UserError(
+        msg(
+          `ไฟล์รายงาน ${report} ต้องไม่ใช่ไฟล์เดียวกับไฟล์สรุป`,
+          `The report file ${report} must not be the summary file`
+        )
+      );
+    await checkOutput(report, files);
+  }
 
   const subs = await readSubmissions(files, (file, ok) => {
     if (!values.json) io.err(`${ok ? "อ่านแล้ว / read    " : "ไม่รับ / rejected"}  ${file}\n`);
   });
   const result = mergeForms(subs, { catalog: DEFAULT_CATALOG, passMark, expect });
   const wrote = result.merged.length > 0;
+  let reportStats: ReturnType<typeof buildCentralReport>["stats"] | null = null;
   if (wrote) {
     // The writer (ExcelJS) is loaded only now, once there is something to write.
     const { writeSummaryFile } =
       require("../xlsx/write/writeSummary") as typeof import("../xlsx/write/writeSummary");
+    // The report is made before anything is written: if it fails, neither output is replaced.
+    let reportBytes: Uint8Array | null = null;
+    let stats: ReturnType<typeof buildCentralReport>["stats"] | null = null;
+    if (report !== null) {
+      // The Word writer (docx) is loaded only when a report is asked for.
+      const { reportDocxBytes } =
+        require("../xlsx/write/reportDocx") as typeof import("../xlsx/write/reportDocx");
+      const office = values.office === undefined ? undefined : String(values.office);
+      const model = buildCentralReport(result, { office });
+      stats = model.stats;
+      reportBytes = await reportDocxBytes(model);
+    }
     await writeSummaryFile(out, buildSummary(result));
+    if (report !== null && reportBytes) await writeBytesAtomic(report, reportBytes);
+    reportStats = stats;
   }
-  if (values.json) io.out(`${JSON.stringify(mergeJson(result, wrote ? out : null), null, 2)}\n`);
-  else io.out(formatMerge(result, wrote ? out : null));
+  const reportOut = wrote ? report : null;
+  if (values.json)
+    io.out(
+      `${JSON.stringify({ ...mergeJson(result, wrote ? out : null), ...(report !== null ? { report: reportOut } : {}) }, null, 2)}\n`
+    );
+  else {
+    io.out(formatMerge(result, wrote ? out : null));
+    if (reportOut && reportStats)
+      io.out(
+        `รายงานอยู่ที่ / Report written to: ${reportOut} (มาตรการตรงกับมาตรการของแบบฟอร์ม ${reportStats.unitsMatched} จาก ${reportStats.unitsWithMeasures} หน่วยงานที่ระบุมาตรการ / units whose measures matched a standard measure: ${reportStats.unitsMatched} of ${reportStats.unitsWithMeasures} that wrote measures)\n`
+      );
+  }
   if (!wrote) return 2;
   return result.rejected.length ? 3 : 0;
 }

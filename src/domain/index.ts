@@ -26,3 +26,4 @@ export * from "./layout/heights";
 export * from "./layout/textMetrics";
 export * from "./imageSize";
 export * from "./resubmission";
+export * from "./report/index";

@@ -1,0 +1,3 @@
+export * from "./measureMatch";
+export * from "./unitMeasures";
+export * from "./reportModel";

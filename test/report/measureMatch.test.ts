@@ -1,0 +1,92 @@
+import {
+  DEFAULT_CATALOG,
+  matchEntries,
+  normaliseMeasure,
+  referencedGroup,
+  splitEntries,
+} from "../../src/domain";
+import { sampleReport } from "../helpers";
+
+const I1 = DEFAULT_CATALOG.byCode.get("I1")!.standardMeasures;
+const I5 = DEFAULT_CATALOG.byCode.get("I5")!.standardMeasures;
+
+describe("normalising a measure entry", () => {
+  it.each([
+    ["- จัดประชุมชี้แจง", "จัดประชุมชี้แจง"],
+    ["• จัดประชุมชี้แจง", "จัดประชุมชี้แจง"],
+    ["1. จัดประชุมชี้แจง", "จัดประชุมชี้แจง"],
+    ["1) จัดประชุมชี้แจง", "จัดประชุมชี้แจง"],
+    ["(2) จัดประชุมชี้แจง", "จัดประชุมชี้แจง"],
+    ["๓. จัดประชุมชี้แจง", "จัดประชุมชี้แจง"],
+    ["1.2 จัดประชุมชี้แจง", "จัดประชุมชี้แจง"],
+    ["2. ดำเนินการแล้ว: จัดประชุมชี้แจง", "จัดประชุมชี้แจง"],
+    ["- ดำเนินการจัดประชุมชี้แจง", "จัดประชุมชี้แจง"],
+    ["ข้อ 4 จัดประชุมชี้แจง", "จัดประชุมชี้แจง"],
+  ])("%s", (raw, want) => expect(normaliseMeasure(raw)).toBe(want));
+
+  it("keeps a number that is part of the text", () => {
+    expect(normaliseMeasure("1. อบรม 2 ครั้ง ผู้เข้าร่วม 40 คน")).toBe("อบรม 2 ครั้ง ผู้เข้าร่วม 40 คน");
+  });
+
+  it("splits a cell into entries by line and by numbers within a line", () => {
+    expect(splitEntries("1. จัดประชุม 2. ทำคู่มือ\n\n- ติดป้าย\n   ")).toEqual([
+      "จัดประชุม",
+      "ทำคู่มือ",
+      "ติดป้าย",
+    ]);
+  });
+});
+
+describe("references to another item's measures", () => {
+  it.each([
+    ["ดำเนินการตามมาตรการในข้อ I1", "I1"],
+    ["ดำเนินการตามมาตรการในข้อ i3", "I1"], // I3 shares I1's measures
+    ["ตามข้อ E2", "E1"],
+    ["ดำเนินการตามมาตรการในข้อ I21", "I21"],
+    ["ดำเนินการตามมาตรการในข้อ O5", "O1-O22"],
+  ])("%s → %s", (text, group) => expect(referencedGroup(text, DEFAULT_CATALOG)).toBe(group));
+
+  it("is no reference when the item does not exist or the entry says more", () => {
+    expect(referencedGroup("ดำเนินการตามมาตรการในข้อ I99", DEFAULT_CATALOG)).toBeNull();
+    expect(referencedGroup("จัดประชุมชี้แจง ซักซ้อมทำความเข้าใจ", DEFAULT_CATALOG)).toBeNull();
+    expect(
+      referencedGroup(
+        "จัดประชุมชี้แจงเจ้าหน้าที่ทุกฝ่ายเรื่องคู่มือการปฏิบัติงานตามข้อ I1 และติดตามผลทุกเดือนโดยผู้อำนวยการเขต",
+        DEFAULT_CATALOG
+      )
+    ).toBeNull();
+  });
+});
+
+describe("matching entries to the standard measures", () => {
+  it("puts the '- ' and the '1.' forms of the same measure on the same standard measure", () => {
+    const dash = splitEntries(`- ${I1[1]}`);
+    const numbered = splitEntries(`1. ${I1[1]}`);
+    const [a] = matchEntries(dash, I1);
+    const [b] = matchEntries(numbered, I1);
+    expect(a.standard).toBe(1);
+    expect(b.standard).toBe(1);
+  });
+
+  it("matches Chom Thong's own wording (seed 003) to the right standard measure", () => {
+    const r = sampleReport();
+    const i1 = r.items.find((i) => i.code === "I1")!;
+    const entries = splitEntries(i1.results); // results reworded: "ดำเนินการประชาสัมพันธ์…"
+    const m = matchEntries(entries, I1);
+    expect(m.map((x) => x.standard)).toEqual(entries.map((_, i) => i));
+    const i5 = r.items.find((i) => i.code === "I5")!;
+    const m5 = matchEntries(splitEntries(i5.results), I5);
+    expect(m5.every((x, i) => x.standard === i)).toBe(true);
+  });
+
+  it("leaves a measure the form does not have as the unit's own", () => {
+    const [m] = matchEntries(["จัดกิจกรรมปลูกต้นไม้และทำความสะอาดคลองร่วมกับชุมชนในพื้นที่เขต"], I1);
+    expect(m.standard).toBeNull();
+  });
+
+  it("does not confuse two standard measures that share many words", () => {
+    // I1's measures 2 and 4 both begin "จัดประชุมชี้แจง ซักซ้อมทำความเข้าใจ"
+    const m = matchEntries([I1[3], I1[1]], I1);
+    expect(m.map((x) => x.standard)).toEqual([3, 1]);
+  });
+});
