@@ -134,6 +134,18 @@ export const STRINGS = {
     en: "Estimated total: each tool's item average × weight IIT 30 / EIT 30 / OIT 40 (the official score is NACC's)",
   },
   notScored: { th: "ยังไม่มีคะแนน", en: "not scored" },
+  sheetChecked: { th: "ชีตที่ตรวจ", en: "Sheet checked" },
+  foundOnlyForm: {
+    th: "ชีตที่เปิดอยู่ไม่ใช่แบบรายงาน จึงตรวจแบบรายงานชีตเดียวในสมุดงานนี้",
+    en: "The active sheet is not a report form, so the workbook's only form was checked",
+  },
+  chooseSheetTitle: { th: "มีแบบรายงานหลายชีต", en: "Several report sheets" },
+  chooseSheetBody: {
+    th: "ชีตที่เปิดอยู่ไม่ใช่แบบรายงาน เลือกชีตแบบรายงานที่จะตรวจ (หรือเปิดชีตนั้นแล้วกดอีกครั้ง)",
+    en: "The active sheet is not a report form: choose the report sheet to check (or open it and press again)",
+  },
+  reportSheet: { th: "ชีตแบบรายงาน", en: "Report sheet" },
+  chooseSheetPlaceholder: { th: "เลือกชีต…", en: "Choose a sheet…" },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -205,11 +205,13 @@ describe("validate and flags views", () => {
     expect(within(table).getAllByText("ผ่าน")).toHaveLength(3);
   });
 
-  it("says clearly when the active sheet is not a reporting form", async () => {
+  it("says clearly when the workbook holds no reporting form, naming the sheets checked", async () => {
     const host = new FakeExcelHost();
     host.wb.getWorksheet("Sheet1")!.getCell("A1").value = "รายการ";
     setup(host, "validate");
     fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
-    expect((await screen.findByRole("alert")).textContent).toMatch(/ไม่พบหัวตารางของแบบรายงาน ITA/);
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /ไม่พบแบบรายงาน ITA ในสมุดงานนี้.*"Sheet1"/
+    );
   });
 });
