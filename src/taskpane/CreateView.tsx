@@ -9,6 +9,9 @@ import {
   DialogTitle,
   Field,
   Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   makeStyles,
   Option,
   Radio,
@@ -32,7 +35,9 @@ import {
   resolveUnit,
   Round,
   searchDistricts,
+  suggestDistricts,
   unitDisplayName,
+  unitName,
 } from "../domain";
 import { ErrorBar, SuccessBar } from "./components";
 import { Gateway } from "./gateway";
@@ -43,6 +48,13 @@ import { useAction } from "./useAction";
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center" },
+  suggestions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    marginTop: tokens.spacingVerticalXS,
+  },
 });
 
 export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; now?: Date }) {
@@ -58,6 +70,7 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
   const { busy, error, run } = useAction();
 
   const options = useMemo(() => searchDistricts(unitText).slice(0, 50), [unitText]);
+  const nearMisses = useMemo(() => suggestDistricts(unitText), [unitText]);
   const yearNum = Number(year);
   const yearOk = isFiscalYear(yearNum);
   const passNum = typedNumber(passMark) ?? NaN;
@@ -102,12 +115,29 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
           onOptionSelect={(_, d) => setUnitText(d.optionText ?? "")}
         >
           {options.map((u) => (
-            <Option key={u.code!} value={u.code!} text={unitDisplayName(u)}>
-              {`${unitDisplayName(u)} · ${u.en} · ${u.code}`}
+            <Option key={u.code!} value={u.code!} text={unitName(u, t.lang)}>
+              {t.lang === "en"
+                ? `${u.en} · ${unitDisplayName(u)} · ${u.code}`
+                : `${unitDisplayName(u)} · ${u.en} · ${u.code}`}
             </Option>
           ))}
         </Combobox>
       </Field>
+      {nearMisses.length ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("unitNearMissTitle")}</MessageBarTitle>
+            {t("unitNearMissBody")}
+            <div className={styles.suggestions}>
+              {nearMisses.map((u) => (
+                <Button key={u.code!} size="small" onClick={() => setUnitText(unitName(u, t.lang))}>
+                  {`${t("useUnit")} ${unitName(u, t.lang)}`}
+                </Button>
+              ))}
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <Field label={t("fiscalYear")} validationMessage={yearOk ? undefined : t("invalidYear")}>
         <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} />
       </Field>

@@ -146,6 +146,12 @@ export const STRINGS = {
   },
   reportSheet: { th: "ชีตแบบรายงาน", en: "Report sheet" },
   chooseSheetPlaceholder: { th: "เลือกชีต…", en: "Choose a sheet…" },
+  unitNearMissTitle: { th: "ไม่พบเขตชื่อนี้", en: "No district by this name" },
+  unitNearMissBody: {
+    th: "หมายถึงเขตนี้หรือไม่ (ถ้าไม่ใช่เขต ใช้ชื่อที่พิมพ์ได้)",
+    en: "Did you mean this district? (Not a district: the name as typed is used)",
+  },
+  useUnit: { th: "ใช้", en: "Use" },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -1,0 +1,52 @@
+import { fireEvent, render, screen } from "@testing-library/react";
+import { metaCell } from "../../src/domain";
+import { memoryMarkStore } from "../../src/excel";
+import { App } from "../../src/taskpane/App";
+import { excelGateway } from "../../src/taskpane/excelGateway";
+import { hostInfo } from "../../src/taskpane/office";
+import { FakeExcelHost } from "../host/fakeExcel";
+import { findControl, findField } from "./query";
+
+const NOW = new Date(2024, 4, 1); // fiscal year 2567, 6-month round
+
+function setup(lang: "th" | "en" = "th") {
+  const host = new FakeExcelHost();
+  const gateway = excelGateway(host.run, memoryMarkStore(), { mergedAreas: false });
+  render(<App host={hostInfo(host.office())} gateway={gateway} now={NOW} initialLang={lang} />);
+  return host;
+}
+
+describe("create view: the unit", () => {
+  it("suggests the district for a misspelt name and uses it when chosen", async () => {
+    const host = setup();
+    const unit = (await findField(/หน่วยงาน/)) as HTMLInputElement;
+    fireEvent.change(unit, { target: { value: "บางลัก" } });
+    expect(screen.getByText("ไม่พบเขตชื่อนี้")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "ใช้ สำนักงานเขตบางรัก" }));
+    expect(unit.value).toBe("สำนักงานเขตบางรัก");
+    expect(screen.queryByText("ไม่พบเขตชื่อนี้")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "สร้างแบบรายงาน" }));
+    const created = await screen.findByText(/^สร้างชีตแล้ว: /);
+    const sheet = created.textContent!.replace(/^สร้างชีตแล้ว: /, "");
+    expect(host.wb.getWorksheet(sheet)!.getCell(metaCell("unit").address).value).toBe(
+      "สำนักงานเขตบางรัก"
+    );
+  });
+
+  it("names the suggested district in English in English mode", async () => {
+    setup("en");
+    await findControl("button", "Create the sheet");
+    const unit = screen.getByRole("combobox") as HTMLInputElement;
+    fireEvent.change(unit, { target: { value: "Bang Rack" } });
+    expect(screen.getByText("No district by this name")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Use Bang Rak" }));
+    expect(unit.value).toBe("Bang Rak");
+    expect(screen.queryByText("No district by this name")).toBeNull();
+  });
+
+  it("keeps another kind of unit as typed, without a suggestion", async () => {
+    setup();
+    fireEvent.change(await findField(/หน่วยงาน/), { target: { value: "กองการเจ้าหน้าที่" } });
+    expect(screen.queryByText("ไม่พบเขตชื่อนี้")).toBeNull();
+  });
+});
