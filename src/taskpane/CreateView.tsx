@@ -22,8 +22,8 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import {
-  currentFiscalYear,
   DEFAULT_PASS_MARK,
+  dueReport,
   defaultSheetName,
   formForYear,
   FormMeta,
@@ -34,6 +34,7 @@ import {
   renderForm,
   resolveUnit,
   Round,
+  roundPeriod,
   searchDistricts,
   suggestDistricts,
   unitDisplayName,
@@ -61,8 +62,10 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
   const t = useT();
   const styles = useStyles();
   const [unitText, setUnitText] = useState("");
-  const [year, setYear] = useState(String(currentFiscalYear(now)));
-  const [round, setRound] = useState<Round>(6);
+  // The report due now (the user can change both).
+  const due = useMemo(() => dueReport(now), [now]);
+  const [year, setYear] = useState(String(due.fiscalYear));
+  const [round, setRound] = useState<Round>(due.round);
   const [passMark, setPassMark] = useState(String(DEFAULT_PASS_MARK));
   const [preparer, setPreparer] = useState("");
   const [pendingName, setPendingName] = useState<string | null>(null);
@@ -141,7 +144,10 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
       <Field label={t("fiscalYear")} validationMessage={yearOk ? undefined : t("invalidYear")}>
         <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} />
       </Field>
-      <Field label={t("round")}>
+      <Field
+        label={t("round")}
+        hint={`${t("dueNow")} ${due.fiscalYear} ${t.m(roundPeriod(due.fiscalYear, due.round))}`}
+      >
         <RadioGroup
           layout="horizontal"
           value={String(round)}

@@ -152,6 +152,7 @@ export const STRINGS = {
     en: "Did you mean this district? (Not a district: the name as typed is used)",
   },
   useUnit: { th: "ใช้", en: "Use" },
+  dueNow: { th: "ถึงกำหนดส่งตอนนี้: ปีงบประมาณ", en: "Due now: fiscal year" },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

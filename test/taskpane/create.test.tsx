@@ -9,10 +9,10 @@ import { findControl, findField } from "./query";
 
 const NOW = new Date(2024, 4, 1); // fiscal year 2567, 6-month round
 
-function setup(lang: "th" | "en" = "th") {
+function setup(lang: "th" | "en" = "th", now = NOW) {
   const host = new FakeExcelHost();
   const gateway = excelGateway(host.run, memoryMarkStore(), { mergedAreas: false });
-  render(<App host={hostInfo(host.office())} gateway={gateway} now={NOW} initialLang={lang} />);
+  render(<App host={hostInfo(host.office())} gateway={gateway} now={now} initialLang={lang} />);
   return host;
 }
 
@@ -48,5 +48,37 @@ describe("create view: the unit", () => {
     setup();
     fireEvent.change(await findField(/หน่วยงาน/), { target: { value: "กองการเจ้าหน้าที่" } });
     expect(screen.queryByText("ไม่พบเขตชื่อนี้")).toBeNull();
+  });
+});
+
+describe("create view: the report due", () => {
+  it("defaults in November to the 12-month report of the fiscal year just ended, and can be changed", async () => {
+    const host = setup("th", new Date(2026, 10, 23));
+    fireEvent.change(await findField(/หน่วยงาน/), { target: { value: "บางรัก" } });
+    expect((screen.getByRole("spinbutton", { name: /ปีงบประมาณ/ }) as HTMLInputElement).value).toBe(
+      "2569"
+    );
+    expect((screen.getByRole("radio", { name: "12 เดือน" }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      screen.getByText("ถึงกำหนดส่งตอนนี้: ปีงบประมาณ 2569 รอบ 12 เดือน (ตุลาคม 2568 - กันยายน 2569)")
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole("radio", { name: "6 เดือน" }));
+    fireEvent.change(screen.getByRole("spinbutton", { name: /ปีงบประมาณ/ }), {
+      target: { value: "2570" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "สร้างแบบรายงาน" }));
+    await screen.findByText("สร้างชีตแล้ว: ITA 2570 รอบ 6");
+    expect(host.wb.getWorksheet("ITA 2570 รอบ 6")).toBeTruthy();
+  });
+
+  it("defaults in May to the 6-month report of the current fiscal year (English)", async () => {
+    setup("en", new Date(2027, 4, 2));
+    await findControl("button", "Create the sheet");
+    expect((screen.getByRole("radio", { name: "6 months" }) as HTMLInputElement).checked).toBe(
+      true
+    );
+    expect(
+      screen.getByText(/^Due now: fiscal year 2570 6-month round \(October 2026 – March 2027\)$/)
+    ).toBeTruthy();
   });
 });
