@@ -153,6 +153,14 @@ export const STRINGS = {
   },
   useUnit: { th: "ใช้", en: "Use" },
   dueNow: { th: "ถึงกำหนดส่งตอนนี้: ปีงบประมาณ", en: "Due now: fiscal year" },
+  previewFirst: {
+    th: 'กด "ดูสิ่งที่จะเปลี่ยน" ก่อน แล้วจึงนำคะแนนเข้า',
+    en: 'Press "Preview changes" first, then apply the scores',
+  },
+  skippedAfterImport: {
+    th: "บรรทัดที่ไม่ได้นำเข้า (แก้แล้วกดดูสิ่งที่จะเปลี่ยนอีกครั้ง)",
+    en: "Lines not imported (correct them and preview again)",
+  },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

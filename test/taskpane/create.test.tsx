@@ -1,10 +1,11 @@
 import { fireEvent, render, screen } from "@testing-library/react";
-import { metaCell } from "../../src/domain";
-import { memoryMarkStore } from "../../src/excel";
+import { DEFAULT_CATALOG, metaCell, renderForm } from "../../src/domain";
+import { memoryMarkStore, scaffoldSheet } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { excelGateway } from "../../src/taskpane/excelGateway";
 import { hostInfo } from "../../src/taskpane/office";
 import { FakeExcelHost } from "../host/fakeExcel";
+import { blankMeta } from "../helpers";
 import { findControl, findField } from "./query";
 
 const NOW = new Date(2024, 4, 1); // fiscal year 2567, 6-month round
@@ -80,5 +81,28 @@ describe("create view: the report due", () => {
     expect(
       screen.getByText(/^Due now: fiscal year 2570 6-month round \(October 2026 – March 2027\)$/)
     ).toBeTruthy();
+  });
+});
+
+describe("create view: importing scores", () => {
+  it("says why applying waits for a preview, reads a table copy into the only form while another sheet is active", async () => {
+    const host = new FakeExcelHost();
+    await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, blankMeta())));
+    host.wb.addWorksheet("ITA คะแนน");
+    host.state.active = "ITA คะแนน";
+    const gateway = excelGateway(host.run, memoryMarkStore(), { mergedAreas: false });
+    render(<App host={hostInfo(host.office())} gateway={gateway} now={NOW} initialLang="en" />);
+    fireEvent.change(await findField(/^Paste/), {
+      target: {
+        value: "code\tquestion\tscore\nI22\tผู้บังคับบัญชา 2 ข้อ\t82.01\nE1 คะแนน 88.40\nI1 96.31%\nI5 ?",
+      },
+    });
+    expect(screen.getByText('Press "Preview changes" first, then apply the scores')).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Preview changes" }));
+    await screen.findByText(/Sheet checked: "ITA 2567 รอบ 6"/);
+    fireEvent.click(screen.getByRole("button", { name: "Apply the scores" }));
+    await screen.findByText("Scores imported: 3 (ITA 2567 รอบ 6)");
+    expect(screen.getByText(/Line 5/)).toBeTruthy();
+    expect(screen.queryByText(/Press "Preview changes" first/)).toBeNull();
   });
 });
