@@ -106,3 +106,19 @@ describe("create view: importing scores", () => {
     expect(screen.queryByText(/Press "Preview changes" first/)).toBeNull();
   });
 });
+
+describe("create view: switching tabs", () => {
+  it("keeps the fields when the user goes to another tab and back", async () => {
+    setup("th", new Date(2026, 10, 23));
+    fireEvent.change(await findField(/หน่วยงาน/), { target: { value: "บางรัก" } });
+    fireEvent.click(screen.getByRole("radio", { name: "6 เดือน" }));
+    fireEvent.change(screen.getByLabelText("ผู้จัดทำรายงาน"), { target: { value: "สมชาย" } });
+    fireEvent.click(screen.getByRole("tab", { name: "ตรวจสอบ" }));
+    await findControl("button", "ตรวจสอบก่อนส่ง");
+    expect(screen.queryByRole("button", { name: "สร้างแบบรายงาน" })).toBeNull();
+    fireEvent.click(screen.getByRole("tab", { name: "สร้างแบบ" }));
+    expect(((await findField(/หน่วยงาน/)) as HTMLInputElement).value).toBe("บางรัก");
+    expect((screen.getByRole("radio", { name: "6 เดือน" }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText("ผู้จัดทำรายงาน") as HTMLInputElement).value).toBe("สมชาย");
+  });
+});
