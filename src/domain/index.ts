@@ -25,3 +25,4 @@ export * from "./bounds";
 export * from "./layout/formula";
 export * from "./layout/heights";
 export * from "./layout/textMetrics";
+export * from "./imageSize";

@@ -6,3 +6,4 @@ export * from "./readForm";
 export * from "./writeForm";
 export * from "./writeSummary";
 export * from "./format";
+export * from "./photos";

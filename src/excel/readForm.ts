@@ -52,15 +52,19 @@ function storedFrom(values: unknown[][] | null, sheet: string): Map<string, stri
   return out;
 }
 
-/** What was queued to read one sheet; `finish` (after the sync) builds its grid. */
+/** What was queued to read one sheet; `grid` (after the sync) builds its cells. */
 function queueSheet(ws: Excel.Worksheet, mergedAreas: boolean) {
   const used = ws.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
   const protection = ws.protection.load("protected");
   const merged = mergedAreas
     ? ws.getRange().getMergedAreasOrNullObject().load("areas/items/address")
     : null;
+  const shapes = ws.shapes.load("items/type,items/left,items/top");
   return {
+    ws,
+    used,
     protection,
+    shapes,
     /** The sheet's cells, or null when the sheet is empty. */
     grid(name: string): CellGrid | null {
       if (used.isNullObject) return null;
@@ -77,42 +81,64 @@ function queueSheet(ws: Excel.Worksheet, mergedAreas: boolean) {
   };
 }
 
+type QueuedSheet = ReturnType<typeof queueSheet>;
+
 /**
- * The form of a grid, with the hidden metadata sheet filling what the visible metadata lacks (one
- * more sync, only then). Throws NotAFormError when the grid is not a form.
+ * The form of a sheet read by `queueSheet`: the hidden metadata sheet fills what the visible metadata
+ * lacks (one more sync, only then), and pictures count as evidence of the item whose evidence cell
+ * they sit in (one more sync, only when the sheet has pictures). Throws NotAFormError when the grid is
+ * not a form.
  */
 async function completeForm(
   context: Excel.RequestContext,
+  q: QueuedSheet,
   grid: CellGrid,
   catalog: Catalog,
   metaExists: boolean
 ): Promise<{ form: ReadForm; syncs: number }> {
-  const form = readForm(grid, catalog);
+  let syncs = 0;
+  let form = readForm(grid, catalog);
   const incomplete =
     !form.unit.raw ||
     !form.fiscalYear.raw ||
     !form.round.raw ||
     !form.passMark.raw ||
     !form.formVersion;
-  if (!incomplete || !metaExists) return { form, syncs: 0 };
-  const metaUsed = context.workbook.worksheets
-    .getItem(META_SHEET)
-    .getUsedRangeOrNullObject(true)
-    .load("values");
-  await context.sync();
-  return {
-    form: readForm(
+  if (incomplete && metaExists) {
+    const metaUsed = context.workbook.worksheets
+      .getItem(META_SHEET)
+      .getUsedRangeOrNullObject(true)
+      .load("values");
+    await context.sync();
+    syncs++;
+    form = readForm(
       grid,
       catalog,
       storedFrom(metaUsed.isNullObject ? null : metaUsed.values, grid.name)
-    ),
-    syncs: 1,
-  };
+    );
+  }
+  const pictures = q.shapes.items.filter((x) => x.type === "Image");
+  if (pictures.length && !q.used.isNullObject) {
+    const areas = evidenceAreas(form, q.used.rowIndex + q.used.values.length).map((a) => ({
+      ...a,
+      rect: q.ws.getRange(a.address).load("left,top,width,height"),
+    }));
+    await context.sync();
+    syncs++;
+    for (const a of areas) {
+      const { left, top, width, height } = a.rect;
+      const count = pictures.filter(
+        (p) => p.left >= left && p.left < left + width && p.top >= top && p.top < top + height
+      ).length;
+      for (const it of form.items) if (it.cells.evidence === a.anchor) it.photos = count;
+    }
+  }
+  return { form, syncs };
 }
 
 /**
- * Read the reporting form on the active sheet in one sync (a second one only when the visible metadata
- * is incomplete and the hidden metadata sheet has to fill it in).
+ * Read the reporting form on the active sheet in one sync (one more when the visible metadata is
+ * incomplete and the hidden metadata sheet has to fill it in, one more when the sheet has pictures).
  */
 export async function readActiveForm(
   context: Excel.RequestContext,
@@ -130,7 +156,7 @@ export async function readActiveForm(
         ws.name,
         msg(`ชีต "${ws.name}" ว่างเปล่า`, `Sheet "${ws.name}" is empty`)
       );
-    const { form, syncs } = await completeForm(context, grid, catalog, !meta.isNullObject);
+    const { form, syncs } = await completeForm(context, q, grid, catalog, !meta.isNullObject);
     return { form, protectedSheet: q.protection.protected, syncs: 1 + syncs };
   });
 }
@@ -162,7 +188,8 @@ const quotedList = (names: string[]) => names.map((n) => `"${n}"`).join(", ") ||
  * Find the form wherever the user is: the sheet asked for; else the active sheet when it is a form;
  * else the workbook's only form sheet (visible ones first); else the form sheets to choose from.
  * Syncs: 1 when the active sheet is the form; 3 when another sheet is (list and active, the top of
- * every other sheet, the form); 2 to offer a choice — plus 1 when the hidden metadata has to fill in.
+ * every other sheet, the form); 2 to offer a choice — plus 1 when the hidden metadata has to fill in
+ * and 1 when the form's sheet has pictures (counted as evidence).
  */
 export async function findForm(
   context: Excel.RequestContext,
@@ -178,7 +205,7 @@ export async function findForm(
       const q = queueSheet(ws, mergedAreas);
       await context.sync();
       const grid = q.grid(ws.name) ?? gridFromValues(ws.name, [], 0, 0, mergedAreas ? [] : null);
-      const { form, syncs } = await completeForm(context, grid, catalog, !meta.isNullObject);
+      const { form, syncs } = await completeForm(context, q, grid, catalog, !meta.isNullObject);
       return {
         kind: "form",
         how: "chosen",
@@ -194,7 +221,7 @@ export async function findForm(
     let syncs = 1;
     const activeGrid = q.grid(active.name);
     if (activeGrid && isForm(activeGrid, catalog)) {
-      const done = await completeForm(context, activeGrid, catalog, !meta.isNullObject);
+      const done = await completeForm(context, q, activeGrid, catalog, !meta.isNullObject);
       return {
         kind: "form",
         how: "active",
@@ -233,7 +260,7 @@ export async function findForm(
     await context.sync();
     syncs++;
     const grid = only.grid(ws.name) ?? gridFromValues(ws.name, [], 0, 0);
-    const done = await completeForm(context, grid, catalog, !meta.isNullObject);
+    const done = await completeForm(context, only, grid, catalog, !meta.isNullObject);
     return {
       kind: "form",
       how: "only",
@@ -241,5 +268,19 @@ export async function findForm(
       protectedSheet: only.protection.protected,
       syncs: syncs + done.syncs,
     };
+  });
+}
+
+/**
+ * The evidence areas of a form as ranges: each distinct evidence cell the items point at, down to the
+ * row before the next one (a measure group's shared cell and the continuation rows of a text).
+ */
+function evidenceAreas(form: ReadForm, lastRow: number): { anchor: string; address: string }[] {
+  const anchors = [...new Set(form.items.map((i) => i.cells.evidence))]
+    .map((a) => ({ a, r: parseRange(a)! }))
+    .sort((x, y) => x.r.r1 - y.r.r1);
+  return anchors.map(({ a, r }, k) => {
+    const end = Math.max(r.r1, (anchors[k + 1]?.r.r1 ?? lastRow + 1) - 1);
+    return { anchor: a, address: `${a}:${a.replace(/\d+$/, String(end))}` };
   });
 }

@@ -23,6 +23,7 @@ import {
 } from "../domain";
 import { ErrorBar, SuccessBar } from "./components";
 import { CheckedSheet, Found, SheetChoice, useFoundForm } from "./FormPicker";
+import { PhotoButton } from "./PhotoButton";
 import { Gateway } from "./gateway";
 import { useT } from "./i18n";
 import { useAction } from "./useAction";
@@ -112,7 +113,21 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
                   <TableCell>{shortBy(f.score, passMark).toFixed(2)}</TableCell>
                   <TableCell>{yn(it.measures)}</TableCell>
                   <TableCell>{yn(it.results)}</TableCell>
-                  <TableCell>{yn(it.evidence)}</TableCell>
+                  <TableCell>
+                    {it.evidence || it.photos ? t("yes") : t("no")}{" "}
+                    <PhotoButton
+                      code={f.code}
+                      disabled={busy}
+                      onPicture={(bytes, base64) =>
+                        run(async () => {
+                          await gateway.insertPhoto(form!, f.code, bytes, base64);
+                          setDone(`${f.code}: ${t("photoInserted")}`);
+                          const again = await find(form!.sheet);
+                          setFound(again && { form: again.form, how: found!.how });
+                        })
+                      }
+                    />
+                  </TableCell>
                 </TableRow>
               );
             })}

@@ -1,5 +1,6 @@
 import { insertStandardMeasures, selectCell, writeScores } from "../excel/actions";
 import { markIssues, MarkStore } from "../excel/marks";
+import { insertPhoto } from "../excel/photos";
 import { findForm, readActiveForm } from "../excel/readForm";
 import { scaffoldSheet, sheetNames } from "../excel/writeForm";
 import { writeSummarySheets } from "../excel/writeSummary";
@@ -24,5 +25,7 @@ export function excelGateway(
     insertMeasures: (form, item, chosen) =>
       run((ctx) => insertStandardMeasures(ctx, form, item, chosen)),
     writeSummary: (sheets, o) => run((ctx) => writeSummarySheets(ctx, sheets, o)),
+    insertPhoto: (form, code, bytes, base64) =>
+      run((ctx) => insertPhoto(ctx, form, code, bytes, base64)),
   };
 }

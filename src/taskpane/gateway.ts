@@ -25,5 +25,7 @@ export interface Gateway {
   select(sheet: string, cell: string): Promise<void>;
   writeScores(sheet: string, changes: readonly ScoreChange[]): Promise<void>;
   insertMeasures(form: ReadForm, item: CatalogItem, chosen: readonly string[]): Promise<string>;
+  /** A PNG or JPEG picture into an item's evidence cell, sized to fit. */
+  insertPhoto(form: ReadForm, code: string, bytes: Uint8Array, base64: string): Promise<void>;
   writeSummary(sheets: SummarySheet[], opts: SummaryWriteOptions): Promise<SummaryWriteResult>;
 }

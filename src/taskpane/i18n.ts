@@ -112,6 +112,11 @@ export const STRINGS = {
   noFlags: { th: "ไม่มีข้อที่ต่ำกว่าเกณฑ์", en: "No item is under the pass mark" },
   score: { th: "คะแนน", en: "Score" },
   shortBy: { th: "ขาดอีก", en: "Short by" },
+  insertPhoto: { th: "ใส่ภาพ", en: "Insert photo" },
+  photoInserted: {
+    th: "ใส่ภาพในช่องภาพกิจกรรมแล้ว ย้ายหรือปรับขนาดได้",
+    en: "photo placed in the activity photos cell; move or resize it as needed",
+  },
   estimate: { th: "ประมาณการ", en: "estimate" },
   measures: { th: "มาตรการ", en: "Measures" },
   results: { th: "ผล", en: "Results" },

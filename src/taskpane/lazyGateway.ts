@@ -25,5 +25,7 @@ export function lazyExcelGateway(
     writeScores: (sheet, changes) => get().then((g) => g.writeScores(sheet, changes)),
     insertMeasures: (form, item, chosen) => get().then((g) => g.insertMeasures(form, item, chosen)),
     writeSummary: (sheets, o) => get().then((g) => g.writeSummary(sheets, o)),
+    insertPhoto: (form, code, bytes, base64) =>
+      get().then((g) => g.insertPhoto(form, code, bytes, base64)),
   };
 }

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
 import path from "path";
 import {
   DEFAULT_CATALOG,
@@ -26,7 +27,7 @@ import {
 import { nodeInflate, readFormsFromBytes, writeFormFile } from "../../src/xlsx";
 import { FakeExcelHost } from "../host/fakeExcel";
 import { blankMeta, colOf, sampleMeta, sampleReport, tmpDir } from "../helpers";
-import { sheetSnapshot } from "./snapshot";
+import { rowBreaks, sheetSnapshot } from "./snapshot";
 
 const NOW = new Date(2024, 4, 1);
 
@@ -166,6 +167,13 @@ describe("scaffold through Office.js", () => {
     for (const key of Object.keys(b.cells))
       expect([key, a.cells[key]]).toEqual([key, b.cells[key]]);
     expect(a).toEqual(b);
+    // Row heights, the print area and the page breaks are part of the printed form.
+    expect(a.heights.filter((h) => h !== null).length).toBeGreaterThan(model.rowCount / 2);
+    expect(a.printArea).toBe(`C8:G${model.rowCount}`);
+    const breaks = rowBreaks(await host.xlsx(), model.name);
+    expect(breaks.length).toBeGreaterThan(10);
+    expect(breaks).toEqual(rowBreaks(await fs.readFile(file), model.name));
+    expect(breaks).toEqual(model.print.breaksBefore.map((r) => r - 1));
   });
 
   it("keeps the pass mark a number wherever it is typed: number format, validation, a highlight that reads text", async () => {

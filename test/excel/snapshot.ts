@@ -1,5 +1,28 @@
 import ExcelJS from "exceljs";
 import { META_SHEET } from "../../src/domain";
+import { nodeInflate } from "../../src/xlsx";
+import { Package } from "../../src/xlsx/read/opc";
+import { readWorkbook } from "../../src/xlsx/read/workbook";
+import { NS, parseXml } from "../../src/xlsx/read/xml";
+
+/** The manual page breaks of a sheet (`<rowBreaks>`: the row each break follows), which ExcelJS does not read. */
+export function rowBreaks(bytes: Uint8Array, name: string): number[] {
+  const pkg = new Package("x.xlsx", bytes, nodeInflate);
+  const sheet = readWorkbook(pkg).sheets.find((s) => s.name === name)!;
+  const out: number[] = [];
+  let inBreaks = false;
+  parseXml("x.xlsx", sheet.path, pkg.part(sheet.path)!, {
+    open: (uri, local, attrs) => {
+      if (!(NS.sml as readonly string[]).includes(uri)) return;
+      if (local === "rowBreaks") inBreaks = true;
+      else if (local === "brk" && inBreaks) out.push(Number(attrs.id));
+    },
+    close: (_uri, local) => {
+      if (local === "rowBreaks") inBreaks = false;
+    },
+  });
+  return out;
+}
 
 /** Everything of a form sheet that the two writers must agree on, in comparable form. */
 export function sheetSnapshot(wb: ExcelJS.Workbook, name: string) {
@@ -76,6 +99,11 @@ export function sheetSnapshot(wb: ExcelJS.Workbook, name: string) {
       ws.pageSetup.printTitlesRow,
       ws.pageSetup.margins,
     ],
+    printArea: ws.pageSetup.printArea,
+    heights: Array.from({ length: ws.rowCount }, (_, i) => {
+      const h = ws.getRow(i + 1).height;
+      return h === undefined ? null : Math.round(h * 10) / 10;
+    }),
     meta: { state: meta?.state, rows: metaRows },
   };
 }

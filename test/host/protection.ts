@@ -28,6 +28,13 @@ const MAP: Record<string, string> = {
 };
 
 const passwords = new WeakMap<ExcelJS.Worksheet, string>();
+/** Sheets protected with `allowEditObjects` (ExcelJS has no such flag to keep it in). */
+const objectsAllowed = new WeakMap<ExcelJS.Worksheet, boolean>();
+
+/** Whether pictures and shapes may be added or moved: the sheet is unprotected or allows objects. */
+export function objectsEditable(sheet: ExcelJS.Worksheet): boolean {
+  return !protectionOf(sheet) || objectsAllowed.get(sheet) === true;
+}
 
 export class FakeProtection {
   readonly _path: number;
@@ -47,6 +54,7 @@ export class FakeProtection {
         };
         for (const [k, v] of Object.entries(options)) if (MAP[k]) opts[MAP[k]] = Boolean(v);
         void sheet.protect(password ?? "", opts);
+        objectsAllowed.set(sheet, options.allowEditObjects === true);
         if (password) passwords.set(sheet, password);
         else passwords.delete(sheet);
       },

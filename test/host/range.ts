@@ -15,6 +15,7 @@ import { FakeConditionalFormat } from "./conditionalFormat";
 import { checkValue, enter, formulaOf, valueOf } from "./entry";
 import { officeError } from "./errors";
 import { FakeFormat } from "./format";
+import { colPt, rowPt } from "./shapes";
 import { Loaded, type LoadOption, notLoaded, selected } from "./loadable";
 import type { PathKind } from "./request";
 import { FakeDataValidation } from "./validation";
@@ -29,6 +30,10 @@ export interface Bounds {
 
 export const RANGE_SCALARS = [
   "address",
+  "left",
+  "top",
+  "width",
+  "height",
   "cellCount",
   "columnCount",
   "columnIndex",
@@ -238,6 +243,11 @@ export class FakeRange {
         formulas: () => grid(formulaOf),
         numberFormat: () => grid((c) => c.numFmt || "General"),
         valueTypes: () => grid(valueType),
+        // Position and size in points (ExcelApi 1.3), from the column widths and row heights.
+        left: () => sum(1, b.c1 - 1, (c) => colPt(s, c)),
+        top: () => sum(1, b.r1 - 1, (r) => rowPt(s, r)),
+        width: () => sum(b.c1, b.c2, (c) => colPt(s, c)),
+        height: () => sum(b.r1, b.r2, (r) => rowPt(s, r)),
       };
       const out: Record<string, unknown> = {};
       for (const p of props) {
@@ -268,6 +278,18 @@ export class FakeRange {
   }
   get address(): string {
     return this.loaded.get("address");
+  }
+  get left(): number {
+    return this.loaded.get("left");
+  }
+  get top(): number {
+    return this.loaded.get("top");
+  }
+  get width(): number {
+    return this.loaded.get("width");
+  }
+  get height(): number {
+    return this.loaded.get("height");
   }
   get valueTypes(): string[][] {
     return this.loaded.get("valueTypes");
@@ -370,4 +392,10 @@ export function address(b: Bounds): string {
   const a = `${colLetter(b.c1)}${b.r1}`;
   const z = `${colLetter(b.c2)}${b.r2}`;
   return a === z ? a : `${a}:${z}`;
+}
+
+function sum(from: number, to: number, f: (i: number) => number): number {
+  let t = 0;
+  for (let i = from; i <= to; i++) t += f(i);
+  return t;
 }

@@ -20,6 +20,7 @@ import { Loaded, type LoadOption, notLoaded, selected } from "./loadable";
 import { checkFreeName, checkSheetName } from "./names";
 import { FakePageLayout } from "./pageLayout";
 import { FakeProtection } from "./protection";
+import { shapesOf } from "./shapes";
 import { FakeRange, address, type Bounds } from "./range";
 import type { PathKind } from "./request";
 import { requireSet } from "./requirements";
@@ -271,6 +272,11 @@ export class FakeWorksheet {
           { kind: "method", name: "Add", path, args: [address] }
         ),
     };
+  }
+
+  /** Pictures and shapes (ExcelApi 1.9): shapes.ts. */
+  get shapes() {
+    return shapesOf(this);
   }
 
   get freezePanes() {

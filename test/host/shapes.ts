@@ -1,0 +1,190 @@
+/**
+ * `worksheet.shapes.addImage` (ExcelApi 1.9, Excel.ShapeCollection) and the shape's position and size,
+ * kept as a picture of the ExcelJS sheet (anchored at the cell under its top-left corner, so the
+ * written file has the picture where Excel would put it). Excel's rules:
+ * - the image is a base64 PNG or JPEG ("Creates an image from a base64-encoded string", the reference);
+ *   anything else fails with InvalidArgument;
+ * - on a protected sheet, shapes may be added and moved only when the protection allows editing
+ *   objects (Excel.WorksheetProtectionOptions.allowEditObjects); else AccessDenied.
+ */
+import type ExcelJS from "exceljs";
+import { officeError } from "./errors";
+import { Loaded, type LoadOption, notLoaded, selected } from "./loadable";
+import { objectsEditable } from "./protection";
+import type { FakeWorksheet } from "./worksheet";
+
+/** Column widths and row heights in points, as Excel draws the sheet (defaults 8.43 characters, 15 pt). */
+export const colPt = (ws: ExcelJS.Worksheet, c: number) =>
+  (Math.trunc((ws.getColumn(c).width ?? 8.43) * 7 + 5) * 3) / 4;
+export const rowPt = (ws: ExcelJS.Worksheet, r: number) => ws.getRow(r).height ?? 15;
+
+/** The 0-based fractional cell position of a point on the sheet (ExcelJS anchors). */
+function anchorAt(ws: ExcelJS.Worksheet, left: number, top: number) {
+  let col = 0;
+  let x = left;
+  while (x >= colPt(ws, col + 1)) x -= colPt(ws, ++col);
+  let row = 0;
+  let y = top;
+  while (y >= rowPt(ws, row + 1)) y -= rowPt(ws, ++row);
+  return { col: col + x / colPt(ws, col + 1), row: row + y / rowPt(ws, row + 1) };
+}
+
+interface Placed {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  media?: { model: unknown };
+  imageId?: number;
+}
+
+export class FakeShape {
+  readonly _path: number;
+  private readonly placed: Placed = { left: 0, top: 0, width: 100, height: 100 };
+  constructor(
+    private readonly ws: FakeWorksheet,
+    parent: number,
+    base64: string
+  ) {
+    this._path = ws.ctx.request.object("method", "AddImage", parent, [base64]);
+    ws.op("shapes.addImage", (sheet) => {
+      if (!objectsEditable(sheet))
+        throw officeError("AccessDenied", "Pictures cannot be added to this protected sheet");
+      const bytes = Buffer.from(base64, "base64");
+      const png = bytes.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+      const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
+      if (!png && !jpeg) throw officeError("InvalidArgument", "The image is not PNG or JPEG");
+      const wb = (sheet as unknown as { workbook: ExcelJS.Workbook }).workbook;
+      this.placed.imageId = wb.addImage({ base64, extension: png ? "png" : "jpeg" });
+      sheet.addImage(this.placed.imageId, this.range(sheet));
+      const media = (sheet as unknown as { _media: { model: unknown }[] })._media;
+      this.placed.media = media[media.length - 1];
+    });
+  }
+
+  private range(sheet: ExcelJS.Worksheet) {
+    const p = this.placed;
+    return {
+      tl: anchorAt(sheet, p.left, p.top),
+      ext: { width: (p.width * 4) / 3, height: (p.height * 4) / 3 },
+      editAs: "oneCell",
+    } as unknown as ExcelJS.ImageRange;
+  }
+
+  private setProp(name: string, key: keyof Placed | null, v: unknown) {
+    this.ws.op(
+      `shape.${name}`,
+      (sheet) => {
+        if (!objectsEditable(sheet))
+          throw officeError("AccessDenied", "Pictures cannot be moved on this protected sheet");
+        if (key) (this.placed as unknown as Record<string, unknown>)[key] = v;
+        if (this.placed.media)
+          this.placed.media.model = {
+            type: "image",
+            imageId: this.placed.imageId,
+            range: this.range(sheet),
+          };
+      },
+      { kind: "set", name, path: this._path, args: [v] }
+    );
+  }
+
+  set left(v: number) {
+    this.setProp("Left", "left", v);
+  }
+  set top(v: number) {
+    this.setProp("Top", "top", v);
+  }
+  set width(v: number) {
+    this.setProp("Width", "width", v);
+  }
+  set height(v: number) {
+    this.setProp("Height", "height", v);
+  }
+  set name(v: string) {
+    this.setProp("Name", null, v);
+  }
+  set altTextDescription(v: string) {
+    this.setProp("AltTextDescription", null, v);
+  }
+  set lockAspectRatio(v: boolean) {
+    this.setProp("LockAspectRatio", null, v);
+  }
+}
+
+/** Where a picture of the ExcelJS sheet sits, in points from the sheet's top-left corner. */
+function imagePosition(sheet: ExcelJS.Worksheet, img: ExcelJS.ImageRange) {
+  const tl = img.tl as unknown as {
+    nativeCol: number;
+    nativeRow: number;
+    col: number;
+    row: number;
+  };
+  const col = tl.nativeCol ?? Math.floor(tl.col);
+  const row = tl.nativeRow ?? Math.floor(tl.row);
+  let left = 0;
+  for (let c = 1; c <= col; c++) left += colPt(sheet, c);
+  let top = 0;
+  for (let r = 1; r <= row; r++) top += rowPt(sheet, r);
+  left += (tl.col - Math.floor(tl.col)) * colPt(sheet, col + 1);
+  top += (tl.row - Math.floor(tl.row)) * rowPt(sheet, row + 1);
+  return { left, top };
+}
+
+const SHAPE_SCALARS = ["id", "name", "type", "left", "top"] as const;
+
+export function shapesOf(ws: FakeWorksheet) {
+  const path = ws.ctx.request.object("property", "Shapes", ws._path);
+  let items: Record<string, unknown>[] | null = null;
+  const collection = {
+    _path: path,
+    addImage: (base64: string) => {
+      ws.requires("1.9", "ShapeCollection.addImage");
+      return new FakeShape(ws, path, base64);
+    },
+    /** The pictures on the sheet (type "Image"), with their position (ExcelApi 1.9). */
+    load: (option?: LoadOption) => {
+      ws.requires("1.9", "ShapeCollection.load");
+      const props = selected(option, SHAPE_SCALARS);
+      ws.ctx.enqueueLoad(`${ws.label}.shapes.load`, path, props, () => {
+        const sheet = ws.sheet();
+        items = sheet.getImages().map((img, i) => {
+          const all: Record<string, unknown> = {
+            id: String(i + 1),
+            name: `Picture ${i + 1}`,
+            type: "Image",
+            ...imagePosition(sheet, img.range),
+          };
+          return Object.fromEntries(props.map((p) => [p, all[p]]));
+        });
+        return items;
+      });
+      return collection;
+    },
+    get items() {
+      if (!items) notLoaded("ShapeCollection.items");
+      return items!.map((it) => {
+        const loaded = new Loaded("Shape");
+        for (const [k, v] of Object.entries(it)) loaded.set(k, v);
+        return {
+          get id() {
+            return loaded.get<string>("id");
+          },
+          get name() {
+            return loaded.get<string>("name");
+          },
+          get type() {
+            return loaded.get<string>("type");
+          },
+          get left() {
+            return loaded.get<number>("left");
+          },
+          get top() {
+            return loaded.get<number>("top");
+          },
+        };
+      });
+    },
+  };
+  return collection;
+}
