@@ -10,6 +10,21 @@ export function currentFiscalYear(now: Date = new Date()): number {
 
 export type Round = 6 | 12;
 
+/**
+ * The report due at a date, the default of a new form: the latest round whose period has ended. The
+ * 6-month round covers October–March and is due from April; the 12-month round covers the whole fiscal
+ * year (October–September) and is due from October, until the next 6-month round ends. So from April
+ * to September the 6-month round of the current fiscal year, from October to March the 12-month round
+ * of the fiscal year that ended last September.
+ */
+export function dueReport(now: Date = new Date()): { fiscalYear: number; round: Round } {
+  const month = now.getMonth(); // 0 = January
+  const fy = currentFiscalYear(now);
+  return month >= 3 && month <= 8
+    ? { fiscalYear: fy, round: 6 }
+    : { fiscalYear: fy - 1, round: 12 };
+}
+
 const TH_MONTHS = [
   "มกราคม",
   "กุมภาพันธ์",

@@ -13,6 +13,7 @@ export * from "./score";
 export * from "./scoresList";
 export * from "./text";
 export * from "./units";
+export * from "./unitMatch";
 export * from "./summary";
 export * from "./issueGroups";
 export * from "./merge";

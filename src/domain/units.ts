@@ -19,7 +19,8 @@ export function unitDisplayName(u: Unit): string {
   return u.code ? `สำนักงานเขต${u.th}` : u.th;
 }
 
-function key(s: string): string {
+/** The comparable form of a unit name: folded, without เขต/สำนักงานเขต/District, spaces or dashes. */
+export function districtKey(s: string): string {
   return foldKey(thaiDigitsToAscii(s))
     .replace(/^สำนักงานเขต\s*/, "")
     .replace(/^เขต\s*/, "")
@@ -31,14 +32,19 @@ function key(s: string): string {
 const INDEX = new Map<string, Unit>();
 for (const u of DISTRICTS) {
   INDEX.set(u.code!, u);
-  INDEX.set(key(u.th), u);
-  INDEX.set(key(u.en), u);
+  INDEX.set(districtKey(u.th), u);
+  INDEX.set(districtKey(u.en), u);
 }
 
 /** A district by code (`1035`), Thai name with or without เขต/สำนักงานเขต, or English name; null when unknown. */
 export function findDistrict(input: string): Unit | null {
-  const k = key(input);
+  const k = districtKey(input);
   return k ? (INDEX.get(k) ?? null) : null;
+}
+
+/** A unit's name in the pane's language: districts in English where the list has it. */
+export function unitName(u: Unit, lang: "th" | "en"): string {
+  return lang === "en" && u.code && u.en ? u.en : unitDisplayName(u);
 }
 
 /** A district when the text names one; otherwise a free-text unit (null for empty input). */
@@ -50,9 +56,9 @@ export function resolveUnit(input: string): Unit | null {
 
 /** Districts whose code or Thai/English name contains the query (for pickers). */
 export function searchDistricts(query: string): Unit[] {
-  const q = key(query);
+  const q = districtKey(query);
   if (!q) return [...DISTRICTS];
   return DISTRICTS.filter(
-    (u) => u.code!.includes(q) || key(u.th).includes(q) || key(u.en).includes(q)
+    (u) => u.code!.includes(q) || districtKey(u.th).includes(q) || districtKey(u.en).includes(q)
   );
 }

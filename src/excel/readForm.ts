@@ -52,9 +52,93 @@ function storedFrom(values: unknown[][] | null, sheet: string): Map<string, stri
   return out;
 }
 
+/** What was queued to read one sheet; `grid` (after the sync) builds its cells. */
+function queueSheet(ws: Excel.Worksheet, mergedAreas: boolean) {
+  const used = ws.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
+  const protection = ws.protection.load("protected");
+  const merged = mergedAreas
+    ? ws.getRange().getMergedAreasOrNullObject().load("areas/items/address")
+    : null;
+  const shapes = ws.shapes.load("items/type,items/left,items/top");
+  return {
+    ws,
+    used,
+    protection,
+    shapes,
+    /** The sheet's cells, or null when the sheet is empty. */
+    grid(name: string): CellGrid | null {
+      if (used.isNullObject) return null;
+      // No merged areas on a sheet is a null object too: merges are known whenever they were asked for.
+      const merges: CellRange[] | null = merged ? [] : null;
+      if (merges && merged && !merged.isNullObject) {
+        for (const a of merged.areas.items) {
+          const r = parseRange(a.address.split("!").pop()!);
+          if (r) merges.push(r);
+        }
+      }
+      return gridFromValues(name, used.values, used.rowIndex, used.columnIndex, merges);
+    },
+  };
+}
+
+type QueuedSheet = ReturnType<typeof queueSheet>;
+
 /**
- * Read the reporting form on the active sheet in one sync (a second one only when the visible metadata
- * is incomplete and the hidden metadata sheet has to fill it in).
+ * The form of a sheet read by `queueSheet`: the hidden metadata sheet fills what the visible metadata
+ * lacks (one more sync, only then), and pictures count as evidence of the item whose evidence cell
+ * they sit in (one more sync, only when the sheet has pictures). Throws NotAFormError when the grid is
+ * not a form.
+ */
+async function completeForm(
+  context: Excel.RequestContext,
+  q: QueuedSheet,
+  grid: CellGrid,
+  catalog: Catalog,
+  metaExists: boolean
+): Promise<{ form: ReadForm; syncs: number }> {
+  let syncs = 0;
+  let form = readForm(grid, catalog);
+  const incomplete =
+    !form.unit.raw ||
+    !form.fiscalYear.raw ||
+    !form.round.raw ||
+    !form.passMark.raw ||
+    !form.formVersion;
+  if (incomplete && metaExists) {
+    const metaUsed = context.workbook.worksheets
+      .getItem(META_SHEET)
+      .getUsedRangeOrNullObject(true)
+      .load("values");
+    await context.sync();
+    syncs++;
+    form = readForm(
+      grid,
+      catalog,
+      storedFrom(metaUsed.isNullObject ? null : metaUsed.values, grid.name)
+    );
+  }
+  const pictures = q.shapes.items.filter((x) => x.type === "Image");
+  if (pictures.length && !q.used.isNullObject) {
+    const areas = evidenceAreas(form, q.used.rowIndex + q.used.values.length).map((a) => ({
+      ...a,
+      rect: q.ws.getRange(a.address).load("left,top,width,height"),
+    }));
+    await context.sync();
+    syncs++;
+    for (const a of areas) {
+      const { left, top, width, height } = a.rect;
+      const count = pictures.filter(
+        (p) => p.left >= left && p.left < left + width && p.top >= top && p.top < top + height
+      ).length;
+      for (const it of form.items) if (it.cells.evidence === a.anchor) it.photos = count;
+    }
+  }
+  return { form, syncs };
+}
+
+/**
+ * Read the reporting form on the active sheet in one sync (one more when the visible metadata is
+ * incomplete and the hidden metadata sheet has to fill it in, one more when the sheet has pictures).
  */
 export async function readActiveForm(
   context: Excel.RequestContext,
@@ -63,68 +147,127 @@ export async function readActiveForm(
   return guarded(async () => {
     const catalog = opts.catalog ?? DEFAULT_CATALOG;
     const ws = context.workbook.worksheets.getActiveWorksheet().load("name");
-    const used = ws.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
-    const protection = ws.protection.load("protected");
-    const merged = opts.mergedAreas
-      ? ws.getRange().getMergedAreasOrNullObject().load("areas/items/address")
-      : null;
+    const q = queueSheet(ws, Boolean(opts.mergedAreas));
     const meta = context.workbook.worksheets.getItemOrNullObject(META_SHEET).load("name");
-    const shapes = ws.shapes.load("items/type,items/left,items/top");
     await context.sync();
-    let syncs = 1;
-    if (used.isNullObject)
+    const grid = q.grid(ws.name);
+    if (!grid)
       throw new NotAFormError(
         ws.name,
         msg(`ชีต "${ws.name}" ว่างเปล่า`, `Sheet "${ws.name}" is empty`)
       );
-    // No merged areas on a sheet is a null object too: merges are known whenever they were asked for.
-    const merges: CellRange[] | null = merged ? [] : null;
-    if (merges && merged && !merged.isNullObject) {
-      for (const a of merged.areas.items) {
-        const r = parseRange(a.address.split("!").pop()!);
-        if (r) merges.push(r);
-      }
+    const { form, syncs } = await completeForm(context, q, grid, catalog, !meta.isNullObject);
+    return { form, protectedSheet: q.protection.protected, syncs: 1 + syncs };
+  });
+}
+
+/** How the form was found: on the active sheet, as the workbook's only form, or the sheet asked for. */
+export type FoundHow = "active" | "only" | "chosen";
+
+/** The form to work on, or the form sheets to choose from when the workbook holds several. */
+export type FormLookup =
+  | ({ kind: "form"; how: FoundHow } & SheetForm)
+  | { kind: "choose"; sheets: string[]; active: string; syncs: number };
+
+/** The rows and columns where `readForm` looks for the header (enough to tell a form sheet). */
+const PROBE = "A1:AN60";
+
+const isForm = (grid: CellGrid, catalog: Catalog) => {
+  try {
+    readForm(grid, catalog);
+    return true;
+  } catch (e) {
+    if (e instanceof NotAFormError) return false;
+    throw e;
+  }
+};
+
+const quotedList = (names: string[]) => names.map((n) => `"${n}"`).join(", ") || "-";
+
+/**
+ * Find the form wherever the user is: the sheet asked for; else the active sheet when it is a form;
+ * else the workbook's only form sheet (visible ones first); else the form sheets to choose from.
+ * Syncs: 1 when the active sheet is the form; 3 when another sheet is (list and active, the top of
+ * every other sheet, the form); 2 to offer a choice — plus 1 when the hidden metadata has to fill in
+ * and 1 when the form's sheet has pictures (counted as evidence).
+ */
+export async function findForm(
+  context: Excel.RequestContext,
+  opts: { sheet?: string; catalog?: Catalog; mergedAreas?: boolean } = {}
+): Promise<FormLookup> {
+  return guarded(async () => {
+    const catalog = opts.catalog ?? DEFAULT_CATALOG;
+    const mergedAreas = Boolean(opts.mergedAreas);
+    const sheets = context.workbook.worksheets;
+    const meta = sheets.getItemOrNullObject(META_SHEET).load("name");
+    if (opts.sheet !== undefined) {
+      const ws = sheets.getItem(opts.sheet).load("name");
+      const q = queueSheet(ws, mergedAreas);
+      await context.sync();
+      const grid = q.grid(ws.name) ?? gridFromValues(ws.name, [], 0, 0, mergedAreas ? [] : null);
+      const { form, syncs } = await completeForm(context, q, grid, catalog, !meta.isNullObject);
+      return {
+        kind: "form",
+        how: "chosen",
+        form,
+        protectedSheet: q.protection.protected,
+        syncs: 1 + syncs,
+      };
     }
-    const grid = gridFromValues(ws.name, used.values, used.rowIndex, used.columnIndex, merges);
-    let form = readForm(grid, catalog);
-    const incomplete =
-      !form.unit.raw ||
-      !form.fiscalYear.raw ||
-      !form.round.raw ||
-      !form.passMark.raw ||
-      !form.formVersion;
-    if (incomplete && !meta.isNullObject) {
-      const metaUsed = context.workbook.worksheets
-        .getItem(META_SHEET)
-        .getUsedRangeOrNullObject(true)
-        .load("values");
+    sheets.load("items/name,items/visibility");
+    const active = sheets.getActiveWorksheet().load("name");
+    const q = queueSheet(active, mergedAreas);
+    await context.sync();
+    let syncs = 1;
+    const activeGrid = q.grid(active.name);
+    if (activeGrid && isForm(activeGrid, catalog)) {
+      const done = await completeForm(context, q, activeGrid, catalog, !meta.isNullObject);
+      return {
+        kind: "form",
+        how: "active",
+        form: done.form,
+        protectedSheet: q.protection.protected,
+        syncs: syncs + done.syncs,
+      };
+    }
+    const others = sheets.items.filter((w) => w.name !== active.name && w.name !== META_SHEET);
+    const probes = others.map((w) => ({
+      ws: w,
+      range: w.getRange(PROBE).load("values"),
+    }));
+    if (probes.length) {
       await context.sync();
       syncs++;
-      form = readForm(
-        grid,
-        catalog,
-        storedFrom(metaUsed.isNullObject ? null : metaUsed.values, ws.name)
+    }
+    const found = probes.filter((p) =>
+      isForm(gridFromValues(p.ws.name, p.range.values, 0, 0), catalog)
+    );
+    const shown = found.filter((p) => p.ws.visibility === "Visible");
+    const forms = (shown.length ? shown : found).map((p) => p.ws.name);
+    if (!forms.length) {
+      const checked = sheets.items.filter((w) => w.name !== META_SHEET).map((w) => w.name);
+      throw new NotAFormError(
+        active.name,
+        msg(
+          `ไม่พบแบบรายงาน ITA ในสมุดงานนี้: ไม่มีชีตใดมีหัวตาราง "ประเด็นการประเมิน" และ "คะแนน" (ชีตที่ตรวจ: ${quotedList(checked)}) สร้างแบบได้ที่แท็บ "สร้างแบบ"`,
+          `No ITA report in this workbook: no sheet has the headers "ประเด็นการประเมิน" and "คะแนน" (sheets checked: ${quotedList(checked)}); create one in the "Create" tab`
+        )
       );
     }
-    // Pictures count as evidence of the item whose evidence cell they sit in (one more sync, only
-    // when the sheet has pictures).
-    const pictures = shapes.items.filter((x) => x.type === "Image");
-    if (pictures.length) {
-      const areas = evidenceAreas(form, used.rowIndex + used.values.length).map((a) => ({
-        ...a,
-        rect: ws.getRange(a.address).load("left,top,width,height"),
-      }));
-      await context.sync();
-      syncs++;
-      for (const a of areas) {
-        const { left, top, width, height } = a.rect;
-        const count = pictures.filter(
-          (p) => p.left >= left && p.left < left + width && p.top >= top && p.top < top + height
-        ).length;
-        for (const it of form.items) if (it.cells.evidence === a.anchor) it.photos = count;
-      }
-    }
-    return { form, protectedSheet: protection.protected, syncs };
+    if (forms.length > 1) return { kind: "choose", sheets: forms, active: active.name, syncs };
+    const ws = sheets.getItem(forms[0]).load("name");
+    const only = queueSheet(ws, mergedAreas);
+    await context.sync();
+    syncs++;
+    const grid = only.grid(ws.name) ?? gridFromValues(ws.name, [], 0, 0);
+    const done = await completeForm(context, only, grid, catalog, !meta.isNullObject);
+    return {
+      kind: "form",
+      how: "only",
+      form: done.form,
+      protectedSheet: only.protection.protected,
+      syncs: syncs + done.syncs,
+    };
   });
 }
 

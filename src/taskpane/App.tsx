@@ -107,6 +107,7 @@ export function App({
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const [view, setView] = useState<View>(initialView);
+  const [createOpened, setCreateOpened] = useState(initialView === "create");
   const [notes, setNotes] = useState<Msg[]>([]);
   const noted = useMemo(() => withNotes(gateway, setNotes), [gateway]);
   const s = (k: keyof typeof STRINGS) => STRINGS[k][lang];
@@ -143,7 +144,10 @@ export function App({
                 <TabList
                   className={styles.tabs}
                   selectedValue={view}
-                  onTabSelect={(_, d) => setView(d.value as View)}
+                  onTabSelect={(_, d) => {
+                    setView(d.value as View);
+                    if (d.value === "create") setCreateOpened(true);
+                  }}
                   aria-label={s("views")}
                 >
                   <Tab value="create">{s("tabCreate")}</Tab>
@@ -168,7 +172,12 @@ export function App({
                 </MessageBar>
               ) : null}
               <Suspense fallback={<Spinner size="small" label={s("loading")} />}>
-                {view === "create" ? <CreateView gateway={noted} now={now} /> : null}
+                {/* The create view stays mounted once opened, so its fields survive a switch of tabs. */}
+                {view === "create" || createOpened ? (
+                  <div hidden={view !== "create"}>
+                    <CreateView gateway={noted} now={now} />
+                  </div>
+                ) : null}
                 {view === "validate" ? <ValidateView gateway={noted} now={now} /> : null}
                 {view === "flags" ? <FlagsView gateway={noted} /> : null}
                 {view === "merge" ? <MergeView gateway={noted} /> : null}

@@ -9,6 +9,9 @@ import {
   DialogTitle,
   Field,
   Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   makeStyles,
   Option,
   Radio,
@@ -19,8 +22,8 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import {
-  currentFiscalYear,
   DEFAULT_PASS_MARK,
+  dueReport,
   defaultSheetName,
   formForYear,
   FormMeta,
@@ -31,8 +34,11 @@ import {
   renderForm,
   resolveUnit,
   Round,
+  roundPeriod,
   searchDistricts,
+  suggestDistricts,
   unitDisplayName,
+  unitName,
 } from "../domain";
 import { ErrorBar, SuccessBar } from "./components";
 import { Gateway } from "./gateway";
@@ -43,14 +49,23 @@ import { useAction } from "./useAction";
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center" },
+  suggestions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    marginTop: tokens.spacingVerticalXS,
+  },
 });
 
 export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; now?: Date }) {
   const t = useT();
   const styles = useStyles();
   const [unitText, setUnitText] = useState("");
-  const [year, setYear] = useState(String(currentFiscalYear(now)));
-  const [round, setRound] = useState<Round>(6);
+  // The report due now (the user can change both).
+  const due = useMemo(() => dueReport(now), [now]);
+  const [year, setYear] = useState(String(due.fiscalYear));
+  const [round, setRound] = useState<Round>(due.round);
   const [passMark, setPassMark] = useState(String(DEFAULT_PASS_MARK));
   const [preparer, setPreparer] = useState("");
   const [pendingName, setPendingName] = useState<string | null>(null);
@@ -58,6 +73,7 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
   const { busy, error, run } = useAction();
 
   const options = useMemo(() => searchDistricts(unitText).slice(0, 50), [unitText]);
+  const nearMisses = useMemo(() => suggestDistricts(unitText), [unitText]);
   const yearNum = Number(year);
   const yearOk = isFiscalYear(yearNum);
   const passNum = typedNumber(passMark) ?? NaN;
@@ -102,16 +118,36 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
           onOptionSelect={(_, d) => setUnitText(d.optionText ?? "")}
         >
           {options.map((u) => (
-            <Option key={u.code!} value={u.code!} text={unitDisplayName(u)}>
-              {`${unitDisplayName(u)} · ${u.en} · ${u.code}`}
+            <Option key={u.code!} value={u.code!} text={unitName(u, t.lang)}>
+              {t.lang === "en"
+                ? `${u.en} · ${unitDisplayName(u)} · ${u.code}`
+                : `${unitDisplayName(u)} · ${u.en} · ${u.code}`}
             </Option>
           ))}
         </Combobox>
       </Field>
+      {nearMisses.length ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("unitNearMissTitle")}</MessageBarTitle>
+            {t("unitNearMissBody")}
+            <div className={styles.suggestions}>
+              {nearMisses.map((u) => (
+                <Button key={u.code!} size="small" onClick={() => setUnitText(unitName(u, t.lang))}>
+                  {`${t("useUnit")} ${unitName(u, t.lang)}`}
+                </Button>
+              ))}
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <Field label={t("fiscalYear")} validationMessage={yearOk ? undefined : t("invalidYear")}>
         <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} />
       </Field>
-      <Field label={t("round")}>
+      <Field
+        label={t("round")}
+        hint={`${t("dueNow")} ${due.fiscalYear} ${t.m(roundPeriod(due.fiscalYear, due.round))}`}
+      >
         <RadioGroup
           layout="horizontal"
           value={String(round)}

@@ -22,6 +22,7 @@ import {
   summarizeScores,
 } from "../domain";
 import { ErrorBar, SuccessBar } from "./components";
+import { CheckedSheet, Found, SheetChoice, useFoundForm } from "./FormPicker";
 import { PhotoButton } from "./PhotoButton";
 import { Gateway } from "./gateway";
 import { useT } from "./i18n";
@@ -42,13 +43,15 @@ const useStyles = makeStyles({
 export function FlagsView({ gateway }: { gateway: Gateway }) {
   const t = useT();
   const styles = useStyles();
-  const [form, setForm] = useState<ReadForm | null>(null);
+  const [found, setFound] = useState<Pick<Found, "form" | "how"> | null>(null);
+  const form = found?.form ?? null;
+  const { find, choices, picked, setPicked } = useFoundForm(gateway);
   const [done, setDone] = useState<string | null>(null);
   const { error, run, busy } = useAction();
 
-  const refresh = () =>
+  const refresh = (sheet?: string) =>
     run(async () => {
-      setForm((await gateway.readActive()).form);
+      setFound(await find(sheet));
     });
   useEffect(() => {
     void refresh();
@@ -69,11 +72,23 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
         {t("flagsTitle")} {form ? `(< ${passMark})` : ""}
       </Subtitle2>
       <div>
-        <Button disabled={busy} onClick={refresh}>
+        <Button disabled={busy} onClick={() => refresh()}>
           {t("refresh")}
         </Button>
       </div>
       <ErrorBar error={error} />
+      {choices ? (
+        <SheetChoice
+          sheets={choices}
+          value={picked}
+          disabled={busy}
+          onChoose={(sheet) => {
+            setPicked(sheet);
+            void refresh(sheet);
+          }}
+        />
+      ) : null}
+      {found ? <CheckedSheet found={found} /> : null}
       <SuccessBar text={done} />
       {form && !flags.length ? <p>{t("noFlags")}</p> : null}
       {flags.length ? (
@@ -107,7 +122,8 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
                         run(async () => {
                           await gateway.insertPhoto(form!, f.code, bytes, base64);
                           setDone(`${f.code}: ${t("photoInserted")}`);
-                          setForm((await gateway.readActive()).form);
+                          const again = await find(form!.sheet);
+                          setFound(again && { form: again.form, how: found!.how });
                         })
                       }
                     />
@@ -132,7 +148,8 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
                   run(async () => {
                     await gateway.insertMeasures(form, form.catalog.byCode.get(it.code)!, chosen);
                     setDone(`${it.code}: ${t("measuresInserted")}`);
-                    setForm((await gateway.readActive()).form);
+                    const again = await find(form.sheet);
+                    setFound(again && { form: again.form, how: found!.how });
                   })
                 }
               />

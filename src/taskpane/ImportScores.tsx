@@ -21,6 +21,7 @@ import {
   UnmatchedLine,
 } from "../domain";
 import { ErrorBar, SuccessBar } from "./components";
+import { CheckedSheet, Found, SheetChoice, useFoundForm } from "./FormPicker";
 import { Gateway } from "./gateway";
 import { useT } from "./i18n";
 import { useAction } from "./useAction";
@@ -42,6 +43,7 @@ const useStyles = makeStyles({
 
 interface Plan {
   form: ReadForm;
+  how: Found["how"];
   changes: ScoreChange[];
   unmatched: UnmatchedLine[];
 }
@@ -53,21 +55,28 @@ export function ImportScores({ gateway }: { gateway: Gateway }) {
   const [text, setText] = useState("");
   const [plan, setPlan] = useState<Plan | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  /** The lines of the last import that were not imported: kept after the import, to be corrected. */
+  const [skipped, setSkipped] = useState<UnmatchedLine[]>([]);
   const { busy, error, run } = useAction();
+  const { find, choices, picked, setPicked } = useFoundForm(gateway);
 
-  const preview = () =>
+  const preview = (sheet?: string) =>
     run(async () => {
       setDone(null);
-      const { form } = await gateway.readActive();
+      setSkipped([]);
+      const found = await find(sheet);
+      if (!found) return setPlan(null);
+      const { form, how } = found;
       const { scores, unmatched } = parseScoresList(text, form.catalog);
-      setPlan({ form, changes: plannedScoreChanges(form, scores), unmatched });
+      setPlan({ form, how, changes: plannedScoreChanges(form, scores), unmatched });
     });
 
   const apply = () =>
     run(async () => {
       if (!plan) return;
       await gateway.writeScores(plan.form.sheet, plan.changes);
-      setDone(`${t("imported")}: ${plan.changes.length}`);
+      setDone(`${t("imported")}: ${plan.changes.length} (${plan.form.sheet})`);
+      setSkipped(plan.unmatched);
       setPlan(null);
     });
 
@@ -88,7 +97,7 @@ export function ImportScores({ gateway }: { gateway: Gateway }) {
         />
       </Field>
       <div className={styles.actions}>
-        <Button disabled={busy || !text.trim()} onClick={preview}>
+        <Button disabled={busy || !text.trim()} onClick={() => preview()}>
           {t("preview")}
         </Button>
         <Button
@@ -99,6 +108,19 @@ export function ImportScores({ gateway }: { gateway: Gateway }) {
           {t("apply")}
         </Button>
       </div>
+      {text.trim() && !plan && !busy && !choices && !done ? <p>{t("previewFirst")}</p> : null}
+      {choices ? (
+        <SheetChoice
+          sheets={choices}
+          value={picked}
+          disabled={busy}
+          onChoose={(sheet) => {
+            setPicked(sheet);
+            void preview(sheet);
+          }}
+        />
+      ) : null}
+      {plan ? <CheckedSheet found={plan} /> : null}
       {plan ? (
         plan.changes.length ? (
           <Table size="extra-small" aria-label={t("preview")}>
@@ -137,6 +159,18 @@ export function ImportScores({ gateway }: { gateway: Gateway }) {
       ) : null}
       <ErrorBar error={error} />
       <SuccessBar text={done} />
+      {!plan && skipped.length ? (
+        <div role="status">
+          <strong>{t("skippedAfterImport")}</strong>
+          <ul>
+            {skipped.map((u) => (
+              <li key={u.line}>
+                {t("line")} {u.line}: “{u.text}” — {t.m(u.reason)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import {
 import { useState } from "react";
 import { groupIssues, normalizableScores, ReadForm, validate, ValidationResult } from "../domain";
 import { ErrorBar, SuccessBar } from "./components";
+import { CheckedSheet, Found, SheetChoice, useFoundForm } from "./FormPicker";
 import { Gateway } from "./gateway";
 import { useT } from "./i18n";
 import { useAction } from "./useAction";
@@ -49,6 +50,7 @@ const useStyles = makeStyles({
 
 interface Checked {
   form: ReadForm;
+  how: Found["how"];
   result: ValidationResult;
 }
 
@@ -60,13 +62,24 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
   const [done, setDone] = useState<string | null>(null);
   const { busy, error, run } = useAction();
 
-  const check = () =>
+  const { find, choices, picked, setPicked } = useFoundForm(gateway);
+
+  /** Validate and mark the form found (null: a choice is needed first). */
+  const checkFound = async (found: Found | null) => {
+    if (!found) {
+      setChecked(null);
+      return;
+    }
+    const { form, protectedSheet, how } = found;
+    const result = validate(form, { now });
+    await gateway.mark(form, result.issues, protectedSheet);
+    setChecked({ form, how, result });
+  };
+
+  const check = (sheet?: string) =>
     run(async () => {
       setDone(null);
-      const { form, protectedSheet } = await gateway.readActive();
-      const result = validate(form, { now });
-      await gateway.mark(form, result.issues, protectedSheet);
-      setChecked({ form, result });
+      await checkFound(await find(sheet));
     });
 
   const normalize = () =>
@@ -75,10 +88,8 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
       const fixes = normalizableScores(checked.form);
       await gateway.writeScores(checked.form.sheet, fixes);
       setDone(`${t("normalized")}: ${fixes.length}`);
-      const { form, protectedSheet } = await gateway.readActive();
-      const result = validate(form, { now });
-      await gateway.mark(form, result.issues, protectedSheet);
-      setChecked({ form, result });
+      const again = await find(checked.form.sheet);
+      await checkFound(again && { ...again, how: checked.how });
     });
 
   const fixable = checked ? normalizableScores(checked.form).length : 0;
@@ -88,12 +99,24 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
         {t("validateTitle")}
       </Subtitle2>
       <div>
-        <Button appearance="primary" disabled={busy} onClick={check}>
+        <Button appearance="primary" disabled={busy} onClick={() => check()}>
           {t("validateButton")}
         </Button>
       </div>
       {busy ? <Spinner size="tiny" label={t("validating")} /> : null}
       <ErrorBar error={error} />
+      {choices ? (
+        <SheetChoice
+          sheets={choices}
+          value={picked}
+          disabled={busy}
+          onChoose={(sheet) => {
+            setPicked(sheet);
+            void check(sheet);
+          }}
+        />
+      ) : null}
+      {checked ? <CheckedSheet found={checked} /> : null}
       {checked ? <Summary result={checked.result} /> : null}
       {fixable ? (
         <Button onClick={normalize} disabled={busy}>

@@ -1,7 +1,7 @@
 import { insertStandardMeasures, selectCell, writeScores } from "../excel/actions";
 import { markIssues, MarkStore } from "../excel/marks";
 import { insertPhoto } from "../excel/photos";
-import { readActiveForm } from "../excel/readForm";
+import { findForm, readActiveForm } from "../excel/readForm";
 import { scaffoldSheet, sheetNames } from "../excel/writeForm";
 import { writeSummarySheets } from "../excel/writeSummary";
 import type { ExcelRun, Gateway } from "./gateway";
@@ -16,6 +16,7 @@ export function excelGateway(
     sheetNames: () => run((ctx) => sheetNames(ctx)),
     scaffold: (model) => run((ctx) => scaffoldSheet(ctx, model)),
     readActive: () => run((ctx) => readActiveForm(ctx, { mergedAreas: opts.mergedAreas })),
+    findForm: (sheet) => run((ctx) => findForm(ctx, { sheet, mergedAreas: opts.mergedAreas })),
     mark: async (form, issues, protectedSheet) => {
       await run((ctx) => markIssues(ctx, form, issues, protectedSheet, marks));
     },

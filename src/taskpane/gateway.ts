@@ -6,7 +6,7 @@ import type {
   SheetModel,
   SummarySheet,
 } from "../domain";
-import type { SheetForm } from "../excel/readForm";
+import type { FormLookup, SheetForm } from "../excel/readForm";
 import type { ScaffoldResult } from "../excel/writeForm";
 import type { SummaryWriteOptions, SummaryWriteResult } from "../excel/writeSummary";
 
@@ -19,6 +19,8 @@ export interface Gateway {
   /** Notes: finishing steps Excel refused (the form is complete without them). */
   scaffold(model: SheetModel): Promise<ScaffoldResult>;
   readActive(): Promise<SheetForm>;
+  /** The form wherever the user is: the sheet named, the active sheet, the only form, or a choice. */
+  findForm(sheet?: string): Promise<FormLookup>;
   mark(form: ReadForm, issues: readonly Issue[], protectedSheet: boolean): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
   writeScores(sheet: string, changes: readonly ScoreChange[]): Promise<void>;

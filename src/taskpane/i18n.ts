@@ -143,6 +143,33 @@ export const STRINGS = {
     en: "Estimated total: each tool's item average × weight IIT 30 / EIT 30 / OIT 40 (the official score is NACC's)",
   },
   notScored: { th: "ยังไม่มีคะแนน", en: "not scored" },
+  sheetChecked: { th: "ชีตที่ตรวจ", en: "Sheet checked" },
+  foundOnlyForm: {
+    th: "ชีตที่เปิดอยู่ไม่ใช่แบบรายงาน จึงตรวจแบบรายงานชีตเดียวในสมุดงานนี้",
+    en: "The active sheet is not a report form, so the workbook's only form was checked",
+  },
+  chooseSheetTitle: { th: "มีแบบรายงานหลายชีต", en: "Several report sheets" },
+  chooseSheetBody: {
+    th: "ชีตที่เปิดอยู่ไม่ใช่แบบรายงาน เลือกชีตแบบรายงานที่จะตรวจ (หรือเปิดชีตนั้นแล้วกดอีกครั้ง)",
+    en: "The active sheet is not a report form: choose the report sheet to check (or open it and press again)",
+  },
+  reportSheet: { th: "ชีตแบบรายงาน", en: "Report sheet" },
+  chooseSheetPlaceholder: { th: "เลือกชีต…", en: "Choose a sheet…" },
+  unitNearMissTitle: { th: "ไม่พบเขตชื่อนี้", en: "No district by this name" },
+  unitNearMissBody: {
+    th: "หมายถึงเขตนี้หรือไม่ (ถ้าไม่ใช่เขต ใช้ชื่อที่พิมพ์ได้)",
+    en: "Did you mean this district? (Not a district: the name as typed is used)",
+  },
+  useUnit: { th: "ใช้", en: "Use" },
+  dueNow: { th: "ถึงกำหนดส่งตอนนี้: ปีงบประมาณ", en: "Due now: fiscal year" },
+  previewFirst: {
+    th: 'กด "ดูสิ่งที่จะเปลี่ยน" ก่อน แล้วจึงนำคะแนนเข้า',
+    en: 'Press "Preview changes" first, then apply the scores',
+  },
+  skippedAfterImport: {
+    th: "บรรทัดที่ไม่ได้นำเข้า (แก้แล้วกดดูสิ่งที่จะเปลี่ยนอีกครั้ง)",
+    en: "Lines not imported (correct them and preview again)",
+  },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

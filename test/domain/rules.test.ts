@@ -102,6 +102,7 @@ describe("validation rules", () => {
       "warning",
     ],
     ["meta.unit", (r) => ({ ...r, unit: "", unitCode: null }), "-", "error"],
+    ["meta.unit-near-miss", (r) => ({ ...r, unit: "เขตบางลัก", unitCode: null }), "-", "warning"],
     ["meta.fiscal-year", (r) => ({ ...r, fiscalYear: 2024 }), "-", "error"],
     ["meta.preparer", (r) => ({ ...r, preparer: "" }), "-", "warning"],
   ];
@@ -112,6 +113,13 @@ describe("validation rules", () => {
     expect(result.issues[0].message.th).toMatch(/[ก-๙]/);
     expect(result.issues[0].message.en).toMatch(/[a-z]/);
     expect(result.issues[0].cell ?? "").toMatch(/^([A-G]\d+)?$/);
+  });
+
+  it("names the district a misspelt unit most likely is, in Thai and English", () => {
+    const r = { ...cleanReport(12), unit: "บางลัก", unitCode: null };
+    const [issue] = validate(formOf(r), { now: NOW }).issues;
+    expect(issue.message.th).toMatch(/"บางลัก".*สำนักงานเขตบางรัก/);
+    expect(issue.message.en).toMatch(/did you mean Bang Rak\?/);
   });
 
   it("makes measures without results a warning in the 6-month round and an error in the 12-month round", () => {

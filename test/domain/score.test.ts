@@ -205,3 +205,36 @@ describe("summarizeScores: averages, the weighted total and pass/fail", () => {
     ]);
   });
 });
+
+describe("parseScoresList: the usual copies", () => {
+  it("reads rows copied from a results table, percentages and labelled scores", () => {
+    const text = [
+      "รหัส\tประเด็นการประเมิน\tคะแนน",
+      "I22\tผู้บังคับบัญชาของท่าน มีการมอบหมายงานอย่างเป็นธรรม\t82.01",
+      "| I1 | เจ้าหน้าที่ปฏิบัติงานตามขั้นตอน 3 ข้อ | 96.31 |",
+      "I2 | คำถาม | 96.31%",
+      "I3\t\t\t๙๗.๕๐",
+      "E1 คะแนน 88.40",
+      "E2 score: 90.5",
+      "E3 การเผยแพร่ข้อมูล 91.25",
+      "E4,การให้บริการ,92",
+      "I4 96.31 %",
+      "E5 ข้อ 3 ของแบบ 88",
+      "I5\tคำถาม\tไม่มีข้อมูล",
+    ].join("\n");
+    const { scores, unmatched } = parseScoresList(text, DEFAULT_CATALOG);
+    expect(scores.map((s) => [s.code, s.score])).toEqual([
+      ["I22", 82.01],
+      ["I1", 96.31],
+      ["I2", 96.31],
+      ["I3", 97.5],
+      ["E1", 88.4],
+      ["E2", 90.5],
+      ["E3", 91.25],
+      ["E4", 92],
+      ["I4", 96.31],
+    ]);
+    // Two numbers in the text: which one is the score is unclear, so the line is reported.
+    expect(unmatched.map((u) => u.line)).toEqual([11, 12]);
+  });
+});

@@ -86,6 +86,8 @@ describe("the task pane in Chromium", () => {
     await page.getByRole("heading", { name: "รายงาน ITA สำนักงานเขต" }).waitFor();
     await checkView(page, "1-create");
     await page.getByRole("combobox", { name: /หน่วยงาน/ }).fill("จอมทอง");
+    // The sample is a 6-month report; the default follows the calendar (12-month from October to March).
+    await page.getByRole("radio", { name: "6 เดือน" }).check();
     await page.getByRole("button", { name: "สร้างแบบรายงาน" }).click();
     await page.getByText(/^สร้างชีตแล้ว: ITA \d{4} รอบ 6$/).waitFor();
 

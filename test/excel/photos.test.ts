@@ -6,7 +6,13 @@ import {
   renderForm,
   validate,
 } from "../../src/domain";
-import { ExcelActionError, insertPhoto, readActiveForm, scaffoldSheet } from "../../src/excel";
+import {
+  ExcelActionError,
+  findForm,
+  insertPhoto,
+  readActiveForm,
+  scaffoldSheet,
+} from "../../src/excel";
 import { nodeInflate, readFormsFromBytes } from "../../src/xlsx";
 import { FakeExcelHost } from "../host/fakeExcel";
 import { sampleMeta, sampleReport } from "../helpers";
@@ -113,6 +119,15 @@ describe("inserting an activity photo through Office.js", () => {
     const [read] = readFormsFromBytes("x.xlsx", await host.xlsx(), { inflate: nodeInflate });
     expect(read.items.find((i) => i.code === "I22")!.photos).toBe(1);
     expect(evidenceWarning(read)).toBeUndefined();
+
+    // Found from another sheet (validate and flags find the form wherever the user is): the same count.
+    host.wb.addWorksheet("ITA คะแนน");
+    host.state.active = "ITA คะแนน";
+    const found = await host.run((ctx) => findForm(ctx));
+    expect(found).toMatchObject({ kind: "form", how: "only", syncs: 4 });
+    expect(host.lastContext.syncCount).toBe(4);
+    if (found.kind === "form")
+      expect(found.form.items.map((i) => i.photos)).toEqual(again.form.items.map((i) => i.photos));
   });
 
   it("refuses a file that is not a PNG or JPEG picture, before touching the sheet", async () => {

@@ -144,7 +144,10 @@ describe("create view", () => {
     expect(within(table).getByText("82.01")).toBeTruthy();
     expect(screen.getByText(/บรรทัด 3/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "นำคะแนนเข้า" }));
-    await screen.findByText("นำเข้าคะแนนแล้ว: 2");
+    await screen.findByText("นำเข้าคะแนนแล้ว: 2 (ITA 2567 รอบ 6)");
+    // The skipped line stays listed after the import, to be corrected.
+    expect(screen.getByText("บรรทัดที่ไม่ได้นำเข้า (แก้แล้วกดดูสิ่งที่จะเปลี่ยนอีกครั้ง)")).toBeTruthy();
+    expect(screen.getByText(/บรรทัด 3/)).toBeTruthy();
     const ws = host.wb.getWorksheet("ITA 2567 รอบ 6")!;
     const values: unknown[] = [];
     ws.getColumn(columnIndex("score")).eachCell((c) => values.push(c.value));
@@ -205,11 +208,13 @@ describe("validate and flags views", () => {
     expect(within(table).getAllByText("ผ่าน")).toHaveLength(3);
   });
 
-  it("says clearly when the active sheet is not a reporting form", async () => {
+  it("says clearly when the workbook holds no reporting form, naming the sheets checked", async () => {
     const host = new FakeExcelHost();
     host.wb.getWorksheet("Sheet1")!.getCell("A1").value = "รายการ";
     setup(host, "validate");
     fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
-    expect((await screen.findByRole("alert")).textContent).toMatch(/ไม่พบหัวตารางของแบบรายงาน ITA/);
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /ไม่พบแบบรายงาน ITA ในสมุดงานนี้.*"Sheet1"/
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { FISCAL_YEAR_RANGE } from "../bounds";
 import { currentFiscalYear } from "../fiscal";
 import { msg } from "../text";
+import { suggestDistricts } from "../unitMatch";
+import { unitDisplayName } from "../units";
 import { ReportRule } from "./types";
 
 export const REPORT_RULES: readonly ReportRule[] = [
@@ -11,6 +13,27 @@ export const REPORT_RULES: readonly ReportRule[] = [
       f.unit.value
         ? []
         : [{ cell: f.unit.cell, message: msg("ยังไม่ได้ระบุหน่วยงาน", "The unit is not given") }],
+  },
+  {
+    // A misspelt district is otherwise taken as another unit, and the district then counts as missing.
+    id: "meta.unit-near-miss",
+    severity: "warning",
+    check: (f) => {
+      if (!f.unit.value || f.unit.value.code) return [];
+      const near = suggestDistricts(f.unit.raw);
+      if (!near.length) return [];
+      const th = near.map(unitDisplayName).join(" / ");
+      const en = near.map((u) => u.en).join(" / ");
+      return [
+        {
+          cell: f.unit.cell,
+          message: msg(
+            `หน่วยงาน "${f.unit.raw}" ไม่ตรงกับชื่อเขตใด หมายถึง ${th} หรือไม่ (ถ้าใช่ กรุณาแก้ชื่อ มิฉะนั้นตอนรวมผลจะนับเป็นหน่วยงานอื่น)`,
+            `Unit "${f.unit.raw}" matches no district: did you mean ${en}? (If so, correct the name; otherwise the summary counts it as another unit)`
+          ),
+        },
+      ];
+    },
   },
   {
     id: "meta.fiscal-year",
