@@ -1,4 +1,5 @@
 import { Button } from "@fluentui/react-components";
+import { ImageAddRegular } from "@fluentui/react-icons";
 import { useRef } from "react";
 import { useT } from "./i18n";
 
@@ -27,15 +28,22 @@ export function PhotoButton({
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button size="small" disabled={disabled} onClick={() => input.current?.click()}>
-        {`${t("insertPhoto")} (${code})`}
-      </Button>
+      {/* Icon only, so the flags table keeps to the pane's width at 320 px; named for screen readers. */}
+      <Button
+        size="small"
+        appearance="subtle"
+        icon={<ImageAddRegular />}
+        disabled={disabled}
+        aria-label={`${t("insertPhoto")} (${code})`}
+        title={`${t("insertPhoto")} (${code})`}
+        onClick={() => input.current?.click()}
+      />
       <input
         ref={input}
         type="file"
         accept="image/png,image/jpeg"
         hidden
-        aria-label={`${t("insertPhoto")} (${code})`}
+        aria-label={`${t("insertPhoto")}: ${t("chooseFile")} (${code})`}
         onChange={async (e) => {
           const file = e.target.files?.[0];
           e.target.value = "";

@@ -117,6 +117,7 @@ export const STRINGS = {
   score: { th: "คะแนน", en: "Score" },
   shortBy: { th: "ขาดอีก", en: "Short by" },
   insertPhoto: { th: "ใส่ภาพ", en: "Insert photo" },
+  chooseFile: { th: "เลือกไฟล์ภาพ", en: "choose a picture file" },
   photoInserted: {
     th: "ใส่ภาพในช่องภาพกิจกรรมแล้ว ย้ายหรือปรับขนาดได้",
     en: "photo placed in the activity photos cell; move or resize it as needed",
