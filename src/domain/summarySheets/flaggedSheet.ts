@@ -2,6 +2,7 @@ import { MergedUnit, MergeResult } from "../merge";
 import { shortBy } from "../score";
 import {
   clampText,
+  evidenceText,
   periodLabel,
   SUMMARY_HEADER_ROW,
   SUMMARY_SHEETS,
@@ -34,7 +35,7 @@ export function flaggedSheet(r: MergeResult): SummarySheet {
         shortBy(f.score, r.passMark),
         clampText(it.measures),
         clampText(it.results),
-        clampText(it.evidence),
+        evidenceText(it),
       ],
     });
   }

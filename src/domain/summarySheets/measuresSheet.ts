@@ -1,6 +1,7 @@
 import { MergeResult } from "../merge";
 import {
   clampText,
+  evidenceText,
   periodLabel,
   SUMMARY_HEADER_ROW,
   SUMMARY_SHEETS,
@@ -42,7 +43,7 @@ export function measuresSheet(r: MergeResult): SummarySheet {
           for (const { m, it } of units)
             rows.push({
               kind: "data",
-              cells: [m.label, null, clampText(it.results), clampText(it.evidence)],
+              cells: [m.label, null, clampText(it.results), evidenceText(it)],
             });
         }
       }

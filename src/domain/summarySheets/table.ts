@@ -48,6 +48,12 @@ export const SUMMARY_SHEETS = {
 /** Excel holds at most 32,767 characters in a cell. */
 export const MAX_CELL_TEXT = 32000;
 
+/** An item's evidence as the summary shows it: the text, and how many photos the unit placed in the cell. */
+export function evidenceText(it: { evidence: string; photos: number }): string {
+  const photos = it.photos ? `ภาพกิจกรรม ${it.photos} ภาพในแบบรายงาน` : "";
+  return clampText([it.evidence, photos].filter(Boolean).join("\n"));
+}
+
 export function clampText(text: string): string {
   const s = xmlSafe(text);
   return s.length > MAX_CELL_TEXT ? `${s.slice(0, MAX_CELL_TEXT)}… [ตัดทอน / truncated]` : s;
