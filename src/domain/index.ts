@@ -16,6 +16,7 @@ export * from "./units";
 export * from "./summary";
 export * from "./issueGroups";
 export * from "./merge";
+export * from "./mergeForm";
 export * from "./summarySheets";
 export * from "./errors";
 export * from "./scoreChanges";

@@ -150,6 +150,9 @@ describe("FY2567 district form catalog", () => {
     expect(allForms().map((f) => `${f.formId} ${f.version}`)).toContain("bkk-district-ita 2567.1");
     expect(findForm("bkk-district-ita", "2567.1")?.items).toHaveLength(42);
     expect(findForm("bkk-district-ita", "1999.9")).toBeNull();
-    expect(formForYear(2567).version).toBe("2567.1");
+    expect(formForYear(2567)).toEqual({
+      form: findForm("bkk-district-ita", "2567.1"),
+      notice: null,
+    });
   });
 });

@@ -183,7 +183,9 @@ export function readForm(
   const markerParts = marker?.raw.split(/\s+/) ?? [];
   formId = markerParts[0] || stored.get("formId") || null;
   formVersion = markerParts[1] || stored.get("formVersion") || null;
-  if (formId && formVersion) catalog = findForm(formId, formVersion) ?? fallbackCatalog;
+  // The form the caller gave wins over a bundled one of the same id and version.
+  const given = fallbackCatalog.formId === formId && fallbackCatalog.version === formVersion;
+  if (formId && formVersion && !given) catalog = findForm(formId, formVersion) ?? fallbackCatalog;
   const header = catalog === fallbackCatalog ? header0 : (findHeader(grid, catalog) ?? header0);
 
   const problems: ReadProblem[] = header.moved
