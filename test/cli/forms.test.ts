@@ -179,9 +179,30 @@ describe("ita forms / --form / --year", () => {
     const r = await runCli("forms", "--form", notJson);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/notjson\.json is not valid JSON/);
+    // A bundled form named by id@version is listed once, as bundled.
+    const byId = JSON.parse(
+      (await runCli("forms", "--json", "--form", "bkk-district-ita@2567.1")).out
+    );
+    expect(byId.map((f: { source: string }) => f.source)).toEqual(["bundled"]);
     const unknown = await runCli("forms", "--form", "no-such-form");
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/No form "no-such-form".*bkk-district-ita@2567\.1/);
+  });
+
+  it("scaffold takes the rounds of the form: its first by default, another refused", async () => {
+    const yearly = path.join(dir, "yearly.json");
+    await fs.writeFile(
+      yearly,
+      JSON.stringify({ ...edited2569(), version: "2569.2", rounds: [12] })
+    );
+    const file = path.join(dir, "yearly.xlsx");
+    expect((await runCli("scaffold", "--form", yearly, "--year", "2569", "-o", file)).code).toBe(0);
+    expect(JSON.parse((await runCli("validate", file, "--form", yearly, "--json")).out).round).toBe(
+      12
+    );
+    const six = await runCli("scaffold", "--form", yearly, "--round", "6", "-o", file + "6.xlsx");
+    expect(six.code).toBe(2);
+    expect(six.err).toMatch(/has no round 6 \(its rounds: 12\)/);
   });
 
   it("an edited form scaffolds, validates and merges with --form; a mixed merge is reported", async () => {
