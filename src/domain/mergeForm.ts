@@ -17,13 +17,18 @@ const sameForm = (f: { formId: string | null; formVersion: string | null }, c: C
  * form names a known one. One summary is one form: the others' files are rejected by mergeForms.
  */
 export function chooseMergeForm(subs: readonly Submission[], fallback: Catalog): MergeFormChoice {
+  // By id and version: each workbook that carries its form has its own copy of it.
+  const first = new Map<string, Catalog>();
   const counts = new Map<Catalog, number>();
   let read = 0;
   for (const s of subs) {
     if (!s.form) continue;
     read++;
-    if (sameForm(s.form, s.form.catalog))
-      counts.set(s.form.catalog, (counts.get(s.form.catalog) ?? 0) + 1);
+    if (!sameForm(s.form, s.form.catalog)) continue;
+    const key = `${s.form.catalog.formId}@${s.form.catalog.version}`;
+    if (!first.has(key)) first.set(key, s.form.catalog);
+    const c = first.get(key)!;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || compareForms(b[0], a[0]));
   const form = ranked.length ? ranked[0][0] : fallback;

@@ -6,7 +6,9 @@ import {
   Catalog,
   CatalogError,
   chooseMergeForm,
+  embeddedForm,
   findForm,
+  formDefinitionRows,
   formForYear,
   formYears,
   loadCatalog,
@@ -248,18 +250,88 @@ describe("ita forms / --form / --year", () => {
     expect(mj.rejected[0].reason.en).toMatch(/bkk-district-ita 2567\.1.*bkk-district-ita 2569\.1/);
     expect(mj.rejected[0].reason.th).toMatch(/bkk-district-ita 2567\.1.*bkk-district-ita 2569\.1/);
 
-    // Without --form: the bundled form that is read is merged, the other named on stderr and rejected.
+    // Without --form: one form each (the new file carries its own); the newer is merged on a tie,
+    // the other named on stderr and rejected.
     const plain = await runCli("merge", newFile, oldFile, "-o", out, "--expect", "none");
     expect(plain.code).toBe(3);
     expect(plain.err).toMatch(
-      /Merging by the form bkk-district-ita 2567\.1 \(1 sheets\); 1 sheets of other forms/
+      /Merging by the form bkk-district-ita 2569\.1 \(1 sheets\); 1 sheets of other forms/
     );
-    expect(plain.out).toMatch(/new-1035\.xlsx: .*2569\.1.*2567\.1/);
+    expect(plain.out).toMatch(/old-1001\.xlsx: .*2567\.1.*2569\.1/);
+    const byOld = await runCli(
+      "merge",
+      newFile,
+      oldFile,
+      "-o",
+      out,
+      "--expect",
+      "none",
+      "--form",
+      "bkk-district-ita"
+    );
+    expect(byOld.out).toMatch(/new-1035\.xlsx: .*2569\.1.*2567\.1/);
 
     // The same through the library: sheets read against the given form, merged by it.
     const subs = await readSubmissions([newFile], undefined, loadCatalog(edited2569()));
     const r = mergeForms(subs, { catalog: subs[0].form!.catalog, expect: "none" });
     expect(r.merged[0].form.items).toHaveLength(43);
     expect(r.passMark).toBe(80);
+  });
+
+  it("a workbook carries its form: read, validated and merged on a copy that does not bundle it", async () => {
+    const a = path.join(dir, "carried-1035.xlsx");
+    const b = path.join(dir, "carried-1001.xlsx");
+    for (const [file, unit] of [
+      [a, "1035"],
+      [b, "1001"],
+    ])
+      expect(
+        (await runCli("scaffold", "--form", edited, "--year", "2569", "--unit", unit, "-o", file))
+          .code
+      ).toBe(0);
+    // No --form from here on: the forms come from the workbooks.
+    const read = JSON.parse((await runCli("read", a)).out);
+    expect(read).toMatchObject({ formVersion: "2569.1", fiscalYear: 2569 });
+    expect(read.items).toHaveLength(43);
+    expect(read.items.map((i: { code: string }) => i.code)).toContain("E16");
+    expect(JSON.parse((await runCli("validate", a, "--json")).out)).toMatchObject({
+      items: 43,
+      passMark: 80,
+    });
+    const old = path.join(dir, "carried-old-1006.xlsx");
+    await runCli("scaffold", "--unit", "1006", "--year", "2567", "-o", old);
+    const out = path.join(dir, "carried-summary.xlsx");
+    const m = await runCli("merge", a, b, old, "-o", out, "--expect", "none", "--json");
+    expect(m.code).toBe(3);
+    const mj = JSON.parse(m.out);
+    expect(mj.merged.map((x: { unitCode: string }) => x.unitCode)).toEqual(["1001", "1035"]);
+    expect(mj.rejected[0].reason.en).toMatch(/2567\.1 does not match.*2569\.1/);
+  });
+
+  it("a carried form that is corrupt, cut short or another form's is not used", () => {
+    const form = loadCatalog(edited2569(), "edited.json");
+    const rows = formDefinitionRows(form);
+    expect(
+      rows.every(([k, v]) => /^formDefinition\.\d+$/.test(k) && v.startsWith("ITAFORM:"))
+    ).toBe(true);
+    expect(rows.every(([, v]) => v.length <= 32767)).toBe(true);
+    const stored = new Map(rows);
+    expect(embeddedForm(stored, "bkk-district-ita", "2569.1")?.items).toHaveLength(43);
+    expect(embeddedForm(stored, "bkk-district-ita", "2567.1")).toBeNull();
+    const last = rows[rows.length - 1][0];
+    expect(
+      embeddedForm(new Map([...rows, [last, "ITAFORM:{"]]), "bkk-district-ita", "2569.1")
+    ).toBeNull();
+    expect(
+      embeddedForm(new Map([...rows, [last, "=1+1"]]), "bkk-district-ita", "2569.1")
+    ).toBeNull();
+    const broken = JSON.stringify({ ...edited2569(), passMark: 300 });
+    expect(
+      embeddedForm(
+        new Map([["formDefinition.1", `ITAFORM:${broken}`]]),
+        "bkk-district-ita",
+        "2569.1"
+      )
+    ).toBeNull();
   });
 });

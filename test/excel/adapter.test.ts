@@ -135,7 +135,9 @@ describe("scaffold through Office.js", () => {
       .getSheetValues()
       .filter(Boolean)
       .map((r) => (r as string[])[1]);
-    expect(metaSheets.filter((s) => s === "ITA 2567 รอบ 12")).toHaveLength(9);
+    // One row per key, the form's definition included (the form travels with the workbook).
+    expect(model.metadata.map(([k]) => k)).toContain("formDefinition.1");
+    expect(metaSheets.filter((s) => s === "ITA 2567 รอบ 12")).toHaveLength(model.metadata.length);
   });
 
   it("never writes over an existing sheet", async () => {

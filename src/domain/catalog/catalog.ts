@@ -41,6 +41,8 @@ export interface Catalog {
   passMark: number;
   rounds: readonly (6 | 12)[];
   columns: FormFile["columns"];
+  /** The form file as checked: what a workbook made with this form carries (see embed.ts). */
+  definition: FormFile;
   tools: CatalogTool[];
   items: CatalogItem[];
   byCode: ReadonlyMap<string, CatalogItem>;
@@ -153,6 +155,7 @@ export function loadCatalog(data: unknown, source = "form"): Catalog {
     passMark: file.passMark,
     rounds: file.rounds,
     columns: file.columns,
+    definition: file,
     tools,
     items,
     byCode,

@@ -3,6 +3,7 @@ import { Catalog, loadCatalog } from "./catalog";
 import { BUNDLED_FORM_FILES } from "./forms";
 
 export * from "./catalog";
+export * from "./embed";
 export type { ToolId } from "./schema";
 
 /** Oldest first: by fiscal year, then version. */
