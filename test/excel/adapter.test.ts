@@ -9,6 +9,7 @@ import {
   normalizableScores,
   parseScoresList,
   plannedScoreChanges,
+  loadCatalog,
 } from "../../src/domain";
 import { FY2567 } from "../forms";
 import {
@@ -287,6 +288,21 @@ describe("validate through Office.js", () => {
     await host.run((ctx) => writeScores(ctx, form.sheet, fixes));
     expect(host.lastContext.syncCount).toBe(1);
     expect(ws.getCell(`${score}${i1.row + 1}`).value).toBe(96.31);
+  });
+
+  it("reads a form this copy does not bundle from the definition the workbook carries", async () => {
+    const def = JSON.parse(JSON.stringify(FY2567.definition));
+    def.version = "2569.1";
+    def.fiscalYear = 2569;
+    def.tools[1].indicators[2].items.push({ code: "E16", text: "ข้อใหม่", issue: "ประเด็นใหม่" });
+    const host = new FakeExcelHost();
+    await host.run((ctx) =>
+      scaffoldSheet(ctx, renderForm(loadCatalog(def), { ...sampleMeta(), fiscalYear: 2569 }))
+    );
+    const { form, syncs } = await host.run((ctx) => readActiveForm(ctx));
+    expect(form.catalog.version).toBe("2569.1");
+    expect(form.items.map((i) => i.code)).toContain("E16");
+    expect(syncs).toBe(2); // the metadata sheet is read only because the marker names another form
   });
 
   it("imports a pasted scores list with a preview of the changes, in one sync", async () => {
