@@ -5,7 +5,6 @@ import path from "path";
 import {
   columnIndex,
   modelGrid,
-  DEFAULT_CATALOG,
   FormMeta,
   metaFromReport,
   readForm,
@@ -16,6 +15,7 @@ import {
   resolveUnit,
   SheetModel,
 } from "../src/domain";
+import { FY2567 } from "./forms";
 import sample from "../samples/chom-thong-2567-r6.json";
 
 /** The Chom Thong FY2567 6-month report transcribed from seed 003. */
@@ -48,11 +48,11 @@ export function blankMeta(): FormMeta {
 
 /** Read a rendered sheet model through the domain reader, without any file in between. */
 export function readModel(model: SheetModel): ReadForm {
-  return readForm(modelGrid(model), DEFAULT_CATALOG);
+  return readForm(modelGrid(model), FY2567);
 }
 
 export function formOf(report: Report): ReadForm {
-  return readModel(renderForm(DEFAULT_CATALOG, metaFromReport(report), report));
+  return readModel(renderForm(FY2567, metaFromReport(report), report));
 }
 
 export async function tmpDir(): Promise<string> {
@@ -77,9 +77,9 @@ export function sharedView(report: Report): Report {
   const shared = ["measures", "results", "evidence"] as const;
   const out: Report["items"] = [];
   for (const it of report.items) {
-    const cat = DEFAULT_CATALOG.byCode.get(it.code)!;
+    const cat = FY2567.byCode.get(it.code)!;
     const prev = out[out.length - 1];
-    const prevGroup = prev && DEFAULT_CATALOG.byCode.get(prev.code)!.measureGroup;
+    const prevGroup = prev && FY2567.byCode.get(prev.code)!.measureGroup;
     const own = shared.some((f) => it[f] !== "");
     if (cat.measureGroup !== cat.code && !own && prev && prevGroup === cat.measureGroup)
       out.push({ ...it, measures: prev.measures, results: prev.results, evidence: prev.evidence });

@@ -7,9 +7,11 @@ import {
   isPassMark,
   isRound,
   currentFiscalYear,
-  DEFAULT_CATALOG,
-  DEFAULT_PASS_MARK,
+  Catalog,
   FormMeta,
+  findForm,
+  formForYear,
+  formLabel,
   formToJson,
   metaFromReport,
   msg,
@@ -27,13 +29,18 @@ import {
 } from "../domain";
 import { readFormFile } from "../xlsx/files";
 import { numberOption, parse, UserError } from "./args";
+import { formOption } from "./forms";
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
 }
 
-/** `ita scaffold -o FILE [--unit U] [--year 2567] [--round 6|12] [--threshold 85] [--from REPORT.json|SCORES.csv]` */
+/**
+ * `ita scaffold -o FILE [--form FILE|ID] [--unit U] [--year 2567] [--round 6|12] [--threshold 85]
+ * [--from REPORT.json|SCORES.csv]`: the form is the one given, else the year's (or the newest of an
+ * earlier year, said on stderr).
+ */
 export async function scaffold(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
     out: { type: "string", short: "o" },
@@ -44,6 +51,7 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
     preparer: { type: "string" },
     from: { type: "string" },
     sheet: { type: "string" },
+    form: { type: "string" },
   });
   if (!values.out)
     throw new UserError(msg("ต้องระบุไฟล์ผลลัพธ์ด้วย -o FILE", "Give the output file with -o FILE"));
@@ -53,44 +61,59 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
   const threshold = numberOption("threshold", values.threshold, isPassMark, BOUND_HINTS.passMark);
   const unitArg = values.unit === undefined ? undefined : resolveUnit(String(values.unit));
 
+  const preparer = values.preparer as string | undefined;
   let report: Report | undefined;
-  let meta: FormMeta = {
-    unit: unitArg ?? null,
-    fiscalYear: year ?? currentFiscalYear(),
-    round: round ?? 6,
-    passMark: threshold ?? DEFAULT_PASS_MARK,
-    preparer: (values.preparer as string | undefined) ?? "",
-  };
-  if (values.from) {
-    const from = String(values.from);
-    const text = await readText(from);
-    if (/\.json$/i.test(from) || text.trimStart().startsWith("{")) {
-      report = parseReportJson(from, text);
-      const fromMeta = metaFromReport(report);
-      meta = {
-        unit: unitArg ?? fromMeta.unit,
-        fiscalYear: year ?? fromMeta.fiscalYear,
-        round: round ?? fromMeta.round,
-        passMark: threshold ?? fromMeta.passMark,
-        preparer: (values.preparer as string | undefined) ?? fromMeta.preparer,
-      };
-    } else {
-      const { scores, unmatched } = parseScoresList(text, DEFAULT_CATALOG);
-      for (const u of unmatched)
-        io.err(`${from}:${u.line}: ${u.reason.th} / ${u.reason.en}: ${u.text}\n`);
-      if (!scores.length)
-        throw new UserError(msg(`ไม่พบคะแนนในไฟล์ ${from}`, `No scores found in ${from}`));
-      report = reportFromScores(DEFAULT_CATALOG, meta, scores);
-      io.err(`${scores.length} คะแนน / scores read from ${from}\n`);
-    }
+  let fromMeta: FormMeta | undefined;
+  const from = values.from === undefined ? undefined : String(values.from);
+  const fromText = from === undefined ? undefined : await readText(from);
+  const fromJson =
+    from !== undefined && (/\.json$/i.test(from) || fromText!.trimStart().startsWith("{"));
+  if (fromJson) {
+    report = parseReportJson(from!, fromText!);
+    fromMeta = metaFromReport(report);
   }
-  const model = renderForm(DEFAULT_CATALOG, meta, report, values.sheet as string | undefined);
+  const fiscalYear = year ?? fromMeta?.fiscalYear ?? currentFiscalYear();
+  let form: Catalog;
+  const reportForm =
+    report?.formId && report.formVersion ? findForm(report.formId, report.formVersion) : null;
+  if (values.form !== undefined) form = formOption(String(values.form));
+  else if (reportForm) form = reportForm;
+  else {
+    const choice = formForYear(fiscalYear);
+    form = choice.form;
+    if (choice.notice) io.err(`${choice.notice.th}\n${choice.notice.en}\n`);
+  }
+  const finalRound = round ?? fromMeta?.round ?? form.rounds[0];
+  if (!form.rounds.includes(finalRound))
+    throw new UserError(
+      msg(
+        `แบบฟอร์ม ${formLabel(form)} ไม่มีรอบ ${finalRound} (มีรอบ ${form.rounds.join(", ")})`,
+        `The form ${formLabel(form)} has no round ${finalRound} (its rounds: ${form.rounds.join(", ")})`
+      )
+    );
+  const meta: FormMeta = {
+    unit: unitArg ?? fromMeta?.unit ?? null,
+    fiscalYear,
+    round: finalRound,
+    passMark: threshold ?? (report?.passMark !== undefined ? fromMeta!.passMark : form.passMark),
+    preparer: preparer ?? fromMeta?.preparer ?? "",
+  };
+  if (from !== undefined && !fromJson) {
+    const { scores, unmatched } = parseScoresList(fromText!, form);
+    for (const u of unmatched)
+      io.err(`${from}:${u.line}: ${u.reason.th} / ${u.reason.en}: ${u.text}\n`);
+    if (!scores.length)
+      throw new UserError(msg(`ไม่พบคะแนนในไฟล์ ${from}`, `No scores found in ${from}`));
+    report = reportFromScores(form, meta, scores);
+    io.err(`${scores.length} คะแนน / scores read from ${from}\n`);
+  }
+  const model = renderForm(form, meta, report, values.sheet as string | undefined);
   // The writer (ExcelJS) is loaded only by the command that writes.
   const { writeFormFile } =
     require("../xlsx/write/writeForm") as typeof import("../xlsx/write/writeForm");
   await writeFormFile(String(values.out), model);
   io.out(
-    `เขียนแบบรายงานแล้ว / Form written: ${values.out} (sheet "${model.name}", ${DEFAULT_CATALOG.items.length} items)\n`
+    `เขียนแบบรายงานแล้ว / Form written: ${values.out} (sheet "${model.name}", ${formLabel(form)}, ${form.items.length} items)\n`
   );
   return 0;
 }
@@ -177,16 +200,25 @@ export function validationJson(file: string, form: ReadForm, result: ValidationR
   };
 }
 
-/** `ita validate FILE [--threshold N] [--json]`: exit 0 no errors, 1 errors, 2 unreadable. */
+/** `ita validate FILE [--threshold N] [--json] [--form FILE|ID]`: exit 0 no errors, 1 errors, 2 unreadable. */
 export async function validateCmd(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     threshold: { type: "string" },
     json: { type: "boolean" },
     sheet: { type: "string" },
+    form: { type: "string" },
   });
   const file = onlyFile(positionals);
   const threshold = numberOption("threshold", values.threshold, isPassMark, BOUND_HINTS.passMark);
-  const { form } = await readFormFile(file, values.sheet as string | undefined);
+  const given = values.form === undefined ? undefined : formOption(String(values.form));
+  const { form } = await readFormFile(file, values.sheet as string | undefined, given);
+  if (given && form.formId && form.formVersion && form.catalog !== given)
+    throw new UserError(
+      msg(
+        `${file} ชีต "${form.sheet}" ใช้แบบฟอร์ม ${form.formId} ${form.formVersion} ไม่ใช่ ${formLabel(given)} ที่ระบุด้วย --form`,
+        `${file} sheet "${form.sheet}" uses the form ${form.formId} ${form.formVersion}, not ${formLabel(given)} given with --form`
+      )
+    );
   const result = validate(form, { threshold });
   if (values.json) io.out(`${JSON.stringify(validationJson(file, form, result), null, 2)}\n`);
   else io.out(formatValidation(file, form, result));

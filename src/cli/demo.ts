@@ -1,8 +1,8 @@
 import { promises as fs } from "fs";
 import path from "path";
 import {
-  DEFAULT_CATALOG,
   findDistrict,
+  formForYear,
   formMarker,
   metaFromReport,
   renderForm,
@@ -39,13 +39,14 @@ export async function demo(argv: string[], io: Io): Promise<number> {
     JSON.parse(await fs.readFile(path.join(SAMPLES_DIR, "chom-thong-2567-r6.json"), "utf8"))
   );
   const meta = metaFromReport(sample);
+  const catalog = formForYear(sample.fiscalYear).form; // the sample's year has its own form
 
   const blank = path.join(outDir, "blank-form-chom-thong-2567-r6.xlsx");
-  await writeFormFile(blank, renderForm(DEFAULT_CATALOG, { ...meta, unit: resolveUnit("1035") }));
-  io.out(`1. แบบรายงานเปล่า / Blank form (${formMarker(DEFAULT_CATALOG)}): ${blank}\n`);
+  await writeFormFile(blank, renderForm(catalog, { ...meta, unit: resolveUnit("1035") }));
+  io.out(`1. แบบรายงานเปล่า / Blank form (${formMarker(catalog)}): ${blank}\n`);
 
   const filled = path.join(districtsDir, "1035-chom-thong-2567-r6.xlsx");
-  await writeFormFile(filled, renderForm(DEFAULT_CATALOG, meta, sample));
+  await writeFormFile(filled, renderForm(catalog, meta, sample));
   io.out(`2. กรอกรายงานตัวอย่างเขตจอมทอง / Filled with the Chom Thong sample: ${filled}\n`);
 
   const { form } = await readFormFile(filled);
@@ -55,12 +56,12 @@ export async function demo(argv: string[], io: Io): Promise<number> {
 
   for (const [i, code] of DEMO_DISTRICTS.entries()) {
     const unit = findDistrict(code)!;
-    const report = syntheticReport(sample, DEFAULT_CATALOG, unit, i + 1);
+    const report = syntheticReport(sample, catalog, unit, i + 1);
     const file = path.join(
       districtsDir,
       `${code}-${unit.en.toLowerCase().replace(/\s+/g, "-")}-2567-r6.xlsx`
     );
-    await writeFormFile(file, renderForm(DEFAULT_CATALOG, metaFromReport(report), report));
+    await writeFormFile(file, renderForm(catalog, metaFromReport(report), report));
   }
   await fs.writeFile(
     path.join(districtsDir, "9999-not-a-workbook.xlsx"),

@@ -1,20 +1,38 @@
+import { BUNDLED_FORM_FILES } from "../domain/catalog/forms";
 import { ReasonError } from "../domain/errors";
 import { UserError } from "./args";
 import type { Io } from "./commands";
 
-const HELP = `ita — แบบรายงาน ITA ของสำนักงานเขต / ITA reporting forms for Bangkok district offices
+/** The bundled forms as the help names them, read from the form files without checking them (no zod). */
+function bundledForms(): string {
+  return BUNDLED_FORM_FILES.map((f) => {
+    const d = f.data as { formId?: string; version?: string; fiscalYear?: number };
+    return `FY${d.fiscalYear} (${d.formId} ${d.version})`;
+  }).join(", ");
+}
 
-  ita scaffold -o FILE [--unit U] [--year 2567] [--round 6|12] [--threshold 85] [--preparer NAME]
-               [--from REPORT.json|SCORES.csv] [--sheet NAME]
+const help =
+  () => `ita — แบบรายงาน ITA ของสำนักงานเขต / ITA reporting forms for Bangkok district offices
+
+  แบบฟอร์มในโปรแกรม / bundled forms: ${bundledForms()}
+  ปีที่ยังไม่มีแบบฟอร์มใช้แบบฟอร์มล่าสุดของปีก่อนหน้า (แจ้งให้ทราบ) หรือระบุ --form FILE.json
+  A year without its own form uses the newest form of an earlier year (and says so), or give --form FILE.json
+
+  ita scaffold -o FILE [--form FILE|ID] [--unit U] [--year 2567] [--round 6|12] [--threshold 85]
+               [--preparer NAME] [--from REPORT.json|SCORES.csv] [--sheet NAME]
       สร้างแบบรายงาน / write a new reporting workbook (optionally filled from a report or a scores list)
+  ita forms [--json] [--form FILE …]
+      รายการแบบฟอร์ม / list the forms: id, version, fiscal years, title, number of items
   ita read FILE [--sheet NAME]
       พิมพ์รายงานเป็น JSON / print the report as JSON, with the cell of every field
-  ita validate FILE [--threshold N] [--json] [--sheet NAME]
+  ita validate FILE [--threshold N] [--json] [--sheet NAME] [--form FILE|ID]
       ตรวจสอบก่อนส่ง / check before submission; exit 0 ok, 1 errors, 2 unreadable
   ita merge FILES|FOLDERS… -o SUMMARY.xlsx [--threshold N] [--expect districts|none|LIST] [--json]
+            [--form FILE|ID]
       รวมรายงานของเขตเป็นสรุปส่วนกลาง / merge district workbooks into the central summary;
       LIST: the units expected, one a line or a .json array; of two files for the same unit,
-      year and round the later saved is merged, the other listed as superseded;
+      year and round the later saved is merged, the other listed as superseded; one form:
+      --form, else the form most files use (files of another form are rejected);
       exit 0 all merged, 3 some rejected (summary still written), 2 none merged
       --report REPORT.docx  รายงานส่วนกลาง (Word) / the central report as Word;
       --office NAME         หน่วยงานผู้รวบรวม / the compiling office (default กองวินัยและเสริมสร้างจริยธรรม สำนักงาน ก.ก.)
@@ -30,6 +48,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
  */
 const COMMANDS: Record<string, () => Command> = {
   scaffold: () => (require("./commands") as typeof import("./commands")).scaffold,
+  forms: () => (require("./forms") as typeof import("./forms")).formsCmd,
   read: () => (require("./commands") as typeof import("./commands")).read,
   validate: () => (require("./commands") as typeof import("./commands")).validateCmd,
   merge: () => (require("./merge") as typeof import("./merge")).merge,
@@ -42,12 +61,12 @@ const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.std
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === "help" || cmd === "--help" || cmd === "-h") {
-    io.out(HELP);
+    io.out(help());
     return cmd ? 0 : 2;
   }
   const load = Object.prototype.hasOwnProperty.call(COMMANDS, cmd) ? COMMANDS[cmd] : undefined;
   if (!load) {
-    io.err(`ไม่รู้จักคำสั่ง "${cmd}" / Unknown command "${cmd}"\n\n${HELP}`);
+    io.err(`ไม่รู้จักคำสั่ง "${cmd}" / Unknown command "${cmd}"\n\n${help()}`);
     return 2;
   }
   try {

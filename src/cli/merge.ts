@@ -5,7 +5,10 @@ import {
   isPassMark,
   buildSummary,
   buildCentralReport,
+  Catalog,
+  chooseMergeForm,
   DEFAULT_CATALOG,
+  formLabel,
   mergeForms,
   MergeResult,
   msg,
@@ -20,6 +23,7 @@ import { readSubmission } from "../xlsx/read/submission";
 import { numberOption, parse, UserError } from "./args";
 import { readExpectList } from "./expectList";
 import { Io } from "./commands";
+import { formOption } from "./forms";
 
 const SPREADSHEET = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|numbers)$/i;
 
@@ -86,10 +90,13 @@ export async function checkOutput(out: string, files: string[]): Promise<void> {
 /**
  * Read every file into submissions (one per form sheet); a file that fails becomes a rejection. The
  * saved time is the file's own (`dcterms:modified`), else the file system's modification time.
+ * Each sheet is read against the form its marker names; `form` is for sheets without one (and for
+ * a form this build does not bundle, given with --form).
  */
 export async function readSubmissions(
   files: string[],
-  onFile?: (file: string, ok: boolean) => void
+  onFile?: (file: string, ok: boolean) => void,
+  form: Catalog = DEFAULT_CATALOG
 ): Promise<Submission[]> {
   const subs: Submission[] = [];
   for (const file of files) {
@@ -97,7 +104,7 @@ export async function readSubmissions(
     try {
       read = readSubmission(file, await readFileBytes(file), {
         inflate: nodeInflate,
-        catalog: DEFAULT_CATALOG,
+        catalog: form,
       });
     } catch (e) {
       if (!(e instanceof FormFileError)) throw e;
@@ -148,7 +155,7 @@ export function mergeJson(r: MergeResult, output: string | null) {
   };
 }
 
-/** `ita merge FILES… -o SUMMARY.xlsx [--report REPORT.docx [--office NAME]] [--threshold N] [--expect districts|none|LIST] [--json]`: exit 0 all merged, 3 some rejected, 2 none. */
+/** `ita merge FILES… -o SUMMARY.xlsx [--report REPORT.docx [--office NAME]] [--threshold N] [--expect districts|none|LIST] [--json] [--form FILE|ID]`: exit 0 all merged, 3 some rejected, 2 none. */
 export async function merge(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     out: { type: "string", short: "o" },
@@ -157,6 +164,7 @@ export async function merge(argv: string[], io: Io): Promise<number> {
     json: { type: "boolean" },
     report: { type: "string" },
     office: { type: "string" },
+    form: { type: "string" },
   });
   if (!values.out)
     throw new UserError(
@@ -184,11 +192,23 @@ export async function merge(argv: string[], io: Io): Promise<number> {
       );
     await checkOutput(report, files);
   }
+  const given = values.form === undefined ? undefined : formOption(String(values.form));
 
-  const subs = await readSubmissions(files, (file, ok) => {
-    if (!values.json) io.err(`${ok ? "อ่านแล้ว / read    " : "ไม่รับ / rejected"}  ${file}\n`);
-  });
-  const result = mergeForms(subs, { catalog: DEFAULT_CATALOG, passMark, expect });
+  const subs = await readSubmissions(
+    files,
+    (file, ok) => {
+      if (!values.json) io.err(`${ok ? "อ่านแล้ว / read    " : "ไม่รับ / rejected"}  ${file}\n`);
+    },
+    given
+  );
+  const choice = chooseMergeForm(subs, given ?? DEFAULT_CATALOG);
+  const catalog = given ?? choice.form;
+  if (!given && choice.other > 0)
+    io.err(
+      `รวมตามแบบฟอร์ม ${formLabel(catalog)} (${choice.matching} ชีต); ชีตของแบบฟอร์มอื่น ${choice.other} ชีตไม่นำมารวม เลือกแบบฟอร์มด้วย --form\n` +
+        `Merging by the form ${formLabel(catalog)} (${choice.matching} sheets); ${choice.other} sheets of other forms are not merged; choose the form with --form\n`
+    );
+  const result = mergeForms(subs, { catalog, passMark, expect });
   const wrote = result.merged.length > 0;
   let reportStats: ReturnType<typeof buildCentralReport>["stats"] | null = null;
   if (wrote) {

@@ -17,6 +17,7 @@ export * from "./unitMatch";
 export * from "./summary";
 export * from "./issueGroups";
 export * from "./merge";
+export * from "./mergeForm";
 export * from "./summarySheets";
 export * from "./errors";
 export * from "./scoreChanges";

@@ -1,7 +1,6 @@
 import { Catalog } from "./catalog";
 import { ReadForm } from "./layout/read";
 import { validate, ValidationResult } from "./rules";
-import { DEFAULT_PASS_MARK } from "./score";
 import { resolveResubmission, SavedTime, supersededNote } from "./resubmission";
 import { Msg, msg } from "./text";
 import { DISTRICTS, resolveUnit, Unit, unitDisplayName } from "./units";
@@ -124,8 +123,8 @@ export function compareUnits(a: Unit, b: Unit): number {
  * is merged); validate with the central pass mark, and list every expected unit's submission status.
  */
 export function mergeForms(subs: readonly Submission[], opts: MergeOptions): MergeResult {
-  const passMark = opts.passMark ?? DEFAULT_PASS_MARK;
   const { catalog } = opts;
+  const passMark = opts.passMark ?? catalog.passMark;
   const rejected: MergeResult["rejected"] = [];
   const candidates: MergedUnit[] = [];
   for (const s of subs) {

@@ -103,7 +103,10 @@ async function completeForm(
     !form.fiscalYear.raw ||
     !form.round.raw ||
     !form.passMark.raw ||
-    !form.formVersion;
+    !form.formVersion ||
+    // A form this copy does not bundle: the workbook carries it in the metadata sheet.
+    form.catalog.formId !== form.formId ||
+    form.catalog.version !== form.formVersion;
   if (incomplete && metaExists) {
     const metaUsed = context.workbook.worksheets
       .getItem(META_SHEET)

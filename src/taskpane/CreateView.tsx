@@ -100,7 +100,7 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
           return;
         }
       }
-      await gateway.scaffold(renderForm(formForYear(m.fiscalYear), m, undefined, target));
+      await gateway.scaffold(renderForm(formForYear(m.fiscalYear).form, m, undefined, target));
       setDone(`${t("created")}: ${target}`);
     });
 

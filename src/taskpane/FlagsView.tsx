@@ -193,7 +193,7 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
               ))}
               <TableRow>
                 <TableCell>
-                  <strong>{t("total")}</strong>
+                  <strong>{`${t("total")} ${form!.catalog.tools.map((x) => `${x.id} ${x.weight}`).join(" / ")}`}</strong>
                 </TableCell>
                 <TableCell>
                   {summary.total === null

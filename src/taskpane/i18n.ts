@@ -140,8 +140,8 @@ export const STRINGS = {
   pass: { th: "ผ่าน", en: "pass" },
   fail: { th: "ไม่ผ่าน", en: "fail" },
   total: {
-    th: "คะแนนรวมโดยประมาณ: ค่าเฉลี่ยของข้อในแต่ละแบบวัด × น้ำหนัก IIT 30 / EIT 30 / OIT 40 (คะแนนทางการมาจาก ป.ป.ช.)",
-    en: "Estimated total: each tool's item average × weight IIT 30 / EIT 30 / OIT 40 (the official score is NACC's)",
+    th: "คะแนนรวมโดยประมาณ (คะแนนทางการมาจาก ป.ป.ช.): ค่าเฉลี่ยของข้อในแต่ละแบบวัด × น้ำหนักตามแบบฟอร์ม",
+    en: "Estimated total (the official score is NACC's): each tool's item average × the form's weight",
   },
   notScored: { th: "ยังไม่มีคะแนน", en: "not scored" },
   sheetChecked: { th: "ชีตที่ตรวจ", en: "Sheet checked" },

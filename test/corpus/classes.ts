@@ -8,13 +8,8 @@ import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { promises as fs } from "fs";
 import path from "path";
-import {
-  colLetter,
-  columnIndex,
-  DEFAULT_CATALOG,
-  metaFromReport,
-  renderForm,
-} from "../../src/domain";
+import { colLetter, columnIndex, metaFromReport, renderForm } from "../../src/domain";
+import { FY2567 } from "../forms";
 import { addFormSheet, newWorkbook, writeWorkbookFile } from "../../src/xlsx/write/index";
 import { districtReport, editWorkbook, itemRow, writeDistrict } from "../merge/districts";
 import type { CorpusCase } from "./cases";
@@ -111,12 +106,9 @@ async function twoForms(dir: string, file: string, code: string, hideFirst: bool
     items: report.items.map((it, i) => (i ? it : { ...it, score: 95.5 })),
   };
   const wb = newWorkbook();
-  const a = await addFormSheet(
-    wb,
-    renderForm(DEFAULT_CATALOG, metaFromReport(older), older, "ITA ฉบับเดิม")
-  );
+  const a = await addFormSheet(wb, renderForm(FY2567, metaFromReport(older), older, "ITA ฉบับเดิม"));
   if (hideFirst) a.state = "hidden";
-  await addFormSheet(wb, renderForm(DEFAULT_CATALOG, metaFromReport(newer), newer, "ITA ฉบับแก้ไข"));
+  await addFormSheet(wb, renderForm(FY2567, metaFromReport(newer), newer, "ITA ฉบับแก้ไข"));
   await writeWorkbookFile(wb, path.join(dir, file));
 }
 

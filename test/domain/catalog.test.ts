@@ -1,13 +1,7 @@
 import { readFileSync } from "fs";
 import path from "path";
-import {
-  allForms,
-  CatalogError,
-  DEFAULT_CATALOG,
-  findForm,
-  formForYear,
-  loadCatalog,
-} from "../../src/domain";
+import { allForms, CatalogError, findForm, formForYear, loadCatalog } from "../../src/domain";
+import { FY2567 } from "../forms";
 import form2567 from "../../src/domain/catalog/forms/bkk-district-2567.json";
 
 const SEED = readFileSync(
@@ -26,7 +20,7 @@ function seedQuestions(): Map<string, { text: string; score: number }> {
 const squash = (s: string) => s.replace(/\s+/g, "");
 
 describe("FY2567 district form catalog", () => {
-  const cat = DEFAULT_CATALOG;
+  const cat = FY2567;
 
   it("has the 42 scored rows of seed 003 in form order", () => {
     const codes = cat.items.map((i) => i.code);
@@ -150,6 +144,9 @@ describe("FY2567 district form catalog", () => {
     expect(allForms().map((f) => `${f.formId} ${f.version}`)).toContain("bkk-district-ita 2567.1");
     expect(findForm("bkk-district-ita", "2567.1")?.items).toHaveLength(42);
     expect(findForm("bkk-district-ita", "1999.9")).toBeNull();
-    expect(formForYear(2567).version).toBe("2567.1");
+    expect(formForYear(2567)).toEqual({
+      form: findForm("bkk-district-ita", "2567.1"),
+      notice: null,
+    });
   });
 });

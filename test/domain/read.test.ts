@@ -1,7 +1,6 @@
 import {
   arrayGrid,
   columnIndex,
-  DEFAULT_CATALOG,
   formToJson,
   GridCell,
   NotAFormError,
@@ -11,10 +10,11 @@ import {
   metaCell,
   modelCellText,
 } from "../../src/domain";
+import { FY2567 } from "../forms";
 import { blankMeta, colOf, readModel, sampleMeta, sampleReport, sharedView } from "../helpers";
 
 function sampleModel() {
-  return renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport());
+  return renderForm(FY2567, sampleMeta(), sampleReport());
 }
 
 /** Copy of a model's values with edits applied. */
@@ -79,7 +79,7 @@ describe("layout reader", () => {
       ["หมายเหตุ", "แถวที่ผู้ใช้แทรกเอง", null, null, null, null, null]
     );
     values.push(moved);
-    const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG);
+    const form = readForm(arrayGrid("s", values), FY2567);
     expect(form.problems).toEqual([]);
     expect(form.items).toHaveLength(42);
     const got = form.items.find((x) => x.code === "I22")!;
@@ -90,12 +90,12 @@ describe("layout reader", () => {
   });
 
   it("counts a measures cell merged over a measure group for each of its items (I1 for I1–I4), across pages", () => {
-    const model = renderForm(DEFAULT_CATALOG, blankMeta());
+    const model = renderForm(FY2567, blankMeta());
     const i1 = model.rowKinds.find((k) => k.code === "I1")!.row;
     const m = columnIndex("measures");
     const values = valuesOf(model);
     values[i1 - 1][m - 1] = "จัดประชุมชี้แจงเจ้าหน้าที่";
-    const form = readForm(arrayGrid("s", values, model.merges), DEFAULT_CATALOG);
+    const form = readForm(arrayGrid("s", values, model.merges), FY2567);
     const measures = form.items.slice(0, 5).map((x) => x.measures);
     expect(measures.slice(0, 4)).toEqual(Array(4).fill("จัดประชุมชี้แจงเจ้าหน้าที่"));
     expect(measures[4]).toBe("");
@@ -106,7 +106,7 @@ describe("layout reader", () => {
   it("shares a group's cell without merge information (Excel before ExcelApi 1.13), across pages", () => {
     const model = sampleModel();
     const grid = { ...arrayGrid("s", valuesOf(model), []), mergesKnown: false };
-    const form = readForm(grid, DEFAULT_CATALOG);
+    const form = readForm(grid, FY2567);
     const byCode = (c: string) => form.items.find((x) => x.code === c)!;
     const full = readModel(model);
     for (const c of ["I21", "I22", "I23", "I24"]) {
@@ -136,11 +136,11 @@ describe("layout reader", () => {
   });
 
   it("reports unknown and duplicate codes and missing items", () => {
-    const values = valuesOf(renderForm(DEFAULT_CATALOG, blankMeta()));
+    const values = valuesOf(renderForm(FY2567, blankMeta()));
     const i3 = rowOf(values, "I3");
     values[i3 - 1][0] = "I26";
     values.push([...values[rowOf(values, "E1") - 1]]);
-    const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG);
+    const form = readForm(arrayGrid("s", values), FY2567);
     expect(form.problems.map((p) => [p.kind, p.code])).toEqual([
       ["unknown-code", "I26"],
       ["duplicate-code", "E1"],
@@ -152,7 +152,7 @@ describe("layout reader", () => {
     const values = valuesOf();
     const r = rowOf(values, "E7");
     values[r - 1][0] = null;
-    const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG);
+    const form = readForm(arrayGrid("s", values), FY2567);
     expect(form.items.find((x) => x.code === "E7")?.score).toBe(95.46);
   });
 
@@ -162,7 +162,7 @@ describe("layout reader", () => {
     values[rowOf(values, "I1") - 1][s] = "๙๖.๓๑";
     values[rowOf(values, "I2") - 1][s] = "(96.86 คะแนน)";
     values[rowOf(values, "I3") - 1][s] = "ดีมาก";
-    const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG);
+    const form = readForm(arrayGrid("s", values), FY2567);
     expect(form.items[0].score).toBe(96.31);
     expect(form.items[1].score).toBe(96.86);
     expect(form.items[2].score).toBeNull();
@@ -170,11 +170,11 @@ describe("layout reader", () => {
   });
 
   it("reads NFD Thai text as NFC", () => {
-    const model = renderForm(DEFAULT_CATALOG, blankMeta());
+    const model = renderForm(FY2567, blankMeta());
     const values = valuesOf(model);
     const r = rowOf(values, "I5");
     values[r - 1][columnIndex("measures") - 1] = "จัดประชุมชี้แจงเจ้าหน้าที่".normalize("NFD");
-    const form = readForm(arrayGrid("s", values, model.merges), DEFAULT_CATALOG);
+    const form = readForm(arrayGrid("s", values, model.merges), FY2567);
     expect(form.items.find((x) => x.code === "I5")!.measures).toBe(
       "จัดประชุมชี้แจงเจ้าหน้าที่".normalize("NFC")
     );
@@ -187,7 +187,7 @@ describe("layout reader", () => {
           ["ชื่อ", "จำนวนเงิน"],
           ["ค่าไฟ", 1200],
         ]),
-        DEFAULT_CATALOG
+        FY2567
       )
     ).toThrow(NotAFormError);
   });
@@ -203,7 +203,7 @@ describe("layout reader", () => {
       ["round", "12"],
       ["passMark", "90"],
     ]);
-    const form = readForm(arrayGrid("s", values), DEFAULT_CATALOG, stored);
+    const form = readForm(arrayGrid("s", values), FY2567, stored);
     expect(form.unit.value?.code).toBe("1035");
     expect(form.round.value).toBe(12);
     expect(form.passMark.value).toBe(90);

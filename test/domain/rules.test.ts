@@ -1,5 +1,4 @@
 import {
-  DEFAULT_CATALOG,
   groupIssues,
   Issue,
   ITEM_RULES,
@@ -8,6 +7,7 @@ import {
   renderForm,
   validate,
 } from "../../src/domain";
+import { FY2567 } from "../forms";
 import { cleanReport, formOf, readModel, sampleMeta, sampleReport } from "../helpers";
 import { Report } from "../../src/domain";
 
@@ -46,7 +46,7 @@ describe("validation rules", () => {
   it("make a flagged item's empty measures an error once it has a cell of its own", () => {
     // I22 split off its group's merged measures cell (as the flags view does), left empty: the
     // group's whole text is written again below it.
-    const model = renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport());
+    const model = renderForm(FY2567, sampleMeta(), sampleReport());
     const i22 = model.rowKinds.find((k) => k.code === "I22" && k.kind === "item")!.row;
     const m = columnIndex("measures");
     const area = model.merges.find((g) => g.c1 === m && g.r1 <= i22 && g.r2 >= i22) ?? {
@@ -153,7 +153,7 @@ describe("validation rules", () => {
     const ids = [...ITEM_RULES, ...REPORT_RULES].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ITEM_RULES.find((r) => r.id === "oit.evidence-url")!.scope).toEqual({ tools: ["OIT"] });
-    expect(DEFAULT_CATALOG.items.filter((i) => i.tool === "OIT")).toHaveLength(2);
+    expect(FY2567.items.filter((i) => i.tool === "OIT")).toHaveLength(2);
   });
 });
 
@@ -165,7 +165,7 @@ describe("issue groups", () => {
       { score: 60, measures: "", results: "" }
     );
     const result = validate(formOf({ ...r, preparer: "" }), { now: NOW });
-    const groups = groupIssues(result.issues, DEFAULT_CATALOG);
+    const groups = groupIssues(result.issues, FY2567);
     expect(groups.map((g) => [g.key, g.errors])).toEqual([
       ["IIT-1", 1],
       ["EIT-7", 1],

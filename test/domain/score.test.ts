@@ -3,11 +3,11 @@ import {
   normalizeCode,
   parseScore,
   parseScoresList,
-  DEFAULT_CATALOG,
   currentFiscalYear,
   leadingCode,
   summarizeScores,
 } from "../../src/domain";
+import { FY2567 } from "../forms";
 
 const ok = (input: unknown) => {
   const p = parseScore(input);
@@ -119,7 +119,7 @@ describe("parseScoresList", () => {
       "hello",
       "I3 abc",
     ].join("\n");
-    const { scores, unmatched } = parseScoresList(text, DEFAULT_CATALOG);
+    const { scores, unmatched } = parseScoresList(text, FY2567);
     expect(scores.map((s) => [s.code, s.score])).toEqual([
       ["I22", 82.01],
       ["I1", 96.31],
@@ -142,7 +142,7 @@ describe("summarizeScores: averages, the weighted total and pass/fail", () => {
     o23to30: number | null
   ) {
     const m = new Map<string, number | null>();
-    for (const it of DEFAULT_CATALOG.items) {
+    for (const it of FY2567.items) {
       if (it.tool === "IIT") m.set(it.code, iit);
       else if (it.tool === "EIT") m.set(it.code, eit);
       else m.set(it.code, it.code === "O1-O22" ? o1to22 : o23to30);
@@ -151,7 +151,7 @@ describe("summarizeScores: averages, the weighted total and pass/fail", () => {
   }
 
   it("weighs OIT's rows by the questions they stand for (22 and 8) and the tools 30/30/40", () => {
-    const s = summarizeScores(DEFAULT_CATALOG, scoresOf(90, 80, 100, 50), 85);
+    const s = summarizeScores(FY2567, scoresOf(90, 80, 100, 50), 85);
     const tool = (id: string) => s.tools.find((t) => t.id === id)!;
     expect(tool("IIT").mean).toBe(90);
     expect(tool("EIT").mean).toBe(80);
@@ -177,28 +177,28 @@ describe("summarizeScores: averages, the weighted total and pass/fail", () => {
     const scores = scoresOf(null, 70, 60, 60);
     scores.set("I1", 100);
     scores.set("I2", 81);
-    const s = summarizeScores(DEFAULT_CATALOG, scores, 85);
+    const s = summarizeScores(FY2567, scores, 85);
     const ind1 = s.indicators.find((i) => i.number === 1)!;
     expect([ind1.mean, ind1.scored, ind1.total]).toEqual([
       90.5,
       2,
-      DEFAULT_CATALOG.tools[0].indicators[0].items.length,
+      FY2567.tools[0].indicators[0].items.length,
     ]);
     expect(s.indicators.find((i) => i.number === 2)!.mean).toBeNull();
     expect(s.tools.find((t) => t.id === "IIT")!.mean).toBe(90.5);
-    const none = summarizeScores(DEFAULT_CATALOG, scoresOf(null, 70, 60, 60), 85);
+    const none = summarizeScores(FY2567, scoresOf(null, 70, 60, 60), 85);
     expect([none.total, none.totalBand, none.passes]).toEqual([null, null, null]);
     expect(none.tools.find((t) => t.id === "IIT")!.passes).toBeNull();
   });
 
   it("follows the pass mark it is given", () => {
     const scores = scoresOf(84.99, 85, 85, 85);
-    expect(summarizeScores(DEFAULT_CATALOG, scores, 85).tools.map((t) => t.passes)).toEqual([
+    expect(summarizeScores(FY2567, scores, 85).tools.map((t) => t.passes)).toEqual([
       false,
       true,
       true,
     ]);
-    expect(summarizeScores(DEFAULT_CATALOG, scores, 80).tools.map((t) => t.passes)).toEqual([
+    expect(summarizeScores(FY2567, scores, 80).tools.map((t) => t.passes)).toEqual([
       true,
       true,
       true,
@@ -222,7 +222,7 @@ describe("parseScoresList: the usual copies", () => {
       "E5 ข้อ 3 ของแบบ 88",
       "I5\tคำถาม\tไม่มีข้อมูล",
     ].join("\n");
-    const { scores, unmatched } = parseScoresList(text, DEFAULT_CATALOG);
+    const { scores, unmatched } = parseScoresList(text, FY2567);
     expect(scores.map((s) => [s.code, s.score])).toEqual([
       ["I22", 82.01],
       ["I1", 96.31],

@@ -2,7 +2,6 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
 import {
-  DEFAULT_CATALOG,
   formToJson,
   renderForm,
   validate,
@@ -11,7 +10,9 @@ import {
   normalizableScores,
   parseScoresList,
   plannedScoreChanges,
+  loadCatalog,
 } from "../../src/domain";
+import { FY2567 } from "../forms";
 import {
   ExcelActionError,
   insertStandardMeasures,
@@ -34,7 +35,7 @@ const NOW = new Date(2024, 4, 1);
 async function scaffolded(report = true) {
   const host = new FakeExcelHost();
   const model = renderForm(
-    DEFAULT_CATALOG,
+    FY2567,
     report ? sampleMeta() : blankMeta(),
     report ? sampleReport() : undefined
   );
@@ -118,7 +119,7 @@ describe("scaffold through Office.js", () => {
 
   it("keeps the same number of syncs for a second form (metadata sheet already there)", async () => {
     const { host } = await scaffolded();
-    const model = renderForm(DEFAULT_CATALOG, { ...sampleMeta(), round: 12 });
+    const model = renderForm(FY2567, { ...sampleMeta(), round: 12 });
     await host.run((ctx) => scaffoldSheet(ctx, model));
     expect(host.lastContext.syncCount).toBe(4 + 4);
     const wb = await reload(host);
@@ -136,7 +137,9 @@ describe("scaffold through Office.js", () => {
       .getSheetValues()
       .filter(Boolean)
       .map((r) => (r as string[])[1]);
-    expect(metaSheets.filter((s) => s === "ITA 2567 รอบ 12")).toHaveLength(9);
+    // One row per key, the form's definition included (the form travels with the workbook).
+    expect(model.metadata.map(([k]) => k)).toContain("formDefinition.1");
+    expect(metaSheets.filter((s) => s === "ITA 2567 รอบ 12")).toHaveLength(model.metadata.length);
   });
 
   it("never writes over an existing sheet", async () => {
@@ -199,7 +202,7 @@ describe("scaffold through Office.js", () => {
 
   it("removes a half-written sheet when Excel fails the write", async () => {
     const host = new FakeExcelHost();
-    const model = renderForm(DEFAULT_CATALOG, blankMeta());
+    const model = renderForm(FY2567, blankMeta());
     host.faults.add({ op: /format\.wrapText/, code: "InvalidOperationInCellEditMode", times: 1 });
     const err = await host.run((ctx) => scaffoldSheet(ctx, model)).catch((e) => e);
     expect(err).toBeInstanceOf(ExcelActionError);
@@ -214,17 +217,17 @@ describe("validate through Office.js", () => {
   it("reads in one sync, marks issue cells in one more and clears the marks of an earlier run", async () => {
     // A report with one item under the pass mark and nothing written for it, in a group of its own.
     const report = sampleReport();
-    const lone = DEFAULT_CATALOG.items.find(
+    const lone = FY2567.items.find(
       (c) =>
         c.measureGroup === c.code &&
-        DEFAULT_CATALOG.items.filter((o) => o.measureGroup === c.code).length === 1 &&
+        FY2567.items.filter((o) => o.measureGroup === c.code).length === 1 &&
         report.items.find((i) => i.code === c.code)!.score! >= 85
     )!;
     report.items = report.items.map((i) =>
       i.code === lone.code ? { ...i, score: 70, measures: "", results: "", evidence: "" } : i
     );
     const host = new FakeExcelHost();
-    await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta(), report)));
+    await host.run((ctx) => scaffoldSheet(ctx, renderForm(FY2567, sampleMeta(), report)));
     const store = memoryMarkStore();
     const { form, protectedSheet, syncs } = await host.run((ctx) => readActiveForm(ctx));
     expect(syncs).toBe(1);
@@ -249,7 +252,7 @@ describe("validate through Office.js", () => {
     );
 
     // Standard measures are never written over a group's text.
-    const i22cat = DEFAULT_CATALOG.byCode.get("I22")!;
+    const i22cat = FY2567.byCode.get("I22")!;
     const refused = await host
       .run((ctx) => insertStandardMeasures(ctx, form, i22cat, i22cat.standardMeasures.slice(0, 1)))
       .catch((e) => e);
@@ -295,13 +298,25 @@ describe("validate through Office.js", () => {
     expect(ws.getCell(`${score}${i1.row + 1}`).value).toBe(96.31);
   });
 
+  it("reads a form this copy does not bundle from the definition the workbook carries", async () => {
+    const def = JSON.parse(JSON.stringify(FY2567.definition));
+    def.version = "2569.1";
+    def.fiscalYear = 2569;
+    def.tools[1].indicators[2].items.push({ code: "E16", text: "ข้อใหม่", issue: "ประเด็นใหม่" });
+    const host = new FakeExcelHost();
+    await host.run((ctx) =>
+      scaffoldSheet(ctx, renderForm(loadCatalog(def), { ...sampleMeta(), fiscalYear: 2569 }))
+    );
+    const { form, syncs } = await host.run((ctx) => readActiveForm(ctx));
+    expect(form.catalog.version).toBe("2569.1");
+    expect(form.items.map((i) => i.code)).toContain("E16");
+    expect(syncs).toBe(2); // the metadata sheet is read only because the marker names another form
+  });
+
   it("imports a pasted scores list with a preview of the changes, in one sync", async () => {
     const { host } = await scaffolded(false);
     const { form } = await host.run((ctx) => readActiveForm(ctx));
-    const { scores, unmatched } = parseScoresList(
-      "I22\t๘๒.๐๑\nI1 (96.31 คะแนน)\nE99 50",
-      DEFAULT_CATALOG
-    );
+    const { scores, unmatched } = parseScoresList("I22\t๘๒.๐๑\nI1 (96.31 คะแนน)\nE99 50", FY2567);
     const changes = plannedScoreChanges(form, scores);
     expect(changes.map((c) => [c.code, c.before, c.after])).toEqual([
       ["I22", "", 82.01],

@@ -7,13 +7,13 @@ import path from "path";
 import { readSubmissions } from "../../src/cli/merge";
 import {
   buildSummary,
-  DEFAULT_CATALOG,
   META_SHEET,
   mergeForms,
   renderForm,
   SUMMARY_SHEETS,
   SummarySheet,
 } from "../../src/domain";
+import { FY2567 } from "../forms";
 import {
   ERROR_MESSAGES,
   ExcelActionError,
@@ -36,7 +36,7 @@ const CODES: FaultCode[] = [
   "RequestPayloadSizeLimitExceeded",
 ];
 
-const model = () => renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport());
+const model = () => renderForm(FY2567, sampleMeta(), sampleReport());
 
 async function formsIn(host: FakeExcelHost) {
   return readFormsFromBytes("office.xlsx", await host.xlsx(), { inflate: nodeInflate });
@@ -114,7 +114,7 @@ describe("scaffold never leaves half a form", () => {
     await host.run((ctx) => scaffoldSheet(ctx, model()));
     const before = await host.xlsx();
     host.faults.add({ op: /range\.merge/, code: "GeneralException", times: 1 });
-    const second = renderForm(DEFAULT_CATALOG, { ...sampleMeta(), round: 12 }, sampleReport());
+    const second = renderForm(FY2567, { ...sampleMeta(), round: 12 }, sampleReport());
     await expect(host.run((ctx) => scaffoldSheet(ctx, second))).rejects.toThrow(ExcelActionError);
     expect(host.wb.worksheets.map((w) => w.name)).toEqual(["Sheet1", model().name, META_SHEET]);
     const forms = await formsIn(host);
@@ -140,7 +140,7 @@ describe("merge keeps the earlier summary and leaves no temporary sheet", () => 
     for (const code of ["1001", "1002", "1035"])
       files.push(await writeDistrict(dir, path.join(`${code}.xlsx`), districtReport(code)));
     sheets = buildSummary(
-      mergeForms(await readSubmissions(files), { catalog: DEFAULT_CATALOG, expect: "districts" })
+      mergeForms(await readSubmissions(files), { catalog: FY2567, expect: "districts" })
     );
   });
 

@@ -1,7 +1,6 @@
 import { syntheticReport } from "../../src/cli/sampleData";
 import {
   buildSummary,
-  DEFAULT_CATALOG,
   DISTRICTS,
   metaFromReport,
   mergeForms,
@@ -11,6 +10,7 @@ import {
   SummarySheet,
   Unit,
 } from "../../src/domain";
+import { FY2567 } from "../forms";
 import { readModel, sampleReport, sharedView } from "../helpers";
 
 /**
@@ -27,9 +27,9 @@ export function manyUnitsSummary(n: number): SummarySheet[] {
   for (let i = 0; i < n; i++) {
     const name = `หน่วยงานทดสอบที่ ${i + 1}`;
     const unit: Unit = { code: null, th: name, en: `Test unit ${i + 1}` };
-    const report = syntheticReport(base, DEFAULT_CATALOG, DISTRICTS[i % 50], i + 1);
+    const report = syntheticReport(base, FY2567, DISTRICTS[i % 50], i + 1);
     const t = (templates[i % 50] ??= readModel(
-      renderForm(DEFAULT_CATALOG, { ...metaFromReport(report), unit }, report, "ITA")
+      renderForm(FY2567, { ...metaFromReport(report), unit }, report, "ITA")
     ));
     const byCode = new Map(sharedView(report).items.map((it) => [it.code, it]));
     const form: ReadForm = {
@@ -49,5 +49,5 @@ export function manyUnitsSummary(n: number): SummarySheet[] {
     };
     subs.push({ file: `unit-${i + 1}.xlsx`, form });
   }
-  return buildSummary(mergeForms(subs, { catalog: DEFAULT_CATALOG, expect: "none" }));
+  return buildSummary(mergeForms(subs, { catalog: FY2567, expect: "none" }));
 }

@@ -3,7 +3,8 @@
  * it (test/host/request.ts), for a merge of 2,000 units: the values of the summary and its formatting
  * (the measures sheet alone has tens of thousands of rows and thousands of formatted runs).
  */
-import { renderForm, DEFAULT_CATALOG, SUMMARY_SHEETS, SummarySheet } from "../../src/domain";
+import { renderForm, SUMMARY_SHEETS, SummarySheet } from "../../src/domain";
+import { FY2567 } from "../forms";
 import { scaffoldSheet, writeSummarySheets } from "../../src/excel";
 import { nodeInflate, readFormsFromBytes } from "../../src/xlsx";
 import { FakeExcelHost, MAX_CELL_CHARS, PAYLOAD_LIMIT } from "../host/fakeExcel";
@@ -61,7 +62,7 @@ describe("request size at 2,000 units", () => {
     }));
     const host = new FakeExcelHost();
     const { notes } = await host.run((ctx) =>
-      scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta(), report))
+      scaffoldSheet(ctx, renderForm(FY2567, sampleMeta(), report))
     );
     expect(notes).toEqual([]);
     expect(host.largestRequest).toBeLessThan(PAYLOAD_LIMIT);

@@ -1,13 +1,8 @@
 import ExcelJS from "exceljs";
 import path from "path";
 import { readSubmissions } from "../../src/cli/merge";
-import {
-  buildSummary,
-  DEFAULT_CATALOG,
-  mergeForms,
-  SUMMARY_SHEETS,
-  SummarySheet,
-} from "../../src/domain";
+import { buildSummary, mergeForms, SUMMARY_SHEETS, SummarySheet } from "../../src/domain";
+import { FY2567 } from "../forms";
 import { CancelledError, chunkRows, writeSummarySheets } from "../../src/excel";
 import { writeSummaryFile } from "../../src/xlsx";
 import { FakeExcelHost } from "../host/fakeExcel";
@@ -23,7 +18,7 @@ beforeAll(async () => {
   for (const code of ["1001", "1002", "1035", "1040"])
     files.push(await writeDistrict(dir, `${code}.xlsx`, districtReport(code)));
   sheets = buildSummary(
-    mergeForms(await readSubmissions(files), { catalog: DEFAULT_CATALOG, expect: "districts" })
+    mergeForms(await readSubmissions(files), { catalog: FY2567, expect: "districts" })
   );
 });
 

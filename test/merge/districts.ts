@@ -3,25 +3,20 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { promises as fs } from "fs";
 import path from "path";
 import { syntheticReport } from "../../src/cli/sampleData";
-import {
-  DEFAULT_CATALOG,
-  findDistrict,
-  metaFromReport,
-  renderForm,
-  Report,
-} from "../../src/domain";
+import { findDistrict, metaFromReport, renderForm, Report } from "../../src/domain";
+import { FY2567 } from "../forms";
 import { writeFormFile } from "../../src/xlsx";
 import { sampleReport } from "../helpers";
 
 /** A district's report: Chom Thong's as it is, others derived from it deterministically. */
 export function districtReport(code: string, seed = Number(code)): Report {
   if (code === "1035") return sampleReport();
-  return syntheticReport(sampleReport(), DEFAULT_CATALOG, findDistrict(code)!, seed);
+  return syntheticReport(sampleReport(), FY2567, findDistrict(code)!, seed);
 }
 
 export async function writeDistrict(dir: string, name: string, report: Report): Promise<string> {
   const file = path.join(dir, name);
-  await writeFormFile(file, renderForm(DEFAULT_CATALOG, metaFromReport(report), report));
+  await writeFormFile(file, renderForm(FY2567, metaFromReport(report), report));
   return file;
 }
 

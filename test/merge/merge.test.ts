@@ -4,13 +4,13 @@ import { promises as fs } from "fs";
 import path from "path";
 import {
   buildSummary,
-  DEFAULT_CATALOG,
   mergeForms,
   Report,
   summarizeScores,
   SUMMARY_FIRST_ROW,
   SUMMARY_SHEETS,
 } from "../../src/domain";
+import { FY2567 } from "../forms";
 import { nodeInflate, readFileBytes, readFormsFromBytes } from "../../src/xlsx";
 import { readSubmissions } from "../../src/cli/merge";
 import { colOf, tmpDir, runCli } from "../helpers";
@@ -103,11 +103,8 @@ describe("merge: summary content", () => {
     // The weighted total of each unit (summarizeScores has its own numeric tests), then mean, min, max.
     const totals = ["1001", "1002", "1035"].map(
       (code) =>
-        summarizeScores(
-          DEFAULT_CATALOG,
-          new Map(reports[code].items.map((i) => [i.code, i.score])),
-          85
-        ).total!
+        summarizeScores(FY2567, new Map(reports[code].items.map((i) => [i.code, i.score])), 85)
+          .total!
     );
     const total = rows.find((x) => x[0] === "ITA")!;
     expect(total.slice(2, 5)).toEqual(totals);
@@ -265,7 +262,7 @@ describe("merge: hostile and edited district files", () => {
     expect(form.items.find((i) => i.code === "I5")!.score).toBe(96.11);
     expect(form.problems.map((p) => [p.kind, p.code])).toEqual([["missing-item", "O23-O30"]]);
     const merged = mergeForms(await readSubmissions([f]), {
-      catalog: DEFAULT_CATALOG,
+      catalog: FY2567,
       expect: "none",
     });
     expect(
@@ -294,7 +291,7 @@ describe("merge: hostile and edited district files", () => {
     const form = await readOne(f);
     expect(form.items.slice(0, 3).map((i) => i.score)).toEqual([96.31, 96.86, 96.17]);
     expect(form.items.find((i) => i.code === "I8")!.measures).toBe("จัดประชุมชี้แจง".normalize("NFC"));
-    const r = mergeForms(await readSubmissions([f]), { catalog: DEFAULT_CATALOG, expect: "none" });
+    const r = mergeForms(await readSubmissions([f]), { catalog: FY2567, expect: "none" });
     const digest = buildSummary(r).find((s) => s.name === SUMMARY_SHEETS.measures)!;
     const group = digest.rows.findIndex((x) => x.cells[1] === "จัดประชุมชี้แจง".normalize("NFC"));
     expect(group).toBeGreaterThan(0);

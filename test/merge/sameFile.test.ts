@@ -1,19 +1,13 @@
 /** Two copies of one report inside the same file are told apart by sheet, not by the file's name twice. */
-import {
-  DEFAULT_CATALOG,
-  mergeForms,
-  metaFromReport,
-  readForm,
-  modelGrid,
-  renderForm,
-} from "../../src/domain";
+import { mergeForms, metaFromReport, readForm, modelGrid, renderForm } from "../../src/domain";
+import { FY2567 } from "../forms";
 import { districtReport } from "./districts";
 
 it("names the other sheet when a duplicate is in the same file", () => {
   const report = districtReport("1040");
   const form = (sheet: string) => {
-    const model = renderForm(DEFAULT_CATALOG, metaFromReport(report), report, sheet);
-    return readForm(modelGrid(model), DEFAULT_CATALOG);
+    const model = renderForm(FY2567, metaFromReport(report), report, sheet);
+    return readForm(modelGrid(model), FY2567);
   };
   const r = mergeForms(
     [
@@ -21,7 +15,7 @@ it("names the other sheet when a duplicate is in the same file", () => {
       { file: "in/1040.xlsx", form: form("ITA ข") },
       { file: "in/other.xlsx", form: form("ITA ค") },
     ],
-    { catalog: DEFAULT_CATALOG, expect: "none" }
+    { catalog: FY2567, expect: "none" }
   );
   expect(r.merged).toEqual([]);
   const reasons = r.rejected.map((x) => x.reason.en);

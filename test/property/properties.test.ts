@@ -4,7 +4,6 @@ import {
   arrayGrid,
   modelGrid,
   cleanText,
-  DEFAULT_CATALOG,
   GridCell,
   parseScore,
   readForm,
@@ -13,6 +12,7 @@ import {
   ROWS,
   validate,
 } from "../../src/domain";
+import { FY2567 } from "../forms";
 import { readFormFile, writeFormFile } from "../../src/xlsx";
 import { sampleMeta, sampleReport, sharedView, tmpDir } from "../helpers";
 
@@ -45,7 +45,7 @@ const report: fc.Arbitrary<Report> = fc
   })
   .map(({ scores, texts }) => ({
     ...sampleReport(),
-    items: DEFAULT_CATALOG.items.map((it, i) => ({
+    items: FY2567.items.map((it, i) => ({
       code: it.code,
       score: scores[i],
       issue: texts[i][0],
@@ -101,8 +101,8 @@ describe("properties", () => {
   it("a report written into the layout and read back is the same report", () => {
     fc.assert(
       fc.property(report, (r) => {
-        const m = renderForm(DEFAULT_CATALOG, sampleMeta(), r);
-        const read = readForm(modelGrid(m), DEFAULT_CATALOG);
+        const m = renderForm(FY2567, sampleMeta(), r);
+        const read = readForm(modelGrid(m), FY2567);
         expect(fields(read.items)).toEqual(fields(sharedView(r).items));
       }),
       { numRuns: 60 }
@@ -110,7 +110,7 @@ describe("properties", () => {
   });
 
   it("shuffled items and inserted junk rows never crash the reader and find every item and score", () => {
-    const base = renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport());
+    const base = renderForm(FY2567, sampleMeta(), sampleReport());
     const grid = modelGrid(base);
     const rowsOf = () =>
       Array.from({ length: grid.rowCount }, (_, r) =>
@@ -138,7 +138,7 @@ describe("properties", () => {
           junk.forEach((row, k) =>
             body.splice(order[k % order.length] % (body.length + 1), 0, row)
           );
-          const form = readForm(arrayGrid("s", [...head, ...body]), DEFAULT_CATALOG);
+          const form = readForm(arrayGrid("s", [...head, ...body]), FY2567);
           validate(form);
           // Shuffling breaks merged and continued texts apart; the items and their scores stay.
           expect(form.items.map((i) => [i.code, i.score])).toEqual(
@@ -151,7 +151,7 @@ describe("properties", () => {
   });
 
   it("random cell contents anywhere in the entry columns never crash reading or validating", () => {
-    const base = renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport());
+    const base = renderForm(FY2567, sampleMeta(), sampleReport());
     const anyCell = fc.oneof(
       fc.string({ maxLength: 30 }),
       fc.double(),
@@ -171,7 +171,7 @@ describe("properties", () => {
             Array.from({ length: grid.colCount }, (_, c) => grid.raw(r + 1, c + 1))
           );
           for (const [r, c, v] of edits) if (r > ROWS.header) values[r][c] = v;
-          const form = readForm(arrayGrid("s", values, base.merges), DEFAULT_CATALOG);
+          const form = readForm(arrayGrid("s", values, base.merges), FY2567);
           const result = validate(form);
           expect(result.issues.every((i) => i.message.th && i.message.en)).toBe(true);
         }
@@ -186,7 +186,7 @@ describe("properties", () => {
     await fc.assert(
       fc.asyncProperty(report, async (r) => {
         const file = path.join(dir, `r${n++}.xlsx`);
-        await writeFormFile(file, renderForm(DEFAULT_CATALOG, sampleMeta(), r));
+        await writeFormFile(file, renderForm(FY2567, sampleMeta(), r));
         const { form } = await readFormFile(file);
         expect(fields(form.items)).toEqual(fields(sharedView(r).items));
       }),

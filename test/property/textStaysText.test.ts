@@ -6,7 +6,8 @@
  * (test/host/entry.ts, src/excel/writeForm.ts).
  */
 import fc from "fast-check";
-import { DEFAULT_CATALOG, renderForm, SummarySheet } from "../../src/domain";
+import { renderForm, SummarySheet } from "../../src/domain";
+import { FY2567 } from "../forms";
 import { scaffoldSheet, writeSummarySheets } from "../../src/excel";
 import { FakeExcelHost } from "../host/fakeExcel";
 import { sampleMeta, sampleReport } from "../helpers";
@@ -39,7 +40,7 @@ describe("text stays text in Excel", () => {
           const item = report.items[i % report.items.length];
           item[fields[Math.floor(i / report.items.length) % 4 || i % 4]] = t;
         });
-        const model = renderForm(DEFAULT_CATALOG, sampleMeta(), report);
+        const model = renderForm(FY2567, sampleMeta(), report);
         const host = new FakeExcelHost();
         await host.run((ctx) => scaffoldSheet(ctx, model));
         const cells: string[] = [];

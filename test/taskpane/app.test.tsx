@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { columnIndex, DEFAULT_CATALOG, metaCell, renderForm } from "../../src/domain";
+import { columnIndex, metaCell, renderForm } from "../../src/domain";
+import { FY2567 } from "../forms";
 import { memoryMarkStore, scaffoldSheet } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { excelGateway } from "../../src/taskpane/excelGateway";
@@ -20,7 +21,7 @@ function setup(host = new FakeExcelHost(), view?: "create" | "validate" | "flags
 
 async function withSampleForm(report = sampleReport()) {
   const host = new FakeExcelHost();
-  await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta(), report)));
+  await host.run((ctx) => scaffoldSheet(ctx, renderForm(FY2567, sampleMeta(), report)));
   return host;
 }
 
@@ -133,7 +134,7 @@ describe("create view", () => {
 
   it("imports pasted scores after a preview and lists the lines that matched nothing", async () => {
     const host = new FakeExcelHost();
-    await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta())));
+    await host.run((ctx) => scaffoldSheet(ctx, renderForm(FY2567, sampleMeta())));
     setup(host);
     fireEvent.change(await findField(/^วางรายการคะแนน/), {
       target: { value: "I22\t๘๒.๐๑\nI1 (96.31 คะแนน)\nหัวข้ออื่น 12" },

@@ -1,4 +1,5 @@
-import { DEFAULT_CATALOG, renderForm } from "../../src/domain";
+import { renderForm } from "../../src/domain";
+import { FY2567 } from "../forms";
 import { memoryMarkStore } from "../../src/excel";
 import { excelGateway } from "../../src/taskpane/excelGateway";
 import { lazyExcelGateway } from "../../src/taskpane/lazyGateway";
@@ -19,7 +20,7 @@ describe("lazyExcelGateway", () => {
     expect(excelGateway).not.toHaveBeenCalled();
 
     expect(await gateway.sheetNames()).toEqual(["Sheet1"]);
-    await gateway.scaffold(renderForm(DEFAULT_CATALOG, sampleMeta()));
+    await gateway.scaffold(renderForm(FY2567, sampleMeta()));
     const { form } = await gateway.readActive();
     expect(form.items).toHaveLength(42);
     await gateway.select(form.sheet, form.items[0].cells.score);

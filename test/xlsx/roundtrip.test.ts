@@ -2,7 +2,6 @@ import ExcelJS from "exceljs";
 import path from "path";
 import {
   columnIndex,
-  DEFAULT_CATALOG,
   formToJson,
   META,
   META_SHEET,
@@ -10,12 +9,13 @@ import {
   renderForm,
   ROWS,
 } from "../../src/domain";
+import { FY2567 } from "../forms";
 import { nodeInflate, readFormFile, readFormsFromBytes, writeFormFile } from "../../src/xlsx";
 import { blankMeta, colOf, sampleMeta, sampleReport, sharedView, tmpDir } from "../helpers";
 
 async function writeSample(dir: string, name = "chom-thong.xlsx") {
   const file = path.join(dir, name);
-  await writeFormFile(file, renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport()));
+  await writeFormFile(file, renderForm(FY2567, sampleMeta(), sampleReport()));
   return file;
 }
 
@@ -72,7 +72,7 @@ describe("xlsx form files", () => {
 
   it("merges a measure group's measures, results and evidence over its items, page by page", async () => {
     const file = path.join(dir, "blank-groups.xlsx");
-    const model = renderForm(DEFAULT_CATALOG, blankMeta());
+    const model = renderForm(FY2567, blankMeta());
     await writeFormFile(file, model);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
@@ -100,7 +100,7 @@ describe("xlsx form files", () => {
 
   it("writes the layout: styles, validation, conditional format, protection, print setup, hidden metadata", async () => {
     const file = path.join(dir, "blank.xlsx");
-    const model = renderForm(DEFAULT_CATALOG, blankMeta());
+    const model = renderForm(FY2567, blankMeta());
     await writeFormFile(file, model);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
@@ -127,7 +127,7 @@ describe("xlsx form files", () => {
     // The five official column headers, in order.
     expect([3, 4, 5, 6, 7].map((c) => ws.getCell(ROWS.header, c).value)).toEqual(
       ["item", "issue", "measures", "results", "evidence"].map(
-        (k) => DEFAULT_CATALOG.columns[k as "item"].th
+        (k) => FY2567.columns[k as "item"].th
       )
     );
     // The pass mark stays a number, validated 0–100; the highlight reads it as a number or text.
@@ -185,7 +185,7 @@ describe("xlsx form files", () => {
     report.items[0].measures = '=HYPERLINK("http://evil","x")';
     report.items[1].results = "+1 ดำเนินการแล้ว";
     const file = path.join(dir, "formula-text.xlsx");
-    await writeFormFile(file, renderForm(DEFAULT_CATALOG, sampleMeta(), report));
+    await writeFormFile(file, renderForm(FY2567, sampleMeta(), report));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const { form } = await readFormFile(file);
@@ -201,7 +201,7 @@ describe("row heights in written files", () => {
     const { unzipSync, strFromU8 } = await import("fflate");
     const dir = await tmpDir();
     const file = path.join(dir, "heights.xlsx");
-    const model = renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport());
+    const model = renderForm(FY2567, sampleMeta(), sampleReport());
     await writeFormFile(file, model);
     const xml = strFromU8(
       unzipSync(new Uint8Array(await (await import("fs")).promises.readFile(file)))[

@@ -1,5 +1,6 @@
 import { displayCode } from "../codes";
-import { Msg } from "../text";
+import { ReasonError } from "../errors";
+import { Msg, msg } from "../text";
 import { FormFile, formFileSchema, ToolId } from "./schema";
 
 export interface CatalogItem {
@@ -37,41 +38,87 @@ export interface Catalog {
   version: string;
   fiscalYear: number;
   title: Msg;
+  passMark: number;
+  rounds: readonly (6 | 12)[];
   columns: FormFile["columns"];
+  /** The form file as checked: what a workbook made with this form carries (see embed.ts). */
+  definition: FormFile;
   tools: CatalogTool[];
   items: CatalogItem[];
   byCode: ReadonlyMap<string, CatalogItem>;
 }
 
-export class CatalogError extends Error {}
+/** A form file that cannot be used; the reason names the file and the place inside it. */
+export class CatalogError extends ReasonError {}
 
-/** Check a form file with zod and the cross-item rules zod cannot express, and index it. */
-export function loadCatalog(data: unknown): Catalog {
+/** `tools[0].indicators[2].items[1].code` from zod's path. */
+function jsonPath(path: readonly PropertyKey[]): string {
+  return (
+    path
+      .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`))
+      .join("") || "(root)"
+  );
+}
+
+function invalid(source: string, where: string, problem: Msg): CatalogError {
+  return new CatalogError(
+    msg(
+      `แบบฟอร์ม ${source} ไม่ถูกต้อง ที่ ${where}: ${problem.th}`,
+      `Form file ${source} is invalid at ${where}: ${problem.en}`
+    )
+  );
+}
+
+/**
+ * Check a form file with zod and the cross-item rules zod cannot express, and index it. Nothing of
+ * a file that fails is kept: it throws a CatalogError naming `source` and the path inside the file.
+ */
+export function loadCatalog(data: unknown, source = "form"): Catalog {
   const parsed = formFileSchema.safeParse(data);
   if (!parsed.success) {
-    throw new CatalogError(
-      `Invalid form file: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`
+    const first = parsed.error.issues[0];
+    const more = parsed.error.issues.length - 1;
+    const rest = more ? msg(` (และอีก ${more} จุด)`, ` (and ${more} more)`) : msg("", "");
+    throw invalid(
+      source,
+      jsonPath(first.path),
+      msg(`${first.message}${rest.th}`, `${first.message}${rest.en}`)
     );
   }
   const file = parsed.data;
   const items: CatalogItem[] = [];
   const byCode = new Map<string, CatalogItem>();
   const seenIndicators = new Set<number>();
-  const tools: CatalogTool[] = file.tools.map((t) => ({
+  const tools: CatalogTool[] = file.tools.map((t, ti) => ({
     id: t.id,
     name: t.name,
     weight: t.weight,
-    indicators: t.indicators.map((ind) => {
+    indicators: t.indicators.map((ind, ii) => {
+      const at = `tools[${ti}].indicators[${ii}]`;
       if (seenIndicators.has(ind.number))
-        throw new CatalogError(`Indicator ${ind.number} appears twice`);
+        throw invalid(
+          source,
+          `${at}.number`,
+          msg(`ตัวชี้วัดที่ ${ind.number} ซ้ำ`, `indicator ${ind.number} appears twice`)
+        );
       seenIndicators.add(ind.number);
       let group: { code: string; measures: string[] } | null = null;
-      const indItems = ind.items.map((it) => {
-        if (byCode.has(it.code)) throw new CatalogError(`Item ${it.code} appears twice`);
+      const indItems = ind.items.map((it, k) => {
+        if (byCode.has(it.code))
+          throw invalid(
+            source,
+            `${at}.items[${k}].code`,
+            msg(`รหัสข้อ ${it.code} ซ้ำ`, `item ${it.code} appears twice`)
+          );
         if (it.standardMeasures) group = { code: it.code, measures: it.standardMeasures };
         if (it.measuresFrom && (!group || group.code !== it.measuresFrom)) {
-          throw new CatalogError(
-            `Item ${it.code}: measuresFrom ${it.measuresFrom} is not the preceding measure group`
+          throw invalid(
+            source,
+            `${at}.items[${k}].measuresFrom`,
+            msg(
+              `ข้อ ${it.code}: measuresFrom ${it.measuresFrom} ไม่ใช่กลุ่มมาตรการที่อยู่ก่อนหน้า`,
+              `item ${it.code}: measuresFrom ${it.measuresFrom} is not the preceding measure group`
+            )
           );
         }
         const own = Boolean(it.standardMeasures);
@@ -94,13 +141,21 @@ export function loadCatalog(data: unknown): Catalog {
     }),
   }));
   const weights = tools.reduce((s, t) => s + t.weight, 0);
-  if (weights !== 100) throw new CatalogError(`Tool weights add up to ${weights}, not 100`);
+  if (weights !== 100)
+    throw invalid(
+      source,
+      "tools[*].weight",
+      msg(`น้ำหนักของแบบวัดรวมได้ ${weights} ไม่ใช่ 100`, `tool weights add up to ${weights}, not 100`)
+    );
   return {
     formId: file.formId,
     version: file.version,
     fiscalYear: file.fiscalYear,
     title: file.title,
+    passMark: file.passMark,
+    rounds: file.rounds,
     columns: file.columns,
+    definition: file,
     tools,
     items,
     byCode,

@@ -1,25 +1,81 @@
+import { msg, Msg } from "../text";
 import { Catalog, loadCatalog } from "./catalog";
-import form2567 from "./forms/bkk-district-2567.json";
+import { BUNDLED_FORM_FILES } from "./forms";
 
 export * from "./catalog";
+export * from "./embed";
 export type { ToolId } from "./schema";
 
-/** Every form this build knows, newest last. A new year's form is a new JSON file added here. */
-const FORMS: Catalog[] = [loadCatalog(form2567)];
+/** Oldest first: by fiscal year, then version. */
+export function compareForms(a: Catalog, b: Catalog): number {
+  return (
+    a.fiscalYear - b.fiscalYear ||
+    a.version.localeCompare(b.version, "en", { numeric: true }) ||
+    a.formId.localeCompare(b.formId)
+  );
+}
 
-export const DEFAULT_CATALOG: Catalog = FORMS[FORMS.length - 1];
+/** Every form this build bundles (the JSON files of `forms/`, listed by `npm run forms`), oldest first. */
+const FORMS: readonly Catalog[] = BUNDLED_FORM_FILES.map((f) => loadCatalog(f.data, f.file)).sort(
+  compareForms
+);
 
 export function allForms(): readonly Catalog[] {
   return FORMS;
 }
 
-/** The form with this id and version, or null when this build does not know it. */
-export function findForm(formId: string, version: string): Catalog | null {
-  return FORMS.find((f) => f.formId === formId && f.version === version) ?? null;
+/** `bkk-district-ita 2567.1`: how a form is named to users and in the workbook's marker. */
+export function formLabel(form: Catalog): string {
+  return `${form.formId} ${form.version}`;
 }
 
-/** The form to use for a fiscal year: the newest form not newer than that year. */
-export function formForYear(fiscalYear: number): Catalog {
-  const candidates = FORMS.filter((f) => f.fiscalYear <= fiscalYear);
-  return candidates.length ? candidates[candidates.length - 1] : FORMS[0];
+/**
+ * The newest bundled form. Only for places that have no year or file to choose by yet; everything
+ * that creates, reads or merges chooses its form explicitly (formForYear, findForm, --form).
+ */
+export const DEFAULT_CATALOG: Catalog = FORMS[FORMS.length - 1];
+
+/** The form with this id and version among `forms` (the bundled ones by default), or null. */
+export function findForm(
+  formId: string,
+  version: string,
+  forms: readonly Catalog[] = FORMS
+): Catalog | null {
+  return forms.find((f) => f.formId === formId && f.version === version) ?? null;
+}
+
+export interface FormChoice {
+  form: Catalog;
+  /** Set when the form is not the year's own: which form is used, and why. */
+  notice: Msg | null;
+}
+
+/**
+ * The form for a fiscal year: the newest form of that year; when there is none, the newest form of
+ * an earlier year, with a notice naming it; when every form is newer, the oldest, with a notice.
+ */
+export function formForYear(fiscalYear: number, forms: readonly Catalog[] = FORMS): FormChoice {
+  const sorted = [...forms].sort(compareForms);
+  const own = sorted.filter((f) => f.fiscalYear === fiscalYear);
+  if (own.length) return { form: own[own.length - 1], notice: null };
+  const earlier = sorted.filter((f) => f.fiscalYear < fiscalYear);
+  const form = earlier.length ? earlier[earlier.length - 1] : sorted[0];
+  return {
+    form,
+    notice: msg(
+      `ใช้แบบฟอร์มปี ${form.fiscalYear} (${form.version}) เพราะยังไม่มีแบบฟอร์มของปี ${fiscalYear}`,
+      `Using the FY${form.fiscalYear} form (${form.version}) because there is no form for FY${fiscalYear} yet`
+    ),
+  };
+}
+
+/** The fiscal years a form is used for: from its own year until the year before the next form's. */
+export function formYears(form: Catalog, forms: readonly Catalog[] = FORMS): string {
+  const next = [...forms]
+    .sort(compareForms)
+    .find((f) => f.formId === form.formId && f.fiscalYear > form.fiscalYear);
+  if (!next) return `${form.fiscalYear}–`;
+  return next.fiscalYear - 1 === form.fiscalYear
+    ? String(form.fiscalYear)
+    : `${form.fiscalYear}–${next.fiscalYear - 1}`;
 }

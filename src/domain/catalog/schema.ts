@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FISCAL_YEAR_RANGE } from "../bounds";
+import { FISCAL_YEAR_RANGE, PASS_MARK_RANGE, ROUNDS } from "../bounds";
 
 const msgSchema = z.object({ th: z.string().min(1), en: z.string().min(1) }).strict();
 
@@ -42,6 +42,12 @@ export const formFileSchema = z
     version: z.string().regex(/^\d{4}\.\d+$/),
     fiscalYear: z.number().int().min(FISCAL_YEAR_RANGE.min).max(FISCAL_YEAR_RANGE.max),
     title: msgSchema,
+    /** The pass mark a unit's items are held to unless the central office sets another. */
+    passMark: z.number().min(PASS_MARK_RANGE.min).max(PASS_MARK_RANGE.max),
+    /** The reporting rounds of the year (months after the start of the fiscal year). */
+    rounds: z
+      .array(z.union(ROUNDS.map((r) => z.literal(r)) as [z.ZodLiteral<6>, z.ZodLiteral<12>]))
+      .min(1),
     columns: z
       .object({
         item: msgSchema,

@@ -1,4 +1,4 @@
-import { Catalog, CatalogItem, findForm } from "../catalog";
+import { Catalog, CatalogItem, embeddedForm, findForm } from "../catalog";
 import { leadingCode, normalizeCode } from "../codes";
 import { parsePassMark, parseScore, ScoreParse } from "../score";
 import { cleanText, foldKey, Msg, msg, thaiDigitsToAscii } from "../text";
@@ -183,7 +183,12 @@ export function readForm(
   const markerParts = marker?.raw.split(/\s+/) ?? [];
   formId = markerParts[0] || stored.get("formId") || null;
   formVersion = markerParts[1] || stored.get("formVersion") || null;
-  if (formId && formVersion) catalog = findForm(formId, formVersion) ?? fallbackCatalog;
+  // The form the caller gave wins over a bundled one of the same id and version.
+  const given = fallbackCatalog.formId === formId && fallbackCatalog.version === formVersion;
+  // Then a bundled one; then the form the workbook carries (a form this copy does not bundle).
+  if (formId && formVersion && !given)
+    catalog =
+      findForm(formId, formVersion) ?? embeddedForm(stored, formId, formVersion) ?? fallbackCatalog;
   const header = catalog === fallbackCatalog ? header0 : (findHeader(grid, catalog) ?? header0);
 
   const problems: ReadProblem[] = header.moved

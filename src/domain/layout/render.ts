@@ -1,4 +1,5 @@
 import { Catalog, CatalogItem } from "../catalog";
+import { formDefinitionRows } from "../catalog/embed";
 import { Round, roundPeriod } from "../fiscal";
 import { Report, ReportItem } from "../report";
 import { xmlSafe } from "../text";
@@ -372,6 +373,7 @@ export function renderForm(
       ["round", meta.round],
       ["passMark", meta.passMark],
       ["preparer", meta.preparer],
+      ...formDefinitionRows(catalog),
     ],
   };
 }

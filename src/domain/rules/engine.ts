@@ -1,6 +1,5 @@
 import { CatalogItem } from "../catalog";
 import { ReadForm } from "../layout/read";
-import { DEFAULT_PASS_MARK } from "../score";
 import { ITEM_RULES } from "./itemRules";
 import { REPORT_RULES } from "./reportRules";
 import { Flag, Issue, RuleContext, Scope, Severity, ValidateOptions } from "./types";
@@ -12,9 +11,9 @@ function inScope(scope: Scope | undefined, cat: CatalogItem): boolean {
   return true;
 }
 
-/** The pass mark a form is checked against: the one asked for, else the workbook's, else 85. */
+/** The pass mark a form is checked against: the one asked for, else the workbook's, else its form's. */
 export function effectivePassMark(form: ReadForm, opts: ValidateOptions = {}): number {
-  return opts.threshold ?? form.passMark.value ?? DEFAULT_PASS_MARK;
+  return opts.threshold ?? form.passMark.value ?? form.catalog.passMark;
 }
 
 /** Items whose score is under the pass mark. */

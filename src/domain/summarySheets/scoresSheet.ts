@@ -73,7 +73,7 @@ export function scoresSheet(r: MergeResult): SummarySheet {
     cells: [
       "ITA",
       // Not NACC's official score: an estimate from the item scores, labelled with its method.
-      "คะแนนรวม ITA โดยประมาณ (ค่าเฉลี่ยของข้อในแต่ละแบบวัด × น้ำหนัก IIT 30 / EIT 30 / OIT 40)",
+      `คะแนนรวม ITA โดยประมาณ (ค่าเฉลี่ยของข้อในแต่ละแบบวัด × น้ำหนัก ${catalog.tools.map((t) => `${t.id} ${t.weight}`).join(" / ")})`,
       ...totals,
       ...stats(totals, passMark),
     ],
