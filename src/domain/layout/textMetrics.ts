@@ -281,8 +281,10 @@ export function wrappedRowHeightPt(
   cells: readonly { text: string; width: number }[],
   font: FontSpec
 ): number | null {
+  // Lines past Excel's largest row are never laid out: a long text costs only the lines that show.
+  const most = Math.ceil((MAX_ROW_PT - CELL_PADDING_PT) / (font.size * LINE_FACTOR));
   const lines = cells.reduce(
-    (n, c) => Math.max(n, c.text ? wrappedLines(c.text, columnWidthPt(c.width), font) : 1),
+    (n, c) => Math.max(n, c.text ? wrappedLines(c.text, columnWidthPt(c.width), font, most) : 1),
     1
   );
   return lines <= 1 ? null : Math.min(MAX_ROW_PT, linesHeightPt(lines, font));
