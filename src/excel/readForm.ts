@@ -185,6 +185,26 @@ const isForm = (grid: CellGrid, catalog: Catalog) => {
   }
 };
 
+/** The lookup's answer for a form sheet read by `queueSheet` (its metadata and pictures completed). */
+async function foundForm(
+  context: Excel.RequestContext,
+  q: QueuedSheet,
+  grid: CellGrid,
+  how: FoundHow,
+  catalog: Catalog,
+  metaExists: boolean,
+  syncsBefore: number
+): Promise<FormLookup> {
+  const done = await completeForm(context, q, grid, catalog, metaExists);
+  return {
+    kind: "form",
+    how,
+    form: done.form,
+    protectedSheet: q.protection.protected,
+    syncs: syncsBefore + done.syncs,
+  };
+}
+
 const quotedList = (names: string[]) => names.map((n) => `"${n}"`).join(", ") || "-";
 
 /**
@@ -208,14 +228,7 @@ export async function findForm(
       const q = queueSheet(ws, mergedAreas);
       await context.sync();
       const grid = q.grid(ws.name) ?? gridFromValues(ws.name, [], 0, 0, mergedAreas ? [] : null);
-      const { form, syncs } = await completeForm(context, q, grid, catalog, !meta.isNullObject);
-      return {
-        kind: "form",
-        how: "chosen",
-        form,
-        protectedSheet: q.protection.protected,
-        syncs: 1 + syncs,
-      };
+      return foundForm(context, q, grid, "chosen", catalog, !meta.isNullObject, 1);
     }
     sheets.load("items/name,items/visibility");
     const active = sheets.getActiveWorksheet().load("name");
@@ -224,14 +237,7 @@ export async function findForm(
     let syncs = 1;
     const activeGrid = q.grid(active.name);
     if (activeGrid && isForm(activeGrid, catalog)) {
-      const done = await completeForm(context, q, activeGrid, catalog, !meta.isNullObject);
-      return {
-        kind: "form",
-        how: "active",
-        form: done.form,
-        protectedSheet: q.protection.protected,
-        syncs: syncs + done.syncs,
-      };
+      return foundForm(context, q, activeGrid, "active", catalog, !meta.isNullObject, syncs);
     }
     const others = sheets.items.filter((w) => w.name !== active.name && w.name !== META_SHEET);
     const probes = others.map((w) => ({
@@ -263,14 +269,7 @@ export async function findForm(
     await context.sync();
     syncs++;
     const grid = only.grid(ws.name) ?? gridFromValues(ws.name, [], 0, 0);
-    const done = await completeForm(context, only, grid, catalog, !meta.isNullObject);
-    return {
-      kind: "form",
-      how: "only",
-      form: done.form,
-      protectedSheet: only.protection.protected,
-      syncs: syncs + done.syncs,
-    };
+    return foundForm(context, only, grid, "only", catalog, !meta.isNullObject, syncs);
   });
 }
 
