@@ -128,6 +128,11 @@ describe("merge: summary content", () => {
     expect(chart).toContain("<c:barChart>");
     expect(chart).toMatch(/'ITA คะแนน'!\$B\$\d+:\$B\$\d+/);
     expect(strFromU8(files["xl/worksheets/sheet1.xml"])).toContain("<drawing r:id=");
+    // Rows of one line are as tall as a 16 pt line (LibreOffice printed 16 pt text in 15 pt rows).
+    const fmt = /<sheetFormatPr defaultRowHeight="([\d.]+)"/.exec(
+      strFromU8(files["xl/worksheets/sheet1.xml"])
+    )!;
+    expect(Number(fmt[1])).toBeGreaterThanOrEqual(16 * 1.6);
   });
 
   it("lists flagged items worst first, the measures digest and every unit's status", async () => {

@@ -9,7 +9,7 @@ import type { Unzipped } from "fflate";
 import { strToU8 } from "fflate";
 import { addr, colLetter, rangeAddr } from "../../domain/layout/a1";
 import { FONT } from "../../domain/layout/spec";
-import { wrappedRowHeightPt } from "../../domain/layout/textMetrics";
+import { linesHeightPt, wrappedRowHeightPt } from "../../domain/layout/textMetrics";
 import {
   COLOR_SCALE,
   SUMMARY_FIRST_ROW,
@@ -195,7 +195,9 @@ function sheetXml(sheet: SummarySheet, first: boolean, styles: Styles, strings: 
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<dimension ref="A1:${colLetter(Math.max(1, n))}${Math.max(SUMMARY_HEADER_ROW, last)}"/>` +
     `<sheetViews><sheetView${first ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>` +
+    // One line of TH Sarabun New 16 pt: rows of one line are as tall as their text (Excel's 15 pt
+    // default cuts a 16 pt line in half when printed by LibreOffice).
+    `<sheetFormatPr defaultRowHeight="${linesHeightPt(1, FONT)}" customHeight="1"/>` +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rows.join("")}</sheetData>` +
     heat +
