@@ -158,6 +158,15 @@ describe("the central report model", () => {
     expect(doc).toContain("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่");
     expect(doc).toContain(report.title);
   });
+
+  it("keeps a group's heading row on the page of its first measure", async () => {
+    const doc = strFromU8(unzipSync(await reportDocxBytes(report))["word/document.xml"]);
+    const rows = doc.split(/<w:tr[ >]/).slice(1);
+    const groups = report.tools.flatMap((t) => t.indicators.flatMap((i) => i.groups));
+    const headingRows = rows.filter((r) => groups.some((g) => r.includes(`>${g.heading}<`)));
+    expect(headingRows.length).toBe(groups.length);
+    for (const r of headingRows) expect(r).toContain("<w:keepNext/>");
+  });
 });
 
 describe("ita merge --report", () => {

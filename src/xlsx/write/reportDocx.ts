@@ -75,7 +75,7 @@ const heading = (text: string, level: number) =>
 const cell = (
   lines: string[],
   width: number,
-  opts: { bold?: boolean; shade?: boolean; span?: number; size?: number } = {}
+  opts: { bold?: boolean; shade?: boolean; span?: number; size?: number; keepNext?: boolean } = {}
 ) =>
   new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -83,7 +83,7 @@ const cell = (
     shading: opts.shade ? { type: ShadingType.CLEAR, color: "auto", fill: "E7E6E6" } : undefined,
     margins: { left: 80, right: 80, top: 20, bottom: 20 },
     children: (lines.length ? lines : [""]).map((l) =>
-      para(l, { bold: opts.bold, size: opts.size })
+      para(l, { bold: opts.bold, size: opts.size, keepNext: opts.keepNext })
     ),
   });
 
@@ -99,7 +99,8 @@ function groupRows(g: ReportGroup): TableRow[] {
   const rows = [
     new TableRow({
       cantSplit: true,
-      children: [cell([g.heading], TEXT_WIDTH, { bold: true, span: 3 })],
+      // keepNext in a row keeps it on the page of the row after it: a group's heading never ends a page.
+      children: [cell([g.heading], TEXT_WIDTH, { bold: true, span: 3, keepNext: true })],
     }),
   ];
   for (const r of g.rows)
