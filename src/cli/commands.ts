@@ -6,7 +6,7 @@ import {
   isFiscalYear,
   isPassMark,
   isRound,
-  currentFiscalYear,
+  dueReport,
   Catalog,
   FormMeta,
   findForm,
@@ -34,6 +34,8 @@ import { formOption } from "./forms";
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** The date defaults follow (the report due); tests give one. */
+  now?: () => Date;
 }
 
 /**
@@ -72,7 +74,10 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
     report = parseReportJson(from!, fromText!);
     fromMeta = metaFromReport(report);
   }
-  const fiscalYear = year ?? fromMeta?.fiscalYear ?? currentFiscalYear();
+  // Without a year or round the form is for the report due now (in November: the 12-month report of the
+  // fiscal year just ended), as in the pane, and stderr says which one it is.
+  const due = dueReport(io.now?.() ?? new Date());
+  const fiscalYear = year ?? fromMeta?.fiscalYear ?? due.fiscalYear;
   let form: Catalog;
   const reportForm =
     report?.formId && report.formVersion ? findForm(report.formId, report.formVersion) : null;
@@ -83,7 +88,14 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
     form = choice.form;
     if (choice.notice) io.err(`${choice.notice.th}\n${choice.notice.en}\n`);
   }
-  const finalRound = round ?? fromMeta?.round ?? form.rounds[0];
+  const dueRound =
+    fiscalYear === due.fiscalYear && form.rounds.includes(due.round) ? due.round : null;
+  const finalRound = round ?? fromMeta?.round ?? dueRound ?? form.rounds[0];
+  if (year === undefined && round === undefined && !fromMeta)
+    io.err(
+      `ปีงบประมาณ ${fiscalYear} รอบ ${finalRound} เดือน (ระบุ --year และ --round เพื่อเปลี่ยน)\n` +
+        `Fiscal year ${fiscalYear}, ${finalRound}-month round (give --year and --round to change it)\n`
+    );
   if (!form.rounds.includes(finalRound))
     throw new UserError(
       msg(

@@ -1,0 +1,43 @@
+import path from "node:path";
+import { main } from "../../src/cli/main";
+import { runCli, tmpDir } from "../helpers";
+
+async function scaffoldOn(date: string, ...extra: string[]) {
+  const dir = await tmpDir();
+  const file = path.join(dir, "form.xlsx");
+  let err = "";
+  const code = await main(["scaffold", "-o", file, "--unit", "บางรัก", ...extra], {
+    out: () => undefined,
+    err: (s) => (err += s),
+    now: () => new Date(date),
+  });
+  expect(code).toBe(0);
+  const read = JSON.parse((await runCli("read", file)).out);
+  return { err, fiscalYear: read.fiscalYear, round: read.round };
+}
+
+describe("ita scaffold without --year and --round", () => {
+  it("makes the report due: in November the 12-month report of the year just ended, and says so", async () => {
+    const r = await scaffoldOn("2026-11-23T10:00:00+07:00");
+    expect(r).toMatchObject({ fiscalYear: 2569, round: 12 });
+    expect(r.err).toContain("ปีงบประมาณ 2569 รอบ 12 เดือน");
+    expect(r.err).toContain("Fiscal year 2569, 12-month round");
+  });
+
+  it("in May the 6-month report of the current fiscal year", async () => {
+    expect(await scaffoldOn("2027-05-02T10:00:00+07:00")).toMatchObject({
+      fiscalYear: 2570,
+      round: 6,
+    });
+  });
+
+  it("a year given without a round: the due round only for the due year, else the form's first", async () => {
+    const due = await scaffoldOn("2026-11-23T10:00:00+07:00", "--year", "2569");
+    expect(due).toMatchObject({ fiscalYear: 2569, round: 12 });
+    expect(due.err).not.toContain("ปีงบประมาณ 2569 รอบ");
+    expect(await scaffoldOn("2026-11-23T10:00:00+07:00", "--year", "2567")).toMatchObject({
+      fiscalYear: 2567,
+      round: 6,
+    });
+  });
+});
