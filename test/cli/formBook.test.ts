@@ -61,11 +61,13 @@ describe("ita form export / import", () => {
     ]);
     const items = wb.getWorksheet(bookSheetName("items"))!;
     expect(items.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    const i1 = items.getCell(rowOf(items, "I1"), col("text"));
-    expect(i1.value).toBe(FY2567.byCode.get("I1")!.text);
-    expect(i1.font.name).toBe("TH Sarabun New");
-    expect(i1.alignment.wrapText).toBe(true);
-    expect(i1.numFmt).toBe("@");
+    const i1 = rowOf(items, "I1");
+    expect(items.getCell(i1, col("text")).value).toBe(FY2567.byCode.get("I1")!.text);
+    expect(items.getCell(i1, col("text")).style).toMatchObject({
+      font: { name: "TH Sarabun New", size: 16 },
+      alignment: { wrapText: true, vertical: "top" },
+      numFmt: "@",
+    });
     expect(items.getColumn(col("text")).width).toBeGreaterThan(30);
     const version = propCell(wb.getWorksheet(bookSheetName("properties"))!, "version");
     expect(version.value).toBe("2567.1"); // text, never the number 2567.1
