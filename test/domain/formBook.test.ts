@@ -223,6 +223,33 @@ describe("the form book: one description, written and imported", () => {
     ]);
   });
 
+  it("reads cells merged for looks: an indicator's cells, a measure group's measures and group", () => {
+    const sheets = sheetsOf(FY2567.definition);
+    const values = grids(sheets);
+    const k = sheetIndex(sheets, "items");
+    const rows = values[k];
+    const first = itemRow(values, sheets, "I1"); // 0-based in values, 1-based row = +1
+    const last = itemRow(values, sheets, "I7");
+    const i4 = itemRow(values, sheets, "I4");
+    const merges: { r1: number; c1: number; r2: number; c2: number }[] = [];
+    for (const key of ["tool", "indicator", "indicatorTh", "indicatorEn"]) {
+      for (let r = first + 1; r <= last; r++) rows[r][col(key)] = null;
+      merges.push({ r1: first + 1, r2: last + 1, c1: col(key) + 1, c2: col(key) + 1 });
+    }
+    for (const key of ["group", "measures"]) {
+      for (let r = first + 1; r <= i4; r++) rows[r][col(key)] = null;
+      merges.push({ r1: first + 1, r2: i4 + 1, c1: col(key) + 1, c2: col(key) + 1 });
+    }
+    const book = sheets.map((s, i) => arrayGrid(s.name, values[i], i === k ? merges : []));
+    const r = formFromBook(book);
+    expect(r.problems).toEqual([]);
+    expect(r.form).toEqual(FY2567.definition);
+    // Without the merges the same cells are empty: the rows are refused, not read as other items.
+    const plain = formFromBook(sheets.map((s, i) => arrayGrid(s.name, values[i])));
+    expect(plain.form).toBeNull();
+    expect(plain.problems[0].problem.en).toBe("the tool must be IIT, EIT or OIT");
+  });
+
   it("will not write a form the book cannot hold", () => {
     const f = JSON.parse(JSON.stringify(FY2567.definition)) as FormFile;
     f.tools[0].indicators[0].items[0].standardMeasures![0] = "ข้อหนึ่ง\nต่อบรรทัด";

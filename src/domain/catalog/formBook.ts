@@ -8,7 +8,7 @@ import { z } from "zod";
 import { addr } from "../layout/a1";
 import { rowHeights } from "../layout/heights";
 import { FONT } from "../layout/spec";
-import { CellGrid, GridCell } from "../layout/grid";
+import { CellGrid, GridCell, mergeResolver } from "../layout/grid";
 import { cleanText, foldKey, Msg, msg, thaiDigitsToAscii } from "../text";
 import { normalizeCode } from "../codes";
 import { crossItemProblems, jsonPath, WEIGHTS_PATH } from "./catalog";
@@ -147,6 +147,12 @@ export interface BookColumn<K extends string> {
   key: K;
   header: Msg;
   width: number;
+  /**
+   * A cell merged over several rows (a person merging an indicator's cells for looks) stands for
+   * each of them. Columns without it read the rows under a merged cell as empty: merged measures
+   * are the group's, shared by the rows that name the group.
+   */
+  spans?: boolean;
 }
 
 export const PROPERTY_COLUMNS: readonly BookColumn<"label" | "value" | "key">[] = [
@@ -170,13 +176,19 @@ export type ItemColumnKey =
   | "group";
 
 export const ITEM_COLUMNS: readonly BookColumn<ItemColumnKey>[] = [
-  { key: "tool", header: msg("แบบวัด", "Tool"), width: 9 },
-  { key: "indicator", header: msg("ตัวชี้วัดที่", "Indicator no."), width: 11 },
-  { key: "indicatorTh", header: msg("ชื่อตัวชี้วัด (ไทย)", "Indicator name (Thai)"), width: 20 },
+  { key: "tool", header: msg("แบบวัด", "Tool"), width: 9, spans: true },
+  { key: "indicator", header: msg("ตัวชี้วัดที่", "Indicator no."), width: 11, spans: true },
+  {
+    key: "indicatorTh",
+    header: msg("ชื่อตัวชี้วัด (ไทย)", "Indicator name (Thai)"),
+    width: 20,
+    spans: true,
+  },
   {
     key: "indicatorEn",
     header: msg("ชื่อตัวชี้วัด (อังกฤษ)", "Indicator name (English)"),
     width: 20,
+    spans: true,
   },
   { key: "code", header: msg("รหัสข้อ", "Code"), width: 10 },
   { key: "text", header: msg("ข้อคำถาม", "Question"), width: 50 },
@@ -190,6 +202,7 @@ export const ITEM_COLUMNS: readonly BookColumn<ItemColumnKey>[] = [
     key: "group",
     header: msg("กลุ่มมาตรการ (ใช้มาตรการของข้อ)", "Measure group (uses the measures of)"),
     width: 16,
+    spans: true,
   },
 ];
 
@@ -639,13 +652,19 @@ export function formFromBook(
         msg(`ไม่พบหัวคอลัมน์ "${m.header.th}"`, `no column headed "${m.header.en}"`)
       );
     if (!missing.length) {
+      const resolve = mergeResolver(g);
+      const spanning = new Set(ITEM_COLUMNS.filter((c) => c.spans).map((c) => c.key));
       const closedTools = new Set<ToolId>();
       const codes = new Map<string, { cell: string; own: boolean }>();
       const groupRefs: { code: string; group: string; cell: string }[] = [];
       let tool: (typeof toolBlocks)[number] | null = null;
       let ind: IndicatorDraft | null = null;
       for (let r = hr + 1; r <= g.rowCount; r++) {
-        const v = (k: ItemColumnKey) => g.raw(r, col[k]);
+        const v = (k: ItemColumnKey) => {
+          if (!spanning.has(k)) return g.raw(r, col[k]);
+          const top = resolve(r, col[k]);
+          return top.col === col[k] ? g.raw(top.row, top.col) : g.raw(r, col[k]);
+        };
         const cell = (k: ItemColumnKey) => addr(r, col[k]);
         if (ITEM_COLUMNS.every((c) => !text(v(c.key)))) continue;
         const bad = (k: ItemColumnKey, p: Msg) => add(g.name, cell(k), p);
