@@ -29,6 +29,7 @@ const help =
   ita form import FORM.xlsx -o FORM.json
       ตรวจสมุดงานแบบฟอร์มที่แก้แล้วและเขียนเป็นไฟล์แบบฟอร์ม / check an edited form workbook and
       write it as a form file for --form; exit 2 with each problem's sheet and cell
+      (--form also takes the edited FORM.xlsx itself)
   ita read FILE [--sheet NAME]
       พิมพ์รายงานเป็น JSON / print the report as JSON, with the cell of every field
   ita validate FILE [--threshold N] [--json] [--sheet NAME] [--form FILE|ID]

@@ -145,6 +145,14 @@ describe("ita form export / import", () => {
     expect(mj.merged.map((x: { unitCode: string }) => x.unitCode)).toEqual(["1001", "1035"]);
     expect(mj.rejected).toHaveLength(1);
     expect(mj.rejected[0].reason.en).toMatch(/2567\.1 does not match.*2569\.1/);
+    // The edited workbook itself serves as --form, checked as by ita form import.
+    const direct = path.join(dir, "direct-1035.xlsx");
+    const d = await runCli("scaffold", "--form", editedBook, "--year", "2569", "-o", direct);
+    expect(d.code).toBe(0);
+    expect(d.out).toContain("bkk-district-ita 2569.1, 43 items");
+    const notBook = await runCli("scaffold", "--form", a, "-o", path.join(dir, "never.xlsx"));
+    expect(notBook.code).toBe(2);
+    expect(notBook.err).toMatch(/2569-1035\.xlsx: no sheet "แบบฟอร์ม Form" \(sheets found: /);
     // And with the form given explicitly.
     const m2 = await runCli("merge", a, b, "-o", summary, "--expect", "none", "--form", formFile);
     expect(m2.code).toBe(0);

@@ -155,7 +155,7 @@ describe("the form book: one description, written and imported", () => {
       problem: { th: "ต้องเป็นตัวเลข", en: "must be a number" },
     });
     expect(where(r.problems)).toContain(`${props}!C${PROPERTY_ROWS.length + 2}`); // unknown key
-    expect(r.problems.every((p) => p.sheet && p.problem.th && p.problem.en)).toBe(true);
+    expect(r.problems.every((p) => p.sheet && p.cell && p.problem.th && p.problem.en)).toBe(true);
     expect(
       r.problems.filter((p) => p.sheet === items).every((p) => /^[A-Z]+\d+$/.test(p.cell))
     ).toBe(true);

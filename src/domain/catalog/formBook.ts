@@ -253,6 +253,7 @@ export interface BookSheetModel {
 
 /** A problem of a form that the book cannot hold, or of a book that is not a form. */
 export interface BookProblem {
+  /** "" when the problem is a sheet missing (named in the message). */
   sheet: string;
   /** A1 address, or "" when the problem is the sheet itself. */
   cell: string;
@@ -398,6 +399,7 @@ function withHeights(s: Omit<BookSheetModel, "heights">): BookSheetModel {
 
 /** `ชีต "ข้อคำถาม Items" เซลล์ F12: …` / `sheet "…", cell F12: …` */
 export function bookProblemText(file: string, p: BookProblem): Msg {
+  if (!p.sheet) return msg(`${file}: ${p.problem.th}`, `${file}: ${p.problem.en}`);
   const where = p.cell
     ? msg(`${file} ชีต "${p.sheet}" เซลล์ ${p.cell}`, `${file}, sheet "${p.sheet}", cell ${p.cell}`)
     : msg(`${file} ชีต "${p.sheet}"`, `${file}, sheet "${p.sheet}"`);

@@ -500,7 +500,7 @@ export function formFromBook(
   ] as const)
     if (!g)
       add(
-        bookSheetName(k),
+        "", // the problem is the sheet itself: named in the message
         "",
         msg(
           `ไม่พบชีต "${bookSheetName(k)}" (ชีตที่มี: ${grids.map((x) => x.name).join(", ") || "-"})`,
