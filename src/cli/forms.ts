@@ -12,8 +12,12 @@ import {
 import { parse, UserError } from "./args";
 import type { Io } from "./commands";
 
-/** Read a form file (JSON): the whole file is checked before anything of it is used. */
+/**
+ * Read a form file — JSON, or the workbook `ita form export` wrote (edited) — the whole file checked
+ * before anything of it is used.
+ */
 export function loadFormFile(file: string): Catalog {
+  if (/\.xlsx$/i.test(file)) return loadFormBook(file);
   let text: string;
   try {
     if (!statSync(file).isFile()) throw Object.assign(new Error(), { code: "EISDIR" });
@@ -38,12 +42,39 @@ export function loadFormFile(file: string): Catalog {
   return loadCatalog(data, file); // a CatalogError names the file and the path inside it
 }
 
+/** A form book (.xlsx) as a form: every problem named with its sheet and cell, or the form. */
+function loadFormBook(file: string): Catalog {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "error";
+    throw new UserError(
+      msg(`อ่านไฟล์แบบฟอร์ม ${file} ไม่ได้ (${code})`, `Cannot read the form file ${file} (${code})`)
+    );
+  }
+  // The workbook reader loads only for a form book.
+  const { readFormFileBytes } =
+    require("../xlsx/read/formFile") as typeof import("../xlsx/read/formFile");
+  const { nodeInflate } = require("../xlsx/nodeInflate") as typeof import("../xlsx/nodeInflate");
+  const r = readFormFileBytes(file, bytes, nodeInflate);
+  if (r.form) return r.form;
+  const shown = r.problems.slice(0, 10);
+  const more = r.problems.length - shown.length;
+  throw new UserError(
+    msg(
+      [...shown.map((p) => p.th), ...(more > 0 ? [`… และอีก ${more} จุด`] : [])].join("\n"),
+      [...shown.map((p) => p.en), ...(more > 0 ? [`… and ${more} more`] : [])].join("\n")
+    )
+  );
+}
+
 /**
  * What `--form` names: a form file (JSON), or a bundled form by id (its newest version), by
  * `ID@VERSION` or by version alone (`2567.1`).
  */
 export function formOption(value: string): Catalog {
-  if (existsSync(value) || /\.json$/i.test(value)) return loadFormFile(value);
+  if (existsSync(value) || /\.(json|xlsx)$/i.test(value)) return loadFormFile(value);
   const [id, version] = value.includes("@") ? value.split("@") : [null, null];
   const forms = allForms();
   const found = id

@@ -23,6 +23,13 @@ const help =
       สร้างแบบรายงาน / write a new reporting workbook (optionally filled from a report or a scores list)
   ita forms [--json] [--form FILE …]
       รายการแบบฟอร์ม / list the forms: id, version, fiscal years, title, number of items
+  ita form export [--form FILE|ID] -o FORM.xlsx
+      เขียนแบบฟอร์มเป็นสมุดงานให้ส่วนกลางแก้ไข / write a form as a workbook to edit in Excel
+      (default: the form of the current fiscal year)
+  ita form import FORM.xlsx -o FORM.json
+      ตรวจสมุดงานแบบฟอร์มที่แก้แล้วและเขียนเป็นไฟล์แบบฟอร์ม / check an edited form workbook and
+      write it as a form file for --form; exit 2 with each problem's sheet and cell
+      (--form also takes the edited FORM.xlsx itself)
   ita read FILE [--sheet NAME]
       พิมพ์รายงานเป็น JSON / print the report as JSON, with the cell of every field
   ita validate FILE [--threshold N] [--json] [--sheet NAME] [--form FILE|ID]
@@ -49,6 +56,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, () => Command> = {
   scaffold: () => (require("./commands") as typeof import("./commands")).scaffold,
   forms: () => (require("./forms") as typeof import("./forms")).formsCmd,
+  form: () => (require("./formBook") as typeof import("./formBook")).formCmd,
   read: () => (require("./commands") as typeof import("./commands")).read,
   validate: () => (require("./commands") as typeof import("./commands")).validateCmd,
   merge: () => (require("./merge") as typeof import("./merge")).merge,

@@ -1,4 +1,4 @@
-import { Msg, msg, NotAFormError, ReasonError } from "../domain";
+import { Msg, msg, NotAFormError, ReasonError, UnknownFormError } from "../domain";
 
 /** An Office.js failure turned into a message for the user (Thai and English) that says what to do. */
 export class ExcelActionError extends ReasonError {
@@ -89,6 +89,7 @@ export const ERROR_MESSAGES: Record<string, Msg> = {
 export function toActionError(e: unknown): ExcelActionError {
   if (e instanceof ExcelActionError) return e;
   if (e instanceof NotAFormError) return new ExcelActionError(e.reason, "NotAForm");
+  if (e instanceof UnknownFormError) return new ExcelActionError(e.reason, "UnknownForm");
   const err = e as { code?: string; message?: string };
   const code = err?.code;
   if (code && ERROR_MESSAGES[code]) return new ExcelActionError(ERROR_MESSAGES[code], code);

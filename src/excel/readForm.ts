@@ -7,6 +7,7 @@ import {
   META_SHEET,
   msg,
   NotAFormError,
+  UnknownFormError,
   parseRange,
   readForm,
   ReadForm,
@@ -181,6 +182,7 @@ const isForm = (grid: CellGrid, catalog: Catalog) => {
     return true;
   } catch (e) {
     if (e instanceof NotAFormError) return false;
+    if (e instanceof UnknownFormError) return true; // a form: the read with its metadata says why not
     throw e;
   }
 };

@@ -16,20 +16,26 @@ import {
   Option,
   Radio,
   RadioGroup,
+  Select,
   Spinner,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import {
-  DEFAULT_PASS_MARK,
+  allForms,
+  Catalog,
+  compareForms,
   dueReport,
   defaultSheetName,
   formForYear,
+  formLabel,
   FormMeta,
+  formYears,
   freeSheetName,
   isFiscalYear,
   isPassMark,
+  Msg,
   typedNumber,
   renderForm,
   resolveUnit,
@@ -66,7 +72,19 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
   const due = useMemo(() => dueReport(now), [now]);
   const [year, setYear] = useState(String(due.fiscalYear));
   const [round, setRound] = useState<Round>(due.round);
-  const [passMark, setPassMark] = useState(String(DEFAULT_PASS_MARK));
+  // The form: chosen by the year ("auto"), or one of the list by its label; a form file adds to it.
+  const [formKey, setFormKey] = useState("auto");
+  const [fileForms, setFileForms] = useState<Catalog[]>([]);
+  const [fileProblems, setFileProblems] = useState<{ file: string; problems: Msg[] } | null>(null);
+  const forms = useMemo(
+    () =>
+      [
+        ...allForms().filter((b) => !fileForms.some((f) => formLabel(f) === formLabel(b))),
+        ...fileForms,
+      ].sort(compareForms),
+    [fileForms]
+  );
+  const [passMark, setPassMark] = useState(() => String(formForYear(due.fiscalYear).form.passMark));
   const [preparer, setPreparer] = useState("");
   const [pendingName, setPendingName] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -78,6 +96,38 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
   const yearOk = isFiscalYear(yearNum);
   const passNum = typedNumber(passMark) ?? NaN;
   const passOk = isPassMark(passNum);
+  const choice = useMemo(() => {
+    const chosen = forms.find((f) => formLabel(f) === formKey);
+    return chosen
+      ? { form: chosen, notice: null }
+      : formForYear(yearOk ? yearNum : due.fiscalYear, forms);
+  }, [forms, formKey, yearOk, yearNum, due.fiscalYear]);
+  const roundOk = choice.form.rounds.includes(round);
+
+  const chooseForm = (key: string) => {
+    setFormKey(key);
+    const chosen = forms.find((f) => formLabel(f) === key);
+    if (chosen) setPassMark(String(chosen.passMark));
+  };
+
+  const takeFormFile = async (file: File | undefined) => {
+    if (!file) return;
+    setFileProblems(null);
+    // The reader (zip, XML) loads only when a form file is given.
+    const [{ readFormFileBytes }, { fflateInflate }] = await Promise.all([
+      import(/* webpackChunkName: "formfile" */ "../xlsx/read/formFile"),
+      import(/* webpackChunkName: "formfile" */ "../xlsx/read/fflateInflate"),
+    ]);
+    const r = readFormFileBytes(file.name, new Uint8Array(await file.arrayBuffer()), fflateInflate);
+    if (!r.form) {
+      setFileProblems({ file: file.name, problems: r.problems });
+      return;
+    }
+    const form = r.form;
+    setFileForms((list) => [...list.filter((f) => formLabel(f) !== formLabel(form)), form]);
+    setFormKey(formLabel(form));
+    setPassMark(String(form.passMark));
+  };
 
   const meta = (): FormMeta => ({
     unit: resolveUnit(unitText),
@@ -100,7 +150,7 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
           return;
         }
       }
-      await gateway.scaffold(renderForm(formForYear(m.fiscalYear).form, m, undefined, target));
+      await gateway.scaffold(renderForm(choice.form, m, undefined, target));
       setDone(`${t("created")}: ${target}`);
     });
 
@@ -144,9 +194,48 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
       <Field label={t("fiscalYear")} validationMessage={yearOk ? undefined : t("invalidYear")}>
         <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} />
       </Field>
+      <Field label={t("formChoice")}>
+        <Select value={formKey} onChange={(_, d) => chooseForm(d.value)}>
+          <option value="auto">{`${t("formByYear")} (${formLabel(choice.form)})`}</option>
+          {forms.map((f) => (
+            <option key={formLabel(f)} value={formLabel(f)}>
+              {`${formLabel(f)} · ${t("formYears")} ${formYears(f, forms)} · ${f.items.length} ${t("formItems")}${fileForms.includes(f) ? ` · ${t("formFromFile")}` : ""}`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {choice.notice ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t.m(choice.notice)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Field label={t("formFile")} hint={t("formFileHint")}>
+        {(fieldProps) => (
+          <input
+            {...fieldProps}
+            type="file"
+            accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => void takeFormFile(e.target.files?.[0])}
+          />
+        )}
+      </Field>
+      {fileProblems ? (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{`${t("formFileRefused")}: ${fileProblems.file}`}</MessageBarTitle>
+            <ul>
+              {fileProblems.problems.slice(0, 20).map((p, i) => (
+                <li key={i}>{t.m(p)}</li>
+              ))}
+            </ul>
+            {fileProblems.problems.length > 20 ? `… +${fileProblems.problems.length - 20}` : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <Field
         label={t("round")}
         hint={`${t("dueNow")} ${due.fiscalYear} ${t.m(roundPeriod(due.fiscalYear, due.round))}`}
+        validationMessage={roundOk ? undefined : `${t("roundNotInForm")} ${formLabel(choice.form)}`}
       >
         <RadioGroup
           layout="horizontal"
@@ -164,7 +253,11 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
         <Input value={preparer} onChange={(_, d) => setPreparer(d.value)} />
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || !yearOk || !passOk} onClick={() => create()}>
+        <Button
+          appearance="primary"
+          disabled={busy || !yearOk || !passOk || !roundOk}
+          onClick={() => create()}
+        >
           {t("createButton")}
         </Button>
         {busy ? <Spinner size="tiny" label={t("creating")} /> : null}

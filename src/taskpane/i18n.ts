@@ -171,6 +171,22 @@ export const STRINGS = {
     th: "บรรทัดที่ไม่ได้นำเข้า (แก้แล้วกดดูสิ่งที่จะเปลี่ยนอีกครั้ง)",
     en: "Lines not imported (correct them and preview again)",
   },
+  // Create: the form
+  formChoice: { th: "แบบฟอร์ม", en: "Form" },
+  formByYear: { th: "ตามปีงบประมาณ", en: "By fiscal year" },
+  formYears: { th: "ปี", en: "FY" },
+  formItems: { th: "ข้อ", en: "items" },
+  formFromFile: { th: "จากไฟล์", en: "from file" },
+  formFile: {
+    th: "ใช้ไฟล์แบบฟอร์ม (.json หรือ .xlsx ที่ส่วนกลางแก้แล้ว)",
+    en: "Use a form file (.json, or the .xlsx the central office edited)",
+  },
+  formFileHint: {
+    th: "แบบฟอร์มที่โปรแกรมยังไม่มี: ได้จาก ita form export / import",
+    en: "A form this copy does not have: made with ita form export / import",
+  },
+  formFileRefused: { th: "ใช้ไฟล์แบบฟอร์มนี้ไม่ได้", en: "This form file cannot be used" },
+  roundNotInForm: { th: "ไม่มีรอบนี้ในแบบฟอร์ม", en: "This round is not in the form" },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -193,4 +193,17 @@ describe("outputs in LibreOffice", () => {
     };
     expect(merged(resaved)).toEqual(merged(originals));
   });
+
+  it("imports a form book re-saved by LibreOffice as the bundled form file, byte for byte", async () => {
+    const books = path.join(dir, "books");
+    const resaved = path.join(books, "resaved");
+    await fs.mkdir(resaved, { recursive: true });
+    const book = path.join(books, "form.xlsx");
+    ita("form", "export", "--form", "bkk-district-ita@2567.1", "-o", book);
+    soffice("xlsx:Calc MS Excel 2007 XML", resaved, [book]);
+    const out = path.join(books, "form.json");
+    ita("form", "import", path.join(resaved, "form.xlsx"), "-o", out);
+    const bundled = path.join(ROOT, "src/domain/catalog/forms/bkk-district-2567.json");
+    expect(await fs.readFile(out, "utf8")).toBe(await fs.readFile(bundled, "utf8"));
+  });
 });

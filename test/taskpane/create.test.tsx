@@ -37,7 +37,7 @@ describe("create view: the unit", () => {
   it("names the suggested district in English in English mode", async () => {
     setup("en");
     await findControl("button", "Create the sheet");
-    const unit = screen.getByRole("combobox") as HTMLInputElement;
+    const unit = screen.getByRole("combobox", { name: /^Unit/ }) as HTMLInputElement;
     fireEvent.change(unit, { target: { value: "Bang Rack" } });
     expect(screen.getByText("No district by this name")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Use Bang Rak" }));

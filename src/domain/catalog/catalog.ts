@@ -52,7 +52,7 @@ export interface Catalog {
 export class CatalogError extends ReasonError {}
 
 /** `tools[0].indicators[2].items[1].code` from zod's path. */
-function jsonPath(path: readonly PropertyKey[]): string {
+export function jsonPath(path: readonly PropertyKey[]): string {
   return (
     path
       .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`))
@@ -67,6 +67,64 @@ function invalid(source: string, where: string, problem: Msg): CatalogError {
       `Form file ${source} is invalid at ${where}: ${problem.en}`
     )
   );
+}
+
+/** A problem of a form file that passes the schema: where (a path as jsonPath writes it) and what. */
+export interface FormProblem {
+  path: string;
+  problem: Msg;
+}
+
+/** Where all tool weights are, as a FormProblem names it. */
+export const WEIGHTS_PATH = "tools[*].weight";
+
+/**
+ * The rules zod cannot express, all of them: indicators and item codes once each, a measure group
+ * referred to only by the items that follow it in its indicator, tool weights adding up to 100.
+ */
+export function crossItemProblems(file: FormFile): FormProblem[] {
+  const problems: FormProblem[] = [];
+  const codes = new Set<string>();
+  const indicators = new Set<number>();
+  file.tools.forEach((t, ti) =>
+    t.indicators.forEach((ind, ii) => {
+      const at = `tools[${ti}].indicators[${ii}]`;
+      if (indicators.has(ind.number))
+        problems.push({
+          path: `${at}.number`,
+          problem: msg(`ตัวชี้วัดที่ ${ind.number} ซ้ำ`, `indicator ${ind.number} appears twice`),
+        });
+      indicators.add(ind.number);
+      let group: string | null = null;
+      ind.items.forEach((it, k) => {
+        if (codes.has(it.code))
+          problems.push({
+            path: `${at}.items[${k}].code`,
+            problem: msg(`รหัสข้อ ${it.code} ซ้ำ`, `item ${it.code} appears twice`),
+          });
+        codes.add(it.code);
+        if (it.standardMeasures) group = it.code;
+        if (it.measuresFrom && group !== it.measuresFrom)
+          problems.push({
+            path: `${at}.items[${k}].measuresFrom`,
+            problem: msg(
+              `ข้อ ${it.code}: measuresFrom ${it.measuresFrom} ไม่ใช่กลุ่มมาตรการที่อยู่ก่อนหน้า`,
+              `item ${it.code}: measuresFrom ${it.measuresFrom} is not the preceding measure group`
+            ),
+          });
+      });
+    })
+  );
+  const weights = file.tools.reduce((s, t) => s + t.weight, 0);
+  if (weights !== 100)
+    problems.push({
+      path: WEIGHTS_PATH,
+      problem: msg(
+        `น้ำหนักของแบบวัดรวมได้ ${weights} ไม่ใช่ 100`,
+        `tool weights add up to ${weights}, not 100`
+      ),
+    });
+  return problems;
 }
 
 /**
@@ -86,42 +144,19 @@ export function loadCatalog(data: unknown, source = "form"): Catalog {
     );
   }
   const file = parsed.data;
+  const [problem] = crossItemProblems(file);
+  if (problem) throw invalid(source, problem.path, problem.problem);
   const items: CatalogItem[] = [];
   const byCode = new Map<string, CatalogItem>();
-  const seenIndicators = new Set<number>();
-  const tools: CatalogTool[] = file.tools.map((t, ti) => ({
+  const tools: CatalogTool[] = file.tools.map((t) => ({
     id: t.id,
     name: t.name,
     weight: t.weight,
-    indicators: t.indicators.map((ind, ii) => {
-      const at = `tools[${ti}].indicators[${ii}]`;
-      if (seenIndicators.has(ind.number))
-        throw invalid(
-          source,
-          `${at}.number`,
-          msg(`ตัวชี้วัดที่ ${ind.number} ซ้ำ`, `indicator ${ind.number} appears twice`)
-        );
-      seenIndicators.add(ind.number);
+    indicators: t.indicators.map((ind) => {
       let group: { code: string; measures: string[] } | null = null;
-      const indItems = ind.items.map((it, k) => {
-        if (byCode.has(it.code))
-          throw invalid(
-            source,
-            `${at}.items[${k}].code`,
-            msg(`รหัสข้อ ${it.code} ซ้ำ`, `item ${it.code} appears twice`)
-          );
+      const indItems = ind.items.map((it) => {
         if (it.standardMeasures) group = { code: it.code, measures: it.standardMeasures };
-        if (it.measuresFrom && (!group || group.code !== it.measuresFrom)) {
-          throw invalid(
-            source,
-            `${at}.items[${k}].measuresFrom`,
-            msg(
-              `ข้อ ${it.code}: measuresFrom ${it.measuresFrom} ไม่ใช่กลุ่มมาตรการที่อยู่ก่อนหน้า`,
-              `item ${it.code}: measuresFrom ${it.measuresFrom} is not the preceding measure group`
-            )
-          );
-        }
-        const own = Boolean(it.standardMeasures);
+        const shared = Boolean(it.standardMeasures || it.measuresFrom);
         const item: CatalogItem = {
           code: it.code,
           label: it.text ? `${it.code} ${it.text}` : displayCode(it.code),
@@ -129,8 +164,8 @@ export function loadCatalog(data: unknown, source = "form"): Catalog {
           tool: t.id,
           indicator: ind.number,
           issue: it.issue,
-          standardMeasures: own || it.measuresFrom ? group!.measures : [],
-          measureGroup: own || it.measuresFrom ? group!.code : it.code,
+          standardMeasures: shared ? group!.measures : [],
+          measureGroup: shared ? group!.code : it.code,
           order: items.length,
         };
         items.push(item);
@@ -140,13 +175,6 @@ export function loadCatalog(data: unknown, source = "form"): Catalog {
       return { number: ind.number, name: ind.name, tool: t.id, items: indItems };
     }),
   }));
-  const weights = tools.reduce((s, t) => s + t.weight, 0);
-  if (weights !== 100)
-    throw invalid(
-      source,
-      "tools[*].weight",
-      msg(`น้ำหนักของแบบวัดรวมได้ ${weights} ไม่ใช่ 100`, `tool weights add up to ${weights}, not 100`)
-    );
   return {
     formId: file.formId,
     version: file.version,

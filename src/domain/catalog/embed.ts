@@ -1,4 +1,5 @@
-import { Catalog, loadCatalog } from "./catalog";
+import { msg, Msg } from "../text";
+import { Catalog, CatalogError, loadCatalog } from "./catalog";
 
 /**
  * A form travels inside each workbook made with it: its definition (without the file's comment and
@@ -24,34 +25,77 @@ export function formDefinitionRows(form: Catalog): [string, string][] {
   return rows;
 }
 
-const cache = new Map<string, Catalog | null>();
+const cache = new Map<string, Catalog | Msg>();
 
 /**
- * The form a workbook carries, when its pieces are all there, parse, pass the schema and are the
- * form the marker names; null otherwise (the caller falls back). Checked once per distinct text.
+ * What a workbook carries: `form` when its pieces are all there, parse, pass the schema and are the
+ * form the marker names; else `problem` says what is wrong with it; both null when it carries no
+ * definition at all (a workbook made before forms travelled). Checked once per distinct text.
  */
+export function carriedForm(
+  stored: ReadonlyMap<string, string>,
+  formId: string,
+  version: string
+): { form: Catalog | null; problem: Msg | null } {
+  let json = "";
+  for (let n = 1; stored.has(`${FORM_DEFINITION_KEY}.${n}`); n++) {
+    const piece = stored.get(`${FORM_DEFINITION_KEY}.${n}`)!;
+    if (!piece.startsWith(PREFIX))
+      return {
+        form: null,
+        problem: msg(
+          `ส่วนที่ ${n} ของคำจำกัดความแบบฟอร์มถูกแก้ไข`,
+          `piece ${n} of the form definition was altered`
+        ),
+      };
+    json += piece.slice(PREFIX.length);
+  }
+  if (!json) {
+    const pieces = [...stored.keys()].some((k) => k.startsWith(`${FORM_DEFINITION_KEY}.`));
+    return pieces
+      ? {
+          form: null,
+          problem: msg(
+            "ส่วนแรกของคำจำกัดความแบบฟอร์มหายไป",
+            "the first piece of the form definition is missing"
+          ),
+        }
+      : { form: null, problem: null };
+  }
+  if (!cache.has(json)) {
+    let result: Catalog | Msg;
+    try {
+      result = loadCatalog(JSON.parse(json), "ITA_META");
+    } catch (e) {
+      result =
+        e instanceof CatalogError
+          ? e.reason
+          : msg(
+              "คำจำกัดความแบบฟอร์มไม่ใช่ JSON ที่สมบูรณ์ (ถูกตัดหรือแก้ไข)",
+              "the form definition is not complete JSON (cut short or altered)"
+            );
+    }
+    if (cache.size > 16) cache.clear();
+    cache.set(json, result);
+  }
+  const found = cache.get(json)!;
+  if (!("formId" in found)) return { form: null, problem: found };
+  if (found.formId !== formId || found.version !== version)
+    return {
+      form: null,
+      problem: msg(
+        `คำจำกัดความที่ฝากมาเป็นของแบบฟอร์ม ${found.formId} ${found.version}`,
+        `the definition carried is of the form ${found.formId} ${found.version}`
+      ),
+    };
+  return { form: found, problem: null };
+}
+
+/** The form a workbook carries (see carriedForm), or null when it carries none that can be used. */
 export function embeddedForm(
   stored: ReadonlyMap<string, string>,
   formId: string,
   version: string
 ): Catalog | null {
-  let json = "";
-  for (let n = 1; stored.has(`${FORM_DEFINITION_KEY}.${n}`); n++) {
-    const piece = stored.get(`${FORM_DEFINITION_KEY}.${n}`)!;
-    if (!piece.startsWith(PREFIX)) return null;
-    json += piece.slice(PREFIX.length);
-  }
-  if (!json) return null;
-  if (!cache.has(json)) {
-    let form: Catalog | null = null;
-    try {
-      form = loadCatalog(JSON.parse(json), "ITA_META");
-    } catch {
-      form = null;
-    }
-    if (cache.size > 16) cache.clear();
-    cache.set(json, form);
-  }
-  const form = cache.get(json)!;
-  return form && form.formId === formId && form.version === version ? form : null;
+  return carriedForm(stored, formId, version).form;
 }

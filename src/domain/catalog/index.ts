@@ -4,6 +4,8 @@ import { BUNDLED_FORM_FILES } from "./forms";
 
 export * from "./catalog";
 export * from "./embed";
+export * from "./formBook";
+export * from "./formBookImport";
 export type { ToolId } from "./schema";
 
 /** Oldest first: by fiscal year, then version. */

@@ -1,4 +1,4 @@
-import { Catalog, CatalogItem, embeddedForm, findForm } from "../catalog";
+import { carriedForm, Catalog, CatalogItem, findForm } from "../catalog";
 import { leadingCode, normalizeCode } from "../codes";
 import { parsePassMark, parseScore, ScoreParse } from "../score";
 import { cleanText, foldKey, Msg, msg, thaiDigitsToAscii } from "../text";
@@ -69,6 +69,26 @@ export class NotAFormError extends ReasonError {
     reason: Msg
   ) {
     super(reason);
+  }
+}
+
+/**
+ * A sheet of a form this copy does not bundle, whose workbook carries a damaged definition of it:
+ * the sheet cannot be read safely without the form file (`--form`, or a new copy of the workbook).
+ */
+export class UnknownFormError extends ReasonError {
+  constructor(
+    readonly sheet: string,
+    readonly formId: string,
+    readonly formVersion: string,
+    problem: Msg
+  ) {
+    super(
+      msg(
+        `ชีต "${sheet}" ใช้แบบฟอร์ม ${formId} ${formVersion} ซึ่งโปรแกรมนี้ไม่มี และคำจำกัดความแบบฟอร์มที่ฝากมาในไฟล์ (ชีตซ่อน ITA_META) เสียหาย: ${problem.th} — ระบุไฟล์แบบฟอร์มด้วย --form หรือขอไฟล์ฉบับใหม่`,
+        `sheet "${sheet}" uses the form ${formId} ${formVersion}, which this copy does not bundle, and the form definition the workbook carries (hidden sheet ITA_META) is damaged: ${problem.en} — give the form file with --form, or ask for a new copy of the workbook`
+      )
+    );
   }
 }
 
@@ -186,9 +206,14 @@ export function readForm(
   // The form the caller gave wins over a bundled one of the same id and version.
   const given = fallbackCatalog.formId === formId && fallbackCatalog.version === formVersion;
   // Then a bundled one; then the form the workbook carries (a form this copy does not bundle).
-  if (formId && formVersion && !given)
-    catalog =
-      findForm(formId, formVersion) ?? embeddedForm(stored, formId, formVersion) ?? fallbackCatalog;
+  if (formId && formVersion && !given) {
+    const bundled = findForm(formId, formVersion);
+    const carried = bundled ? null : carriedForm(stored, formId, formVersion);
+    // A damaged definition of a form this copy does not have: refused, never read as another form.
+    if (carried?.problem)
+      throw new UnknownFormError(grid.name, formId, formVersion, carried.problem);
+    catalog = bundled ?? carried?.form ?? fallbackCatalog;
+  }
   const header = catalog === fallbackCatalog ? header0 : (findHeader(grid, catalog) ?? header0);
 
   const problems: ReadProblem[] = header.moved

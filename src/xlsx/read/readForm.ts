@@ -6,6 +6,7 @@ import {
   NotAFormError,
   readForm,
   ReadForm,
+  UnknownFormError,
 } from "../../domain";
 import { baseName, FormFileError } from "./errors";
 import { openXlsx, storedMetadataOf, SheetState, XlsxGrid } from "./xlsxRead";
@@ -84,6 +85,11 @@ export function readFormBook(
     try {
       form = readForm(grid, catalog, stored.get(sheet.name) ?? new Map());
     } catch (e) {
+      if (e instanceof UnknownFormError)
+        throw new FormFileError(
+          file,
+          msg(`ไฟล์ ${baseName(file)}: ${e.reason.th}`, `${baseName(file)}: ${e.reason.en}`)
+        );
       if (!(e instanceof NotAFormError)) throw e;
       continue;
     }
