@@ -77,11 +77,14 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
   // Without a year or round the form is for the report due now (in November: the 12-month report of the
   // fiscal year just ended), as in the pane, and stderr says which one it is.
   const due = dueReport(io.now?.() ?? new Date());
-  const fiscalYear = year ?? fromMeta?.fiscalYear ?? due.fiscalYear;
+  const given = values.form === undefined ? null : formOption(String(values.form));
+  // A form given for a later year than the report due (issued ahead) makes that year's report.
+  const dueYear = given && given.fiscalYear > due.fiscalYear ? given.fiscalYear : due.fiscalYear;
+  const fiscalYear = year ?? fromMeta?.fiscalYear ?? dueYear;
   let form: Catalog;
   const reportForm =
     report?.formId && report.formVersion ? findForm(report.formId, report.formVersion) : null;
-  if (values.form !== undefined) form = formOption(String(values.form));
+  if (given) form = given;
   else if (reportForm) form = reportForm;
   else {
     const choice = formForYear(fiscalYear);

@@ -1,4 +1,6 @@
+import { promises as fs } from "node:fs";
 import path from "node:path";
+import form2567 from "../../src/domain/catalog/forms/bkk-district-2567.json";
 import { main } from "../../src/cli/main";
 import { runCli, tmpDir } from "../helpers";
 
@@ -39,5 +41,20 @@ describe("ita scaffold without --year and --round", () => {
       fiscalYear: 2567,
       round: 6,
     });
+  });
+
+  it("a form issued for a later year than the report due makes that year's report", async () => {
+    const dir = await tmpDir();
+    const f = JSON.parse(JSON.stringify(form2567));
+    f.version = "2570.1";
+    f.fiscalYear = 2570;
+    const formFile = path.join(dir, "bkk-2570.json");
+    await fs.writeFile(formFile, JSON.stringify(f));
+    const later = await scaffoldOn("2026-11-23T10:00:00+07:00", "--form", formFile);
+    expect(later).toMatchObject({ fiscalYear: 2570, round: 6 });
+    // An older form given for the report due keeps the due year (a year without its own form).
+    expect(
+      await scaffoldOn("2026-11-23T10:00:00+07:00", "--form", "bkk-district-ita")
+    ).toMatchObject({ fiscalYear: 2569, round: 12 });
   });
 });
