@@ -238,6 +238,15 @@ export function xsdIndex(s: string | undefined): number | null {
   return Number(s);
 }
 
+/**
+ * A copy of a text that does not keep the whole part alive. V8 keeps a long substring as a view of
+ * its parent, so a cell's text sliced from the decoded part would hold the part's whole text in
+ * memory for as long as the form is kept (hundreds of files in a merge): the copy holds only itself.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
+}
+
 /** SpreadsheetML escapes characters XML cannot hold as `_xHHHH_` (and a literal `_x` as `_x005F_`). */
 export function decodeOoxmlEscapes(s: string): string {
   return s.includes("_x")
