@@ -284,8 +284,31 @@ export function wrappedRowHeightPt(
   // Lines past Excel's largest row are never laid out: a long text costs only the lines that show.
   const most = Math.ceil((MAX_ROW_PT - CELL_PADDING_PT) / (font.size * LINE_FACTOR));
   const lines = cells.reduce(
-    (n, c) => Math.max(n, c.text ? wrappedLines(c.text, columnWidthPt(c.width), font, most) : 1),
+    (n, c) => Math.max(n, c.text ? rowLines(c.text, columnWidthPt(c.width), font, most) : 1),
     1
   );
   return lines <= 1 ? null : Math.min(MAX_ROW_PT, linesHeightPt(lines, font));
+}
+
+/** Rounding room when comparing a whole text's width with the sum of its words' widths. */
+const EPSILON_PT = 0.01;
+
+/**
+ * `wrappedLines(text, widthPt, font, most)` where its answer matters to a row's height, without laying
+ * the text out when its width alone decides: a line that holds the whole text is one line; text
+ * wider (spaces aside) than `most` full lines takes more than `most` lines, all past Excel's row.
+ */
+function rowLines(text: string, widthPt: number, font: FontSpec, most: number): number {
+  const room = roomPt(widthPt, font);
+  const w = WIDTHS[font.bold ? "bold" : "regular"];
+  const units = (s: string) => {
+    let n = 0;
+    for (const ch of s) n += w.get(ch) ?? UNKNOWN_WIDTH;
+    return n;
+  };
+  const all = units(text);
+  if ((all / 1000) * font.size + EPSILON_PT <= room && !text.includes("\n")) return 1;
+  const spaces = units(text.replace(/\S+/g, ""));
+  if (((all - spaces) / 1000) * font.size > most * room + EPSILON_PT) return most + 1;
+  return wrappedLines(text, widthPt, font, most);
 }
