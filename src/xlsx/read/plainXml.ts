@@ -19,8 +19,12 @@ export const TEXT = 2;
  */
 export type Tokens = unknown[];
 
-/** Largest part tokenized here (characters): the token list of a bigger one would cost memory. */
-export const PLAIN_MAX_CHARS = 4 * 1024 * 1024;
+/**
+ * Largest part tokenized here (characters; a district form's parts are well under 1 MB). The token
+ * list holds a part's events at once: a part of nothing but empty elements makes about 50 bytes of
+ * list per character (50 MB at this size), so bigger parts are streamed through saxes.
+ */
+export const PLAIN_MAX_CHARS = 1024 * 1024;
 
 /** Characters that send a part to saxes: controls, U+FFFE/U+FFFF, any surrogate. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
