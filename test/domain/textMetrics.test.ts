@@ -1,5 +1,9 @@
+import fc from "fast-check";
 import {
   columnWidthPt,
+  linesHeightPt,
+  MAX_ROW_PT,
+  wrappedRowHeightPt,
   CONTINUED,
   joinParts,
   lineStarts,
@@ -76,5 +80,70 @@ describe("wrapped Thai text", () => {
       expect(wrappedLines(`${CONTINUED}${split.tail}`, WIDTH, FONT)).toBeGreaterThan(1);
     }
     expect(splitForLines("สั้น", WIDTH, FONT, 1)).toBeNull();
+  });
+});
+
+describe("row heights of wrapped cells", () => {
+  /** The height from the whole layout of every cell, as rows were measured before the shortcuts. */
+  const laidOut = (
+    cells: { text: string; width: number }[],
+    font: { size: number; bold?: boolean }
+  ) => {
+    const lines = cells.reduce(
+      (n, c) => Math.max(n, c.text ? wrappedLines(c.text, columnWidthPt(c.width), font) : 1),
+      1
+    );
+    return lines <= 1 ? null : Math.min(MAX_ROW_PT, linesHeightPt(lines, font));
+  };
+  const words = longText().split(/(?<=\s)/);
+
+  it("are those of the whole layout, for texts that fit one line, a few lines or many pages", () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(" ", "\n", "ก", "1", "W", "ข้อ", "😀", "\u00a0", "\t", "x".repeat(90))
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            text: fc.array(piece, { maxLength: 60 }).map((a) => a.join("")),
+            width: fc.integer({ min: 1, max: 80 }),
+          }),
+          { minLength: 1, maxLength: 4 }
+        ),
+        fc.constantFrom({ size: 16 }, { size: 16, bold: true }, { size: 11 }),
+        (cells, font) => {
+          expect(wrappedRowHeightPt(cells, font)).toBe(laidOut(cells, font));
+        }
+      ),
+      { numRuns: 400 }
+    );
+  });
+
+  it("are those of the whole layout at the edges: one line exactly full, a row just under Excel's largest", () => {
+    const font = { size: 16 };
+    for (let width = 5; width <= 60; width += 5) {
+      for (const n of [1, 2, 3, 10, 20, 40, 80, 160, 400]) {
+        const text = longText().slice(0, n * 7);
+        const cells = [{ text, width }];
+        expect([width, n, wrappedRowHeightPt(cells, font)]).toEqual([
+          width,
+          n,
+          laidOut(cells, font),
+        ]);
+      }
+    }
+    // An unbreakable run fills every line: its width alone is close to deciding its lines.
+    for (const width of [3, 10, 25]) {
+      const perLine = Math.floor(columnWidthPt(width) / textWidthPt("x", font));
+      for (let n = 1; n <= perLine * 18; n += Math.max(1, Math.floor(perLine / 7))) {
+        const cells = [{ text: "x".repeat(n), width }];
+        expect([width, n, wrappedRowHeightPt(cells, font)]).toEqual([
+          width,
+          n,
+          laidOut(cells, font),
+        ]);
+      }
+    }
   });
 });

@@ -284,8 +284,76 @@ export function wrappedRowHeightPt(
   // Lines past Excel's largest row are never laid out: a long text costs only the lines that show.
   const most = Math.ceil((MAX_ROW_PT - CELL_PADDING_PT) / (font.size * LINE_FACTOR));
   const lines = cells.reduce(
-    (n, c) => Math.max(n, c.text ? wrappedLines(c.text, columnWidthPt(c.width), font, most) : 1),
+    (n, c) => Math.max(n, c.text ? rowLines(c.text, columnWidthPt(c.width), font, most) : 1),
     1
   );
   return lines <= 1 ? null : Math.min(MAX_ROW_PT, linesHeightPt(lines, font));
+}
+
+/** Rounding room when comparing a whole text's width with the sum of its words' widths. */
+const EPSILON_PT = 0.01;
+/** The widest character, in font units: a line narrower than it may hold more than its room. */
+const WIDEST = Math.max(
+  UNKNOWN_WIDTH,
+  ...[...REGULAR_WIDTHS, ...BOLD_WIDTHS].map(([units]) => units)
+);
+
+/** White space as `\s` and `String.prototype.trim` know it (one UTF-16 unit). */
+const isSpace = (c: number) =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
+/**
+ * `wrappedLines(text, widthPt, font, most)` where its answer matters to a row's height, without laying
+ * the text out when widths alone decide: a line that holds the whole text is one line; text wider,
+ * spaces aside, than `most` full lines takes more than `most` lines (each line holds at most its room
+ * of it), all past Excel's tallest row. Widths are summed only until one of the two is known.
+ */
+function rowLines(text: string, widthPt: number, font: FontSpec, most: number): number {
+  const room = roomPt(widthPt, font);
+  // The same texts come back in many rows (a measure shared by many units): each is measured once.
+  if (text.length > COUNT_CACHE_TEXT) return measureRowLines(text, room, widthPt, font, most);
+  const key = `${room}|${font.size}|${font.bold ? 1 : 0}|${most}|${text}`;
+  let n = rowCache.get(key);
+  if (n === undefined) {
+    n = measureRowLines(text, room, widthPt, font, most);
+    if (rowCache.size >= COUNT_CACHE_SIZE) rowCache.clear();
+    rowCache.set(key, n);
+  }
+  return n;
+}
+
+const rowCache = new Map<string, number>();
+
+function measureRowLines(
+  text: string,
+  room: number,
+  widthPt: number,
+  font: FontSpec,
+  most: number
+): number {
+  const w = WIDTHS[font.bold ? "bold" : "regular"];
+  const toUnits = 1000 / font.size;
+  const oneLine = text.includes("\n") ? -1 : (room - EPSILON_PT) * toUnits;
+  const tooMany = room * toUnits >= WIDEST ? (most * room + EPSILON_PT) * toUnits : Infinity;
+  let all = 0;
+  let ink = 0;
+  for (const ch of text) {
+    const units = w.get(ch) ?? UNKNOWN_WIDTH;
+    all += units;
+    if (isSpace(ch.charCodeAt(0))) continue;
+    ink += units;
+    if (ink > tooMany) return most + 1;
+  }
+  if (all <= oneLine) return 1;
+  return wrappedLines(text, widthPt, font, most);
 }

@@ -1,7 +1,7 @@
 import { corrupt, overLimit } from "./errors";
 import { READ_LIMITS } from "./limits";
 import { Package } from "./opc";
-import { decodeOoxmlEscapes, NS } from "./xml";
+import { decodeOoxmlEscapes, detached, NS } from "./xml";
 
 /**
  * Collects the text of a string item (`<si>` in the shared strings table, `<is>` in a cell): the
@@ -35,9 +35,9 @@ export class StringItem {
     if (this.inT) this.buf += s;
   }
 
-  /** The item's text, `_xHHHH_` escapes decoded; resets for the next item. */
+  /** The item's text, `_xHHHH_` escapes decoded, detached from the part; resets for the next item. */
   take(): string {
-    const s = decodeOoxmlEscapes(this.buf);
+    const s = detached(decodeOoxmlEscapes(this.buf));
     this.buf = "";
     this.inT = false;
     this.rph = 0;

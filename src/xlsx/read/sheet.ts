@@ -9,7 +9,7 @@ import { corrupt, overLimit } from "./errors";
 import { READ_LIMITS } from "./limits";
 import { Package } from "./opc";
 import { StringItem } from "./sharedStrings";
-import { decodeOoxmlEscapes, NS, xsdIndex, xsdNumber } from "./xml";
+import { decodeOoxmlEscapes, detached, NS, xsdIndex, xsdNumber } from "./xml";
 
 const [SML, SML_STRICT] = NS.sml;
 
@@ -112,7 +112,7 @@ export function readSheet(
       case "str":
       case "e":
       case "d":
-        value = hasV ? decodeOoxmlEscapes(v) : null;
+        value = hasV ? detached(decodeOoxmlEscapes(v)) : null;
         break;
       case "b": {
         const t = v.trim();
@@ -122,12 +122,12 @@ export function readSheet(
             ? true
             : t === "0" || t === "false"
               ? false
-              : v;
+              : detached(v);
         break;
       }
       case "n":
         // Not a number by the schema's grammar: kept as text, so that validation names the cell.
-        value = !hasV || v.trim() === "" ? null : (xsdNumber(v) ?? v.trim());
+        value = !hasV || v.trim() === "" ? null : (xsdNumber(v) ?? detached(v.trim()));
         break;
       default:
         throw corrupt(file, `${where(addr(rowNo, colNo))}: unknown cell type "${type}"`);

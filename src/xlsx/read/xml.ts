@@ -7,6 +7,7 @@
 import { SaxesParser } from "saxes";
 import { corrupt, FormFileError, overLimit } from "./errors";
 import { READ_LIMITS } from "./limits";
+import { CLOSE, OPEN, plainTokens } from "./plainXml";
 
 /** Namespace URIs: the transitional (ECMA-376 / Excel) form first, then the strict (ISO) form. */
 export const NS = {
@@ -127,7 +128,6 @@ export function decodeXml(file: string, part: string, bytes: Uint8Array): string
 /** Parse a part, calling `ev` for each element; throws FormFileError naming the part and line. */
 export function parseXml(file: string, part: string, bytes: Uint8Array, ev: XmlEvents): void {
   const text = decodeXml(file, part, bytes);
-  const parser = new SaxesParser({ fileName: part });
   // A scope: the prefixes in force, and the element names already resolved in it (most elements
   // of a part share the root's scope, so each name is resolved once).
   interface Scope {
@@ -138,26 +138,15 @@ export function parseXml(file: string, part: string, bytes: Uint8Array, ev: XmlE
   const scopes: Scope[] = [];
   const open: { uri: string; local: string }[] = [];
   const lookup: PrefixLookup = (prefix) => scope.ns.get(prefix);
-  let nextXmlns = text.indexOf("xmlns");
-  if (nextXmlns < 0) nextXmlns = Infinity;
-  parser.on("doctype", () => {
-    throw corrupt(file, `${part}: a DTD (<!DOCTYPE>) is not allowed in a workbook`);
-  });
-  parser.on("opentag", (tag) => {
+  /** An element opens; `declares` is false only when none of its attributes can be an xmlns. */
+  const openTag = (name: string, attrs: Attrs, declares: boolean) => {
     if (scopes.length >= READ_LIMITS.xmlDepth)
       throw overLimit(
         file,
         `${part} ซ้อนกันลึกกว่า ${READ_LIMITS.xmlDepth} ชั้น`,
         `${part} nests elements more than ${READ_LIMITS.xmlDepth} deep`
       );
-    const attrs = tag.attributes as Attrs;
     let next = scope;
-    // Only a tag whose text holds "xmlns" can declare a namespace: skip the others' attributes.
-    const declares = nextXmlns < parser.position;
-    if (declares) {
-      nextXmlns = text.indexOf("xmlns", parser.position);
-      if (nextXmlns < 0) nextXmlns = Infinity;
-    }
     if (declares)
       for (const k in attrs) {
         // xmlns or xmlns:prefix
@@ -168,7 +157,6 @@ export function parseXml(file: string, part: string, bytes: Uint8Array, ev: XmlE
       }
     scopes.push(scope);
     scope = next;
-    const name = tag.name;
     let resolved = scope.names.get(name);
     if (!resolved) {
       const i = name.indexOf(":");
@@ -179,12 +167,49 @@ export function parseXml(file: string, part: string, bytes: Uint8Array, ev: XmlE
     }
     open.push(resolved);
     ev.open(resolved.uri, resolved.local, attrs, lookup);
-  });
-  parser.on("closetag", () => {
+  };
+  const closeTag = () => {
     const r = open.pop()!;
     ev.close?.(r.uri, r.local);
     scope = scopes.pop()!;
+  };
+
+  // Plain XML (nearly every part) is tokenized in one pass; anything else goes to saxes.
+  const tokens = plainTokens(text);
+  if (tokens) {
+    const text_ = ev.text;
+    for (let k = 0; k < tokens.length;) {
+      const kind = tokens[k];
+      if (kind === OPEN) {
+        openTag(tokens[k + 1] as string, tokens[k + 2] as Attrs, tokens[k + 3] as boolean);
+        k += 4;
+      } else if (kind === CLOSE) {
+        closeTag();
+        k++;
+      } else {
+        text_?.(tokens[k + 1] as string);
+        k += 2;
+      }
+    }
+    return;
+  }
+
+  const parser = new SaxesParser({ fileName: part });
+  let nextXmlns = text.indexOf("xmlns");
+  if (nextXmlns < 0) nextXmlns = Infinity;
+  parser.on("doctype", () => {
+    throw corrupt(file, `${part}: a DTD (<!DOCTYPE>) is not allowed in a workbook`);
   });
+  parser.on("opentag", (tag) => {
+    // Only a tag whose text holds "xmlns" can declare a namespace: skip the others' attributes.
+    const declares = nextXmlns < parser.position;
+    if (declares) {
+      nextXmlns = text.indexOf("xmlns", parser.position);
+      if (nextXmlns < 0) nextXmlns = Infinity;
+    }
+    openTag(tag.name, tag.attributes as Attrs, declares);
+  });
+  parser.on("closetag", closeTag);
   if (ev.text) {
     parser.on("text", ev.text);
     parser.on("cdata", ev.text);
@@ -236,6 +261,15 @@ export function xsdIndex(s: string | undefined): number | null {
   }
   if (!/^[ \t\n\r]*\+?\d{1,9}[ \t\n\r]*$/.test(s)) return null;
   return Number(s);
+}
+
+/**
+ * A copy of a text that does not keep the whole part alive. V8 keeps a long substring as a view of
+ * its parent, so a cell's text sliced from the decoded part would hold the part's whole text in
+ * memory for as long as the form is kept (hundreds of files in a merge): the copy holds only itself.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 /** SpreadsheetML escapes characters XML cannot hold as `_xHHHH_` (and a literal `_x` as `_x005F_`). */
