@@ -19,6 +19,7 @@ const useStyles = makeStyles({
   part: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   heading: { margin: 0 },
   name: { fontWeight: tokens.fontWeightSemibold },
+  count: { display: "inline-block" },
   title: { ...typographyStyles.subtitle2, margin: 0 },
 });
 
@@ -50,11 +51,24 @@ export function MergeResults({
 
   return (
     <section className={styles.root} aria-labelledby="merge-results-title">
-      <h3 id="merge-results-title" ref={headingRef} tabIndex={-1} className={styles.title}>
+      <h3
+        id="merge-results-title"
+        ref={headingRef}
+        tabIndex={-1}
+        aria-describedby="merge-counts"
+        className={styles.title}
+      >
         {t("resultsTitle")}
       </h3>
       <MessageBar intent={problems ? "warning" : "success"}>
-        <MessageBarBody>{counts.join(" · ")}</MessageBarBody>
+        <MessageBarBody id="merge-counts">
+          {/* Each count on one line: a narrow pane breaks between counts, not inside a word. */}
+          {counts.map((c, i) => (
+            <span key={c} className={styles.count}>
+              {i ? ` · ${c}` : c}
+            </span>
+          ))}
+        </MessageBarBody>
       </MessageBar>
 
       {rejected.length ? (
@@ -123,7 +137,7 @@ export function MergeResults({
                     {t(s.key)}
                   </Badge>{" "}
                   <span className={styles.name}>{m.file}</span>
-                  {` — ${m.label}${counted(m, t)}`}
+                  {` — ${mergedName(m, t)}${counted(m, t)}`}
                 </>
               );
             }}
@@ -182,5 +196,9 @@ function counted(m: MergedUnit, t: Translate): string {
   ].filter(Boolean);
   return parts.length ? `: ${parts.join(", ")}` : "";
 }
+
+/** A district by its English name in English; other units (and Thai) as the form names them. */
+const mergedName = (m: MergedUnit, t: Translate) =>
+  t.lang === "en" && m.unit.code ? m.unit.en : m.label;
 
 const unitName = (u: Unit, t: Translate) => (t.lang === "en" && u.code ? u.en : u.th);
