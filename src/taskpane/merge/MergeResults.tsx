@@ -19,7 +19,7 @@ const useStyles = makeStyles({
   part: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   heading: { margin: 0 },
   name: { fontWeight: tokens.fontWeightSemibold },
-  count: { display: "inline-block" },
+  count: { display: "inline-block", maxWidth: "100%" },
   title: { ...typographyStyles.subtitle2, margin: 0 },
 });
 
@@ -60,7 +60,7 @@ export function MergeResults({
       >
         {t("resultsTitle")}
       </h3>
-      <MessageBar intent={problems ? "warning" : "success"}>
+      <MessageBar intent={problems ? "warning" : "success"} layout="multiline">
         <MessageBarBody id="merge-counts">
           {/* Each count on one line: a narrow pane breaks between counts, not inside a word. */}
           {counts.map((c, i) => (
