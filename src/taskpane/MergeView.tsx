@@ -8,6 +8,7 @@ import {
   ProgressBar,
   Subtitle2,
   Switch,
+  Text,
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
@@ -193,6 +194,7 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
         <Button
           appearance="primary"
           disabledFocusable={busy || !files.length || !passOk}
+          aria-describedby={files.length ? undefined : "merge-needs-files"}
           onClick={start}
         >
           {t("startMerge")}
@@ -201,6 +203,11 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
           {t("cancelMerge")}
         </Button>
       </div>
+      {files.length ? null : (
+        <Text id="merge-needs-files" size={200}>
+          {t("mergeNeedsFiles")}
+        </Text>
+      )}
       {phase.kind !== "idle" ? (
         <Field
           label={

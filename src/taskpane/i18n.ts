@@ -57,6 +57,10 @@ export const STRINGS = {
     th: "ไม่ได้เพิ่มซ้ำ (เลือกไว้แล้ว): {names}",
     en: "Not added twice (already chosen): {names}",
   },
+  mergeNeedsFiles: {
+    th: "เลือกไฟล์ของหน่วยงานก่อน แล้วจึงกดรวมรายงาน",
+    en: "Choose the units' files first, then merge",
+  },
   readingFileOf: { th: "กำลังอ่านไฟล์ {i} จาก {n}", en: "Reading file {i} of {n}" },
   writingSheets: {
     th: "กำลังเขียนชีตสรุปลงในสมุดงานนี้…",

@@ -147,7 +147,15 @@ describe("merge view", () => {
 
   it("adds each pick to the chosen files, once per file, with remove and clear; a cancelled dialog changes nothing", async () => {
     setup();
+    // Until files are chosen, the merge button says why it does nothing.
+    const merge = screen.getByRole("button", { name: "รวมรายงาน" });
+    expect(merge.getAttribute("aria-disabled")).toBe("true");
+    expect(merge.getAttribute("aria-describedby")).toBe("merge-needs-files");
+    expect(document.getElementById("merge-needs-files")!.textContent).toBe(
+      "เลือกไฟล์ของหน่วยงานก่อน แล้วจึงกดรวมรายงาน"
+    );
     pick([chomThong]);
+    expect(screen.queryByText("เลือกไฟล์ของหน่วยงานก่อน แล้วจึงกดรวมรายงาน")).toBeNull();
     pick([dusit, chomThong, new File(["%PDF"], "evidence.pdf", { type: "application/pdf" })]);
     expect(listed("ไฟล์ที่เลือก (2)")).toEqual(["1035-chom-thong.xlsxนำออก", "1002-dusit.xlsxนำออก"]);
     expect(screen.getByText("ไม่ได้เพิ่ม (ไม่ใช่ไฟล์ Excel): evidence.pdf")).toBeTruthy();

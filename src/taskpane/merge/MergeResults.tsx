@@ -113,7 +113,7 @@ export function MergeResults({
             keyOf={(x) => `${x.file}|${x.sheet}`}
             render={(x) => (
               <>
-                {`${x.file} — ${x.unit} · ${t("supersededBy")} ${x.by} `}
+                {`${x.file} — ${supersededName(x.unit, x.by, result, t)} · ${t("supersededBy")} ${x.by} `}
                 <Button size="small" disabled={busy} onClick={() => onTakeInstead(x.file, x.by)}>
                   {t("useInstead")}
                 </Button>
@@ -200,5 +200,11 @@ function counted(m: MergedUnit, t: Translate): string {
 /** A district by its English name in English; other units (and Thai) as the form names them. */
 const mergedName = (m: MergedUnit, t: Translate) =>
   t.lang === "en" && m.unit.code ? m.unit.en : m.label;
+
+/** A superseded copy's unit as the copy merged instead names it. */
+function supersededName(unit: string, by: string, r: MergeResult, t: Translate): string {
+  const merged = r.merged.find((m) => m.file === by);
+  return merged ? mergedName(merged, t) : unit;
+}
 
 const unitName = (u: Unit, t: Translate) => (t.lang === "en" && u.code ? u.en : u.th);
