@@ -1,7 +1,7 @@
 import { Button, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { MergeResult } from "../../domain";
-import { DEFAULT_OFFICE } from "../../domain/report/reportModel";
+import { DEFAULT_OFFICE } from "../../domain/report/office";
 import { ErrorBar } from "../components";
 import { useT } from "../i18n";
 import { useAction } from "../useAction";
