@@ -8,7 +8,7 @@ import {
   tokens,
   typographyStyles,
 } from "@fluentui/react-components";
-import { Ref } from "react";
+import { Fragment, Ref } from "react";
 import type { MergedUnit, MergeResult, Unit } from "../../domain";
 import { StringKey, Translate, useT } from "../i18n";
 import { fill } from "./fill";
@@ -64,9 +64,10 @@ export function MergeResults({
         <MessageBarBody id="merge-counts">
           {/* Each count on one line: a narrow pane breaks between counts, not inside a word. */}
           {counts.map((c, i) => (
-            <span key={c} className={styles.count}>
-              {i ? ` · ${c}` : c}
-            </span>
+            <Fragment key={c}>
+              {i ? " · " : null}
+              <span className={styles.count}>{c}</span>
+            </Fragment>
           ))}
         </MessageBarBody>
       </MessageBar>
