@@ -21,7 +21,11 @@ module.exports = {
   output: { path: path.resolve(__dirname, "dist-e2e"), clean: true, filename: "[name].js" },
   resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
   module: {
-    rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } }],
+    rules: [
+      { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+      // As in webpack.config.js: the domain core has no import side effects.
+      { test: /[\\/]src[\\/]domain[\\/]/, sideEffects: false },
+    ],
   },
   performance: { hints: false },
   plugins: [new HtmlWebpackPlugin({ filename: "index.html", templateContent: testPage() })],

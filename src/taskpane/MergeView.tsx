@@ -1,128 +1,135 @@
 import {
   Button,
   Field,
+  Input,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   ProgressBar,
   Subtitle2,
   Switch,
-  Input,
+  Text,
   tokens,
-  Badge,
-  shorthands,
 } from "@fluentui/react-components";
-import { DragEvent, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   buildSummary,
   DEFAULT_CATALOG,
   DEFAULT_PASS_MARK,
   isPassMark,
-  typedNumber,
   mergeForms,
   MergeResult,
-  Msg,
+  msg,
   Submission,
+  typedNumber,
 } from "../domain";
+import { baseName } from "../xlsx/read/errors";
 import { fflateInflate } from "../xlsx/read/fflateInflate";
 import { readSubmission } from "../xlsx/read/submission";
 import { ErrorBar, SuccessBar } from "./components";
 import { Gateway } from "./gateway";
-import { StringKey, useT } from "./i18n";
+import { STRINGS, useT } from "./i18n";
+import { ChosenFiles } from "./merge/ChosenFiles";
+import { fill } from "./merge/fill";
+import { MergeResults } from "./merge/MergeResults";
+import { ReportDownload } from "./merge/ReportDownload";
 import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  drop: {
-    ...shorthands.border("2px", "dashed", tokens.colorNeutralStroke1),
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingVerticalM,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
-  dropActive: {
-    ...shorthands.borderColor(tokens.colorBrandStroke1),
-    backgroundColor: tokens.colorBrandBackground2,
-  },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   actions: {
     display: "flex",
     flexWrap: "wrap",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
   },
-  list: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-  },
 });
 
-interface FileRow {
-  name: string;
-  state: StringKey;
-  detail: string | null;
-}
-
-type Phase = { kind: "idle" } | { kind: "reading" | "writing"; done: number; total: number };
+type Phase =
+  | { kind: "idle" }
+  | { kind: "reading"; file: number; of: number }
+  | { kind: "writing"; done: number; total: number };
 
 const pause = () => new Promise((r) => setTimeout(r, 0));
+
+/** A file the reader could not take for a reason it did not foresee: refused, in words a user reads. */
+function unreadable(file: string, e: unknown): Submission {
+  const name = baseName(file);
+  const detail = e instanceof Error ? e.message.slice(0, 160) : String(e);
+  return {
+    file,
+    error: msg(
+      fill(STRINGS.unreadable.th, { name }),
+      fill(STRINGS.unreadable.en, { name, detail })
+    ),
+  };
+}
 
 /** Choose many district workbooks, read them here in the pane, write the summary sheets into this workbook. */
 export function MergeView({ gateway }: { gateway: Gateway }) {
   const t = useT();
   const styles = useStyles();
   const [files, setFiles] = useState<File[]>([]);
-  const [over, setOver] = useState(false);
   const [expectDistricts, setExpectDistricts] = useState(true);
   const [passMark, setPassMark] = useState(String(DEFAULT_PASS_MARK));
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  const [rows, setRows] = useState<FileRow[]>([]);
   const [result, setResult] = useState<MergeResult | null>(null);
   // What was read, and the files the user took over a later copy (see "use this file instead").
   const [read, setRead] = useState<{ subs: Submission[]; names: string[] } | null>(null);
   const [prefer, setPrefer] = useState<string[]>([]);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
+  // Bumped when a merge ends with results on screen: the focus moves to their heading.
+  const [finished, setFinished] = useState(0);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
   const cancel = useRef({ aborted: false });
   const { busy, error, run, setError } = useAction();
   const passNum = typedNumber(passMark) ?? NaN;
   const passOk = isPassMark(passNum);
 
-  const choose = (list: FileList | null) => {
-    setFiles(
-      Array.from(list ?? []).filter(
-        (f) => /\.(xlsx|xls|xlsm|xlsb|ods|numbers)$/i.test(f.name) || f.type.includes("sheet")
-      )
-    );
-    setRows([]);
+  useEffect(() => {
+    if (finished) resultsHeading.current?.focus();
+  }, [finished]);
+
+  const choose = (list: File[]) => {
+    setFiles(list);
     setResult(null);
-    setDone(null);
+    setDone(false);
+    setCancelled(false);
     setRead(null);
     setPrefer([]);
   };
 
   /** Merge what was read and write the summary into this workbook. */
-  const mergeAndWrite = async (subs: Submission[], names: string[], chosen: string[]) => {
+  const mergeAndWrite = async (subs: Submission[], chosen: string[]) => {
     const merged = mergeForms(subs, {
       catalog: DEFAULT_CATALOG,
       passMark: passNum,
       expect: expectDistricts ? "districts" : "none",
       prefer: chosen,
     });
-    setRows(names.map((n) => fileRow(n, merged, t.m)));
     setResult(merged);
     if (!merged.merged.length) {
-      setPhase({ kind: "idle" });
-      setError({ th: t("noneMerged"), en: t("noneMerged") } as Msg);
+      setError({ th: STRINGS.noneMerged.th, en: STRINGS.noneMerged.en });
       return;
     }
     setPhase({ kind: "writing", done: 0, total: 1 });
-    await gateway.writeSummary(buildSummary(merged), {
-      signal: cancel.current,
-      onProgress: (d, total) => setPhase({ kind: "writing", done: d, total }),
-    });
+    try {
+      await gateway.writeSummary(buildSummary(merged), {
+        signal: cancel.current,
+        onProgress: (d, total) => setPhase({ kind: "writing", done: d, total }),
+      });
+    } catch (e) {
+      // Cancelled on request: said plainly, not as an error.
+      if (cancel.current.aborted) return setCancelled(true);
+      throw e;
+    }
+    setDone(true);
+  };
+
+  const finish = () => {
     setPhase({ kind: "idle" });
-    setDone(`${t("mergeDone")}: ${merged.merged.length} / ${names.length}`);
+    setFinished((n) => n + 1);
   };
 
   /** Take a superseded file instead of the copy that replaced it, and write the summary again. */
@@ -130,86 +137,51 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
     run(async () => {
       if (!read) return;
       cancel.current = { aborted: false };
-      setDone(null);
+      setDone(false);
+      setCancelled(false);
       const chosen = [...prefer.filter((f) => f !== by && f !== file), file];
       setPrefer(chosen);
-      await mergeAndWrite(read.subs, read.names, chosen);
-    }).finally(() => setPhase({ kind: "idle" }));
+      await mergeAndWrite(read.subs, chosen);
+    }).finally(finish);
 
   const start = () =>
     run(async () => {
       cancel.current = { aborted: false };
-      setDone(null);
+      setDone(false);
+      setCancelled(false);
       setResult(null);
       const subs: Submission[] = [];
-      const status: FileRow[] = files.map((f) => ({
-        name: f.name,
-        state: "reading",
-        detail: null,
-      }));
-      setRows([...status]);
       for (const [i, f] of files.entries()) {
-        if (cancel.current.aborted) {
-          setError({ th: "ยกเลิกแล้ว ยังไม่ได้เขียนสรุป", en: "Cancelled; no summary written" });
-          setPhase({ kind: "idle" });
-          return;
-        }
-        setPhase({ kind: "reading", done: i, total: files.length });
+        if (cancel.current.aborted) return setCancelled(true);
+        setPhase({ kind: "reading", file: i + 1, of: files.length });
         await pause();
-        const read = readSubmission(f.name, new Uint8Array(await f.arrayBuffer()), {
-          inflate: fflateInflate,
-          catalog: DEFAULT_CATALOG,
-        });
+        let got: Submission[];
+        try {
+          got = readSubmission(f.name, new Uint8Array(await f.arrayBuffer()), {
+            inflate: fflateInflate,
+            catalog: DEFAULT_CATALOG,
+          });
+        } catch (e) {
+          got = [unreadable(f.name, e)];
+        }
         // The file's own saved time, else the time the browser gives for the file.
-        for (const s of read)
+        for (const s of got)
           if (s.form && !s.saved && f.lastModified)
             s.saved = { at: new Date(f.lastModified).toISOString(), source: "filesystem" };
-        subs.push(...read);
-        const rejected = read.find((x) => x.error)?.error;
-        status[i] = rejected
-          ? { name: f.name, state: "stRejected", detail: t.m(rejected) }
-          : { name: f.name, state: "stRead", detail: null };
-        setRows([...status]);
+        subs.push(...got);
       }
       const names = files.map((f) => f.name);
       setRead({ subs, names });
       setPrefer([]);
-      await mergeAndWrite(subs, names, []);
-    }).finally(() => setPhase({ kind: "idle" }));
-
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    choose(e.dataTransfer.files);
-  };
+      await mergeAndWrite(subs, []);
+    }).finally(finish);
 
   return (
     <section className={styles.root} aria-labelledby="merge-title">
       <Subtitle2 as="h2" id="merge-title">
         {t("mergeTitle")}
       </Subtitle2>
-      <div
-        className={`${styles.drop} ${over ? styles.dropActive : ""}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
-        <Field label={t("chooseFiles")} hint={t("dropHere")}>
-          {(fieldProps) => (
-            <input
-              {...fieldProps}
-              type="file"
-              multiple
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => choose(e.target.files)}
-            />
-          )}
-        </Field>
-        {files.length ? <span>{`${files.length} ${t("filesChosen")}`}</span> : null}
-      </div>
+      <ChosenFiles files={files} onChange={choose} disabled={busy} />
       <Switch
         label={t("expectDistricts")}
         checked={expectDistricts}
@@ -219,103 +191,60 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
         <Input type="number" value={passMark} onChange={(_, d) => setPassMark(d.value)} />
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || !files.length || !passOk} onClick={start}>
+        <Button
+          appearance="primary"
+          disabledFocusable={busy || !files.length || !passOk}
+          aria-describedby={files.length ? undefined : "merge-needs-files"}
+          onClick={start}
+        >
           {t("startMerge")}
         </Button>
-        <Button disabled={!busy} onClick={() => (cancel.current.aborted = true)}>
+        <Button disabledFocusable={!busy} onClick={() => (cancel.current.aborted = true)}>
           {t("cancelMerge")}
         </Button>
       </div>
+      {files.length ? null : (
+        <Text id="merge-needs-files" size={200}>
+          {t("mergeNeedsFiles")}
+        </Text>
+      )}
       {phase.kind !== "idle" ? (
         <Field
-          label={`${t(phase.kind === "reading" ? "reading" : "writing")} ${phase.done}/${phase.total}`}
+          label={
+            phase.kind === "reading"
+              ? fill(t("readingFileOf"), { i: phase.file, n: phase.of })
+              : t("writingSheets")
+          }
           validationState="none"
         >
-          <ProgressBar value={phase.total ? phase.done / phase.total : 0} />
+          <ProgressBar
+            value={
+              phase.kind === "reading"
+                ? (phase.file - 1) / phase.of
+                : phase.total
+                  ? phase.done / phase.total
+                  : 0
+            }
+          />
         </Field>
       ) : null}
       <ErrorBar error={error} />
-      <SuccessBar text={done} />
-      {rows.length ? (
-        <section aria-label={t("fileStatus")}>
-          <Subtitle2 as="h3">{t("fileStatus")}</Subtitle2>
-          <ul className={styles.list}>
-            {rows.map((r, i) => (
-              <li key={`${r.name}-${i}`}>
-                <Badge
-                  appearance="tint"
-                  color={
-                    r.state === "stRejected" || r.state === "stDuplicate"
-                      ? "danger"
-                      : r.state === "stErrors"
-                        ? "warning"
-                        : r.state === "stSuperseded"
-                          ? "informative"
-                          : "success"
-                  }
-                >
-                  {t(r.state)}
-                </Badge>{" "}
-                {r.name}
-                {r.detail ? ` — ${r.detail}` : ""}
-              </li>
-            ))}
-          </ul>
-        </section>
+      {cancelled ? (
+        <MessageBar intent="info" role="status">
+          <MessageBarBody>{t("mergeCancelled")}</MessageBarBody>
+        </MessageBar>
       ) : null}
-      {result && result.superseded.length ? (
-        <section aria-label={t("supersededTitle")}>
-          <Subtitle2 as="h3">{t("supersededTitle")}</Subtitle2>
-          <ul className={styles.list}>
-            {result.superseded.map((x) => (
-              <li key={`${x.file}|${x.sheet}`}>
-                {`${x.file} — ${x.unit} · ${t("supersededBy")} ${x.by} `}
-                <Button size="small" disabled={busy} onClick={() => takeInstead(x.file, x.by)}>
-                  {t("useInstead")}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </section>
+      <SuccessBar text={done ? t("mergeDone") : null} />
+      {result ? (
+        <MergeResults
+          result={result}
+          fileCount={read?.names.length ?? files.length}
+          busy={busy}
+          headingRef={resultsHeading}
+          onTakeInstead={takeInstead}
+        />
       ) : null}
-      {result && result.missing.length ? (
-        <p>
-          <strong>{`${t("missingUnits")} (${result.missing.length}): `}</strong>
-          {result.missing.map((u) => u.th).join(", ")}
-        </p>
-      ) : null}
+      {result && done ? <ReportDownload result={result} /> : null}
     </section>
   );
-}
-
-function fileRow(name: string, r: MergeResult, m: (x: Msg) => string): FileRow {
-  const rejected = r.rejected.filter((x) => x.file === name);
-  const merged = r.merged.filter((x) => x.file === name);
-  const superseded = r.superseded.filter((x) => x.file === name);
-  if (superseded.length && !merged.length && !rejected.length)
-    return { name, state: "stSuperseded", detail: superseded.map((x) => m(x.note)).join("; ") };
-  if (rejected.length && !merged.length) {
-    const dup = r.duplicates.some((d) => d.files.includes(name));
-    return {
-      name,
-      state: dup ? "stDuplicate" : "stRejected",
-      detail: rejected.map((x) => m(x.reason)).join("; "),
-    };
-  }
-  const errors = merged.reduce((n, x) => n + x.validation.errors, 0);
-  const warnings = merged.reduce((n, x) => n + x.validation.warnings, 0);
-  const unit = merged.map((x) => x.label).join(", ");
-  if (errors)
-    return {
-      name,
-      state: "stErrors",
-      detail: `${unit}: ${errors} ${m({ th: "ข้อผิดพลาด", en: "errors" })}, ${warnings} ${m({ th: "คำเตือน", en: "warnings" })}`,
-    };
-  if (warnings)
-    return {
-      name,
-      state: "stWarnings",
-      detail: `${unit}: ${warnings} ${m({ th: "คำเตือน", en: "warnings" })}`,
-    };
-  return { name, state: "stValid", detail: unit };
 }

@@ -4,6 +4,7 @@ import os from "os";
 import path from "path";
 import { Browser, Page } from "playwright-core";
 import {
+  ARTIFACTS,
   axe,
   launch,
   overflowX,
@@ -168,20 +169,15 @@ describe("the task pane in Chromium", () => {
     ]);
   });
 
-  it("central flow: merge three files chosen through the file input, one rejected with its reason", async () => {
+  /** Three district files: two forms made by `ita` and meeting notes named like a workbook. */
+  async function centralFiles(): Promise<string[]> {
     const files = [
       path.join(dir, "a-1035.xlsx"),
       path.join(dir, "b-1002.xlsx"),
       path.join(dir, "c-notes.xlsx"),
     ];
-    execFileSync(process.execPath, [
-      ITA,
-      "scaffold",
-      "-o",
-      files[0],
-      "--from",
-      path.join(ROOT, "samples", "chom-thong-2567-r6.json"),
-    ]);
+    const sample = path.join(ROOT, "samples", "chom-thong-2567-r6.json");
+    execFileSync(process.execPath, [ITA, "scaffold", "-o", files[0], "--from", sample]);
     execFileSync(process.execPath, [
       ITA,
       "scaffold",
@@ -192,18 +188,90 @@ describe("the task pane in Chromium", () => {
       "--year",
       "2567",
       "--from",
-      path.join(ROOT, "samples", "chom-thong-2567-r6.json"),
+      sample,
     ]);
     await fs.writeFile(files[2], "these are meeting notes, not a workbook");
+    return files;
+  }
+
+  /** axe at rest, no horizontal overflow at 270 px (the pane's default on Mac) and 320 px, screenshots. */
+  async function checkMerge(page: Page, name: string) {
+    await page.mouse.move(1, 1);
+    await page.waitForTimeout(400);
+    expect(await axe(page)).toEqual([]);
+    for (const width of [270, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      // Fluent's message bars choose their layout after a resize (ResizeObserver): let them settle.
+      await page
+        .waitForFunction(
+          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+          undefined,
+          { timeout: 3000 }
+        )
+        .catch(() => undefined);
+      // The elements that stick out, named, when the page is wider than the pane.
+      const wide = await page.evaluate(() =>
+        Array.from(document.querySelectorAll("body *"))
+          .filter(
+            (e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5
+          )
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent?.slice(0, 40)}"`)
+      );
+      expect({ width, overflow: await overflowX(page), wide }).toEqual({
+        width,
+        overflow: 0,
+        wide: [],
+      });
+    }
+    await page.setViewportSize({ width: 270, height: 900 });
+    await page.waitForTimeout(150);
+    await fs.mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-270.png`), fullPage: true });
+    await screenshots(page, name);
+  }
+
+  it("central flow: files added pick by pick, merged with the problems first, the central report downloaded", async () => {
+    const files = await centralFiles();
     const page = await open();
     await page.getByRole("heading", { name: "รายงาน ITA สำนักงานเขต" }).waitFor();
     await page.getByRole("tab", { name: "รวมรายงาน" }).click();
-    await page.getByLabel(/เลือกไฟล์ .xlsx/).setInputFiles(files);
-    await checkView(page, "5-merge");
+    const input = page.locator('input[type="file"]');
+    // Two picks add up; the same file picked again is listed once.
+    await input.setInputFiles(files.slice(0, 2));
+    await input.setInputFiles([files[2], files[0]]);
+    const chosen = page.getByRole("list", { name: "ไฟล์ที่เลือก (3)" });
+    expect(await chosen.getByRole("listitem").allTextContents()).toEqual([
+      "a-1035.xlsxนำออก",
+      "b-1002.xlsxนำออก",
+      "c-notes.xlsxนำออก",
+    ]);
+    await page.getByText("ไม่ได้เพิ่มซ้ำ (เลือกไว้แล้ว): a-1035.xlsx").waitFor();
+    await checkMerge(page, "5-merge");
+
+    // The clear dialog: checked by axe, and Escape returns to the button that opened it.
+    await page.getByRole("button", { name: "ล้างรายการ" }).click();
+    await page.getByRole("dialog").waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await page.waitForFunction(() => document.activeElement?.textContent === "ล้างรายการ");
+
     await page.getByRole("button", { name: "รวมรายงาน", exact: true }).click();
-    await page.getByText("เขียนสรุปลงในสมุดงานนี้แล้ว: 2 / 3").waitFor();
-    const status = page.getByRole("region", { name: "สถานะรายไฟล์" });
-    await status.getByText(/c-notes\.xlsx — ไฟล์ c-notes\.xlsx ไม่ใช่ไฟล์ Excel/).waitFor();
+    await page.getByText("เขียนสรุปลงในสมุดงานนี้แล้ว").waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === "merge-results-title");
+    expect(await page.locator("#merge-counts").textContent()).toBe(
+      "ไม่รับ 1 ไฟล์ · ยังไม่ส่ง 48 หน่วยงาน · รวมแล้ว 2 หน่วยงาน จาก 3 ไฟล์"
+    );
+    const rejected = page.getByRole("list", { name: "ไฟล์ที่ไม่รับ (1)" });
+    await rejected.getByText(/c-notes\.xlsx — ไฟล์ c-notes\.xlsx ไม่ใช่ไฟล์ Excel/).waitFor();
+    // Problems come first on the page.
+    const tops = await page.evaluate(() =>
+      ["merge-rejected", "merge-missing", "merge-merged"].map(
+        (id) => document.getElementById(id)!.getBoundingClientRect().top
+      )
+    );
+    expect([...tops].sort((a, b) => a - b)).toEqual(tops);
+    await page.getByRole("button", { name: "แสดงทั้งหมด 48 รายการ" }).waitFor();
     const t = await it$(page);
     expect(await t.evaluate((x) => x.sheetNames())).toEqual([
       "Sheet1",
@@ -212,8 +280,52 @@ describe("the task pane in Chromium", () => {
       "ITA สรุปมาตรการ",
       "ITA สถานะการส่ง",
     ]);
-    await checkView(page, "6-merged");
+    await checkMerge(page, "6-merged");
+
+    await page.getByLabel("หน่วยงานผู้รวบรวม").fill("กองวินัยและเสริมสร้างจริยธรรม สำนักงาน ก.ก. (ทดสอบ)");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "ดาวน์โหลดรายงานกลาง (.docx)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("ITA-report-2567-r6.docx");
+    const docx = path.join(dir, "report.docx");
+    await download.saveAs(docx);
+    const bytes = await fs.readFile(docx);
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    const text = execFileSync("unzip", ["-p", docx, "word/document.xml"], { encoding: "utf8" });
+    expect(text).toContain("(ทดสอบ)");
+    expect(text).toContain("สำนักงานเขตจอมทอง");
+    await page.getByText("บันทึก ITA-report-2567-r6.docx แล้ว ดูในโฟลเดอร์ดาวน์โหลด").waitFor();
+    expect(await axe(page)).toEqual([]);
+    // The office is remembered for the next report.
+    expect(await page.evaluate(() => localStorage.getItem("ita.office"))).toMatch(/\(ทดสอบ\)$/);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     expectTalkedToNoOne(page);
+    await page.close();
+  });
+
+  it("central flow in English and the dark theme: reasons in English, no overflow at 270 px", async () => {
+    const files = await centralFiles();
+    // Opened at 270 px, the default pane width of Excel on the Mac.
+    const page = await open(270, "?ui=en-US&theme=dark");
+    await page.getByRole("heading", { name: "ITA District Report" }).waitFor();
+    await page.getByRole("tab", { name: "Merge" }).click();
+    await page.locator('input[type="file"]').setInputFiles(files);
+    await page.getByRole("button", { name: "Merge", exact: true }).click();
+    await page.getByText("The summary is written into this workbook").waitFor();
+    await page
+      .getByRole("list", { name: "Rejected files (1)" })
+      .getByText(/c-notes\.xlsx — c-notes\.xlsx is not an Excel workbook/)
+      .waitFor();
+    await page
+      .getByRole("list", { name: "Units not received (48)" })
+      .getByText("Phra Nakhon")
+      .waitFor();
+    expect(await page.locator("#merge-counts").textContent()).toBe(
+      "1 file rejected · 48 units not received · 2 units merged from 3 files"
+    );
+    await checkMerge(page, "7-merged-dark-en");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
 

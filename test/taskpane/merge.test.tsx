@@ -1,101 +1,290 @@
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { unzipSync, strFromU8 } from "fflate";
 import { promises as fs } from "fs";
 import { SUMMARY_SHEETS } from "../../src/domain";
 import { memoryMarkStore } from "../../src/excel";
-import { App } from "../../src/taskpane/App";
 import { excelGateway } from "../../src/taskpane/excelGateway";
+import type { Gateway } from "../../src/taskpane/gateway";
+import { Lang, LangContext } from "../../src/taskpane/i18n";
+import { MergeView } from "../../src/taskpane/MergeView";
 import { hostInfo } from "../../src/taskpane/office";
 import { FakeExcelHost } from "../host/fakeExcel";
 import { tmpDir } from "../helpers";
 import { districtReport, writeDistrict } from "../merge/districts";
 
-async function fileOf(path: string, name: string): Promise<File> {
-  return new File([new Uint8Array(await fs.readFile(path))], name, {
-    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  });
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+async function fileOf(path: string, name: string, lastModified?: number): Promise<File> {
+  return new File([new Uint8Array(await fs.readFile(path))], name, { type: XLSX, lastModified });
+}
+
+/** The merge view alone (as the pane shows it), over the in-memory Excel host. */
+function setup(lang: Lang = "th", wrap?: (g: Gateway) => Gateway) {
+  const host = new FakeExcelHost();
+  const info = hostInfo(host.office());
+  const base = excelGateway(host.run, memoryMarkStore(), { mergedAreas: info.mergedAreas });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <LangContext.Provider value={lang}>
+        <MergeView gateway={wrap ? wrap(base) : base} />
+      </LangContext.Provider>
+    </FluentProvider>
+  );
+  return host;
+}
+
+const fileInput = () => document.querySelector<HTMLInputElement>('input[type="file"]')!;
+const pick = (files: File[]) => fireEvent.change(fileInput(), { target: { files } });
+/** A button of the open dialog, once the dialog is open (and no longer hidden while it opens). */
+const dialogButton = (name: string) =>
+  waitFor(() => within(screen.getByRole("dialog")).getByRole("button", { name }));
+/** The counts the results open with. */
+const counts = () => document.getElementById("merge-counts")?.textContent;
+const listed = (label: string | RegExp) =>
+  within(screen.getByRole("list", { name: label }))
+    .getAllByRole("listitem")
+    .map((li) => li.textContent);
+
+let dir: string;
+let chomThong: File;
+let dusit: File;
+beforeAll(async () => {
+  dir = await tmpDir();
+  chomThong = await fileOf(
+    await writeDistrict(dir, "a.xlsx", districtReport("1035")),
+    "1035-chom-thong.xlsx"
+  );
+  dusit = await fileOf(
+    await writeDistrict(dir, "b.xlsx", districtReport("1002")),
+    "1002-dusit.xlsx"
+  );
+});
+
+/** A workbook cut short in transfer: the reader refuses it with a technical detail. */
+async function truncated(name: string): Promise<File> {
+  const bytes = new Uint8Array(await chomThong.arrayBuffer());
+  return new File([bytes.slice(0, 3000)], name, { type: XLSX });
+}
+
+/** A file the browser cannot read any more (moved or deleted after it was chosen). */
+function vanished(name: string): File {
+  const f = new File(["x"], name, { type: XLSX });
+  f.arrayBuffer = () =>
+    Promise.reject(new Error("NotReadableError: The requested file could not be read"));
+  return f;
 }
 
 describe("merge view", () => {
-  it("merges chosen files into summary sheets and shows each file's status", async () => {
-    const dir = await tmpDir();
-    const files = [
-      await fileOf(
-        await writeDistrict(dir, "a.xlsx", districtReport("1035")),
-        "1035-chom-thong.xlsx"
-      ),
-      await fileOf(await writeDistrict(dir, "b.xlsx", districtReport("1002")), "1002-dusit.xlsx"),
-      new File(["not a workbook"], "notes.xlsx"),
-    ];
-    const host = new FakeExcelHost();
-    const info = hostInfo(host.office());
-    render(
-      <App
-        host={info}
-        gateway={excelGateway(host.run, memoryMarkStore(), { mergedAreas: info.mergedAreas })}
-        initialView="merge"
-      />
-    );
-    const input = (await screen.findByLabelText(/เลือกไฟล์ .xlsx/)) as HTMLInputElement;
-    fireEvent.change(input, { target: { files } });
-    expect(screen.getByText("3 ไฟล์ที่เลือก")).toBeTruthy();
+  it("leads with the problems: rejected files with reasons in Thai, missing units, then what merged; focus on the results", async () => {
+    const host = setup();
+    pick([chomThong, await truncated("1010-cut.xlsx"), dusit, vanished("1020-gone.xlsx")]);
     fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
-    await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว: 2 / 3");
-    const status = screen.getByRole("region", { name: "สถานะรายไฟล์" });
-    const items = within(status)
-      .getAllByRole("listitem")
-      .map((li) => li.textContent);
-    // Chom Thong's real report: I22 is under the pass mark and shares the measures of I21–I24, so
-    // it is accepted with warnings only.
-    expect(items[0]).toMatch(/^มีคำเตือน 1035-chom-thong.xlsx — สำนักงานเขตจอมทอง: \d+ คำเตือน/);
-    expect(items[2]).toMatch(/^ไม่รับ notes.xlsx — ไฟล์ notes.xlsx ไม่ใช่ไฟล์ Excel/);
-    expect(screen.getByText(/หน่วยงานที่ยังไม่ส่ง \(48\)/)).toBeTruthy();
+    await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
+
+    const heading = screen.getByRole("heading", { name: "ผลการรวมรายงาน" });
+    expect(document.activeElement).toBe(heading);
+    const results = screen.getByRole("region", { name: "ผลการรวมรายงาน" });
+    expect(counts()).toBe("ไม่รับ 2 ไฟล์ · ยังไม่ส่ง 48 หน่วยงาน · รวมแล้ว 2 หน่วยงาน จาก 4 ไฟล์");
+    // The order of the parts: problems first.
+    const parts = within(results)
+      .getAllByRole("heading", { level: 4 })
+      .map((h) => h.textContent);
+    expect(parts).toEqual(["ไฟล์ที่ไม่รับ (2)", "หน่วยงานที่ยังไม่ส่ง (48)", "ไฟล์ที่รวมแล้ว (2)"]);
+
+    const rejected = listed("ไฟล์ที่ไม่รับ (2)");
+    expect(rejected.map((r) => r!.split(" — ")[0])).toEqual([
+      "ไม่รับ 1010-cut.xlsx",
+      "ไม่รับ 1020-gone.xlsx",
+    ]);
+    for (const r of rejected) {
+      const reason = r!.split(" — ")[1];
+      expect(reason).toMatch(/^ไฟล์ 10\d\d-\w+\.xlsx /);
+      // No English or technical words in Thai mode (the file name, Excel and .xlsx aside).
+      expect(reason.replace(/10\d\d-\w+\.xlsx|Excel|\.xlsx/g, "")).not.toMatch(/[A-Za-z]/);
+    }
+    // What merged, those with errors or warnings first.
+    expect(listed("ไฟล์ที่รวมแล้ว (2)")).toEqual([
+      expect.stringMatching(/^มีคำเตือน 1002-dusit\.xlsx — สำนักงานเขตดุสิต: \d+ คำเตือน$/),
+      expect.stringMatching(/^มีคำเตือน 1035-chom-thong\.xlsx — สำนักงานเขตจอมทอง: \d+ คำเตือน$/),
+    ]);
     expect(host.wb.worksheets.map((w) => w.name)).toEqual([
       "Sheet1",
       ...Object.values(SUMMARY_SHEETS),
     ]);
   });
 
-  it("merges the later of two copies, lists the earlier as superseded, and takes it instead on request", async () => {
-    const dir = await tmpDir();
-    const copy = async (name: string, at: string) =>
-      new File(
-        [new Uint8Array(await fs.readFile(await writeDistrict(dir, name, districtReport("1035"))))],
-        name,
-        {
-          type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          // The files give no saved time of their own: the browser's file time decides.
-          lastModified: Date.parse(at),
-        }
+  it("says why a file was refused in English in English mode, with the reader's detail", async () => {
+    setup("en");
+    pick([await truncated("1010-cut.xlsx"), chomThong]);
+    fireEvent.click(screen.getByRole("button", { name: "Merge" }));
+    await screen.findByText("The summary is written into this workbook");
+    const [r] = listed("Rejected files (1)");
+    expect(r).toMatch(
+      /^rejected 1010-cut\.xlsx — 1010-cut\.xlsx is corrupt or not a valid \.xlsx file \(.+\)/
+    );
+    expect(counts()).toBe("1 file rejected · 49 units not received · 1 unit merged from 2 files");
+    expect(listed("Merged files (1)")).toEqual([
+      expect.stringMatching(/^warnings 1035-chom-thong\.xlsx — Chom Thong: \d+ warnings$/),
+    ]);
+    // Missing districts in English.
+    expect(listed("Units not received (49)").slice(0, 2)).toEqual(["Phra Nakhon", "Dusit"]);
+  });
+
+  it("collapses a long list to its first entries with a button that shows all", async () => {
+    setup();
+    pick([chomThong]);
+    fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
+    await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
+    expect(listed("หน่วยงานที่ยังไม่ส่ง (49)")).toHaveLength(8);
+    const more = screen.getByRole("button", { name: "แสดงทั้งหมด 49 รายการ" });
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(more);
+    expect(listed("หน่วยงานที่ยังไม่ส่ง (49)")).toHaveLength(49);
+    expect(more.getAttribute("aria-expanded")).toBe("true");
+    expect(more.textContent).toBe("แสดงน้อยลง");
+  });
+
+  it("adds each pick to the chosen files, once per file, with remove and clear; a cancelled dialog changes nothing", async () => {
+    setup();
+    // Until files are chosen, the merge button says why it does nothing.
+    const merge = screen.getByRole("button", { name: "รวมรายงาน" });
+    expect(merge.getAttribute("aria-disabled")).toBe("true");
+    expect(merge.getAttribute("aria-describedby")).toBe("merge-needs-files");
+    expect(document.getElementById("merge-needs-files")!.textContent).toBe(
+      "เลือกไฟล์ของหน่วยงานก่อน แล้วจึงกดรวมรายงาน"
+    );
+    pick([chomThong]);
+    expect(screen.queryByText("เลือกไฟล์ของหน่วยงานก่อน แล้วจึงกดรวมรายงาน")).toBeNull();
+    pick([dusit, chomThong, new File(["%PDF"], "evidence.pdf", { type: "application/pdf" })]);
+    expect(listed("ไฟล์ที่เลือก (2)")).toEqual(["1035-chom-thong.xlsxนำออก", "1002-dusit.xlsxนำออก"]);
+    expect(screen.getByText("ไม่ได้เพิ่ม (ไม่ใช่ไฟล์ Excel): evidence.pdf")).toBeTruthy();
+    expect(screen.getByText("ไม่ได้เพิ่มซ้ำ (เลือกไว้แล้ว): 1035-chom-thong.xlsx")).toBeTruthy();
+
+    // The dialog closed without a choice: no files, no error, the list as it was.
+    pick([]);
+    expect(listed("ไฟล์ที่เลือก (2)")).toHaveLength(2);
+    expect(screen.queryByRole("alert")).toBeNull();
+
+    // Removing a file moves the focus to the next file's remove button.
+    fireEvent.click(screen.getByRole("button", { name: "นำออก 1035-chom-thong.xlsx" }));
+    expect(listed("ไฟล์ที่เลือก (1)")).toEqual(["1002-dusit.xlsxนำออก"]);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole("button", { name: "นำออก 1002-dusit.xlsx" })
+      )
+    );
+
+    // Clear asks first; cancelling returns the focus to the clear button.
+    const clear = screen.getByRole("button", { name: "ล้างรายการ" });
+    clear.focus();
+    fireEvent.click(clear);
+    fireEvent.click(await dialogButton("ยกเลิก"));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(clear));
+    expect(listed("ไฟล์ที่เลือก (1)")).toHaveLength(1);
+
+    fireEvent.click(clear);
+    fireEvent.click(await dialogButton("ล้างรายการ"));
+    await waitFor(() => expect(screen.queryByRole("list", { name: /ไฟล์ที่เลือก/ })).toBeNull());
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole("button", { name: "เลือกไฟล์ .xlsx ของเขต (เลือกได้หลายไฟล์)" })
+      )
+    );
+    expect(
+      (screen.getByRole("button", { name: "รวมรายงาน" }) as HTMLButtonElement).getAttribute(
+        "aria-disabled"
+      )
+    ).toBe("true");
+  });
+
+  it("says in words what it is doing, and a cancel is not an error", async () => {
+    const seen: string[] = [];
+    const shown = async (text: string) => seen.push((await screen.findByText(text)).textContent!);
+    // The second file is read once the progress line says so; the same for writing the summary.
+    const second = new File([await dusit.arrayBuffer()], "1002-dusit.xlsx", { type: XLSX });
+    const read = second.arrayBuffer.bind(second);
+    second.arrayBuffer = async () => {
+      await shown("กำลังอ่านไฟล์ 2 จาก 2");
+      return read();
+    };
+    setup("th", (g) => ({
+      ...g,
+      writeSummary: async (sheets, o) => {
+        await shown("กำลังเขียนชีตสรุปลงในสมุดงานนี้…");
+        // The user presses Cancel while the sheets are written.
+        fireEvent.click(screen.getByRole("button", { name: "ยกเลิก" }));
+        return g.writeSummary(sheets, o);
+      },
+    }));
+    pick([chomThong, second]);
+    fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
+    await screen.findByText("ยกเลิกแล้ว ยังไม่ได้เขียนสรุป (สรุปเดิม ถ้ามี ยังอยู่ครบ)");
+    expect(seen).toEqual(["กำลังอ่านไฟล์ 2 จาก 2", "กำลังเขียนชีตสรุปลงในสมุดงานนี้…"]);
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.queryByText("เขียนสรุปลงในสมุดงานนี้แล้ว")).toBeNull();
+  });
+
+  it("downloads the central report as Word with the compiling office, remembered on this computer", async () => {
+    localStorage.clear();
+    const saved: { name: string; blob: Blob }[] = [];
+    const create = jest.fn((b: Blob) => {
+      saved.push({ name: "", blob: b });
+      return "blob:report";
+    });
+    const revoke = jest.fn();
+    Object.assign(URL, { createObjectURL: create, revokeObjectURL: revoke });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      this: HTMLAnchorElement
+    ) {
+      saved[saved.length - 1].name = this.download;
+    });
+    try {
+      setup();
+      pick([chomThong, dusit]);
+      fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
+      await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
+      const office = screen.getByLabelText("หน่วยงานผู้รวบรวม") as HTMLInputElement;
+      expect(office.value).toBe("กองวินัยและเสริมสร้างจริยธรรม สำนักงาน ก.ก.");
+      fireEvent.change(office, { target: { value: "สำนักงานเลขานุการ ทดสอบ" } });
+      fireEvent.click(screen.getByRole("button", { name: "ดาวน์โหลดรายงานกลาง (.docx)" }));
+      await screen.findByText("บันทึก ITA-report-2567-r6.docx แล้ว ดูในโฟลเดอร์ดาวน์โหลด");
+      expect(saved).toHaveLength(1);
+      expect(saved[0].name).toBe("ITA-report-2567-r6.docx");
+      expect(saved[0].blob.type).toBe(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
       );
-    const files = [
+      const parts = unzipSync(new Uint8Array(await saved[0].blob.arrayBuffer()));
+      const body = strFromU8(parts["word/document.xml"]);
+      expect(body).toContain("ประจำปีงบประมาณ พ.ศ. 2567 รอบ 6 เดือน");
+      expect(body).toContain("สำนักงานเลขานุการ ทดสอบ");
+      expect(body).toContain("สำนักงานเขตจอมทอง");
+      expect(localStorage.getItem("ita.office")).toBe("สำนักงานเลขานุการ ทดสอบ");
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  it("merges the later of two copies, lists the earlier as superseded, and takes it instead on request", async () => {
+    const copy = async (name: string, at: string) =>
+      // The files give no saved time of their own: the browser's file time decides.
+      fileOf(await writeDistrict(dir, name, districtReport("1035")), name, Date.parse(at));
+    const host = setup();
+    pick([
       await copy("ct-new.xlsx", "2026-11-03T02:00:00Z"),
       await copy("ct-old.xlsx", "2026-11-01T02:00:00Z"),
-      await fileOf(await writeDistrict(dir, "b.xlsx", districtReport("1002")), "1002-dusit.xlsx"),
-    ];
-    const host = new FakeExcelHost();
-    const info = hostInfo(host.office());
-    render(
-      <App
-        host={info}
-        gateway={excelGateway(host.run, memoryMarkStore(), { mergedAreas: info.mergedAreas })}
-        initialView="merge"
-      />
-    );
-    const input = (await screen.findByLabelText(/เลือกไฟล์ .xlsx/)) as HTMLInputElement;
-    fireEvent.change(input, { target: { files } });
+      dusit,
+    ]);
     fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
-    await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว: 2 / 3");
-    const items = () =>
-      within(screen.getByRole("region", { name: "สถานะรายไฟล์" }))
-        .getAllByRole("listitem")
-        .map((li) => li.textContent);
-    expect(items()[0]).toMatch(/^มีคำเตือน ct-new\.xlsx — สำนักงานเขตจอมทอง/);
-    expect(items()[1]).toMatch(
-      /^มีฉบับใหม่แทน ct-old\.xlsx — สำนักงานเขตจอมทอง: มีฉบับที่บันทึกภายหลัง \(ct-new\.xlsx/
-    );
-    const superseded = screen.getByRole("region", { name: "ไฟล์ที่มีฉบับใหม่แทน" });
+    await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
+    expect(counts()).toBe("ยังไม่ส่ง 48 หน่วยงาน · มีฉบับใหม่แทน 1 ไฟล์ · รวมแล้ว 2 หน่วยงาน จาก 3 ไฟล์");
+    const superseded = screen.getByRole("region", { name: "ไฟล์ที่มีฉบับใหม่แทน (1)" });
     expect(within(superseded).getByRole("listitem").textContent).toMatch(
       /^ct-old\.xlsx — สำนักงานเขตจอมทอง · ใช้แทนด้วย ct-new\.xlsx/
+    );
+    expect(listed("ไฟล์ที่รวมแล้ว (2)").some((x) => /ct-new\.xlsx — สำนักงานเขตจอมทอง/.test(x!))).toBe(
+      true
     );
     const statusFiles = () => {
       const ws = host.wb.getWorksheet(SUMMARY_SHEETS.status)!;
@@ -112,12 +301,12 @@ describe("merge view", () => {
       "มีฉบับใหม่แทน / superseded: ct-old.xlsx",
     ]);
 
-    fireEvent.click(within(superseded).getByRole("button", { name: "ใช้ไฟล์นี้แทน" }));
+    await act(async () => {
+      fireEvent.click(within(superseded).getByRole("button", { name: "ใช้ไฟล์นี้แทน" }));
+    });
     await screen.findByText(/ct-new\.xlsx — สำนักงานเขตจอมทอง · ใช้แทนด้วย ct-old\.xlsx/);
-    await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว: 2 / 3");
-    expect(items()[0]).toMatch(
-      /^มีฉบับใหม่แทน ct-new\.xlsx — สำนักงานเขตจอมทอง: ผู้ใช้เลือกใช้ไฟล์ ct-old\.xlsx/
-    );
+    await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
+    expect(document.activeElement).toBe(screen.getByRole("heading", { name: "ผลการรวมรายงาน" }));
     expect(statusFiles()).toEqual([
       "ได้รับแล้ว / received: ct-old.xlsx",
       "มีฉบับใหม่แทน / superseded: ct-new.xlsx",

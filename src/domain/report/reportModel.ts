@@ -1,6 +1,7 @@
 import { CatalogItem } from "../catalog";
 import { MergeResult } from "../merge";
 import { unitDisplayName } from "../units";
+import { DEFAULT_OFFICE } from "./office";
 import { GroupMeasures, matchUnitMeasures, numbersInText, UnitEntry } from "./unitMeasures";
 
 /**
@@ -9,7 +10,7 @@ import { GroupMeasures, matchUnitMeasures, numbersInText, UnitEntry } from "./un
  * of results | outcomes), the items under the pass mark, and the compiling office.
  */
 
-export const DEFAULT_OFFICE = "กองวินัยและเสริมสร้างจริยธรรม สำนักงาน ก.ก.";
+export { DEFAULT_OFFICE };
 
 export interface ReportOptions {
   /** The compiling office, printed in the opening and the closing line. */

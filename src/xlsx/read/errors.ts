@@ -24,11 +24,15 @@ export function refuse(file: string, th: string, en: string): FormFileError {
   return new FormFileError(file, msg(`ไฟล์ ${name} ${th}`, `${name} ${en}`));
 }
 
-/** Damage that Excel itself would refuse or "repair": the detail says where (part, line, cell). */
+/**
+ * Damage that Excel itself would refuse or "repair": the detail says where (part, line, cell), in
+ * the English text only.
+ */
 export function corrupt(file: string, detail: string): FormFileError {
   return refuse(
     file,
-    `เสียหายหรือไม่ใช่ไฟล์ .xlsx ที่ถูกต้อง (${detail})`,
+    // The detail is technical English: the Thai text says what to do instead.
+    "เสียหายหรือไม่ใช่ไฟล์ .xlsx ที่ถูกต้อง ลองเปิดใน Excel แล้วบันทึกใหม่ หรือขอไฟล์ใหม่จากหน่วยงาน",
     `is corrupt or not a valid .xlsx file (${detail})`
   );
 }

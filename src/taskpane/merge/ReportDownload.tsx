@@ -1,0 +1,70 @@
+import { Button, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { MergeResult } from "../../domain";
+import { DEFAULT_OFFICE } from "../../domain/report/office";
+import { ErrorBar } from "../components";
+import { useT } from "../i18n";
+import { useAction } from "../useAction";
+import { fill } from "./fill";
+import { localSetting, OFFICE_SETTING, Setting } from "./settings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  heading: { margin: 0 },
+  button: { maxWidth: "100%", whiteSpace: "normal", height: "auto", alignSelf: "flex-start" },
+});
+
+/**
+ * The central report (Word) of the merge on screen, downloaded from the pane. The compiling office is
+ * a setting remembered on this computer; the report builder and the `docx` package load on first use.
+ */
+export function ReportDownload({
+  result,
+  setting = localSetting(OFFICE_SETTING),
+}: {
+  result: MergeResult;
+  setting?: Setting;
+}) {
+  const t = useT();
+  const styles = useStyles();
+  const [office, setOffice] = useState(() => setting.get() ?? DEFAULT_OFFICE);
+  const [saved, setSaved] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
+
+  const save = () =>
+    run(async () => {
+      setSaved(null);
+      const { centralReportFile, download } = await import(
+        /* webpackChunkName: "report" */ "./reportFile"
+      );
+      const file = await centralReportFile(result, office.trim() || DEFAULT_OFFICE);
+      download(file.name, file.blob);
+      setSaved(fill(t("reportSaved"), { file: file.name }));
+    });
+
+  return (
+    <section className={styles.root} aria-labelledby="merge-report-title">
+      <Text as="h3" id="merge-report-title" weight="semibold" className={styles.heading}>
+        {t("reportTitle")}
+      </Text>
+      <Field label={t("reportOffice")} hint={t("reportOfficeHint")}>
+        <Input
+          value={office}
+          onChange={(_, d) => {
+            setOffice(d.value);
+            setting.set(d.value.trim() === DEFAULT_OFFICE ? "" : d.value);
+          }}
+        />
+      </Field>
+      <Button className={styles.button} disabledFocusable={busy} onClick={save}>
+        {busy ? t("buildingReport") : t("downloadReport")}
+      </Button>
+      <ErrorBar error={error} />
+      {saved ? (
+        <Text role="status" size={200}>
+          {saved}
+        </Text>
+      ) : null}
+    </section>
+  );
+}
