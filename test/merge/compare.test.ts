@@ -172,12 +172,12 @@ describe("compare: the sheet ITA เทียบปีก่อน", () => {
     expect(rows[i1].cells[1]).toBe(FY2567.byCode.get("I1")!.text);
     expect(rows[i1 + 1]).toEqual({
       kind: "fell",
-      cells: ["I1", "สำนักงานเขตพระนคร", 90, 80, -10, expect.stringContaining("ต่ำกว่าเกณฑ์ 85")],
+      cells: ["I1", "สำนักงานเขตพระนคร", 90, 80, -10, "ตกต่ำกว่าเกณฑ์"],
     });
     const e1 = rows.findIndex((r) => r.kind === "item" && r.cells[0] === "E1");
     expect(rows[e1 + 1]).toMatchObject({
       kind: "rose",
-      cells: ["E1", "สำนักงานเขตพระนคร", 70, 88.25, 18.25, expect.stringContaining("ผ่านเกณฑ์")],
+      cells: ["E1", "สำนักงานเขตพระนคร", 70, 88.25, 18.25, "ขึ้นมาผ่านเกณฑ์"],
     });
     for (const t of ["ITA", "IIT", "EIT", "OIT"]) {
       const h = rows.findIndex(
@@ -186,6 +186,9 @@ describe("compare: the sheet ITA เทียบปีก่อน", () => {
       expect(h).toBeGreaterThanOrEqual(0);
       expect(typeof rows[h + 1].cells[4]).toBe("number");
     }
+    // The total's row says which items fell and rose.
+    const total = rows.find((r) => r.cells[0] === "ITA" && r.cells[1] === "สำนักงานเขตพระนคร")!;
+    expect(total.cells[5]).toContain("ตกต่ำกว่าเกณฑ์ 1 ข้อ: I1\nขึ้นมาผ่านเกณฑ์ 1 ข้อ: E1");
     // A change column formatted with its sign, never text.
     expect(sheet.columns[4]).toMatchObject({ kind: "change" });
     for (const r of rows) expect(["number", "object"]).toContain(typeof r.cells[4]);

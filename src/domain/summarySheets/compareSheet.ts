@@ -1,4 +1,11 @@
-import { Change, Comparison, comparisonCounts, PeriodUnit, periodName } from "../compare";
+import {
+  Change,
+  Comparison,
+  comparisonCounts,
+  PeriodUnit,
+  periodName,
+  UnitComparison,
+} from "../compare";
 import { ToolId } from "../catalog";
 import { unitDisplayName } from "../units";
 import { RowKind, SUMMARY_HEADER_ROW, SummarySheet, TableRow } from "./table";
@@ -14,15 +21,15 @@ const TOOL_NAMES: Record<ToolId, string> = {
 
 const baseName = (file: string) => file.split(/[\\/]/).filter(Boolean).pop() || file;
 
-/** What a change means against the pass mark, in words (empty when it passed both times). */
-function passText(c: Change, passMark: number): string {
+/** What a change means against the pass mark (in the column's header), in words; empty when it passed both times. */
+function passText(c: Change): string {
   switch (c.pass) {
     case "fell":
-      return `ต่ำกว่าเกณฑ์ ${passMark} (ครั้งก่อนผ่าน)`;
+      return "ตกต่ำกว่าเกณฑ์";
     case "rose":
-      return `ผ่านเกณฑ์ ${passMark} (ครั้งก่อนต่ำกว่า)`;
+      return "ขึ้นมาผ่านเกณฑ์";
     case "stayedBelow":
-      return `ต่ำกว่าเกณฑ์ทั้งสองครั้ง`;
+      return "ต่ำกว่าเกณฑ์ทั้งสองครั้ง";
     case "stayedAbove":
       return "";
     default:
@@ -34,20 +41,34 @@ function passText(c: Change, passMark: number): string {
   }
 }
 
+/** A unit's items that fell under the pass mark and rose to it, for its total's row. */
+function itemsText(u: UnitComparison): string {
+  const codes = (pass: Change["pass"]) => u.items.filter((i) => i.pass === pass).map((i) => i.code);
+  const fell = codes("fell");
+  const rose = codes("rose");
+  return [
+    fell.length ? `ตกต่ำกว่าเกณฑ์ ${fell.length} ข้อ: ${fell.join(", ")}` : "",
+    rose.length ? `ขึ้นมาผ่านเกณฑ์ ${rose.length} ข้อ: ${rose.join(", ")}` : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
 const kindOf = (c: Change): RowKind =>
   c.pass === "fell" ? "fell" : c.pass === "rose" ? "rose" : "data";
 
 /**
  * The comparison with a previous period: the estimated ITA total, each tool's mean and each item, a
  * heading row each, then one row per unit (previous, current, change as a signed number, and what the
- * change means against the pass mark; a fall under it and a rise to it coloured); then the items only
+ * change means against the pass mark; a fall under it and a rise to it coloured; on the total's rows,
+ * which items fell and rose); then the items only
  * one of the two forms has and the units only one of the two periods has.
  */
 export function compareSheet(c: Comparison): SummarySheet {
   const rows: TableRow[] = [];
-  const unitRow = (label: string, code: string, ch: Change): TableRow => ({
+  const unitRow = (label: string, code: string, ch: Change, note = passText(ch)): TableRow => ({
     kind: kindOf(ch),
-    cells: [code, label, ch.previous, ch.current, ch.change, passText(ch, c.passMark)],
+    cells: [code, label, ch.previous, ch.current, ch.change, note],
   });
   const heading = (kind: RowKind, code: string, text: string): TableRow => ({
     kind,
@@ -61,7 +82,11 @@ export function compareSheet(c: Comparison): SummarySheet {
       `คะแนนรวม ITA โดยประมาณ (ค่าเฉลี่ยของข้อในแต่ละแบบวัด × น้ำหนัก ${weights}; ไม่ใช่คะแนนทางการ)`
     )
   );
-  for (const u of c.units) rows.push(unitRow(u.label, "ITA", u.total));
+  // The total's rows also say which of the unit's items fell under the pass mark or rose to it.
+  for (const u of c.units)
+    rows.push(
+      unitRow(u.label, "ITA", u.total, [passText(u.total), itemsText(u)].filter(Boolean).join("\n"))
+    );
   for (const t of c.tools) {
     rows.push(heading("tool", t.id, `${TOOL_NAMES[t.id]} (${t.id}) ค่าเฉลี่ยของแบบวัด`));
     for (const u of c.units)
@@ -118,12 +143,12 @@ export function compareSheet(c: Comparison): SummarySheet {
       `ครั้งก่อน: ${baseName(c.previous.source)} · เกณฑ์ผ่าน ${c.passMark} · เปรียบเทียบ ${c.units.length} หน่วยงาน` +
       `${more ? ` (คะแนนรวมโดยประมาณ ${more})` : ""} · ตกต่ำกว่าเกณฑ์ ${n.fell} ข้อ · ขึ้นมาผ่านเกณฑ์ ${n.rose} ข้อ`,
     columns: [
-      { header: "ข้อ", width: 10, kind: "text" },
+      { header: "ข้อ", width: 12, kind: "text" },
       { header: "หน่วยงาน / ประเด็นการประเมิน", width: 60, kind: "text" },
       { header: "ครั้งก่อน", width: 11, kind: "score" },
       { header: "ครั้งนี้", width: 11, kind: "score" },
       { header: "เปลี่ยนแปลง", width: 12, kind: "change" },
-      { header: `เทียบเกณฑ์ ${c.passMark}`, width: 30, kind: "text" },
+      { header: `เทียบเกณฑ์ ${c.passMark}`, width: 34, kind: "text" },
     ],
     rows,
     freeze: { rows: SUMMARY_HEADER_ROW, cols: 2 },
