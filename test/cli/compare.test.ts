@@ -101,7 +101,7 @@ describe("ita merge --compare PREVIOUS", () => {
 
     const xml = strFromU8(unzipSync(new Uint8Array(await fs.readFile(doc)))["word/document.xml"]);
     expect(xml).toContain("การเปลี่ยนแปลงเมื่อเทียบกับปีงบประมาณ 2566 รอบ 12 เดือน");
-    expect(xml).toContain("สำนักงานเขตพระนคร 92.00 → 81.50");
+    expect(xml).toContain("สำนักงานเขตพระนคร 92.00\u00a0→\u00a081.50");
   });
 
   it("compares with a summary written by ita as it does with the files it was made from", async () => {

@@ -148,7 +148,7 @@ describe("compare: a previous period beside the current merge", () => {
       expect.stringContaining("2567.1"),
     ]);
     const rep = buildCentralReport(cur, { comparison: d });
-    expect(rep.changes!.paragraphs.join("\n")).toMatch(
+    expect(rep.changes!.paragraphs.map((p) => p.text).join("\n")).toMatch(
       /เปรียบเทียบไม่ได้.*E16, E15|เปรียบเทียบไม่ได้.*E15/
     );
   });
@@ -225,11 +225,13 @@ describe("compare: the sheet ITA เทียบปีก่อน", () => {
     expect(buildCentralReport(cur).changes).toBeNull();
     const ch = buildCentralReport(cur, { comparison: c }).changes!;
     expect(ch.heading).toContain("ปีงบประมาณ 2566 รอบ 12 เดือน");
-    const text = ch.paragraphs.join("\n");
+    const text = ch.paragraphs.map((p) => p.text).join("\n");
     expect(text).toContain("เปรียบเทียบได้ 1 หน่วยงาน");
-    expect(text).toMatch(/ข้อ I1 \(1 หน่วยงาน\): สำนักงานเขตพระนคร 90\.00 → 80\.00/);
-    expect(text).toContain("เพิ่มขึ้น สำนักงานเขตพระนคร ข้อ E1 +18.25 (70.00 → 88.25)");
-    expect(text).toContain("ลดลง สำนักงานเขตพระนคร ข้อ I1 -10.00");
+    expect(text).toMatch(
+      /^- ข้อ I1 เจ้าหน้าที่.*… \(1 หน่วยงาน\): สำนักงานเขตพระนคร 90\.00\u00a0→\u00a080\.00$/m
+    );
+    expect(text).toContain("- เพิ่มขึ้น: สำนักงานเขตพระนคร ข้อ E1 +18.25 (70.00\u00a0→\u00a088.25)");
+    expect(text).toContain("- ลดลง: สำนักงานเขตพระนคร ข้อ I1 -10.00");
     expect(text).toContain("หน่วยงานที่มีเฉพาะปีงบประมาณ 2566 รอบ 12 เดือน: สำนักงานเขตหนองจอก");
   });
 });

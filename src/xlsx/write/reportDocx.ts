@@ -178,7 +178,9 @@ export function reportDocument(report: CentralReport): Document {
   if (report.changes)
     body.push(
       heading(report.changes.heading, 0),
-      ...report.changes.paragraphs.map((p) => para(p, { indent: true }))
+      ...report.changes.paragraphs.map((p) =>
+        para(p.text, p.list ? { size: SMALL, indent: true } : { indent: true })
+      )
     );
   report.tools.forEach((t, i) => {
     body.push(heading(`${i + 1}. ${t.heading}`, 0));
