@@ -1,14 +1,12 @@
 import path from "path";
 import {
-  chooseMergeForm,
   Comparison,
   comparisonCounts,
   CompareInputError,
   DEFAULT_CATALOG,
-  mergeForms,
   msg,
   PeriodScores,
-  periodFromMerge,
+  previousFromSubmissions,
 } from "../domain";
 import { readFileBytes } from "../xlsx/files";
 import { nodeInflate } from "../xlsx/nodeInflate";
@@ -21,7 +19,7 @@ import { expandInputs, readSubmissions } from "./merge";
  * previous year's or round's district files (files or folders, read and merged as `ita merge` reads
  * them, each file against the form it carries). Anything else is a CompareInputError naming the files.
  */
-export async function readPrevious(inputs: string[], passMark?: number): Promise<PeriodScores> {
+export async function readPrevious(inputs: string[]): Promise<PeriodScores> {
   const files = await expandInputs(inputs);
   const label = inputs.join(", ");
   if (!files.length)
@@ -57,26 +55,7 @@ export async function readPrevious(inputs: string[], passMark?: number): Promise
       );
     return summaries[0];
   }
-  const subs = await readSubmissions(files);
-  const choice = chooseMergeForm(subs, DEFAULT_CATALOG);
-  const result = mergeForms(subs, { catalog: choice.form, passMark, expect: "none" });
-  if (!result.merged.length) {
-    const why = result.rejected
-      .slice(0, 3)
-      .map((r) => `${path.basename(r.file)}: ${r.reason.th}`)
-      .join("; ");
-    const whyEn = result.rejected
-      .slice(0, 3)
-      .map((r) => `${path.basename(r.file)}: ${r.reason.en}`)
-      .join("; ");
-    throw new CompareInputError(
-      msg(
-        `--compare ${label}: ไม่ใช่ไฟล์สรุปที่ ita เขียน และอ่านรายงานของเขตจากไฟล์นี้ไม่ได้${why ? ` (${why})` : ""}`,
-        `--compare ${label}: not a summary written by ita, and no district report could be read from it${whyEn ? ` (${whyEn})` : ""}`
-      )
-    );
-  }
-  return periodFromMerge(result, label);
+  return previousFromSubmissions(await readSubmissions(files), label, DEFAULT_CATALOG);
 }
 
 const changeJson = (c: {

@@ -1,6 +1,7 @@
-import { formLabel, ToolId } from "./catalog";
+import { Catalog, formLabel, ToolId } from "./catalog";
 import { ReasonError } from "./errors";
-import { compareUnits, MergeResult } from "./merge";
+import { compareUnits, mergeForms, MergeResult, Submission } from "./merge";
+import { chooseMergeForm } from "./mergeForm";
 import { itemWeight } from "./summary";
 import { msg } from "./text";
 import { Unit } from "./units";
@@ -245,6 +246,35 @@ export function comparePeriods(prev: PeriodScores, cur: PeriodScores): Compariso
     onlyPreviousUnits: prev.units.filter((u) => !curKeys.has(u.key)),
     onlyCurrentUnits: cur.units.filter((u) => !prevUnits.has(u.key)),
   };
+}
+
+/**
+ * The previous period from its district files, read as a merge reads them (each sheet against the form
+ * it carries; the form most sheets carry is the period's form, `fallback` when none names one). Throws
+ * a CompareInputError naming `source` when no report could be merged, with the first reasons.
+ */
+export function previousFromSubmissions(
+  subs: readonly Submission[],
+  source: string,
+  fallback: Catalog
+): PeriodScores {
+  const result = mergeForms(subs, {
+    catalog: chooseMergeForm(subs, fallback).form,
+    expect: "none",
+  });
+  if (!result.merged.length) {
+    const name = (f: string) => f.split(/[\\/]/).pop() || f;
+    const first = result.rejected.slice(0, 3);
+    const th = first.map((r) => `${name(r.file)}: ${r.reason.th}`).join("; ");
+    const en = first.map((r) => `${name(r.file)}: ${r.reason.en}`).join("; ");
+    throw new CompareInputError(
+      msg(
+        `${source}: ไม่ใช่ไฟล์สรุปที่ ita เขียน และอ่านรายงานของเขตจากไฟล์นี้ไม่ได้${th ? ` (${th})` : ""}`,
+        `${source}: not a summary written by ita, and no district report could be read from it${en ? ` (${en})` : ""}`
+      )
+    );
+  }
+  return periodFromMerge(result, source);
 }
 
 /**

@@ -2,7 +2,16 @@ import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { existsSync, promises as fs } from "fs";
 import path from "path";
-import { COMPARE_SHEET, Report, SUMMARY_SHEETS } from "../../src/domain";
+import {
+  COMPARE_SHEET,
+  loadCatalog,
+  metaFromReport,
+  renderForm,
+  Report,
+  SUMMARY_SHEETS,
+} from "../../src/domain";
+import { writeFormFile } from "../../src/xlsx";
+import { FY2567 } from "../forms";
 import { runCli, tmpDir } from "../helpers";
 import { districtReport, writeDistrict } from "../merge/districts";
 
@@ -147,6 +156,57 @@ describe("ita merge --compare PREVIOUS", () => {
       `compared with: ปีงบประมาณ 2566 รอบ 12 เดือน (${prevSummary}) · 2 หน่วยงาน / units`
     );
     expect(human.out).toContain(`fell under the pass mark: ${a.fellBelowPassMark.length} `);
+  });
+
+  it("compares by item code with files of another year's form, naming the items it cannot compare", async () => {
+    // Last year's form (carried in its files, not bundled): E15 was E16, and it had no E14.
+    const def = JSON.parse(JSON.stringify(FY2567.definition));
+    def.version = "2566.1";
+    def.fiscalYear = 2566;
+    for (const t of def.tools)
+      for (const ind of t.indicators) {
+        for (const it of ind.items) if (it.code === "E15") it.code = "E16";
+        ind.items = ind.items.filter((it: { code: string }) => it.code !== "E14");
+      }
+    const old = loadCatalog(def, "2566.json");
+    const oldDir = path.join(dir, "2566-old-form");
+    await fs.mkdir(oldDir);
+    for (const code of ["1001", "1002"]) {
+      const r = report(code, 2566, 12, { E15: 91 });
+      r.items = r.items.map((it) => (it.code === "E15" ? { ...it, code: "E16" } : it));
+      await writeFormFile(path.join(oldDir, `${code}.xlsx`), renderForm(old, metaFromReport(r), r));
+    }
+    const out = path.join(dir, "s-old-form.xlsx");
+    const r = await runCli(
+      "merge",
+      curDir,
+      "-o",
+      out,
+      "--expect",
+      "none",
+      "--json",
+      "--compare",
+      oldDir
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out).compare;
+    expect(j.previous.form).toBe("bkk-district-ita 2566.1");
+    expect(j.notComparableItems).toEqual({
+      onlyPrevious: ["E16"],
+      onlyCurrent: ["E14", "E15"],
+    });
+    expect(j.units).toBe(2);
+    const human = await runCli(
+      "merge",
+      curDir,
+      "-o",
+      path.join(dir, "s-old-form-2.xlsx"),
+      "--expect",
+      "none",
+      "--compare",
+      oldDir
+    );
+    expect(human.out).toContain("items not comparable: E16, E14, E15");
   });
 
   const refused = async (previous: string, th: RegExp, en: RegExp) => {
