@@ -288,6 +288,10 @@ describe("compare: the summary's data sheet", () => {
       }
       throw new Error("not refused");
     };
+    // A district code stored as a number (another program re-saved it) is still the code.
+    expect(readSummaryData(edit(SUMMARY_FIRST_ROW, 1, 1001), "s.xlsx")).toEqual(
+      readSummaryData(g, "s.xlsx")
+    );
     expect(reason(edit(1, 1, "something else")).en).toMatch(
       /prev\.xlsx, sheet "ITA_SUMMARY_DATA", cell A1: not summary data/
     );

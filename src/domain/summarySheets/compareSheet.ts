@@ -141,7 +141,7 @@ export function compareSheet(c: Comparison): SummarySheet {
     title: `เปรียบเทียบคะแนน ITA ${periodName(c.current)} กับ${periodName(c.previous)}`,
     subtitle:
       `ครั้งก่อน: ${baseName(c.previous.source)} · เกณฑ์ผ่าน ${c.passMark} · เปรียบเทียบ ${c.units.length} หน่วยงาน` +
-      `${more ? ` (คะแนนรวมโดยประมาณ ${more})` : ""} · ตกต่ำกว่าเกณฑ์ ${n.fell} ข้อ · ขึ้นมาผ่านเกณฑ์ ${n.rose} ข้อ`,
+      `${more ? ` (คะแนนรวมโดยประมาณ ${more})` : ""} · ตกต่ำกว่าเกณฑ์ ${n.fell} รายการ · ขึ้นมาผ่านเกณฑ์ ${n.rose} รายการ`,
     columns: [
       { header: "ข้อ", width: 12, kind: "text" },
       { header: "หน่วยงาน / ประเด็นการประเมิน", width: 60, kind: "text" },

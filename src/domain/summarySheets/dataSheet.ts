@@ -179,7 +179,9 @@ export function readSummaryData(grid: CellGrid, file: string): PeriodScores {
       return x as number;
     };
     const unitName = text("unit", true);
-    const code = text("unitCode", false);
+    // A district code re-saved as a number by another program is still the code.
+    const rawCode = v("unitCode");
+    const code = Number.isInteger(rawCode) ? String(rawCode) : text("unitCode", false);
     const unit = (code ? findDistrict(code) : null) ?? resolveUnit(unitName);
     const fiscalYear = num("fiscalYear", false);
     const round = num("round", false);
