@@ -43,6 +43,8 @@ const help =
       exit 0 all merged, 3 some rejected (summary still written), 2 none merged
       --report REPORT.docx  รายงานส่วนกลาง (Word) / the central report as Word;
       --office NAME         หน่วยงานผู้รวบรวม / the compiling office (default กองวินัยและเสริมสร้างจริยธรรม สำนักงาน ก.ก.)
+      --compare PREVIOUS    เทียบกับครั้งก่อน / compare with a summary written by ita merge, or the
+                            previous year's or round's district files or folders (the sheet ITA เทียบปีก่อน)
   ita demo [--out DIR]
       ตัวอย่างครบวงจรด้วยข้อมูลเขตจอมทอง / the whole job on the bundled Chom Thong sample
 `;

@@ -12,6 +12,11 @@ import {
   mergeForms,
   MergeResult,
   msg,
+  Comparison,
+  compareWithPrevious,
+  comparisonCounts,
+  PeriodScores,
+  periodName,
   Submission,
   unitDisplayName,
 } from "../domain";
@@ -155,7 +160,7 @@ export function mergeJson(r: MergeResult, output: string | null) {
   };
 }
 
-/** `ita merge FILES… -o SUMMARY.xlsx [--report REPORT.docx [--office NAME]] [--threshold N] [--expect districts|none|LIST] [--json] [--form FILE|ID]`: exit 0 all merged, 3 some rejected, 2 none. */
+/** `ita merge FILES… -o SUMMARY.xlsx [--report REPORT.docx [--office NAME]] [--threshold N] [--expect districts|none|LIST] [--json] [--form FILE|ID] [--compare PREVIOUS…]`: exit 0 all merged, 3 some rejected, 2 none. */
 export async function merge(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     out: { type: "string", short: "o" },
@@ -165,6 +170,7 @@ export async function merge(argv: string[], io: Io): Promise<number> {
     report: { type: "string" },
     office: { type: "string" },
     form: { type: "string" },
+    compare: { type: "string", multiple: true },
   });
   if (!values.out)
     throw new UserError(
@@ -193,6 +199,16 @@ export async function merge(argv: string[], io: Io): Promise<number> {
     await checkOutput(report, files);
   }
   const given = values.form === undefined ? undefined : formOption(String(values.form));
+  // The previous period is read before anything else is: bad input stops the run with nothing written.
+  const compareInputs = (values.compare as unknown as string[] | undefined) ?? [];
+  let previous: PeriodScores | null = null;
+  if (compareInputs.length) {
+    const prevFiles = await expandInputs(compareInputs);
+    await checkOutput(out, prevFiles);
+    if (report !== null) await checkOutput(report, prevFiles);
+    const { readPrevious } = require("./compare") as typeof import("./compare");
+    previous = await readPrevious(compareInputs);
+  }
 
   const subs = await readSubmissions(
     files,
@@ -209,6 +225,8 @@ export async function merge(argv: string[], io: Io): Promise<number> {
         `Merging by the form ${formLabel(catalog)} (${choice.matching} sheets); ${choice.other} sheets of other forms are not merged; choose the form with --form\n`
     );
   const result = mergeForms(subs, { catalog, passMark, expect });
+  const comparison =
+    previous && result.merged.length ? compareWithPrevious(previous, result) : null;
   const wrote = result.merged.length > 0;
   let reportStats: ReturnType<typeof buildCentralReport>["stats"] | null = null;
   if (wrote) {
@@ -223,21 +241,36 @@ export async function merge(argv: string[], io: Io): Promise<number> {
       const { reportDocxBytes } =
         require("../xlsx/write/reportDocx") as typeof import("../xlsx/write/reportDocx");
       const office = values.office === undefined ? undefined : String(values.office);
-      const model = buildCentralReport(result, { office });
+      const model = buildCentralReport(result, { office, comparison });
       stats = model.stats;
       reportBytes = await reportDocxBytes(model);
     }
-    await writeSummaryFile(out, buildSummary(result));
+    await writeSummaryFile(out, buildSummary(result, comparison));
     if (report !== null && reportBytes) await writeBytesAtomic(report, reportBytes);
     reportStats = stats;
   }
   const reportOut = wrote ? report : null;
   if (values.json)
     io.out(
-      `${JSON.stringify({ ...mergeJson(result, wrote ? out : null), ...(report !== null ? { report: reportOut } : {}) }, null, 2)}\n`
+      `${JSON.stringify(
+        {
+          ...mergeJson(result, wrote ? out : null),
+          ...(report !== null ? { report: reportOut } : {}),
+          ...(comparison
+            ? {
+                compare: (require("./compare") as typeof import("./compare")).compareJson(
+                  comparison
+                ),
+              }
+            : {}),
+        },
+        null,
+        2
+      )}\n`
     );
   else {
     io.out(formatMerge(result, wrote ? out : null));
+    if (comparison) io.out(formatCompare(comparison));
     if (reportOut && reportStats)
       io.out(
         `รายงานอยู่ที่ / Report written to: ${reportOut} (มาตรการตรงกับมาตรการของแบบฟอร์ม ${reportStats.unitsMatched} จาก ${reportStats.unitsWithMeasures} หน่วยงานที่ระบุมาตรการ / units whose measures matched a standard measure: ${reportStats.unitsMatched} of ${reportStats.unitsWithMeasures} that wrote measures)\n`
@@ -263,4 +296,18 @@ export function formatMerge(r: MergeResult, output: string | null): string {
       : "ไม่มีไฟล์ที่รวมได้ จึงไม่สร้างสรุป / Nothing could be merged; no summary written"
   );
   return `${lines.join("\n")}\n`;
+}
+
+/** The comparison in the human output: the previous period, units compared, what rose and fell. */
+export function formatCompare(c: Comparison): string {
+  const n = comparisonCounts(c);
+  return (
+    `เทียบกับ / compared with: ${periodName(c.previous)} (${c.previous.source}) · ${c.units.length} หน่วยงาน / units · ` +
+    `คะแนนรวมโดยประมาณดีขึ้น / estimated total up ${n.improved}, ลดลง / down ${n.declined} · ` +
+    `ตกต่ำกว่าเกณฑ์ / fell under the pass mark: ${n.fell} · ขึ้นมาผ่านเกณฑ์ / rose to it: ${n.rose}` +
+    (c.onlyPreviousItems.length || c.onlyCurrentItems.length
+      ? ` · ข้อที่เทียบไม่ได้ / items not comparable: ${[...c.onlyPreviousItems, ...c.onlyCurrentItems].map((i) => i.code).join(", ")}`
+      : "") +
+    `\n`
+  );
 }

@@ -29,3 +29,4 @@ export * from "./layout/textMetrics";
 export * from "./imageSize";
 export * from "./resubmission";
 export * from "./report/index";
+export * from "./compare";

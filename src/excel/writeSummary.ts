@@ -399,5 +399,9 @@ async function formatSheet(
     chart.legend.visible = false;
     chart.setPosition(`D${Math.max(1, categories.r1 - 2)}`, `L${categories.r1 + 18}`);
   }
+  if (s.hidden) {
+    await budget.reserve(1, 1);
+    ws.visibility = "Hidden";
+  }
   await budget.flush();
 }

@@ -50,6 +50,9 @@ describe("summary through Office.js", () => {
         name,
         values(cli.getWorksheet(name)!),
       ]);
+    // The summary's data for a later comparison is hidden by both writers.
+    expect(office.getWorksheet(SUMMARY_SHEETS.data)!.state).toBe("hidden");
+    expect(cli.getWorksheet(SUMMARY_SHEETS.data)!.state).toBe("hidden");
     const cf = (
       office.getWorksheet(SUMMARY_SHEETS.scores) as unknown as {
         conditionalFormattings: { ref: string; rules: { type: string }[] }[];

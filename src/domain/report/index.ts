@@ -1,3 +1,4 @@
 export * from "./measureMatch";
 export * from "./unitMeasures";
 export * from "./reportModel";
+export * from "./changes";

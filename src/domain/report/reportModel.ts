@@ -1,4 +1,6 @@
 import { CatalogItem } from "../catalog";
+import { Comparison } from "../compare";
+import { changesSection, ReportChanges } from "./changes";
 import { MergeResult } from "../merge";
 import { unitDisplayName } from "../units";
 import { DEFAULT_OFFICE } from "./office";
@@ -17,6 +19,8 @@ export interface ReportOptions {
   office?: string;
   /** Named units per measure as examples of outcomes (default 3). */
   examples?: number;
+  /** The comparison with a previous period: the report then says what changed. */
+  comparison?: Comparison | null;
 }
 
 export interface ReportRow {
@@ -65,6 +69,8 @@ export interface ReportStats {
 export interface CentralReport {
   title: string;
   opening: string[];
+  /** The changes since the previous period, after the opening; null without a comparison. */
+  changes: ReportChanges | null;
   columns: [string, string, string];
   /** Heading of each indicator's list of items under the pass mark. */
   belowPassHeading: string;
@@ -253,6 +259,7 @@ export function buildCentralReport(result: MergeResult, opts: ReportOptions = {}
   return {
     title,
     opening,
+    changes: opts.comparison ? changesSection(opts.comparison) : null,
     columns: [
       "มาตรการหรือกิจกรรมที่ดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
       "สรุปผลการดำเนินการตามมาตรการหรือกิจกรรม",

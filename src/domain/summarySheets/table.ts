@@ -7,10 +7,21 @@ export type TCell = string | number | null;
 export interface TableColumn {
   header: string;
   width: number;
-  kind: "text" | "number" | "score";
+  /** change: a signed difference of scores, shown with its sign (+1.25, -0.50). */
+  kind: "text" | "number" | "score" | "change";
 }
 
-export type RowKind = "data" | "tool" | "indicator" | "item" | "group" | "average" | "total";
+export type RowKind =
+  | "data"
+  | "tool"
+  | "indicator"
+  | "item"
+  | "group"
+  | "average"
+  | "total"
+  /** A score that fell under the pass mark, and one that rose to it (the comparison sheet). */
+  | "fell"
+  | "rose";
 
 export interface TableRow {
   kind: RowKind;
@@ -32,6 +43,8 @@ export interface SummarySheet {
   wrap: boolean;
   colorScale?: CellRange;
   chart?: { title: string; categories: CellRange; values: CellRange };
+  /** A sheet for the program, not for people (the summary's data). */
+  hidden?: boolean;
 }
 
 export const SUMMARY_HEADER_ROW = 3;
@@ -43,6 +56,8 @@ export const SUMMARY_SHEETS = {
   flagged: "ITA ต่ำกว่าเกณฑ์",
   measures: "ITA สรุปมาตรการ",
   status: "ITA สถานะการส่ง",
+  /** Hidden: the summary's data for the program (`dataSheet.ts`). */
+  data: "ITA_SUMMARY_DATA",
 } as const;
 
 /** Excel holds at most 32,767 characters in a cell. */
@@ -97,6 +112,8 @@ export const SUMMARY_STYLES: Record<
   group: { fill: "EDF3FA" },
   average: { fill: "FFF2CC" },
   total: { bold: true, fill: "FCE4D6" },
+  fell: { bold: true, fill: "FFC7CE" },
+  rose: { fill: "C6EFCE" },
   data: {},
 };
 
@@ -105,6 +122,7 @@ export const SUMMARY_FORMATS: Record<TableColumn["kind"], string> = {
   text: "@",
   score: "0.00",
   number: "0",
+  change: "+0.00;-0.00;0.00",
 };
 
 /** Heat map colours: low red, middle yellow, high green. */

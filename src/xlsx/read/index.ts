@@ -5,3 +5,4 @@ export * from "./readForm";
 export * from "./submission";
 export * from "./xlsxRead";
 export * from "./zip";
+export * from "./previousSummary";

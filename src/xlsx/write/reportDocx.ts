@@ -176,6 +176,13 @@ export function reportDocument(report: CentralReport): Document {
     }),
     ...report.opening.map((p) => para(p, { indent: true })),
   ];
+  if (report.changes)
+    body.push(
+      heading(report.changes.heading, 0),
+      ...report.changes.paragraphs.map((p) =>
+        para(p.text, p.list ? { size: SMALL, indent: true } : { indent: true })
+      )
+    );
   report.tools.forEach((t, i) => {
     body.push(heading(`${i + 1}. ${t.heading}`, 0));
     for (const ind of t.indicators)

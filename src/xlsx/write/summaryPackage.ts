@@ -33,7 +33,7 @@ const escAttr = (s: string) => escText(s).replace(/"/g, "&quot;");
 
 type RowStyle = (typeof SUMMARY_STYLES)[keyof typeof SUMMARY_STYLES];
 
-/** Built-in number formats: General, 0, 0.00, @ (text). */
+/** Built-in number formats: General, 0, 0.00, @ (text); any other is custom, numbered from 164. */
 const NUM_FMT_ID: Record<string, number> = { "": 0, "0": 1, "0.00": 2, "@": 49 };
 
 /** The styles of a workbook, registered as cells use them (cellXfs, fonts, fills). */
@@ -42,6 +42,7 @@ class Styles {
   private readonly fills: string[] = [];
   private readonly xfs: string[] = [];
   private readonly index = new Map<string, number>();
+  private readonly numFmts: string[] = [];
 
   constructor() {
     this.xfs.push('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
@@ -58,7 +59,12 @@ class Styles {
       if (i < 0) i = this.fills.push(s.fill) - 1;
       fillId = i + 2; // 0 none and 1 gray125 are required first
     }
-    const numFmtId = NUM_FMT_ID[numFmt ?? ""] ?? 0;
+    let numFmtId = NUM_FMT_ID[numFmt ?? ""];
+    if (numFmtId === undefined) {
+      let i = this.numFmts.indexOf(numFmt!);
+      if (i < 0) i = this.numFmts.push(numFmt!) - 1;
+      numFmtId = 164 + i;
+    }
     const horizontal = s.hAlign ? ` horizontal="${s.hAlign}"` : "";
     const wrapText = (s.wrap ?? wrap) ? ' wrapText="1"' : "";
     this.xfs.push(
@@ -81,8 +87,12 @@ class Styles {
       )
       .join("");
     const thin = '<color rgb="FFA6A6A6"/>';
+    const numFmts = this.numFmts.length
+      ? `<numFmts count="${this.numFmts.length}">${this.numFmts.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${escAttr(f)}"/>`).join("")}</numFmts>`
+      : "";
     return (
       `${DECL}<styleSheet xmlns="${NS_MAIN}">` +
+      numFmts +
       `<fonts count="2">${this.fonts.map(font).join("")}</fonts>` +
       `<fills count="${this.fills.length + 2}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${fills}</fills>` +
       `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>` +
@@ -225,7 +235,10 @@ export function summaryPackage(sheets: SummarySheet[]): Unzipped {
   files["xl/workbook.xml"] = strToU8(
     `${DECL}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
       sheets
-        .map((s, i) => `<sheet name="${escAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+        .map(
+          (s, i) =>
+            `<sheet name="${escAttr(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ""} r:id="rId${i + 1}"/>`
+        )
         .join("") +
       `</sheets>${printTitles ? `<definedNames>${printTitles}</definedNames>` : ""}<calcPr calcId="191029"/></workbook>`
   );
