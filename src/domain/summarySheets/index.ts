@@ -8,6 +8,7 @@ import { SummarySheet } from "./table";
 
 export * from "./flaggedSheet";
 export * from "./measuresSheet";
+export * from "./print";
 export * from "./scoresSheet";
 export * from "./statusSheet";
 export * from "./table";
