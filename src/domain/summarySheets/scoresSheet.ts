@@ -31,8 +31,8 @@ function scoreColumnWidth(header: string): number {
   return charsFor(widest);
 }
 
-/** Unit names wider than this wrap onto a second line. */
-const UNIT_COLUMN_MAX = 24;
+/** Unit and indicator names wider than this (in characters) wrap onto a second line. */
+const UNIT_COLUMN_MAX = 30;
 
 /**
  * 1. Score matrix: one row per unit (in district code order), one column per item, with each

@@ -5,7 +5,8 @@ width its one line needs against the cell's, when the text cannot run on into th
 has content) or is a number (shown as ###). Prints one JSON object:
 {"checked": N, "clipped": [{"cell": "E14:E17", "need": pt, "have": pt, "text": "..."}], "rows": N}
 With "all" instead of a sheet index: {"sheets": [{"name", "checked", "clipped", "rows", "pages",
-"landscape", "paper": [w, h] in mm, "scale", "fitToWidth"}]} for every sheet of the file.
+"landscape", "paper": [w, h] in mm, "scale", "fitToWidth", "rowBreaks", "colBreaks" (0-based rows and
+columns that begin a page), "shapes": [{"rows": [first, last], "cols": [first, last]}]}]}.
 Usage: python3 fit.py FILE.xlsx [SHEET_INDEX|all]   (run with /usr/bin/python3, which has the uno module)
 """
 import json, os, subprocess, sys, tempfile, time
@@ -112,12 +113,37 @@ def check(doc, index):
     return {"checked": checked, "clipped": clipped, "rows": last_row + 1}
 
 
+def cell_at(sizes, pos):
+    """Index of the row or column (by their sizes) that holds position pos."""
+    edge = 0
+    for i, size in enumerate(sizes):
+        edge += size
+        if pos < edge:
+            return i
+    return len(sizes) - 1
+
+
 def page_setup(doc, index):
     sheet = doc.Sheets.getByIndex(index)
     style = doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
-    return {"name": sheet.Name, "pages": doc.getRendererCount(sheet, ()), "landscape": style.IsLandscape,
+    pages = doc.getRendererCount(sheet, ())  # lays the pages out, so the breaks below are LibreOffice's
+    cur = sheet.createCursor()
+    cur.gotoEndOfUsedArea(False)
+    heights = [sheet.Rows.getByIndex(r).Height for r in range(cur.RangeAddress.EndRow + 40)]
+    widths = [sheet.Columns.getByIndex(c).Width for c in range(cur.RangeAddress.EndColumn + 20)]
+    shapes = []
+    for k in range(sheet.DrawPage.Count):
+        shape = sheet.DrawPage.getByIndex(k)
+        p, z = shape.Position, shape.Size
+        # The cells under the shape (0-based), its edges taken 1 mm inside (row heights are rounded).
+        shapes.append({"rows": [cell_at(heights, p.Y + 100), cell_at(heights, p.Y + z.Height - 100)],
+                       "cols": [cell_at(widths, p.X + 100), cell_at(widths, p.X + z.Width - 100)]})
+    return {"name": sheet.Name, "pages": pages, "landscape": style.IsLandscape,
             "paper": [round(style.Width / 100), round(style.Height / 100)], "scale": style.PageScale,
-            "fitToWidth": style.ScaleToPagesX}
+            "fitToWidth": style.ScaleToPagesX, "shapes": shapes,
+            # Rows and columns (0-based) that begin a printed page, LibreOffice's own and ours.
+            "rowBreaks": [b.Position for b in sheet.getRowPageBreaks() if b.Position < len(heights)],
+            "colBreaks": [b.Position for b in sheet.getColumnPageBreaks() if b.Position < len(widths)]}
 
 
 def main():
