@@ -1,7 +1,9 @@
 import {
+  CONTINUED,
   columnBreaks,
   columnWidthPt,
   fitScale,
+  joinParts,
   MIN_PRINT_SCALE,
   printableWidthPt,
   printedFontPt,
@@ -9,6 +11,8 @@ import {
   SUMMARY_HEADER_ROW,
   SUMMARY_SHEETS,
   SummarySheet,
+  splitTallRows,
+  summaryRowHeightPt,
   TableColumn,
 } from "../../src/domain";
 import { FY2567 } from "../forms";
@@ -120,5 +124,33 @@ describe("print layout of the summary", () => {
         c2: firstBlockEnd,
       });
     });
+  });
+});
+
+describe("rows longer than a row can show", () => {
+  it("go on in continuation rows: every part within the row's lines, the parts joined give the text back", () => {
+    const columns: TableColumn[] = [
+      { header: "หน่วยงาน", width: 20, kind: "text" },
+      { header: "ผล", width: 30, kind: "text" },
+    ];
+    const long = Array.from(
+      { length: 60 },
+      (_, i) => `${i + 1}. ดำเนินการจัดประชุมชี้แจงเจ้าหน้าที่ในสังกัด ครั้งที่ ${i + 1}`
+    ).join("\n");
+    const rows = splitTallRows(columns, [
+      { kind: "data", cells: ["สำนักงานเขตจอมทอง", long] },
+      { kind: "data", cells: ["สำนักงานเขตดุสิต", "สั้น"] },
+    ]);
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows[rows.length - 1].cells).toEqual(["สำนักงานเขตดุสิต", "สั้น"]);
+    const parts = rows.slice(0, -1);
+    expect(parts[0].cells[0]).toBe("สำนักงานเขตจอมทอง");
+    for (const r of parts.slice(1)) expect(r.cells[0]).toBe("สำนักงานเขตจอมทอง (ต่อ)");
+    const sheet = { columns, wrap: true } as SummarySheet;
+    for (const r of parts) expect(summaryRowHeightPt(sheet, r)!).toBeLessThanOrEqual(409 / 1.5);
+    const text = parts
+      .map((r) => String(r.cells[1]))
+      .reduce((head, tail) => joinParts(head, tail.slice(CONTINUED.length)));
+    expect(text).toBe(long);
   });
 });

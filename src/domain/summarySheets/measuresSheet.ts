@@ -11,6 +11,7 @@ import {
   SummarySheet,
   TableColumn,
   TableRow,
+  splitTallRows,
 } from "./table";
 
 /** "ข้อ I1–I4" or "ข้อ I5": the items of a measure group. */
@@ -123,7 +124,7 @@ export function measuresSheet(r: MergeResult): SummarySheet {
     title: "สรุปผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
     subtitle: periodLabel(r),
     columns,
-    rows,
+    rows: splitTallRows(columns, rows),
     freeze: { rows: SUMMARY_HEADER_ROW, cols: 0 },
     wrap: true,
     print: textSheetPrint(columns),

@@ -1,6 +1,14 @@
 import { CellRange } from "../layout/a1";
 import { FONT } from "../layout/spec";
-import { wrappedRowHeightPt } from "../layout/textMetrics";
+import {
+  CELL_PADDING_PT,
+  columnWidthPt,
+  CONTINUED,
+  LINE_FACTOR,
+  MAX_ROW_PT,
+  splitForLines,
+  wrappedRowHeightPt,
+} from "../layout/textMetrics";
 import { MergedUnit, MergeResult } from "../merge";
 import { xmlSafe } from "../text";
 
@@ -167,4 +175,51 @@ export function summaryHeaderHeightPt(sheet: SummarySheet): number | null {
     sheet.columns.map((c) => ({ text: c.header, width: c.width })),
     { ...FONT, bold: true }
   );
+}
+
+/**
+ * Most lines of text in one summary row: Excel's rows are at most 409 pt high, and rows of at most
+ * about half a printed page let the pages fill (a row that does not fit goes to the next page whole).
+ */
+const MAX_ROW_LINES = Math.min(
+  10,
+  Math.floor((MAX_ROW_PT - CELL_PADDING_PT) / (FONT.size * LINE_FACTOR))
+);
+
+/**
+ * Rows whose text needs more than a row can show (409 pt) go on in continuation rows: each long text
+ * split between lines (`splitForLines`, the form's own marks "…" and "(ต่อ)"), the first cell
+ * repeated with "(ต่อ)", so nothing is cut off on screen or on paper. Rows with merged cells are kept.
+ */
+export function splitTallRows(
+  columns: readonly TableColumn[],
+  rows: readonly TableRow[]
+): TableRow[] {
+  const out: TableRow[] = [];
+  for (const row of rows) {
+    if (row.merge) {
+      out.push(row);
+      continue;
+    }
+    let cells = row.cells;
+    for (let part = 0; ; part++) {
+      const head: TCell[] = [...cells];
+      const tail: TCell[] = cells.map(() => null);
+      let more = false;
+      cells.forEach((v, c) => {
+        if (typeof v !== "string" || !v || c >= columns.length) return;
+        const split = splitForLines(v, columnWidthPt(columns[c].width), FONT, MAX_ROW_LINES);
+        if (!split || !split.head) return;
+        head[c] = split.head;
+        tail[c] = `${CONTINUED}${split.tail}`;
+        more = true;
+      });
+      out.push({ ...row, cells: head });
+      if (!more || part > 1000) break;
+      const first = row.cells[0];
+      if (tail[0] === null && typeof first === "string" && first) tail[0] = `${first} (ต่อ)`;
+      cells = tail;
+    }
+  }
+  return out;
 }
