@@ -58,11 +58,18 @@ export function measuresSheet(r: MergeResult): SummarySheet {
   const names = (units: readonly { unit: string }[]) =>
     `${units.length} หน่วยงาน: ${nameList(units.map((u) => u.unit))}`;
   for (const tool of r.catalog.tools) {
-    rows.push({ kind: "tool", cells: [`${tool.name.th} (${tool.id})`, null, null, null] });
+    // Headings across the table's width.
+    const across = { c1: 1, c2: 4 };
+    rows.push({
+      kind: "tool",
+      cells: [`${tool.name.th} (${tool.id})`, null, null, null],
+      merge: across,
+    });
     for (const ind of tool.indicators) {
       rows.push({
         kind: "indicator",
         cells: [`ตัวชี้วัดที่ ${ind.number} ${ind.name.th}`, null, null, null],
+        merge: across,
       });
       const seen = new Set<string>();
       for (const item of ind.items) {
@@ -79,7 +86,8 @@ export function measuresSheet(r: MergeResult): SummarySheet {
           kind: "item",
           cells: [
             groupCodes(g.items),
-            clampText(g.items.map((i) => i.label).join("\n")),
+            // The group's first item (the score sheet's key has every item's question).
+            clampText(g.items[0].label),
             `รายงาน ${done.length} หน่วยงาน`,
             null,
           ],
@@ -116,7 +124,7 @@ export function measuresSheet(r: MergeResult): SummarySheet {
   const columns: TableColumn[] = [
     { header: "หน่วยงาน", width: 26, kind: "text" },
     { header: "มาตรการ/กิจกรรมที่ดำเนินการ", width: 56, kind: "text" },
-    { header: "ผลการดำเนินการ", width: 56, kind: "text" },
+    { header: "ผลการดำเนินการ (แถวมาตรการ: หน่วยงานที่ดำเนินการ)", width: 56, kind: "text" },
     { header: "หลักฐาน", width: 30, kind: "text" },
   ];
   return {
