@@ -403,7 +403,12 @@ async function formatSheet(
         run.merge.c2 - run.merge.c1 + 1
       ).merge(true);
   }
-  // Rows with a merged cell take the height of their text: Excel does not fit a row to merged cells.
+  // Excel fits the other rows to their wrapped text; rows with a merged cell take the height of
+  // their text from the layout, as Excel does not fit a row to a merged cell.
+  if (s.rows.length) {
+    await budget.reserve(3, 1);
+    ws.getRangeByIndexes(SUMMARY_FIRST_ROW - 1, 0, s.rows.length, n).format.autofitRows();
+  }
   for (const [i, row] of s.rows.entries()) {
     if (!row.merge) continue;
     const h = summaryRowHeightPt(s, row);
