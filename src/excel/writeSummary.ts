@@ -7,6 +7,7 @@ import {
   MAX_SHEET_NAME,
   Msg,
   msg,
+  printOf,
   RowKind,
   SUMMARY_FIRST_ROW,
   SUMMARY_FORMATS,
@@ -459,7 +460,8 @@ async function formatSheet(
  * Print setup of a written sheet (A4 landscape at the sheet's scale, the header row and title
  * columns on every page, its page breaks), one request: Excel refusing it leaves the summary written.
  */
-async function printSetup(ws: Excel.Worksheet, s: SummarySheet, sync: Sync): Promise<void> {
+async function printSetup(ws: Excel.Worksheet, sheet: SummarySheet, sync: Sync): Promise<void> {
+  const s = { print: printOf(sheet) };
   const pl = ws.pageLayout;
   pl.orientation = "Landscape";
   pl.paperSize = "A4";

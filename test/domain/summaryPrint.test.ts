@@ -26,7 +26,7 @@ const span = (cols: readonly TableColumn[], c1: number, c2: number) =>
 
 /** The blocks of columns a sheet prints in: [first, last] of each, after the title columns. */
 function blocks(s: SummarySheet): [number, number][] {
-  const starts = [s.print.titleCols + 1, ...s.print.colBreaks];
+  const starts = [s.print!.titleCols + 1, ...s.print!.colBreaks];
   return starts.map((b, i) => [b, (starts[i + 1] ?? s.columns.length + 1) - 1]);
 }
 
@@ -67,20 +67,20 @@ describe("print layout of the summary", () => {
 
     it("every sheet prints A4 landscape at 80 % or more, each block of columns within the page", () => {
       for (const s of sheets) {
-        expect([s.name, s.print.scale >= MIN_PRINT_SCALE]).toEqual([s.name, true]);
+        expect([s.name, s.print!.scale >= MIN_PRINT_SCALE]).toEqual([s.name, true]);
         const room =
-          (printableWidthPt() * 100) / s.print.scale - span(s.columns, 1, s.print.titleCols);
+          (printableWidthPt() * 100) / s.print!.scale - span(s.columns, 1, s.print!.titleCols);
         for (const [a, b] of blocks(s))
           expect([s.name, a, span(s.columns, a, b) <= room]).toEqual([s.name, a, true]);
       }
       // The text sheets fit one page width: no column breaks.
-      for (const s of sheets.slice(1)) expect([s.name, s.print.colBreaks]).toEqual([s.name, []]);
+      for (const s of sheets.slice(1)) expect([s.name, s.print!.colBreaks]).toEqual([s.name, []]);
     });
 
     it("the score matrix: units as rows, unit names and header frozen and printed on every page, blocks at indicators", () => {
       const s = sheets.find((x) => x.name === SUMMARY_SHEETS.scores)!;
       expect(s.freeze).toEqual({ rows: SUMMARY_HEADER_ROW, cols: 1 });
-      expect(s.print.titleCols).toBe(1);
+      expect(s.print!.titleCols).toBe(1);
       const units = s.rows.slice(0, 50).map((r) => r.cells[0]);
       expect(new Set(units).size).toBe(50);
       expect(s.columns[0].header).toBe("หน่วยงาน");
@@ -90,7 +90,7 @@ describe("print layout of the summary", () => {
       const firsts = new Set(
         FY2567.tools.flatMap((t) => t.indicators.map((i) => i.items[0].code.replace("-", " – ")))
       );
-      for (const b of s.print.colBreaks)
+      for (const b of s.print!.colBreaks)
         expect([b, firsts.has(s.columns[b - 1].header) || b === s.columns.length]).toEqual([
           b,
           true,
@@ -101,7 +101,7 @@ describe("print layout of the summary", () => {
 
     it("the key and the chart start pages of their own, within the first block, the chart beside its table", () => {
       const s = sheets.find((x) => x.name === SUMMARY_SHEETS.scores)!;
-      const [keyAt, chartAt] = s.print.rowBreaks;
+      const [keyAt, chartAt] = s.print!.rowBreaks;
       expect(s.rows[keyAt - SUMMARY_FIRST_ROW].cells.slice(0, 2)).toEqual([
         "รหัส",
         "ประเด็นการประเมิน (คำถามของแต่ละข้อ)",

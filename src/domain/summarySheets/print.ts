@@ -1,6 +1,6 @@
 import { FONT } from "../layout/spec";
 import { columnWidthPt } from "../layout/textMetrics";
-import { SummaryPrint, TableColumn } from "./table";
+import { SummaryPrint, SummarySheet, TableColumn } from "./table";
 
 /**
  * How the summary sheets print on A4 landscape. Text is never shrunk to fit: a sheet prints at the
@@ -83,4 +83,9 @@ export function textSheetPrint(columns: readonly TableColumn[]): SummaryPrint {
     colBreaks: columnBreaks(columns, scale),
     overThenDown: false,
   };
+}
+
+/** How a sheet prints: its own print setup, else that of a sheet of text columns. */
+export function printOf(sheet: SummarySheet): SummaryPrint {
+  return sheet.print ?? textSheetPrint(sheet.columns);
 }

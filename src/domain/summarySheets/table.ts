@@ -67,7 +67,8 @@ export interface SummarySheet {
   colorScale?: CellRange;
   /** The chart, placed over the cells of `anchor`. */
   chart?: { title: string; categories: CellRange; values: CellRange; anchor: CellRange };
-  print: SummaryPrint;
+  /** How the sheet prints; without it, as `textSheetPrint` lays out its columns (`printOf`). */
+  print?: SummaryPrint;
 }
 
 export const SUMMARY_HEADER_ROW = 3;

@@ -11,7 +11,7 @@ import { strToU8 } from "fflate";
 import { addr, colLetter, rangeAddr } from "../../domain/layout/a1";
 import { FONT } from "../../domain/layout/spec";
 import { linesHeightPt } from "../../domain/layout/textMetrics";
-import { SUMMARY_MARGINS } from "../../domain/summarySheets/print";
+import { printOf, SUMMARY_MARGINS } from "../../domain/summarySheets/print";
 import {
   cellFormat,
   COLOR_SCALE,
@@ -191,7 +191,7 @@ function sheetXml(sheet: SummarySheet, first: boolean, styles: Styles, strings: 
     .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
     .join("");
   const last = SUMMARY_FIRST_ROW + sheet.rows.length - 1;
-  const { print } = sheet;
+  const print = printOf(sheet);
   const brk = (tag: "rowBreaks" | "colBreaks", at: number[], max: number) =>
     at.length
       ? `<${tag} count="${at.length}" manualBreakCount="${at.length}">${at.map((b) => `<brk id="${b - 1}" max="${max}" man="1"/>`).join("")}</${tag}>`
@@ -237,9 +237,8 @@ export function summaryPackage(sheets: SummarySheet[]): Unzipped {
   // The header row, and the first columns where a sheet prints in blocks of columns, on every page.
   const printTitles = sheets
     .map((s, i) => {
-      const cols = s.print.titleCols
-        ? `${quoted(s.name)}!$A:$${colLetter(s.print.titleCols)},`
-        : "";
+      const { titleCols } = printOf(s);
+      const cols = titleCols ? `${quoted(s.name)}!$A:$${colLetter(titleCols)},` : "";
       return `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escText(`${cols}${quoted(s.name)}!$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}`)}</definedName>`;
     })
     .join("");
