@@ -172,7 +172,7 @@ describe("merge: summary content", () => {
     const group = digest.slice(g1 + 1, at("ข้อ I5"));
     const standard = group.filter((r) => String(r[0]).startsWith("มาตรการตามแบบฟอร์ม"));
     expect(standard.map((r) => r[1])).toEqual(FY2567.byCode.get("I1")!.standardMeasures);
-    expect(standard[0][2]).toBe("3 หน่วยงาน: สำนักงานเขตพระนคร, สำนักงานเขตดุสิต, สำนักงานเขตจอมทอง");
+    expect(standard[0][2]).toBe("3 หน่วยงาน: พระนคร, ดุสิต, จอมทอง");
     const units = group.filter((r) => /^สำนักงานเขต\S+$/.test(String(r[0])));
     expect(units.map((r) => r[0])).toEqual([
       "สำนักงานเขตพระนคร",

@@ -55,8 +55,10 @@ function unitGroupTexts(m: MergedUnit, codes: ReadonlySet<string>) {
 export function measuresSheet(r: MergeResult): SummarySheet {
   const groups = new Map(matchUnitMeasures(r).map((g) => [g.group, g]));
   const rows: TableRow[] = [];
+  // A measure's units by their short names (จอมทอง, as in the score matrix): each has its own row below.
+  const short = new Map(r.merged.map((m) => [m.label, m.unit.th]));
   const names = (units: readonly { unit: string }[]) =>
-    `${units.length} หน่วยงาน: ${nameList(units.map((u) => u.unit))}`;
+    `${units.length} หน่วยงาน: ${nameList(units.map((u) => short.get(u.unit) ?? u.unit))}`;
   for (const tool of r.catalog.tools) {
     // Headings across the table's width.
     const across = { c1: 1, c2: 4 };
