@@ -1,4 +1,5 @@
 import {
+  cellFormat,
   COLOR_SCALE,
   colLetter,
   FONT,
@@ -6,11 +7,15 @@ import {
   MAX_SHEET_NAME,
   Msg,
   msg,
+  printOf,
   RowKind,
   SUMMARY_FIRST_ROW,
   SUMMARY_FORMATS,
   SUMMARY_HEADER_ROW,
+  SUMMARY_MARGINS,
   SUMMARY_STYLES,
+  summaryHeaderHeightPt,
+  summaryRowHeightPt,
   SummarySheet,
   TCell,
 } from "../domain";
@@ -81,14 +86,28 @@ function sheetRows(s: SummarySheet): TCell[][] {
   ];
 }
 
-/** Consecutive data rows of the same kind, for formatting them range by range. */
-function runs(s: SummarySheet): { kind: RowKind; first: number; last: number }[] {
-  const out: { kind: RowKind; first: number; last: number }[] = [];
+/** Consecutive data rows of the same kind, width and merge, for formatting them range by range. */
+function runs(s: SummarySheet): {
+  kind: RowKind;
+  first: number;
+  last: number;
+  span: number;
+  merge?: { c1: number; c2: number };
+}[] {
+  const out: ReturnType<typeof runs> = [];
   s.rows.forEach((r, i) => {
     const row = SUMMARY_FIRST_ROW + i;
+    const span = r.span ?? s.columns.length;
     const last = out[out.length - 1];
-    if (last && last.kind === r.kind && last.last === row - 1) last.last = row;
-    else out.push({ kind: r.kind, first: row, last: row });
+    if (
+      last &&
+      last.kind === r.kind &&
+      last.span === span &&
+      JSON.stringify(last.merge) === JSON.stringify(r.merge) &&
+      last.last === row - 1
+    )
+      last.last = row;
+    else out.push({ kind: r.kind, first: row, last: row, span, merge: r.merge });
   });
   return out;
 }
@@ -222,9 +241,14 @@ export async function writeSummarySheets(
         const n = p.sheet.columns.length;
         const formats = p.sheet.columns.map((c) => SUMMARY_FORMATS[c.kind]);
         const chunks = chunkRows(p.rows, budget);
+        const formatOf = (r: number) => {
+          if (r < SUMMARY_HEADER_ROW) return formats.map(() => "@");
+          const row = p.sheet.rows[r - SUMMARY_FIRST_ROW + 1];
+          return row?.numberFormat ? p.sheet.columns.map((c) => cellFormat(row, c)) : formats;
+        };
         const formatChunk = (c: (typeof chunks)[number]) =>
           (ws.getRangeByIndexes(c.start, 0, c.rows.length, n).numberFormat = c.rows.map((_, i) =>
-            c.start + i < SUMMARY_HEADER_ROW ? formats.map(() => "@") : formats
+            formatOf(c.start + i)
           ));
         // Each chunk's values go one request after its number formats.
         formatChunk(chunks[0]);
@@ -239,6 +263,19 @@ export async function writeSummarySheets(
           opts.onProgress?.(done, total);
         }
         await formatSheet(ws, p.sheet, p.rows.length, new RequestBudget(sync, budget));
+        try {
+          await printSetup(ws, p.sheet, sync);
+        } catch (e) {
+          notes.push(
+            stepNote(
+              msg(
+                `ชีต "${p.sheet.name}" ยังไม่ได้ตั้งค่าการพิมพ์ (A4 แนวนอน หัวตารางทุกหน้า ตัวแบ่งหน้า): ตั้งที่ เค้าโครงหน้ากระดาษ`,
+                `Print settings of "${p.sheet.name}" (A4 landscape, header on every page, page breaks) are not set: set them in Page Layout`
+              ),
+              e
+            )
+          );
+        }
       }
       if (opts.signal?.aborted) throw new CancelledError();
       await swap(context, sync, sheets, temps, notes);
@@ -341,28 +378,44 @@ async function formatSheet(
   }
   await budget.reserve(3, 1);
   ws.getRange("A1").format.font.bold = true;
-  await budget.reserve(9, 13);
-  const body = ws.getRangeByIndexes(
-    SUMMARY_HEADER_ROW - 1,
-    0,
-    rowCount - SUMMARY_HEADER_ROW + 1,
-    n
-  );
-  body.format.wrapText = s.wrap;
-  thinBorders(body, "#A6A6A6");
-  await budget.reserve(4, 4);
+  await budget.reserve(12, 15);
   const header = ws.getRangeByIndexes(SUMMARY_HEADER_ROW - 1, 0, 1, n);
+  thinBorders(header, "#A6A6A6");
   header.format.font.bold = true;
   header.format.fill.color = `#${SUMMARY_STYLES.header.fill}`;
   header.format.horizontalAlignment = "Center";
   header.format.wrapText = true;
+  const hh = summaryHeaderHeightPt(s);
+  if (hh) header.format.rowHeight = hh;
+  // Each run of rows alike: borders and wrapping over its own columns, its fill, its merged cells.
   for (const run of runs(s)) {
     const st = SUMMARY_STYLES[run.kind];
-    if (!st.bold && !st.fill) continue;
-    await budget.reserve(4, 2);
-    const r = ws.getRangeByIndexes(run.first - 1, 0, run.last - run.first + 1, n);
+    await budget.reserve(14, 14);
+    const r = ws.getRangeByIndexes(run.first - 1, 0, run.last - run.first + 1, run.span);
+    thinBorders(r, "#A6A6A6");
+    r.format.wrapText = s.wrap || !!run.merge;
     if (st.bold) r.format.font.bold = true;
     if (st.fill) r.format.fill.color = `#${st.fill}`;
+    if (run.merge)
+      ws.getRangeByIndexes(
+        run.first - 1,
+        run.merge.c1 - 1,
+        run.last - run.first + 1,
+        run.merge.c2 - run.merge.c1 + 1
+      ).merge(true);
+  }
+  // Excel fits the other rows to their wrapped text; rows with a merged cell take the height of
+  // their text from the layout, as Excel does not fit a row to a merged cell.
+  if (s.rows.length) {
+    await budget.reserve(3, 1);
+    ws.getRangeByIndexes(SUMMARY_FIRST_ROW - 1, 0, s.rows.length, n).format.autofitRows();
+  }
+  for (const [i, row] of s.rows.entries()) {
+    if (!row.merge) continue;
+    const h = summaryRowHeightPt(s, row);
+    if (!h) continue;
+    await budget.reserve(2, 1);
+    ws.getRangeByIndexes(SUMMARY_FIRST_ROW - 1 + i, 0, 1, 1).format.rowHeight = h;
   }
   await budget.reserve(2, 1);
   if (s.freeze.cols > 0)
@@ -397,11 +450,37 @@ async function formatSheet(
     const chart = ws.charts.add("BarClustered", source, "Columns");
     chart.title.text = s.chart.title;
     chart.legend.visible = false;
-    chart.setPosition(`D${Math.max(1, categories.r1 - 2)}`, `L${categories.r1 + 18}`);
+    const a = s.chart.anchor;
+    chart.setPosition(`${colLetter(a.c1)}${a.r1}`, `${colLetter(a.c2)}${a.r2}`);
   }
   if (s.hidden) {
     await budget.reserve(1, 1);
     ws.visibility = "Hidden";
   }
   await budget.flush();
+}
+
+/**
+ * Print setup of a written sheet (A4 landscape at the sheet's scale, the header row and title
+ * columns on every page, its page breaks), one request: Excel refusing it leaves the summary written.
+ */
+async function printSetup(ws: Excel.Worksheet, sheet: SummarySheet, sync: Sync): Promise<void> {
+  const s = { print: printOf(sheet) };
+  const pl = ws.pageLayout;
+  pl.orientation = "Landscape";
+  pl.paperSize = "A4";
+  pl.zoom = { scale: s.print.scale };
+  pl.printOrder = s.print.overThenDown ? "OverThenDown" : "DownThenOver";
+  const m = SUMMARY_MARGINS;
+  pl.leftMargin = m.left * 72;
+  pl.rightMargin = m.right * 72;
+  pl.topMargin = m.top * 72;
+  pl.bottomMargin = m.bottom * 72;
+  pl.headerMargin = m.header * 72;
+  pl.footerMargin = m.footer * 72;
+  pl.setPrintTitleRows(`$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}`);
+  if (s.print.titleCols) pl.setPrintTitleColumns(`$A:$${colLetter(s.print.titleCols)}`);
+  for (const r of s.print.rowBreaks) ws.horizontalPageBreaks.add(`A${r}`);
+  for (const c of s.print.colBreaks) ws.verticalPageBreaks.add(`${colLetter(c)}1`);
+  await sync();
 }

@@ -91,9 +91,12 @@ describe("bad-input corpus", () => {
     ]) {
       expect([t, texts.includes(t)]).toEqual([t, true]);
     }
+    // A text longer than a cell holds is cut and marked; longer than a row shows, it goes on in rows
+    // marked "(ต่อ)", the last of them ending with the mark.
+    expect(texts.some((t) => t.startsWith("ผลผลผล"))).toBe(true);
     expect(
       texts.some(
-        (t) => t.startsWith("ผลผลผล") && t.length < 32767 && t.endsWith("[ตัดทอน / truncated]")
+        (t) => t.startsWith("(ต่อ) ผลผล") && t.length < 32767 && t.endsWith("[ตัดทอน / truncated]")
       )
     ).toBe(true);
     // eslint-disable-next-line no-control-regex -- control characters are what this looks for

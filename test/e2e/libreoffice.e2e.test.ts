@@ -3,6 +3,17 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { ROOT } from "./support";
+import { syntheticReport } from "../../src/cli/sampleData";
+import {
+  DEFAULT_CATALOG,
+  DISTRICTS,
+  metaFromReport,
+  printedFontPt,
+  renderForm,
+  reportSchema,
+  SUMMARY_SHEETS,
+} from "../../src/domain";
+import { writeFormFile } from "../../src/xlsx/write/writeForm";
 
 const ITA = path.join(ROOT, "bin", "ita.js");
 const SAMPLE = path.join(ROOT, "samples", "chom-thong-2567-r6.json");
@@ -137,6 +148,64 @@ describe("outputs in LibreOffice", () => {
       expect([phrase, s.includes(squash(phrase))]).toEqual([phrase, true]);
     }
   });
+
+  it("prints the summary of 50 districts: nothing clipped, A4 landscape at a legible scale, the chart on one page", async () => {
+    const districts = path.join(dir, "fifty");
+    await fs.mkdir(districts);
+    const base = reportSchema.parse(JSON.parse(await fs.readFile(SAMPLE, "utf8")));
+    for (const [i, unit] of DISTRICTS.entries()) {
+      const report = syntheticReport(base, DEFAULT_CATALOG, unit, i + 1);
+      await writeFormFile(
+        path.join(districts, `${unit.code}.xlsx`),
+        renderForm(DEFAULT_CATALOG, metaFromReport(report), report)
+      );
+    }
+    const summary = path.join(dir, "summary-50.xlsx");
+    ita("merge", districts, "-o", summary, "--json");
+    // Every sheet: LibreOffice's own height (and, for one-line cells, width) of every text against
+    // what the rows and columns give it; the page style; LibreOffice's page breaks; the chart's cells.
+    const fit = JSON.parse(
+      execFileSync("/usr/bin/python3", [path.join(__dirname, "lo", "fit.py"), summary, "all"], {
+        encoding: "utf8",
+        timeout: 1_500_000,
+        maxBuffer: 64 * 1024 * 1024,
+      })
+    ) as {
+      sheets: {
+        name: string;
+        checked: number;
+        clipped: unknown[];
+        pages: number;
+        landscape: boolean;
+        paper: [number, number];
+        scale: number;
+        fitToWidth: number;
+        rowBreaks: number[];
+        colBreaks: number[];
+        shapes: { rows: [number, number]; cols: [number, number] }[];
+      }[];
+    };
+    expect(fit.sheets.map((s) => s.name)).toEqual(Object.values(SUMMARY_SHEETS));
+    for (const s of fit.sheets) {
+      expect([s.name, s.clipped]).toEqual([s.name, []]);
+      expect([s.name, s.landscape, s.paper, s.fitToWidth]).toEqual([s.name, true, [297, 210], 0]);
+      // TH Sarabun New 16 pt printed at the sheet's scale: 12 pt or more on paper.
+      expect([s.name, printedFontPt(s.scale) >= 12]).toEqual([s.name, true]);
+    }
+    const scores = fit.sheets[0];
+    expect(scores.checked).toBeGreaterThan(50 * 57);
+    // The chart lies on one page: no page begins inside its rows or its columns.
+    expect(scores.shapes).toHaveLength(1);
+    const [chart] = scores.shapes;
+    const inside = (breaks: number[], [a, b]: [number, number]) =>
+      breaks.filter((x) => x > a && x <= b);
+    expect(inside(scores.rowBreaks, chart.rows)).toEqual([]);
+    expect(inside(scores.colBreaks, chart.cols)).toEqual([]);
+    // 50 units by 57 columns in blocks of columns with the key and the chart: a few pages, not one
+    // page at 20 % nor hundreds.
+    expect(scores.pages).toBeGreaterThan(8);
+    expect(scores.pages).toBeLessThan(40);
+  }, 1_800_000);
 
   it("reads and merges district files re-saved by LibreOffice the same as the originals", async () => {
     const originals = path.join(dir, "orig");

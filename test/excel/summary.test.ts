@@ -1,4 +1,6 @@
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
+import { promises as fs } from "fs";
 import path from "path";
 import { readSubmissions } from "../../src/cli/merge";
 import { buildSummary, mergeForms, SUMMARY_SHEETS, SummarySheet } from "../../src/domain";
@@ -59,17 +61,75 @@ describe("summary through Office.js", () => {
       }
     ).conditionalFormattings;
     expect(cf[0]).toMatchObject({
-      ref: sheets[0].colorScale && expect.stringMatching(/^C4:F\d+$/),
+      ref: sheets[0].colorScale && expect.stringMatching(/^B4:[A-Z]+7$/),
       rules: [{ type: "colorScale" }],
     });
     expect(host.state.charts).toEqual([
       {
         sheet: expect.stringMatching(/ITA คะแนน$/),
         type: "BarClustered",
-        source: expect.stringMatching(/^B\d+:C\d+$/),
+        source: expect.stringMatching(/^A\d+:B\d+$/),
         title: "ค่าเฉลี่ยรายตัวชี้วัด",
+        position: expect.stringMatching(/^C\d+:[A-Z]+\d+$/),
       },
     ]);
+  });
+
+  it("lays out and prints the sheets as the CLI's file does: merged cells, row heights, A4 landscape, scale, titles, breaks", async () => {
+    const host = new FakeExcelHost();
+    await host.run((ctx) => writeSummarySheets(ctx, sheets));
+    const file = path.join(dir, "layout.xlsx");
+    await writeSummaryFile(file, sheets);
+    const cli = new ExcelJS.Workbook();
+    await cli.xlsx.readFile(file);
+    const office = new ExcelJS.Workbook();
+    await office.xlsx.load((await host.xlsx()) as unknown as ArrayBuffer);
+    const layout = (ws: ExcelJS.Worksheet) => {
+      const merges = Object.keys((ws as unknown as { _merges: object })._merges).sort();
+      const ps = ws.pageSetup;
+      const heights: [number, number][] = [];
+      for (const m of merges) {
+        const r = Number(/\d+/.exec(m)![0]);
+        heights.push([r, Math.round(ws.getRow(r).height * 10) / 10]);
+      }
+      return {
+        merges,
+        heights,
+        orientation: ps.orientation,
+        paperSize: ps.paperSize,
+        scale: ps.scale,
+        fitToPage: !!ps.fitToPage,
+        pageOrder: ps.pageOrder ?? "downThenOver",
+        titlesRow: ps.printTitlesRow,
+        titlesColumn: ps.printTitlesColumn,
+      };
+    };
+    for (const s of sheets) {
+      const a = layout(office.getWorksheet(s.name)!);
+      expect([s.name, a]).toEqual([s.name, layout(cli.getWorksheet(s.name)!)]);
+      expect(a).toMatchObject({
+        orientation: "landscape",
+        paperSize: 9,
+        scale: s.print!.scale,
+        fitToPage: false,
+        titlesRow: "3:3",
+      });
+    }
+    // Column breaks: the file's <colBreaks> and the host's verticalPageBreaks.
+    const scores = sheets[0];
+    expect(scores.print!.colBreaks.length).toBeGreaterThan(1);
+    // The sheets are written under temporary names "~…" and renamed when complete.
+    expect(host.state.verticalPageBreaks.map((b) => [b.sheet.replace(/^~/, ""), b.col])).toEqual(
+      sheets.flatMap((s) => s.print!.colBreaks.map((c) => [s.name, c]))
+    );
+    const xml = strFromU8(unzipSync(await fs.readFile(file))["xl/worksheets/sheet1.xml"]);
+    expect([...xml.matchAll(/<colBreaks[^>]*>(.*?)<\/colBreaks>/g)].length).toBe(1);
+    expect(
+      [...xml.matchAll(/<brk id="(\d+)" max="1048575"/g)].map((m) => Number(m[1]) + 1)
+    ).toEqual(scores.print!.colBreaks);
+    expect([...xml.matchAll(/<brk id="(\d+)" max="16383"/g)].map((m) => Number(m[1]) + 1)).toEqual(
+      scores.print!.rowBreaks
+    );
   });
 
   it("writes in chunks under the byte budget, each chunk's number formats a request before its values", async () => {

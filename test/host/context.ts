@@ -101,7 +101,9 @@ export interface HostState {
   selected: string | null;
   totalSyncs: number;
   /** Charts added (ExcelJS cannot hold them): sheet, type, source address, title. */
-  charts: { sheet: string; type: string; source: string; title: string }[];
+  charts: { sheet: string; type: string; source: string; title: string; position?: string }[];
+  /** Manual column page breaks (ExcelJS cannot hold them): sheet and the column that starts a page. */
+  verticalPageBreaks: { sheet: string; col: number }[];
   /** Every request sent, in order. */
   requests: RequestRecord[];
   limits: { request: number; response: number };

@@ -27,6 +27,7 @@ export class FakeExcelHost {
       selected: null,
       totalSyncs: 0,
       charts: [],
+      verticalPageBreaks: [],
       requests: [],
       limits: { ...DEFAULT_LIMITS, ...opts.limits },
       faults: new Faults(),

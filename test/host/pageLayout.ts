@@ -31,11 +31,20 @@ export class FakePageLayout {
   }
   set zoom(z: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
     this.set("zoom", z, (s) =>
-      Object.assign(s.pageSetup, {
-        fitToPage: true,
-        fitToWidth: z.horizontalFitToPages,
-        fitToHeight: z.verticalFitToPages,
-      })
+      z.scale !== undefined
+        ? Object.assign(s.pageSetup, { fitToPage: false, scale: z.scale })
+        : Object.assign(s.pageSetup, {
+            fitToPage: true,
+            fitToWidth: z.horizontalFitToPages,
+            fitToHeight: z.verticalFitToPages,
+          })
+    );
+  }
+  set printOrder(v: "DownThenOver" | "OverThenDown") {
+    this.set(
+      "printOrder",
+      v,
+      (s) => (s.pageSetup.pageOrder = v === "OverThenDown" ? "overThenDown" : "downThenOver")
     );
   }
   set leftMargin(pt: number) {
@@ -68,6 +77,13 @@ export class FakePageLayout {
       "pageLayout.setPrintTitleRows",
       (s) => (s.pageSetup.printTitlesRow = address.replace(/\$/g, "")),
       { kind: "method", name: "SetPrintTitleRows", path: this._path, args: [address] }
+    );
+  }
+  setPrintTitleColumns(address: string): void {
+    this.ws.op(
+      "pageLayout.setPrintTitleColumns",
+      (s) => (s.pageSetup.printTitlesColumn = address.replace(/\$/g, "")),
+      { kind: "method", name: "SetPrintTitleColumns", path: this._path, args: [address] }
     );
   }
   setPrintArea(address: string): void {

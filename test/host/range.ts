@@ -194,8 +194,13 @@ export class FakeRange {
     );
   }
 
+  /** `across`: each row of the range becomes its own merged cell (Range.merge, ExcelApi 1.2). */
   merge(across = false): void {
-    this.forRange("merge", (s, b) => s.mergeCells(b.r1, b.c1, b.r2, b.c2), {
+    const merge = (s: ExcelJS.Worksheet, b: Bounds) => {
+      if (!across) return s.mergeCells(b.r1, b.c1, b.r2, b.c2);
+      for (let r = b.r1; r <= b.r2; r++) s.mergeCells(r, b.c1, r, b.c2);
+    };
+    this.forRange("merge", merge, {
       kind: "method",
       name: "Merge",
       args: [across],

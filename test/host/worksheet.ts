@@ -13,7 +13,7 @@
  * - renaming follows the sheet-name rules (names.ts).
  */
 import type ExcelJS from "exceljs";
-import { parseRange } from "../../src/domain/layout/a1";
+import { colNumber, parseRange } from "../../src/domain/layout/a1";
 import type { FakeContext } from "./context";
 import { officeError } from "./errors";
 import { Loaded, type LoadOption, notLoaded, selected } from "./loadable";
@@ -274,6 +274,28 @@ export class FakeWorksheet {
     };
   }
 
+  /**
+   * `worksheet.verticalPageBreaks` (ExcelApi 1.9): `add(range)` puts a manual break left of the
+   * range's first column. ExcelJS keeps no column breaks: they are recorded in the host's state.
+   */
+  get verticalPageBreaks() {
+    const path = this.ctx.request.object("property", "VerticalPageBreaks", this._path);
+    return {
+      _path: path,
+      add: (address: string) =>
+        this.op(
+          "verticalPageBreaks.add",
+          (ws) => {
+            const col = colNumber(/^\$?([A-Z]+)/.exec(address)?.[1] ?? "");
+            if (!(col >= 2))
+              throw officeError("InvalidArgument", `No page break left of ${address}`);
+            this.ctx.state.verticalPageBreaks.push({ sheet: ws.name, col });
+          },
+          { kind: "method", name: "Add", path, args: [address] }
+        ),
+    };
+  }
+
   /** Pictures and shapes (ExcelApi 1.9): shapes.ts. */
   get shapes() {
     return shapesOf(this);
@@ -315,12 +337,15 @@ export class FakeWorksheet {
             source._path,
             seriesBy,
           ]);
+          let position: string | undefined;
           const chart = {
             _path: chartPath,
             title: { text: "" },
             legend: { visible: true },
-            setPosition: (_a: string, _b?: string) =>
-              this.ctx.request.action("method", "SetPosition", chartPath, [_a, _b]),
+            setPosition: (a: string, b?: string) => {
+              position = b ? `${a}:${b}` : a;
+              this.ctx.request.action("method", "SetPosition", chartPath, [a, b]);
+            },
           };
           this.op("charts.add", (ws) => {
             const b = source.b();
@@ -329,6 +354,7 @@ export class FakeWorksheet {
               type,
               source: address(b),
               title: chart.title.text,
+              ...(position ? { position } : {}),
             });
           });
           return chart;

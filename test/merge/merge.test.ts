@@ -4,6 +4,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import {
   buildSummary,
+  colLetter,
   mergeForms,
   Report,
   summarizeScores,
@@ -71,7 +72,7 @@ describe("merge: summary content", () => {
     reports = { "1001": c, "1002": b, "1035": a };
   });
 
-  it("writes the score matrix in district code order with mean, min, max and units under the pass mark", async () => {
+  it("writes the score matrix with units as rows in district code order, items and averages as columns, and each column's mean, min, max and units under the pass mark", async () => {
     expect(result.code).toBe(0);
     const json = JSON.parse(result.out);
     expect(json.merged.map((m: { unitCode: string }) => m.unitCode)).toEqual([
@@ -81,44 +82,53 @@ describe("merge: summary content", () => {
     ]);
     expect(json.missing).toHaveLength(47);
     const ws = (await loadSummary(summary)).getWorksheet(SUMMARY_SHEETS.scores)!;
-    expect(ws.getRow(3).values).toEqual([
-      undefined,
-      "รหัส",
-      "ประเด็นการประเมิน",
-      "พระนคร",
-      "ดุสิต",
-      "จอมทอง",
-      "ค่าเฉลี่ย",
-      "ต่ำสุด",
-      "สูงสุด",
-      "จำนวนหน่วยงานที่ต่ำกว่า 85",
+    const header = (ws.getRow(3).values as unknown[]).slice(1);
+    // The form's order: each indicator's items then its average, each tool's average, the total last.
+    expect(header.slice(0, 10)).toEqual([
+      "หน่วยงาน",
+      "I1",
+      "I2",
+      "I3",
+      "I4",
+      "I5",
+      "I6",
+      "I7",
+      "เฉลี่ย ตัวชี้วัด 1",
+      "I8",
     ]);
+    expect(header.filter((h) => /^I\d+$|^E\d+$|^O\d/.test(String(h)))).toHaveLength(42);
+    expect(header.indexOf("เฉลี่ย IIT")).toBe(header.indexOf("เฉลี่ย ตัวชี้วัด 5") + 1);
+    expect(header[header.length - 1]).toBe("ITA โดยประมาณ");
     const rows = dataRows(ws);
-    const i1 = rows.find((x) => x[0] === "I1")!;
-    expect(i1.slice(2)).toEqual([90.5, 80, 96.31, 88.94, 80, 96.31, 1]);
-    const i22 = rows.find((x) => x[0] === "I22")!;
-    expect(i22[4]).toBe(82.01);
-    expect(rows[0].slice(0, 1)).toEqual(["IIT"]);
-    expect(rows[1][0]).toBe("ตัวชี้วัดที่ 1");
+    expect(rows.slice(0, 3).map((r) => r[0])).toEqual(["พระนคร", "ดุสิต", "จอมทอง"]);
+    const col = (h: string) => header.indexOf(h);
+    expect(rows.slice(0, 3).map((r) => r[col("I1")])).toEqual([90.5, 80, 96.31]);
+    expect(rows[2][col("I22")]).toBe(82.01);
+    const stat = (label: string) => rows.find((r) => String(r[0]).startsWith(label))!;
+    expect(
+      ["ค่าเฉลี่ย", "ต่ำสุด", "สูงสุด", "จำนวนหน่วยงานที่ต่ำกว่า 85"].map((l) => stat(l)[col("I1")])
+    ).toEqual([88.94, 80, 96.31, 1]);
     // The weighted total of each unit (summarizeScores has its own numeric tests), then mean, min, max.
     const totals = ["1001", "1002", "1035"].map(
       (code) =>
         summarizeScores(FY2567, new Map(reports[code].items.map((i) => [i.code, i.score])), 85)
           .total!
     );
-    const total = rows.find((x) => x[0] === "ITA")!;
-    expect(total.slice(2, 5)).toEqual(totals);
-    expect(total.slice(5, 8)).toEqual([
+    const ita = col("ITA โดยประมาณ");
+    expect(rows.slice(0, 3).map((r) => r[ita])).toEqual(totals);
+    expect(["ค่าเฉลี่ย", "ต่ำสุด", "สูงสุด"].map((l) => stat(l)[ita])).toEqual([
       Math.round((totals.reduce((x, y) => x + y, 0) / 3) * 100) / 100,
       Math.min(...totals),
       Math.max(...totals),
     ]);
-    expect(rows.some((x) => x[0] === "เฉลี่ย 5")).toBe(true);
+    // The key under the table: every item code with its question.
+    const i1 = rows.find((r) => r[0] === "I1")!;
+    expect(i1[1]).toBe(FY2567.byCode.get("I1")!.text);
     const cf = (
       ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }
     ).conditionalFormattings;
     expect(cf[0].rules[0].type).toBe("colorScale");
-    expect(cf[0].ref).toMatch(/^C4:E\d+$/);
+    expect(cf[0].ref).toBe(`B4:${colLetter(header.length)}6`);
   });
 
   it("adds a bar chart of the indicator averages", async () => {
@@ -126,7 +136,7 @@ describe("merge: summary content", () => {
     const files = unzipSync(new Uint8Array(await fs.readFile(summary)));
     const chart = strFromU8(files["xl/charts/chart1.xml"]);
     expect(chart).toContain("<c:barChart>");
-    expect(chart).toMatch(/'ITA คะแนน'!\$B\$\d+:\$B\$\d+/);
+    expect(chart).toMatch(/'ITA คะแนน'!\$A\$\d+:\$A\$\d+/);
     expect(strFromU8(files["xl/worksheets/sheet1.xml"])).toContain("<drawing r:id=");
     // Rows of one line are as tall as a 16 pt line (LibreOffice printed 16 pt text in 15 pt rows).
     const fmt = /<sheetFormatPr defaultRowHeight="([\d.]+)"/.exec(
@@ -137,7 +147,10 @@ describe("merge: summary content", () => {
 
   it("lists flagged items worst first, the measures digest and every unit's status", async () => {
     const wb = await loadSummary(summary);
-    const flagged = dataRows(wb.getWorksheet(SUMMARY_SHEETS.flagged)!);
+    const all = dataRows(wb.getWorksheet(SUMMARY_SHEETS.flagged)!);
+    // Texts longer than a row shows go on in rows of their own, marked "(ต่อ)".
+    const flagged = all.filter((r) => !String(r[0]).endsWith("(ต่อ)"));
+    expect(all.filter((r) => String(r[0]).endsWith("(ต่อ)")).every((r) => r[3] == null)).toBe(true);
     const scores = flagged.map((r) => r[3] as number);
     expect(scores).toEqual([...scores].sort((x, y) => x - y));
     expect(flagged.find((r) => r[0] === "สำนักงานเขตจอมทอง" && r[2] === "I22")!.slice(3, 5)).toEqual(
@@ -147,18 +160,27 @@ describe("merge: summary content", () => {
     expect(e1[3]).toBe(70);
     const measuresWs = wb.getWorksheet(SUMMARY_SHEETS.measures)!;
     const digest = dataRows(measuresWs);
-    const i1 = digest.findIndex(
-      (r) => typeof r[0] === "string" && (r[0] as string).startsWith("I1 ")
-    );
-    // Units that took the same measures come together under them, each with its own results.
-    expect(digest[i1][1]).toBe("2 หน่วยงาน");
-    expect(digest[i1 + 1][0]).toBe("2 หน่วยงาน: พระนคร, จอมทอง");
-    expect(digest[i1 + 1][1]).toMatch(/^1\. เผยแพร่ประชาสัมพันธ์คู่มือ/);
-    expect(digest.slice(i1 + 2, i1 + 4).map((r) => r[0])).toEqual([
+    // The report's order: tool, indicator, measure group (I1–I4 once, not again under I2–I4).
+    const at = (label: string) => digest.findIndex((r) => r[0] === label);
+    const g1 = at("ข้อ I1–I4");
+    expect(at("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)")).toBeLessThan(g1);
+    expect(at("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่")).toBeLessThan(g1);
+    expect(g1).toBeLessThan(at("ข้อ I5"));
+    expect(digest.filter((r) => /^ข้อ I[234]\b/.test(String(r[0])))).toEqual([]);
+    expect(digest[g1][2]).toBe("รายงาน 3 หน่วยงาน");
+    // The form's standard measures, each with the units that carried it out, then each unit's text.
+    const group = digest.slice(g1 + 1, at("ข้อ I5"));
+    const standard = group.filter((r) => String(r[0]).startsWith("มาตรการตามแบบฟอร์ม"));
+    expect(standard.map((r) => r[1])).toEqual(FY2567.byCode.get("I1")!.standardMeasures);
+    expect(standard[0][2]).toBe("3 หน่วยงาน: พระนคร, ดุสิต, จอมทอง");
+    const units = group.filter((r) => /^สำนักงานเขต\S+$/.test(String(r[0])));
+    expect(units.map((r) => r[0])).toEqual([
       "สำนักงานเขตพระนคร",
+      "สำนักงานเขตดุสิต",
       "สำนักงานเขตจอมทอง",
     ]);
-    expect(digest[i1 + 3][2]).toMatch(/^1\. ดำเนินการประชาสัมพันธ์คู่มือ/);
+    expect(units[0][1]).toMatch(/^1\. เผยแพร่ประชาสัมพันธ์คู่มือ/);
+    expect(units[2][2]).toMatch(/^1\. ดำเนินการประชาสัมพันธ์คู่มือ/);
     // Text that starts with "=" arrives as text, never as a formula.
     let formulaCells = 0;
     let eqText = "";

@@ -73,6 +73,7 @@ describe("text stays text in Excel", () => {
           ],
           rows: texts.map((t, i) => ({ kind: "data", cells: [`+${i}`, t] })),
           freeze: { rows: 3, cols: 0 },
+          print: { scale: 100, titleCols: 0, rowBreaks: [], colBreaks: [], overThenDown: false },
           wrap: true,
         };
         const host = new FakeExcelHost();

@@ -8,7 +8,10 @@ import {
   SUMMARY_SHEETS,
   SummarySheet,
   TableRow,
+  TableColumn,
+  splitTallRows,
 } from "./table";
+import { textSheetPrint } from "./print";
 
 /** 2. Items under the pass mark, the worst first. */
 export function flaggedSheet(r: MergeResult): SummarySheet {
@@ -39,22 +42,24 @@ export function flaggedSheet(r: MergeResult): SummarySheet {
       ],
     });
   }
+  const columns: TableColumn[] = [
+    { header: "หน่วยงาน", width: 24, kind: "text" },
+    { header: "รหัสหน่วยงาน", width: 10, kind: "text" },
+    { header: "ข้อ", width: 9, kind: "text" },
+    { header: "คะแนน", width: 10, kind: "score" },
+    { header: "ขาดอีก (คะแนน)", width: 10, kind: "score" },
+    { header: "มาตรการ/กิจกรรม", width: 40, kind: "text" },
+    { header: "ผลการดำเนินการ", width: 40, kind: "text" },
+    { header: "หลักฐาน", width: 26, kind: "text" },
+  ];
   return {
     name: SUMMARY_SHEETS.flagged,
     title: `ข้อที่ได้คะแนนต่ำกว่าเกณฑ์ ${r.passMark}`,
     subtitle: periodLabel(r),
-    columns: [
-      { header: "หน่วยงาน", width: 24, kind: "text" },
-      { header: "รหัสหน่วยงาน", width: 10, kind: "text" },
-      { header: "ข้อ", width: 9, kind: "text" },
-      { header: "คะแนน", width: 9, kind: "score" },
-      { header: "ขาดอีก (คะแนน)", width: 9, kind: "score" },
-      { header: "มาตรการ/กิจกรรม", width: 50, kind: "text" },
-      { header: "ผลการดำเนินการ", width: 50, kind: "text" },
-      { header: "หลักฐาน", width: 30, kind: "text" },
-    ],
-    rows,
+    columns,
+    rows: splitTallRows(columns, rows),
     freeze: { rows: SUMMARY_HEADER_ROW, cols: 0 },
     wrap: true,
+    print: textSheetPrint(columns),
   };
 }

@@ -13,6 +13,7 @@ export * from "./compareSheet";
 export * from "./dataSheet";
 export * from "./flaggedSheet";
 export * from "./measuresSheet";
+export * from "./print";
 export * from "./scoresSheet";
 export * from "./statusSheet";
 export * from "./table";

@@ -1,6 +1,13 @@
 import { MergeResult, SubmissionStatus } from "../merge";
 import { Msg } from "../text";
-import { periodLabel, SUMMARY_HEADER_ROW, SUMMARY_SHEETS, SummarySheet } from "./table";
+import {
+  periodLabel,
+  SUMMARY_HEADER_ROW,
+  SUMMARY_SHEETS,
+  SummarySheet,
+  TableColumn,
+} from "./table";
+import { textSheetPrint } from "./print";
 
 const STATUS_LABEL: Record<SubmissionStatus, string> = {
   received: "ได้รับแล้ว / received",
@@ -13,22 +20,23 @@ const STATUS_LABEL: Record<SubmissionStatus, string> = {
 /** 4. Submission status of every expected unit and every file. */
 export function statusSheet(r: MergeResult): SummarySheet {
   const note = (m: Msg | null) => (m ? `${m.th} / ${m.en}` : null);
+  const columns: TableColumn[] = [
+    { header: "รหัส", width: 8, kind: "text" },
+    { header: "หน่วยงาน", width: 22, kind: "text" },
+    { header: "สถานะ", width: 18, kind: "text" },
+    { header: "ไฟล์", width: 22, kind: "text" },
+    { header: "ชีต", width: 16, kind: "text" },
+    { header: "แบบฟอร์ม", width: 10, kind: "text" },
+    { header: "รอบ", width: 6, kind: "number" },
+    { header: "ข้อผิดพลาด", width: 10, kind: "number" },
+    { header: "คำเตือน", width: 9, kind: "number" },
+    { header: "หมายเหตุ", width: 44, kind: "text" },
+  ];
   return {
     name: SUMMARY_SHEETS.status,
     title: "สถานะการส่งรายงาน",
     subtitle: `${periodLabel(r)} · ไม่รับ ${r.rejected.length} ไฟล์ · มีฉบับใหม่แทน ${r.superseded.length} ไฟล์ · ยังไม่ส่ง ${r.missing.length} หน่วยงาน`,
-    columns: [
-      { header: "รหัส", width: 8, kind: "text" },
-      { header: "หน่วยงาน", width: 26, kind: "text" },
-      { header: "สถานะ", width: 20, kind: "text" },
-      { header: "ไฟล์", width: 30, kind: "text" },
-      { header: "ชีต", width: 16, kind: "text" },
-      { header: "แบบฟอร์ม", width: 10, kind: "text" },
-      { header: "รอบ", width: 6, kind: "number" },
-      { header: "ข้อผิดพลาด", width: 10, kind: "number" },
-      { header: "คำเตือน", width: 9, kind: "number" },
-      { header: "หมายเหตุ", width: 60, kind: "text" },
-    ],
+    columns,
     rows: r.status.map((s) => ({
       kind: "data" as const,
       cells: [
@@ -46,5 +54,6 @@ export function statusSheet(r: MergeResult): SummarySheet {
     })),
     freeze: { rows: SUMMARY_HEADER_ROW, cols: 2 },
     wrap: true,
+    print: textSheetPrint(columns),
   };
 }

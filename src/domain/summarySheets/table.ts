@@ -1,4 +1,14 @@
 import { CellRange } from "../layout/a1";
+import { FONT } from "../layout/spec";
+import {
+  CELL_PADDING_PT,
+  columnWidthPt,
+  CONTINUED,
+  LINE_FACTOR,
+  MAX_ROW_PT,
+  splitForLines,
+  wrappedRowHeightPt,
+} from "../layout/textMetrics";
 import { MergedUnit, MergeResult } from "../merge";
 import { xmlSafe } from "../text";
 
@@ -26,6 +36,30 @@ export type RowKind =
 export interface TableRow {
   kind: RowKind;
   cells: TCell[];
+  /** Columns (1-based) merged into one cell in this row; its text wraps over their width. */
+  merge?: { c1: number; c2: number };
+  /** The row's cells end at this column (1-based): nothing is written or styled past it. */
+  span?: number;
+  /** Number format of the row's number cells, instead of their columns' (counts in a score column). */
+  numberFormat?: string;
+}
+
+/**
+ * How a sheet prints (A4 landscape always): the scale, the columns repeated at the left of every page
+ * (the header row is repeated on every page), and where pages break. Both writers store it as is, so
+ * Excel and LibreOffice print the same pages.
+ */
+export interface SummaryPrint {
+  /** Print scale in percent (never "fit to width": the text would shrink with the table). */
+  scale: number;
+  /** Columns repeated at the left of every printed page (0: none). */
+  titleCols: number;
+  /** Rows (1-based) that start a new page. */
+  rowBreaks: number[];
+  /** Columns (1-based) that start a new page. */
+  colBreaks: number[];
+  /** Pages left to right before top to bottom (a wide table read one row block at a time). */
+  overThenDown: boolean;
 }
 
 /**
@@ -42,7 +76,10 @@ export interface SummarySheet {
   /** Wrap long text in data rows (the score matrix keeps one line per row). */
   wrap: boolean;
   colorScale?: CellRange;
-  chart?: { title: string; categories: CellRange; values: CellRange };
+  /** The chart, placed over the cells of `anchor`. */
+  chart?: { title: string; categories: CellRange; values: CellRange; anchor: CellRange };
+  /** How the sheet prints; without it, as `textSheetPrint` lays out its columns (`printOf`). */
+  print?: SummaryPrint;
   /** A sheet for the program, not for people (the summary's data). */
   hidden?: boolean;
 }
@@ -117,6 +154,11 @@ export const SUMMARY_STYLES: Record<
   data: {},
 };
 
+/** Number format of a row's cell in a column. */
+export function cellFormat(row: TableRow | undefined, col: TableColumn): string {
+  return row?.numberFormat && col.kind !== "text" ? row.numberFormat : SUMMARY_FORMATS[col.kind];
+}
+
 /** Number format of a column kind. */
 export const SUMMARY_FORMATS: Record<TableColumn["kind"], string> = {
   text: "@",
@@ -127,3 +169,76 @@ export const SUMMARY_FORMATS: Record<TableColumn["kind"], string> = {
 
 /** Heat map colours: low red, middle yellow, high green. */
 export const COLOR_SCALE = { min: "F8696B", mid: "FFEB84", max: "63BE7B" } as const;
+
+/**
+ * Height in points a data row needs for its wrapped text (a merged cell over the width of its
+ * columns, bold rows in bold), null when one line is enough; at most Excel's 409 pt.
+ */
+export function summaryRowHeightPt(sheet: SummarySheet, row: TableRow): number | null {
+  if (!sheet.wrap && !row.merge) return null;
+  const cells: { text: string; width: number }[] = [];
+  for (let c = 0; c < (row.span ?? sheet.columns.length); c++) {
+    const v = row.cells[c];
+    if (typeof v !== "string" || !v) continue;
+    let width = sheet.columns[c].width;
+    if (row.merge && c + 1 === row.merge.c1)
+      for (let k = row.merge.c1; k < row.merge.c2; k++) width += sheet.columns[k].width;
+    cells.push({ text: v, width });
+  }
+  return wrappedRowHeightPt(cells, { ...FONT, bold: SUMMARY_STYLES[row.kind].bold });
+}
+
+/** Height in points of the header row (bold, wrapped), null when one line is enough. */
+export function summaryHeaderHeightPt(sheet: SummarySheet): number | null {
+  return wrappedRowHeightPt(
+    sheet.columns.map((c) => ({ text: c.header, width: c.width })),
+    { ...FONT, bold: true }
+  );
+}
+
+/**
+ * Most lines of text in one summary row: Excel's rows are at most 409 pt high, and rows of at most
+ * about half a printed page let the pages fill (a row that does not fit goes to the next page whole).
+ */
+const MAX_ROW_LINES = Math.min(
+  10,
+  Math.floor((MAX_ROW_PT - CELL_PADDING_PT) / (FONT.size * LINE_FACTOR))
+);
+
+/**
+ * Rows whose text needs more than a row can show (409 pt) go on in continuation rows: each long text
+ * split between lines (`splitForLines`, the form's own marks "…" and "(ต่อ)"), the first cell
+ * repeated with "(ต่อ)", so nothing is cut off on screen or on paper. Rows with merged cells are kept.
+ */
+export function splitTallRows(
+  columns: readonly TableColumn[],
+  rows: readonly TableRow[]
+): TableRow[] {
+  const out: TableRow[] = [];
+  for (const row of rows) {
+    if (row.merge) {
+      out.push(row);
+      continue;
+    }
+    let cells = row.cells;
+    for (let part = 0; ; part++) {
+      const head: TCell[] = [...cells];
+      const tail: TCell[] = cells.map(() => null);
+      let more = false;
+      cells.forEach((v, c) => {
+        if (typeof v !== "string" || !v || c >= columns.length) return;
+        const split = splitForLines(v, columnWidthPt(columns[c].width), FONT, MAX_ROW_LINES);
+        if (!split || !split.head) return;
+        head[c] = split.head;
+        tail[c] = `${CONTINUED}${split.tail}`;
+        more = true;
+      });
+      out.push({ ...row, cells: head });
+      if (!more || part > 1000) break;
+      const first = row.cells[0];
+      if (tail[0] === null && typeof first === "string" && first) tail[0] = `${first} (ต่อ)`;
+      cells = tail;
+    }
+  }
+  return out;
+}

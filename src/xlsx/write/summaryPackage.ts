@@ -1,21 +1,25 @@
 /**
  * The central summary as SpreadsheetML, written by us from the writer-neutral SummarySheet model:
  * title, subtitle, header and data rows with their styles (font, fill, thin borders, number format,
- * wrapping), column widths, frozen panes, estimated row heights, the heat map (a colour scale), print
- * setup (landscape, one page wide, the header row repeated) and shared strings. The chart is added
+ * wrapping), column widths, merged cells, frozen panes, estimated row heights, the heat map (a colour
+ * scale), print setup (A4 landscape at the sheet's scale, its page breaks, the header row and title
+ * columns repeated) and shared strings. The chart is added
  * by `chart.ts`. Writing it ourselves keeps ExcelJS (and its zip and CRC code) out of `ita merge`.
  */
 import type { Unzipped } from "fflate";
 import { strToU8 } from "fflate";
 import { addr, colLetter, rangeAddr } from "../../domain/layout/a1";
 import { FONT } from "../../domain/layout/spec";
-import { linesHeightPt, wrappedRowHeightPt } from "../../domain/layout/textMetrics";
+import { linesHeightPt } from "../../domain/layout/textMetrics";
+import { printOf, SUMMARY_MARGINS } from "../../domain/summarySheets/print";
 import {
+  cellFormat,
   COLOR_SCALE,
   SUMMARY_FIRST_ROW,
-  SUMMARY_FORMATS,
   SUMMARY_HEADER_ROW,
   SUMMARY_STYLES,
+  summaryHeaderHeightPt,
+  summaryRowHeightPt,
   SummarySheet,
   TCell,
 } from "../../domain/summarySheets/table";
@@ -38,6 +42,11 @@ const NUM_FMT_ID: Record<string, number> = { "": 0, "0": 1, "0.00": 2, "@": 49 }
 
 /** The styles of a workbook, registered as cells use them (cellXfs, fonts, fills). */
 class Styles {
+  /**
+   * Font 0 is the Normal style's, Calibri 11: both apps measure column widths in its digits (7 px),
+   * as `columnWidthPt` does. With TH Sarabun New 16 there every column would be half as wide again
+   * as laid out. Cells use fonts 1 (regular) and 2 (bold).
+   */
   private readonly fonts = [false, true]; // regular, bold
   private readonly fills: string[] = [];
   private readonly xfs: string[] = [];
@@ -52,7 +61,7 @@ class Styles {
     const key = JSON.stringify([s, numFmt ?? "", border, wrap]);
     let id = this.index.get(key);
     if (id !== undefined) return id;
-    const fontId = s.bold ? 1 : 0;
+    const fontId = s.bold ? 2 : 1;
     let fillId = 0;
     if (s.fill) {
       let i = this.fills.indexOf(s.fill);
@@ -93,7 +102,7 @@ class Styles {
     return (
       `${DECL}<styleSheet xmlns="${NS_MAIN}">` +
       numFmts +
-      `<fonts count="2">${this.fonts.map(font).join("")}</fonts>` +
+      `<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>${this.fonts.map(font).join("")}</fonts>` +
       `<fills count="${this.fills.length + 2}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${fills}</fills>` +
       `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>` +
       `<border><left style="thin">${thin}</left><right style="thin">${thin}</right><top style="thin">${thin}</top><bottom style="thin">${thin}</bottom><diagonal/></border></borders>` +
@@ -150,39 +159,37 @@ function sheetXml(sheet: SummarySheet, first: boolean, styles: Styles, strings: 
   rows.push(`<row r="1">${cellXml(1, 1, sheet.title, title, strings)}</row>`);
   rows.push(`<row r="2">${cellXml(2, 1, sheet.subtitle, subtitle, strings)}</row>`);
   const header = styles.id(SUMMARY_STYLES.header, undefined, true, true);
+  const hh = summaryHeaderHeightPt(sheet);
   rows.push(
-    `<row r="${SUMMARY_HEADER_ROW}">${sheet.columns.map((c, i) => cellXml(SUMMARY_HEADER_ROW, i + 1, c.header, header, strings)).join("")}</row>`
+    `<row r="${SUMMARY_HEADER_ROW}"${hh ? ` ht="${hh}" customHeight="1"` : ""}>${sheet.columns.map((c, i) => cellXml(SUMMARY_HEADER_ROW, i + 1, c.header, header, strings)).join("")}</row>`
   );
-  // The style of each row kind in each column, looked up once.
+  // The style of each row kind (and number format) in each column, looked up once.
   const byKind = new Map<string, number[]>();
-  const stylesOf = (kind: keyof typeof SUMMARY_STYLES) => {
-    let ids = byKind.get(kind);
+  const stylesOf = (row: SummarySheet["rows"][number]) => {
+    const key = `${row.kind}\u0000${row.numberFormat ?? ""}\u0000${row.merge ? 1 : 0}`;
+    let ids = byKind.get(key);
     if (!ids) {
       ids = sheet.columns.map((col) =>
-        styles.id(SUMMARY_STYLES[kind], SUMMARY_FORMATS[col.kind], true, sheet.wrap)
+        styles.id(SUMMARY_STYLES[row.kind], cellFormat(row, col), true, sheet.wrap || !!row.merge)
       );
-      byKind.set(kind, ids);
+      byKind.set(key, ids);
     }
     return ids;
   };
+  const merges: string[] = [];
   sheet.rows.forEach((row, k) => {
     const r = SUMMARY_FIRST_ROW + k;
-    const ids = stylesOf(row.kind);
+    const ids = stylesOf(row);
     let cells = "";
-    for (let c = 0; c < n; c++) {
+    for (let c = 0; c < (row.span ?? n); c++) {
       const style = ids[c];
       cells += cellXml(r, c + 1, row.cells[c] ?? null, style, strings);
     }
-    const h = sheet.wrap
-      ? wrappedRowHeightPt(
-          row.cells.map((v, c) => ({
-            text: typeof v === "string" ? v : "",
-            width: sheet.columns[c].width,
-          })),
-          FONT
-        )
-      : null;
-    rows.push(`<row r="${r}"${h ? ` ht="${h}"` : ""}>${cells}</row>`);
+    if (row.merge) merges.push(rangeAddr({ r1: r, c1: row.merge.c1, r2: r, c2: row.merge.c2 }));
+    const h = summaryRowHeightPt(sheet, row);
+    // A merged cell's height is ours to keep: neither app fits a row to a merged cell.
+    const custom = row.merge ? ' customHeight="1"' : "";
+    rows.push(`<row r="${r}"${h ? ` ht="${h}"${custom}` : ""}>${cells}</row>`);
   });
 
   const { rows: fr, cols: fc } = sheet.freeze;
@@ -194,6 +201,12 @@ function sheetXml(sheet: SummarySheet, first: boolean, styles: Styles, strings: 
     .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
     .join("");
   const last = SUMMARY_FIRST_ROW + sheet.rows.length - 1;
+  const print = printOf(sheet);
+  const brk = (tag: "rowBreaks" | "colBreaks", at: number[], max: number) =>
+    at.length
+      ? `<${tag} count="${at.length}" manualBreakCount="${at.length}">${at.map((b) => `<brk id="${b - 1}" max="${max}" man="1"/>`).join("")}</${tag}>`
+      : "";
+  const m = SUMMARY_MARGINS;
   const heat = sheet.colorScale
     ? `<conditionalFormatting sqref="${rangeAddr(sheet.colorScale)}"><cfRule type="colorScale" priority="1"><colorScale>` +
       `<cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>` +
@@ -202,7 +215,6 @@ function sheetXml(sheet: SummarySheet, first: boolean, styles: Styles, strings: 
     : "";
   return (
     `${DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<dimension ref="A1:${colLetter(Math.max(1, n))}${Math.max(SUMMARY_HEADER_ROW, last)}"/>` +
     `<sheetViews><sheetView${first ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
     // One line of TH Sarabun New 16 pt: rows of one line are as tall as their text (Excel's 15 pt
@@ -210,9 +222,15 @@ function sheetXml(sheet: SummarySheet, first: boolean, styles: Styles, strings: 
     `<sheetFormatPr defaultRowHeight="${linesHeightPt(1, FONT)}" customHeight="1"/>` +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rows.join("")}</sheetData>` +
+    (merges.length
+      ? `<mergeCells count="${merges.length}">${merges.map((a) => `<mergeCell ref="${a}"/>`).join("")}</mergeCells>`
+      : "") +
     heat +
-    `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+    // A set scale, never "fit to width": the text prints at a size people can read (print.ts).
+    `<pageSetup paperSize="9" scale="${print.scale}"${print.overThenDown ? ' pageOrder="overThenDown"' : ""} orientation="landscape"/>` +
+    brk("rowBreaks", print.rowBreaks, 16383) +
+    brk("colBreaks", print.colBreaks, 1048575) +
     `</worksheet>`
   );
 }
@@ -226,11 +244,13 @@ export function summaryPackage(sheets: SummarySheet[]): Unzipped {
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, i === 0, styles, strings));
   });
   const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+  // The header row, and the first columns where a sheet prints in blocks of columns, on every page.
   const printTitles = sheets
-    .map(
-      (s, i) =>
-        `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escText(`${quoted(s.name)}!$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}`)}</definedName>`
-    )
+    .map((s, i) => {
+      const { titleCols } = printOf(s);
+      const cols = titleCols ? `${quoted(s.name)}!$A:$${colLetter(titleCols)},` : "";
+      return `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escText(`${cols}${quoted(s.name)}!$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}`)}</definedName>`;
+    })
     .join("");
   files["xl/workbook.xml"] = strToU8(
     `${DECL}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +

@@ -1,0 +1,91 @@
+import { FONT } from "../layout/spec";
+import { columnWidthPt } from "../layout/textMetrics";
+import { SummaryPrint, SummarySheet, TableColumn } from "./table";
+
+/**
+ * How the summary sheets print on A4 landscape. Text is never shrunk to fit: a sheet prints at the
+ * largest scale up to 100 % at which its columns fit the page width, and never under
+ * `MIN_PRINT_SCALE`; a table wider than that prints in blocks of columns (a group of columns kept on
+ * one page when it fits), with its first columns repeated on every page.
+ */
+
+/** A4 landscape in points. */
+export const A4_LANDSCAPE_PT = { width: 842, height: 595 } as const;
+/** Page margins in inches (as SpreadsheetML stores them). */
+export const SUMMARY_MARGINS = {
+  left: 0.4,
+  right: 0.4,
+  top: 0.5,
+  bottom: 0.5,
+  header: 0.25,
+  footer: 0.25,
+} as const;
+/** TH Sarabun New 16 pt printed at 80 % is 12.8 pt on paper: the smallest text the summary prints. */
+export const MIN_PRINT_SCALE = 80;
+
+/**
+ * Width in points the columns of a page may take: the page within its margins, less a share kept
+ * free because Excel and LibreOffice round column widths to whole pixels at their own resolutions.
+ */
+export const printableWidthPt = () =>
+  (A4_LANDSCAPE_PT.width - (SUMMARY_MARGINS.left + SUMMARY_MARGINS.right) * 72) * 0.96;
+export const printableHeightPt = () =>
+  A4_LANDSCAPE_PT.height - (SUMMARY_MARGINS.top + SUMMARY_MARGINS.bottom) * 72;
+
+/** Text size on paper, in points, of the summary's font at a print scale. */
+export const printedFontPt = (scale: number) => (FONT.size * scale) / 100;
+
+/** The largest whole scale (MIN_PRINT_SCALE to 100) at which columns this wide fit one page width. */
+export function fitScale(totalWidthPt: number): number {
+  const fit = Math.floor((printableWidthPt() * 100) / Math.max(1, totalWidthPt));
+  return Math.max(MIN_PRINT_SCALE, Math.min(100, fit));
+}
+
+/**
+ * Columns (1-based) that start a new printed page at a scale. `titleCols` columns are printed on
+ * every page; `groupStarts` are columns that begin a group kept on one page when it fits.
+ */
+export function columnBreaks(
+  columns: readonly TableColumn[],
+  scale: number,
+  titleCols = 0,
+  groupStarts: readonly number[] = []
+): number[] {
+  const widths = columns.map((c) => columnWidthPt(c.width));
+  const room =
+    (printableWidthPt() * 100) / scale - widths.slice(0, titleCols).reduce((a, b) => a + b, 0);
+  const starts = new Set(groupStarts);
+  const breaks: number[] = [];
+  let used = 0;
+  for (let c = titleCols + 1; c <= columns.length; c++) {
+    // The width of the group that starts here (up to the next group start), when it starts one.
+    let group = widths[c - 1];
+    if (starts.has(c))
+      for (let k = c + 1; k <= columns.length && !starts.has(k); k++) group += widths[k - 1];
+    const need = starts.has(c) && group <= room ? group : widths[c - 1];
+    if (used > 0 && used + need > room) {
+      breaks.push(c);
+      used = 0;
+    }
+    used += widths[c - 1];
+  }
+  return breaks;
+}
+
+/** Print setup of a sheet of text columns: fit to the page width at 80 % or more, else in blocks. */
+export function textSheetPrint(columns: readonly TableColumn[]): SummaryPrint {
+  const total = columns.reduce((s, c) => s + columnWidthPt(c.width), 0);
+  const scale = fitScale(total);
+  return {
+    scale,
+    titleCols: 0,
+    rowBreaks: [],
+    colBreaks: columnBreaks(columns, scale),
+    overThenDown: false,
+  };
+}
+
+/** How a sheet prints: its own print setup, else that of a sheet of text columns. */
+export function printOf(sheet: SummarySheet): SummaryPrint {
+  return sheet.print ?? textSheetPrint(sheet.columns);
+}

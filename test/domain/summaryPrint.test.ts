@@ -1,0 +1,156 @@
+import {
+  CONTINUED,
+  columnBreaks,
+  columnWidthPt,
+  fitScale,
+  joinParts,
+  MIN_PRINT_SCALE,
+  printableWidthPt,
+  printedFontPt,
+  SUMMARY_FIRST_ROW,
+  SUMMARY_HEADER_ROW,
+  SUMMARY_SHEETS,
+  SummarySheet,
+  splitTallRows,
+  summaryRowHeightPt,
+  TableColumn,
+} from "../../src/domain";
+import { FY2567 } from "../forms";
+import { manyUnitsSummary } from "../excel/manyUnits";
+
+const col = (width: number): TableColumn => ({ header: "", width, kind: "score" });
+
+/** Width in points of columns c1..c2 (1-based, inclusive). */
+const span = (cols: readonly TableColumn[], c1: number, c2: number) =>
+  cols.slice(c1 - 1, c2).reduce((s, c) => s + columnWidthPt(c.width), 0);
+
+/** The blocks of columns a sheet prints in: [first, last] of each, after the title columns. */
+function blocks(s: SummarySheet): [number, number][] {
+  const starts = [s.print!.titleCols + 1, ...s.print!.colBreaks];
+  return starts.map((b, i) => [b, (starts[i + 1] ?? s.columns.length + 1) - 1]);
+}
+
+describe("print layout of the summary", () => {
+  it("prints at the largest scale that fits the page width, never under the legible minimum", () => {
+    expect(fitScale(100)).toBe(100);
+    expect(fitScale(printableWidthPt() / 0.9)).toBe(90);
+    expect(fitScale(printableWidthPt() * 10)).toBe(MIN_PRINT_SCALE);
+    // TH Sarabun New 16 pt at the smallest scale is still 12 pt or more on paper.
+    expect(printedFontPt(MIN_PRINT_SCALE)).toBeGreaterThanOrEqual(12);
+  });
+
+  it("breaks columns into blocks that fit the page, keeping a group on one page when it fits", () => {
+    const cols = [col(20), ...Array.from({ length: 40 }, () => col(10))];
+    const room = (printableWidthPt() * 100) / 80 - span(cols, 1, 1);
+    const breaks = columnBreaks(cols, 80, 1, [2, 8, 14, 20, 26, 32, 38]);
+    expect(breaks.length).toBeGreaterThan(1);
+    const starts = [2, ...breaks];
+    starts.forEach((b, i) => {
+      const last = (starts[i + 1] ?? cols.length + 1) - 1;
+      expect(span(cols, b, last)).toBeLessThanOrEqual(room);
+      // Every block begins where a group begins.
+      expect([2, 8, 14, 20, 26, 32, 38]).toContain(b);
+    });
+    // Without groups the page is filled column by column.
+    const plain = columnBreaks(cols, 80, 1);
+    expect(plain[0]).toBeGreaterThanOrEqual(breaks[0]);
+    // A group wider than a page is split where the page ends.
+    const wide = columnBreaks(cols, 80, 1, [2]);
+    expect(wide[0]).toBe(plain[0]);
+  });
+
+  describe("at 50 units", () => {
+    let sheets: SummarySheet[];
+    beforeAll(() => {
+      sheets = manyUnitsSummary(50);
+    });
+
+    it("every sheet prints A4 landscape at 80 % or more, each block of columns within the page", () => {
+      for (const s of sheets) {
+        expect([s.name, s.print!.scale >= MIN_PRINT_SCALE]).toEqual([s.name, true]);
+        const room =
+          (printableWidthPt() * 100) / s.print!.scale - span(s.columns, 1, s.print!.titleCols);
+        for (const [a, b] of blocks(s))
+          expect([s.name, a, span(s.columns, a, b) <= room]).toEqual([s.name, a, true]);
+      }
+      // The text sheets fit one page width: no column breaks.
+      for (const s of sheets.slice(1)) expect([s.name, s.print!.colBreaks]).toEqual([s.name, []]);
+    });
+
+    it("the score matrix: units as rows, unit names and header frozen and printed on every page, blocks at indicators", () => {
+      const s = sheets.find((x) => x.name === SUMMARY_SHEETS.scores)!;
+      expect(s.freeze).toEqual({ rows: SUMMARY_HEADER_ROW, cols: 1 });
+      expect(s.print!.titleCols).toBe(1);
+      const units = s.rows.slice(0, 50).map((r) => r.cells[0]);
+      expect(new Set(units).size).toBe(50);
+      expect(s.columns[0].header).toBe("หน่วยงาน");
+      // Items and averages as columns: 42 items, 10 indicator and 3 tool averages, the total.
+      expect(s.columns).toHaveLength(1 + 42 + 10 + 3 + 1);
+      // Each block starts with an indicator's first item (or the total), never inside an indicator.
+      const firsts = new Set(
+        FY2567.tools.flatMap((t) => t.indicators.map((i) => i.items[0].code.replace("-", " – ")))
+      );
+      for (const b of s.print!.colBreaks)
+        expect([b, firsts.has(s.columns[b - 1].header) || b === s.columns.length]).toEqual([
+          b,
+          true,
+        ]);
+      // Headers wrap: the widest word of each fits its column.
+      expect(s.columns.slice(1).every((c) => c.width >= 9)).toBe(true);
+    });
+
+    it("the key and the chart start pages of their own, within the first block, the chart beside its table", () => {
+      const s = sheets.find((x) => x.name === SUMMARY_SHEETS.scores)!;
+      const [keyAt, chartAt] = s.print!.rowBreaks;
+      expect(s.rows[keyAt - SUMMARY_FIRST_ROW].cells.slice(0, 2)).toEqual([
+        "รหัส",
+        "ประเด็นการประเมิน (คำถามของแต่ละข้อ)",
+      ]);
+      const firstBlockEnd = blocks(s)[0][1];
+      const key = s.rows.slice(keyAt - SUMMARY_FIRST_ROW, chartAt - SUMMARY_FIRST_ROW);
+      expect(key).toHaveLength(1 + 42 + 1);
+      for (const r of key) {
+        expect(r.merge).toEqual({ c1: 2, c2: firstBlockEnd });
+        expect(r.span).toBe(firstBlockEnd);
+      }
+      expect(key.find((r) => r.cells[0] === "I1")!.cells[1]).toBe(FY2567.byCode.get("I1")!.text);
+      const chart = s.chart!;
+      expect(chart.categories.r1).toBe(chartAt + 1);
+      expect(chart.categories.r2 - chart.categories.r1 + 1).toBe(10);
+      expect(chart.anchor).toEqual({
+        r1: chartAt,
+        c1: 3,
+        r2: chart.categories.r2,
+        c2: firstBlockEnd,
+      });
+    });
+  });
+});
+
+describe("rows longer than a row can show", () => {
+  it("go on in continuation rows: every part within the row's lines, the parts joined give the text back", () => {
+    const columns: TableColumn[] = [
+      { header: "หน่วยงาน", width: 20, kind: "text" },
+      { header: "ผล", width: 30, kind: "text" },
+    ];
+    const long = Array.from(
+      { length: 60 },
+      (_, i) => `${i + 1}. ดำเนินการจัดประชุมชี้แจงเจ้าหน้าที่ในสังกัด ครั้งที่ ${i + 1}`
+    ).join("\n");
+    const rows = splitTallRows(columns, [
+      { kind: "data", cells: ["สำนักงานเขตจอมทอง", long] },
+      { kind: "data", cells: ["สำนักงานเขตดุสิต", "สั้น"] },
+    ]);
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows[rows.length - 1].cells).toEqual(["สำนักงานเขตดุสิต", "สั้น"]);
+    const parts = rows.slice(0, -1);
+    expect(parts[0].cells[0]).toBe("สำนักงานเขตจอมทอง");
+    for (const r of parts.slice(1)) expect(r.cells[0]).toBe("สำนักงานเขตจอมทอง (ต่อ)");
+    const sheet = { columns, wrap: true } as SummarySheet;
+    for (const r of parts) expect(summaryRowHeightPt(sheet, r)!).toBeLessThanOrEqual(409 / 1.5);
+    const text = parts
+      .map((r) => String(r.cells[1]))
+      .reduce((head, tail) => joinParts(head, tail.slice(CONTINUED.length)));
+    expect(text).toBe(long);
+  });
+});
