@@ -50,6 +50,8 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
+    // A file input's intrinsic width (about 290 px) would stick out of a 270 px pane.
+    "& input[type='file']": { width: "100%", maxWidth: "100%", minWidth: 0 },
   },
   header: {
     display: "flex",
@@ -59,10 +61,17 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
   },
   langs: { display: "flex", columnGap: tokens.spacingHorizontalXS },
-  // The four views on one line from 270 px: small tabs, tight padding, no wrapping.
+  // The four views on one line at 320 px (Thai labels a size smaller under 360 px); below that they
+  // may wrap rather than stick out of the pane.
   tabs: {
-    flexWrap: "nowrap",
-    "& button": { paddingInline: tokens.spacingHorizontalXS, minWidth: 0 },
+    flexWrap: "wrap",
+    "& button": { paddingInline: "3px", minWidth: 0 },
+    "@media (max-width: 359px)": {
+      "& .fui-Tab__content, & .fui-Tab__content--reserved-space": {
+        fontSize: tokens.fontSizeBase200,
+        lineHeight: tokens.lineHeightBase200,
+      },
+    },
   },
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -225,7 +234,7 @@ export function App({
                     appearance={lang === "en" ? "primary" : "subtle"}
                     checked={lang === "en"}
                     lang="en"
-                    aria-label="English"
+                    title="English"
                     onClick={() => chooseLang("en")}
                   >
                     EN

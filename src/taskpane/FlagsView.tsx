@@ -135,13 +135,9 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
   const effectiveFilter: Filter = filter ?? (withoutMeasures.length ? "noMeasures" : "all");
   const shown = effectiveFilter === "noMeasures" ? withoutMeasures : flagged;
   const byIndicator = form ? indicatorGroups(form, shown) : [];
-  // Open first: the indicators with items still without measures (else all, when few).
+  // Open first: the indicators with items still without measures (all, once every item has some).
   const lackingKeys = byIndicator.filter((g) => g.items.some((i) => !i.measures)).map((g) => g.key);
-  const openItems =
-    open ??
-    (lackingKeys.length
-      ? lackingKeys
-      : byIndicator.slice(0, byIndicator.length <= 3 ? undefined : 1).map((g) => g.key));
+  const openItems = open ?? (lackingKeys.length ? lackingKeys : byIndicator.map((g) => g.key));
   const chosen = withoutMeasures.filter((it) => selected.has(it.code));
   const summary = form
     ? summarizeScores(form.catalog, new Map(form.items.map((i) => [i.code, i.score])), passMark)

@@ -42,9 +42,9 @@ describe("task pane shell", () => {
     await findControl("button", "สร้างแบบรายงาน");
     // The language switch is a pair of toggle buttons (a choice, not views).
     expect(screen.queryByRole("tab", { name: "EN" })).toBeNull();
-    fireEvent.click(screen.getByRole("button", { name: "English" }));
+    fireEvent.click(screen.getByRole("button", { name: "EN" }));
     expect(screen.getByRole("heading", { name: "ITA District Report" })).toBeTruthy();
-    expect(screen.getByRole("button", { name: "English" }).getAttribute("aria-pressed")).toBe(
+    expect(screen.getByRole("button", { name: "EN" }).getAttribute("aria-pressed")).toBe(
       "true"
     );
     expect(screen.getByRole("tab", { name: "Validate" })).toBeTruthy();
