@@ -34,7 +34,7 @@ import { CheckedSheet, Found, SheetChoice, useFoundForm } from "./FormPicker";
 import { PhotoButton } from "./PhotoButton";
 import { Gateway } from "./gateway";
 import { fill, useT } from "./i18n";
-import { codesText, DoneBar, ListFilter } from "./lists";
+import { codesText, DoneBar, firstScreen, ListFilter } from "./lists";
 import { useGoTo } from "./shell";
 import { useAction } from "./useAction";
 
@@ -135,9 +135,10 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
   const effectiveFilter: Filter = filter ?? (withoutMeasures.length ? "noMeasures" : "all");
   const shown = effectiveFilter === "noMeasures" ? withoutMeasures : flagged;
   const byIndicator = form ? indicatorGroups(form, shown) : [];
-  // Open first: the indicators with items still without measures (all, once every item has some).
-  const lackingKeys = byIndicator.filter((g) => g.items.some((i) => !i.measures)).map((g) => g.key);
-  const openItems = open ?? (lackingKeys.length ? lackingKeys : byIndicator.map((g) => g.key));
+  // Open first: the indicators with items still without measures (all, once every item has some),
+  // as many as make a first screen of items; the rest open on demand.
+  const lacking = byIndicator.filter((g) => g.items.some((i) => !i.measures));
+  const openItems = open ?? firstScreen(lacking.length ? lacking : byIndicator);
   const chosen = withoutMeasures.filter((it) => selected.has(it.code));
   const summary = form
     ? summarizeScores(form.catalog, new Map(form.items.map((i) => [i.code, i.score])), passMark)
@@ -424,6 +425,8 @@ function FlagRow({
   const styles = useStyles();
   const yn = (v: boolean) => (v ? t("yes") : t("no"));
   const group = it.sharedWith.length ? codeSpan([it.code, ...it.sharedWith]) : null;
+  // Splitting off is for an item covered by its group's written text (an empty group takes measures).
+  const splittable = Boolean(group && it.measures);
   const measures = it.measures
     ? group
       ? fill(t("sharedMeasures"), { group })
@@ -455,14 +458,16 @@ function FlagRow({
             onChange={(_, d) => onSelect(Boolean(d.checked))}
           />
         ) : null}
-        {group ? (
+        {splittable ? (
           <Button size="small" disabled={busy} onClick={onSplit}>
             {fill(t("splitOff"), { code: it.code })}
           </Button>
         ) : null}
         <PhotoButton code={it.code} disabled={busy} onPicture={onPicture} />
       </div>
-      {group ? <Text size={200}>{fill(t("splitHint"), { code: it.code, group })}</Text> : null}
+      {splittable ? (
+        <Text size={200}>{fill(t("splitHint"), { code: it.code, group: group! })}</Text>
+      ) : null}
       {!it.measures && standard.length ? (
         <MeasuresPicker
           code={it.code}

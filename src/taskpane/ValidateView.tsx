@@ -29,7 +29,7 @@ import { ErrorBar } from "./components";
 import { CheckedSheet, Found, SheetChoice, useFoundForm } from "./FormPicker";
 import { Gateway } from "./gateway";
 import { fill, useT } from "./i18n";
-import { codesText, DoneBar, ListFilter, StaleBar } from "./lists";
+import { codesText, DoneBar, firstScreen, ListFilter, StaleBar } from "./lists";
 import { useGoTo, useStaleness } from "./shell";
 import { useAction } from "./useAction";
 
@@ -108,9 +108,13 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
     const { form, protectedSheet, how } = found;
     const result = validate(form, { now });
     await gateway.mark(form, result.issues, protectedSheet);
-    const groups = groupIssues(listed(result.issues), form.catalog);
-    const withErrors = groups.filter((g) => g.errors).map((g) => g.key);
-    setOpen(withErrors.length ? withErrors : groups.slice(0, 1).map((g) => g.key));
+    // Open first: the indicators with errors (else all), as many as make a first screen.
+    const groups = groupIssues(listed(result.issues), form.catalog).map((g) => ({
+      ...g,
+      items: g.issues,
+    }));
+    const withErrors = groups.filter((g) => g.errors);
+    setOpen(firstScreen(withErrors.length ? withErrors : groups));
     setFilter("all");
     setChecked({
       form,

@@ -104,3 +104,20 @@ export function codesText(codes: readonly string[]): string {
   }
   return runs.map((r) => (r.length > 1 ? codeSpan(r) : r[0])).join(", ");
 }
+
+/** Rows a first screen of a list shows open before the rest is left folded. */
+const FIRST_SCREEN_ROWS = 10;
+
+/** Keys of the first groups, taken while their rows fit a first screen (at least one group). */
+export function firstScreen(
+  groups: readonly { key: string; items: readonly unknown[] }[]
+): string[] {
+  const out: string[] = [];
+  let rows = 0;
+  for (const g of groups) {
+    if (out.length && rows + g.items.length > FIRST_SCREEN_ROWS) break;
+    out.push(g.key);
+    rows += g.items.length;
+  }
+  return out;
+}

@@ -276,6 +276,8 @@ describe("the task pane in Chromium", () => {
 
     // I22 (82.01) shares I21–I24's measures: one click gives it its own cells.
     await page.getByRole("radio", { name: /^ทั้งหมด/ }).check();
+    const i5 = page.getByRole("button", { name: /^IIT · ตัวชี้วัดที่ 5 / });
+    if ((await i5.getAttribute("aria-expanded")) !== "true") await i5.click();
     await page.getByRole("button", { name: "เขียนมาตรการของข้อ I22 เอง" }).click();
     await page.getByText(/^ข้อ I22 มีช่องมาตรการของตนเองแล้ว \(E\d+\)$/).waitFor();
     const i22 = await t.evaluate((x) => x.cellOf("I22", "measures"));

@@ -4,6 +4,7 @@ import { memoryMarkStore, scaffoldSheet } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { excelGateway } from "../../src/taskpane/excelGateway";
 import { hostInfo } from "../../src/taskpane/office";
+import { rescueFocus } from "../../src/taskpane/shell";
 import { FakeExcelHost } from "../host/fakeExcel";
 import { FY2567 } from "../forms";
 import { blankMeta, sampleMeta, sampleReport } from "../helpers";
@@ -78,10 +79,14 @@ describe("validate view: long lists", () => {
       .getAllByRole("button")
       .filter((b) => /ตัวชี้วัดที่ \d+/.test(b.textContent ?? "") && b.closest("h3"));
     expect(headers.length).toBeGreaterThan(3);
-    for (const h of headers) {
-      const expanded = h.getAttribute("aria-expanded") === "true";
-      expect(expanded).toBe(/ข้อผิดพลาด/.test(h.textContent ?? ""));
-    }
+    // Indicators with errors come first; the first of them are open (a first screen), the rest folded.
+    const expanded = (h: HTMLElement) => h.getAttribute("aria-expanded") === "true";
+    const hasErrors = (h: HTMLElement) => /ข้อผิดพลาด/.test(h.textContent ?? "");
+    expect(expanded(headers[0]) && hasErrors(headers[0])).toBe(true);
+    for (const h of headers.filter(expanded)) expect(hasErrors(h)).toBe(true);
+    expect(headers.filter((h) => !expanded(h)).length).toBeGreaterThan(0);
+    const firstWarningsOnly = headers.findIndex((h) => !hasErrors(h));
+    expect(headers.slice(firstWarningsOnly).every((h) => !hasErrors(h))).toBe(true);
     const i5 = headers.find((h) => /ตัวชี้วัดที่ 5/.test(h.textContent ?? ""))!;
     expect(i5.textContent).toMatch(/\d+ คำเตือน$/);
     expect(i5.getAttribute("aria-expanded")).toBe("false");
@@ -129,6 +134,8 @@ describe("flags view: long lists", () => {
     // No wall of ticked boxes: nothing selected, each item's measures folded.
     expect(document.querySelectorAll("input[type=checkbox]:checked")).toHaveLength(0);
     expect(screen.queryAllByRole("button", { name: /^ใส่มาตรการที่เลือก/ })).toHaveLength(0);
+    // I1–I4 share one empty cell: they take measures; splitting off is for a group's written text.
+    expect(screen.queryByText("เขียนมาตรการของข้อ I1 เอง")).toBeNull();
     expect(
       (screen.getByRole("button", { name: "ใส่มาตรการมาตรฐานให้ทั้ง 0 ข้อที่เลือก" }) as HTMLButtonElement)
         .disabled
@@ -180,8 +187,49 @@ describe("flags view: long lists", () => {
     fireEvent.click(screen.getByRole("tab", { name: "ตรวจสอบ" }));
     fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
     // A warning (no error left): its indicator is folded until opened.
-    fireEvent.click(await findControl("button", /ตัวชี้วัดที่ 5 /));
+    const i5 = await findControl("button", /ตัวชี้วัดที่ 5 /);
+    if (i5.getAttribute("aria-expanded") !== "true") fireEvent.click(i5);
     await screen.findByText(/ข้อ I22 ต่ำกว่าเกณฑ์ และมาตรการยังเป็นข้อความเดียวกับข้อ I21, I23, I24/);
+  });
+});
+
+describe("focus", () => {
+  function page() {
+    document.body.innerHTML =
+      "<main><section><h2>รายการ</h2><button>ก</button><button>ข</button></section></main>";
+    const main = document.querySelector("main")!;
+    const [a, b] = [...main.querySelectorAll("button")];
+    return { main, a, b, heading: main.querySelector("h2")! };
+  }
+
+  it("puts focus lost with a removed control on the view's heading", async () => {
+    const { main, a, heading } = page();
+    a.focus();
+    a.remove();
+    expect(document.activeElement).toBe(document.body);
+    rescueFocus(main);
+    await waitFor(() => expect(document.activeElement).toBe(heading), { timeout: 3000 });
+  });
+
+  it("gives it back to the control used once it is enabled again (a button disabled while busy)", async () => {
+    const { main, b } = page();
+    b.focus();
+    // The browser drops focus from a button that becomes disabled.
+    b.blur();
+    b.disabled = true;
+    expect([null, document.body]).toContain(document.activeElement);
+    rescueFocus(main);
+    setTimeout(() => (b.disabled = false), 100);
+    await waitFor(() => expect(document.activeElement).toBe(b), { timeout: 3000 });
+  });
+
+  it("leaves alone focus the user has put elsewhere", async () => {
+    const { main, a, b } = page();
+    a.focus();
+    rescueFocus(main);
+    b.focus();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(document.activeElement).toBe(b);
   });
 });
 
