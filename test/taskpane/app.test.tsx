@@ -44,9 +44,7 @@ describe("task pane shell", () => {
     expect(screen.queryByRole("tab", { name: "EN" })).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "EN" }));
     expect(screen.getByRole("heading", { name: "ITA District Report" })).toBeTruthy();
-    expect(screen.getByRole("button", { name: "EN" }).getAttribute("aria-pressed")).toBe(
-      "true"
-    );
+    expect(screen.getByRole("button", { name: "EN" }).getAttribute("aria-pressed")).toBe("true");
     expect(screen.getByRole("tab", { name: "Validate" })).toBeTruthy();
   });
 
