@@ -20,7 +20,7 @@ import type { Msg } from "../domain/text";
 import type { Gateway } from "./gateway";
 import { Lang, LangContext, STRINGS } from "./i18n";
 import type { HostInfo } from "./office";
-import { ChangesContext, GoToContext, rescueFocus, View } from "./shell";
+import { ChangesContext, GoToContext, rescueFocus, usable, View } from "./shell";
 
 // Each view is its own chunk: the pane's first script holds only the shell.
 const CreateView = lazy(() =>
@@ -195,8 +195,10 @@ export function App({
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") rescueFocus(main);
     };
+    // Only focus lost with its control (disabled or gone), not a click on the pane's background.
     const onOut = (e: FocusEvent) => {
-      if (!e.relatedTarget) rescueFocus(main);
+      const from = e.target as HTMLElement | null;
+      if (!e.relatedTarget) setTimeout(() => !usable(from) && rescueFocus(main), 0);
     };
     document.addEventListener("keydown", onKey, true);
     main.addEventListener("focusout", onOut);

@@ -45,7 +45,8 @@ if (typeof document !== "undefined")
     true
   );
 
-const usable = (el: HTMLElement | null): el is HTMLElement =>
+/** An element focus can go to: in the page, shown, enabled. */
+export const usable = (el: HTMLElement | null): el is HTMLElement =>
   Boolean(
     el &&
     el.isConnected &&

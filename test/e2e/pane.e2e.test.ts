@@ -291,6 +291,10 @@ describe("the task pane in Chromium", () => {
     await page.getByText("รายการนี้อาจไม่เป็นปัจจุบัน").waitFor();
     await page.getByRole("button", { name: "ตรวจอีกครั้ง" }).click();
     await page.getByText("รายการนี้อาจไม่เป็นปัจจุบัน").waitFor({ state: "detached" });
+    // The same lists in English.
+    await page.getByRole("button", { name: "EN" }).click();
+    await page.getByRole("radio", { name: /^Errors \(\d+\)$/ }).waitFor();
+    await checkView(page, "11-validate-long-en");
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     expectTalkedToNoOne(page);
     await page.close();
