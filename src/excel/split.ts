@@ -3,7 +3,6 @@ import {
   CellRange,
   cellText,
   codeSpan,
-  columnIndex,
   COLUMNS,
   FONT,
   msg,
@@ -64,16 +63,30 @@ export async function splitFromGroup(
     ...form.items.filter((i) => i.row > last.row).map((i) => i.row),
     last.row + MAX_ROWS_PER_ITEM
   );
-  const codeCol = columnIndex("code");
-  const itemCol = columnIndex("item");
-  const sharedCols = SHARED_FIELDS.map((f) => columnIndex(f));
+  // The columns where the reader found them (a user may have moved one).
+  const codeCol = form.columns.code;
+  const itemCol = form.columns.item;
+  const sharedCols = SHARED_FIELDS.map((f) => form.columns[f]);
   const c1 = Math.min(...sharedCols);
   const c2 = Math.max(...sharedCols);
-  if (c2 - c1 + 1 !== sharedCols.length) throw new Error("The shared columns are not side by side");
+  if (c2 - c1 + 1 !== sharedCols.length || sharedCols.some((c, i) => c !== c1 + i))
+    throw new ExcelActionError(
+      msg(
+        `คอลัมน์มาตรการ ผลการดำเนินการ และหลักฐานในชีต "${form.sheet}" ไม่ได้อยู่ติดกันตามแบบฟอร์ม: แยกข้อ ${code} เองไม่ได้ ย้ายคอลัมน์กลับที่เดิมแล้วลองอีกครั้ง`,
+        `The measures, results and evidence columns of sheet "${form.sheet}" are not side by side as in the form: ${code} cannot be split off; move the columns back and try again`
+      ),
+      "ColumnsMoved"
+    );
+  const colCount = Math.max(...Object.values(form.columns));
+  /** Width of each column as the layout sizes it, wherever the reader found it. */
+  const widths = Array.from({ length: colCount }, (_, i) => {
+    const spec = COLUMNS.find((c) => form.columns[c.key] === i + 1);
+    return spec ? spec.width : 9;
+  });
 
   return guarded(async () => {
     const ws = context.workbook.worksheets.getItem(form.sheet);
-    const read = ws.getRangeByIndexes(top - 1, 0, nextRow - top, COLUMNS.length).load("values");
+    const read = ws.getRangeByIndexes(top - 1, 0, nextRow - top, colCount).load("values");
     const used = ws.getUsedRange(true).load("rowIndex,rowCount");
     await context.sync();
     const usedLast = used.rowIndex + used.rowCount;
@@ -110,7 +123,7 @@ export async function splitFromGroup(
     const ownMerges: CellRange[] = [];
     for (const m of members) {
       const [r1, r2] = rowsOf(m);
-      for (let c = 1; c <= COLUMNS.length; c++) {
+      for (let c = 1; c <= colCount; c++) {
         if (sharedCols.includes(c)) continue;
         let from = r1;
         for (let r = r1 + 1; r <= r2 + 1; r++) {
@@ -128,7 +141,7 @@ export async function splitFromGroup(
           ? block[r - 1][c - c1]
           : cellText((values[r - 1]?.[c - 1] ?? null) as never),
       font: (_r, c) => ({ size: FONT.size, bold: c === codeCol }),
-      columnWidths: COLUMNS.map((c) => c.width),
+      columnWidths: widths,
       merges: [...merges, ...ownMerges].map(local),
     });
 
@@ -146,7 +159,7 @@ export async function splitFromGroup(
       i = j;
     }
     if (protectedSheet) ws.protection.protect(protectionOptions());
-    const cell = addr(it.row, columnIndex("measures"));
+    const cell = addr(it.row, form.columns.measures);
     ws.activate();
     ws.getRange(cell).select();
     await context.sync();

@@ -130,6 +130,34 @@ describe("splitting an item off its measure group", () => {
   });
 });
 
+describe("splitting on a sheet whose columns were moved", () => {
+  it("refuses, naming the sheet, and changes nothing", async () => {
+    const host = await chomThong();
+    const { form: before } = await host.run((ctx) => readActiveForm(ctx, { mergedAreas: true }));
+    const sheet = host.wb.getWorksheet(before.sheet)!;
+    // A user moved the evidence column to the left of the measures.
+    const measures = columnIndex("measures");
+    const evidence = columnIndex("evidence");
+    for (let r = 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const m = row.getCell(measures).value;
+      row.getCell(measures).value = row.getCell(evidence).value;
+      row.getCell(evidence).value = m;
+    }
+    const { form, protectedSheet } = await host.run((ctx) =>
+      readActiveForm(ctx, { mergedAreas: true })
+    );
+    expect(form.columns.evidence).toBe(measures);
+    const snapshot = JSON.stringify(sheet.getSheetValues());
+    const err = await host
+      .run((ctx) => splitFromGroup(ctx, form, "I22", protectedSheet))
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(ExcelActionError);
+    expect(err.reason.en).toMatch(/columns of sheet "ITA 2567 รอบ 6" are not side by side/);
+    expect(JSON.stringify(sheet.getSheetValues())).toBe(snapshot);
+  });
+});
+
 describe("standard measures for several items", () => {
   it("writes every chosen item in one request, one text per shared cell", async () => {
     const report = sampleReport();
