@@ -139,10 +139,9 @@ describe("splitting on a sheet whose columns were moved", () => {
     const measures = columnIndex("measures");
     const evidence = columnIndex("evidence");
     for (let r = 1; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
-      const m = row.getCell(measures).value;
-      row.getCell(measures).value = row.getCell(evidence).value;
-      row.getCell(evidence).value = m;
+      const m = sheet.getCell(r, measures).value;
+      sheet.getCell(r, measures).value = sheet.getCell(r, evidence).value;
+      sheet.getCell(r, evidence).value = m;
     }
     const { form, protectedSheet } = await host.run((ctx) =>
       readActiveForm(ctx, { mergedAreas: true })
