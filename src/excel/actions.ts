@@ -1,4 +1,4 @@
-import { CatalogItem, codeSpan, msg, ReadForm, standardMeasuresText } from "../domain";
+import { CatalogItem, codeSpan, msg, ReadForm, ReadItem, standardMeasuresText } from "../domain";
 import { ExcelActionError, guarded } from "./errors";
 
 /** Select a cell (and its sheet) so the user sees it: one sync. */
@@ -60,9 +60,63 @@ export async function insertStandardMeasures(
   }
   const text = standardMeasuresText(chosen);
   await guarded(async () => {
-    const range = context.workbook.worksheets.getItem(form.sheet).getRange(it.cells.measures);
+    const range = context.workbook.worksheets
+      .getItem(form.sheet)
+      .getRange(measuresTarget(form, it));
     range.values = [[text]];
     await context.sync();
   });
   return text;
+}
+
+/**
+ * The cell an item's measures are written in: its own, or the first cell of the text its measure group
+ * shares (a group laid out over two pages has a "(ต่อ)" cell on the second, which must stay a
+ * continuation of the first).
+ */
+function measuresTarget(form: ReadForm, it: ReadItem): string {
+  if (!it.sharedWith.length) return it.cells.measures;
+  const members = form.items.filter((o) => o === it || it.sharedWith.includes(o.code));
+  return members.reduce((a, b) => (b.row < a.row ? b : a)).cells.measures;
+}
+
+/** What `insertStandardMeasuresMany` wrote: one text per cell (items of one shared cell together). */
+export interface MeasuresWritten {
+  cell: string;
+  codes: string[];
+  text: string;
+}
+
+/**
+ * Standard measures for several items at once, in one sync. Items whose cell already has text are
+ * skipped (never written over); items sharing one cell (a measure group not yet written) get one text
+ * with the measures chosen for any of them, each once.
+ */
+export async function insertStandardMeasuresMany(
+  context: Excel.RequestContext,
+  form: ReadForm,
+  entries: readonly { item: CatalogItem; chosen: readonly string[] }[]
+): Promise<MeasuresWritten[]> {
+  const byCell = new Map<string, { codes: string[]; measures: string[] }>();
+  for (const { item, chosen } of entries) {
+    const it = form.items.find((i) => i.code === item.code);
+    if (!it || it.measures || !chosen.length) continue;
+    const cell = measuresTarget(form, it);
+    const w = byCell.get(cell) ?? { codes: [], measures: [] };
+    w.codes.push(it.code);
+    for (const m of chosen) if (!w.measures.includes(m)) w.measures.push(m);
+    byCell.set(cell, w);
+  }
+  const written = [...byCell].map(([cell, w]) => ({
+    cell,
+    codes: w.codes,
+    text: standardMeasuresText(w.measures),
+  }));
+  if (!written.length) return written;
+  await guarded(async () => {
+    const ws = context.workbook.worksheets.getItem(form.sheet);
+    for (const w of written) ws.getRange(w.cell).values = [[w.text]];
+    await context.sync();
+  });
+  return written;
 }

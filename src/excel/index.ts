@@ -7,3 +7,4 @@ export * from "./writeForm";
 export * from "./writeSummary";
 export * from "./format";
 export * from "./photos";
+export * from "./split";

@@ -10,15 +10,17 @@ import {
   Subtitle1,
   Tab,
   TabList,
+  ToggleButton,
   tokens,
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Msg } from "../domain/text";
 import type { Gateway } from "./gateway";
 import { Lang, LangContext, STRINGS } from "./i18n";
 import type { HostInfo } from "./office";
+import { ChangesContext, GoToContext, rescueFocus, usable, View } from "./shell";
 
 // Each view is its own chunk: the pane's first script holds only the shell.
 const CreateView = lazy(() =>
@@ -40,12 +42,16 @@ const useStyles = makeStyles({
   root: {
     minHeight: "100vh",
     boxSizing: "border-box",
-    padding: tokens.spacingHorizontalM,
+    // Office's guidance for task panes: 20 px side margins.
+    paddingBlock: tokens.spacingVerticalM,
+    paddingInline: "20px",
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
+    // A file input's intrinsic width (about 290 px) would stick out of a 270 px pane.
+    "& input[type='file']": { width: "100%", maxWidth: "100%", minWidth: 0 },
   },
   header: {
     display: "flex",
@@ -54,7 +60,19 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     flexWrap: "wrap",
   },
-  tabs: { flexWrap: "wrap" },
+  langs: { display: "flex", columnGap: tokens.spacingHorizontalXS },
+  // The four views on one line at 320 px (Thai labels a size smaller under 360 px); below that they
+  // may wrap rather than stick out of the pane.
+  tabs: {
+    flexWrap: "wrap",
+    "& button": { paddingInline: "3px", minWidth: 0 },
+    "@media (max-width: 359px)": {
+      "& .fui-Tab__content, & .fui-Tab__content--reserved-space": {
+        fontSize: tokens.fontSizeBase200,
+        lineHeight: tokens.lineHeightBase200,
+      },
+    },
+  },
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -63,8 +81,6 @@ const NOTE_STRINGS = {
   title: { th: "ทำเสร็จแล้ว แต่มีบางขั้นที่ Excel ไม่ยอมทำ", en: "Done, but Excel refused some steps" },
   dismiss: { th: "ปิด", en: "Dismiss" },
 } as const;
-
-type View = "create" | "validate" | "flags" | "merge";
 
 export interface AppProps {
   host: HostInfo;
@@ -78,13 +94,36 @@ export interface AppProps {
 
 /**
  * The gateway with the notes of writes that succeeded without some finishing step (a sheet not
- * protected, panes not frozen, an earlier summary not deleted, ...) passed to `show`.
+ * protected, panes not frozen, an earlier summary not deleted, ...) passed to `show`; every write to
+ * the workbook reported to `changed`, and a form created to `created`.
  */
-function withNotes(gateway: Gateway, show: (notes: Msg[]) => void): Gateway {
+function withNotes(
+  gateway: Gateway,
+  show: (notes: Msg[]) => void,
+  changed: () => void,
+  created: () => void
+): Gateway {
+  /** A write through the pane: lists checked before it may be out of date. */
+  const writes =
+    <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      try {
+        return await f(...a);
+      } finally {
+        changed();
+      }
+    };
   return {
     ...gateway,
+    writeScores: writes(gateway.writeScores),
+    insertMeasures: writes(gateway.insertMeasures),
+    insertMeasuresMany: writes(gateway.insertMeasuresMany),
+    splitMeasures: writes(gateway.splitMeasures),
+    insertPhoto: writes(gateway.insertPhoto),
     scaffold: async (model) => {
       const r = await gateway.scaffold(model);
+      changed();
+      created();
       show(r.notes);
       return r;
     },
@@ -108,8 +147,66 @@ export function App({
   const [lang, setLang] = useState<Lang>(initialLang);
   const [view, setView] = useState<View>(initialView);
   const [createOpened, setCreateOpened] = useState(initialView === "create");
+  const [validateOpened, setValidateOpened] = useState(initialView === "validate");
   const [notes, setNotes] = useState<Msg[]>([]);
-  const noted = useMemo(() => withNotes(gateway, setNotes), [gateway]);
+  /** After the form is created: what to do next (the create view says what it made). */
+  const [createdNext, setCreatedNext] = useState(false);
+  /** Writes the pane made to the workbook (each one may leave a checked list out of date). */
+  const [changes, setChanges] = useState(0);
+  const mainRef = useRef<HTMLElement>(null);
+  const changeCount = useRef(0);
+  const changed = useCallback(() => {
+    changeCount.current++;
+    setChanges(changeCount.current);
+    rescueFocus(mainRef.current);
+  }, []);
+  const noted = useMemo(
+    () => withNotes(gateway, setNotes, changed, () => setCreatedNext(true)),
+    [gateway, changed]
+  );
+  const show = useCallback((v: View) => {
+    setView(v);
+    if (v === "create") setCreateOpened(true);
+    if (v === "validate") setValidateOpened(true);
+  }, []);
+  const goTo = useMemo(
+    () => ({
+      view: show,
+      /** Open a view and put the keyboard focus on one of its elements (by id) once it is shown. */
+      focus: (v: View, id: string) => {
+        show(v);
+        const tryFocus = (left: number) => {
+          const el = document.getElementById(id);
+          if (el && !el.closest("[hidden]")) {
+            el.focus();
+            el.scrollIntoView?.({ block: "center" });
+          } else if (left > 0) setTimeout(() => tryFocus(left - 1), 50);
+        };
+        setTimeout(() => tryFocus(40), 0);
+      },
+    }),
+    [show]
+  );
+  // Focus left on the page body (a dialog closed with Escape, a button that went away or was
+  // disabled) goes back to the last control used, or to the view's heading.
+  useEffect(() => {
+    const main = mainRef.current;
+    if (!main) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") rescueFocus(main);
+    };
+    // Only focus lost with its control (disabled or gone), not a click on the pane's background.
+    const onOut = (e: FocusEvent) => {
+      const from = e.target as HTMLElement | null;
+      if (!e.relatedTarget) setTimeout(() => !usable(from) && rescueFocus(main), 0);
+    };
+    document.addEventListener("keydown", onKey, true);
+    main.addEventListener("focusout", onOut);
+    return () => {
+      document.removeEventListener("keydown", onKey, true);
+      main.removeEventListener("focusout", onOut);
+    };
+  }, []);
   const s = (k: keyof typeof STRINGS) => STRINGS[k][lang];
   const chooseLang = (l: Lang) => {
     setLang(l);
@@ -117,75 +214,110 @@ export function App({
   };
   return (
     <LangContext.Provider value={lang}>
-      <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} lang={lang}>
-        <main className={styles.root}>
-          <header className={styles.header}>
-            <Subtitle1 as="h1">{s("appTitle")}</Subtitle1>
-            <TabList
-              size="small"
-              selectedValue={lang}
-              onTabSelect={(_, d) => chooseLang(d.value as Lang)}
-              aria-label={s("language")}
-            >
-              <Tab value="th">ไทย</Tab>
-              <Tab value="en">EN</Tab>
-            </TabList>
-          </header>
-          {!host.supported ? (
-            <MessageBar intent="error">
-              <MessageBarBody>
-                <MessageBarTitle>{s("unsupportedTitle")}</MessageBarTitle>
-                <Body1>{s("unsupportedBody")}</Body1>
-              </MessageBarBody>
-            </MessageBar>
-          ) : (
-            <>
-              <nav>
-                <TabList
-                  className={styles.tabs}
-                  selectedValue={view}
-                  onTabSelect={(_, d) => {
-                    setView(d.value as View);
-                    if (d.value === "create") setCreateOpened(true);
-                  }}
-                  aria-label={s("views")}
-                >
-                  <Tab value="create">{s("tabCreate")}</Tab>
-                  <Tab value="validate">{s("tabValidate")}</Tab>
-                  <Tab value="flags">{s("tabFlags")}</Tab>
-                  <Tab value="merge">{s("tabMerge")}</Tab>
-                </TabList>
-              </nav>
-              {notes.length ? (
-                <MessageBar intent="warning">
+      <ChangesContext.Provider value={{ changes, count: () => changeCount.current }}>
+        <GoToContext.Provider value={goTo}>
+          <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} lang={lang}>
+            <main className={styles.root} ref={mainRef}>
+              <header className={styles.header}>
+                <Subtitle1 as="h1">{s("appTitle")}</Subtitle1>
+                {/* A choice of two states, not views: toggle buttons, each saying whether it is on. */}
+                <div role="group" aria-label={s("language")} className={styles.langs}>
+                  <ToggleButton
+                    size="small"
+                    appearance={lang === "th" ? "primary" : "subtle"}
+                    checked={lang === "th"}
+                    lang="th"
+                    onClick={() => chooseLang("th")}
+                  >
+                    ไทย
+                  </ToggleButton>
+                  <ToggleButton
+                    size="small"
+                    appearance={lang === "en" ? "primary" : "subtle"}
+                    checked={lang === "en"}
+                    lang="en"
+                    title="English"
+                    onClick={() => chooseLang("en")}
+                  >
+                    EN
+                  </ToggleButton>
+                </div>
+              </header>
+              {!host.supported ? (
+                <MessageBar intent="error">
                   <MessageBarBody>
-                    <MessageBarTitle>{NOTE_STRINGS.title[lang]}</MessageBarTitle>
-                    <ul className={styles.notes}>
-                      {notes.map((n, i) => (
-                        <li key={i}>{n[lang]}</li>
-                      ))}
-                    </ul>
+                    <MessageBarTitle>{s("unsupportedTitle")}</MessageBarTitle>
+                    <Body1>{s("unsupportedBody")}</Body1>
                   </MessageBarBody>
-                  <Button size="small" appearance="transparent" onClick={() => setNotes([])}>
-                    {NOTE_STRINGS.dismiss[lang]}
-                  </Button>
                 </MessageBar>
-              ) : null}
-              <Suspense fallback={<Spinner size="small" label={s("loading")} />}>
-                {/* The create view stays mounted once opened, so its fields survive a switch of tabs. */}
-                {view === "create" || createOpened ? (
-                  <div hidden={view !== "create"}>
-                    <CreateView gateway={noted} now={now} />
-                  </div>
-                ) : null}
-                {view === "validate" ? <ValidateView gateway={noted} now={now} /> : null}
-                {view === "flags" ? <FlagsView gateway={noted} /> : null}
-                {view === "merge" ? <MergeView gateway={noted} /> : null}
-              </Suspense>
-            </>
-          )}
-        </main>
-      </FluentProvider>
+              ) : (
+                <>
+                  <nav>
+                    <TabList
+                      className={styles.tabs}
+                      size="small"
+                      selectedValue={view}
+                      onTabSelect={(_, d) => show(d.value as View)}
+                      aria-label={s("views")}
+                    >
+                      <Tab value="create">{s("tabCreate")}</Tab>
+                      <Tab value="validate">{s("tabValidate")}</Tab>
+                      <Tab value="flags">{s("tabFlags")}</Tab>
+                      <Tab value="merge">{s("tabMerge")}</Tab>
+                    </TabList>
+                  </nav>
+                  {notes.length ? (
+                    <MessageBar intent="warning">
+                      <MessageBarBody>
+                        <MessageBarTitle>{NOTE_STRINGS.title[lang]}</MessageBarTitle>
+                        <ul className={styles.notes}>
+                          {notes.map((n, i) => (
+                            <li key={i}>{n[lang]}</li>
+                          ))}
+                        </ul>
+                      </MessageBarBody>
+                      <Button size="small" appearance="transparent" onClick={() => setNotes([])}>
+                        {NOTE_STRINGS.dismiss[lang]}
+                      </Button>
+                    </MessageBar>
+                  ) : null}
+                  {createdNext && view === "create" ? (
+                    <MessageBar intent="info" layout="multiline">
+                      <MessageBarBody>
+                        <MessageBarTitle>{s("nextStep")}</MessageBarTitle>
+                        {s("nextAfterCreate")}
+                      </MessageBarBody>
+                      <Button
+                        size="small"
+                        appearance="transparent"
+                        onClick={() => setCreatedNext(false)}
+                      >
+                        {s("dismissNext")}
+                      </Button>
+                    </MessageBar>
+                  ) : null}
+                  <Suspense fallback={<Spinner size="small" label={s("loading")} />}>
+                    {/* The create view stays mounted once opened, so its fields survive a switch of tabs. */}
+                    {view === "create" || createOpened ? (
+                      <div hidden={view !== "create"}>
+                        <CreateView gateway={noted} now={now} />
+                      </div>
+                    ) : null}
+                    {/* So does the validate view, so that its list is there after a fix elsewhere. */}
+                    {view === "validate" || validateOpened ? (
+                      <div hidden={view !== "validate"}>
+                        <ValidateView gateway={noted} now={now} />
+                      </div>
+                    ) : null}
+                    {view === "flags" ? <FlagsView gateway={noted} /> : null}
+                    {view === "merge" ? <MergeView gateway={noted} /> : null}
+                  </Suspense>
+                </>
+              )}
+            </main>
+          </FluentProvider>
+        </GoToContext.Provider>
+      </ChangesContext.Provider>
     </LangContext.Provider>
   );
 }

@@ -1,4 +1,8 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Badge,
   Button,
   Checkbox,
@@ -10,6 +14,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Text,
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
@@ -20,12 +25,17 @@ import {
   ReadForm,
   ReadItem,
   summarizeScores,
+  codeSpan,
+  Msg,
+  msg,
 } from "../domain";
-import { ErrorBar, SuccessBar } from "./components";
+import { ErrorBar } from "./components";
 import { CheckedSheet, Found, SheetChoice, useFoundForm } from "./FormPicker";
 import { PhotoButton } from "./PhotoButton";
 import { Gateway } from "./gateway";
-import { useT } from "./i18n";
+import { fill, useT } from "./i18n";
+import { codesText, DoneBar, firstScreen, ListFilter } from "./lists";
+import { useGoTo } from "./shell";
 import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
@@ -35,23 +45,82 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXS,
     paddingInlineStart: tokens.spacingHorizontalS,
+    marginInline: 0,
+    minWidth: 0,
   },
+  list: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    paddingBlockEnd: tokens.spacingVerticalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  go: {
+    justifyContent: "flex-start",
+    textAlign: "left",
+    height: "auto",
+    width: "100%",
+    whiteSpace: "normal",
+    paddingInline: tokens.spacingHorizontalXS,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  goText: { display: "flex", flexDirection: "column", minWidth: 0 },
+  sub: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  bulk: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  header: { "& button": { height: "auto", paddingBlock: tokens.spacingVerticalXS } },
+  headerText: { display: "flex", flexDirection: "column" },
   table: { tableLayout: "auto" },
 });
 
-/** Items under the pass mark, with what they still lack, the form's standard measures, and the unit's standing. */
+type Filter = "noMeasures" | "all";
+
+/**
+ * Items under the pass mark by indicator, with what they still lack and what can be done about it here
+ * (standard measures, one item or all the selected at once; an item's own measures split off its
+ * group; a photo), and the unit's standing.
+ */
 export function FlagsView({ gateway }: { gateway: Gateway }) {
   const t = useT();
   const styles = useStyles();
-  const [found, setFound] = useState<Pick<Found, "form" | "how"> | null>(null);
+  const goTo = useGoTo();
+  const [found, setFound] = useState<Found | null>(null);
   const form = found?.form ?? null;
   const { find, choices, picked, setPicked } = useFoundForm(gateway);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ text: string; next: string } | null>(null);
+  const [filter, setFilter] = useState<Filter | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [open, setOpen] = useState<string[] | null>(null);
   const { error, run, busy } = useAction();
 
+  const read = async (sheet?: string) => {
+    const f = await find(sheet);
+    setFound((before) => f && { ...f, how: before && sheet ? before.how : f.how });
+    return f;
+  };
   const refresh = (sheet?: string) =>
     run(async () => {
-      setFound(await find(sheet));
+      setDone(null);
+      await read(sheet);
     });
   useEffect(() => {
     void refresh();
@@ -61,18 +130,51 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
   const passMark = form ? effectivePassMark(form) : 0;
   const flags = form ? flagsOf(form, passMark) : [];
   const items = new Map(form?.items.map((i) => [i.code, i]));
+  const flagged = flags.map((f) => items.get(f.code)!);
+  const withoutMeasures = flagged.filter((it) => !it.measures);
+  const effectiveFilter: Filter = filter ?? (withoutMeasures.length ? "noMeasures" : "all");
+  const shown = effectiveFilter === "noMeasures" ? withoutMeasures : flagged;
+  const byIndicator = form ? indicatorGroups(form, shown) : [];
+  // Open first: the indicators with items still without measures (all, once every item has some),
+  // as many as make a first screen of items; the rest open on demand.
+  const lacking = byIndicator.filter((g) => g.items.some((i) => !i.measures));
+  const openItems = open ?? firstScreen(lacking.length ? lacking : byIndicator);
+  const chosen = withoutMeasures.filter((it) => selected.has(it.code));
   const summary = form
     ? summarizeScores(form.catalog, new Map(form.items.map((i) => [i.code, i.score])), passMark)
     : null;
-  const yn = (s: string) => (s ? t("yes") : t("no"));
 
+  /** After a write: say what was done and what comes next, and read the sheet again. */
+  const after = async (text: string, next: string) => {
+    setDone({ text, next });
+    setSelected(new Set());
+    await read(form!.sheet);
+  };
+
+  const insertMany = () =>
+    run(async () => {
+      const written = await gateway.insertMeasuresMany(
+        form!,
+        chosen.map((it) => {
+          const item = form!.catalog.byCode.get(it.code)!;
+          return { item, chosen: item.standardMeasures };
+        })
+      );
+      const codes = written.flatMap((w) => w.codes);
+      await after(
+        fill(t("measuresInsertedMany"), { n: codes.length, codes: codesText(codes) }),
+        t("nextAfterMeasures")
+      );
+    });
+
+  const allChosen = withoutMeasures.length > 0 && chosen.length === withoutMeasures.length;
   return (
     <section className={styles.root} aria-labelledby="flags-title">
       <Subtitle2 as="h2" id="flags-title">
         {t("flagsTitle")} {form ? `(< ${passMark})` : ""}
       </Subtitle2>
       <div>
-        <Button disabled={busy} onClick={() => refresh()}>
+        <Button disabled={busy} onClick={() => refresh(form?.sheet)}>
           {t("refresh")}
         </Button>
       </div>
@@ -89,76 +191,135 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
         />
       ) : null}
       {found ? <CheckedSheet found={found} /> : null}
-      <SuccessBar text={done} />
+      <DoneBar
+        text={done?.text ?? null}
+        next={done?.next}
+        action={
+          <Button size="small" onClick={() => goTo.focus("validate", "validate-button")}>
+            {t("goValidate")}
+          </Button>
+        }
+      />
       {form && !flags.length ? <p>{t("noFlags")}</p> : null}
       {flags.length ? (
-        <Table size="extra-small" className={styles.table} aria-label={t("flagsTitle")}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("code")}</TableHeaderCell>
-              <TableHeaderCell>{t("score")}</TableHeaderCell>
-              <TableHeaderCell>{t("shortBy")}</TableHeaderCell>
-              <TableHeaderCell>{t("measures")}</TableHeaderCell>
-              <TableHeaderCell>{t("results")}</TableHeaderCell>
-              <TableHeaderCell>{t("evidence")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {flags.map((f) => {
-              const it = items.get(f.code)!;
-              return (
-                <TableRow key={f.code}>
-                  <TableCell>{f.code}</TableCell>
-                  <TableCell>{f.score.toFixed(2)}</TableCell>
-                  <TableCell>{shortBy(f.score, passMark).toFixed(2)}</TableCell>
-                  <TableCell>{yn(it.measures)}</TableCell>
-                  <TableCell>{yn(it.results)}</TableCell>
-                  <TableCell>
-                    {it.evidence || it.photos ? t("yes") : t("no")}{" "}
-                    <PhotoButton
-                      code={f.code}
-                      disabled={busy}
-                      onPicture={(bytes, base64) =>
-                        run(async () => {
-                          await gateway.insertPhoto(form!, f.code, bytes, base64);
-                          setDone(`${f.code}: ${t("photoInserted")}`);
-                          const again = await find(form!.sheet);
-                          setFound(again && { form: again.form, how: found!.how });
-                        })
-                      }
-                    />
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <>
+          <Text>{fill(t("flagsCount"), { n: flags.length, m: withoutMeasures.length })}</Text>
+          <ListFilter<Filter>
+            value={effectiveFilter}
+            onChange={setFilter}
+            options={[
+              { value: "noMeasures", label: t("filterNoMeasures"), count: withoutMeasures.length },
+              { value: "all", label: t("filterAll"), count: flagged.length },
+            ]}
+          />
+        </>
       ) : null}
-      {form
-        ? flags
-            .map((f) => items.get(f.code)!)
-            .filter((it) => !it.measures)
-            .map((it) => (
-              <MeasuresPicker
-                key={it.code}
-                form={form}
-                item={it}
-                busy={busy}
-                onInsert={(chosen) =>
-                  run(async () => {
-                    await gateway.insertMeasures(form, form.catalog.byCode.get(it.code)!, chosen);
-                    setDone(`${it.code}: ${t("measuresInserted")}`);
-                    const again = await find(form.sheet);
-                    setFound(again && { form: again.form, how: found!.how });
-                  })
-                }
-              />
-            ))
-        : null}
+      {withoutMeasures.length > 1 ? (
+        <div className={styles.bulk}>
+          <Checkbox
+            checked={allChosen ? true : chosen.length ? "mixed" : false}
+            label={fill(t("selectAllNoMeasures"), { n: withoutMeasures.length })}
+            onChange={() =>
+              setSelected(allChosen ? new Set() : new Set(withoutMeasures.map((i) => i.code)))
+            }
+          />
+          <Button appearance="primary" disabled={busy || !chosen.length} onClick={insertMany}>
+            {fill(t("insertForSelected"), { n: chosen.length })}
+          </Button>
+        </div>
+      ) : null}
+      {form && byIndicator.length ? (
+        <Accordion
+          multiple
+          collapsible
+          openItems={openItems}
+          onToggle={(_, d) => setOpen(d.openItems as string[])}
+        >
+          {byIndicator.map((g) => {
+            const lacking = g.items.filter((i) => !i.measures).length;
+            return (
+              <AccordionItem key={g.key} value={g.key}>
+                <AccordionHeader as="h3" className={styles.header} expandIconPosition="end">
+                  <span className={styles.headerText}>
+                    <span>{t.m(g.title)}</span>
+                    <span className={styles.sub}>
+                      {[
+                        fill(t("itemsCount"), { n: g.items.length }),
+                        lacking ? fill(t("noMeasuresCount"), { n: lacking }) : "",
+                      ]
+                        .filter(Boolean)
+                        .join(" · ")}
+                    </span>
+                  </span>
+                </AccordionHeader>
+                <AccordionPanel>
+                  <ul className={styles.list} aria-label={t.m(g.title)}>
+                    {g.items.map((it) => (
+                      <FlagRow
+                        key={it.code}
+                        form={form}
+                        item={it}
+                        passMark={passMark}
+                        busy={busy}
+                        bulk={withoutMeasures.length > 1}
+                        selected={selected.has(it.code)}
+                        onSelect={(on) =>
+                          setSelected((s) => {
+                            const n = new Set(s);
+                            if (on) n.add(it.code);
+                            else n.delete(it.code);
+                            return n;
+                          })
+                        }
+                        onGo={() => run(() => gateway.select(form.sheet, it.cells.measures))}
+                        onInsert={(measures) =>
+                          run(async () => {
+                            await gateway.insertMeasures(
+                              form,
+                              form.catalog.byCode.get(it.code)!,
+                              measures
+                            );
+                            await after(
+                              `${it.code}: ${t("measuresInserted")}`,
+                              t("nextAfterMeasures")
+                            );
+                          })
+                        }
+                        onSplit={() =>
+                          run(async () => {
+                            const r = await gateway.splitMeasures(
+                              form,
+                              it.code,
+                              found!.protectedSheet
+                            );
+                            await after(
+                              fill(t("splitDone"), { code: it.code, cell: r.cell }),
+                              fill(t("nextAfterSplit"), { code: it.code, cell: r.cell })
+                            );
+                          })
+                        }
+                        onPicture={(bytes, base64) =>
+                          run(async () => {
+                            await gateway.insertPhoto(form, it.code, bytes, base64);
+                            await after(
+                              `${it.code}: ${t("photoInserted")}`,
+                              t("nextAfterMeasures")
+                            );
+                          })
+                        }
+                      />
+                    ))}
+                  </ul>
+                </AccordionPanel>
+              </AccordionItem>
+            );
+          })}
+        </Accordion>
+      ) : null}
       {summary ? (
         <>
           <Subtitle2 as="h2">{t("averages")}</Subtitle2>
-          <Table size="extra-small" aria-label={t("averages")}>
+          <Table size="extra-small" className={styles.table} aria-label={t("averages")}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t("indicator")}</TableHeaderCell>
@@ -209,44 +370,172 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
   );
 }
 
-function MeasuresPicker({
+/** Flagged items by tool and indicator, in form order. */
+function indicatorGroups(
+  form: ReadForm,
+  items: readonly ReadItem[]
+): { key: string; title: Msg; items: ReadItem[] }[] {
+  const out = new Map<string, { key: string; title: Msg; items: ReadItem[] }>();
+  for (const it of items) {
+    const cat = form.catalog.byCode.get(it.code)!;
+    const tool = form.catalog.tools.find((x) => x.id === cat.tool)!;
+    const ind = tool.indicators.find((i) => i.number === cat.indicator)!;
+    const key = `${tool.id}-${ind.number}`;
+    if (!out.has(key))
+      out.set(key, {
+        key,
+        title: msg(
+          `${tool.id} · ตัวชี้วัดที่ ${ind.number} ${ind.name.th}`,
+          `${tool.id} · Indicator ${ind.number} ${ind.name.en}`
+        ),
+        items: [],
+      });
+    out.get(key)!.items.push(it);
+  }
+  return [...out.values()];
+}
+
+/** One flagged item: where it stands, and what can be done about it here. */
+function FlagRow({
   form,
-  item,
+  item: it,
+  passMark,
   busy,
+  bulk,
+  selected,
+  onSelect,
+  onGo,
   onInsert,
+  onSplit,
+  onPicture,
 }: {
   form: ReadForm;
   item: ReadItem;
+  passMark: number;
   busy: boolean;
+  bulk: boolean;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  onGo: () => void;
+  onInsert: (measures: string[]) => void;
+  onSplit: () => void;
+  onPicture: (bytes: Uint8Array, base64: string) => void;
+}) {
+  const t = useT();
+  const styles = useStyles();
+  const yn = (v: boolean) => (v ? t("yes") : t("no"));
+  const group = it.sharedWith.length ? codeSpan([it.code, ...it.sharedWith]) : null;
+  // Splitting off is for an item covered by its group's written text (an empty group takes measures).
+  const splittable = Boolean(group && it.measures);
+  const measures = it.measures
+    ? group
+      ? fill(t("sharedMeasures"), { group })
+      : t("yes")
+    : t("no");
+  const standard = form.catalog.byCode.get(it.code)!.standardMeasures;
+  return (
+    <li className={styles.item}>
+      <Button appearance="subtle" className={styles.go} disabled={busy} onClick={onGo}>
+        <span className={styles.goText}>
+          <strong>
+            {`${it.code} · ${fill(t("scoreShort"), {
+              score: it.score!.toFixed(2),
+              short: shortBy(it.score!, passMark).toFixed(2),
+            })}`}
+          </strong>
+          <span className={styles.sub}>
+            {`${t("measures")}: ${measures} · ${t("results")}: ${yn(Boolean(it.results))} · ${t("evidence")}: ${yn(Boolean(it.evidence || it.photos))}`}
+          </span>
+          <span className={styles.sub}>{fill(t("goToMeasures"), { cell: it.cells.measures })}</span>
+        </span>
+      </Button>
+      <div className={styles.row}>
+        {!it.measures && bulk ? (
+          <Checkbox
+            checked={selected}
+            disabled={busy}
+            label={fill(t("selectItem"), { code: it.code })}
+            onChange={(_, d) => onSelect(Boolean(d.checked))}
+          />
+        ) : null}
+        {splittable ? (
+          <Button size="small" disabled={busy} onClick={onSplit}>
+            {fill(t("splitOff"), { code: it.code })}
+          </Button>
+        ) : null}
+        <PhotoButton code={it.code} disabled={busy} onPicture={onPicture} />
+      </div>
+      {splittable ? (
+        <Text size={200}>{fill(t("splitHint"), { code: it.code, group: group! })}</Text>
+      ) : null}
+      {!it.measures && standard.length ? (
+        <MeasuresPicker
+          code={it.code}
+          standard={standard}
+          busy={busy}
+          opened={!bulk}
+          onInsert={onInsert}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * The form's standard measures for one item, folded until asked for when several items lack measures
+ * (a long list of flagged items is not a wall of ticked boxes: those take "insert for all selected");
+ * opened, every measure is ticked, to untick what does not apply.
+ */
+function MeasuresPicker({
+  code,
+  standard,
+  busy,
+  opened,
+  onInsert,
+}: {
+  code: string;
+  standard: readonly string[];
+  busy: boolean;
+  /** Shown open (the only item without measures). */
+  opened: boolean;
   onInsert: (chosen: string[]) => void;
 }) {
   const t = useT();
   const styles = useStyles();
-  const standard = form.catalog.byCode.get(item.code)!.standardMeasures;
   const [chosen, setChosen] = useState<boolean[]>(() => standard.map(() => true));
-  if (!standard.length) return null;
   return (
-    <fieldset className={styles.measures}>
-      <legend>
-        {item.code}: {t("standardMeasures")}
-      </legend>
-      {standard.map((m, i) => (
-        <Checkbox
-          key={i}
-          checked={chosen[i]}
-          label={m}
-          onChange={(_, d) => setChosen((c) => c.map((v, j) => (j === i ? Boolean(d.checked) : v)))}
-        />
-      ))}
-      <div>
-        <Button
-          appearance="primary"
-          disabled={busy || !chosen.some(Boolean)}
-          onClick={() => onInsert(standard.filter((_, i) => chosen[i]))}
-        >
-          {t("insertMeasures")} ({item.code})
-        </Button>
-      </div>
-    </fieldset>
+    <Accordion collapsible defaultOpenItems={opened ? ["measures"] : []}>
+      <AccordionItem value="measures">
+        <AccordionHeader size="small">
+          {`${fill(t("chooseMeasures"), { code })} (${standard.length})`}
+        </AccordionHeader>
+        <AccordionPanel>
+          <fieldset className={styles.measures}>
+            <legend>
+              {code}: {t("standardMeasures")}
+            </legend>
+            {standard.map((m, i) => (
+              <Checkbox
+                key={i}
+                checked={chosen[i]}
+                label={m}
+                onChange={(_, d) =>
+                  setChosen((c) => c.map((v, j) => (j === i ? Boolean(d.checked) : v)))
+                }
+              />
+            ))}
+            <div>
+              <Button
+                appearance="primary"
+                disabled={busy || !chosen.some(Boolean)}
+                onClick={() => onInsert(standard.filter((_, i) => chosen[i]))}
+              >
+                {t("insertMeasures")} ({code})
+              </Button>
+            </div>
+          </fieldset>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
   );
 }

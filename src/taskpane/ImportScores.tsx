@@ -20,10 +20,12 @@ import {
   ScoreChange,
   UnmatchedLine,
 } from "../domain";
-import { ErrorBar, SuccessBar } from "./components";
+import { ErrorBar } from "./components";
 import { CheckedSheet, Found, SheetChoice, useFoundForm } from "./FormPicker";
 import { Gateway } from "./gateway";
 import { useT } from "./i18n";
+import { DoneBar } from "./lists";
+import { useGoTo } from "./shell";
 import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
@@ -52,6 +54,7 @@ interface Plan {
 export function ImportScores({ gateway }: { gateway: Gateway }) {
   const t = useT();
   const styles = useStyles();
+  const goTo = useGoTo();
   const [text, setText] = useState("");
   const [plan, setPlan] = useState<Plan | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -87,6 +90,7 @@ export function ImportScores({ gateway }: { gateway: Gateway }) {
       </Subtitle2>
       <Field label={t("importLabel")}>
         <Textarea
+          id="import-scores-text"
           resize="vertical"
           rows={5}
           value={text}
@@ -158,7 +162,15 @@ export function ImportScores({ gateway }: { gateway: Gateway }) {
         </div>
       ) : null}
       <ErrorBar error={error} />
-      <SuccessBar text={done} />
+      <DoneBar
+        text={done}
+        next={t("nextAfterImport")}
+        action={
+          <Button size="small" onClick={() => goTo.focus("validate", "validate-button")}>
+            {t("goValidate")}
+          </Button>
+        }
+      />
       {!plan && skipped.length ? (
         <div role="status">
           <strong>{t("skippedAfterImport")}</strong>

@@ -1,20 +1,36 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Badge,
   Button,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
   Subtitle2,
+  Text,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { groupIssues, normalizableScores, ReadForm, validate, ValidationResult } from "../domain";
-import { ErrorBar, SuccessBar } from "./components";
+import {
+  groupIssues,
+  Issue,
+  normalizableScores,
+  ReadForm,
+  ScoreChange,
+  validate,
+  ValidationResult,
+} from "../domain";
+import { ErrorBar } from "./components";
 import { CheckedSheet, Found, SheetChoice, useFoundForm } from "./FormPicker";
 import { Gateway } from "./gateway";
-import { useT } from "./i18n";
+import { fill, useT } from "./i18n";
+import { codesText, DoneBar, firstScreen, ListFilter, StaleBar } from "./lists";
+import { useGoTo, useStaleness } from "./shell";
 import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
@@ -31,37 +47,56 @@ const useStyles = makeStyles({
     justifyContent: "flex-start",
     textAlign: "left",
     height: "auto",
+    width: "100%",
     paddingBlock: tokens.spacingVerticalXS,
+    paddingInline: tokens.spacingHorizontalXS,
     whiteSpace: "normal",
+    fontWeight: tokens.fontWeightRegular,
   },
-  issueText: { display: "flex", flexDirection: "column", rowGap: "2px" },
-  cell: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  /** Read by screen readers, not shown: the severity the badge shows by colour. */
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
+  issueText: { display: "flex", flexDirection: "column", rowGap: "2px", minWidth: 0 },
+  cell: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
   },
+  header: { "& button": { height: "auto", paddingBlock: tokens.spacingVerticalXS } },
+  headerText: { display: "flex", flexDirection: "column" },
+  counts: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  panel: { marginInline: 0 },
 });
 
 interface Checked {
   form: ReadForm;
   how: Found["how"];
   result: ValidationResult;
+  /** Scores stored as text (each converts to a number). */
+  textScores: ScoreChange[];
+  /** The pane's count of workbook changes when this check was made. */
+  at: number;
 }
 
-/** One click: read the sheet, run the rules, mark the cells, list the issues grouped by tool and indicator. */
+type Filter = "all" | "error" | "warning";
+
+/** Items without a score are one entry when there are this many or more (a blank form has all). */
+const GROUP_NO_SCORE_FROM = 2;
+
+/**
+ * One click: read the sheet, run the rules, mark the cells, list the issues grouped by tool and
+ * indicator (groups with errors open), with a filter and what to do next.
+ */
 export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date }) {
   const t = useT();
   const styles = useStyles();
+  const goTo = useGoTo();
   const [checked, setChecked] = useState<Checked | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [filter, setFilter] = useState<Filter>("all");
+  const [open, setOpen] = useState<string[]>([]);
   const { busy, error, run } = useAction();
-
+  const { stale, now: changesNow } = useStaleness();
   const { find, choices, picked, setPicked } = useFoundForm(gateway);
 
   /** Validate and mark the form found (null: a choice is needed first). */
@@ -73,7 +108,21 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
     const { form, protectedSheet, how } = found;
     const result = validate(form, { now });
     await gateway.mark(form, result.issues, protectedSheet);
-    setChecked({ form, how, result });
+    // Open first: the indicators with errors (else all), as many as make a first screen.
+    const groups = groupIssues(listed(result.issues), form.catalog).map((g) => ({
+      ...g,
+      items: g.issues,
+    }));
+    const withErrors = groups.filter((g) => g.errors);
+    setOpen(firstScreen(withErrors.length ? withErrors : groups));
+    setFilter("all");
+    setChecked({
+      form,
+      how,
+      result,
+      textScores: normalizableScores(form),
+      at: changesNow(),
+    });
   };
 
   const check = (sheet?: string) =>
@@ -85,21 +134,38 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
   const normalize = () =>
     run(async () => {
       if (!checked) return;
-      const fixes = normalizableScores(checked.form);
+      const fixes = checked.textScores;
       await gateway.writeScores(checked.form.sheet, fixes);
       setDone(`${t("normalized")}: ${fixes.length}`);
       const again = await find(checked.form.sheet);
       await checkFound(again && { ...again, how: checked.how });
     });
 
-  const fixable = checked ? normalizableScores(checked.form).length : 0;
+  const issues = checked?.result.issues ?? [];
+  const noScore = issues.filter((i) => i.rule === "score.required");
+  const groupedNoScore = noScore.length >= GROUP_NO_SCORE_FROM;
+  /** The issues listed by indicator: without the ones of the grouped "no score" entry. */
+  function listed(all: readonly Issue[]): Issue[] {
+    const n = all.filter((i) => i.rule === "score.required").length;
+    return n >= GROUP_NO_SCORE_FROM ? all.filter((i) => i.rule !== "score.required") : [...all];
+  }
+  const shown = (i: Issue) => filter === "all" || i.severity === filter;
+  const groups = checked
+    ? groupIssues(listed(issues), checked.form.catalog)
+        .map((g) => ({ ...g, shown: g.issues.filter(shown) }))
+        .filter((g) => g.shown.length)
+    : [];
+  const count = (sev: Issue["severity"]) => issues.filter((i) => i.severity === sev).length;
+  const textScores = checked?.textScores ?? [];
+  const ready = Boolean(checked?.result.ok) && textScores.length === 0;
+
   return (
     <section className={styles.root} aria-labelledby="validate-title">
       <Subtitle2 as="h2" id="validate-title">
         {t("validateTitle")}
       </Subtitle2>
       <div>
-        <Button appearance="primary" disabled={busy} onClick={() => check()}>
+        <Button id="validate-button" appearance="primary" disabled={busy} onClick={() => check()}>
           {t("validateButton")}
         </Button>
       </div>
@@ -117,78 +183,184 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
         />
       ) : null}
       {checked ? <CheckedSheet found={checked} /> : null}
-      {checked ? <Summary result={checked.result} /> : null}
-      {fixable ? (
-        <Button onClick={normalize} disabled={busy}>
-          {t("normalize")} ({fixable})
-        </Button>
+      {checked && stale(checked.at) ? (
+        <StaleBar disabled={busy} onCheck={() => check(checked.form.sheet)} />
       ) : null}
-      <SuccessBar text={done} />
-      {checked
-        ? groupIssues(checked.result.issues, checked.form.catalog).map((g) => (
-            <section key={g.key} aria-label={t.m(g.title)}>
-              <Subtitle2 as="h3">{t.m(g.title)}</Subtitle2>
-              <ul className={styles.group}>
-                {g.issues.map((i, k) => (
-                  <li key={`${i.rule}-${i.code}-${k}`}>
-                    <Button
-                      appearance="subtle"
-                      className={styles.issue}
-                      disabled={!i.cell}
-                      onClick={() =>
-                        i.cell && run(() => gateway.select(checked.form.sheet, i.cell!))
-                      }
-                      icon={
-                        <Badge
-                          appearance="filled"
-                          color={i.severity === "error" ? "danger" : "warning"}
-                          size="small"
-                          aria-hidden
-                        >
-                          {i.severity === "error" ? "!" : "?"}
-                        </Badge>
-                      }
-                    >
-                      <span className={styles.issueText}>
-                        <span>
-                          <span
-                            className={styles.hidden}
-                          >{`${i.severity === "error" ? t("error") : t("warning")}: `}</span>
-                          {t.m(i.message)}
-                        </span>
-                        <span className={styles.cell}>
-                          {i.cell ? `${t("goToCell")} ${i.cell}` : i.rule}
-                        </span>
-                      </span>
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))
-        : null}
+      <DoneBar text={done} />
+      {checked ? <Summary result={checked.result} textScores={textScores} ready={ready} /> : null}
+      {textScores.length ? (
+        <div>
+          <Button onClick={normalize} disabled={busy}>
+            {fill(t("normalize"), { n: textScores.length })}
+          </Button>
+        </div>
+      ) : null}
+      {issues.length ? (
+        <>
+          <Text size={200}>{t("severityHelp")}</Text>
+          <ListFilter<Filter>
+            value={filter}
+            onChange={setFilter}
+            options={[
+              { value: "all", label: t("filterAll"), count: issues.length },
+              { value: "error", label: t("filterErrors"), count: count("error") },
+              { value: "warning", label: t("filterWarnings"), count: count("warning") },
+            ]}
+          />
+        </>
+      ) : null}
+      {checked && groupedNoScore && filter !== "warning" ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{fill(t("noScoreTitle"), { n: noScore.length })}</MessageBarTitle>
+            {fill(t("noScoreBody"), { codes: codesText(noScore.map((i) => i.code!)) })}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              disabled={busy || !noScore[0].cell}
+              onClick={() => run(() => gateway.select(checked.form.sheet, noScore[0].cell!))}
+            >
+              {fill(t("goToFirstEmpty"), { cell: noScore[0].cell ?? "" })}
+            </Button>
+            <Button size="small" onClick={() => goTo.focus("create", "import-scores-text")}>
+              {t("importScoresNow")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {checked && groups.length ? (
+        <Accordion
+          multiple
+          collapsible
+          openItems={open}
+          onToggle={(_, d) => setOpen(d.openItems as string[])}
+        >
+          {groups.map((g) => {
+            const errors = g.shown.filter((i) => i.severity === "error").length;
+            const warnings = g.shown.length - errors;
+            return (
+              <AccordionItem key={g.key} value={g.key}>
+                <AccordionHeader as="h3" className={styles.header} expandIconPosition="end">
+                  <span className={styles.headerText}>
+                    <span>{t.m(g.title)}</span>
+                    <span className={styles.counts}>
+                      {[
+                        errors ? fill(t("countErrors"), { n: errors }) : "",
+                        warnings ? fill(t("countWarnings"), { n: warnings }) : "",
+                      ]
+                        .filter(Boolean)
+                        .join(" · ")}
+                    </span>
+                  </span>
+                </AccordionHeader>
+                <AccordionPanel className={styles.panel}>
+                  <ul className={styles.group} aria-label={t.m(g.title)}>
+                    {g.shown.map((i, k) => (
+                      <li key={`${i.rule}-${i.code}-${k}`}>
+                        <IssueButton
+                          issue={i}
+                          disabled={busy}
+                          onSelect={() =>
+                            i.cell && run(() => gateway.select(checked.form.sheet, i.cell!))
+                          }
+                        />
+                      </li>
+                    ))}
+                  </ul>
+                </AccordionPanel>
+              </AccordionItem>
+            );
+          })}
+        </Accordion>
+      ) : null}
     </section>
   );
 }
 
-function Summary({ result }: { result: ValidationResult }) {
+/** One issue: its message, its severity in words, and the cell it selects in Excel when pressed. */
+function IssueButton({
+  issue: i,
+  disabled,
+  onSelect,
+}: {
+  issue: Issue;
+  disabled: boolean;
+  onSelect: () => void;
+}) {
   const t = useT();
-  if (result.ok) {
+  const styles = useStyles();
+  return (
+    <Button
+      appearance="subtle"
+      className={styles.issue}
+      disabled={disabled || !i.cell}
+      onClick={onSelect}
+    >
+      <span className={styles.issueText}>
+        <span>{t.m(i.message)}</span>
+        <span className={styles.cell}>
+          <Badge
+            appearance="filled"
+            color={i.severity === "error" ? "danger" : "warning"}
+            size="small"
+          >
+            {i.severity === "error" ? t("error") : t("warning")}
+          </Badge>
+          {i.cell ? `${t("goToCell")} ${i.cell}` : i.rule}
+        </span>
+      </span>
+    </Button>
+  );
+}
+
+function Summary({
+  result,
+  textScores,
+  ready,
+}: {
+  result: ValidationResult;
+  textScores: readonly ScoreChange[];
+  ready: boolean;
+}) {
+  const t = useT();
+  if (ready) {
     return (
-      <MessageBar intent="success" role="status">
+      <MessageBar intent="success" role="status" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t("readyTitle")}</MessageBarTitle>
           {t("readyBody")}
-          {result.warnings ? ` · ${result.warnings} ${t("warnings")}` : ""}
+          {result.warnings ? ` · ${fill(t("countWarnings"), { n: result.warnings })}` : ""}
+          <br />
+          {`${t("nextStep")}: ${t("nextAfterReady")}`}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (result.ok) {
+    // No rule fails, but scores stored as text are not numbers yet: not ready.
+    return (
+      <MessageBar intent="warning" role="status" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t("textScoresTitle")}</MessageBarTitle>
+          {fill(t("textScoresBody"), {
+            n: textScores.length,
+            cells: textScores.map((c) => c.cell).join(", "),
+          })}
         </MessageBarBody>
       </MessageBar>
     );
   }
   return (
-    <MessageBar intent="warning" role="status">
+    <MessageBar intent="warning" role="status" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t("notReadyTitle")}</MessageBarTitle>
-        {`${result.errors} ${t("errors")} · ${result.warnings} ${t("warnings")}`}
+        {`${fill(t("countErrors"), { n: result.errors })} · ${fill(t("countWarnings"), { n: result.warnings })}`}
+        {textScores.length
+          ? ` · ${fill(t("textScoresBody"), { n: textScores.length, cells: textScores.map((c) => c.cell).join(", ") })}`
+          : ""}
+        <br />
+        {`${t("nextStep")}: ${t("nextAfterErrors")}`}
       </MessageBarBody>
     </MessageBar>
   );

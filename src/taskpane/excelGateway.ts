@@ -1,7 +1,13 @@
-import { insertStandardMeasures, selectCell, writeScores } from "../excel/actions";
+import {
+  insertStandardMeasures,
+  insertStandardMeasuresMany,
+  selectCell,
+  writeScores,
+} from "../excel/actions";
 import { markIssues, MarkStore } from "../excel/marks";
 import { insertPhoto } from "../excel/photos";
 import { findForm, readActiveForm } from "../excel/readForm";
+import { splitFromGroup } from "../excel/split";
 import { scaffoldSheet, sheetNames } from "../excel/writeForm";
 import { writeSummarySheets } from "../excel/writeSummary";
 import type { ExcelRun, Gateway } from "./gateway";
@@ -24,6 +30,10 @@ export function excelGateway(
     writeScores: (sheet, changes) => run((ctx) => writeScores(ctx, sheet, changes)),
     insertMeasures: (form, item, chosen) =>
       run((ctx) => insertStandardMeasures(ctx, form, item, chosen)),
+    insertMeasuresMany: (form, entries) =>
+      run((ctx) => insertStandardMeasuresMany(ctx, form, entries)),
+    splitMeasures: (form, code, protectedSheet) =>
+      run((ctx) => splitFromGroup(ctx, form, code, protectedSheet)),
     writeSummary: (sheets, o) => run((ctx) => writeSummarySheets(ctx, sheets, o)),
     insertPhoto: (form, code, bytes, base64) =>
       run((ctx) => insertPhoto(ctx, form, code, bytes, base64)),

@@ -7,6 +7,8 @@ import type {
   SummarySheet,
 } from "../domain";
 import type { FormLookup, SheetForm } from "../excel/readForm";
+import type { MeasuresWritten } from "../excel/actions";
+import type { SplitResult } from "../excel/split";
 import type { ScaffoldResult } from "../excel/writeForm";
 import type { SummaryWriteOptions, SummaryWriteResult } from "../excel/writeSummary";
 
@@ -25,6 +27,13 @@ export interface Gateway {
   select(sheet: string, cell: string): Promise<void>;
   writeScores(sheet: string, changes: readonly ScoreChange[]): Promise<void>;
   insertMeasures(form: ReadForm, item: CatalogItem, chosen: readonly string[]): Promise<string>;
+  /** Standard measures for several items in one request (cells with text are skipped). */
+  insertMeasuresMany(
+    form: ReadForm,
+    entries: readonly { item: CatalogItem; chosen: readonly string[] }[]
+  ): Promise<MeasuresWritten[]>;
+  /** Give an item of a measure group its own measures, results and evidence cells. */
+  splitMeasures(form: ReadForm, code: string, protectedSheet: boolean): Promise<SplitResult>;
   /** A PNG or JPEG picture into an item's evidence cell, sized to fit. */
   insertPhoto(form: ReadForm, code: string, bytes: Uint8Array, base64: string): Promise<void>;
   writeSummary(sheets: SummarySheet[], opts: SummaryWriteOptions): Promise<SummaryWriteResult>;

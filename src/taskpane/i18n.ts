@@ -157,10 +157,10 @@ export const STRINGS = {
   warnings: { th: "คำเตือน", en: "warnings" },
   general: { th: "ข้อมูลทั่วไปของรายงาน", en: "Report details" },
   normalize: {
-    th: "แปลงคะแนนที่พิมพ์เป็นข้อความให้เป็นตัวเลข",
-    en: "Turn scores typed as text into numbers",
+    th: "แปลงคะแนน {n} ช่องที่เก็บเป็นข้อความให้เป็นตัวเลข",
+    en: "Convert the {n} scores stored as text into numbers",
   },
-  normalized: { th: "แปลงคะแนนแล้ว", en: "Scores converted" },
+  normalized: { th: "แปลงคะแนนเป็นตัวเลขแล้ว", en: "Scores converted to numbers" },
   goToCell: { th: "ไปที่เซลล์", en: "Go to cell" },
   error: { th: "ข้อผิดพลาด", en: "Error" },
   warning: { th: "คำเตือน", en: "Warning" },
@@ -241,6 +241,95 @@ export const STRINGS = {
   },
   formFileRefused: { th: "ใช้ไฟล์แบบฟอร์มนี้ไม่ได้", en: "This form file cannot be used" },
   roundNotInForm: { th: "ไม่มีรอบนี้ในแบบฟอร์ม", en: "This round is not in the form" },
+  // Lists, filters, next steps and the split-off (validate, flags, import, the shell)
+  nextStep: { th: "ขั้นต่อไป", en: "Next step" },
+  nextAfterReady: {
+    th: "บันทึกสมุดงาน (Ctrl+S) แล้วส่งไฟล์ให้สำนักงาน ก.ก. (กองวินัยและเสริมสร้างจริยธรรม) ตามช่องทางที่กำหนด",
+    en: "Save the workbook (Ctrl+S) and send the file to the central office (สำนักงาน ก.ก.) as instructed",
+  },
+  nextAfterErrors: {
+    th: "แก้รายการที่เป็นข้อผิดพลาดด้านล่าง (กดรายการเพื่อไปที่เซลล์) แล้วกดตรวจสอบอีกครั้ง",
+    en: "Fix the errors listed below (press one to go to its cell), then validate again",
+  },
+  nextAfterImport: {
+    th: "ตรวจสอบแบบรายงาน เพื่อดูว่ายังขาดอะไรก่อนส่ง",
+    en: "Validate the report to see what is still missing before you send it",
+  },
+  nextAfterCreate: {
+    th: 'กรอกคะแนนของแต่ละข้อในคอลัมน์คะแนน (หรือวางรายการคะแนนที่ "นำเข้าคะแนน") แล้วกรอกมาตรการ ผล และหลักฐานของข้อที่ต่ำกว่าเกณฑ์',
+    en: 'Fill in each item\'s score in the score column (or paste the scores under "Import scores"), then measures, results and evidence for items under the pass mark',
+  },
+  nextAfterMeasures: {
+    th: "ปรับข้อความในเซลล์ให้ตรงกับงานของหน่วยงาน เพิ่มผลการดำเนินการและหลักฐาน แล้วตรวจสอบ",
+    en: "Adapt the text in the cell to the unit's work, add results and evidence, then validate",
+  },
+  nextAfterSplit: {
+    th: "ช่อง {cell} ถูกเลือกไว้แล้ว: แก้ข้อความที่คัดลอกมาให้เป็นมาตรการของข้อ {code} โดยตรง แล้วตรวจสอบ",
+    en: "Cell {cell} is selected: rewrite the copied text as measures aimed at {code}, then validate",
+  },
+  goValidate: { th: "ไปที่ตรวจสอบ", en: "Go to Validate" },
+  dismissNext: { th: "ปิด", en: "Dismiss" },
+  textScoresTitle: { th: "ยังส่งไม่ได้: มีคะแนนที่เก็บเป็นข้อความ", en: "Not ready: scores stored as text" },
+  textScoresBody: {
+    th: "คะแนน {n} ช่องเก็บเป็นข้อความ ({cells}) ซึ่งสูตรและการรวมรายงานนับไม่ได้: กดปุ่มแปลงด้านล่าง",
+    en: "{n} scores are stored as text ({cells}), which formulas and the merge cannot count: press the convert button below",
+  },
+  staleTitle: { th: "รายการนี้อาจไม่เป็นปัจจุบัน", en: "This list may be out of date" },
+  staleBody: {
+    th: "มีการแก้ไขสมุดงานหลังการตรวจครั้งนี้",
+    en: "The workbook was changed after this check",
+  },
+  checkAgain: { th: "ตรวจอีกครั้ง", en: "Check again" },
+  show: { th: "แสดง", en: "Show" },
+  filterAll: { th: "ทั้งหมด", en: "All" },
+  filterErrors: { th: "ข้อผิดพลาด", en: "Errors" },
+  filterWarnings: { th: "คำเตือน", en: "Warnings" },
+  filterNoMeasures: { th: "ยังไม่มีมาตรการ", en: "Without measures" },
+  countErrors: { th: "{n} ข้อผิดพลาด", en: "{n} errors" },
+  countWarnings: { th: "{n} คำเตือน", en: "{n} warnings" },
+  noScoreTitle: { th: "{n} ข้อยังไม่มีคะแนน", en: "{n} items have no score" },
+  noScoreBody: {
+    th: "ข้อ {codes}: กรอกในคอลัมน์คะแนน หรือวางรายการคะแนนทีเดียว",
+    en: "Items {codes}: type them in the score column, or paste the scores all at once",
+  },
+  goToFirstEmpty: { th: "ไปที่ช่องแรก ({cell})", en: "Go to the first ({cell})" },
+  importScoresNow: { th: "นำเข้าคะแนน", en: "Import scores" },
+  severityHelp: {
+    th: "ข้อผิดพลาด: ต้องแก้ก่อนส่ง · คำเตือน: ควรดู แต่ส่งได้",
+    en: "Error: must be fixed before sending · Warning: worth a look, can be sent",
+  },
+  flagsCount: {
+    th: "{n} ข้อต่ำกว่าเกณฑ์ · {m} ข้อยังไม่มีมาตรการ",
+    en: "{n} items under the pass mark · {m} without measures",
+  },
+  itemsCount: { th: "{n} ข้อ", en: "{n} items" },
+  noMeasuresCount: { th: "{n} ไม่มีมาตรการ", en: "{n} without measures" },
+  scoreShort: { th: "{score} คะแนน (ขาดอีก {short})", en: "{score} (short by {short})" },
+  goToMeasures: { th: "ไปที่ช่องมาตรการ {cell}", en: "Go to the measures cell {cell}" },
+  sharedMeasures: { th: "ใช้ร่วมกับ {group}", en: "shared with {group}" },
+  selectAllNoMeasures: {
+    th: "เลือกทุกข้อที่ยังไม่มีมาตรการ ({n})",
+    en: "Select every item without measures ({n})",
+  },
+  selectItem: { th: "เลือก {code}", en: "Select {code}" },
+  insertForSelected: {
+    th: "ใส่มาตรการมาตรฐานให้ทั้ง {n} ข้อที่เลือก",
+    en: "Insert the standard measures for all {n} selected",
+  },
+  measuresInsertedMany: {
+    th: "ใส่มาตรการมาตรฐานแล้ว {n} ข้อ ({codes})",
+    en: "Standard measures inserted for {n} items ({codes})",
+  },
+  chooseMeasures: { th: "เลือกมาตรการเองสำหรับ {code}", en: "Choose measures for {code}" },
+  splitOff: { th: "เขียนมาตรการของข้อ {code} เอง", en: "Write own measures for {code}" },
+  splitHint: {
+    th: "แยกข้อ {code} ออกจากช่องที่ใช้ร่วมกับ {group}: ข้อความเดิมยังอยู่กับข้ออื่นในกลุ่ม และคัดลอกไว้ในช่องของข้อ {code} ให้แก้",
+    en: "Splits {code} off the cells shared with {group}: the text stays with the rest of the group and is copied into {code}'s own cells for you to rewrite",
+  },
+  splitDone: {
+    th: "ข้อ {code} มีช่องมาตรการของตนเองแล้ว ({cell})",
+    en: "{code} has its own measures cell now ({cell})",
+  },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
@@ -252,6 +341,11 @@ export interface Translate {
   /** A domain message in the current language. */
   m: (message: Msg) => string;
   lang: Lang;
+}
+
+/** A string with its {placeholders} filled. */
+export function fill(text: string, vars: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
 export function useT(): Translate {

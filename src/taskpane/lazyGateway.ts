@@ -24,6 +24,9 @@ export function lazyExcelGateway(
     select: (sheet, cell) => get().then((g) => g.select(sheet, cell)),
     writeScores: (sheet, changes) => get().then((g) => g.writeScores(sheet, changes)),
     insertMeasures: (form, item, chosen) => get().then((g) => g.insertMeasures(form, item, chosen)),
+    insertMeasuresMany: (form, entries) => get().then((g) => g.insertMeasuresMany(form, entries)),
+    splitMeasures: (form, code, protectedSheet) =>
+      get().then((g) => g.splitMeasures(form, code, protectedSheet)),
     writeSummary: (sheets, o) => get().then((g) => g.writeSummary(sheets, o)),
     insertPhoto: (form, code, bytes, base64) =>
       get().then((g) => g.insertPhoto(form, code, bytes, base64)),

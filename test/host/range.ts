@@ -207,6 +207,24 @@ export class FakeRange {
     });
   }
 
+  /**
+   * Unmerge (ExcelApi 1.2): every merged area the range touches becomes single cells again, the text
+   * staying in the area's top-left cell (as Excel's Merge & Center > Unmerge Cells).
+   */
+  unmerge(): void {
+    this.forRange(
+      "unmerge",
+      (s, b) => {
+        const merges = (s.model as { merges?: string[] }).merges ?? [];
+        for (const m of merges) {
+          const r = parseRange(m)!;
+          if (r.r1 <= b.r2 && r.r2 >= b.r1 && r.c1 <= b.c2 && r.c2 >= b.c1) s.unMergeCells(m);
+        }
+      },
+      { kind: "method", name: "Unmerge", args: [] }
+    );
+  }
+
   select(): void {
     this.forRange(
       "select",

@@ -51,6 +51,7 @@ export function validate(form: ReadForm, opts: ValidateOptions = {}): Validation
     }
   }
   const round = form.round.value;
+  const groupOf = (code: string) => form.catalog.byCode.get(code)!.measureGroup;
   for (const it of form.items) {
     const cat = form.catalog.byCode.get(it.code)!;
     const ctx: RuleContext = {
@@ -58,6 +59,17 @@ export function validate(form: ReadForm, opts: ValidateOptions = {}): Validation
       round,
       flagged: it.score !== null && it.score < passMark,
       cat,
+      copiedFrom: it.measures
+        ? form.items
+            .filter(
+              (o) =>
+                o !== it &&
+                groupOf(o.code) === cat.measureGroup &&
+                !it.sharedWith.includes(o.code) &&
+                o.measures.trim() === it.measures.trim()
+            )
+            .map((o) => o.code)
+        : [],
     };
     for (const rule of ITEM_RULES) {
       if (!inScope(rule.scope, cat) || !rule.test(it, ctx)) continue;

@@ -59,6 +59,19 @@ export const ITEM_RULES: readonly ItemRule[] = [
     },
   },
   {
+    id: "flag.measures-copied",
+    field: "measures",
+    severity: "warning",
+    test: (_it, ctx) => ctx.flagged && ctx.copiedFrom.length > 0,
+    message: (it, ctx) => {
+      const others = codeSpan(ctx.copiedFrom);
+      return msg(
+        `ข้อ ${it.code} ต่ำกว่าเกณฑ์ และมาตรการยังเป็นข้อความเดียวกับข้อ ${others}: ปรับให้เป็นมาตรการที่มุ่งแก้ข้อ ${it.code} โดยตรง`,
+        `${it.code} is under the pass mark and its measures are still the same text as ${others}'s: rewrite them as measures aimed at ${it.code}`
+      );
+    },
+  },
+  {
     id: "flag.evidence",
     field: "evidence",
     severity: "warning",

@@ -30,6 +30,11 @@ export interface RuleContext {
   round: number | null;
   flagged: boolean;
   cat: CatalogItem;
+  /**
+   * Other items of the item's measure group whose measures are the same text in cells of their own
+   * (a copy, as splitting an item off its group leaves it), not one shared cell.
+   */
+  copiedFrom: string[];
 }
 
 /** Where an item rule applies: all items, or some tools, or some indicators. */

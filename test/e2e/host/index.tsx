@@ -4,8 +4,16 @@
  */
 import type ExcelJS from "exceljs";
 import { createRoot } from "react-dom/client";
-import { columnIndex, DEFAULT_CATALOG, FieldKey } from "../../../src/domain";
-import { memoryMarkStore } from "../../../src/excel";
+import {
+  columnIndex,
+  DEFAULT_CATALOG,
+  FieldKey,
+  metaFromReport,
+  renderForm,
+  reportSchema,
+} from "../../../src/domain";
+import { memoryMarkStore, scaffoldSheet } from "../../../src/excel";
+import sample from "../../../samples/chom-thong-2567-r6.json";
 import { App } from "../../../src/taskpane/App";
 import { excelGateway } from "../../../src/taskpane/excelGateway";
 import { firstLanguage, hostInfo, localLangStore } from "../../../src/taskpane/office";
@@ -51,6 +59,22 @@ const itaTest = {
   activeSheetName: () => activeSheet().name,
   selected: () => host.state.selected,
   syncs: () => host.state.totalSyncs,
+  /**
+   * Chom Thong's report as a sheet (its measure groups merged), made by the adapter as the create view
+   * makes it; items matching `low` scored 70 with nothing written (the long lists of a weak report).
+   */
+  async scaffoldSample(low?: string): Promise<string> {
+    const report = reportSchema.parse(JSON.parse(JSON.stringify(sample)));
+    if (low) {
+      const re = new RegExp(low);
+      report.items = report.items.map((i) =>
+        re.test(i.code) ? { ...i, score: 70, measures: "", results: "", evidence: "" } : i
+      );
+    }
+    const model = renderForm(DEFAULT_CATALOG, metaFromReport(report), report);
+    await host.run((ctx) => scaffoldSheet(ctx, model));
+    return model.name;
+  },
   async xlsxBase64(): Promise<string> {
     return toBase64(new Uint8Array(await host.wb.xlsx.writeBuffer()));
   },

@@ -1,0 +1,258 @@
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { columnIndex, renderForm, Report } from "../../src/domain";
+import { memoryMarkStore, scaffoldSheet } from "../../src/excel";
+import { App } from "../../src/taskpane/App";
+import { excelGateway } from "../../src/taskpane/excelGateway";
+import { hostInfo } from "../../src/taskpane/office";
+import { rescueFocus } from "../../src/taskpane/shell";
+import { FakeExcelHost } from "../host/fakeExcel";
+import { FY2567 } from "../forms";
+import { blankMeta, sampleMeta, sampleReport } from "../helpers";
+import { findControl, findField } from "./query";
+
+const NOW = new Date(2024, 4, 1);
+const SHEET = "ITA 2567 รอบ 6";
+
+async function hostWith(report?: Report, apiSets?: Record<string, string>) {
+  const host = new FakeExcelHost(undefined, apiSets ? { apiSets } : {});
+  await host.run((ctx) =>
+    scaffoldSheet(ctx, renderForm(FY2567, report ? sampleMeta() : blankMeta(), report))
+  );
+  return host;
+}
+
+function setup(host: FakeExcelHost, view: "create" | "validate" | "flags") {
+  const info = hostInfo(host.office());
+  const gateway = excelGateway(host.run, memoryMarkStore(), { mergedAreas: info.mergedAreas });
+  render(<App host={info} gateway={gateway} now={NOW} initialView={view} />);
+}
+
+/** Items under the pass mark with nothing written (every I item by default): a weak report. */
+function lowReport(low = /^I/): Report {
+  const r = sampleReport();
+  r.items = r.items.map((i) =>
+    low.test(i.code) ? { ...i, score: 70, measures: "", results: "", evidence: "" } : i
+  );
+  return r;
+}
+
+const scoreCell = (host: FakeExcelHost, code: string) => {
+  const ws = host.wb.getWorksheet(SHEET)!;
+  const row = ws.getColumn(1).values.findIndex((v) => v === code);
+  return ws.getCell(row, columnIndex("score"));
+};
+
+describe("validate view: long lists", () => {
+  it("gives a blank form one 'no score' entry that reaches the cells and the import", async () => {
+    const host = await hostWith();
+    setup(host, "validate");
+    fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
+    const n = FY2567.items.length;
+    const title = await screen.findByText(`${n} ข้อยังไม่มีคะแนน`);
+    // One entry, not one button per item.
+    expect(screen.queryAllByRole("button", { name: /ยังไม่ได้กรอกคะแนน/ })).toHaveLength(0);
+    const bar = title.closest(".fui-MessageBar") as HTMLElement;
+    expect(bar.textContent).toMatch(/ข้อ I1–I\d+, /);
+    const first = within(bar).getByRole("button", { name: /^ไปที่ช่องแรก \(B\d+\)$/ });
+    fireEvent.click(first);
+    const firstCell = scoreCell(host, "I1").address;
+    await waitFor(() => expect(host.state.selected).toBe(`${SHEET}!${firstCell}`));
+    fireEvent.click(within(bar).getByRole("button", { name: "นำเข้าคะแนน" }));
+    await waitFor(() => expect(document.activeElement?.id).toBe("import-scores-text"));
+    expect(screen.getByRole("tab", { name: "สร้างแบบ" }).getAttribute("aria-selected")).toBe("true");
+  });
+
+  it("opens the indicators with errors, counts in each header, filters errors and warnings", async () => {
+    const report = lowReport();
+    // One indicator with warnings only: its items have measures (no results yet, a 6-month report).
+    const ind = FY2567.byCode.get("I22")!.indicator;
+    report.items = report.items.map((i) =>
+      FY2567.byCode.get(i.code)!.indicator === ind && i.code.startsWith("I")
+        ? { ...i, measures: "มาตรการของหน่วยงาน", results: "" }
+        : i
+    );
+    const host = await hostWith(report);
+    setup(host, "validate");
+    fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
+    await screen.findByText("ยังส่งไม่ได้");
+    const headers = screen
+      .getAllByRole("button")
+      .filter((b) => /ตัวชี้วัดที่ \d+/.test(b.textContent ?? "") && b.closest("h3"));
+    expect(headers.length).toBeGreaterThan(3);
+    // Indicators with errors come first; the first of them are open (a first screen), the rest folded.
+    const expanded = (h: HTMLElement) => h.getAttribute("aria-expanded") === "true";
+    const hasErrors = (h: HTMLElement) => /ข้อผิดพลาด/.test(h.textContent ?? "");
+    expect(expanded(headers[0]) && hasErrors(headers[0])).toBe(true);
+    for (const h of headers.filter(expanded)) expect(hasErrors(h)).toBe(true);
+    expect(headers.filter((h) => !expanded(h)).length).toBeGreaterThan(0);
+    const firstWarningsOnly = headers.findIndex((h) => !hasErrors(h));
+    expect(headers.slice(firstWarningsOnly).every((h) => !hasErrors(h))).toBe(true);
+    const i5 = headers.find((h) => /ตัวชี้วัดที่ 5/.test(h.textContent ?? ""))!;
+    expect(i5.textContent).toMatch(/\d+ คำเตือน$/);
+    expect(i5.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(i5);
+    expect(i5.getAttribute("aria-expanded")).toBe("true");
+
+    const warnings = screen.getByRole("radio", { name: /^คำเตือน \(\d+\)$/ });
+    fireEvent.click(warnings);
+    const issueButtons = () =>
+      screen.getAllByRole("button").filter((b) => /ไปที่เซลล์/.test(b.textContent ?? ""));
+    expect(issueButtons().length).toBeGreaterThan(0);
+    for (const b of issueButtons()) expect(b.textContent).toMatch(/คำเตือนไปที่เซลล์/);
+    fireEvent.click(screen.getByRole("radio", { name: /^ข้อผิดพลาด \(\d+\)$/ }));
+    for (const b of issueButtons()) expect(b.textContent).toMatch(/ข้อผิดพลาดไปที่เซลล์/);
+  });
+
+  it("makes each issue a native button (Tab and Enter reach it) that selects its cell", async () => {
+    const host = await hostWith(lowReport());
+    setup(host, "validate");
+    fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
+    await screen.findByText("ยังส่งไม่ได้");
+    const issue = screen
+      .getAllByRole("button")
+      .find((b) => /^ข้อ I1 ได้ 70 คะแนน/.test(b.textContent ?? ""))!;
+    // A native, enabled button in the tab order: the browser activates it with Enter or Space.
+    expect(issue.tagName).toBe("BUTTON");
+    expect(issue.tabIndex).toBe(0);
+    issue.focus();
+    expect(document.activeElement).toBe(issue);
+    fireEvent.click(issue);
+    await waitFor(() => expect(host.state.selected).toMatch(/!E\d+$/));
+  });
+});
+
+describe("flags view: long lists", () => {
+  it("starts with nothing ticked, inserts standard measures for all selected at once, says what next", async () => {
+    const host = await hostWith(lowReport(/^I([1-9]|1[0-2])$/));
+    setup(host, "flags");
+    const all = await screen.findByRole("checkbox", { name: /^เลือกทุกข้อที่ยังไม่มีมาตรการ \(\d+\)$/ });
+    const n = Number(
+      /\((\d+)\)/.exec(all.getAttribute("aria-label") ?? all.closest("span")!.textContent!)![1]
+    );
+    expect(n).toBeGreaterThan(5);
+    expect(screen.getByRole("radio", { name: `ยังไม่มีมาตรการ (${n})` })).toBeTruthy();
+    // No wall of ticked boxes: nothing selected, each item's measures folded.
+    expect(document.querySelectorAll("input[type=checkbox]:checked")).toHaveLength(0);
+    expect(screen.queryAllByRole("button", { name: /^ใส่มาตรการที่เลือก/ })).toHaveLength(0);
+    // I1–I4 share one empty cell: they take measures; splitting off is for a group's written text.
+    expect(screen.queryByText("เขียนมาตรการของข้อ I1 เอง")).toBeNull();
+    expect(
+      (screen.getByRole("button", { name: "ใส่มาตรการมาตรฐานให้ทั้ง 0 ข้อที่เลือก" }) as HTMLButtonElement)
+        .disabled
+    ).toBe(true);
+
+    fireEvent.click(all);
+    const insert = screen.getByRole("button", { name: `ใส่มาตรการมาตรฐานให้ทั้ง ${n} ข้อที่เลือก` });
+    await act(async () => {
+      fireEvent.click(insert);
+    });
+    await screen.findByText(/^ใส่มาตรการมาตรฐานแล้ว \d+ ข้อ \(I1–I/);
+    expect(screen.getByText(/ขั้นต่อไป: ปรับข้อความในเซลล์ให้ตรงกับงานของหน่วยงาน/)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.getAttribute("role")).toBe("status"));
+    await screen.findByRole("radio", { name: "ยังไม่มีมาตรการ (0)" });
+    const ws = host.wb.getWorksheet(SHEET)!;
+    const i1 = ws.getColumn(1).values.findIndex((v) => v === "I1");
+    expect(String(ws.getCell(i1, columnIndex("measures")).value)).toMatch(/^1\. /);
+
+    // "Go to Validate" opens the view with its button focused.
+    fireEvent.click(screen.getByRole("button", { name: "ไปที่ตรวจสอบ" }));
+    await waitFor(() => expect(document.activeElement?.id).toBe("validate-button"));
+  });
+
+  it("selects an item's measures cell when its row is pressed", async () => {
+    const host = await hostWith(sampleReport());
+    setup(host, "flags");
+    const row = await findControl("button", /^I22 · 82.01 คะแนน \(ขาดอีก 2.99\)/);
+    expect(row.textContent).toMatch(/มาตรการ: ใช้ร่วมกับ I21–I24/);
+    fireEvent.click(row);
+    const cell = /ไปที่ช่องมาตรการ (E\d+)/.exec(row.textContent!)![1];
+    await waitFor(() => expect(host.state.selected).toBe(`${SHEET}!${cell}`));
+  });
+
+  it("splits I22 off its group's measures with one click; validation then asks for its own text", async () => {
+    const host = await hostWith(sampleReport(), { ExcelApi: "1.13" });
+    setup(host, "flags");
+    expect((await screen.findAllByText(/แยกข้อ I22 ออกจากช่องที่ใช้ร่วมกับ I21–I24/)).length).toBe(1);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "เขียนมาตรการของข้อ I22 เอง" }));
+    });
+    const done = await screen.findByText(/^ข้อ I22 มีช่องมาตรการของตนเองแล้ว \((E\d+)\)$/);
+    const cell = /\((E\d+)\)/.exec(done.textContent!)![1];
+    expect(host.state.selected).toBe(`${SHEET}!${cell}`);
+    expect(screen.getByText(new RegExp(`ขั้นต่อไป: ช่อง ${cell} ถูกเลือกไว้แล้ว`))).toBeTruthy();
+    const row = (await findControl("button", /^I22 · 82.01/)).closest("li")!;
+    await waitFor(() => expect(row.textContent).toMatch(/มาตรการ: มี · /));
+    expect(screen.queryByRole("button", { name: "เขียนมาตรการของข้อ I22 เอง" })).toBeNull();
+
+    fireEvent.click(screen.getByRole("tab", { name: "ตรวจสอบ" }));
+    fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
+    // A warning (no error left): its indicator is folded until opened.
+    const i5 = await findControl("button", /ตัวชี้วัดที่ 5 /);
+    if (i5.getAttribute("aria-expanded") !== "true") fireEvent.click(i5);
+    await screen.findByText(/ข้อ I22 ต่ำกว่าเกณฑ์ และมาตรการยังเป็นข้อความเดียวกับข้อ I21, I23, I24/);
+  });
+});
+
+describe("focus", () => {
+  function page() {
+    document.body.innerHTML =
+      "<main><section><h2>รายการ</h2><button>ก</button><button>ข</button></section></main>";
+    const main = document.querySelector("main")!;
+    const [a, b] = [...main.querySelectorAll("button")];
+    return { main, a, b, heading: main.querySelector("h2")! };
+  }
+
+  it("puts focus lost with a removed control on the view's heading", async () => {
+    const { main, a, heading } = page();
+    a.focus();
+    a.remove();
+    expect(document.activeElement).toBe(document.body);
+    rescueFocus(main);
+    await waitFor(() => expect(document.activeElement).toBe(heading), { timeout: 3000 });
+  });
+
+  it("gives it back to the control used once it is enabled again (a button disabled while busy)", async () => {
+    const { main, b } = page();
+    b.focus();
+    // The browser drops focus from a button that becomes disabled.
+    b.blur();
+    b.disabled = true;
+    expect([null, document.body]).toContain(document.activeElement);
+    rescueFocus(main);
+    setTimeout(() => (b.disabled = false), 100);
+    await waitFor(() => expect(document.activeElement).toBe(b), { timeout: 3000 });
+  });
+
+  it("leaves alone focus the user has put elsewhere", async () => {
+    const { main, a, b } = page();
+    a.focus();
+    rescueFocus(main);
+    b.focus();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(document.activeElement).toBe(b);
+  });
+});
+
+describe("next steps", () => {
+  it("after creating the form says what to fill in; after an import, to validate", async () => {
+    const host = new FakeExcelHost();
+    setup(host, "create");
+    fireEvent.change(await findField(/หน่วยงาน/), { target: { value: "จอมทอง" } });
+    fireEvent.click(screen.getByRole("button", { name: "สร้างแบบรายงาน" }));
+    await screen.findByText(/^สร้างชีตแล้ว/);
+    expect(screen.getByText(/^กรอกคะแนนของแต่ละข้อในคอลัมน์คะแนน/)).toBeTruthy();
+
+    fireEvent.change(await findField(/^วางรายการคะแนน/), { target: { value: "I22 82.01" } });
+    fireEvent.click(screen.getByRole("button", { name: "ดูสิ่งที่จะเปลี่ยน" }));
+    await findControl("button", "นำคะแนนเข้า");
+    await waitFor(() =>
+      expect(
+        (screen.getByRole("button", { name: "นำคะแนนเข้า" }) as HTMLButtonElement).disabled
+      ).toBe(false)
+    );
+    fireEvent.click(screen.getByRole("button", { name: "นำคะแนนเข้า" }));
+    await screen.findByText(/ขั้นต่อไป: ตรวจสอบแบบรายงาน/);
+    fireEvent.click(screen.getByRole("button", { name: "ไปที่ตรวจสอบ" }));
+    await waitFor(() => expect(document.activeElement?.id).toBe("validate-button"));
+  });
+});
