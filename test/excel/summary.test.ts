@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { promises as fs } from "fs";
 import path from "path";
 import { readSubmissions } from "../../src/cli/merge";
-import { buildSummary, mergeForms, SUMMARY_SHEETS, SummarySheet } from "../../src/domain";
+import { buildSummary, mergeForms, printOf, SUMMARY_SHEETS, SummarySheet } from "../../src/domain";
 import { FY2567 } from "../forms";
 import { CancelledError, chunkRows, writeSummarySheets } from "../../src/excel";
 import { writeSummaryFile } from "../../src/xlsx";
@@ -110,25 +110,25 @@ describe("summary through Office.js", () => {
       expect(a).toMatchObject({
         orientation: "landscape",
         paperSize: 9,
-        scale: s.print!.scale,
+        scale: printOf(s).scale,
         fitToPage: false,
         titlesRow: "3:3",
       });
     }
     // Column breaks: the file's <colBreaks> and the host's verticalPageBreaks.
     const scores = sheets[0];
-    expect(scores.print!.colBreaks.length).toBeGreaterThan(1);
+    expect(printOf(scores).colBreaks.length).toBeGreaterThan(1);
     // The sheets are written under temporary names "~…" and renamed when complete.
     expect(host.state.verticalPageBreaks.map((b) => [b.sheet.replace(/^~/, ""), b.col])).toEqual(
-      sheets.flatMap((s) => s.print!.colBreaks.map((c) => [s.name, c]))
+      sheets.flatMap((s) => printOf(s).colBreaks.map((c) => [s.name, c]))
     );
     const xml = strFromU8(unzipSync(await fs.readFile(file))["xl/worksheets/sheet1.xml"]);
     expect([...xml.matchAll(/<colBreaks[^>]*>(.*?)<\/colBreaks>/g)].length).toBe(1);
     expect(
       [...xml.matchAll(/<brk id="(\d+)" max="1048575"/g)].map((m) => Number(m[1]) + 1)
-    ).toEqual(scores.print!.colBreaks);
+    ).toEqual(printOf(scores).colBreaks);
     expect([...xml.matchAll(/<brk id="(\d+)" max="16383"/g)].map((m) => Number(m[1]) + 1)).toEqual(
-      scores.print!.rowBreaks
+      printOf(scores).rowBreaks
     );
   });
 
