@@ -52,6 +52,9 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     // A file input's intrinsic width (about 290 px) would stick out of a 270 px pane.
     "& input[type='file']": { width: "100%", maxWidth: "100%", minWidth: 0 },
+    // A select is as wide as its longest option (a form's id, years and items) unless held.
+    "& .fui-Select": { maxWidth: "100%", minWidth: 0 },
+    "& select": { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
   },
   header: {
     display: "flex",
