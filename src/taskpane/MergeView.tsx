@@ -39,7 +39,6 @@ import { ChosenFiles, ChooserLabels } from "./merge/ChosenFiles";
 import { CompareOutcome } from "./merge/CompareOutcome";
 import { fill } from "./merge/fill";
 import { MergeResults } from "./merge/MergeResults";
-import { readPreviousFiles } from "./merge/previous";
 import { ReportDownload } from "./merge/ReportDownload";
 import { useAction } from "./useAction";
 
@@ -237,6 +236,10 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
       let previous: Previous | null = null;
       if (previousFiles.length) {
         try {
+          // The reader of the previous period loads only when one is chosen.
+          const { readPreviousFiles } = await import(
+            /* webpackChunkName: "previous" */ "./merge/previous"
+          );
           const period = await readPreviousFiles(
             previousFiles.map((f) => ({
               name: f.name,
