@@ -235,8 +235,12 @@ describe("the task pane in Chromium", () => {
     const page = await open();
     await page.getByRole("heading", { name: "รายงาน ITA สำนักงานเขต" }).waitFor();
     await page.getByRole("tab", { name: "รวมรายงาน" }).click();
-    // The files to merge come first; the previous period's have an input of their own.
-    const input = page.locator('input[type="file"]').first();
+    // In the merge view (other views stay mounted), the files to merge come first; the previous
+    // period's have an input of their own.
+    const inputs = page
+      .getByRole("region", { name: "รวมรายงานของสำนักงานเขต" })
+      .locator('input[type="file"]');
+    const input = inputs.first();
     // Two picks add up; the same file picked again is listed once.
     await input.setInputFiles(files.slice(0, 2));
     await input.setInputFiles([files[2], files[0]]);
@@ -272,7 +276,7 @@ describe("the task pane in Chromium", () => {
       sample,
     ]);
     execFileSync(process.execPath, [ITA, "merge", prev, "-o", prevSummary, "--expect", "none"]);
-    await page.locator('input[type="file"]').nth(1).setInputFiles([prevSummary]);
+    await inputs.nth(1).setInputFiles([prevSummary]);
     expect(
       await page
         .getByRole("list", { name: "ไฟล์ครั้งก่อนที่เลือก (1)" })
@@ -339,7 +343,11 @@ describe("the task pane in Chromium", () => {
     const page = await open(270, "?ui=en-US&theme=dark");
     await page.getByRole("heading", { name: "ITA District Report" }).waitFor();
     await page.getByRole("tab", { name: "Merge" }).click();
-    await page.locator('input[type="file"]').first().setInputFiles(files);
+    await page
+      .getByRole("region", { name: "Merge district workbooks" })
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles(files);
     await page.getByRole("button", { name: "Merge", exact: true }).click();
     await page.getByText("The summary is written into this workbook").waitFor();
     await page
