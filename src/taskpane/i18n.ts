@@ -266,7 +266,7 @@ export const STRINGS = {
   },
   compareLine: {
     th: "เทียบกับ{period}: คะแนนรวมโดยประมาณดีขึ้น {up} หน่วยงาน ลดลง {down} เท่าเดิม {same} จาก {n} หน่วยงานที่เทียบได้",
-    en: "Compared with {period}: estimated total up for {up} units, down for {down}, unchanged for {same}, of {n} units compared",
+    en: "Compared with {period}: units compared {n}; estimated total up {up}, down {down}, unchanged {same}",
   },
   compareIncomplete: { th: "คะแนนไม่ครบ {n} หน่วยงาน", en: "{n} without a complete total" },
   compareFell: {

@@ -153,7 +153,7 @@ describe("merge view: compared with the previous period", () => {
     pickPrevious([previousSummary]);
     await merge("en");
     expect(compareLine()).toBe(
-      "Compared with fiscal year 2566, 12-month round: estimated total up for 1 units, down for 1, unchanged for 0, of 2 units compared" +
+      "Compared with fiscal year 2566, 12-month round: units compared 2; estimated total up 1, down 1, unchanged 0" +
         ` · items fallen under the pass mark: ${ITEMS}, risen to it: ${ITEMS} · see the sheet ${COMPARE_SHEET}`
     );
   });
