@@ -1,6 +1,7 @@
 import {
   cellFormat,
   COLOR_SCALE,
+  COMPARE_SHEET,
   colLetter,
   FONT,
   freeSheetName,
@@ -13,6 +14,7 @@ import {
   SUMMARY_FORMATS,
   SUMMARY_HEADER_ROW,
   SUMMARY_MARGINS,
+  SUMMARY_SHEETS,
   SUMMARY_STYLES,
   summaryHeaderHeightPt,
   summaryRowHeightPt,
@@ -45,6 +47,12 @@ export class CancelledError extends ExcelActionError {
     );
   }
 }
+
+/**
+ * Every sheet a summary may have. One an earlier summary had and the new one has not (the comparison
+ * of an earlier merge) is removed with the earlier summary, so no sheet outlives the merge it belongs to.
+ */
+const SUMMARY_NAMES: readonly string[] = [...Object.values(SUMMARY_SHEETS), COMPARE_SHEET];
 
 /** Temporary sheets are "~<name>", an earlier summary waiting to be deleted "~old <name>". */
 const TEMP = "~";
@@ -212,7 +220,7 @@ export async function writeSummarySheets(
   opts: SummaryWriteOptions = {}
 ): Promise<SummaryWriteResult> {
   const budget = opts.maxChunkBytes ?? DEFAULT_CHUNK_BYTES;
-  const finals = sheets.map((s) => s.name);
+  const finals = [...new Set([...sheets.map((s) => s.name), ...SUMMARY_NAMES])];
   const notes: Msg[] = [];
   let syncs = 0;
   const sync = async () => {
@@ -302,6 +310,11 @@ async function swap(
   const list = await listSheets(context, sync);
   const byName = new Map(list.map((w) => [w.name.toLowerCase(), w]));
   const olds = sheets.map((s) => byName.get(s.name.toLowerCase()) ?? null);
+  // Sheets of the earlier summary the new one has not: deleted with it once the new one stands.
+  const own = new Set(sheets.map((s) => s.name.toLowerCase()));
+  const stale = SUMMARY_NAMES.flatMap((n) =>
+    own.has(n.toLowerCase()) ? [] : (byName.get(n.toLowerCase()) ?? [])
+  );
   const news = temps.map((t) => byName.get(t.toLowerCase())!);
   const taken = list.map((w) => w.name);
   const backups = sheets.map((s) => {
@@ -329,13 +342,15 @@ async function swap(
     }
     throw e;
   }
-  const left = await deleteSheets(
-    context,
-    sync,
-    olds.flatMap((o) => (o ? [o.id] : []))
-  );
+  const left = await deleteSheets(context, sync, [
+    ...olds.flatMap((o) => (o ? [o.id] : [])),
+    ...stale.map((w) => w.id),
+  ]);
   if (left.length) {
-    const names = backups.filter((_, k) => olds[k] && left.includes(olds[k]!.id)).join(", ");
+    const names = [
+      ...backups.filter((_, k) => olds[k] && left.includes(olds[k]!.id)),
+      ...stale.filter((w) => left.includes(w.id)).map((w) => w.name),
+    ].join(", ");
     notes.push(
       msg(
         `สรุปใหม่เขียนแล้ว แต่ Excel ไม่ยอมลบสรุปเดิม (ชีต ${names}) ลบชีตเหล่านั้นเองได้ หรือจะถูกลบเมื่อรวมรายงานครั้งถัดไป`,

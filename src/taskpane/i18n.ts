@@ -330,6 +330,52 @@ export const STRINGS = {
     th: "ข้อ {code} มีช่องมาตรการของตนเองแล้ว ({cell})",
     en: "{code} has its own measures cell now ({cell})",
   },
+  // Merge: compared with the previous period
+  compareTitle: {
+    th: "เทียบกับครั้งก่อน (ไม่บังคับ)",
+    en: "Compare with the previous period (optional)",
+  },
+  chooseCompare: {
+    th: "เลือกไฟล์ของครั้งก่อน",
+    en: "Choose the previous period's files",
+  },
+  compareHint: {
+    th: "ไฟล์สรุปของปีหรือรอบก่อนที่โปรแกรมนี้เขียน (1 ไฟล์) หรือไฟล์ .xlsx ของเขตจากปีหรือรอบก่อน ลากมาวางที่นี่ได้",
+    en: "The previous year's or round's summary written by this program (one file), or the previous period's district .xlsx files; or drop them here",
+  },
+  compareChosen: { th: "ไฟล์ครั้งก่อนที่เลือก ({n})", en: "Previous period's files ({n})" },
+  readingPreviousOf: {
+    th: "กำลังอ่านไฟล์ครั้งก่อน {i} จาก {n}",
+    en: "Reading previous file {i} of {n}",
+  },
+  comparePeriod: { th: "ปีงบประมาณ {year}", en: "fiscal year {year}" },
+  comparePeriodRound: {
+    th: "ปีงบประมาณ {year} รอบ {round} เดือน",
+    en: "fiscal year {year}, {round}-month round",
+  },
+  compareLine: {
+    th: "เทียบกับ{period}: คะแนนรวมโดยประมาณดีขึ้น {up} หน่วยงาน ลดลง {down} เท่าเดิม {same} จาก {n} หน่วยงานที่เทียบได้",
+    en: "Compared with {period}: units compared {n}; estimated total up {up}, down {down}, unchanged {same}",
+  },
+  compareIncomplete: { th: "คะแนนไม่ครบ {n} หน่วยงาน", en: "{n} without a complete total" },
+  compareFell: {
+    th: "ข้อที่ตกต่ำกว่าเกณฑ์ {fell} ข้อ ขึ้นมาผ่านเกณฑ์ {rose} ข้อ",
+    en: "items fallen under the pass mark: {fell}, risen to it: {rose}",
+  },
+  compareNotComparable: { th: "ข้อที่เทียบไม่ได้: {codes}", en: "items not comparable: {codes}" },
+  compareSheetNote: { th: "ดูชีต {sheet}", en: "see the sheet {sheet}" },
+  compareNone: {
+    th: "ไม่มีหน่วยงานใดที่อยู่ทั้งในครั้งก่อนและครั้งนี้",
+    en: "No unit is in both the previous period and this one",
+  },
+  compareSkippedTitle: {
+    th: "ไม่ได้เทียบกับครั้งก่อน",
+    en: "Not compared with the previous period",
+  },
+  compareSkippedBody: {
+    th: "สรุปและรายงานเขียนโดยไม่มีการเทียบกับครั้งก่อน แก้ไฟล์ครั้งก่อนแล้วกดรวมรายงานอีกครั้ง",
+    en: "The summary and report are made without the comparison; correct the previous files and merge again",
+  },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -367,7 +367,12 @@ describe("the task pane in Chromium", () => {
     const page = await open();
     await page.getByRole("heading", { name: "รายงาน ITA สำนักงานเขต" }).waitFor();
     await page.getByRole("tab", { name: "รวมรายงาน" }).click();
-    const input = page.locator('input[type="file"][multiple]');
+    // In the merge view (other views stay mounted), the files to merge come first; the previous
+    // period's have an input of their own.
+    const inputs = page
+      .getByRole("region", { name: "รวมรายงานของสำนักงานเขต" })
+      .locator('input[type="file"]');
+    const input = inputs.first();
     // Two picks add up; the same file picked again is listed once.
     await input.setInputFiles(files.slice(0, 2));
     await input.setInputFiles([files[2], files[0]]);
@@ -388,9 +393,35 @@ describe("the task pane in Chromium", () => {
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await page.waitForFunction(() => document.activeElement?.textContent === "ล้างรายการ");
 
+    // Compared with the previous year: a summary `ita merge` wrote of Chom Thong's 2566 report.
+    const prev = path.join(dir, "prev-1035.xlsx");
+    const prevSummary = path.join(dir, "summary-2566.xlsx");
+    const sample = path.join(ROOT, "samples", "chom-thong-2567-r6.json");
+    execFileSync(process.execPath, [
+      ITA,
+      "scaffold",
+      "-o",
+      prev,
+      "--year",
+      "2566",
+      "--from",
+      sample,
+    ]);
+    execFileSync(process.execPath, [ITA, "merge", prev, "-o", prevSummary, "--expect", "none"]);
+    await inputs.nth(1).setInputFiles([prevSummary]);
+    expect(
+      await page
+        .getByRole("list", { name: "ไฟล์ครั้งก่อนที่เลือก (1)" })
+        .getByRole("listitem")
+        .allTextContents()
+    ).toEqual(["summary-2566.xlsxนำออก"]);
+
     await page.getByRole("button", { name: "รวมรายงาน", exact: true }).click();
     await page.getByText("เขียนสรุปลงในสมุดงานนี้แล้ว").waitFor();
     await page.waitForFunction(() => document.activeElement?.id === "merge-results-title");
+    expect(await page.locator("#merge-compare").textContent()).toMatch(
+      /^เทียบกับปีงบประมาณ 2566 รอบ 6 เดือน: คะแนนรวมโดยประมาณดีขึ้น 0 หน่วยงาน ลดลง 0 เท่าเดิม 1 จาก 1 หน่วยงานที่เทียบได้/
+    );
     expect(await page.locator("#merge-counts").textContent()).toBe(
       "ไม่รับ 1 ไฟล์ · ยังไม่ส่ง 48 หน่วยงาน · รวมแล้ว 2 หน่วยงาน จาก 3 ไฟล์"
     );
@@ -408,6 +439,7 @@ describe("the task pane in Chromium", () => {
     expect(await t.evaluate((x) => x.sheetNames())).toEqual([
       "Sheet1",
       "ITA คะแนน",
+      "ITA เทียบปีก่อน",
       "ITA ต่ำกว่าเกณฑ์",
       "ITA สรุปมาตรการ",
       "ITA สถานะการส่ง",
@@ -428,6 +460,7 @@ describe("the task pane in Chromium", () => {
     const text = execFileSync("unzip", ["-p", docx, "word/document.xml"], { encoding: "utf8" });
     expect(text).toContain("(ทดสอบ)");
     expect(text).toContain("สำนักงานเขตจอมทอง");
+    expect(text).toContain("การเปลี่ยนแปลงเมื่อเทียบกับปีงบประมาณ 2566 รอบ 6 เดือน");
     await page.getByText("บันทึก ITA-report-2567-r6.docx แล้ว ดูในโฟลเดอร์ดาวน์โหลด").waitFor();
     expect(await axe(page)).toEqual([]);
     // The office is remembered for the next report.
@@ -443,7 +476,11 @@ describe("the task pane in Chromium", () => {
     const page = await open(270, "?ui=en-US&theme=dark");
     await page.getByRole("heading", { name: "ITA District Report" }).waitFor();
     await page.getByRole("tab", { name: "Merge" }).click();
-    await page.locator('input[type="file"][multiple]').setInputFiles(files);
+    await page
+      .getByRole("region", { name: "Merge district workbooks" })
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles(files);
     await page.getByRole("button", { name: "Merge", exact: true }).click();
     await page.getByText("The summary is written into this workbook").waitFor();
     await page

@@ -3,7 +3,14 @@ import { strFromU8, unzipSync } from "fflate";
 import { promises as fs } from "fs";
 import path from "path";
 import { readSubmissions } from "../../src/cli/merge";
-import { buildSummary, mergeForms, printOf, SUMMARY_SHEETS, SummarySheet } from "../../src/domain";
+import {
+  buildSummary,
+  COMPARE_SHEET,
+  mergeForms,
+  printOf,
+  SUMMARY_SHEETS,
+  SummarySheet,
+} from "../../src/domain";
 import { FY2567 } from "../forms";
 import { CancelledError, chunkRows, writeSummarySheets } from "../../src/excel";
 import { writeSummaryFile } from "../../src/xlsx";
@@ -185,5 +192,27 @@ describe("summary through Office.js", () => {
       "สรุปคะแนน ITA รายหน่วยงาน"
     );
     expect(host.state.active).toBe(SUMMARY_SHEETS.scores);
+  });
+
+  it("removes an earlier summary's comparison sheet when the new summary has none, only once the new one stands", async () => {
+    const host = new FakeExcelHost();
+    host.wb.addWorksheet(SUMMARY_SHEETS.scores).getCell("A1").value = "สรุปเดิม";
+    host.wb.addWorksheet(COMPARE_SHEET).getCell("A1").value = "เทียบเดิม";
+    host.wb.addWorksheet("ของผู้ใช้").getCell("A1").value = "x";
+    const signal = { aborted: false };
+    const err = await host
+      .run((ctx) =>
+        writeSummarySheets(ctx, sheets, { signal, onProgress: () => (signal.aborted = true) })
+      )
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(CancelledError);
+    expect(host.wb.getWorksheet(COMPARE_SHEET)!.getCell("A1").value).toBe("เทียบเดิม");
+
+    await host.run((ctx) => writeSummarySheets(ctx, sheets));
+    expect(host.wb.worksheets.map((w) => w.name)).toEqual([
+      "Sheet1",
+      "ของผู้ใช้",
+      ...Object.values(SUMMARY_SHEETS),
+    ]);
   });
 });

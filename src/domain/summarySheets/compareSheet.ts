@@ -8,10 +8,7 @@ import {
 } from "../compare";
 import { ToolId } from "../catalog";
 import { unitDisplayName } from "../units";
-import { RowKind, SUMMARY_HEADER_ROW, SummarySheet, TableRow } from "./table";
-
-/** The name of the comparison sheet (written only when a comparison is given). */
-export const COMPARE_SHEET = "ITA เทียบปีก่อน";
+import { COMPARE_SHEET, RowKind, SUMMARY_HEADER_ROW, SummarySheet, TableRow } from "./table";
 
 const TOOL_NAMES: Record<ToolId, string> = {
   IIT: "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน",

@@ -97,6 +97,12 @@ export const SUMMARY_SHEETS = {
   data: "ITA_SUMMARY_DATA",
 } as const;
 
+/**
+ * The name of the comparison sheet (written only when a comparison is given). Here, not beside the
+ * sheet: the Office.js writer recognises it without loading the comparison.
+ */
+export const COMPARE_SHEET = "ITA เทียบปีก่อน";
+
 /** Excel holds at most 32,767 characters in a cell. */
 export const MAX_CELL_TEXT = 32000;
 

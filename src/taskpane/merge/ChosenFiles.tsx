@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DragEvent, useEffect, useId, useRef, useState } from "react";
-import { useT } from "../i18n";
+import { StringKey, useT } from "../i18n";
 import { addFiles, fileKey } from "./chosen";
 import { fill } from "./fill";
 import { ShortList } from "./ShortList";
@@ -49,8 +49,17 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
 
+/** The words of one chooser: its button, the hint under it, the heading of its list (with {n}). */
+export interface ChooserLabels {
+  choose: StringKey;
+  hint: StringKey;
+  list: StringKey;
+}
+
+const MERGE_LABELS: ChooserLabels = { choose: "chooseFiles", hint: "dropHere", list: "chosenList" };
+
 /**
- * Choosing the files to merge: a file dialog or a drop adds to the list (the same file twice is kept
+ * Choosing the files to merge (or, with other labels, the files of the previous period): a file dialog or a drop adds to the list (the same file twice is kept
  * once); each file can be removed, the whole list cleared. Closing the file dialog without a choice
  * changes nothing.
  */
@@ -58,10 +67,12 @@ export function ChosenFiles({
   files,
   onChange,
   disabled,
+  labels = MERGE_LABELS,
 }: {
   files: readonly File[];
   onChange: (files: File[]) => void;
   disabled: boolean;
+  labels?: ChooserLabels;
 }) {
   const t = useT();
   const styles = useStyles();
@@ -136,10 +147,10 @@ export function ChosenFiles({
         disabled={disabled}
         onClick={() => input.current?.click()}
       >
-        {t("chooseFiles")}
+        {t(labels.choose)}
       </Button>
       <Text id={hintId} size={200}>
-        {t("dropHere")}
+        {t(labels.hint)}
       </Text>
       <input
         ref={input}
@@ -147,7 +158,7 @@ export function ChosenFiles({
         multiple
         hidden
         tabIndex={-1}
-        aria-label={t("chooseFiles")}
+        aria-label={t(labels.choose)}
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         onChange={(e) => {
           // A closed dialog gives no files (or no change event at all): nothing is added or lost.
@@ -164,7 +175,7 @@ export function ChosenFiles({
       {files.length ? (
         <div ref={list}>
           <div className={styles.header}>
-            <Text weight="semibold">{fill(t("chosenList"), { n: files.length })}</Text>
+            <Text weight="semibold">{fill(t(labels.list), { n: files.length })}</Text>
             <Button
               ref={clearButton}
               appearance="subtle"
@@ -177,7 +188,7 @@ export function ChosenFiles({
           </div>
           <ShortList
             items={files}
-            label={fill(t("chosenList"), { n: files.length })}
+            label={fill(t(labels.list), { n: files.length })}
             keyOf={fileKey}
             render={(f) => (
               <span className={styles.row}>

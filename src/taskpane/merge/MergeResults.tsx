@@ -8,7 +8,7 @@ import {
   tokens,
   typographyStyles,
 } from "@fluentui/react-components";
-import { Fragment, Ref } from "react";
+import { Fragment, ReactNode, Ref } from "react";
 import type { MergedUnit, MergeResult, Unit } from "../../domain";
 import { StringKey, Translate, useT } from "../i18n";
 import { fill } from "./fill";
@@ -23,19 +23,24 @@ const useStyles = makeStyles({
   title: { ...typographyStyles.subtitle2, margin: 0 },
 });
 
-/** The problems first: the files refused (with why), the units missing, the copies superseded. */
+/**
+ * The problems first: the files refused (with why), the units missing, the copies superseded. What
+ * `children` gives (the comparison with the previous period) follows the counts.
+ */
 export function MergeResults({
   result,
   fileCount,
   busy,
   headingRef,
   onTakeInstead,
+  children,
 }: {
   result: MergeResult;
   fileCount: number;
   busy: boolean;
   headingRef: Ref<HTMLHeadingElement>;
   onTakeInstead: (file: string, by: string) => void;
+  children?: ReactNode;
 }) {
   const t = useT();
   const styles = useStyles();
@@ -71,6 +76,7 @@ export function MergeResults({
           ))}
         </MessageBarBody>
       </MessageBar>
+      {children}
 
       {rejected.length ? (
         <Part title={fill(t("rejectedTitle"), { n: rejected.length })} id="merge-rejected">

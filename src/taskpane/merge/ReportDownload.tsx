@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { MergeResult } from "../../domain";
+import type { Comparison, MergeResult } from "../../domain";
 import { DEFAULT_OFFICE } from "../../domain/report/office";
 import { ErrorBar } from "../components";
 import { useT } from "../i18n";
@@ -20,9 +20,12 @@ const useStyles = makeStyles({
  */
 export function ReportDownload({
   result,
+  comparison = null,
   setting = localSetting(OFFICE_SETTING),
 }: {
   result: MergeResult;
+  /** The comparison with the previous period the summary was written with: the report says the changes. */
+  comparison?: Comparison | null;
   setting?: Setting;
 }) {
   const t = useT();
@@ -37,7 +40,7 @@ export function ReportDownload({
       const { centralReportFile, download } = await import(
         /* webpackChunkName: "report" */ "./reportFile"
       );
-      const file = await centralReportFile(result, office.trim() || DEFAULT_OFFICE);
+      const file = await centralReportFile(result, office.trim() || DEFAULT_OFFICE, comparison);
       download(file.name, file.blob);
       setSaved(fill(t("reportSaved"), { file: file.name }));
     });

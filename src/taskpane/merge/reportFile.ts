@@ -1,5 +1,5 @@
 import { buildCentralReport } from "../../domain/report/reportModel";
-import type { MergeResult } from "../../domain";
+import type { Comparison, MergeResult } from "../../domain";
 import { reportDocxBytes } from "../../xlsx/write/reportDocx";
 
 /**
@@ -8,9 +8,10 @@ import { reportDocxBytes } from "../../xlsx/write/reportDocx";
  */
 export async function centralReportFile(
   result: MergeResult,
-  office: string
+  office: string,
+  comparison: Comparison | null = null
 ): Promise<{ name: string; blob: Blob }> {
-  const bytes = await reportDocxBytes(buildCentralReport(result, { office }));
+  const bytes = await reportDocxBytes(buildCentralReport(result, { office, comparison }));
   return {
     name: reportFileName(result),
     blob: new Blob([bytes as BlobPart], {
