@@ -10,8 +10,10 @@ import { Unit } from "./units";
  * Compared with before: the scores of a previous period (last year, or the last round) beside the
  * current merge, per unit, per item (by code) and per tool. A period comes from a merge of district
  * files (`periodFromMerge`) or from the data sheet of a summary written earlier
- * (`summarySheets/dataSheet.ts`); its form may differ from the current one: items are compared by code
- * and those only one form has are listed as not comparable.
+ * (`summarySheets/dataSheet.ts`); its form may differ from the current one: items are compared by the
+ * current form's map of the previous form's items when that map names the previous period's form (a
+ * merged item with the mean of the items it continues), otherwise by code; those only one form has
+ * are listed as not comparable.
  */
 
 /** An item of a period's form, as far as comparing needs it. */
@@ -43,7 +45,19 @@ export interface PeriodScores {
   items: PeriodItem[];
   /** One per unit: its latest year and round when the period holds several. */
   units: PeriodUnit[];
+  /** The form's map of the items of the form before it (`previous` of the form file), if it has one. */
+  itemMap?: { form: string; items: Readonly<Record<string, readonly string[]>> };
 }
+
+/** A comparable item: the current item and the previous form's codes it is compared with. */
+export interface ComparedItem extends PeriodItem {
+  /** `[code]` unless the form maps it; several: compared with their mean. */
+  from: string[];
+}
+
+/** `E16 ← E15` for a mapped item, `E16 ← E14+E15` for a merged one, the code otherwise. */
+export const comparedCode = (i: ComparedItem) =>
+  i.from.length === 1 && i.from[0] === i.code ? i.code : `${i.code} ← ${i.from.join("+")}`;
 
 export interface Change {
   previous: number | null;
@@ -70,8 +84,8 @@ export interface Comparison {
   current: { fiscalYear: number | null; round: number | null; form: string };
   /** The current pass mark: both periods are held to it, so a change is a change of score. */
   passMark: number;
-  /** Items both forms have, in the current order, with the current text. */
-  items: PeriodItem[];
+  /** Items both forms have (by the map or by code), in the current order, with the current text. */
+  items: ComparedItem[];
   /** Items only one form has: not comparable. */
   onlyPreviousItems: PeriodItem[];
   onlyCurrentItems: PeriodItem[];
@@ -117,6 +131,12 @@ export function periodFromMerge(r: MergeResult, source: string): PeriodScores {
     form: formLabel(r.catalog),
     tools: r.catalog.tools.map((t) => ({ id: t.id, weight: t.weight })),
     items: r.catalog.items.map((i) => ({ code: i.code, tool: i.tool, text: i.text || i.label })),
+    ...(r.catalog.definition.previous && {
+      itemMap: {
+        form: `${r.catalog.definition.previous.formId} ${r.catalog.definition.previous.version}`,
+        items: r.catalog.definition.previous.items,
+      },
+    }),
     units: latestPerUnit(
       r.merged.map((m) => ({
         key: m.key,
@@ -200,12 +220,33 @@ export function change(
   return { previous: p, current: c, change: round2(c - p), pass };
 }
 
-/** Compare a previous period with the current one, unit by unit (units by key, items by code). */
+/** The mean of the known scores of `codes` (one code: its score), two decimals; null if none is known. */
+function previousScore(
+  scores: ReadonlyMap<string, number | null>,
+  codes: readonly string[]
+): number | null {
+  if (codes.length === 1) return scores.get(codes[0]) ?? null;
+  const known = codes.map((c) => scores.get(c)).filter((s): s is number => typeof s === "number");
+  return known.length ? round2(known.reduce((a, b) => a + b, 0) / known.length) : null;
+}
+
+/**
+ * Compare a previous period with the current one, unit by unit (units by key; items by the current
+ * form's map when it names the previous period's form, else by code).
+ */
 export function comparePeriods(prev: PeriodScores, cur: PeriodScores): Comparison {
   const passMark = cur.passMark;
   const prevCodes = new Set(prev.items.map((i) => i.code));
-  const curCodes = new Set(cur.items.map((i) => i.code));
-  const items = cur.items.filter((i) => prevCodes.has(i.code));
+  const map = cur.itemMap?.form === prev.form ? cur.itemMap.items : {};
+  const fromOf = (code: string) =>
+    (Object.prototype.hasOwnProperty.call(map, code) ? map[code] : [code]).filter((c) =>
+      prevCodes.has(c)
+    );
+  const items: ComparedItem[] = cur.items
+    .map((i) => ({ ...i, from: fromOf(i.code) }))
+    .filter((i) => i.from.length > 0);
+  const used = new Set(items.flatMap((i) => i.from));
+  const compared = new Set(items.map((i) => i.code));
   const prevUnits = new Map(prev.units.map((u) => [u.key, u]));
   const curKeys = new Set(cur.units.map((u) => u.key));
   const units: UnitComparison[] = [];
@@ -220,7 +261,7 @@ export function comparePeriods(prev: PeriodScores, cur: PeriodScores): Compariso
       label: u.label,
       items: items.map((i) => ({
         code: i.code,
-        ...change(p.scores.get(i.code), u.scores.get(i.code), passMark),
+        ...change(previousScore(p.scores, i.from), u.scores.get(i.code), passMark),
       })),
       tools: cur.tools.map((t) => ({
         id: t.id,
@@ -239,8 +280,8 @@ export function comparePeriods(prev: PeriodScores, cur: PeriodScores): Compariso
     current: { fiscalYear: cur.fiscalYear, round: cur.round, form: cur.form },
     passMark,
     items,
-    onlyPreviousItems: prev.items.filter((i) => !curCodes.has(i.code)),
-    onlyCurrentItems: cur.items.filter((i) => !prevCodes.has(i.code)),
+    onlyPreviousItems: prev.items.filter((i) => !used.has(i.code)),
+    onlyCurrentItems: cur.items.filter((i) => !compared.has(i.code)),
     tools: cur.tools,
     units,
     onlyPreviousUnits: prev.units.filter((u) => !curKeys.has(u.key)),

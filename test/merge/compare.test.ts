@@ -10,8 +10,14 @@ import {
   CompareInputError,
   comparisonCounts,
   dataSheet,
+  CatalogError,
   GridCell,
+  loadCatalog,
   mergeForms,
+  metaFromReport,
+  modelGrid,
+  readForm,
+  renderForm,
   periodFromMerge,
   PeriodScores,
   readSummaryData,
@@ -21,7 +27,7 @@ import {
   SUMMARY_SHEETS,
   SummarySheet,
 } from "../../src/domain";
-import { FY2567 } from "../forms";
+import { FY2567, mappedFormFile } from "../forms";
 import { formOf } from "../helpers";
 import { districtReport } from "./districts";
 
@@ -151,6 +157,114 @@ describe("compare: a previous period beside the current merge", () => {
     expect(rep.changes!.paragraphs.map((p) => p.text).join("\n")).toMatch(
       /เปรียบเทียบไม่ได้.*E16, E15|เปรียบเทียบไม่ได้.*E15/
     );
+  });
+});
+
+describe("compare: a form that maps the previous form's items (renumbered, split, merged)", () => {
+  const form = loadCatalog(mappedFormFile(), "bkk-district-2569.json");
+  const prev = merge([
+    report("1001", 2567, 12, { I5: 70, E14: 80, E15: 90 }),
+    report("1002", 2567, 12, { I5: 95, E14: null, E15: 60 }),
+  ]);
+  /** A FY2569 report: the FY2567 one with E15 as E16 and a new I26, scores given by code. */
+  function report2569(code: string, scores: Record<string, number>) {
+    const r = districtReport(code);
+    r.fiscalYear = 2569;
+    r.round = 6;
+    const was = (c: string) => (c === "E16" ? "E15" : c === "I26" ? "I5" : c);
+    r.items = form.items.map((ci) => {
+      const old = r.items.find((i) => i.code === was(ci.code))!;
+      return { ...old, code: ci.code, score: scores[ci.code] ?? old.score };
+    });
+    return r;
+  }
+  const cur = mergeForms(
+    [
+      report2569("1001", { I5: 86, I26: 60, E16: 95 }),
+      report2569("1002", { I5: 90, I26: 97, E16: 50 }),
+    ].map((r, i) => ({
+      file: `y2569-${i}.xlsx`,
+      form: readForm(modelGrid(renderForm(form, metaFromReport(r), r)), form),
+    })),
+    { catalog: form, expect: "none" }
+  );
+  const previous = periodFromMerge(prev, "2567/");
+  const c = compareWithPrevious(previous, cur);
+  const at = (unit: number, code: string) =>
+    c.units[unit].items[c.items.findIndex((i) => i.code === code)];
+
+  it("compares a renumbered and a split item with the previous form's items they continue", () => {
+    expect(cur.merged).toHaveLength(2);
+    expect(c.onlyPreviousItems).toEqual([]);
+    expect(c.onlyCurrentItems).toEqual([]);
+    expect(c.items).toHaveLength(form.items.length);
+    expect(c.items.find((i) => i.code === "E16")!.from).toEqual(["E15"]);
+    expect(c.items.find((i) => i.code === "I26")!.from).toEqual(["I5"]);
+    expect(c.items.find((i) => i.code === "I5")!.from).toEqual(["I5"]);
+    expect(at(0, "E16")).toMatchObject({ previous: 90, current: 95, change: 5 });
+    expect(at(1, "E16")).toMatchObject({ previous: 60, current: 50, change: -10 });
+    expect(at(0, "I5")).toMatchObject({ previous: 70, current: 86, pass: "rose" });
+    expect(at(0, "I26")).toMatchObject({ previous: 70, current: 60, change: -10 });
+    expect(at(1, "I26")).toMatchObject({ previous: 95, current: 97, change: 2 });
+  });
+
+  it("says what a mapped item was compared with, in the sheet and in the report", () => {
+    const codes = compareSheet(c)
+      .rows.filter((r) => r.kind === "item")
+      .map((r) => r.cells[0]);
+    expect(codes).toContain("E16 ← E15");
+    expect(codes).toContain("I26 ← I5");
+    expect(codes).toContain("I5");
+    const rep = buildCentralReport(cur, { comparison: c });
+    const text = rep.changes!.paragraphs.map((p) => p.text).join("\n");
+    expect(text).toMatch(/E16 ← E15/);
+    expect(text).toMatch(/I26 ← I5/);
+    expect(text).not.toMatch(/เปรียบเทียบไม่ได้/);
+  });
+
+  it("compares by code when the previous period is of another form than the map names", () => {
+    const d = comparePeriods(
+      { ...previous, form: "bkk-district-ita 2566.1" },
+      periodFromMerge(cur, "")
+    );
+    expect(d.onlyPreviousItems.map((i) => i.code)).toEqual(["E15"]);
+    expect(d.onlyCurrentItems.map((i) => i.code)).toEqual(["I26", "E16"]);
+    expect(d.items.every((i) => i.from.length === 1 && i.from[0] === i.code)).toBe(true);
+  });
+
+  it("compares a merged item with the mean of the known previous scores, and says so", () => {
+    const now = periodFromMerge(cur, "");
+    const d = comparePeriods(previous, {
+      ...now,
+      itemMap: { form: now.itemMap!.form, items: { E16: ["E14", "E15"], I26: [] } },
+    });
+    const e16 = d.items.findIndex((i) => i.code === "E16");
+    expect(d.items[e16].from).toEqual(["E14", "E15"]);
+    expect(d.units[0].items[e16]).toMatchObject({ previous: 85, current: 95, change: 10 });
+    expect(d.units[1].items[e16]).toMatchObject({ previous: 60, current: 50 });
+    // An item mapped to nothing is new: not comparable, and E14 is still compared with E14.
+    expect(d.onlyCurrentItems.map((i) => i.code)).toEqual(["I26"]);
+    expect(d.items.find((i) => i.code === "E14")!.from).toEqual(["E14"]);
+    const heading = compareSheet(d).rows.find((r) => r.cells[0] === "E16 ← E14+E15")!;
+    expect(heading.cells[1]).toMatch(/ค่าเฉลี่ยของข้อ E14, E15/);
+  });
+
+  it("refuses at load a map naming an item the form does not have, in Thai and English", () => {
+    const load = () => loadCatalog(mappedFormFile({ E99: ["E15"] }), "bkk-district-2569.json");
+    expect(load).toThrow(CatalogError);
+    try {
+      load();
+    } catch (e) {
+      const { reason } = e as CatalogError;
+      expect(reason.th).toMatch(
+        /bkk-district-2569\.json.*previous\.items\.E99.*ข้อ E99 ไม่มีในแบบฟอร์มนี้/
+      );
+      expect(reason.en).toMatch(
+        /bkk-district-2569\.json.*previous\.items\.E99.*item E99 is not in this form/
+      );
+    }
+    // The previous form's codes are not checked at load: that form may not be bundled here.
+    expect(() => loadCatalog(mappedFormFile({ E16: ["X9"] }))).not.toThrow();
   });
 });
 

@@ -115,6 +115,25 @@ export function crossItemProblems(file: FormFile): FormProblem[] {
       });
     })
   );
+  for (const [code, from] of Object.entries(file.previous?.items ?? {})) {
+    if (!codes.has(code))
+      problems.push({
+        path: `previous.items.${code}`,
+        problem: msg(
+          `ข้อ ${code} ไม่มีในแบบฟอร์มนี้ จึงระบุข้อของแบบฟอร์มก่อนหน้าที่ต่อเนื่องกันไม่ได้`,
+          `item ${code} is not in this form, so it cannot name the previous form's items it continues`
+        ),
+      });
+    const seen = new Set<string>();
+    for (const f of from) {
+      if (seen.has(f))
+        problems.push({
+          path: `previous.items.${code}`,
+          problem: msg(`ข้อ ${code}: ข้อ ${f} ซ้ำ`, `item ${code}: ${f} appears twice`),
+        });
+      seen.add(f);
+    }
+  }
   const weights = file.tools.reduce((s, t) => s + t.weight, 0);
   if (weights !== 100)
     problems.push({

@@ -59,6 +59,20 @@ export const formFileSchema = z
       .strict(),
     tools: z.array(toolSchema).length(3),
     /**
+     * How this form's items continue those of the form before it, for comparing with last year: per
+     * item of this form, the previous form's codes it continues (one: renumbered; the same code under
+     * several items: split; several: merged, compared with their mean; none: a new item). Items not
+     * listed continue the previous item of the same code, if there is one.
+     */
+    previous: z
+      .object({
+        formId: z.string().regex(/^[a-z0-9-]+$/),
+        version: z.string().regex(/^\d{4}\.\d+$/),
+        items: z.record(z.string(), z.array(z.string().min(1))),
+      })
+      .strict()
+      .optional(),
+    /**
      * Typing errors of the source document corrected in this file, each with where it was, the text
      * as the source had it, the text now and why: a reviewer can check each against the source.
      */

@@ -1,4 +1,4 @@
-import { Comparison, comparisonCounts, periodName } from "../compare";
+import { comparedCode, Comparison, comparisonCounts, periodName } from "../compare";
 
 /** The report's section on the changes since the previous period (only when a comparison is given). */
 export interface ReportChanges {
@@ -43,7 +43,7 @@ export function changesSection(c: Comparison): ReportChanges {
       );
     if (!units.length) continue;
     fell.push(
-      `- ข้อ ${clip(`${it.code} ${it.text}`, 90)} (${units.length} หน่วยงาน): ${units.slice(0, NAMES).join(", ")}${units.length > NAMES ? ` และอีก ${units.length - NAMES} หน่วยงาน` : ""}`
+      `- ข้อ ${clip(`${comparedCode(it)} ${it.text}`, 90)} (${units.length} หน่วยงาน): ${units.slice(0, NAMES).join(", ")}${units.length > NAMES ? ` และอีก ${units.length - NAMES} หน่วยงาน` : ""}`
     );
   }
   say(
@@ -74,6 +74,11 @@ export function changesSection(c: Comparison): ReportChanges {
       paragraphs.push({ text: `- ลดลง: ${down.map(describe).join(", ")}`, list: true });
   }
 
+  const mapped = c.items.filter((i) => comparedCode(i) !== i.code);
+  if (mapped.length)
+    say(
+      `ข้อที่เปรียบเทียบกับข้อของแบบฟอร์มก่อนหน้าที่ต่อเนื่องกัน (ตามแบบฟอร์ม ${c.current.form}; หลายข้อ: ค่าเฉลี่ย): ${mapped.map(comparedCode).join(", ")}`
+    );
   const notComparable = [...c.onlyPreviousItems, ...c.onlyCurrentItems].map((i) => i.code);
   if (notComparable.length)
     say(

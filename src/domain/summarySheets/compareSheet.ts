@@ -1,5 +1,6 @@
 import {
   Change,
+  comparedCode,
   Comparison,
   comparisonCounts,
   PeriodUnit,
@@ -96,7 +97,8 @@ export function compareSheet(c: Comparison): SummarySheet {
       );
     c.items.forEach((it, k) => {
       if (it.tool !== t.id) return;
-      rows.push(heading("item", it.code, it.text));
+      const mean = it.from.length > 1 ? ` (ครั้งก่อน: ค่าเฉลี่ยของข้อ ${it.from.join(", ")})` : "";
+      rows.push(heading("item", comparedCode(it), `${it.text}${mean}`));
       for (const u of c.units) rows.push(unitRow(u.label, it.code, u.items[k]));
     });
   }
