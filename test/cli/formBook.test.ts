@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
-import { bookSheetName, ITEM_COLUMNS, META_SHEET } from "../../src/domain";
+import { bookSheetName, formFileText, ITEM_COLUMNS, META_SHEET } from "../../src/domain";
 import { nodeInflate } from "../../src/xlsx/nodeInflate";
 import { openXlsx } from "../../src/xlsx/read/xlsxRead";
-import { FY2567 } from "../forms";
+import { FY2567, mappedFormFile } from "../forms";
 import { runCli, tmpDir } from "../helpers";
 
 const BUNDLED = path.join(__dirname, "../../src/domain/catalog/forms/bkk-district-2567.json");
@@ -81,6 +81,22 @@ describe("ita form export / import", () => {
     const back = await fs.readFile(out, "utf8");
     expect(JSON.parse(back)).toEqual(FY2567.definition);
     expect(back).toBe(await fs.readFile(BUNDLED, "utf8"));
+  });
+
+  it("round trip of a form that maps the previous form's items: the map comes back whole", async () => {
+    const mapped = mappedFormFile({ E16: ["E15"], I26: ["I5"], I24: ["I23", "I24"] });
+    const src = path.join(dir, "mapped-2569.json");
+    await fs.writeFile(src, formFileText(mapped));
+    const book = path.join(dir, "mapped-2569.xlsx");
+    expect((await runCli("form", "export", "--form", src, "-o", book)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const items = wb.getWorksheet(bookSheetName("items"))!;
+    expect(items.getCell(rowOf(items, "I24"), col("previous")).value).toBe("I23, I24");
+    const out = path.join(dir, "mapped-back.json");
+    const r = await runCli("form", "import", book, "-o", out);
+    expect(r.err).toBe("");
+    expect(JSON.parse(await fs.readFile(out, "utf8"))).toEqual(mapped);
   });
 
   it("an edited copy imports, scaffolds, reads, validates and merges — also where no copy bundles it", async () => {

@@ -15,7 +15,7 @@ import {
   PROPERTY_ROWS,
 } from "../../src/domain";
 import type { FormFile } from "../../src/domain/catalog/schema";
-import { FY2567 } from "../forms";
+import { FY2567, mappedFormFile } from "../forms";
 
 const BUNDLED = path.join(__dirname, "../../src/domain/catalog/forms/bkk-district-2567.json");
 
@@ -53,6 +53,8 @@ const itemRow = (book: GridCell[][][], sheets: BookSheetModel[], code: string) =
   const rows = book[sheetIndex(sheets, "items")];
   return rows.findIndex((r) => r[col("code")] === code);
 };
+/** The row of an item on the items sheet of the FY2567 book (1-based, under the header). */
+const itemRowOf = (code: string) => FY2567.items.findIndex((i) => i.code === code) + 2;
 const where = (ps: BookProblem[]) => ps.map((p) => `${p.sheet}!${p.cell}`);
 
 describe("the form book: one description, written and imported", () => {
@@ -248,6 +250,58 @@ describe("the form book: one description, written and imported", () => {
     const plain = formFromBook(sheets.map((s, i) => arrayGrid(s.name, values[i])));
     expect(plain.form).toBeNull();
     expect(plain.problems[0].problem.en).toBe("the tool must be IIT, EIT or OIT");
+  });
+
+  it("carries a form's map of the previous form's items: a column of items, two property rows", () => {
+    const mapped = mappedFormFile({ E16: ["E15"], I26: ["I5"], I24: ["I23", "I24"], I25: [] });
+    const sheets = sheetsOf(mapped);
+    const values = grids(sheets);
+    const rows = values[sheetIndex(sheets, "items")];
+    const cellOf = (code: string) => rows.find((r) => r[col("code")] === code)![col("previous")];
+    expect([cellOf("E16"), cellOf("I26"), cellOf("I24"), cellOf("I25"), cellOf("I5")]).toEqual([
+      "E15",
+      "I5",
+      "I23, I24",
+      "-",
+      null,
+    ]);
+    const p = values[sheetIndex(sheets, "properties")];
+    expect(p.find((r) => r[2] === "previous.formId")![1]).toBe("bkk-district-ita");
+    expect(p.find((r) => r[2] === "previous.version")![1]).toBe("2567.1");
+    const r = formFromBook(toGrids(sheets, values));
+    expect(r.problems).toEqual([]);
+    expect(r.form).toEqual(mapped);
+    expect(Object.keys(r.form!).slice(-1)).toEqual(["previous"]);
+    expect(loadCatalog(r.form).definition.previous!.items.I24).toEqual(["I23", "I24"]);
+    // Without a map the rows and column stay empty and the form has no `previous` at all.
+    const plain = sheetsOf(FY2567.definition);
+    expect(plain[sheetIndex(plain, "items")].rows.every((x) => x[col("previous")] === null)).toBe(
+      true
+    );
+  });
+
+  it("imports a book written before the previous-form column, and places a map's problems in cells", () => {
+    const sheets = sheetsOf(FY2567.definition);
+    const values = grids(sheets);
+    const k = sheetIndex(sheets, "items");
+    values[k] = values[k].map((r) => r.filter((_, c) => c !== col("previous")));
+    const old = formFromBook(toGrids(sheets, values));
+    expect(old.problems).toEqual([]);
+    expect(old.form).toEqual(FY2567.definition);
+
+    const r = importEdited((book, sh) => {
+      const rows = book[sheetIndex(sh, "items")];
+      rows[itemRow(book, sh, "E15")][col("previous")] = "E14, X1";
+    });
+    expect(where(r.problems)).toEqual([`${items}!${letter("previous")}${itemRowOf("E15")}`]);
+    expect(r.problems[0].problem.en).toMatch(/"X1" is not an item code/);
+    // Codes given but no previous form named: the schema's finding lands on its property row.
+    const s = importEdited((book, sh) => {
+      book[sheetIndex(sh, "items")][itemRow(book, sh, "E15")][col("previous")] = "E14";
+    });
+    expect(s.form).toBeNull();
+    const propRow = PROPERTY_ROWS.findIndex((x) => x.key === "previous.formId") + 2;
+    expect(where(s.problems)).toContain(`${props}!B${propRow}`);
   });
 
   it("will not write a form the book cannot hold", () => {

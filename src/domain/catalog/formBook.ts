@@ -132,6 +132,23 @@ export const PROPERTY_ROWS: readonly PropertySpec[] = [
   ...columnProps("results", msg("ผลการดำเนินการ", "Results")),
   ...columnProps("evidence", msg("หลักฐาน", "Evidence")),
   {
+    key: "previous.formId",
+    label: msg("รหัสแบบฟอร์มก่อนหน้า (ไม่บังคับ)", "Previous form id (optional)"),
+    kind: "optionalText",
+    path: ["previous", "formId"],
+    hint: msg(
+      "แบบฟอร์มที่คอลัมน์ต่อจากข้อของแบบฟอร์มก่อนหน้าในชีตข้อคำถามอ้างถึง",
+      "the form the items sheet's previous-form column refers to"
+    ),
+  },
+  {
+    key: "previous.version",
+    label: msg("รุ่นของแบบฟอร์มก่อนหน้า (ไม่บังคับ)", "Previous form version (optional)"),
+    kind: "optionalText",
+    path: ["previous", "version"],
+    hint: msg("ปี.ลำดับ เช่น 2567.1", "year.number, e.g. 2567.1"),
+  },
+  {
     key: "$comment",
     label: msg("หมายเหตุ (ไม่บังคับ)", "Note (optional)"),
     kind: "optionalText",
@@ -149,6 +166,8 @@ export interface BookColumn<K extends string> {
    * are the group's, shared by the rows that name the group.
    */
   spans?: boolean;
+  /** A book without this column (written before it existed) reads as if it were empty. */
+  optional?: boolean;
 }
 
 export const PROPERTY_COLUMNS: readonly BookColumn<"label" | "value" | "key">[] = [
@@ -169,7 +188,8 @@ export type ItemColumnKey =
   | "text"
   | "issue"
   | "measures"
-  | "group";
+  | "group"
+  | "previous";
 
 export const ITEM_COLUMNS: readonly BookColumn<ItemColumnKey>[] = [
   { key: "tool", header: msg("แบบวัด", "Tool"), width: 9, spans: true },
@@ -200,6 +220,15 @@ export const ITEM_COLUMNS: readonly BookColumn<ItemColumnKey>[] = [
     width: 16,
     spans: true,
   },
+  {
+    key: "previous",
+    header: msg(
+      "ต่อจากข้อของแบบฟอร์มก่อนหน้า (ว่าง: รหัสเดียวกัน, -: ข้อใหม่)",
+      "Continues the previous form's items (empty: same code, -: new item)"
+    ),
+    width: 20,
+    optional: true,
+  },
 ];
 
 export const CORRECTION_COLUMNS: readonly BookColumn<keyof Correction>[] = [
@@ -224,6 +253,10 @@ export const GUIDE: readonly Msg[] = [
   msg(
     "มาตรการมาตรฐาน: บรรทัดละหนึ่งมาตรการ (Alt+Enter ขึ้นบรรทัดใหม่) ข้อที่ใช้มาตรการร่วมกับข้อก่อนหน้า ให้เว้นช่องมาตรการว่างและใส่รหัสข้อนั้นในช่องกลุ่มมาตรการ",
     "Standard measures: one per line (Alt+Enter for a new line); an item sharing the measures of an earlier item leaves its measures empty and names that item in Measure group"
+  ),
+  msg(
+    "ข้อที่เปลี่ยนรหัส แยก หรือรวมจากแบบฟอร์มก่อนหน้า: ใส่รหัสข้อเดิมในคอลัมน์ต่อจากข้อของแบบฟอร์มก่อนหน้า (หลายข้อคั่นด้วยจุลภาค เทียบกับค่าเฉลี่ย) และรหัสกับรุ่นของแบบฟอร์มก่อนหน้าในชีตแบบฟอร์ม เพื่อใช้เปรียบเทียบกับปีก่อน",
+    "An item renumbered, split or merged from the previous form: put the previous codes in the previous-form column (several comma separated: compared with their mean), and the previous form's id and version on the Form sheet, for comparing with last year"
   ),
   msg(
     "เสร็จแล้วบันทึกไฟล์ และสร้างไฟล์แบบฟอร์มด้วย: ita form import FILE.xlsx -o FORM.json",
@@ -296,6 +329,20 @@ export function formBookModel(
   const problems: BookProblem[] = [];
   const itemsName = bookSheetName("items");
   const rows: BookValue[][] = [];
+  const mapped = form.previous?.items ?? {};
+  const inForm = new Set(
+    form.tools.flatMap((t) => t.indicators.flatMap((i) => i.items.map((x) => x.code)))
+  );
+  for (const code of Object.keys(mapped))
+    if (!inForm.has(code))
+      problems.push({
+        sheet: itemsName,
+        cell: "",
+        problem: msg(
+          `ข้อ ${code} ที่ระบุข้อของแบบฟอร์มก่อนหน้าไม่มีในแบบฟอร์มนี้`,
+          `item ${code}, which names the previous form's items, is not in this form`
+        ),
+      });
   for (const t of form.tools)
     for (const ind of t.indicators)
       for (const it of ind.items) {
@@ -330,6 +377,9 @@ export function formBookModel(
           issue: it.issue,
           measures: it.standardMeasures ? it.standardMeasures.join("\n") : null,
           group: it.standardMeasures ? it.code : (it.measuresFrom ?? null),
+          previous: Object.prototype.hasOwnProperty.call(mapped, it.code)
+            ? mapped[it.code].join(", ") || "-"
+            : null,
         };
         for (const c of ITEM_COLUMNS) {
           const v = values[c.key];

@@ -56,7 +56,7 @@ function findColumns<K extends string>(
       );
       if (spec) col[spec.key] = c;
     }
-    const missing = list.filter((s) => !(s.key in col));
+    const missing = list.filter((s) => !(s.key in col) && !s.optional);
     if (missing.length < best.missing.length) best = { row: r, col, missing };
     if (!missing.length) break;
   }
@@ -155,6 +155,7 @@ function readProperties(ctx: Ctx, g: CellGrid) {
   );
   const columnsDraft: Record<string, Record<string, string>> = {};
   const title: Record<string, string> = {};
+  const previousDraft: Record<string, string> = {};
   const { row: hr, col, missing } = findColumns(g, PROPERTY_COLUMNS);
   const need = missing.filter((m) => m.key !== "label");
   missingColumns(ctx, g, hr, need);
@@ -234,6 +235,9 @@ function readProperties(ctx: Ctx, g: CellGrid) {
       } else if (head === "columns") {
         (columnsDraft[rest[0]] ??= {})[rest[1]] = value as string;
         at.set(`columns.${rest.join(".")}`, place);
+      } else if (head === "previous") {
+        if (value !== undefined) previousDraft[rest[0]] = value as string;
+        at.set(`previous.${rest[0]}`, place);
       } else if (head === "title") {
         title[rest[0]] = value as string;
         at.set(`title.${rest[0]}`, place);
@@ -253,7 +257,7 @@ function readProperties(ctx: Ctx, g: CellGrid) {
           )
         );
   }
-  return { draft, toolDraft, columnsDraft, title };
+  return { draft, toolDraft, columnsDraft, title, previousDraft };
 }
 
 /** The items sheet: one row per item; tools and indicators as blocks of rows. */
@@ -261,6 +265,7 @@ function readItems(ctx: Ctx, g: CellGrid) {
   const { add } = ctx;
   const toolBlocks: ToolBlock[] = [];
   const itemPlaces: ItemPlaces[] = [];
+  const previousItems: Record<string, string[]> = {};
   const { row: hr, col, missing } = findColumns(g, ITEM_COLUMNS);
   missingColumns(ctx, g, hr, missing);
   if (!missing.length) {
@@ -273,11 +278,12 @@ function readItems(ctx: Ctx, g: CellGrid) {
     let ind: IndicatorDraft | null = null;
     for (let r = hr + 1; r <= g.rowCount; r++) {
       const v = (k: ItemColumnKey) => {
+        if (col[k] === undefined) return null; // an optional column the book does not have
         if (!spanning.has(k)) return g.raw(r, col[k]);
         const top = resolve(r, col[k]);
         return top.col === col[k] ? g.raw(top.row, top.col) : g.raw(r, col[k]);
       };
-      const cell = (k: ItemColumnKey) => addr(r, col[k]);
+      const cell = (k: ItemColumnKey) => (col[k] === undefined ? "" : addr(r, col[k]));
       if (ITEM_COLUMNS.every((c) => !text(v(c.key)))) continue;
       const bad = (k: ItemColumnKey, p: Msg) => add(g.name, cell(k), p);
       const place = (k: ItemColumnKey): Place => ({ sheet: g.name, cell: cell(k) });
@@ -415,6 +421,16 @@ function readItems(ctx: Ctx, g: CellGrid) {
         groupPlace = place("group");
         groupRefs.push({ code, group, cell: cell("group") });
       }
+      const rawPrevious = text(v("previous"));
+      if (rawPrevious) {
+        const from = rawPrevious === "-" ? [] : rawPrevious.split(/[\s,;]+/).filter(Boolean);
+        const bad1 = from.find((c) => !normalizeCode(c));
+        if (bad1) bad("previous", msg(`"${bad1}" ไม่ใช่รหัสข้อ`, `"${bad1}" is not an item code`));
+        else {
+          previousItems[code] = from.map((c) => normalizeCode(c)!);
+          ctx.at.set(`previous.items.${code}`, place("previous"));
+        }
+      }
       codes.set(code, { cell: cell("code"), own: measures.length > 0 });
       ind.items.push(item);
       itemPlaces.push({
@@ -451,7 +467,7 @@ function readItems(ctx: Ctx, g: CellGrid) {
       if (!toolBlocks.some((b) => b.id === id))
         add(g.name, "", msg(`แบบวัด ${id} ไม่มีข้อคำถามเลย`, `the tool ${id} has no items`));
   }
-  return { toolBlocks, itemPlaces };
+  return { toolBlocks, itemPlaces, previousItems };
 }
 
 /** The corrections sheet, when the book has one. */
@@ -509,8 +525,8 @@ export function formFromBook(
       );
   if (!propsGrid || !itemsGrid) return { form: null, problems };
 
-  const { draft, toolDraft, columnsDraft, title } = readProperties(ctx, propsGrid);
-  const { toolBlocks, itemPlaces } = readItems(ctx, itemsGrid);
+  const { draft, toolDraft, columnsDraft, title, previousDraft } = readProperties(ctx, propsGrid);
+  const { toolBlocks, itemPlaces, previousItems } = readItems(ctx, itemsGrid);
   const corrGrid = findSheet(grids, "corrections");
   const corrections = corrGrid ? readCorrections(ctx, corrGrid) : undefined;
   if (problems.length) return { form: null, problems };
@@ -535,6 +551,16 @@ export function formFromBook(
     title: { th: title.th, en: title.en },
     columns: Object.fromEntries(COLUMN_KEYS.map((k) => [k, columnsDraft[k]])),
     tools,
+    // Only when the book maps anything: a form without a map has no `previous` at all.
+    ...(Object.keys(previousDraft).length || Object.keys(previousItems).length
+      ? {
+          previous: {
+            formId: previousDraft.formId,
+            version: previousDraft.version,
+            items: previousItems,
+          },
+        }
+      : {}),
     ...(corrections ? { corrections } : {}),
   } as unknown as FormFile;
 
