@@ -1,5 +1,6 @@
 import path from "path";
 import {
+  comparedCode,
   Comparison,
   comparisonCounts,
   CompareInputError,
@@ -92,6 +93,10 @@ export function compareJson(c: Comparison) {
       onlyPrevious: c.onlyPreviousItems.map((i) => i.code),
       onlyCurrent: c.onlyCurrentItems.map((i) => i.code),
     },
+    /** Items compared with other codes of the previous form, as the current form maps them. */
+    mappedItems: Object.fromEntries(
+      c.items.filter((i) => comparedCode(i) !== i.code).map((i) => [i.code, i.from])
+    ),
     onlyPreviousUnits: c.onlyPreviousUnits.map((u) => u.label),
     onlyCurrentUnits: c.onlyCurrentUnits.map((u) => u.label),
     byUnit: c.units.map((u) => ({

@@ -12,6 +12,7 @@ import {
   mergeForms,
   MergeResult,
   msg,
+  comparedCode,
   Comparison,
   compareWithPrevious,
   comparisonCounts,
@@ -301,12 +302,16 @@ export function formatMerge(r: MergeResult, output: string | null): string {
 /** The comparison in the human output: the previous period, units compared, what rose and fell. */
 export function formatCompare(c: Comparison): string {
   const n = comparisonCounts(c);
+  const mapped = c.items.map(comparedCode).filter((code, k) => code !== c.items[k].code);
   return (
     `เทียบกับ / compared with: ${periodName(c.previous)} (${c.previous.source}) · ${c.units.length} หน่วยงาน / units · ` +
     `คะแนนรวมโดยประมาณดีขึ้น / estimated total up ${n.improved}, ลดลง / down ${n.declined} · ` +
     `ตกต่ำกว่าเกณฑ์ / fell under the pass mark: ${n.fell} · ขึ้นมาผ่านเกณฑ์ / rose to it: ${n.rose}` +
     (c.onlyPreviousItems.length || c.onlyCurrentItems.length
       ? ` · ข้อที่เทียบไม่ได้ / items not comparable: ${[...c.onlyPreviousItems, ...c.onlyCurrentItems].map((i) => i.code).join(", ")}`
+      : "") +
+    (mapped.length
+      ? ` · เทียบตามข้อที่ต่อเนื่องกัน / compared as the form maps them: ${mapped.join(", ")}`
       : "") +
     `\n`
   );

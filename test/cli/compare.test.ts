@@ -11,7 +11,7 @@ import {
   SUMMARY_SHEETS,
 } from "../../src/domain";
 import { writeFormFile } from "../../src/xlsx";
-import { FY2567 } from "../forms";
+import { FY2567, mappedFormFile } from "../forms";
 import { runCli, tmpDir } from "../helpers";
 import { districtReport, writeDistrict } from "../merge/districts";
 
@@ -207,6 +207,58 @@ describe("ita merge --compare PREVIOUS", () => {
       oldDir
     );
     expect(human.out).toContain("items not comparable: E16, E14, E15");
+  });
+
+  it("compares as the current form maps the previous form's items: renumbered and split items", async () => {
+    // FY2569's form (carried in its files, not bundled): FY2567's E15 is E16, I5 split into I5 and I26.
+    const form = loadCatalog(mappedFormFile(), "bkk-district-2569.json");
+    const prev2567 = path.join(dir, "2567-12");
+    const cur2569 = path.join(dir, "2569-mapped");
+    await fs.mkdir(prev2567);
+    await fs.mkdir(cur2569);
+    for (const code of ["1001", "1002"]) {
+      await writeDistrict(prev2567, `${code}.xlsx`, report(code, 2567, 12, { I5: 90, E15: 91 }));
+      const r = report(code, 2569, 6, {});
+      const was = (c: string) => (c === "E16" ? "E15" : c === "I26" ? "I5" : c);
+      const score: Record<string, number> = { I5: 92, I26: 80, E16: 70 };
+      r.items = form.items.map((ci) => ({
+        ...r.items.find((i) => i.code === was(ci.code))!,
+        code: ci.code,
+        ...(ci.code in score ? { score: score[ci.code] } : {}),
+      }));
+      await writeFormFile(
+        path.join(cur2569, `${code}.xlsx`),
+        renderForm(form, metaFromReport(r), r)
+      );
+    }
+    const out = path.join(dir, "s-mapped.xlsx");
+    const r = await runCli(
+      ...["merge", cur2569, "-o", out, "--expect", "none", "--json", "--compare", prev2567]
+    );
+    expect(r.err).toBe("");
+    const j = JSON.parse(r.out).compare;
+    expect(j.previous.form).toBe("bkk-district-ita 2567.1");
+    expect(j.notComparableItems).toEqual({ onlyPrevious: [], onlyCurrent: [] });
+    expect(j.mappedItems).toEqual({ I26: ["I5"], E16: ["E15"] });
+    // Both units fell under the pass mark in I26 (from I5's 90) and E16 (from E15's 91).
+    const fell = j.fellBelowPassMark.map((p: { item: string; previous: number }) => [
+      p.item,
+      p.previous,
+    ]);
+    expect(fell).toEqual(
+      expect.arrayContaining([
+        ["I26", 90],
+        ["E16", 91],
+      ])
+    );
+    expect(fell.filter(([item]: [string]) => item === "E16")).toHaveLength(2);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet(COMPARE_SHEET)!;
+    const codes: unknown[] = [];
+    sheet.eachRow((row) => codes.push(row.getCell(1).value));
+    expect(codes).toContain("E16 ← E15");
+    expect(codes).toContain("I26 ← I5");
   });
 
   const refused = async (previous: string, th: RegExp, en: RegExp) => {
