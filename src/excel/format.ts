@@ -37,3 +37,25 @@ export function protectionOptions(): Excel.WorksheetProtectionOptions {
     allowEditObjects: p.editObjects,
   };
 }
+
+/** Page margins in inches, as the domain's print layouts give them. */
+export interface MarginsIn {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  header: number;
+  footer: number;
+}
+
+/** A4 landscape with the given margins (Office.js takes points). */
+export function landscapeA4(pl: Excel.PageLayout, m: MarginsIn): void {
+  pl.orientation = "Landscape";
+  pl.paperSize = "A4";
+  pl.leftMargin = m.left * 72;
+  pl.rightMargin = m.right * 72;
+  pl.topMargin = m.top * 72;
+  pl.bottomMargin = m.bottom * 72;
+  pl.headerMargin = m.header * 72;
+  pl.footerMargin = m.footer * 72;
+}

@@ -14,7 +14,7 @@ import {
 } from "../domain";
 import { chunkRows, DEFAULT_CHUNK_BYTES, jsonBytes, RequestBudget } from "./chunks";
 import { ExcelActionError, guarded, stepNote } from "./errors";
-import { protectionOptions, thinBorders } from "./format";
+import { landscapeA4, protectionOptions, thinBorders } from "./format";
 
 /** Excel column width in points for a width in characters (the unit ExcelJS and the layout use). */
 export const widthToPoints = (chars: number) => (chars * 7 + 5) * 0.75;
@@ -139,16 +139,8 @@ function finishingSteps(
       ),
       run: () => {
         const pl = ws.pageLayout;
-        pl.orientation = "Landscape";
-        pl.paperSize = "A4";
+        landscapeA4(pl, model.print.margins);
         pl.zoom = { horizontalFitToPages: model.print.fitToWidth, verticalFitToPages: 0 };
-        const m = model.print.margins;
-        pl.leftMargin = m.left * 72;
-        pl.rightMargin = m.right * 72;
-        pl.topMargin = m.top * 72;
-        pl.bottomMargin = m.bottom * 72;
-        pl.headerMargin = m.header * 72;
-        pl.footerMargin = m.footer * 72;
         pl.setPrintTitleRows(`$${model.print.titleRows.first}:$${model.print.titleRows.last}`);
         pl.setPrintArea(rangeAddr(model.print.area));
         for (const r of model.print.breaksBefore) ws.horizontalPageBreaks.add(`A${r}`);

@@ -23,7 +23,7 @@ import {
 } from "../domain";
 import { chunkRows, DEFAULT_CHUNK_BYTES, jsonBytes, RequestBudget } from "./chunks";
 import { ExcelActionError, guarded, stepNote } from "./errors";
-import { thinBorders } from "./format";
+import { landscapeA4, thinBorders } from "./format";
 import { widthToPoints } from "./writeForm";
 
 export interface SummaryWriteOptions {
@@ -482,17 +482,9 @@ async function formatSheet(
 async function printSetup(ws: Excel.Worksheet, sheet: SummarySheet, sync: Sync): Promise<void> {
   const s = { print: printOf(sheet) };
   const pl = ws.pageLayout;
-  pl.orientation = "Landscape";
-  pl.paperSize = "A4";
+  landscapeA4(pl, SUMMARY_MARGINS);
   pl.zoom = { scale: s.print.scale };
   pl.printOrder = s.print.overThenDown ? "OverThenDown" : "DownThenOver";
-  const m = SUMMARY_MARGINS;
-  pl.leftMargin = m.left * 72;
-  pl.rightMargin = m.right * 72;
-  pl.topMargin = m.top * 72;
-  pl.bottomMargin = m.bottom * 72;
-  pl.headerMargin = m.header * 72;
-  pl.footerMargin = m.footer * 72;
   pl.setPrintTitleRows(`$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}`);
   if (s.print.titleCols) pl.setPrintTitleColumns(`$A:$${colLetter(s.print.titleCols)}`);
   for (const r of s.print.rowBreaks) ws.horizontalPageBreaks.add(`A${r}`);
