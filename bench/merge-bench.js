@@ -14,8 +14,8 @@ const {
   LAYOUT_VERSION,
   metaFromReport,
   renderForm,
-  reportSchema,
 } = require("../lib/domain");
+const { reportSchema } = require("../lib/domain/report");
 const { writeFormFile } = require("../lib/xlsx/write/writeForm");
 const { prng, syntheticReport } = require("../lib/cli/sampleData");
 

@@ -13,8 +13,8 @@ const {
   modelGrid,
   readForm,
   renderForm,
-  reportSchema,
 } = require("../lib/domain");
+const { reportSchema } = require("../lib/domain/report");
 const { reportDocxBytes } = require("../lib/xlsx/write/reportDocx");
 const { syntheticReport } = require("../lib/cli/sampleData");
 

@@ -11,10 +11,10 @@ import {
   ReadForm,
   renderForm,
   Report,
-  reportSchema,
   resolveUnit,
   SheetModel,
 } from "../src/domain";
+import { reportSchema } from "../src/domain/report";
 import { FY2567 } from "./forms";
 import sample from "../samples/chom-thong-2567-r6.json";
 

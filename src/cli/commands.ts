@@ -20,7 +20,6 @@ import {
   renderForm,
   Report,
   reportFromScores,
-  reportSchema,
   resolveUnit,
   Round,
   unitDisplayName,
@@ -158,6 +157,8 @@ function parseReportJson(file: string, text: string): Report {
       )
     );
   }
+  // The schema loads zod: only `scaffold --from REPORT.json` needs it.
+  const { reportSchema } = require("../domain/report") as typeof import("../domain/report");
   const r = reportSchema.safeParse(data);
   if (!r.success) {
     const where = r.error.issues

@@ -6,10 +6,10 @@ import {
   formMarker,
   metaFromReport,
   renderForm,
-  reportSchema,
   resolveUnit,
   validate,
 } from "../domain";
+import { reportSchema } from "../domain/report";
 import { readFormFile } from "../xlsx/files";
 import { writeFormFile } from "../xlsx/write/writeForm";
 import { parse } from "./args";

@@ -7,7 +7,9 @@ export * from "./layout/read";
 export * from "./layout/render";
 export * from "./layout/spec";
 export * from "./model";
-export * from "./report";
+// The report's schema (report.ts) loads zod: only the commands that take a report's JSON import it.
+export type { Report, ReportItem } from "./report";
+export * from "./reportFields";
 export * from "./rules";
 export * from "./score";
 export * from "./scoresList";

@@ -25,6 +25,4 @@ export const reportSchema = z.object({
 
 export type ReportItem = z.infer<typeof reportItemSchema>;
 export type Report = z.infer<typeof reportSchema>;
-export type FieldKey = "score" | "issue" | "measures" | "results" | "evidence";
-export const TEXT_FIELDS = ["issue", "measures", "results", "evidence"] as const;
-export type TextField = (typeof TEXT_FIELDS)[number];
+export * from "./reportFields";

@@ -156,4 +156,13 @@ describe("what each command loads", () => {
     expect(loaded(["read", f])).toMatchObject({ code: 0, exceljs: false });
     expect(loaded(["validate", f])).toMatchObject({ exceljs: false });
   });
+
+  // zod costs more to load than reading a district file: forms this build bundles are not re-checked.
+  it("reading, validating and merging files made with a bundled form do not load zod", async () => {
+    const d = await tmpDir();
+    const f = await writeDistrict(d, "c.xlsx", districtReport("1003"));
+    expect(loaded(["read", f])).toMatchObject({ code: 0, zod: false });
+    expect(loaded(["validate", f])).toMatchObject({ zod: false });
+    expect(loaded(["merge", f, "-o", path.join(d, "s.xlsx")])).toMatchObject({ zod: false });
+  });
 });

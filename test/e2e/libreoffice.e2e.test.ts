@@ -10,9 +10,9 @@ import {
   metaFromReport,
   printedFontPt,
   renderForm,
-  reportSchema,
   SUMMARY_SHEETS,
 } from "../../src/domain";
+import { reportSchema } from "../../src/domain/report";
 import { writeFormFile } from "../../src/xlsx/write/writeForm";
 
 const ITA = path.join(ROOT, "bin", "ita.js");

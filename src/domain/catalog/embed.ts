@@ -1,4 +1,5 @@
 import { msg, Msg } from "../text";
+import { bundledByDefinition, definitionOf } from "./bundled";
 import { Catalog, CatalogError, loadCatalog } from "./catalog";
 
 /**
@@ -12,8 +13,7 @@ const PREFIX = "ITAFORM:";
 const CHUNK = 30000;
 
 export function formDefinitionRows(form: Catalog): [string, string][] {
-  const { $comment: _comment, corrections: _corrections, ...rest } = form.definition;
-  const json = JSON.stringify(rest);
+  const json = JSON.stringify(definitionOf(form));
   const rows: [string, string][] = [];
   for (let i = 0, n = 1; i < json.length; n++) {
     let end = Math.min(i + CHUNK, json.length);
@@ -63,18 +63,20 @@ export function carriedForm(
       : { form: null, problem: null };
   }
   if (!cache.has(json)) {
-    let result: Catalog | Msg;
-    try {
-      result = loadCatalog(JSON.parse(json), "ITA_META");
-    } catch (e) {
-      result =
-        e instanceof CatalogError
-          ? e.reason
-          : msg(
-              "คำจำกัดความแบบฟอร์มไม่ใช่ JSON ที่สมบูรณ์ (ถูกตัดหรือแก้ไข)",
-              "the form definition is not complete JSON (cut short or altered)"
-            );
-    }
+    let result: Catalog | Msg | undefined = bundledByDefinition(json);
+    // A bundled form's own text needs no check; any other is checked like a form file.
+    if (!result)
+      try {
+        result = loadCatalog(JSON.parse(json), "ITA_META");
+      } catch (e) {
+        result =
+          e instanceof CatalogError
+            ? e.reason
+            : msg(
+                "คำจำกัดความแบบฟอร์มไม่ใช่ JSON ที่สมบูรณ์ (ถูกตัดหรือแก้ไข)",
+                "the form definition is not complete JSON (cut short or altered)"
+              );
+      }
     if (cache.size > 16) cache.clear();
     cache.set(json, result);
   }

@@ -27,7 +27,8 @@ import {
   TOOL_IDS,
   TOOL_LETTER,
 } from "./formBook";
-import { FormFile, formFileSchema, ToolId } from "./schema";
+import { formFileSchema } from "./lazySchema";
+import type { FormFile, ToolId } from "./schema";
 
 const HEADER_SCAN_ROWS = 10;
 
@@ -615,7 +616,7 @@ export function formFromBook(
       : problem;
     add(p.sheet, p.cell, withHint);
   };
-  const parsed = formFileSchema.safeParse(form);
+  const parsed = formFileSchema().safeParse(form);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) placed(jsonPath(issue.path), zodProblem(issue));
     return { form: null, problems };

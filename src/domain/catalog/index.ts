@@ -1,30 +1,13 @@
 import { msg, Msg } from "../text";
-import { Catalog, loadCatalog } from "./catalog";
-import { BUNDLED_FORM_FILES } from "./forms";
+import { Catalog } from "./catalog";
+import { compareForms, FORMS } from "./bundled";
 
 export * from "./catalog";
+export { allForms, compareForms } from "./bundled";
 export * from "./embed";
 export * from "./formBook";
 export * from "./formBookImport";
 export type { ToolId } from "./schema";
-
-/** Oldest first: by fiscal year, then version. */
-export function compareForms(a: Catalog, b: Catalog): number {
-  return (
-    a.fiscalYear - b.fiscalYear ||
-    a.version.localeCompare(b.version, "en", { numeric: true }) ||
-    a.formId.localeCompare(b.formId)
-  );
-}
-
-/** Every form this build bundles (the JSON files of `forms/`, listed by `npm run forms`), oldest first. */
-const FORMS: readonly Catalog[] = BUNDLED_FORM_FILES.map((f) => loadCatalog(f.data, f.file)).sort(
-  compareForms
-);
-
-export function allForms(): readonly Catalog[] {
-  return FORMS;
-}
 
 /** `bkk-district-ita 2567.1`: how a form is named to users and in the workbook's marker. */
 export function formLabel(form: Catalog): string {

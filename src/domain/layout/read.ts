@@ -4,7 +4,7 @@ import { parsePassMark, parseScore, ScoreParse } from "../score";
 import { cleanText, foldKey, Msg, msg, thaiDigitsToAscii } from "../text";
 import { CONTINUED, joinParts } from "./textMetrics";
 import { ReasonError } from "../errors";
-import { TEXT_FIELDS, TextField } from "../report";
+import { TEXT_FIELDS, TextField } from "../reportFields";
 import { resolveUnit, Unit } from "../units";
 import { addr } from "./a1";
 import { CellGrid, GridCell, mergeResolver } from "./grid";

@@ -1,5 +1,5 @@
 import { Msg, msg } from "../text";
-import { FieldKey } from "../report";
+import { FieldKey } from "../reportFields";
 import { addr } from "./a1";
 
 /**

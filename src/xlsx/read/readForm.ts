@@ -1,13 +1,7 @@
-import {
-  Catalog,
-  DEFAULT_CATALOG,
-  META_SHEET,
-  msg,
-  NotAFormError,
-  readForm,
-  ReadForm,
-  UnknownFormError,
-} from "../../domain";
+import { Catalog, DEFAULT_CATALOG } from "../../domain/catalog";
+import { NotAFormError, readForm, ReadForm, UnknownFormError } from "../../domain/layout/read";
+import { META_SHEET } from "../../domain/layout/spec";
+import { msg } from "../../domain/text";
 import { baseName, FormFileError } from "./errors";
 import { openXlsx, storedMetadataOf, SheetState, XlsxGrid } from "./xlsxRead";
 import { Inflater } from "./zip";

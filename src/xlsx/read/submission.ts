@@ -1,4 +1,4 @@
-import { Submission } from "../../domain";
+import type { Submission } from "../../domain/merge";
 import { FormFileError } from "./errors";
 import { readFormBook, ReadOptions, submittedForms } from "./readForm";
 

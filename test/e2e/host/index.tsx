@@ -10,8 +10,8 @@ import {
   FieldKey,
   metaFromReport,
   renderForm,
-  reportSchema,
 } from "../../../src/domain";
+import { reportSchema } from "../../../src/domain/report";
 import { memoryMarkStore, scaffoldSheet } from "../../../src/excel";
 import sample from "../../../samples/chom-thong-2567-r6.json";
 import { App } from "../../../src/taskpane/App";

@@ -1,0 +1,14 @@
+import type * as Schema from "./schema";
+
+let schema: typeof Schema | undefined;
+
+/**
+ * The form file schema, with zod, loaded the first time a form from outside the build is checked (an
+ * edited form file, a definition a workbook carries that is not a bundled one). Loading zod costs more
+ * than reading a district file, and the bundled forms are checked by the tests instead
+ * (test/domain/bundledForms.test.ts), so commands that only read and merge never load it.
+ */
+export function formFileSchema(): typeof Schema.formFileSchema {
+  schema ??= require("./schema") as typeof Schema;
+  return schema.formFileSchema;
+}
