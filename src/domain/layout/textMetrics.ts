@@ -64,17 +64,23 @@ let segmenter: Intl.Segmenter | null = null;
 /** Characters segmented at a time: ICU's Thai word breaking grows faster than the text's length. */
 const SEGMENT_CHUNK = 512;
 
-/** Chunks already segmented: a page's text is measured several times while it is laid out. */
-const chunkCache = new Map<string, string[]>();
+/**
+ * Chunks already segmented (a page's text is measured several times while it is laid out), each as
+ * the end offsets of its words: a few hundred bytes a chunk, where its words as strings took several
+ * kilobytes and kept the garbage collector busy.
+ */
+const chunkCache = new Map<string, Uint16Array>();
 const CHUNK_CACHE_SIZE = 4096;
-function segmentChunk(seg: Intl.Segmenter, chunk: string): string[] {
-  let parts = chunkCache.get(chunk);
-  if (!parts) {
-    parts = Array.from(seg.segment(chunk), (s) => s.segment);
+function segmentChunk(seg: Intl.Segmenter, chunk: string): Uint16Array {
+  let ends = chunkCache.get(chunk);
+  if (!ends) {
+    const list: number[] = [];
+    for (const s of seg.segment(chunk)) list.push(s.index + s.segment.length);
+    ends = Uint16Array.from(list);
     if (chunkCache.size >= CHUNK_CACHE_SIZE) chunkCache.clear();
-    chunkCache.set(chunk, parts);
+    chunkCache.set(chunk, ends);
   }
-  return parts;
+  return ends;
 }
 
 /**
@@ -88,23 +94,20 @@ function* words(text: string, from: number, to: number): Generator<string> {
   let at = from;
   while (at < to) {
     const stop = Math.min(to, at + SEGMENT_CHUNK);
-    const parts = segmentChunk(segmenter, text.slice(at, stop));
-    let keep = parts.length;
+    const chunk = text.slice(at, stop);
+    const ends = segmentChunk(segmenter, chunk);
+    let keep = ends.length;
     if (stop < to) {
-      let end = 0;
       let lastSpace = -1;
       let safe = 0;
-      for (let k = 0; k < parts.length; k++) {
-        end += parts[k].length;
-        if (parts[k].trim() === "") lastSpace = k;
-        if (end <= stop - at - TAIL_CHARS) safe = k + 1;
+      for (let k = 0, start = 0; k < ends.length; start = ends[k++]) {
+        if (chunk.slice(start, ends[k]).trim() === "") lastSpace = k;
+        if (ends[k] <= stop - at - TAIL_CHARS) safe = k + 1;
       }
       keep = lastSpace >= 0 ? lastSpace + 1 : Math.max(1, safe);
     }
-    for (let k = 0; k < keep; k++) {
-      yield parts[k];
-      at += parts[k].length;
-    }
+    for (let k = 0, start = 0; k < keep; start = ends[k++]) yield chunk.slice(start, ends[k]);
+    at += keep ? ends[keep - 1] : 0;
   }
 }
 
@@ -132,16 +135,36 @@ export function linesInRoom(text: string, room: number, font: FontSpec, limit = 
   let n = countCache.get(key);
   if (n === undefined) {
     n = lineStarts(text, room, font, limit).length;
-    if (countCache.size >= COUNT_CACHE_SIZE) countCache.clear();
     countCache.set(key, n);
   }
   return n;
 }
 
+/**
+ * A cache of counts by text, emptied when its keys hold more than `CACHE_CHARS` characters: a count
+ * of entries alone let 2,048 keys of up to 4,000 characters hold 16 MB of a big merge's memory.
+ */
+class CountCache {
+  private readonly map = new Map<string, number>();
+  private chars = 0;
+  get(key: string): number | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, n: number): void {
+    if (this.chars + key.length > CACHE_CHARS || this.map.size >= COUNT_CACHE_SIZE) {
+      this.map.clear();
+      this.chars = 0;
+    }
+    this.map.set(key, n);
+    this.chars += key.length;
+  }
+}
+
 /** Line counts already known: the layout asks for the same text's lines several times. */
-const countCache = new Map<string, number>();
+const countCache = new CountCache();
 const COUNT_CACHE_SIZE = 2048;
 const COUNT_CACHE_TEXT = 4000;
+const CACHE_CHARS = 1_000_000;
 
 /**
  * Where each line of a wrapped text starts (offsets into the text), as the apps break it: between words,
@@ -326,13 +349,12 @@ function rowLines(text: string, widthPt: number, font: FontSpec, most: number): 
   let n = rowCache.get(key);
   if (n === undefined) {
     n = measureRowLines(text, room, widthPt, font, most);
-    if (rowCache.size >= COUNT_CACHE_SIZE) rowCache.clear();
     rowCache.set(key, n);
   }
   return n;
 }
 
-const rowCache = new Map<string, number>();
+const rowCache = new CountCache();
 
 function measureRowLines(
   text: string,

@@ -3,7 +3,8 @@
  * chart part, a drawing anchored on the sheet, their relationships and content types. Only used on
  * workbooks this program has just written.
  */
-import { strFromU8, strToU8, Unzipped } from "fflate";
+import type { Unzipped } from "fflate";
+import { strFromU8, strToU8 } from "./utf8";
 import { CellRange, colLetter } from "../../domain";
 
 export interface ChartSpec {

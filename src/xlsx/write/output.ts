@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
-import { strFromU8, strToU8, Unzipped } from "fflate";
+import type { Unzipped } from "fflate";
+import { strFromU8, strToU8 } from "./utf8";
 import zlib from "zlib";
 import { addCharts, ChartSpec } from "./chart";
 import { listZip, readEntry } from "../read/zip";

@@ -7,7 +7,7 @@
  * by `chart.ts`. Writing it ourselves keeps ExcelJS (and its zip and CRC code) out of `ita merge`.
  */
 import type { Unzipped } from "fflate";
-import { strToU8 } from "fflate";
+import { strToU8 } from "./utf8";
 import { addr, colLetter, rangeAddr } from "../../domain/layout/a1";
 import { FONT } from "../../domain/layout/spec";
 import { linesHeightPt } from "../../domain/layout/textMetrics";
