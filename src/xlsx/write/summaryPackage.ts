@@ -7,7 +7,7 @@
  * by `chart.ts`. Writing it ourselves keeps ExcelJS (and its zip and CRC code) out of `ita merge`.
  */
 import type { Unzipped } from "fflate";
-import { strToU8 } from "./utf8";
+import { strToU8, Utf8Builder } from "./utf8";
 import { addr, colLetter, rangeAddr } from "../../domain/layout/a1";
 import { FONT } from "../../domain/layout/spec";
 import { linesHeightPt } from "../../domain/layout/textMetrics";
@@ -128,15 +128,17 @@ class Strings {
     return i;
   }
 
-  xml(): string {
-    const items = this.list
-      .map((s) => {
-        const text = escText(escapeOoxml(s));
-        const space = /^\s|\s$/.test(s) ? ' xml:space="preserve"' : "";
-        return `<si><t${space}>${text}</t></si>`;
-      })
-      .join("");
-    return `${DECL}<sst xmlns="${NS_MAIN}" count="${this.list.length}" uniqueCount="${this.list.length}">${items}</sst>`;
+  bytes(): Uint8Array<ArrayBuffer> {
+    const out = new Utf8Builder();
+    out.add(
+      `${DECL}<sst xmlns="${NS_MAIN}" count="${this.list.length}" uniqueCount="${this.list.length}">`
+    );
+    for (const s of this.list) {
+      const space = /^\s|\s$/.test(s) ? ' xml:space="preserve"' : "";
+      out.add(`<si><t${space}>${escText(escapeOoxml(s))}</t></si>`);
+    }
+    out.add("</sst>");
+    return out.bytes();
   }
 }
 
@@ -151,16 +153,21 @@ function cellXml(row: number, col: number, v: TCell, style: number, strings: Str
   return `<c r="${r}" s="${style}" t="s"><v>${strings.id(v)}</v></c>`;
 }
 
-function sheetXml(sheet: SummarySheet, first: boolean, styles: Styles, strings: Strings): string {
+function sheetXml(
+  sheet: SummarySheet,
+  first: boolean,
+  styles: Styles,
+  strings: Strings
+): Uint8Array<ArrayBuffer> {
   const n = sheet.columns.length;
-  const rows: string[] = [];
+  const rows = new Utf8Builder();
   const title = styles.id(SUMMARY_STYLES.title, undefined, false, true);
   const subtitle = styles.id(SUMMARY_STYLES.subtitle, undefined, false, true);
-  rows.push(`<row r="1">${cellXml(1, 1, sheet.title, title, strings)}</row>`);
-  rows.push(`<row r="2">${cellXml(2, 1, sheet.subtitle, subtitle, strings)}</row>`);
+  rows.add(`<row r="1">${cellXml(1, 1, sheet.title, title, strings)}</row>`);
+  rows.add(`<row r="2">${cellXml(2, 1, sheet.subtitle, subtitle, strings)}</row>`);
   const header = styles.id(SUMMARY_STYLES.header, undefined, true, true);
   const hh = summaryHeaderHeightPt(sheet);
-  rows.push(
+  rows.add(
     `<row r="${SUMMARY_HEADER_ROW}"${hh ? ` ht="${hh}" customHeight="1"` : ""}>${sheet.columns.map((c, i) => cellXml(SUMMARY_HEADER_ROW, i + 1, c.header, header, strings)).join("")}</row>`
   );
   // The style of each row kind (and number format) in each column, looked up once.
@@ -189,7 +196,7 @@ function sheetXml(sheet: SummarySheet, first: boolean, styles: Styles, strings: 
     const h = summaryRowHeightPt(sheet, row);
     // A merged cell's height is ours to keep: neither app fits a row to a merged cell.
     const custom = row.merge ? ' customHeight="1"' : "";
-    rows.push(`<row r="${r}"${h ? ` ht="${h}"${custom}` : ""}>${cells}</row>`);
+    rows.add(`<row r="${r}"${h ? ` ht="${h}"${custom}` : ""}>${cells}</row>`);
   });
 
   const { rows: fr, cols: fc } = sheet.freeze;
@@ -213,7 +220,7 @@ function sheetXml(sheet: SummarySheet, first: boolean, styles: Styles, strings: 
       `<color rgb="FF${COLOR_SCALE.min}"/><color rgb="FF${COLOR_SCALE.mid}"/><color rgb="FF${COLOR_SCALE.max}"/>` +
       `</colorScale></cfRule></conditionalFormatting>`
     : "";
-  return (
+  const head =
     `${DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
     `<dimension ref="A1:${colLetter(Math.max(1, n))}${Math.max(SUMMARY_HEADER_ROW, last)}"/>` +
     `<sheetViews><sheetView${first ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
@@ -221,7 +228,9 @@ function sheetXml(sheet: SummarySheet, first: boolean, styles: Styles, strings: 
     // default cuts a 16 pt line in half when printed by LibreOffice).
     `<sheetFormatPr defaultRowHeight="${linesHeightPt(1, FONT)}" customHeight="1"/>` +
     (cols ? `<cols>${cols}</cols>` : "") +
-    `<sheetData>${rows.join("")}</sheetData>` +
+    `<sheetData>`;
+  const tail =
+    `</sheetData>` +
     (merges.length
       ? `<mergeCells count="${merges.length}">${merges.map((a) => `<mergeCell ref="${a}"/>`).join("")}</mergeCells>`
       : "") +
@@ -231,8 +240,15 @@ function sheetXml(sheet: SummarySheet, first: boolean, styles: Styles, strings: 
     `<pageSetup paperSize="9" scale="${print.scale}"${print.overThenDown ? ' pageOrder="overThenDown"' : ""} orientation="landscape"/>` +
     brk("rowBreaks", print.rowBreaks, 16383) +
     brk("colBreaks", print.colBreaks, 1048575) +
-    `</worksheet>`
-  );
+    `</worksheet>`;
+  const body = rows.bytes();
+  const start = strToU8(head);
+  const end = strToU8(tail);
+  const out = new Uint8Array(start.length + body.length + end.length);
+  out.set(start, 0);
+  out.set(body, start.length);
+  out.set(end, start.length + body.length);
+  return out;
 }
 
 /** The summary workbook's parts (before its chart is added). */
@@ -241,7 +257,7 @@ export function summaryPackage(sheets: SummarySheet[]): Unzipped {
   const strings = new Strings();
   const files: Unzipped = {};
   sheets.forEach((s, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s, i === 0, styles, strings));
+    files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(s, i === 0, styles, strings);
   });
   const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
   // The header row, and the first columns where a sheet prints in blocks of columns, on every page.
@@ -275,7 +291,7 @@ export function summaryPackage(sheets: SummarySheet[]): Unzipped {
       `</Relationships>`
   );
   files["xl/styles.xml"] = strToU8(styles.xml());
-  files["xl/sharedStrings.xml"] = strToU8(strings.xml());
+  files["xl/sharedStrings.xml"] = strings.bytes();
   files["_rels/.rels"] = strToU8(
     `${DECL}<Relationships xmlns="${NS_PKG}">${rel("rId1", "officeDocument", "xl/workbook.xml")}` +
       `<Relationship Id="rId2" Type="${NS_PKG}/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`

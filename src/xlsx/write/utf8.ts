@@ -7,3 +7,46 @@ const decoder = new TextDecoder();
 
 export const strToU8 = (s: string): Uint8Array<ArrayBuffer> => encoder.encode(s);
 export const strFromU8 = (b: Uint8Array): string => decoder.decode(b);
+
+/** Characters of XML encoded at a time by Utf8Builder. */
+const FLUSH_CHARS = 1 << 20;
+
+/**
+ * A large part's XML as UTF-8 bytes, encoded a megabyte of text at a time: a merge of hundreds of
+ * units' texts never holds the part as one string beside its pieces and its bytes.
+ */
+export class Utf8Builder {
+  private parts: string[] = [];
+  private pending = 0;
+  private chunks: Uint8Array[] = [];
+  private size = 0;
+
+  /** Add a piece (whole: a row, a string item), so that no character is cut between two chunks. */
+  add(s: string): void {
+    this.parts.push(s);
+    this.pending += s.length;
+    if (this.pending >= FLUSH_CHARS) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.parts.length) return;
+    const b = encoder.encode(this.parts.join(""));
+    this.chunks.push(b);
+    this.size += b.length;
+    this.parts = [];
+    this.pending = 0;
+  }
+
+  bytes(): Uint8Array<ArrayBuffer> {
+    this.flush();
+    const out = new Uint8Array(this.size);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    this.chunks = [];
+    this.size = 0;
+    return out;
+  }
+}
