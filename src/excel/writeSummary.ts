@@ -16,7 +16,9 @@ import {
   SUMMARY_MARGINS,
   SUMMARY_SHEETS,
   SUMMARY_STYLES,
+  summaryHeaderFooter,
   summaryHeaderHeightPt,
+  summaryPrintArea,
   summaryRowHeightPt,
   SummarySheet,
   TCell,
@@ -485,6 +487,11 @@ async function printSetup(ws: Excel.Worksheet, sheet: SummarySheet, sync: Sync):
   landscapeA4(pl, SUMMARY_MARGINS);
   pl.zoom = { scale: s.print.scale };
   pl.printOrder = s.print.overThenDown ? "OverThenDown" : "DownThenOver";
+  const a = summaryPrintArea(sheet);
+  pl.setPrintArea(`A${a.r1}:${colLetter(a.c2)}${a.r2}`);
+  const hf = summaryHeaderFooter(sheet);
+  pl.headersFooters.defaultForAllPages.leftHeader = hf.leftHeader;
+  pl.headersFooters.defaultForAllPages.rightFooter = hf.rightFooter;
   pl.setPrintTitleRows(`$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}`);
   if (s.print.titleCols) pl.setPrintTitleColumns(`$A:$${colLetter(s.print.titleCols)}`);
   for (const r of s.print.rowBreaks) ws.horizontalPageBreaks.add(`A${r}`);

@@ -12,8 +12,11 @@ import {
   SUMMARY_SHEETS,
   SummarySheet,
   splitTallRows,
+  summaryHeaderFooter,
+  summaryPrintArea,
   summaryRowHeightPt,
   TableColumn,
+  wrappedLines,
 } from "../../src/domain";
 import { FY2567 } from "../forms";
 import { manyUnitsSummary } from "../excel/manyUnits";
@@ -76,6 +79,37 @@ describe("print layout of the summary", () => {
       }
       // The text sheets fit one page width: no column breaks.
       for (const s of sheets.slice(1)) expect([s.name, s.print!.colBreaks]).toEqual([s.name, []]);
+    });
+
+    it("column headers wrap only at their spaces: no header word is broken between letters", () => {
+      // Seen on paper: "รหัสหน่วยงาน" and "(คะแนน)" in columns 10 wide printed as "รหัส/หน่วย/งาน", "(คะแน/น)".
+      for (const s of sheets)
+        for (const c of s.columns)
+          for (const part of c.header.split(/\s+/).filter(Boolean))
+            expect([
+              s.name,
+              part,
+              wrappedLines(part, columnWidthPt(c.width), { size: 16, bold: true }),
+            ]).toEqual([s.name, part, 1]);
+    });
+
+    it("every page says what it is: title and period in the header, page number in the footer; title rows not printed", () => {
+      for (const s of sheets) {
+        const hf = summaryHeaderFooter(s);
+        expect(hf.leftHeader).toContain(s.title);
+        expect(hf.leftHeader).toContain(s.subtitle);
+        expect(hf.rightFooter).toContain("&P / &N");
+        // The title rows would be cut at the first column on every block of columns but the first.
+        expect(summaryPrintArea(s)).toEqual({
+          r1: SUMMARY_HEADER_ROW,
+          c1: 1,
+          r2: SUMMARY_FIRST_ROW + s.rows.length - 1,
+          c2: s.columns.length,
+        });
+      }
+      // Excel's header codes: a literal "&" is doubled, a digit never follows a size code.
+      const odd = { ...sheets[0], title: "2567 R&D", subtitle: "" };
+      expect(summaryHeaderFooter(odd).leftHeader).toBe('&"TH Sarabun New,Bold"&14 2567 R&&D');
     });
 
     it("the score matrix: units as rows, unit names and header frozen and printed on every page, blocks at indicators", () => {

@@ -109,6 +109,10 @@ describe("summary through Office.js", () => {
         pageOrder: ps.pageOrder ?? "downThenOver",
         titlesRow: ps.printTitlesRow,
         titlesColumn: ps.printTitlesColumn,
+        printArea: ps.printArea,
+        margins: ps.margins,
+        header: ws.headerFooter?.oddHeader,
+        footer: ws.headerFooter?.oddFooter,
       };
     };
     for (const s of sheets) {
@@ -120,6 +124,10 @@ describe("summary through Office.js", () => {
         scale: printOf(s).scale,
         fitToPage: false,
         titlesRow: "3:3",
+        // The title rows are not printed: the page header carries the title and period.
+        printArea: expect.stringMatching(/^A3:[A-Z]+\d+$/),
+        header: expect.stringContaining(s.title),
+        footer: expect.stringContaining("&P / &N"),
       });
     }
     // Column breaks: the file's <colBreaks> and the host's verticalPageBreaks.

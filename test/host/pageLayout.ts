@@ -1,7 +1,9 @@
 /**
  * `worksheet.pageLayout` (ExcelApi 1.9): orientation, paper size, fit to pages, margins (points), print
  * titles and print area (`setPrintArea` takes an address or a range; learn.microsoft.com
- * javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprintarea-member(1)).
+ * javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprintarea-member(1)), and the
+ * header and footer for all pages (`headersFooters.defaultForAllPages`, Excel.HeaderFooter: six
+ * strings in Excel's header codes, recorded as the file's `&L…&C…&R…`).
  */
 import type ExcelJS from "exceljs";
 import type { FakeWorksheet } from "./worksheet";
@@ -86,11 +88,83 @@ export class FakePageLayout {
       { kind: "method", name: "SetPrintTitleColumns", path: this._path, args: [address] }
     );
   }
+  private headersFootersL?: FakeHeaderFooterGroup;
+  get headersFooters(): FakeHeaderFooterGroup {
+    return (this.headersFootersL ??= new FakeHeaderFooterGroup(this.ws, this._path));
+  }
   setPrintArea(address: string): void {
     this.ws.op(
       "pageLayout.setPrintArea",
       (s) => (s.pageSetup.printArea = address.replace(/\$/g, "")),
       { kind: "method", name: "SetPrintArea", path: this._path, args: [address] }
     );
+  }
+}
+
+export class FakeHeaderFooterGroup {
+  readonly _path: number;
+  private defaultL?: FakeHeaderFooter;
+  constructor(
+    private readonly ws: FakeWorksheet,
+    parent: number
+  ) {
+    this._path = ws.ctx.request.object("property", "HeadersFooters", parent);
+  }
+  get defaultForAllPages(): FakeHeaderFooter {
+    return (this.defaultL ??= new FakeHeaderFooter(this.ws, this._path));
+  }
+}
+
+type Section =
+  "leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter";
+
+export class FakeHeaderFooter {
+  readonly _path: number;
+  private readonly sections: Partial<Record<Section, string>> = {};
+  constructor(
+    private readonly ws: FakeWorksheet,
+    parent: number
+  ) {
+    this._path = ws.ctx.request.object("property", "DefaultForAllPages", parent);
+  }
+  private set(name: Section, v: string) {
+    if (typeof v !== "string") throw new TypeError(`HeaderFooter.${name} takes a string`);
+    this.ws.op(
+      `pageLayout.headersFooters.defaultForAllPages.${name}`,
+      (s) => {
+        this.sections[name] = v;
+        const part = (kind: "Header" | "Footer") =>
+          (["left", "center", "right"] as const)
+            .map((side) => {
+              const text = this.sections[`${side}${kind}`];
+              return text ? `&${side[0].toUpperCase()}${text}` : "";
+            })
+            .join("");
+        s.headerFooter = {
+          ...s.headerFooter,
+          oddHeader: part("Header") || undefined,
+          oddFooter: part("Footer") || undefined,
+        };
+      },
+      { kind: "set", name: name[0].toUpperCase() + name.slice(1), path: this._path, args: [v] }
+    );
+  }
+  set leftHeader(v: string) {
+    this.set("leftHeader", v);
+  }
+  set centerHeader(v: string) {
+    this.set("centerHeader", v);
+  }
+  set rightHeader(v: string) {
+    this.set("rightHeader", v);
+  }
+  set leftFooter(v: string) {
+    this.set("leftFooter", v);
+  }
+  set centerFooter(v: string) {
+    this.set("centerFooter", v);
+  }
+  set rightFooter(v: string) {
+    this.set("rightFooter", v);
   }
 }

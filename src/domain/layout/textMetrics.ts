@@ -127,6 +127,13 @@ export function wrappedLines(
 const roomPt = (widthPt: number, font: FontSpec) =>
   Math.max(font.size, (widthPt - TEXT_MARGIN_PT) * SAFETY);
 
+/** The narrowest column width (characters) whose cells hold `textPt` points of text on a line. */
+export function columnCharsFor(textPt: number, font: FontSpec): number {
+  for (let chars = 1; chars < 255; chars++)
+    if (roomPt(columnWidthPt(chars), font) >= textPt) return chars;
+  return 255;
+}
+
 /** Number of lines a text takes when each line holds `room` points of text (at most `limit + 1`). */
 export function linesInRoom(text: string, room: number, font: FontSpec, limit = Infinity): number {
   // Long texts are laid out only as far as `limit` needs, and not kept as keys.

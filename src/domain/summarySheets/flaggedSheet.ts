@@ -10,6 +10,7 @@ import {
   TableRow,
   TableColumn,
   splitTallRows,
+  fitHeaders,
 } from "./table";
 import { textSheetPrint } from "./print";
 
@@ -42,16 +43,16 @@ export function flaggedSheet(r: MergeResult): SummarySheet {
       ],
     });
   }
-  const columns: TableColumn[] = [
+  const columns: TableColumn[] = fitHeaders([
     { header: "หน่วยงาน", width: 24, kind: "text" },
-    { header: "รหัสหน่วยงาน", width: 10, kind: "text" },
+    { header: "รหัส", width: 8, kind: "text" },
     { header: "ข้อ", width: 9, kind: "text" },
     { header: "คะแนน", width: 10, kind: "score" },
     { header: "ขาดอีก (คะแนน)", width: 10, kind: "score" },
     { header: "มาตรการ/กิจกรรม", width: 40, kind: "text" },
     { header: "ผลการดำเนินการ", width: 40, kind: "text" },
     { header: "หลักฐาน", width: 26, kind: "text" },
-  ];
+  ]);
   return {
     name: SUMMARY_SHEETS.flagged,
     title: `ข้อที่ได้คะแนนต่ำกว่าเกณฑ์ ${r.passMark}`,

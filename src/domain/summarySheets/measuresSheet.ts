@@ -12,6 +12,7 @@ import {
   TableColumn,
   TableRow,
   splitTallRows,
+  fitHeaders,
 } from "./table";
 
 /** "ข้อ I1–I4" or "ข้อ I5": the items of a measure group. */
@@ -123,12 +124,12 @@ export function measuresSheet(r: MergeResult): SummarySheet {
       }
     }
   }
-  const columns: TableColumn[] = [
+  const columns: TableColumn[] = fitHeaders([
     { header: "หน่วยงาน", width: 26, kind: "text" },
     { header: "มาตรการ/กิจกรรมที่ดำเนินการ", width: 56, kind: "text" },
     { header: "ผลการดำเนินการ (แถวมาตรการ: หน่วยงานที่ดำเนินการ)", width: 56, kind: "text" },
     { header: "หลักฐาน", width: 30, kind: "text" },
-  ];
+  ]);
   return {
     name: SUMMARY_SHEETS.measures,
     title: "สรุปผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",

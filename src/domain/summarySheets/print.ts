@@ -1,24 +1,34 @@
+import { CellRange } from "../layout/a1";
 import { FONT } from "../layout/spec";
 import { columnWidthPt } from "../layout/textMetrics";
-import { SummaryPrint, SummarySheet, TableColumn } from "./table";
+import {
+  SUMMARY_FIRST_ROW,
+  SUMMARY_HEADER_ROW,
+  SummaryPrint,
+  SummarySheet,
+  TableColumn,
+} from "./table";
 
 /**
  * How the summary sheets print on A4 landscape. Text is never shrunk to fit: a sheet prints at the
  * largest scale up to 100 % at which its columns fit the page width, and never under
  * `MIN_PRINT_SCALE`; a table wider than that prints in blocks of columns (a group of columns kept on
- * one page when it fits), with its first columns repeated on every page.
+ * one page when it fits), with its first columns repeated on every page. Every page carries the sheet's
+ * title and period in its header and its page number in the footer; the title rows themselves are
+ * left out of the print area (in a table printed in blocks of columns they would be cut at the first
+ * column on every page but the first).
  */
 
 /** A4 landscape in points. */
 export const A4_LANDSCAPE_PT = { width: 842, height: 595 } as const;
-/** Page margins in inches (as SpreadsheetML stores them). */
+/** Page margins in inches (as SpreadsheetML stores them): room above and below for header and footer. */
 export const SUMMARY_MARGINS = {
   left: 0.4,
   right: 0.4,
-  top: 0.5,
-  bottom: 0.5,
-  header: 0.25,
-  footer: 0.25,
+  top: 0.6,
+  bottom: 0.55,
+  header: 0.2,
+  footer: 0.2,
 } as const;
 /** TH Sarabun New 16 pt printed at 80 % is 12.8 pt on paper: the smallest text the summary prints. */
 export const MIN_PRINT_SCALE = 80;
@@ -88,4 +98,37 @@ export function textSheetPrint(columns: readonly TableColumn[]): SummaryPrint {
 /** How a sheet prints: its own print setup, else that of a sheet of text columns. */
 export function printOf(sheet: SummarySheet): SummaryPrint {
   return sheet.print ?? textSheetPrint(sheet.columns);
+}
+
+/** What a summary sheet prints: from its header row to its last row, all its columns. */
+export function summaryPrintArea(sheet: SummarySheet): CellRange {
+  return {
+    r1: SUMMARY_HEADER_ROW,
+    c1: 1,
+    r2: Math.max(SUMMARY_HEADER_ROW, SUMMARY_FIRST_ROW + sheet.rows.length - 1),
+    c2: Math.max(1, sheet.columns.length),
+  };
+}
+
+/** Header and footer text in Excel's codes: `&&` is a literal ampersand. */
+const headerText = (s: string) => s.replace(/&/g, "&&");
+
+/**
+ * The page header and footer of a summary sheet, as Excel's header codes (the same in the file and in
+ * Office.js): the sheet's title in bold and its period at the top left of every page, "หน้า n / N" at
+ * the bottom right. A font size code takes the digits after it, so text after one never starts with
+ * a digit here (the title is preceded by a space when it would).
+ */
+export function summaryHeaderFooter(sheet: SummarySheet): {
+  leftHeader: string;
+  rightFooter: string;
+} {
+  const font = (style: "Bold" | "Regular") => `&"${FONT.name},${style}"`;
+  const title = headerText(sheet.title);
+  return {
+    leftHeader:
+      `${font("Bold")}&14${/^\d/.test(title) ? " " : ""}${title}` +
+      (sheet.subtitle ? `${font("Regular")}   ${headerText(sheet.subtitle)}` : ""),
+    rightFooter: `${font("Regular")}&12หน้า &P / &N`,
+  };
 }

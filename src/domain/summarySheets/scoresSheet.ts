@@ -1,6 +1,6 @@
 import { displayCode } from "../codes";
 import { FONT } from "../layout/spec";
-import { textWidthPt } from "../layout/textMetrics";
+import { columnCharsFor, textWidthPt } from "../layout/textMetrics";
 import { MergeResult } from "../merge";
 import { summarizeScores } from "../summary";
 import { columnBreaks, MIN_PRINT_SCALE } from "./print";
@@ -19,7 +19,7 @@ import {
 } from "./table";
 
 /** Column width (in characters) that shows `pt` points of text with the cell's margins. */
-const charsFor = (pt: number) => Math.ceil(((pt + 8) / 0.75 - 5) / 7);
+const charsFor = (pt: number) => columnCharsFor(pt, { ...FONT, bold: true });
 
 /** The widest word of a header (headers wrap between words) or a score, in bold where it is bold. */
 function scoreColumnWidth(header: string): number {

@@ -6,6 +6,7 @@ import {
   SUMMARY_SHEETS,
   SummarySheet,
   TableColumn,
+  fitHeaders,
 } from "./table";
 import { textSheetPrint } from "./print";
 
@@ -20,18 +21,18 @@ const STATUS_LABEL: Record<SubmissionStatus, string> = {
 /** 4. Submission status of every expected unit and every file. */
 export function statusSheet(r: MergeResult): SummarySheet {
   const note = (m: Msg | null) => (m ? `${m.th} / ${m.en}` : null);
-  const columns: TableColumn[] = [
+  const columns: TableColumn[] = fitHeaders([
     { header: "รหัส", width: 8, kind: "text" },
     { header: "หน่วยงาน", width: 22, kind: "text" },
     { header: "สถานะ", width: 18, kind: "text" },
-    { header: "ไฟล์", width: 22, kind: "text" },
+    { header: "ไฟล์", width: 20, kind: "text" },
     { header: "ชีต", width: 16, kind: "text" },
     { header: "แบบฟอร์ม", width: 10, kind: "text" },
     { header: "รอบ", width: 6, kind: "number" },
     { header: "ข้อผิดพลาด", width: 10, kind: "number" },
     { header: "คำเตือน", width: 9, kind: "number" },
-    { header: "หมายเหตุ", width: 44, kind: "text" },
-  ];
+    { header: "หมายเหตุ", width: 38, kind: "text" },
+  ]);
   return {
     name: SUMMARY_SHEETS.status,
     title: "สถานะการส่งรายงาน",

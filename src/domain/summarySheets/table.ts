@@ -2,11 +2,13 @@ import { CellRange } from "../layout/a1";
 import { FONT } from "../layout/spec";
 import {
   CELL_PADDING_PT,
+  columnCharsFor,
   columnWidthPt,
   CONTINUED,
   LINE_FACTOR,
   MAX_ROW_PT,
   splitForLines,
+  textWidthPt,
   wrappedRowHeightPt,
 } from "../layout/textMetrics";
 import { MergedUnit, MergeResult } from "../merge";
@@ -159,6 +161,19 @@ export const SUMMARY_STYLES: Record<
   rose: { fill: "C6EFCE" },
   data: {},
 };
+
+/**
+ * Columns at least as wide as the widest part of their header between spaces (in the header's bold),
+ * so that a header wraps only at its spaces: "รหัสหน่วยงาน" or "(คะแนน)" in a narrow column was broken
+ * between letters on paper.
+ */
+export function fitHeaders(columns: readonly TableColumn[]): TableColumn[] {
+  const bold = { ...FONT, bold: true };
+  return columns.map((c) => {
+    const widest = Math.max(0, ...c.header.split(/\s+/).map((w) => textWidthPt(w, bold)));
+    return { ...c, width: Math.max(c.width, columnCharsFor(widest, bold)) };
+  });
+}
 
 /** Number format of a row's cell in a column. */
 export function cellFormat(row: TableRow | undefined, col: TableColumn): string {

@@ -11,7 +11,12 @@ import { strToU8, Utf8Builder } from "./utf8";
 import { addr, colLetter, rangeAddr } from "../../domain/layout/a1";
 import { FONT } from "../../domain/layout/spec";
 import { linesHeightPt } from "../../domain/layout/textMetrics";
-import { printOf, SUMMARY_MARGINS } from "../../domain/summarySheets/print";
+import {
+  printOf,
+  SUMMARY_MARGINS,
+  summaryHeaderFooter,
+  summaryPrintArea,
+} from "../../domain/summarySheets/print";
 import {
   cellFormat,
   COLOR_SCALE,
@@ -238,6 +243,7 @@ function sheetXml(
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
     // A set scale, never "fit to width": the text prints at a size people can read (print.ts).
     `<pageSetup paperSize="9" scale="${print.scale}"${print.overThenDown ? ' pageOrder="overThenDown"' : ""} orientation="landscape"/>` +
+    headerFooterXml(summaryHeaderFooter(sheet)) +
     brk("rowBreaks", print.rowBreaks, 16383) +
     brk("colBreaks", print.colBreaks, 1048575) +
     `</worksheet>`;
@@ -249,6 +255,14 @@ function sheetXml(
   out.set(body, start.length);
   out.set(end, start.length + body.length);
   return out;
+}
+
+/** The page header and footer (Excel's codes; the file puts each section after its `&L`/`&R`). */
+function headerFooterXml(hf: { leftHeader: string; rightFooter: string }): string {
+  return (
+    `<headerFooter><oddHeader>${escText(`&L${hf.leftHeader}`)}</oddHeader>` +
+    `<oddFooter>${escText(`&R${hf.rightFooter}`)}</oddFooter></headerFooter>`
+  );
 }
 
 /** The summary workbook's parts (before its chart is added). */
@@ -265,7 +279,12 @@ export function summaryPackage(sheets: SummarySheet[]): Unzipped {
     .map((s, i) => {
       const { titleCols } = printOf(s);
       const cols = titleCols ? `${quoted(s.name)}!$A:$${colLetter(titleCols)},` : "";
-      return `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escText(`${cols}${quoted(s.name)}!$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}`)}</definedName>`;
+      const a = summaryPrintArea(s);
+      const area = `${quoted(s.name)}!$A$${a.r1}:$${colLetter(a.c2)}$${a.r2}`;
+      return (
+        `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escText(area)}</definedName>` +
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escText(`${cols}${quoted(s.name)}!$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}`)}</definedName>`
+      );
     })
     .join("");
   files["xl/workbook.xml"] = strToU8(
