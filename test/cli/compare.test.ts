@@ -91,6 +91,8 @@ describe("ita merge --compare PREVIOUS", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       SUMMARY_SHEETS.scores,
       COMPARE_SHEET,
+      SUMMARY_SHEETS.key,
+      SUMMARY_SHEETS.indicators,
       SUMMARY_SHEETS.flagged,
       SUMMARY_SHEETS.measures,
       SUMMARY_SHEETS.status,

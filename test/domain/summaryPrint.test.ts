@@ -5,6 +5,9 @@ import {
   fitScale,
   joinParts,
   MIN_PRINT_SCALE,
+  FONT,
+  linesHeightPt,
+  printableHeightPt,
   printableWidthPt,
   printedFontPt,
   SUMMARY_FIRST_ROW,
@@ -13,6 +16,7 @@ import {
   SummarySheet,
   splitTallRows,
   summaryHeaderFooter,
+  summaryHeaderHeightPt,
   summaryPrintArea,
   summaryRowHeightPt,
   TableColumn,
@@ -104,7 +108,7 @@ describe("print layout of the summary", () => {
           r1: SUMMARY_HEADER_ROW,
           c1: 1,
           r2: SUMMARY_FIRST_ROW + s.rows.length - 1,
-          c2: s.columns.length,
+          c2: Math.max(s.columns.length, s.chart?.anchor.c2 ?? 0),
         });
       }
       // Excel's header codes: a literal "&" is doubled, a digit never follows a size code.
@@ -134,30 +138,70 @@ describe("print layout of the summary", () => {
       expect(s.columns.slice(1).every((c) => c.width >= 9)).toBe(true);
     });
 
-    it("the key and the chart start pages of their own, within the first block, the chart beside its table", () => {
-      const s = sheets.find((x) => x.name === SUMMARY_SHEETS.scores)!;
-      const [keyAt, chartAt] = s.print!.rowBreaks;
-      expect(s.rows[keyAt - SUMMARY_FIRST_ROW].cells.slice(0, 2)).toEqual([
-        "รหัส",
-        "ประเด็นการประเมิน (คำถามของแต่ละข้อ)",
-      ]);
-      const firstBlockEnd = blocks(s)[0][1];
-      const key = s.rows.slice(keyAt - SUMMARY_FIRST_ROW, chartAt - SUMMARY_FIRST_ROW);
-      expect(key).toHaveLength(1 + 42 + 1);
-      for (const r of key) {
-        expect(r.merge).toEqual({ c1: 2, c2: firstBlockEnd });
-        expect(r.span).toBe(firstBlockEnd);
+    it("pages end before a heading, never with one: the key's tools and indicators, the measures' groups", () => {
+      for (const name of [SUMMARY_SHEETS.key, SUMMARY_SHEETS.measures]) {
+        const s = sheets.find((x) => x.name === name)!;
+        const breaks = s.print!.rowBreaks;
+        expect([name, breaks.length > 0]).toEqual([name, true]);
+        const room =
+          (printableHeightPt() * 100) / s.print!.scale -
+          (summaryHeaderHeightPt(s) ?? linesHeightPt(1, FONT));
+        const starts = [SUMMARY_FIRST_ROW, ...breaks, SUMMARY_FIRST_ROW + s.rows.length];
+        for (let p = 0; p + 1 < starts.length; p++) {
+          const rows = s.rows.slice(
+            starts[p] - SUMMARY_FIRST_ROW,
+            starts[p + 1] - SUMMARY_FIRST_ROW
+          );
+          // Each page holds what it is given, by the heights the writers store...
+          const used = rows.reduce(
+            (h, r) => h + (summaryRowHeightPt(s, r) ?? linesHeightPt(1, FONT)),
+            0
+          );
+          expect([name, p, used <= room]).toEqual([name, p, true]);
+          // ...and its last row is not a heading.
+          const last = rows[rows.length - 1];
+          expect([name, p, ["tool", "indicator", "item"].includes(last.kind)]).toEqual([
+            name,
+            p,
+            false,
+          ]);
+        }
       }
-      expect(key.find((r) => r.cells[0] === "I1")!.cells[1]).toBe(FY2567.byCode.get("I1")!.text);
-      const chart = s.chart!;
-      expect(chart.categories.r1).toBe(chartAt + 1);
-      expect(chart.categories.r2 - chart.categories.r1 + 1).toBe(10);
-      expect(chart.anchor).toEqual({
-        r1: chartAt,
-        c1: 3,
-        r2: chart.categories.r2,
-        c2: firstBlockEnd,
+    });
+
+    it("the key and the indicator averages with their chart are sheets of their own, the chart on the table's page", () => {
+      const scores = sheets.find((x) => x.name === SUMMARY_SHEETS.scores)!;
+      // The matrix ends with its statistics: its header row is not printed over a key or a chart.
+      expect(scores.rows).toHaveLength(50 + 4);
+      expect(scores.chart).toBeUndefined();
+      expect(scores.print!.rowBreaks).toEqual([]);
+
+      const key = sheets.find((x) => x.name === SUMMARY_SHEETS.key)!;
+      expect(key.columns.map((c) => c.header)).toEqual(["รหัส", "ประเด็นการประเมิน (คำถามของแต่ละข้อ)"]);
+      const codes = key.rows.filter((r) => r.kind === "data").map((r) => r.cells[0]);
+      expect(codes).toEqual(FY2567.items.map((i) => i.code.replace("-", " – ")));
+      expect(key.rows.find((r) => r.cells[0] === "I1")!.cells[1]).toBe(
+        FY2567.byCode.get("I1")!.text
+      );
+      expect(key.rows[key.rows.length - 1].cells[0]).toBe("ITA โดยประมาณ");
+      expect(key.print!.colBreaks).toEqual([]);
+
+      const ind = sheets.find((x) => x.name === SUMMARY_SHEETS.indicators)!;
+      expect(ind.rows).toHaveLength(10);
+      const chart = ind.chart!;
+      expect(chart.categories).toEqual({
+        r1: SUMMARY_FIRST_ROW,
+        c1: 1,
+        r2: SUMMARY_FIRST_ROW + 9,
+        c2: 1,
       });
+      expect(chart.anchor.r1).toBe(SUMMARY_HEADER_ROW);
+      expect(chart.anchor.r2).toBe(SUMMARY_FIRST_ROW + 9);
+      // Table and chart within one page width at the sheet's scale (default columns are 8.43 wide).
+      const area = summaryPrintArea(ind);
+      expect(area.c2).toBe(chart.anchor.c2);
+      const width = span(ind.columns, 1, 2) + (chart.anchor.c2 - 2) * columnWidthPt(8.43);
+      expect(width).toBeLessThanOrEqual((printableWidthPt() * 100) / ind.print!.scale);
     });
   });
 });

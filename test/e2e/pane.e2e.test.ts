@@ -440,6 +440,8 @@ describe("the task pane in Chromium", () => {
       "Sheet1",
       "ITA คะแนน",
       "ITA เทียบปีก่อน",
+      "ITA รหัสข้อ",
+      "ITA ค่าเฉลี่ยตัวชี้วัด",
       "ITA ต่ำกว่าเกณฑ์",
       "ITA สรุปมาตรการ",
       "ITA สถานะการส่ง",

@@ -73,7 +73,7 @@ describe("summary through Office.js", () => {
     });
     expect(host.state.charts).toEqual([
       {
-        sheet: expect.stringMatching(/ITA คะแนน$/),
+        sheet: expect.stringMatching(/ITA ค่าเฉลี่ยตัวชี้วัด$/),
         type: "BarClustered",
         source: expect.stringMatching(/^A\d+:B\d+$/),
         title: "ค่าเฉลี่ยรายตัวชี้วัด",

@@ -121,9 +121,13 @@ describe("merge: summary content", () => {
       Math.min(...totals),
       Math.max(...totals),
     ]);
-    // The key under the table: every item code with its question.
-    const i1 = rows.find((r) => r[0] === "I1")!;
-    expect(i1[1]).toBe(FY2567.byCode.get("I1")!.text);
+    // The key, a sheet of its own: every item code with its question, under its tool and indicator.
+    const key = dataRows((await loadSummary(summary)).getWorksheet(SUMMARY_SHEETS.key)!);
+    expect(key.find((r) => r[0] === "I1")![1]).toBe(FY2567.byCode.get("I1")!.text);
+    expect(key.filter((r) => /^(I|E|O)\d/.test(String(r[0])))).toHaveLength(42);
+    expect(key.map((r) => r[0]).slice(0, 3)).toEqual(["IIT", "ตัวชี้วัดที่ 1", "I1"]);
+    // The matrix itself ends with its statistics: no key or chart rows under it.
+    expect(rows).toHaveLength(3 + 4);
     const cf = (
       ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }
     ).conditionalFormattings;
@@ -136,8 +140,9 @@ describe("merge: summary content", () => {
     const files = unzipSync(new Uint8Array(await fs.readFile(summary)));
     const chart = strFromU8(files["xl/charts/chart1.xml"]);
     expect(chart).toContain("<c:barChart>");
-    expect(chart).toMatch(/'ITA คะแนน'!\$A\$\d+:\$A\$\d+/);
-    expect(strFromU8(files["xl/worksheets/sheet1.xml"])).toContain("<drawing r:id=");
+    expect(chart).toMatch(/'ITA ค่าเฉลี่ยตัวชี้วัด'!\$A\$4:\$A\$13/);
+    // On the indicator sheet (the third), beside its table.
+    expect(strFromU8(files["xl/worksheets/sheet3.xml"])).toContain("<drawing r:id=");
     // Rows of one line are as tall as a 16 pt line (LibreOffice printed 16 pt text in 15 pt rows).
     const fmt = /<sheetFormatPr defaultRowHeight="([\d.]+)"/.exec(
       strFromU8(files["xl/worksheets/sheet1.xml"])

@@ -4,14 +4,19 @@ import { MergeResult } from "../merge";
 import { compareSheet } from "./compareSheet";
 import { dataSheet } from "./dataSheet";
 import { flaggedSheet } from "./flaggedSheet";
+import { indicatorSheet } from "./indicatorSheet";
+import { keySheet } from "./keySheet";
 import { measuresSheet } from "./measuresSheet";
 import { scoresSheet } from "./scoresSheet";
 import { statusSheet } from "./statusSheet";
+import { withHeadingBreaks } from "./print";
 import { SummarySheet } from "./table";
 
 export * from "./compareSheet";
 export * from "./dataSheet";
 export * from "./flaggedSheet";
+export * from "./indicatorSheet";
+export * from "./keySheet";
 export * from "./measuresSheet";
 export * from "./print";
 export * from "./scoresSheet";
@@ -19,16 +24,20 @@ export * from "./statusSheet";
 export * from "./table";
 
 /**
- * The summary sheets, in order: the four sheets, the comparison with a previous period when one is
- * given, and the hidden data sheet a later merge compares with.
+ * The summary sheets, in order: the score matrix, the comparison with a previous period when one is
+ * given, the key of the item codes, the indicator averages with their chart, the items under the pass
+ * mark, the measures, the submission status, and the hidden data sheet a later merge compares with.
  */
 export function buildSummary(r: MergeResult, comparison?: Comparison | null): SummarySheet[] {
-  return [
+  const sheets = [
     scoresSheet(r),
     ...(comparison ? [compareSheet(comparison)] : []),
+    keySheet(r),
+    indicatorSheet(r),
     flaggedSheet(r),
     measuresSheet(r),
     statusSheet(r),
     dataSheet(r),
   ];
+  return sheets.map(withHeadingBreaks);
 }

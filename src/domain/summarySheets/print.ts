@@ -1,9 +1,12 @@
 import { CellRange } from "../layout/a1";
 import { FONT } from "../layout/spec";
-import { columnWidthPt } from "../layout/textMetrics";
+import { columnWidthPt, linesHeightPt } from "../layout/textMetrics";
 import {
+  RowKind,
   SUMMARY_FIRST_ROW,
   SUMMARY_HEADER_ROW,
+  summaryHeaderHeightPt,
+  summaryRowHeightPt,
   SummaryPrint,
   SummarySheet,
   TableColumn,
@@ -100,13 +103,14 @@ export function printOf(sheet: SummarySheet): SummaryPrint {
   return sheet.print ?? textSheetPrint(sheet.columns);
 }
 
-/** What a summary sheet prints: from its header row to its last row, all its columns. */
+/** What a summary sheet prints: from its header row to its last row, its columns and its chart. */
 export function summaryPrintArea(sheet: SummarySheet): CellRange {
+  const chart = sheet.chart?.anchor;
   return {
     r1: SUMMARY_HEADER_ROW,
     c1: 1,
-    r2: Math.max(SUMMARY_HEADER_ROW, SUMMARY_FIRST_ROW + sheet.rows.length - 1),
-    c2: Math.max(1, sheet.columns.length),
+    r2: Math.max(SUMMARY_HEADER_ROW, SUMMARY_FIRST_ROW + sheet.rows.length - 1, chart?.r2 ?? 0),
+    c2: Math.max(1, sheet.columns.length, chart?.c2 ?? 0),
   };
 }
 
@@ -131,4 +135,59 @@ export function summaryHeaderFooter(sheet: SummarySheet): {
       (sheet.subtitle ? `${font("Regular")}   ${headerText(sheet.subtitle)}` : ""),
     rightFooter: `${font("Regular")}&12หน้า &P / &N`,
   };
+}
+
+/** Rows that head what follows them (a tool, an indicator, a measure group): never last on a page. */
+const HEADINGS: ReadonlySet<RowKind> = new Set(["tool", "indicator", "item"]);
+/**
+ * Share of a page's height the breaks fill: the apps fit rows without a set height to their text,
+ * a line taller or shorter than ours here and there, and a page they find too full gets a break of
+ * their own, which could leave a heading last again.
+ */
+const PAGE_SAFETY = 0.96;
+/** Excel keeps at most 1,026 manual page breaks a sheet. */
+const MAX_ROW_BREAKS = 1000;
+
+/**
+ * Where the pages of a sheet with headings begin (rows, 1-based), laid out with the row heights the
+ * writers store: a page ends before the headings that would close it, so that a heading is printed
+ * with what it heads. Every page's break is given while there are at most MAX_ROW_BREAKS of them (the
+ * apps then never break a page themselves: their rows are no taller than ours); past that, only the
+ * breaks that move a heading. None for a sheet without headings (the app breaks its pages).
+ */
+export function headingRowBreaks(sheet: SummarySheet, scale: number): number[] {
+  const rows = sheet.rows;
+  if (!rows.some((r) => HEADINGS.has(r.kind))) return [];
+  const oneLine = linesHeightPt(1, FONT);
+  const height = (k: number) => summaryRowHeightPt(sheet, rows[k]) ?? oneLine;
+  const room =
+    ((printableHeightPt() * 100) / scale - (summaryHeaderHeightPt(sheet) ?? oneLine)) * PAGE_SAFETY;
+  const pages: number[] = [];
+  const moved: number[] = [];
+  let start = 0;
+  let used = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const h = height(k);
+    if (used > 0 && used + h > room) {
+      let b = k;
+      while (b - 1 > start && HEADINGS.has(rows[b - 1].kind)) b--;
+      if (b !== k) moved.push(b);
+      pages.push(b);
+      start = b;
+      used = 0;
+      for (let j = b; j < k; j++) used += height(j);
+    }
+    used += h;
+  }
+  const at = pages.length <= MAX_ROW_BREAKS ? pages : moved.slice(0, MAX_ROW_BREAKS);
+  return at.map((k) => SUMMARY_FIRST_ROW + k);
+}
+
+/** The sheet with its page breaks before headings (`headingRowBreaks`) in its print setup. */
+export function withHeadingBreaks(sheet: SummarySheet): SummarySheet {
+  if (sheet.hidden) return sheet;
+  const print = printOf(sheet);
+  if (print.rowBreaks.length) return sheet;
+  const rowBreaks = headingRowBreaks(sheet, print.scale);
+  return rowBreaks.length ? { ...sheet, print: { ...print, rowBreaks } } : sheet;
 }

@@ -92,6 +92,8 @@ export const SUMMARY_FIRST_ROW = 4;
 /** The names of the summary sheets; an earlier summary is recognised (and replaced) by them. */
 export const SUMMARY_SHEETS = {
   scores: "ITA คะแนน",
+  key: "ITA รหัสข้อ",
+  indicators: "ITA ค่าเฉลี่ยตัวชี้วัด",
   flagged: "ITA ต่ำกว่าเกณฑ์",
   measures: "ITA สรุปมาตรการ",
   status: "ITA สถานะการส่ง",
@@ -196,6 +198,19 @@ export const COLOR_SCALE = { min: "F8696B", mid: "FFEB84", max: "63BE7B" } as co
  * columns, bold rows in bold), null when one line is enough; at most Excel's 409 pt.
  */
 export function summaryRowHeightPt(sheet: SummarySheet, row: TableRow): number | null {
+  // A row is laid out once: for the page breaks (print.ts), then again by the writer.
+  let h = rowHeights.get(row);
+  if (h === undefined) {
+    h = measureRowHeightPt(sheet, row);
+    rowHeights.set(row, h);
+  }
+  return h;
+}
+
+/** Heights already known, by row (a row belongs to one sheet: it is built for it). */
+const rowHeights = new WeakMap<TableRow, number | null>();
+
+function measureRowHeightPt(sheet: SummarySheet, row: TableRow): number | null {
   if (!sheet.wrap && !row.merge) return null;
   const cells: { text: string; width: number }[] = [];
   for (let c = 0; c < (row.span ?? sheet.columns.length); c++) {
