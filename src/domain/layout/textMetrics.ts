@@ -7,14 +7,47 @@ import { BOLD_WIDTHS, REGULAR_WIDTHS } from "./fontWidths";
  * cells are never autofitted by either app, so the writers store these heights.
  */
 
-const table = (rows: readonly [number, string][]) => {
-  const m = new Map<string, number>();
-  for (const [w, chars] of rows) for (const ch of chars) m.set(ch, w);
-  return m;
-};
-const WIDTHS = { regular: table(REGULAR_WIDTHS), bold: table(BOLD_WIDTHS) };
 /** Width of a character the table does not know (CJK, emoji, rare symbols): a wide one, to be safe. */
 const UNKNOWN_WIDTH = 1000;
+
+/**
+ * Advance widths by UTF-16 code unit (a typed array: a look-up per code unit, no string made per
+ * character); characters outside the BMP by code point, in a map.
+ */
+interface WidthTable {
+  bmp: Float64Array;
+  astral: Map<number, number>;
+}
+const table = (rows: readonly [number, string][]): WidthTable => {
+  const bmp = new Float64Array(0x10000).fill(UNKNOWN_WIDTH);
+  const astral = new Map<number, number>();
+  for (const [w, chars] of rows)
+    for (const ch of chars) {
+      const cp = ch.codePointAt(0)!;
+      if (cp > 0xffff) astral.set(cp, w);
+      else bmp[cp] = w;
+    }
+  return { bmp, astral };
+};
+const WIDTHS = { regular: table(REGULAR_WIDTHS), bold: table(BOLD_WIDTHS) };
+
+/** Width in font units of text[from, to), a surrogate pair counting as one character. */
+function unitsOf(w: WidthTable, text: string, from = 0, to = text.length): number {
+  let units = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        units += w.astral.get(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000) ?? UNKNOWN_WIDTH;
+        i++;
+        continue;
+      }
+    }
+    units += w.bmp[c];
+  }
+  return units;
+}
 
 /** Line pitch of TH Sarabun New as a multiple of the font size, and the cell's extra height for one line. */
 export const LINE_FACTOR = 1.635;
@@ -27,24 +60,8 @@ export interface FontSpec {
   bold?: boolean;
 }
 
-/** Widths of words already measured, in font units, by weight (a form repeats its words often). */
-const wordUnits = { regular: new Map<string, number>(), bold: new Map<string, number>() };
-const WORD_CACHE_SIZE = 20_000;
-
 export function textWidthPt(text: string, font: FontSpec): number {
-  const weight = font.bold ? "bold" : "regular";
-  const cache = wordUnits[weight];
-  let units = cache.get(text);
-  if (units === undefined) {
-    const w = WIDTHS[weight];
-    units = 0;
-    for (const ch of text) units += w.get(ch) ?? UNKNOWN_WIDTH;
-    if (text.length <= 64) {
-      if (cache.size >= WORD_CACHE_SIZE) cache.clear();
-      cache.set(text, units);
-    }
-  }
-  return (units / 1000) * font.size;
+  return (unitsOf(WIDTHS[font.bold ? "bold" : "regular"], text) / 1000) * font.size;
 }
 
 /**
@@ -138,32 +155,39 @@ export function columnCharsFor(textPt: number, font: FontSpec): number {
 export function linesInRoom(text: string, room: number, font: FontSpec, limit = Infinity): number {
   // Long texts are laid out only as far as `limit` needs, and not kept as keys.
   if (text.length > COUNT_CACHE_TEXT) return lineStarts(text, room, font, limit).length;
-  const key = `${room}|${font.size}|${font.bold ? 1 : 0}|${limit}|${text}`;
-  let n = countCache.get(key);
+  const how = `${room}|${font.size}|${font.bold ? 1 : 0}|${limit}`;
+  let n = countCache.get(text, how);
   if (n === undefined) {
     n = lineStarts(text, room, font, limit).length;
-    countCache.set(key, n);
+    countCache.set(text, how, n);
   }
   return n;
 }
 
 /**
- * A cache of counts by text, emptied when its keys hold more than `CACHE_CHARS` characters: a count
- * of entries alone let 2,048 keys of up to 4,000 characters hold 16 MB of a big merge's memory.
+ * A cache of counts by text and by how it is laid out (`how`: room, font, limit), emptied when its
+ * texts hold more than `CACHE_CHARS` characters (a count of entries alone let 2,048 keys of up to 4,000
+ * characters hold 16 MB of a big merge's memory). Keyed by the text itself, not by a key built from it:
+ * a string's hash is computed once and kept, a new key's on every look-up.
  */
 class CountCache {
-  private readonly map = new Map<string, number>();
+  private readonly map = new Map<string, Map<string, number>>();
   private chars = 0;
-  get(key: string): number | undefined {
-    return this.map.get(key);
+  get(text: string, how: string): number | undefined {
+    return this.map.get(text)?.get(how);
   }
-  set(key: string, n: number): void {
-    if (this.chars + key.length > CACHE_CHARS || this.map.size >= COUNT_CACHE_SIZE) {
-      this.map.clear();
-      this.chars = 0;
+  set(text: string, how: string, n: number): void {
+    let byHow = this.map.get(text);
+    if (!byHow) {
+      if (this.chars + text.length > CACHE_CHARS || this.map.size >= COUNT_CACHE_SIZE) {
+        this.map.clear();
+        this.chars = 0;
+      }
+      byHow = new Map();
+      this.map.set(text, byHow);
+      this.chars += text.length;
     }
-    this.map.set(key, n);
-    this.chars += key.length;
+    byHow.set(how, n);
   }
 }
 
@@ -352,11 +376,11 @@ function rowLines(text: string, widthPt: number, font: FontSpec, most: number): 
   const room = roomPt(widthPt, font);
   // The same texts come back in many rows (a measure shared by many units): each is measured once.
   if (text.length > COUNT_CACHE_TEXT) return measureRowLines(text, room, widthPt, font, most);
-  const key = `${room}|${font.size}|${font.bold ? 1 : 0}|${most}|${text}`;
-  let n = rowCache.get(key);
+  const how = `${room}|${font.size}|${font.bold ? 1 : 0}|${most}`;
+  let n = rowCache.get(text, how);
   if (n === undefined) {
     n = measureRowLines(text, room, widthPt, font, most);
-    rowCache.set(key, n);
+    rowCache.set(text, how, n);
   }
   return n;
 }
@@ -376,10 +400,16 @@ function measureRowLines(
   const tooMany = room * toUnits >= WIDEST ? (most * room + EPSILON_PT) * toUnits : Infinity;
   let all = 0;
   let ink = 0;
-  for (const ch of text) {
-    const units = w.get(ch) ?? UNKNOWN_WIDTH;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let units: number;
+    const d = text.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+      units = unitsOf(w, text, i, i + 2);
+      i++;
+    } else units = w.bmp[c];
     all += units;
-    if (isSpace(ch.charCodeAt(0))) continue;
+    if (isSpace(c)) continue;
     ink += units;
     if (ink > tooMany) return most + 1;
   }
