@@ -221,6 +221,25 @@ describe("strict host: protection", () => {
   });
 });
 
+describe("strict host: formatting rows under protection", () => {
+  it("sets a row's height on a protected sheet only where formatting rows is allowed, as Excel does", async () => {
+    const host = new FakeExcelHost();
+    const setHeight = async (ctx: Excel.RequestContext) => {
+      sheet1(ctx).getRange("A2").format.rowHeight = 40;
+      await ctx.sync();
+    };
+    await host.run(async (ctx) => (sheet1(ctx).protection.protect(), ctx.sync()));
+    expect(await failure(host, setHeight)).toBe("AccessDenied");
+    await host.run(async (ctx) => {
+      sheet1(ctx).protection.unprotect();
+      sheet1(ctx).protection.protect({ allowFormatRows: true });
+      await ctx.sync();
+    });
+    await host.run(setHeight);
+    expect(host.wb.getWorksheet("Sheet1")!.getRow(2).height).toBe(40);
+  });
+});
+
 describe("strict host: request size, requirement sets, faults", () => {
   it("refuses a request over 5 MB as a whole, measured on the serialized request", async () => {
     const host = new FakeExcelHost();

@@ -406,7 +406,8 @@ function guardProtection(ws: ExcelJS.Worksheet, b: Bounds, what: string): void {
     return;
   }
   if (what === "format.columnWidth" && p.formatColumns) return;
-  if (what === "format.autofitRows" && p.formatRows) return;
+  // Excel's "Format rows" covers row height ("changing row height or hiding rows").
+  if ((what === "format.autofitRows" || what === "format.rowHeight") && p.formatRows) return;
   if (what.startsWith("format.") && !what.startsWith("format.protection") && p.formatCells) return;
   throw officeError("AccessDenied", `${what} is not allowed on a protected sheet`);
 }
