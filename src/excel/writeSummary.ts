@@ -487,13 +487,17 @@ async function printSetup(ws: Excel.Worksheet, sheet: SummarySheet, sync: Sync):
   landscapeA4(pl, SUMMARY_MARGINS);
   pl.zoom = { scale: s.print.scale };
   pl.printOrder = s.print.overThenDown ? "OverThenDown" : "DownThenOver";
-  const a = summaryPrintArea(sheet);
-  pl.setPrintArea(`A${a.r1}:${colLetter(a.c2)}${a.r2}`);
-  const hf = summaryHeaderFooter(sheet);
-  pl.headersFooters.defaultForAllPages.leftHeader = hf.leftHeader;
-  pl.headersFooters.defaultForAllPages.rightFooter = hf.rightFooter;
-  pl.setPrintTitleRows(`$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}`);
-  if (s.print.titleCols) pl.setPrintTitleColumns(`$A:$${colLetter(s.print.titleCols)}`);
+  // What is printed, with its titles, header and footer: not for the hidden data sheet (the file
+  // writer leaves them out too: LibreOffice prints a hidden sheet that has a print area).
+  if (!sheet.hidden) {
+    const a = summaryPrintArea(sheet);
+    pl.setPrintArea(`A${a.r1}:${colLetter(a.c2)}${a.r2}`);
+    const hf = summaryHeaderFooter(sheet);
+    pl.headersFooters.defaultForAllPages.leftHeader = hf.leftHeader;
+    pl.headersFooters.defaultForAllPages.rightFooter = hf.rightFooter;
+    pl.setPrintTitleRows(`$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}`);
+    if (s.print.titleCols) pl.setPrintTitleColumns(`$A:$${colLetter(s.print.titleCols)}`);
+  }
   for (const r of s.print.rowBreaks) ws.horizontalPageBreaks.add(`A${r}`);
   for (const c of s.print.colBreaks) ws.verticalPageBreaks.add(`${colLetter(c)}1`);
   await sync();

@@ -243,7 +243,7 @@ function sheetXml(
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
     // A set scale, never "fit to width": the text prints at a size people can read (print.ts).
     `<pageSetup paperSize="9" scale="${print.scale}"${print.overThenDown ? ' pageOrder="overThenDown"' : ""} orientation="landscape"/>` +
-    headerFooterXml(summaryHeaderFooter(sheet)) +
+    (sheet.hidden ? "" : headerFooterXml(summaryHeaderFooter(sheet))) +
     brk("rowBreaks", print.rowBreaks, 16383) +
     brk("colBreaks", print.colBreaks, 1048575) +
     `</worksheet>`;
@@ -275,8 +275,10 @@ export function summaryPackage(sheets: SummarySheet[]): Unzipped {
   });
   const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
   // The header row, and the first columns where a sheet prints in blocks of columns, on every page.
+  // Not on the hidden data sheet: LibreOffice prints a hidden sheet that has a print area.
   const printTitles = sheets
     .map((s, i) => {
+      if (s.hidden) return "";
       const { titleCols } = printOf(s);
       const cols = titleCols ? `${quoted(s.name)}!$A:$${colLetter(titleCols)},` : "";
       const a = summaryPrintArea(s);
