@@ -95,10 +95,12 @@ async function completeForm(
   q: QueuedSheet,
   grid: CellGrid,
   catalog: Catalog,
-  metaExists: boolean
+  metaExists: boolean,
+  /** The grid already read without metadata (findForm's test of the active sheet), not read again. */
+  first?: ReadForm
 ): Promise<{ form: ReadForm; syncs: number }> {
   let syncs = 0;
-  let form = readForm(grid, catalog);
+  let form = first ?? readForm(grid, catalog);
   const incomplete =
     !form.unit.raw ||
     !form.fiscalYear.raw ||
@@ -176,13 +178,16 @@ export type FormLookup =
 /** The rows and columns where `readForm` looks for the header (enough to tell a form sheet). */
 const PROBE = "A1:AN60";
 
-const isForm = (grid: CellGrid, catalog: Catalog) => {
+/**
+ * A grid's form read without its metadata: null when the grid is not a form, undefined for a form
+ * whose form this copy does not bundle (the read with its metadata says why).
+ */
+const firstRead = (grid: CellGrid, catalog: Catalog): ReadForm | null | undefined => {
   try {
-    readForm(grid, catalog);
-    return true;
+    return readForm(grid, catalog);
   } catch (e) {
-    if (e instanceof NotAFormError) return false;
-    if (e instanceof UnknownFormError) return true; // a form: the read with its metadata says why not
+    if (e instanceof NotAFormError) return null;
+    if (e instanceof UnknownFormError) return undefined;
     throw e;
   }
 };
@@ -195,9 +200,10 @@ async function foundForm(
   how: FoundHow,
   catalog: Catalog,
   metaExists: boolean,
-  syncsBefore: number
+  syncsBefore: number,
+  first?: ReadForm
 ): Promise<FormLookup> {
-  const done = await completeForm(context, q, grid, catalog, metaExists);
+  const done = await completeForm(context, q, grid, catalog, metaExists, first);
   return {
     kind: "form",
     how,
@@ -238,8 +244,9 @@ export async function findForm(
     await context.sync();
     let syncs = 1;
     const activeGrid = q.grid(active.name);
-    if (activeGrid && isForm(activeGrid, catalog)) {
-      return foundForm(context, q, activeGrid, "active", catalog, !meta.isNullObject, syncs);
+    const first = activeGrid && firstRead(activeGrid, catalog);
+    if (activeGrid && first !== null) {
+      return foundForm(context, q, activeGrid, "active", catalog, !meta.isNullObject, syncs, first);
     }
     const others = sheets.items.filter((w) => w.name !== active.name && w.name !== META_SHEET);
     const probes = others.map((w) => ({
@@ -250,8 +257,8 @@ export async function findForm(
       await context.sync();
       syncs++;
     }
-    const found = probes.filter((p) =>
-      isForm(gridFromValues(p.ws.name, p.range.values, 0, 0), catalog)
+    const found = probes.filter(
+      (p) => firstRead(gridFromValues(p.ws.name, p.range.values, 0, 0), catalog) !== null
     );
     const shown = found.filter((p) => p.ws.visibility === "Visible");
     const forms = (shown.length ? shown : found).map((p) => p.ws.name);
