@@ -25,17 +25,11 @@ export function allForms(): readonly Catalog[] {
 }
 
 /**
- * The bundled form a workbook's carried definition (formDefinitionRows) is a copy of, if any: same
+ * The bundled form a workbook's carried definition (formDefinitionRows, parsed) is a copy of, if any: same
  * content, whatever the order of its keys (workbooks made by earlier builds carry it in the schema's
  * order). Such a definition needs no check.
  */
-export function bundledByDefinition(json: string): Catalog | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch {
-    return undefined;
-  }
+export function bundledByDefinition(data: unknown): Catalog | undefined {
   return FORMS.find((f) => sameJson(definitionOf(f), data));
 }
 

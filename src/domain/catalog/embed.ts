@@ -63,20 +63,20 @@ export function carriedForm(
       : { form: null, problem: null };
   }
   if (!cache.has(json)) {
-    let result: Catalog | Msg | undefined = bundledByDefinition(json);
-    // A bundled form's own text needs no check; any other is checked like a form file.
-    if (!result)
-      try {
-        result = loadCatalog(JSON.parse(json), "ITA_META");
-      } catch (e) {
-        result =
-          e instanceof CatalogError
-            ? e.reason
-            : msg(
-                "คำจำกัดความแบบฟอร์มไม่ใช่ JSON ที่สมบูรณ์ (ถูกตัดหรือแก้ไข)",
-                "the form definition is not complete JSON (cut short or altered)"
-              );
-      }
+    let result: Catalog | Msg;
+    try {
+      const data: unknown = JSON.parse(json);
+      // A bundled form's own text needs no check; any other is checked like a form file.
+      result = bundledByDefinition(data) ?? loadCatalog(data, "ITA_META");
+    } catch (e) {
+      result =
+        e instanceof CatalogError
+          ? e.reason
+          : msg(
+              "คำจำกัดความแบบฟอร์มไม่ใช่ JSON ที่สมบูรณ์ (ถูกตัดหรือแก้ไข)",
+              "the form definition is not complete JSON (cut short or altered)"
+            );
+    }
     if (cache.size > 16) cache.clear();
     cache.set(json, result);
   }
