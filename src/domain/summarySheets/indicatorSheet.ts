@@ -1,7 +1,6 @@
 import { FONT } from "../layout/spec";
 import { columnCharsFor, columnWidthPt, textWidthPt } from "../layout/textMetrics";
 import { MergeResult } from "../merge";
-import { summarizeScores } from "../summary";
 import { printableWidthPt, textSheetPrint } from "./print";
 import {
   fitHeaders,
@@ -13,6 +12,7 @@ import {
   SummarySheet,
   TableColumn,
   TableRow,
+  unitScores,
 } from "./table";
 
 /** Width in characters of a column the sheet does not size (Calibri 11, the file's Normal font). */
@@ -23,10 +23,8 @@ const DEFAULT_COLUMN_CHARS = 8.43;
  * page of its own.
  */
 export function indicatorSheet(r: MergeResult): SummarySheet {
-  const { catalog, merged, passMark } = r;
-  const summaries = merged.map((m) =>
-    summarizeScores(catalog, new Map(m.form.items.map((i) => [i.code, i.score])), passMark)
-  );
+  const { catalog, merged } = r;
+  const summaries = unitScores(r).map((u) => u.summary);
   const names = catalog.tools.flatMap((t) =>
     t.indicators.map((ind) => `${ind.number}. ${ind.name.th}`)
   );

@@ -2,7 +2,6 @@ import { displayCode } from "../codes";
 import { FONT } from "../layout/spec";
 import { columnCharsFor, textWidthPt } from "../layout/textMetrics";
 import { MergeResult } from "../merge";
-import { summarizeScores } from "../summary";
 import { columnBreaks, MIN_PRINT_SCALE } from "./print";
 import {
   fitHeaders,
@@ -15,6 +14,7 @@ import {
   TableColumn,
   TableRow,
   unitColumn,
+  unitScores,
 } from "./table";
 
 /** Column width (in characters) that shows `pt` points of text with the cell's margins. */
@@ -45,8 +45,9 @@ export function scoresSheet(r: MergeResult): SummarySheet {
   const { catalog, merged, passMark } = r;
   const manyRounds = new Set(merged.map((m) => m.round)).size > 1;
   const units = merged.map((m) => unitColumn(m, manyRounds));
-  const scoreOf = merged.map((m) => new Map(m.form.items.map((i) => [i.code, i.score])));
-  const summaries = merged.map((_m, i) => summarizeScores(catalog, scoreOf[i], passMark));
+  const perUnit = unitScores(r);
+  const scoreOf = perUnit.map((u) => u.scores);
+  const summaries = perUnit.map((u) => u.summary);
 
   // Columns: what each holds for a unit, in the form's order.
   type Source = (u: number) => number | null;

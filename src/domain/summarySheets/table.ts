@@ -12,6 +12,7 @@ import {
   wrappedRowHeightPt,
 } from "../layout/textMetrics";
 import { MergedUnit, MergeResult } from "../merge";
+import { ScoreSummary, summarizeScores } from "../summary";
 import { xmlSafe } from "../text";
 
 export type TCell = string | number | null;
@@ -127,6 +128,16 @@ export function unitColumn(m: MergedUnit, manyRounds: boolean): string {
 }
 
 export const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Each merged unit's item scores by code, with their averages and estimated total. */
+export function unitScores(
+  r: MergeResult
+): { scores: Map<string, number | null>; summary: ScoreSummary }[] {
+  return r.merged.map((m) => {
+    const scores = new Map(m.form.items.map((i) => [i.code, i.score]));
+    return { scores, summary: summarizeScores(r.catalog, scores, r.passMark) };
+  });
+}
 
 export function stats(values: (number | null)[], passMark: number): TCell[] {
   const v = values.filter((x): x is number => x !== null);

@@ -165,14 +165,33 @@ function sheetXml(
   strings: Strings
 ): Uint8Array<ArrayBuffer> {
   const n = sheet.columns.length;
-  const rows = new Utf8Builder();
+  const { rows: fr, cols: fc } = sheet.freeze;
+  const pane =
+    fr || fc
+      ? `<pane${fc ? ` xSplit="${fc}"` : ""}${fr ? ` ySplit="${fr}"` : ""} topLeftCell="${addr(fr + 1, fc + 1)}" activePane="${fr && fc ? "bottomRight" : fr ? "bottomLeft" : "topRight"}" state="frozen"/>`
+      : "";
+  const cols = sheet.columns
+    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
+    .join("");
+  const last = SUMMARY_FIRST_ROW + sheet.rows.length - 1;
+  const head =
+    `${DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `<dimension ref="A1:${colLetter(Math.max(1, n))}${Math.max(SUMMARY_HEADER_ROW, last)}"/>` +
+    `<sheetViews><sheetView${first ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    // One line of TH Sarabun New 16 pt: rows of one line are as tall as their text (Excel's 15 pt
+    // default cuts a 16 pt line in half when printed by LibreOffice).
+    `<sheetFormatPr defaultRowHeight="${linesHeightPt(1, FONT)}" customHeight="1"/>` +
+    (cols ? `<cols>${cols}</cols>` : "") +
+    `<sheetData>`;
+  const out = new Utf8Builder();
+  out.add(head);
   const title = styles.id(SUMMARY_STYLES.title, undefined, false, true);
   const subtitle = styles.id(SUMMARY_STYLES.subtitle, undefined, false, true);
-  rows.add(`<row r="1">${cellXml(1, 1, sheet.title, title, strings)}</row>`);
-  rows.add(`<row r="2">${cellXml(2, 1, sheet.subtitle, subtitle, strings)}</row>`);
+  out.add(`<row r="1">${cellXml(1, 1, sheet.title, title, strings)}</row>`);
+  out.add(`<row r="2">${cellXml(2, 1, sheet.subtitle, subtitle, strings)}</row>`);
   const header = styles.id(SUMMARY_STYLES.header, undefined, true, true);
   const hh = summaryHeaderHeightPt(sheet);
-  rows.add(
+  out.add(
     `<row r="${SUMMARY_HEADER_ROW}"${hh ? ` ht="${hh}" customHeight="1"` : ""}>${sheet.columns.map((c, i) => cellXml(SUMMARY_HEADER_ROW, i + 1, c.header, header, strings)).join("")}</row>`
   );
   // The style of each row kind (and number format) in each column, looked up once.
@@ -201,18 +220,9 @@ function sheetXml(
     const h = summaryRowHeightPt(sheet, row);
     // A merged cell's height is ours to keep: neither app fits a row to a merged cell.
     const custom = row.merge ? ' customHeight="1"' : "";
-    rows.add(`<row r="${r}"${h ? ` ht="${h}"${custom}` : ""}>${cells}</row>`);
+    out.add(`<row r="${r}"${h ? ` ht="${h}"${custom}` : ""}>${cells}</row>`);
   });
 
-  const { rows: fr, cols: fc } = sheet.freeze;
-  const pane =
-    fr || fc
-      ? `<pane${fc ? ` xSplit="${fc}"` : ""}${fr ? ` ySplit="${fr}"` : ""} topLeftCell="${addr(fr + 1, fc + 1)}" activePane="${fr && fc ? "bottomRight" : fr ? "bottomLeft" : "topRight"}" state="frozen"/>`
-      : "";
-  const cols = sheet.columns
-    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
-    .join("");
-  const last = SUMMARY_FIRST_ROW + sheet.rows.length - 1;
   const print = printOf(sheet);
   const brk = (tag: "rowBreaks" | "colBreaks", at: number[], max: number) =>
     at.length
@@ -225,15 +235,6 @@ function sheetXml(
       `<color rgb="FF${COLOR_SCALE.min}"/><color rgb="FF${COLOR_SCALE.mid}"/><color rgb="FF${COLOR_SCALE.max}"/>` +
       `</colorScale></cfRule></conditionalFormatting>`
     : "";
-  const head =
-    `${DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-    `<dimension ref="A1:${colLetter(Math.max(1, n))}${Math.max(SUMMARY_HEADER_ROW, last)}"/>` +
-    `<sheetViews><sheetView${first ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
-    // One line of TH Sarabun New 16 pt: rows of one line are as tall as their text (Excel's 15 pt
-    // default cuts a 16 pt line in half when printed by LibreOffice).
-    `<sheetFormatPr defaultRowHeight="${linesHeightPt(1, FONT)}" customHeight="1"/>` +
-    (cols ? `<cols>${cols}</cols>` : "") +
-    `<sheetData>`;
   const tail =
     `</sheetData>` +
     (merges.length
@@ -247,14 +248,8 @@ function sheetXml(
     brk("rowBreaks", print.rowBreaks, 16383) +
     brk("colBreaks", print.colBreaks, 1048575) +
     `</worksheet>`;
-  const body = rows.bytes();
-  const start = strToU8(head);
-  const end = strToU8(tail);
-  const out = new Uint8Array(start.length + body.length + end.length);
-  out.set(start, 0);
-  out.set(body, start.length);
-  out.set(end, start.length + body.length);
-  return out;
+  out.add(tail);
+  return out.bytes();
 }
 
 /** The page header and footer (Excel's codes; the file puts each section after its `&L`/`&R`). */
