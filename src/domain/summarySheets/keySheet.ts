@@ -1,4 +1,6 @@
 import { displayCode } from "../codes";
+import { FONT } from "../layout/spec";
+import { columnCharsFor, textWidthPt } from "../layout/textMetrics";
 import { MergeResult } from "../merge";
 import { textSheetPrint } from "./print";
 import {
@@ -18,15 +20,23 @@ import {
  */
 export function keySheet(r: MergeResult): SummarySheet {
   const { catalog } = r;
+  const indicatorLabel = (n: number) => `ตัวชี้วัดที่ ${n}`;
+  // The code column holds the indicator headings (bold) on one line.
+  const bold = { ...FONT, bold: true };
+  const codeWidth = Math.max(
+    ...catalog.tools.flatMap((t) =>
+      t.indicators.map((ind) => columnCharsFor(textWidthPt(indicatorLabel(ind.number), bold), bold))
+    )
+  );
   const columns: TableColumn[] = fitHeaders([
-    { header: "รหัส", width: 16, kind: "text" },
+    { header: "รหัส", width: codeWidth, kind: "text" },
     { header: "ประเด็นการประเมิน (คำถามของแต่ละข้อ)", width: 110, kind: "text" },
   ]);
   const rows: TableRow[] = [];
   for (const tool of catalog.tools) {
     rows.push({ kind: "tool", cells: [tool.id, `${tool.name.th} (น้ำหนัก ${tool.weight})`] });
     for (const ind of tool.indicators) {
-      rows.push({ kind: "indicator", cells: [`ตัวชี้วัดที่ ${ind.number}`, ind.name.th] });
+      rows.push({ kind: "indicator", cells: [indicatorLabel(ind.number), ind.name.th] });
       for (const item of ind.items)
         rows.push({
           kind: "data",
