@@ -43,7 +43,7 @@ function localhostLines(xml) {
 }
 
 /** Check a built manifest: no localhost, and valid against Microsoft's XSD (offline, with xmllint). */
-function check(file, xsd = path.join(__dirname, "../../shared/office-manifest-xsd/OfficeAppManifestV1_1.xsd")) {
+function check(file, xsd = path.join(__dirname, "manifest-xsd/OfficeAppManifestV1_1.xsd")) {
   const xml = fs.readFileSync(file, "utf8");
   const left = localhostLines(xml);
   if (left.length) throw new Error(`${file} points at localhost:\n${left.join("\n")}`);

@@ -16,6 +16,7 @@ import { writeFormFile } from "../../src/xlsx";
 import { renderForm } from "../../src/domain";
 import { FY2567 } from "../forms";
 import { sampleMeta, sampleReport, tmpDir } from "../helpers";
+import { fixtureDir } from "../fixtures";
 
 type Event = ["open", string, [string, string][]] | ["close"] | ["text", string];
 
@@ -100,7 +101,7 @@ async function xmlParts(file: string): Promise<string[]> {
 }
 
 test("every part of the real-world workbooks and of a written form: the same events as saxes", async () => {
-  const dir = path.join(__dirname, "../../../shared/real-world-xlsx");
+  const dir = fixtureDir("real-world");
   const files = (await fs.readdir(dir)).filter((n) => /\.xls[xm]$/i.test(n));
   const form = path.join(await tmpDir(), "form.xlsx");
   await writeFormFile(form, renderForm(FY2567, sampleMeta(), sampleReport()));

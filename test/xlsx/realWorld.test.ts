@@ -1,13 +1,14 @@
 /**
- * Spreadsheet files from other projects' test suites (../shared/real-world-xlsx, SOURCES.md there):
+ * Spreadsheet files from other projects' test suites (test/fixtures/real-world, SOURCES.md there):
  * each is read correctly or refused with its own message. Every file in the folder must be listed
  * here: a new file fails the test until its outcome is written down.
  */
 import { promises as fs } from "fs";
 import path from "path";
 import { nodeInflate, openXlsx, readSubmission } from "../../src/xlsx";
+import { fixtureDir } from "../fixtures";
 
-const DIR = path.join(__dirname, "../../../shared/real-world-xlsx");
+const DIR = fixtureDir("real-world");
 
 type Cells = Record<string, string | number | boolean | null>;
 
