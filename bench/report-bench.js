@@ -15,7 +15,7 @@ const {
   renderForm,
 } = require("../lib/domain");
 const { reportSchema } = require("../lib/domain/report");
-const { reportDocxBytes } = require("../lib/xlsx/write/reportDocx");
+const { reportDocxBytes } = require("../lib/docx/reportDocx");
 const { syntheticReport } = require("../lib/cli/sampleData");
 
 const ROOT = path.resolve(__dirname, "..");

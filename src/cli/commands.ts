@@ -29,13 +29,9 @@ import {
 import { readFormFile } from "../xlsx/files";
 import { numberOption, parse, UserError } from "./args";
 import { formOption } from "./forms";
+import type { Io } from "./io";
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  /** The date defaults follow (the report due); tests give one. */
-  now?: () => Date;
-}
+export type { Io } from "./io";
 
 /**
  * `ita scaffold -o FILE [--form FILE|ID] [--unit U] [--year 2567] [--round 6|12] [--threshold 85]

@@ -13,7 +13,8 @@ import { reportSchema } from "../domain/report";
 import { readFormFile } from "../xlsx/files";
 import { writeFormFile } from "../xlsx/write/writeForm";
 import { parse } from "./args";
-import { formatValidation, Io } from "./commands";
+import { formatValidation } from "./commands";
+import type { Io } from "./io";
 import { merge } from "./merge";
 import { syntheticReport } from "./sampleData";
 

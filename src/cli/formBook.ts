@@ -16,7 +16,7 @@ import { nodeInflate } from "../xlsx/nodeInflate";
 import { openXlsx } from "../xlsx/read/xlsxRead";
 import { writeBytesAtomic } from "../xlsx/write/atomic";
 import { parse, UserError } from "./args";
-import type { Io } from "./commands";
+import type { Io } from "./io";
 import { formOption } from "./forms";
 
 /** How many problems are printed; the rest are counted. */

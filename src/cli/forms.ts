@@ -10,7 +10,7 @@ import {
   msg,
 } from "../domain";
 import { parse, UserError } from "./args";
-import type { Io } from "./commands";
+import type { Io } from "./io";
 
 /**
  * Read a form file — JSON, or the workbook `ita form export` wrote (edited) — the whole file checked

@@ -1,7 +1,7 @@
 import { BUNDLED_FORM_FILES } from "../domain/catalog/forms";
 import { ReasonError } from "../domain/errors";
 import { UserError } from "./args";
-import type { Io } from "./commands";
+import type { Io } from "./io";
 
 /** The bundled forms as the help names them, read from the form files without checking them (no zod). */
 function bundledForms(): string {

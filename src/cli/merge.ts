@@ -1,41 +1,57 @@
 import { promises as fs, statSync } from "fs";
 import path from "path";
+import { Cancelled, ignoredName, PickedFile } from "../app/files";
+import {
+  formChoiceNote,
+  MergeOutcome,
+  mergeRead,
+  PreviousPeriod,
+  readPreviousPeriod,
+  readUnitFiles,
+} from "../app/mergeSession";
 import {
   BOUND_HINTS,
+  isFiscalYear,
   isPassMark,
-  buildSummary,
-  buildCentralReport,
-  Catalog,
-  chooseMergeForm,
-  DEFAULT_CATALOG,
-  formLabel,
-  mergeForms,
+  isRound,
   MergeResult,
   msg,
   comparedCode,
   Comparison,
-  compareWithPrevious,
   comparisonCounts,
-  PeriodScores,
+  Period,
   periodName,
-  Submission,
+  periodWords,
+  Round,
   unitDisplayName,
 } from "../domain";
+import { ReasonError } from "../domain/errors";
 import { readFileBytes } from "../xlsx/files";
+import { isSummaryBook } from "../xlsx/read/previousSummary";
+import { openXlsx } from "../xlsx/read/xlsxRead";
 import { writeBytesAtomic } from "../xlsx/write/atomic";
 import { nodeInflate } from "../xlsx/nodeInflate";
-import { FormFileError } from "../xlsx/read/errors";
-import { readSubmission } from "../xlsx/read/submission";
 import { numberOption, parse, UserError } from "./args";
 import { readExpectList } from "./expectList";
-import { Io } from "./commands";
+import type { Io } from "./io";
 import { formOption } from "./forms";
+import { compareJson } from "./compareJson";
 
-const SPREADSHEET = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|numbers)$/i;
+/** Files to merge, and the names in the given folders that are not files to read (lock and hidden files). */
+export interface Inputs {
+  files: string[];
+  ignored: { file: string; why: "lock" | "hidden" }[];
+}
 
-/** Files to merge: files as given, folders expanded to the spreadsheet files directly in them. */
-export async function expandInputs(inputs: string[]): Promise<string[]> {
+/**
+ * Files to merge: files as given, folders expanded to every file directly in them — whatever its
+ * kind, so that a CSV, a PDF or a Word report in the folder is named with its reason, not skipped —
+ * but for Office's lock files (`~$…`) and hidden files (`.…`, our own temporary files among them),
+ * which are listed as ignored. The same file given twice (a path and a link to it) is taken once.
+ */
+export async function expandInputs(inputs: string[]): Promise<Inputs> {
   const out: string[] = [];
+  const ignored: Inputs["ignored"] = [];
   for (const input of inputs) {
     let stat;
     try {
@@ -44,29 +60,31 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
       out.push(input); // reported as missing by the reader
       continue;
     }
-    if (stat.isDirectory()) {
-      // Other spreadsheet files are taken too, so that an .xls in the folder is reported, not skipped.
-      // Hidden files (Excel's ~$ lock files, our own .NAME.tmp) are not district files.
-      const names = (await fs.readdir(input))
-        .filter((n) => SPREADSHEET.test(n) && !n.startsWith("~$") && !n.startsWith("."))
-        .sort();
-      out.push(...names.map((n) => path.join(input, n)));
-    } else out.push(input);
+    if (!stat.isDirectory()) {
+      out.push(input);
+      continue;
+    }
+    const entries = await fs.readdir(input, { withFileTypes: true });
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const file = path.join(input, e.name);
+      const why = ignoredName(e.name);
+      if (why) ignored.push({ file, why });
+      else if (!e.isDirectory()) out.push(file);
+    }
   }
-  // The same file given twice (a.xlsx and ./a.xlsx, a folder and a file in it, a link) is read once.
   const seen = new Set<string>();
-  const unique: string[] = [];
+  const files: string[] = [];
   for (const f of out) {
-    const id = await identity(f);
+    const id = identity(f);
     if (seen.has(id)) continue;
     seen.add(id);
-    unique.push(f);
+    files.push(f);
   }
-  return unique;
+  return { files, ignored };
 }
 
 /** What makes two paths the same file: device and inode when it exists, else the resolved path. */
-async function identity(file: string): Promise<string> {
+function identity(file: string): string {
   try {
     const st = statSync(file); // a sync stat: hundreds of them cost less than the thread pool
     return `${st.dev}:${st.ino}`;
@@ -75,73 +93,74 @@ async function identity(file: string): Promise<string> {
   }
 }
 
+/** A file on disk as the use cases take it. */
+export function diskFile(file: string): PickedFile {
+  return {
+    name: file,
+    bytes: () => readFileBytes(file),
+    modified: (() => {
+      try {
+        return statSync(file).mtimeMs;
+      } catch {
+        return null;
+      }
+    })(),
+  };
+}
+
+/** Whether a file on disk is a summary ita wrote (which a merge skips and may replace). */
+async function isSummaryFile(file: string): Promise<boolean> {
+  try {
+    return isSummaryBook(openXlsx(file, await readFileBytes(file), nodeInflate));
+  } catch (e) {
+    if (e instanceof ReasonError) return false;
+    throw e;
+  }
+}
+
 /**
- * The summary must never be written over a district file: refuse when the output is one of the files
- * this run reads (the same path, the same file through a link, the same inode).
+ * An output must never be written over a unit's file: refuse, before anything is read, when the
+ * output is one of the files this run reads (the same path, a link, the same inode) — unless that
+ * file is a summary ita wrote, which the merge skips and may replace (`ita merge DIR -o
+ * DIR/summary.xlsx`, run again).
  */
-export async function checkOutput(out: string, files: string[]): Promise<void> {
-  const target = await identity(out);
+export async function checkOutput(
+  out: string,
+  files: readonly string[],
+  what = msg("ไฟล์สรุป", "The summary file")
+): Promise<void> {
+  const target = identity(out);
   const resolved = path.resolve(out);
   for (const f of files) {
-    if (path.resolve(f) !== resolved && (await identity(f)) !== target) continue;
+    if (path.resolve(f) !== resolved && identity(f) !== target) continue;
+    if (await isSummaryFile(f)) continue;
     throw new UserError(
       msg(
-        `ไฟล์สรุป ${out} เป็นไฟล์เดียวกับไฟล์ที่จะรวม (${f}) จึงไม่เขียนทับ กรุณาระบุไฟล์สรุปชื่ออื่นหรือในโฟลเดอร์อื่น`,
-        `The summary file ${out} is one of the files to merge (${f}); it is not overwritten. Give the summary another name or folder`
+        `${what.th} ${out} เป็นไฟล์เดียวกับไฟล์ที่จะรวม (${f}) จึงไม่เขียนทับ กรุณาระบุชื่ออื่นหรือโฟลเดอร์อื่น`,
+        `${what.en} ${out} is one of the files to merge (${f}); it is not overwritten. Give another name or folder`
       )
     );
   }
 }
 
-/**
- * Read every file into submissions (one per form sheet); a file that fails becomes a rejection. The
- * saved time is the file's own (`dcterms:modified`), else the file system's modification time.
- * Each sheet is read against the form its marker names; `form` is for sheets without one (and for
- * a form this build does not bundle, given with --form).
- */
-export async function readSubmissions(
-  files: string[],
-  onFile?: (file: string, ok: boolean) => void,
-  form: Catalog = DEFAULT_CATALOG
-): Promise<Submission[]> {
-  const subs: Submission[] = [];
-  for (const file of files) {
-    let read: Submission[];
-    try {
-      read = readSubmission(file, await readFileBytes(file), {
-        inflate: nodeInflate,
-        catalog: form,
-      });
-    } catch (e) {
-      if (!(e instanceof FormFileError)) throw e;
-      read = [{ file, error: e.reason }];
-    }
-    for (const s of read) if (s.form && !s.saved) s.saved = fileTime(file);
-    subs.push(...read);
-    onFile?.(file, !read.some((s) => s.error));
-  }
-  return subs;
-}
-
-function fileTime(file: string): Submission["saved"] {
-  try {
-    return { at: statSync(file).mtime.toISOString(), source: "filesystem" };
-  } catch {
-    return null;
-  }
-}
-
-export function mergeJson(r: MergeResult, output: string | null) {
+export function mergeJson(o: MergeOutcome, inputs: Inputs, output: string | null) {
+  const r = o.result;
   return {
     output,
     passMark: r.passMark,
+    form: { id: o.form.form.formId, version: o.form.form.version, given: o.form.given },
+    period: r.period,
+    periodChosenBy: r.periodAsked ? "option" : "most files",
+    periodsFound: r.periodsFound.map((p) => ({ ...p.period, sheets: p.count })),
     merged: r.merged.map((m) => ({
       file: m.file,
       sheet: m.sheet,
       unit: m.label,
       unitCode: m.unit.code,
+      unitKind: m.unit.kind,
       round: m.round,
       fiscalYear: m.fiscalYear,
+      ...(m.mappedFrom ? { mappedFrom: m.mappedFrom } : {}),
       errors: m.validation.errors,
       warnings: m.validation.warnings,
     })),
@@ -158,10 +177,29 @@ export function mergeJson(r: MergeResult, output: string | null) {
       bySavedAt: x.bySaved?.at ?? null,
       reason: x.reason,
     })),
+    skipped: o.skipped.map((s) => ({ file: s.file, kind: s.kind, ...(s.as ? { as: s.as } : {}), reason: s.reason })),
+    ignored: inputs.ignored.map((i) => ({ file: i.file, kind: i.why })),
   };
 }
 
-/** `ita merge FILES… -o SUMMARY.xlsx [--report REPORT.docx [--office NAME]] [--threshold N] [--expect districts|none|LIST] [--json] [--form FILE|ID] [--compare PREVIOUS…]`: exit 0 all merged, 3 some rejected, 2 none. */
+function periodOption(year: number | undefined, round: number | undefined): Period | null {
+  if (year === undefined && round === undefined) return null;
+  if (year === undefined || round === undefined)
+    throw new UserError(
+      msg(
+        "ระบุรอบที่จะรวมด้วย --year และ --round ทั้งสองตัว (เช่น --year 2569 --round 6)",
+        "Give the period to merge with both --year and --round (such as --year 2569 --round 6)"
+      )
+    );
+  return { fiscalYear: year, round: round as Round };
+}
+
+/**
+ * `ita merge FILES… -o SUMMARY.xlsx [--year Y --round R] [--report REPORT.docx [--office NAME]]
+ * [--threshold N] [--expect districts|none|LIST] [--json] [--form FILE|ID] [--compare PREVIOUS…]`:
+ * exit 0 all merged, 3 some rejected, 2 none. The work is the merge use case's (`app/mergeSession`);
+ * this shell gathers the files, prints the progress and writes the outputs.
+ */
 export async function merge(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
     out: { type: "string", short: "o" },
@@ -172,96 +210,108 @@ export async function merge(argv: string[], io: Io): Promise<number> {
     office: { type: "string" },
     form: { type: "string" },
     compare: { type: "string", multiple: true },
+    year: { type: "string" },
+    round: { type: "string" },
   });
   if (!values.out)
     throw new UserError(
       msg("ต้องระบุไฟล์สรุปด้วย -o SUMMARY.xlsx", "Give the summary file with -o SUMMARY.xlsx")
     );
   if (!positionals.length)
-    throw new UserError(msg("ต้องระบุไฟล์หรือโฟลเดอร์ของเขต", "Give the district files or folders"));
+    throw new UserError(
+      msg("ต้องระบุไฟล์หรือโฟลเดอร์ของหน่วยงาน", "Give the units' files or folders")
+    );
   const expectArg = (values.expect as string | undefined) ?? "districts";
   // Anything but the two words is a file listing the expected units.
   const expect =
     expectArg === "districts" || expectArg === "none" ? expectArg : await readExpectList(expectArg);
   const passMark = numberOption("threshold", values.threshold, isPassMark, BOUND_HINTS.passMark);
+  const period = periodOption(
+    numberOption("year", values.year, isFiscalYear, BOUND_HINTS.fiscalYear),
+    numberOption("round", values.round, isRound, BOUND_HINTS.round)
+  );
   const out = String(values.out);
-  const files = await expandInputs(positionals);
-  if (!files.length) throw new UserError(msg("ไม่พบไฟล์ .xlsx ที่จะรวม", "No .xlsx file to merge"));
-  await checkOutput(out, files);
   const report = values.report === undefined ? null : String(values.report);
-  if (report !== null) {
-    if (path.resolve(report) === path.resolve(out))
+  if (report !== null && path.resolve(report) === path.resolve(out))
+    throw new UserError(
+      msg(
+        `ไฟล์รายงาน ${report} ต้องไม่ใช่ไฟล์เดียวกับไฟล์สรุป`,
+        `The report file ${report} must not be the summary file`
+      )
+    );
+  const inputs = await expandInputs(positionals);
+  if (!inputs.files.length)
+    throw new UserError(msg("ไม่พบไฟล์ที่จะรวม", "No file to merge"));
+  const given = values.form === undefined ? undefined : formOption(String(values.form));
+  const inflate = nodeInflate;
+  await checkOutput(out, inputs.files);
+  if (report !== null) await checkOutput(report, inputs.files, msg("ไฟล์รายงาน", "The report file"));
+
+  // The previous period is read before anything else: bad input stops the run with nothing written.
+  const compareInputs = (values.compare as unknown as string[] | undefined) ?? [];
+  let previous: PreviousPeriod | null = null;
+  if (compareInputs.length) {
+    const prev = await expandInputs(compareInputs);
+    if (!prev.files.length)
       throw new UserError(
         msg(
-          `ไฟล์รายงาน ${report} ต้องไม่ใช่ไฟล์เดียวกับไฟล์สรุป`,
-          `The report file ${report} must not be the summary file`
+          `--compare ${compareInputs.join(", ")}: ไม่พบไฟล์ของครั้งก่อน`,
+          `--compare ${compareInputs.join(", ")}: no previous file found`
         )
       );
-    await checkOutput(report, files);
-  }
-  const given = values.form === undefined ? undefined : formOption(String(values.form));
-  // The previous period is read before anything else is: bad input stops the run with nothing written.
-  const compareInputs = (values.compare as unknown as string[] | undefined) ?? [];
-  let previous: PeriodScores | null = null;
-  if (compareInputs.length) {
-    const prevFiles = await expandInputs(compareInputs);
-    await checkOutput(out, prevFiles);
-    if (report !== null) await checkOutput(report, prevFiles);
-    const { readPrevious } = require("./compare") as typeof import("./compare");
-    previous = await readPrevious(compareInputs);
+    await checkOutput(out, prev.files);
+    if (report !== null) await checkOutput(report, prev.files, msg("ไฟล์รายงาน", "The report file"));
+    previous = await readPreviousPeriod(prev.files.map(diskFile), {
+      inflate,
+      label: compareInputs.join(", "),
+    });
+    if (previous.problem) throw new UserError(previous.problem);
   }
 
-  const subs = await readSubmissions(
-    files,
-    (file, ok) => {
-      if (!values.json) io.err(`${ok ? "อ่านแล้ว / read    " : "ไม่รับ / rejected"}  ${file}\n`);
+  const read = await readUnitFiles(inputs.files.map(diskFile), {
+    inflate,
+    form: given,
+    onProgress: (_i, _n, file) => {
+      if (!values.json) io.err(`อ่าน / reading  ${file}\n`);
     },
-    given
-  );
-  const choice = chooseMergeForm(subs, given ?? DEFAULT_CATALOG);
-  const catalog = given ?? choice.form;
-  if (!given && choice.other > 0)
-    io.err(
-      `รวมตามแบบฟอร์ม ${formLabel(catalog)} (${choice.matching} ชีต); ชีตของแบบฟอร์มอื่น ${choice.other} ชีตไม่นำมารวม เลือกแบบฟอร์มด้วย --form\n` +
-        `Merging by the form ${formLabel(catalog)} (${choice.matching} sheets); ${choice.other} sheets of other forms are not merged; choose the form with --form\n`
-    );
-  const result = mergeForms(subs, { catalog, passMark, expect });
-  const comparison =
-    previous && result.merged.length ? compareWithPrevious(previous, result) : null;
-  const wrote = result.merged.length > 0;
-  let reportStats: ReturnType<typeof buildCentralReport>["stats"] | null = null;
-  if (wrote) {
-    // The writer (ExcelJS) is loaded only now, once there is something to write.
-    const { writeSummaryFile } =
-      require("../xlsx/write/writeSummary") as typeof import("../xlsx/write/writeSummary");
+  });
+
+  const outcome = mergeRead(read, { expect, passMark, form: given, period, previous });
+  if (outcome.compareProblem) throw new UserError(outcome.compareProblem);
+  const sheets = outcome.summary();
+  const wrote = sheets !== null;
+  let reportStats: { unitsMatched: number; unitsWithMeasures: number } | null = null;
+  if (sheets) {
     // The report is made before anything is written: if it fails, neither output is replaced.
     let reportBytes: Uint8Array | null = null;
-    let stats: ReturnType<typeof buildCentralReport>["stats"] | null = null;
     if (report !== null) {
-      // The Word writer (docx) is loaded only when a report is asked for.
-      const { reportDocxBytes } =
-        require("../xlsx/write/reportDocx") as typeof import("../xlsx/write/reportDocx");
+      // The report model and the Word writer are loaded only when a report is asked for.
+      const { centralReportBytes } =
+        require("../app/centralReport") as typeof import("../app/centralReport");
       const office = values.office === undefined ? undefined : String(values.office);
-      const model = buildCentralReport(result, { office, comparison });
-      stats = model.stats;
-      reportBytes = await reportDocxBytes(model);
+      const made = await centralReportBytes(outcome, office);
+      reportStats = made.stats;
+      reportBytes = made.bytes;
     }
-    await writeSummaryFile(out, buildSummary(result, comparison));
+    const { writeSummaryFile } =
+      require("../xlsx/write/writeSummary") as typeof import("../xlsx/write/writeSummary");
+    await writeSummaryFile(out, sheets);
     if (report !== null && reportBytes) await writeBytesAtomic(report, reportBytes);
-    reportStats = stats;
   }
   const reportOut = wrote ? report : null;
   if (values.json)
     io.out(
       `${JSON.stringify(
         {
-          ...mergeJson(result, wrote ? out : null),
+          ...mergeJson(outcome, inputs, wrote ? out : null),
           ...(report !== null ? { report: reportOut } : {}),
-          ...(comparison
+          ...(outcome.comparison ? { compare: compareJson(outcome.comparison) } : {}),
+          ...(compareInputs.length
             ? {
-                compare: (require("./compare") as typeof import("./compare")).compareJson(
-                  comparison
-                ),
+                compareRejected: outcome.previousRejected.map((x) => ({
+                  file: x.file,
+                  reason: x.reason,
+                })),
               }
             : {}),
         },
@@ -270,26 +320,60 @@ export async function merge(argv: string[], io: Io): Promise<number> {
       )}\n`
     );
   else {
-    io.out(formatMerge(result, wrote ? out : null));
-    if (comparison) io.out(formatCompare(comparison));
+    const note = formChoiceNote(outcome);
+    if (note) io.err(`${note.th}\n${note.en}\n`);
+    io.out(formatMerge(outcome, inputs, wrote ? out : null));
+    if (outcome.comparison) io.out(formatCompare(outcome.comparison));
+    for (const x of outcome.previousRejected)
+      io.out(
+        `  ครั้งก่อน อ่านไม่ได้ / previous, not read  ${path.basename(x.file)}: ${x.reason.th} / ${x.reason.en}\n`
+      );
     if (reportOut && reportStats)
       io.out(
         `รายงานอยู่ที่ / Report written to: ${reportOut} (มาตรการตรงกับมาตรการของแบบฟอร์ม ${reportStats.unitsMatched} จาก ${reportStats.unitsWithMeasures} หน่วยงานที่ระบุมาตรการ / units whose measures matched a standard measure: ${reportStats.unitsMatched} of ${reportStats.unitsWithMeasures} that wrote measures)\n`
       );
   }
   if (!wrote) return 2;
-  return result.rejected.length ? 3 : 0;
+  return outcome.result.rejected.length ? 3 : 0;
 }
 
-export function formatMerge(r: MergeResult, output: string | null): string {
-  const lines: string[] = [];
-  lines.push(
-    `รวมแล้ว / merged: ${r.merged.length} · ไม่รับ / rejected: ${r.rejected.length} · ซ้ำ / duplicates: ${r.duplicates.length} · ยังไม่ส่ง / missing: ${r.missing.length} · มีฉบับใหม่แทน / superseded: ${r.superseded.length}`
+/** The period line: which period, and whether the user chose it or most files give it. */
+function periodLine(r: MergeResult): string {
+  if (!r.period) return "รอบที่รวม / period: -";
+  const w = periodWords(r.period);
+  const others = r.periodsFound.filter(
+    (p) => p.period.fiscalYear !== r.period!.fiscalYear || p.period.round !== r.period!.round
   );
+  const how = r.periodAsked
+    ? "ตามที่ระบุ / as asked"
+    : "ที่ไฟล์ส่วนใหญ่ระบุ / the period most files give";
+  const also = others.length
+    ? ` · ไฟล์ของรอบอื่นไม่นำมารวม / files of other periods not merged: ${others.map((p) => `${periodName(p.period)} (${p.count})`).join(", ")}`
+    : "";
+  return `รอบที่รวม / period: ${w.th} / ${w.en} (${how})${also}`;
+}
+
+export function formatMerge(o: MergeOutcome, inputs: Inputs, output: string | null): string {
+  const r = o.result;
+  const lines: string[] = [periodLine(r)];
+  lines.push(
+    `รวมแล้ว / merged: ${r.merged.length} · ไม่รับ / rejected: ${r.rejected.length} · ซ้ำ / duplicates: ${r.duplicates.length} · ยังไม่ส่ง / missing: ${r.missing.length} · มีฉบับใหม่แทน / superseded: ${r.superseded.length} · ข้าม / skipped: ${o.skipped.length}`
+  );
+  for (const m of r.merged)
+    if (m.mappedFrom)
+      lines.push(
+        `  รวมจากแบบฟอร์ม ${m.mappedFrom} ตามข้อที่ต่อเนื่องกัน / merged from the form ${m.mappedFrom} as its items map  ${path.basename(m.file)}`
+      );
   for (const x of r.superseded)
     lines.push(`  มีฉบับใหม่แทน / superseded  ${path.basename(x.file)} → ${path.basename(x.by)}`);
   for (const x of r.rejected)
     lines.push(`  ไม่รับ / rejected  ${path.basename(x.file)}: ${x.reason.th} / ${x.reason.en}`);
+  for (const x of o.skipped)
+    lines.push(`  ข้าม / skipped  ${path.basename(x.file)}: ${x.reason.th} / ${x.reason.en}`);
+  if (inputs.ignored.length)
+    lines.push(
+      `  ไม่อ่านไฟล์ล็อกและไฟล์ซ่อน / lock and hidden files not read: ${inputs.ignored.length}`
+    );
   if (r.missing.length) lines.push(`  ยังไม่ส่ง / missing: ${r.missing.map((u) => u.th).join(", ")}`);
   lines.push(
     output
@@ -315,4 +399,23 @@ export function formatCompare(c: Comparison): string {
       : "") +
     `\n`
   );
+}
+
+export { Cancelled };
+
+/**
+ * The submissions of files on disk, read as `ita merge` reads them (for the tests and the bench, which
+ * merge with their own options); `form` is for sheets that name no form this copy knows.
+ */
+export async function readSubmissions(
+  files: string[],
+  onFile?: (file: string) => void,
+  form?: import("../domain").Catalog
+): Promise<import("../domain").Submission[]> {
+  const read = await readUnitFiles(files.map(diskFile), {
+    inflate: nodeInflate,
+    form,
+    onProgress: onFile && ((_i, _n, file) => onFile(file)),
+  });
+  return read.subs;
 }

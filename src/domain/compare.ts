@@ -2,8 +2,10 @@ import { Catalog, formLabel, ToolId } from "./catalog";
 import { ReasonError } from "./errors";
 import { compareUnits, mergeForms, MergeResult, Submission } from "./merge";
 import { chooseMergeForm } from "./mergeForm";
-import { itemWeight } from "./summary";
-import { msg } from "./text";
+import { periodOrder, periodWords } from "./period";
+import { round2 } from "./score";
+import { toolScores } from "./summary";
+import { baseName, msg } from "./text";
 import { Unit } from "./units";
 
 /**
@@ -98,10 +100,6 @@ export interface Comparison {
 /** Bad PREVIOUS input: the message names the file and says what to give instead. */
 export class CompareInputError extends ReasonError {}
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
-const periodOrder = (year: number, round: number | null) => year * 100 + (round ?? 12);
-
 export function mostCommon(xs: readonly (number | null)[]): number | null {
   const counts = new Map<number, number>();
   for (const x of xs) if (x !== null) counts.set(x, (counts.get(x) ?? 0) + 1);
@@ -125,8 +123,8 @@ export function latestPerUnit(units: readonly PeriodUnit[]): PeriodUnit[] {
 export function periodFromMerge(r: MergeResult, source: string): PeriodScores {
   return {
     source,
-    fiscalYear: mostCommon(r.merged.map((m) => m.fiscalYear)),
-    round: mostCommon(r.merged.map((m) => m.round)),
+    fiscalYear: r.period?.fiscalYear ?? null,
+    round: r.period?.round ?? null,
     passMark: r.passMark,
     form: formLabel(r.catalog),
     tools: r.catalog.tools.map((t) => ({ id: t.id, weight: t.weight })),
@@ -144,20 +142,11 @@ export function periodFromMerge(r: MergeResult, source: string): PeriodScores {
         label: m.label,
         fiscalYear: m.fiscalYear,
         round: m.round,
-        scores: new Map(m.form.items.map((i) => [i.code, i.score])),
+        scores: m.scores,
       }))
     ),
   };
 }
-
-/** `ปีงบประมาณ 2567 รอบ 6 เดือน`. */
-export const periodName = (p: { fiscalYear: number | null; round: number | null }) =>
-  `ปีงบประมาณ ${p.fiscalYear ?? "?"}${p.round ? ` รอบ ${p.round} เดือน` : ""}`;
-
-const periodText = (year: number | null, round: number | null) =>
-  `${year ?? "?"}${round ? ` รอบ ${round} เดือน` : ""}`;
-const periodTextEn = (year: number | null, round: number | null) =>
-  `${year ?? "?"}${round ? ` ${round}-month round` : ""}`;
 
 /**
  * The previous period must come before the current one (by fiscal year, then round). Throws a
@@ -168,37 +157,10 @@ export function checkPeriodOrder(prev: PeriodScores, cur: PeriodScores): void {
   if (periodOrder(prev.fiscalYear, prev.round) < periodOrder(cur.fiscalYear, cur.round)) return;
   throw new CompareInputError(
     msg(
-      `${prev.source}: ข้อมูลที่ใช้เปรียบเทียบเป็นปีงบประมาณ ${periodText(prev.fiscalYear, prev.round)} ซึ่งไม่ได้อยู่ก่อนรายงานที่รวม (ปีงบประมาณ ${periodText(cur.fiscalYear, cur.round)}) กรุณาระบุสรุปหรือไฟล์ของปีหรือรอบก่อนหน้า`,
-      `${prev.source}: the data to compare with is of fiscal year ${periodTextEn(prev.fiscalYear, prev.round)}, which does not come before the merged reports (fiscal year ${periodTextEn(cur.fiscalYear, cur.round)}); give the summary or files of an earlier year or round`
+      `${prev.source}: ข้อมูลที่ใช้เปรียบเทียบเป็น${periodWords(prev).th} ซึ่งไม่ได้อยู่ก่อนรายงานที่รวม (${periodWords(cur).th}) กรุณาระบุสรุปหรือไฟล์ของปีหรือรอบก่อนหน้า`,
+      `${prev.source}: the data to compare with is of ${periodWords(prev).en}, which does not come before the merged reports (${periodWords(cur).en}); give the summary or files of an earlier year or round`
     )
   );
-}
-
-/** Tool means (weighted by questions per row, as the score matrix) and the estimated ITA total. */
-function means(
-  items: readonly PeriodItem[],
-  tools: readonly { id: ToolId; weight: number }[],
-  scores: ReadonlyMap<string, number | null>
-): { tools: Map<ToolId, number | null>; total: number | null } {
-  const out = new Map<ToolId, number | null>();
-  for (const t of tools) {
-    let sum = 0;
-    let w = 0;
-    for (const it of items) {
-      if (it.tool !== t.id) continue;
-      const s = scores.get(it.code);
-      if (s === null || s === undefined) continue;
-      sum += s * itemWeight(it.code);
-      w += itemWeight(it.code);
-    }
-    out.set(t.id, w ? round2(sum / w) : null);
-  }
-  const weights = tools.reduce((s, t) => s + t.weight, 0);
-  const complete = tools.length > 0 && tools.every((t) => out.get(t.id) !== null);
-  const total = complete
-    ? round2(tools.reduce((s, t) => s + (out.get(t.id) as number) * t.weight, 0) / weights)
-    : null;
-  return { tools: out, total };
 }
 
 export function change(
@@ -253,8 +215,8 @@ export function comparePeriods(prev: PeriodScores, cur: PeriodScores): Compariso
   for (const u of cur.units) {
     const p = prevUnits.get(u.key);
     if (!p) continue;
-    const pm = means(prev.items, prev.tools, p.scores);
-    const cm = means(cur.items, cur.tools, u.scores);
+    const pm = toolScores(prev.tools, prev.items, p.scores);
+    const cm = toolScores(cur.tools, cur.items, u.scores);
     units.push({
       key: u.key,
       unit: u.unit,
@@ -265,7 +227,7 @@ export function comparePeriods(prev: PeriodScores, cur: PeriodScores): Compariso
       })),
       tools: cur.tools.map((t) => ({
         id: t.id,
-        ...change(pm.tools.get(t.id), cm.tools.get(t.id), passMark),
+        ...change(pm.tools.get(t.id)?.mean, cm.tools.get(t.id)?.mean, passMark),
       })),
       total: change(pm.total, cm.total, passMark),
     });
@@ -304,10 +266,9 @@ export function previousFromSubmissions(
     expect: "none",
   });
   if (!result.merged.length) {
-    const name = (f: string) => f.split(/[\\/]/).pop() || f;
     const first = result.rejected.slice(0, 3);
-    const th = first.map((r) => `${name(r.file)}: ${r.reason.th}`).join("; ");
-    const en = first.map((r) => `${name(r.file)}: ${r.reason.en}`).join("; ");
+    const th = first.map((r) => `${baseName(r.file)}: ${r.reason.th}`).join("; ");
+    const en = first.map((r) => `${baseName(r.file)}: ${r.reason.en}`).join("; ");
     throw new CompareInputError(
       msg(
         `${source}: ไม่ใช่ไฟล์สรุปที่ ita เขียน และอ่านรายงานของเขตจากไฟล์นี้ไม่ได้${th ? ` (${th})` : ""}`,

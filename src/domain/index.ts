@@ -32,3 +32,5 @@ export * from "./imageSize";
 export * from "./resubmission";
 export * from "./report/index";
 export * from "./compare";
+export * from "./period";
+export * from "./formMapping";

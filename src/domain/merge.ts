@@ -1,8 +1,18 @@
 import { Catalog } from "./catalog";
-import { ReadForm } from "./layout/read";
+import { toMergeForm } from "./formMapping";
+import { ReadForm, scoresOf } from "./layout/read";
+import {
+  otherPeriodReason,
+  Period,
+  periodOf,
+  periodsFound,
+  periodWords,
+  samePeriod,
+} from "./period";
 import { validate, ValidationResult } from "./rules";
 import { resolveResubmission, SavedTime, supersededNote } from "./resubmission";
-import { Msg, msg } from "./text";
+import { ScoreSummary, summarizeScores } from "./summary";
+import { baseName, Msg, msg } from "./text";
 import { DISTRICTS, resolveUnit, Unit, unitDisplayName } from "./units";
 
 /** One form read from a district file, or the reason the file could not be read. */
@@ -22,6 +32,11 @@ export interface MergeOptions {
   expect: "districts" | "none" | readonly Unit[];
   /** Files the user chose among copies of one report (instead of the latest saved). */
   prefer?: readonly string[];
+  /**
+   * The period merged (the user's choice); without it, the period most sheets give. Sheets of any
+   * other period are rejected, naming both periods: one merge is one period.
+   */
+  period?: Period | null;
   now?: Date;
 }
 
@@ -35,7 +50,13 @@ export interface MergedUnit {
   round: number | null;
   fiscalYear: number | null;
   formVersion: string | null;
+  /** The sheet as the merged form reads it (mapped when it was written on another form). */
   form: ReadForm;
+  /** The form the sheet was written on when it is not the merged one (`formId version`). */
+  mappedFrom: string | null;
+  /** Item scores by code, and the unit's averages and estimated total: computed here, once. */
+  scores: ReadonlyMap<string, number | null>;
+  summary: ScoreSummary;
   validation: ValidationResult;
   saved: SavedTime | null;
 }
@@ -75,6 +96,12 @@ export interface StatusRow {
 export interface MergeResult {
   passMark: number;
   catalog: Catalog;
+  /** The period merged: the one asked for, else the one most sheets give; null when none gives one. */
+  period: Period | null;
+  /** Whether the period was the user's choice (else: the one most sheets give). */
+  periodAsked: boolean;
+  /** The periods the readable sheets give, most common first, with how many sheets give each. */
+  periodsFound: { period: Period; count: number }[];
   merged: MergedUnit[];
   rejected: { file: string; unit: string | null; reason: Msg }[];
   duplicates: { unit: string; files: string[] }[];
@@ -117,6 +144,18 @@ export function compareUnits(a: Unit, b: Unit): number {
 }
 
 /**
+ * The periods the readable sheets give, most common first: the merge's period unless the user
+ * chooses another (the pane shows them before merging, from the same function).
+ */
+export function periodsOfSubmissions(subs: readonly Submission[]) {
+  return periodsFound(
+    subs.flatMap((s) =>
+      s.form ? [{ fiscalYear: s.form.fiscalYear.value, round: s.form.round.value }] : []
+    )
+  );
+}
+
+/**
  * Merge district forms: reject what cannot be merged (unreadable, another form version, no unit);
  * of two files for the same unit, round and year merge the later saved (or the one the user chose) and
  * list the other as superseded, or, when the later cannot be told, report both as duplicates (neither
@@ -126,7 +165,7 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
   const { catalog } = opts;
   const passMark = opts.passMark ?? catalog.passMark;
   const rejected: MergeResult["rejected"] = [];
-  const candidates: MergedUnit[] = [];
+  const readable: { s: Submission; f: ReadForm; from: string | null }[] = [];
   for (const s of subs) {
     if (!s.form) {
       rejected.push({
@@ -136,20 +175,15 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
       });
       continue;
     }
-    const f = s.form;
-    const unitLabel = f.unit.value ? unitDisplayName(f.unit.value) : f.unit.raw || null;
-    if (f.formId !== catalog.formId || f.formVersion !== catalog.version) {
-      const found = f.formVersion ? `${f.formId ?? "?"} ${f.formVersion}` : "ไม่ระบุ / none";
-      rejected.push({
-        file: s.file,
-        unit: unitLabel,
-        reason: msg(
-          `แบบฟอร์มรุ่น ${found} ไม่ตรงกับรุ่นที่รวม (${catalog.formId} ${catalog.version}) ชีต "${f.sheet}"`,
-          `Form version ${found} does not match the merged version (${catalog.formId} ${catalog.version}), sheet "${f.sheet}"`
-        ),
-      });
+    const unitLabel = s.form.unit.value
+      ? unitDisplayName(s.form.unit.value)
+      : s.form.unit.raw || null;
+    const mapped = toMergeForm(s.form, catalog);
+    if ("reason" in mapped) {
+      rejected.push({ file: s.file, unit: unitLabel, reason: mapped.reason });
       continue;
     }
+    const f = mapped.form;
     if (!f.unit.value) {
       rejected.push({
         file: s.file,
@@ -161,16 +195,50 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
       });
       continue;
     }
+    readable.push({ s, f, from: mapped.from });
+  }
+  const periodOfSheet = (f: ReadForm) => ({
+    fiscalYear: f.fiscalYear.value,
+    round: f.round.value,
+  });
+  const found = periodsOfSubmissions(subs);
+  const period = opts.period ?? found[0]?.period ?? null;
+  const candidates: MergedUnit[] = [];
+  for (const { s, f, from } of readable) {
+    const label = unitDisplayName(f.unit.value!);
+    const where = msg(`ชีต "${f.sheet}"`, `sheet "${f.sheet}"`);
+    const own = periodOf(periodOfSheet(f));
+    if (!own) {
+      const cells = [f.fiscalYear.cell, f.round.cell].filter(Boolean).join(", ") || "-";
+      const given = periodWords(periodOfSheet(f));
+      rejected.push({
+        file: s.file,
+        unit: label,
+        reason: msg(
+          `${where.th}: ไม่ได้ระบุปีงบประมาณหรือรอบการรายงาน (${given.th}; เซลล์ ${cells}) จึงไม่ทราบว่าเป็นรายงานของรอบใด ไม่นำมารวม`,
+          `${where.en}: no fiscal year or round given (${given.en}; cells ${cells}), so the report's period is unknown; not merged`
+        ),
+      });
+      continue;
+    }
+    if (period && !samePeriod(own, period)) {
+      rejected.push({ file: s.file, unit: label, reason: otherPeriodReason(own, period, where) });
+      continue;
+    }
+    const scores = scoresOf(f);
     candidates.push({
-      key: unitKey(f.unit.value),
-      unit: f.unit.value,
-      label: unitDisplayName(f.unit.value),
+      key: unitKey(f.unit.value!),
+      unit: f.unit.value!,
+      label,
       file: s.file,
       sheet: f.sheet,
       round: f.round.value,
       fiscalYear: f.fiscalYear.value,
       formVersion: f.formVersion,
       form: f,
+      mappedFrom: from,
+      scores,
+      summary: summarizeScores(catalog, scores, passMark),
       validation: validate(f, { threshold: passMark, now: opts.now }),
       saved: s.saved ?? null,
     });
@@ -223,7 +291,7 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
         [...byFile]
           .map(([file, sheets]) => {
             if (file === x.file) return sheets.map((s) => `${sheetWord} ${s}`).join(", ");
-            const name = file.split(/[\\/]/).pop() ?? file;
+            const name = baseName(file);
             return sheets.length > 1 ? `${name} (${sheets.join(", ")})` : name;
           })
           .join(", ");
@@ -306,5 +374,17 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
     if (listed.has(r.file)) continue;
     status.push(unread(null, r.unit ?? "-", "rejected", r.file, r.reason));
   }
-  return { passMark, catalog, merged, rejected, duplicates, superseded, missing, status };
+  return {
+    passMark,
+    catalog,
+    period,
+    periodAsked: Boolean(opts.period),
+    periodsFound: found,
+    merged,
+    rejected,
+    duplicates,
+    superseded,
+    missing,
+    status,
+  };
 }

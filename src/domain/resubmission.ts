@@ -3,7 +3,7 @@
  * report sends it again, so the later save wins and the earlier is superseded; when the later cannot be
  * told (copies inside one file, the same saved time, a time unknown) none is taken.
  */
-import { Msg, msg } from "./text";
+import { baseName, Msg, msg } from "./text";
 
 /** When a file was saved: from its own properties (`dcterms:modified`) or the file system. */
 export interface SavedTime {
@@ -86,7 +86,7 @@ export function supersededNote(
   kind: "latest" | "chosen",
   label: string
 ): Msg {
-  const name = (c: Candidate) => c.file.split(/[\\/]/).pop() ?? c.file;
+  const name = (c: Candidate) => baseName(c.file);
   const where = old.file === by.file ? "" : name(by);
   if (kind === "chosen")
     return msg(

@@ -74,11 +74,14 @@ function checkRange(value: number, normalized: boolean, decimals: number): Score
     };
   }
   // Floating-point noise from spreadsheets (82.01000000000001) is not a precision problem.
-  const rounded = Math.round(value * 100) / 100;
+  const rounded = round2(value);
   const noisy = Math.abs(rounded - value) < 1e-9;
   const warnings: ScoreWarning[] = decimals > 2 && !noisy ? ["precision"] : [];
   return { kind: "ok", value: noisy ? rounded : value, warnings, normalized };
 }
+
+/** A score or a mean to two decimals, as every figure of the project is shown. */
+export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * ITA bands, official until FY2565 only: since FY2566 the assessment is pass/fail against the pass
@@ -102,7 +105,7 @@ export function band(score: number): Band {
 
 /** How far a score is under the pass mark, in points (0 when it passes). */
 export function shortBy(score: number, passMark = DEFAULT_PASS_MARK): number {
-  return Math.max(0, Math.round((passMark - score) * 100) / 100);
+  return Math.max(0, round2(passMark - score));
 }
 
 export function passes(score: number, passMark = DEFAULT_PASS_MARK): boolean {

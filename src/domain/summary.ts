@@ -1,5 +1,5 @@
-import { Catalog, CatalogItem, ToolId } from "./catalog";
-import { band, Band } from "./score";
+import { Catalog, ToolId } from "./catalog";
+import { band, Band, round2 } from "./score";
 
 /** How many assessment questions a row stands for: 1, or the size of an OIT range (O1–O22 → 22). */
 export function itemWeight(code: string): number {
@@ -36,8 +36,14 @@ export interface ScoreSummary {
   passes: boolean | null;
 }
 
+/** An item as scoring needs it: its code (an OIT range counts its questions) and its tool. */
+export interface ScoredItem {
+  code: string;
+  tool: ToolId;
+}
+
 function average(
-  items: readonly CatalogItem[],
+  items: readonly ScoredItem[],
   scores: ReadonlyMap<string, number | null>
 ): Average {
   let sum = 0;
@@ -54,16 +60,42 @@ function average(
   return { mean: weight ? round2(sum / weight) : null, scored, total: items.length };
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
+/**
+ * Each tool's mean (weighted by questions per row) and the estimated ITA total (the tools' means by
+ * their weights, over the sum of the weights; null until every tool has a score). The one place a
+ * unit's tool means and total are computed: the unit's summary (merge), the score matrix, the
+ * comparison with a previous period (whose items and weights may be another form's) all take it.
+ */
+export function toolScores(
+  tools: readonly { id: ToolId; weight: number }[],
+  items: readonly ScoredItem[],
+  scores: ReadonlyMap<string, number | null>
+): { tools: Map<ToolId, Average>; total: number | null } {
+  const out = new Map<ToolId, Average>();
+  for (const t of tools)
+    out.set(
+      t.id,
+      average(
+        items.filter((i) => i.tool === t.id),
+        scores
+      )
+    );
+  const weights = tools.reduce((s, t) => s + t.weight, 0);
+  const complete = tools.length > 0 && tools.every((t) => out.get(t.id)!.mean !== null);
+  const total = complete
+    ? round2(tools.reduce((s, t) => s + out.get(t.id)!.mean! * t.weight, 0) / weights)
+    : null;
+  return { tools: out, total };
+}
 
-/** Indicator and tool averages and the unit's pass/fail per tool, from item scores. */
+/** Indicator and tool averages, the estimated total and the unit's pass/fail, from item scores. */
 export function summarizeScores(
   catalog: Catalog,
   scores: ReadonlyMap<string, number | null>,
   passMark: number
 ): ScoreSummary {
   const indicators: IndicatorSummary[] = [];
-  const tools: ToolSummary[] = catalog.tools.map((t) => {
+  for (const t of catalog.tools)
     for (const ind of t.indicators)
       indicators.push({
         number: ind.number,
@@ -71,10 +103,9 @@ export function summarizeScores(
         name: ind.name,
         ...average(ind.items, scores),
       });
-    const avg = average(
-      t.indicators.flatMap((i) => i.items),
-      scores
-    );
+  const byTool = toolScores(catalog.tools, catalog.items, scores);
+  const tools: ToolSummary[] = catalog.tools.map((t) => {
+    const avg = byTool.tools.get(t.id)!;
     return {
       id: t.id,
       weight: t.weight,
@@ -83,10 +114,7 @@ export function summarizeScores(
       band: avg.mean === null ? null : band(avg.mean),
     };
   });
-  const complete = tools.every((t) => t.mean !== null);
-  const total = complete
-    ? round2(tools.reduce((s, t) => s + (t.mean as number) * t.weight, 0) / 100)
-    : null;
+  const { total } = byTool;
   return {
     indicators,
     tools,

@@ -6,6 +6,9 @@ export interface Msg {
 
 export const msg = (th: string, en: string): Msg => ({ th, en });
 
+/** A file's name without its folders (`a/b/c.xlsx`, `a\\b\\c.xlsx` → `c.xlsx`), as messages name files. */
+export const baseName = (file: string) => file.split(/[\\/]/).filter(Boolean).pop() || file;
+
 const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
 
 /** Replace Thai digits (๐–๙) with ASCII digits. */

@@ -1,23 +1,56 @@
 import data from "./units/bangkok-districts.json";
-import { foldKey, thaiDigitsToAscii } from "./text";
+import kindData from "./units/kinds.json";
+import { foldKey, Msg, thaiDigitsToAscii } from "./text";
+
+/** A kind of unit (`units/kinds.json`): how its units are named and counted. */
+export interface UnitKind {
+  id: string;
+  /** Put before a unit's name for its full name: `สำนักงานเขต` + `จอมทอง`. */
+  prefix: string;
+  name: Msg;
+  plural: Msg;
+  /** The counter word after a number of units: `แห่ง`. */
+  counter: string;
+}
+
+export const UNIT_KINDS: readonly UnitKind[] = kindData.kinds;
+
+/** The kind of a unit given by name only (not in a bundled set): another unit of the city. */
+export const OTHER_KIND = "agency";
+
+const KIND_INDEX = new Map(UNIT_KINDS.map((k) => [k.id, k]));
 
 export interface Unit {
-  /** District code 1001–1050; null for other units given as free text. */
+  /** The unit's code in its set (district code 1001–1050); null for units given by name only. */
   code: string | null;
   th: string;
   en: string;
+  /** Its kind's id (`units/kinds.json`). */
+  kind: string;
 }
+
+/** A unit's kind; an id this copy does not know counts as another unit of the city. */
+export const kindOf = (u: Unit): UnitKind => KIND_INDEX.get(u.kind) ?? KIND_INDEX.get(OTHER_KIND)!;
 
 export const DISTRICTS: readonly Unit[] = data.units.map((u) => ({
   code: u.code,
   th: u.th,
   en: u.en,
+  kind: data.kind,
 }));
 
-/** Official display name: `สำนักงานเขตจอมทอง`. */
+/** Official display name, by its kind: `สำนักงานเขตจอมทอง`, `สำนักการคลัง`. */
 export function unitDisplayName(u: Unit): string {
-  return u.code ? `สำนักงานเขต${u.th}` : u.th;
+  return `${kindOf(u).prefix}${u.th}`;
 }
+
+/** A unit named by the user, not in a bundled set: another unit of the city, under its own name. */
+export const namedUnit = (name: string, kind: string = OTHER_KIND): Unit => ({
+  code: null,
+  th: name,
+  en: name,
+  kind,
+});
 
 /** The comparable form of a unit name: folded, without เขต/สำนักงานเขต/District, spaces or dashes. */
 export function districtKey(s: string): string {
@@ -44,14 +77,14 @@ export function findDistrict(input: string): Unit | null {
 
 /** A unit's name in the pane's language: districts in English where the list has it. */
 export function unitName(u: Unit, lang: "th" | "en"): string {
-  return lang === "en" && u.code && u.en ? u.en : unitDisplayName(u);
+  return lang === "en" && u.en && u.en !== u.th ? u.en : unitDisplayName(u);
 }
 
 /** A district when the text names one; otherwise a free-text unit (null for empty input). */
 export function resolveUnit(input: string): Unit | null {
   const text = input.normalize("NFC").trim();
   if (!text) return null;
-  return findDistrict(text) ?? { code: null, th: text, en: text };
+  return findDistrict(text) ?? namedUnit(text);
 }
 
 /** Districts whose code or Thai/English name contains the query (for pickers). */

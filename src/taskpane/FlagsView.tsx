@@ -24,6 +24,7 @@ import {
   flagsOf,
   ReadForm,
   ReadItem,
+  scoresOf,
   summarizeScores,
   codeSpan,
   Msg,
@@ -141,7 +142,7 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
   const openItems = open ?? firstScreen(lacking.length ? lacking : byIndicator);
   const chosen = withoutMeasures.filter((it) => selected.has(it.code));
   const summary = form
-    ? summarizeScores(form.catalog, new Map(form.items.map((i) => [i.code, i.score])), passMark)
+    ? summarizeScores(form.catalog, scoresOf(form), passMark)
     : null;
 
   /** After a write: say what was done and what comes next, and read the sheet again. */

@@ -1,37 +1,45 @@
 import {
   Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   Field,
   Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
   ProgressBar,
+  Select,
   Subtitle2,
   Switch,
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Cancelled, PickedFile } from "../app/files";
 import {
-  buildSummary,
-  Comparison,
-  CompareInputError,
-  compareWithPrevious,
-  DEFAULT_CATALOG,
+  MergeOutcome,
+  mergeRead,
+  PreviousPeriod,
+  readPreviousPeriod,
+  readUnitFiles,
+  ReadSet,
+} from "../app/mergeSession";
+import {
+  COMPARE_SHEET,
   DEFAULT_PASS_MARK,
   isPassMark,
-  mergeForms,
-  MergeResult,
-  Msg,
-  msg,
-  PeriodScores,
-  Submission,
+  Period,
+  periodKey,
+  periodsOfSubmissions,
+  periodWords,
+  SUMMARY_SHEETS,
   typedNumber,
 } from "../domain";
-import { ReasonError } from "../domain/errors";
-import { baseName } from "../xlsx/read/errors";
 import { fflateInflate } from "../xlsx/read/fflateInflate";
-import { readSubmission } from "../xlsx/read/submission";
 import { ErrorBar, SuccessBar } from "./components";
 import { Gateway } from "./gateway";
 import { STRINGS, useT } from "./i18n";
@@ -46,6 +54,7 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   step: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
   stepTitle: { margin: 0 },
+  select: { maxWidth: "100%", minWidth: 0 },
   actions: {
     display: "flex",
     flexWrap: "wrap",
@@ -60,62 +69,44 @@ type Phase =
   | { kind: "previous"; file: number; of: number }
   | { kind: "writing"; done: number; total: number };
 
-const pause = () => new Promise((r) => setTimeout(r, 0));
-
 const PREVIOUS_LABELS: ChooserLabels = {
   choose: "chooseCompare",
   hint: "compareHint",
   list: "compareChosen",
 };
 
-/** The previous period as read, or why it could not be: the merge goes on without it either way. */
-type Previous = { period: PeriodScores; problem: null } | { period: null; problem: Msg };
+/** A browser file as the use cases take it. */
+const picked = (f: File): PickedFile => ({
+  name: f.name,
+  bytes: async () => new Uint8Array(await f.arrayBuffer()),
+  modified: f.lastModified || null,
+});
 
-/** Why the previous files give no period, in words a user reads (no stack trace). */
-function previousProblem(e: unknown): Msg {
-  if (e instanceof CompareInputError || e instanceof ReasonError) return e.reason;
-  const detail = e instanceof Error ? e.message.slice(0, 160) : String(e);
-  return msg(
-    `อ่านไฟล์ครั้งก่อนไม่ได้ (${detail})`,
-    `The previous period's files could not be read (${detail})`
-  );
-}
+/** Summary sheets ita writes: a workbook holding any of them already has a summary. */
+const SUMMARY_NAMES = new Set<string>([...Object.values(SUMMARY_SHEETS), COMPARE_SHEET]);
 
-/** A file the reader could not take for a reason it did not foresee: refused, in words a user reads. */
-function unreadable(file: string, e: unknown): Submission {
-  const name = baseName(file);
-  const detail = e instanceof Error ? e.message.slice(0, 160) : String(e);
-  return {
-    file,
-    error: msg(
-      fill(STRINGS.unreadable.th, { name }),
-      fill(STRINGS.unreadable.en, { name, detail })
-    ),
-  };
-}
-
-/** Choose many district workbooks, read them here in the pane, write the summary sheets into this workbook. */
+/**
+ * Choose the units' workbooks: they are read here in the pane as soon as they are chosen (the periods
+ * they give are shown, the most common chosen), then merged as one period and written into this
+ * workbook as summary sheets. The work is the merge use case's (`app/mergeSession`), as in `ita merge`.
+ */
 export function MergeView({ gateway }: { gateway: Gateway }) {
   const t = useT();
   const styles = useStyles();
   const [files, setFiles] = useState<File[]>([]);
   const [previousFiles, setPreviousFiles] = useState<File[]>([]);
-  // The comparison the summary was written with, or why there is none.
-  const [comparison, setComparison] = useState<Comparison | null>(null);
-  const [compareProblem, setCompareProblem] = useState<Msg | null>(null);
   const [expectDistricts, setExpectDistricts] = useState(true);
   const [passMark, setPassMark] = useState(String(DEFAULT_PASS_MARK));
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
-  const [result, setResult] = useState<MergeResult | null>(null);
-  // What was read, and the files the user took over a later copy (see "use this file instead").
-  const [read, setRead] = useState<{
-    subs: Submission[];
-    names: string[];
-    previous: Previous | null;
-  } | null>(null);
+  // What the chosen files gave (read once per choice of files), and the period chosen ("" = the most common).
+  const [read, setRead] = useState<{ files: File[]; set: ReadSet } | null>(null);
+  const [periodChoice, setPeriodChoice] = useState("");
+  // Files the user took instead of their later copies: kept while those files are chosen.
   const [prefer, setPrefer] = useState<string[]>([]);
+  const [outcome, setOutcome] = useState<MergeOutcome | null>(null);
   const [done, setDone] = useState(false);
   const [cancelled, setCancelled] = useState(false);
+  const [confirmReplace, setConfirmReplace] = useState<string[] | null>(null);
   // Bumped when a merge ends with results on screen: the focus moves to their heading.
   const [finished, setFinished] = useState(0);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
@@ -128,65 +119,86 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
     if (finished) resultsHeading.current?.focus();
   }, [finished]);
 
-  const reset = () => {
-    setResult(null);
-    setComparison(null);
-    setCompareProblem(null);
-    setDone(false);
-    setCancelled(false);
-    setRead(null);
-    setPrefer([]);
-  };
+  // Read the chosen files as soon as they are chosen: the periods they give are shown before merging.
+  useEffect(() => {
+    if (!files.length) return;
+    const signal = { aborted: false };
+    cancel.current = signal;
+    setPhase({ kind: "reading", file: 0, of: files.length });
+    readUnitFiles(files.map(picked), {
+      inflate: fflateInflate,
+      signal,
+      onProgress: (i, n) => setPhase({ kind: "reading", file: i, of: n }),
+    })
+      .then((set) => {
+        if (!signal.aborted) setRead({ files, set });
+      })
+      .catch((e) => {
+        if (e instanceof Cancelled) setCancelled(true);
+        else setError(STRINGS.readFailed);
+      })
+      .finally(() => {
+        if (cancel.current === signal) setPhase({ kind: "idle" });
+      });
+    return () => {
+      signal.aborted = true;
+    };
+  }, [files, setError]);
+
+  const readNow = read && read.files === files ? read.set : null;
+  // The periods found, as a preview of the merge (the most common first).
+  const preview = useMemo(() => (readNow ? periodsOfSubmissions(readNow.subs) : []), [readNow]);
+  const period: Period | null =
+    preview.find((p) => periodKey(p.period) === periodChoice)?.period ?? null;
 
   const choose = (list: File[]) => {
     setFiles(list);
-    reset();
+    setOutcome(null);
+    setDone(false);
+    setCancelled(false);
+    setPeriodChoice("");
+    // A choice between copies stays while both files are still chosen.
+    const names = new Set(list.map((f) => f.name));
+    setPrefer((p) => p.filter((n) => names.has(n)));
   };
 
   const choosePrevious = (list: File[]) => {
     setPreviousFiles(list);
-    reset();
+    setOutcome(null);
+    setDone(false);
   };
 
-  /**
-   * Merge what was read and write the summary into this workbook, compared with the previous period
-   * when one was chosen and could be read; a comparison refused (the wrong order, say) is said, and the
-   * summary written without it.
-   */
-  const mergeAndWrite = async (subs: Submission[], chosen: string[], previous: Previous | null) => {
-    const merged = mergeForms(subs, {
-      catalog: DEFAULT_CATALOG,
-      passMark: passNum,
+  /** Merge what was read (with the previous period when chosen) and write the summary sheets. */
+  const mergeAndWrite = async (chosen: string[]) => {
+    if (!readNow) return;
+    cancel.current = { aborted: false };
+    setDone(false);
+    setCancelled(false);
+    let previous: PreviousPeriod | null = null;
+    if (previousFiles.length)
+      previous = await readPreviousPeriod(previousFiles.map(picked), {
+        inflate: fflateInflate,
+        signal: cancel.current,
+        onProgress: (i, n) => setPhase({ kind: "previous", file: i, of: n }),
+      });
+    const o = mergeRead(readNow, {
       expect: expectDistricts ? "districts" : "none",
+      passMark: passNum,
+      period,
       prefer: chosen,
+      previous,
     });
-    let compared: Comparison | null = null;
-    let problem = previous?.problem ?? null;
-    if (previous?.period && merged.merged.length) {
-      try {
-        compared = compareWithPrevious(previous.period, merged);
-      } catch (e) {
-        problem = previousProblem(e);
-      }
-    }
-    setResult(merged);
-    setComparison(compared);
-    setCompareProblem(problem);
-    if (!merged.merged.length) {
+    setOutcome(o);
+    const sheets = o.summary();
+    if (!sheets) {
       setError({ th: STRINGS.noneMerged.th, en: STRINGS.noneMerged.en });
       return;
     }
     setPhase({ kind: "writing", done: 0, total: 1 });
-    try {
-      await gateway.writeSummary(buildSummary(merged, compared), {
-        signal: cancel.current,
-        onProgress: (d, total) => setPhase({ kind: "writing", done: d, total }),
-      });
-    } catch (e) {
-      // Cancelled on request: said plainly, not as an error.
-      if (cancel.current.aborted) return setCancelled(true);
-      throw e;
-    }
+    await gateway.writeSummary(sheets, {
+      signal: cancel.current,
+      onProgress: (d, total) => setPhase({ kind: "writing", done: d, total }),
+    });
     setDone(true);
   };
 
@@ -195,76 +207,69 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
     setFinished((n) => n + 1);
   };
 
-  /** Take a superseded file instead of the copy that replaced it, and write the summary again. */
-  const takeInstead = (file: string, by: string) =>
+  const guarded = (chosen: string[]) =>
     run(async () => {
-      if (!read) return;
-      cancel.current = { aborted: false };
-      setDone(false);
-      setCancelled(false);
-      const chosen = [...prefer.filter((f) => f !== by && f !== file), file];
-      setPrefer(chosen);
-      await mergeAndWrite(read.subs, chosen, read.previous);
+      try {
+        await mergeAndWrite(chosen);
+      } catch (e) {
+        // Cancelled on request: said plainly, not as an error.
+        if (cancel.current.aborted || e instanceof Cancelled) return setCancelled(true);
+        throw e;
+      }
     }).finally(finish);
 
+  /** Merge; when this workbook already has a summary, ask before replacing it. */
   const start = () =>
     run(async () => {
-      cancel.current = { aborted: false };
-      setDone(false);
-      setCancelled(false);
-      reset();
-      const subs: Submission[] = [];
-      for (const [i, f] of files.entries()) {
-        if (cancel.current.aborted) return setCancelled(true);
-        setPhase({ kind: "reading", file: i + 1, of: files.length });
-        await pause();
-        let got: Submission[];
-        try {
-          got = readSubmission(f.name, new Uint8Array(await f.arrayBuffer()), {
-            inflate: fflateInflate,
-            catalog: DEFAULT_CATALOG,
-          });
-        } catch (e) {
-          got = [unreadable(f.name, e)];
-        }
-        // The file's own saved time, else the time the browser gives for the file.
-        for (const s of got)
-          if (s.form && !s.saved && f.lastModified)
-            s.saved = { at: new Date(f.lastModified).toISOString(), source: "filesystem" };
-        subs.push(...got);
-      }
-      let previous: Previous | null = null;
-      if (previousFiles.length) {
-        try {
-          // The reader of the previous period loads only when one is chosen.
-          const { readPreviousFiles } = await import(
-            /* webpackChunkName: "previous" */ "./merge/previous"
-          );
-          const period = await readPreviousFiles(
-            previousFiles.map((f) => ({
-              name: f.name,
-              bytes: async () => new Uint8Array(await f.arrayBuffer()),
-            })),
-            (file, of) => setPhase({ kind: "previous", file, of })
-          );
-          previous = { period, problem: null };
-        } catch (e) {
-          previous = { period: null, problem: previousProblem(e) };
-        }
-        if (cancel.current.aborted) return setCancelled(true);
-      }
-      const names = files.map((f) => f.name);
-      setRead({ subs, names, previous });
-      setPrefer([]);
-      await mergeAndWrite(subs, [], previous);
-    }).finally(finish);
+      const existing = (await gateway.sheetNames()).filter((n) => SUMMARY_NAMES.has(n));
+      if (existing.length) setConfirmReplace(existing);
+      else void guarded(prefer);
+    });
 
+  /** Take a superseded file instead of the copy that replaced it (or the later one again), and write again. */
+  const takeInstead = (file: string, by: string) => {
+    // The copy merged was the user's own choice: back to the later saved one.
+    const chosen = prefer.includes(by)
+      ? prefer.filter((f) => f !== by)
+      : [...prefer.filter((f) => f !== by && f !== file), file];
+    setPrefer(chosen);
+    void guarded(chosen);
+  };
+
+  const reading = phase.kind === "reading";
   return (
     <section className={styles.root} aria-labelledby="merge-title">
       <Subtitle2 as="h2" id="merge-title">
         {t("mergeTitle")}
       </Subtitle2>
       <ChosenFiles files={files} onChange={choose} disabled={busy} />
+      {preview.length ? (
+        <Field
+          label={t("mergePeriod")}
+          hint={
+            preview.length > 1
+              ? fill(t("mergePeriodOthers"), { n: preview.length - 1 })
+              : t("mergePeriodOne")
+          }
+        >
+          <Select
+            className={styles.select}
+            value={periodChoice || periodKey(preview[0].period)}
+            disabled={busy}
+            onChange={(_, d) => {
+              setPeriodChoice(d.value);
+              setOutcome(null);
+              setDone(false);
+            }}
+          >
+            {preview.map((p) => (
+              <option key={periodKey(p.period)} value={periodKey(p.period)}>
+                {`${t.m(periodWords(p.period))} · ${fill(t("periodSheets"), { n: p.count })}`}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
       <section className={styles.step} aria-labelledby="merge-compare-title">
         <Text as="h3" id="merge-compare-title" weight="semibold" className={styles.stepTitle}>
           {t("compareTitle")}
@@ -287,13 +292,16 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
       <div className={styles.actions}>
         <Button
           appearance="primary"
-          disabledFocusable={busy || !files.length || !passOk}
+          disabledFocusable={busy || reading || !readNow || !passOk}
           aria-describedby={files.length ? undefined : "merge-needs-files"}
           onClick={start}
         >
           {t("startMerge")}
         </Button>
-        <Button disabledFocusable={!busy} onClick={() => (cancel.current.aborted = true)}>
+        <Button
+          disabledFocusable={!busy && !reading}
+          onClick={() => (cancel.current.aborted = true)}
+        >
           {t("cancelMerge")}
         </Button>
       </div>
@@ -306,7 +314,7 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
         <Field
           label={
             phase.kind === "reading"
-              ? fill(t("readingFileOf"), { i: phase.file, n: phase.of })
+              ? fill(t("readingFileOf"), { i: Math.max(1, phase.file), n: phase.of })
               : phase.kind === "previous"
                 ? fill(t("readingPreviousOf"), { i: phase.file, n: phase.of })
                 : t("writingSheets")
@@ -316,7 +324,7 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
           <ProgressBar
             value={
               phase.kind === "reading" || phase.kind === "previous"
-                ? (phase.file - 1) / phase.of
+                ? Math.max(0, phase.file - 1) / phase.of
                 : phase.total
                   ? phase.done / phase.total
                   : 0
@@ -331,18 +339,49 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
         </MessageBar>
       ) : null}
       <SuccessBar text={done ? t("mergeDone") : null} />
-      {result ? (
+      {outcome ? (
         <MergeResults
-          result={result}
-          fileCount={read?.names.length ?? files.length}
+          outcome={outcome}
+          fileCount={readNow?.files ?? files.length}
           busy={busy}
           headingRef={resultsHeading}
           onTakeInstead={takeInstead}
         >
-          <CompareOutcome comparison={comparison} problem={compareProblem} />
+          <CompareOutcome
+            comparison={outcome.comparison}
+            problem={outcome.compareProblem}
+            rejected={outcome.previousRejected}
+          />
         </MergeResults>
       ) : null}
-      {result && done ? <ReportDownload result={result} comparison={comparison} /> : null}
+      {outcome && done ? <ReportDownload outcome={outcome} /> : null}
+      <Dialog
+        open={confirmReplace !== null}
+        onOpenChange={(_, d) => {
+          if (!d.open) setConfirmReplace(null);
+        }}
+      >
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t("replaceSummaryTitle")}</DialogTitle>
+            <DialogContent>
+              {fill(t("replaceSummaryBody"), { sheets: (confirmReplace ?? []).join(", ") })}
+            </DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setConfirmReplace(null);
+                  void guarded(prefer);
+                }}
+              >
+                {t("replaceSummary")}
+              </Button>
+              <Button onClick={() => setConfirmReplace(null)}>{t("keepSummary")}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </section>
   );
 }

@@ -49,9 +49,9 @@ export const STRINGS = {
     th: "ไฟล์จะถูกนำออกจากรายการนี้เท่านั้น ไฟล์ในเครื่องไม่ถูกลบหรือแก้ไข",
     en: "The files leave this list only; nothing on your computer is deleted or changed.",
   },
-  notAddedNotExcel: {
-    th: "ไม่ได้เพิ่ม (ไม่ใช่ไฟล์ Excel): {names}",
-    en: "Not added (not Excel files): {names}",
+  notAddedIgnored: {
+    th: "ไม่ได้เพิ่ม (ไฟล์ล็อกของ Office หรือไฟล์ซ่อน): {names}",
+    en: "Not added (Office lock files or hidden files): {names}",
   },
   notAddedAlready: {
     th: "ไม่ได้เพิ่มซ้ำ (เลือกไว้แล้ว): {names}",
@@ -62,6 +62,30 @@ export const STRINGS = {
     en: "Choose the units' files first, then merge",
   },
   readingFileOf: { th: "กำลังอ่านไฟล์ {i} จาก {n}", en: "Reading file {i} of {n}" },
+  readFailed: {
+    th: "อ่านไฟล์ที่เลือกไม่ได้ กรุณาเลือกไฟล์ใหม่อีกครั้ง",
+    en: "The chosen files could not be read; choose them again",
+  },
+  mergePeriod: { th: "รอบที่จะรวม", en: "Period to merge" },
+  mergePeriodOne: {
+    th: "ทุกไฟล์ที่อ่านได้เป็นรอบเดียวกัน",
+    en: "Every readable file is of this period",
+  },
+  mergePeriodOthers: {
+    th: "ไฟล์ที่เลือกมีรอบอื่นอีก {n} รอบ: ไฟล์ของรอบอื่นจะไม่นำมารวม และแสดงในรายการไฟล์ที่ไม่รับพร้อมเหตุผล",
+    en: "The chosen files give {n} other {n|period|periods}: their files are not merged and are listed among the rejected files with the reason",
+  },
+  periodSheets: { th: "{n} ไฟล์", en: "{n} {n|sheet|sheets}" },
+  replaceSummaryTitle: {
+    th: "แทนที่สรุปเดิมในสมุดงานนี้?",
+    en: "Replace the summary in this workbook?",
+  },
+  replaceSummaryBody: {
+    th: "สมุดงานนี้มีชีตสรุปอยู่แล้ว ({sheets}) การรวมครั้งนี้จะเขียนชีตเหล่านั้นใหม่ทั้งหมด",
+    en: "This workbook already has summary sheets ({sheets}); this merge writes them anew",
+  },
+  replaceSummary: { th: "แทนที่สรุปเดิม", en: "Replace it" },
+  keepSummary: { th: "ยกเลิก", en: "Cancel" },
   writingSheets: {
     th: "กำลังเขียนชีตสรุปลงในสมุดงานนี้…",
     en: "Writing the summary sheets into this workbook…",
@@ -78,6 +102,14 @@ export const STRINGS = {
   countRejected: { th: "ไม่รับ {n} ไฟล์", en: "{n} {n|file|files} rejected" },
   countMissing: { th: "ยังไม่ส่ง {n} หน่วยงาน", en: "{n} {n|unit|units} not received" },
   countSuperseded: { th: "มีฉบับใหม่แทน {n} ไฟล์", en: "{n} {n|file|files} superseded" },
+  countSkipped: { th: "ข้าม {n} ไฟล์", en: "{n} {n|file|files} skipped" },
+  skippedTitle: { th: "ไฟล์ที่ข้าม ({n})", en: "Skipped files ({n})" },
+  mergedPeriod: { th: "รวมรายงาน{period}", en: "Merged: {period}" },
+  supersededChosen: { th: "คุณเลือกใช้", en: "you chose" },
+  useLaterAgain: { th: "กลับไปใช้ฉบับที่บันทึกภายหลัง", en: "Use the later copy again" },
+  nErrors: { th: "ข้อผิดพลาด {n}", en: "{n} {n|error|errors}" },
+  nWarnings: { th: "คำเตือน {n}", en: "{n} {n|warning|warnings}" },
+  formWide: { th: "ทั้งแบบ", en: "form" },
   rejectedTitle: { th: "ไฟล์ที่ไม่รับ ({n})", en: "Rejected files ({n})" },
   missingTitle: { th: "หน่วยงานที่ยังไม่ส่ง ({n})", en: "Units not received ({n})" },
   supersededTitleN: { th: "ไฟล์ที่มีฉบับใหม่แทน ({n})", en: "Superseded files ({n})" },
@@ -348,10 +380,9 @@ export const STRINGS = {
     th: "กำลังอ่านไฟล์ครั้งก่อน {i} จาก {n}",
     en: "Reading previous file {i} of {n}",
   },
-  comparePeriod: { th: "ปีงบประมาณ {year}", en: "fiscal year {year}" },
-  comparePeriodRound: {
-    th: "ปีงบประมาณ {year} รอบ {round} เดือน",
-    en: "fiscal year {year}, {round}-month round",
+  comparePreviousRejected: {
+    th: "ไฟล์ครั้งก่อนที่อ่านไม่ได้ {n} ไฟล์:",
+    en: "{n} previous {n|file|files} not read:",
   },
   compareLine: {
     th: "เทียบกับ{period}: คะแนนรวมโดยประมาณดีขึ้น {up} หน่วยงาน ลดลง {down} เท่าเดิม {same} จาก {n} หน่วยงานที่เทียบได้",

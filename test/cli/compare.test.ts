@@ -278,7 +278,7 @@ describe("ita merge --compare PREVIOUS", () => {
     const later = path.join(dir, "2568");
     await fs.mkdir(later);
     await writeDistrict(later, "1001.xlsx", report("1001", 2568, 6, {}));
-    await refused(later, /ปีงบประมาณ 2568/, /2568 6-month round, which does not come before/);
+    await refused(later, /ปีงบประมาณ 2568/, /fiscal year 2568, 6-month round, which does not come before/);
   });
 
   it("refuses what is not a summary nor district files, in Thai and English, naming the file", async () => {
@@ -336,7 +336,7 @@ describe("ita merge --compare PREVIOUS", () => {
       path.join(prevDir, "1001.xlsx")
     );
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/give one summary file, or district files, not both/);
+    expect(r.err).toMatch(/give one summary file, or the units' files, not both/);
     expect(existsSync(out)).toBe(false);
   });
 });

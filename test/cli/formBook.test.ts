@@ -160,7 +160,9 @@ describe("ita form export / import", () => {
     const mj = JSON.parse(m.out);
     expect(mj.merged.map((x: { unitCode: string }) => x.unitCode)).toEqual(["1001", "1035"]);
     expect(mj.rejected).toHaveLength(1);
-    expect(mj.rejected[0].reason.en).toMatch(/2567\.1 does not match.*2569\.1/);
+    expect(mj.rejected[0].reason.en).toMatch(
+      /uses the form bkk-district-ita 2567\.1, not the merged form \(bkk-district-ita 2569\.1\)/
+    );
     // The edited workbook itself serves as --form, checked as by ita form import.
     const direct = path.join(dir, "direct-1035.xlsx");
     const d = await runCli("scaffold", "--form", editedBook, "--year", "2569", "-o", direct);

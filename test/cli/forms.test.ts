@@ -255,7 +255,7 @@ describe("ita forms / --form / --year", () => {
     const plain = await runCli("merge", newFile, oldFile, "-o", out, "--expect", "none");
     expect(plain.code).toBe(3);
     expect(plain.err).toMatch(
-      /Merging by the form bkk-district-ita 2569\.1 \(1 sheets\); 1 sheets of other forms/
+      /Merged by the form bkk-district-ita 2569\.1 \(1 sheets\), the one most files carry; 1 sheets of other forms are merged only where their items map onto it/
     );
     expect(plain.out).toMatch(/old-1001\.xlsx: .*2567\.1.*2569\.1/);
     const byOld = await runCli(
@@ -305,7 +305,9 @@ describe("ita forms / --form / --year", () => {
     expect(m.code).toBe(3);
     const mj = JSON.parse(m.out);
     expect(mj.merged.map((x: { unitCode: string }) => x.unitCode)).toEqual(["1001", "1035"]);
-    expect(mj.rejected[0].reason.en).toMatch(/2567\.1 does not match.*2569\.1/);
+    expect(mj.rejected[0].reason.en).toMatch(
+      /uses the form bkk-district-ita 2567\.1, not the merged form \(bkk-district-ita 2569\.1\)/
+    );
   });
 
   it("a carried form that is corrupt, cut short or another form's is not used", () => {

@@ -72,7 +72,7 @@ export const CORPUS: CorpusCase[] = [
     file: "text.xlsx",
     what: "a text file named .xlsx",
     make: (d) => fs.writeFile(path.join(d, "text.xlsx"), "รายงานเขต\nnot a workbook"),
-    rejected: /text\.xlsx is not an Excel workbook \(\.xlsx\)/,
+    rejected: /text\.xlsx is a text file \(such as CSV\), not an Excel workbook \(\.xlsx\)/,
   },
   {
     file: "empty.xlsx",
@@ -153,7 +153,7 @@ export const CORPUS: CorpusCase[] = [
         wb.removeWorksheet(wb.getWorksheet("ITA_META")!.id);
       }),
     rejected:
-      /Form version bkk-district-ita 2566\.1 does not match the merged version \(bkk-district-ita 2567\.1\)/,
+      /uses the form bkk-district-ita 2566\.1, not the merged form \(bkk-district-ita 2567\.1\)/,
   },
   {
     file: "newer-version.xlsx",
@@ -163,7 +163,7 @@ export const CORPUS: CorpusCase[] = [
         ws.getCell(metaCell("form").address).value = "bkk-district-ita 2568.1";
         wb.removeWorksheet(wb.getWorksheet("ITA_META")!.id);
       }),
-    rejected: /Form version bkk-district-ita 2568\.1 does not match/,
+    rejected: /uses the form bkk-district-ita 2568\.1, not the merged form/,
   },
   {
     file: "no-unit.xlsx",

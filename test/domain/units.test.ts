@@ -28,7 +28,12 @@ describe("units", () => {
   });
 
   it("keeps other units as free text", () => {
-    expect(resolveUnit("สำนักการคลัง")).toEqual({ code: null, th: "สำนักการคลัง", en: "สำนักการคลัง" });
+    expect(resolveUnit("สำนักการคลัง")).toEqual({
+      code: null,
+      th: "สำนักการคลัง",
+      en: "สำนักการคลัง",
+      kind: "agency",
+    });
     expect(resolveUnit("   ")).toBeNull();
     expect(unitDisplayName(findDistrict("1001")!)).toBe("สำนักงานเขตพระนคร");
   });

@@ -26,7 +26,7 @@ export function manyUnitsSummary(n: number): SummarySheet[] {
   const templates: ReadForm[] = [];
   for (let i = 0; i < n; i++) {
     const name = `หน่วยงานทดสอบที่ ${i + 1}`;
-    const unit: Unit = { code: null, th: name, en: `Test unit ${i + 1}` };
+    const unit: Unit = { code: null, th: name, en: `Test unit ${i + 1}`, kind: "agency" };
     const report = syntheticReport(base, FY2567, DISTRICTS[i % 50], i + 1);
     const t = (templates[i % 50] ??= readModel(
       renderForm(FY2567, { ...metaFromReport(report), unit }, report, "ITA")

@@ -241,11 +241,20 @@ describe("merge: units and duplicates", () => {
   it("reports two files for the same unit and round saved at the same time instead of merging them", async () => {
     const dir = await tmpDir();
     // Saved at the same time (the files give no time of their own): which one is meant is unclear.
+    // The two copies differ (their preparers): the same content twice is one file, read once.
     const same = new Date("2026-11-03T02:00:00Z");
-    for (const f of ["ct-1.xlsx", "ct-2.xlsx"])
-      await fs.utimes(await writeDistrict(dir, f, districtReport("1035")), same, same);
-    await writeDistrict(dir, "ct-12.xlsx", { ...districtReport("1035"), round: 12 });
+    for (const [f, preparer] of [
+      ["ct-1.xlsx", "นายหนึ่ง ทดสอบ"],
+      ["ct-2.xlsx", "นายสอง ทดสอบ"],
+    ])
+      await fs.utimes(
+        await writeDistrict(dir, f, { ...districtReport("1035"), preparer }),
+        same,
+        same
+      );
     await writeDistrict(dir, "dusit.xlsx", districtReport("1002"));
+    // Another period's report of the same unit is not a copy: it is refused for its period.
+    await writeDistrict(dir, "ct-12.xlsx", { ...districtReport("1035"), round: 12 });
     const res = await run(
       "merge",
       dir,
@@ -260,15 +269,18 @@ describe("merge: units and duplicates", () => {
     expect(json.duplicates).toEqual(["สำนักงานเขตจอมทอง"]);
     expect(
       json.merged.map((m: { file: string; round: number }) => [path.basename(m.file), m.round])
-    ).toEqual([
-      ["dusit.xlsx", 6],
-      ["ct-12.xlsx", 12],
-    ]);
+    ).toEqual([["dusit.xlsx", 6]]);
     expect(json.rejected.map((r: { file: string }) => path.basename(r.file)).sort()).toEqual([
       "ct-1.xlsx",
+      "ct-12.xlsx",
       "ct-2.xlsx",
     ]);
-    expect(json.rejected[0].reason.th).toMatch(/^ซ้ำ/);
+    const reason = (name: string) =>
+      json.rejected.find((r: { file: string }) => path.basename(r.file) === name).reason;
+    expect(reason("ct-1.xlsx").th).toMatch(/^ซ้ำ/);
+    expect(reason("ct-12.xlsx").th).toBe(
+      'ชีต "ITA 2567 รอบ 12": ไฟล์นี้เป็นปี 2567 รอบ 12 เดือน แต่การรวมนี้เป็นปี 2567 รอบ 6 เดือน จึงไม่นำมารวม'
+    );
   });
 });
 

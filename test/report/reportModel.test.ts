@@ -13,7 +13,7 @@ import {
   Report,
   Submission,
 } from "../../src/domain";
-import { reportDocxBytes } from "../../src/xlsx/write/reportDocx";
+import { reportDocxBytes } from "../../src/docx/reportDocx";
 import { formOf, runCli, sampleReport, tmpDir } from "../helpers";
 import { writeDistrict } from "../merge/districts";
 

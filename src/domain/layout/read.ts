@@ -525,3 +525,15 @@ function countPhotos(grid: CellGrid, items: ReadItem[], evidenceCol: number): vo
     ).length;
   }
 }
+
+const scoreMaps = new WeakMap<ReadForm, ReadonlyMap<string, number | null>>();
+
+/** A read form's item scores by code: built once per form, whoever asks (merge, views, comparison). */
+export function scoresOf(form: ReadForm): ReadonlyMap<string, number | null> {
+  let scores = scoreMaps.get(form);
+  if (!scores) {
+    scores = new Map(form.items.map((i) => [i.code, i.score]));
+    scoreMaps.set(form, scores);
+  }
+  return scores;
+}

@@ -1,4 +1,5 @@
-import { comparedCode, Comparison, comparisonCounts, periodName } from "../compare";
+import { comparedCode, Comparison, comparisonCounts } from "../compare";
+import { periodName } from "../period";
 
 /** The report's section on the changes since the previous period (only when a comparison is given). */
 export interface ReportChanges {

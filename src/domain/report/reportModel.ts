@@ -81,13 +81,6 @@ export interface CentralReport {
   stats: ReportStats;
 }
 
-const mostCommon = (xs: (number | null)[]): number | null => {
-  const counts = new Map<number, number>();
-  for (const x of xs) if (x !== null) counts.set(x, (counts.get(x) ?? 0) + 1);
-  let best: number | null = null;
-  for (const [x, n] of counts) if (best === null || n > counts.get(best)!) best = x;
-  return best;
-};
 
 /** Units named in a summary cell before "และอีก n หน่วยงาน". */
 const NAMES = 6;
@@ -194,8 +187,8 @@ export function buildCentralReport(result: MergeResult, opts: ReportOptions = {}
   const office = opts.office?.trim() || DEFAULT_OFFICE;
   const examples = opts.examples ?? 2;
   const { catalog, merged } = result;
-  const year = mostCommon(merged.map((m) => m.fiscalYear)) ?? catalog.fiscalYear;
-  const round = mostCommon(merged.map((m) => m.round));
+  const year = result.period?.fiscalYear ?? catalog.fiscalYear;
+  const round = result.period?.round ?? null;
   const roundText = round ? ` รอบ ${round} เดือน` : "";
   const title = `ผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานของกรุงเทพมหานคร ประจำปีงบประมาณ พ.ศ. ${year}${roundText}`;
 

@@ -4,10 +4,11 @@ import {
   Comparison,
   comparisonCounts,
   PeriodUnit,
-  periodName,
   UnitComparison,
 } from "../compare";
+import { periodName } from "../period";
 import { ToolId } from "../catalog";
+import { baseName } from "../text";
 import { unitDisplayName } from "../units";
 import {
   COMPARE_SHEET,
@@ -24,7 +25,6 @@ const TOOL_NAMES: Record<ToolId, string> = {
   OIT: "แบบตรวจการเปิดเผยข้อมูลสาธารณะ",
 };
 
-const baseName = (file: string) => file.split(/[\\/]/).filter(Boolean).pop() || file;
 
 /** What a change means against the pass mark (in the column's header), in words; empty when it passed both times. */
 function passText(c: Change): string {

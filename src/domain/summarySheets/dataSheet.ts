@@ -3,7 +3,7 @@ import { addr } from "../layout/a1";
 import { CellGrid, GridCell } from "../layout/grid";
 import { CompareInputError, latestPerUnit, mostCommon, PeriodItem, PeriodScores } from "../compare";
 import { MergeResult, unitKey } from "../merge";
-import { msg } from "../text";
+import { baseName, msg } from "../text";
 import { findDistrict, resolveUnit, Unit, unitDisplayName } from "../units";
 import {
   SUMMARY_FIRST_ROW,
@@ -73,7 +73,7 @@ export function dataSheet(r: MergeResult): SummarySheet {
     })),
   ];
   const rows = r.merged.map((m) => {
-    const scores = new Map(m.form.items.map((i) => [i.code, i.score]));
+    const scores = m.scores;
     const v: Record<Key, TCell> = {
       unitCode: m.unit.code,
       unit: m.unit.th,
@@ -104,7 +104,6 @@ export function dataSheet(r: MergeResult): SummarySheet {
   };
 }
 
-const fileName = (file: string) => file.split(/[\\/]/).pop() || file;
 
 /**
  * Read the data sheet of a summary (as a CellGrid, from any reader) into a period. Throws a
@@ -112,7 +111,7 @@ const fileName = (file: string) => file.split(/[\\/]/).pop() || file;
  * wrote: another marker, a header missing or unknown, a cell of the wrong kind.
  */
 export function readSummaryData(grid: CellGrid, file: string): PeriodScores {
-  const name = fileName(file);
+  const name = baseName(file);
   const fail = (row: number, col: number, th: string, en: string): never => {
     const cell = addr(row, col);
     throw new CompareInputError(

@@ -5,15 +5,14 @@ import { printableWidthPt, textSheetPrint } from "./print";
 import {
   fitHeaders,
   periodLabel,
-  round2,
   SUMMARY_FIRST_ROW,
   SUMMARY_HEADER_ROW,
   SUMMARY_SHEETS,
   SummarySheet,
   TableColumn,
   TableRow,
-  unitScores,
 } from "./table";
+import { round2 } from "../score";
 
 /** Width in characters of a column the sheet does not size (Calibri 11, the file's Normal font). */
 const DEFAULT_COLUMN_CHARS = 8.43;
@@ -24,7 +23,7 @@ const DEFAULT_COLUMN_CHARS = 8.43;
  */
 export function indicatorSheet(r: MergeResult): SummarySheet {
   const { catalog, merged } = r;
-  const summaries = unitScores(r).map((u) => u.summary);
+  const summaries = merged.map((m) => m.summary);
   const names = catalog.tools.flatMap((t) =>
     t.indicators.map((ind) => `${ind.number}. ${ind.name.th}`)
   );

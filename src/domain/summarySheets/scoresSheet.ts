@@ -14,7 +14,6 @@ import {
   TableColumn,
   TableRow,
   unitColumn,
-  unitScores,
 } from "./table";
 
 /** Column width (in characters) that shows `pt` points of text with the cell's margins. */
@@ -43,11 +42,9 @@ const UNIT_COLUMN_MAX = 30;
  */
 export function scoresSheet(r: MergeResult): SummarySheet {
   const { catalog, merged, passMark } = r;
-  const manyRounds = new Set(merged.map((m) => m.round)).size > 1;
-  const units = merged.map((m) => unitColumn(m, manyRounds));
-  const perUnit = unitScores(r);
-  const scoreOf = perUnit.map((u) => u.scores);
-  const summaries = perUnit.map((u) => u.summary);
+  const units = merged.map(unitColumn);
+  const scoreOf = merged.map((m) => m.scores);
+  const summaries = merged.map((m) => m.summary);
 
   // Columns: what each holds for a unit, in the form's order.
   type Source = (u: number) => number | null;

@@ -1,5 +1,5 @@
 import { MergeResult, SubmissionStatus } from "../merge";
-import { Msg } from "../text";
+import { baseName, Msg } from "../text";
 import {
   periodLabel,
   SUMMARY_HEADER_ROW,
@@ -44,7 +44,7 @@ export function statusSheet(r: MergeResult): SummarySheet {
         s.code,
         s.unit,
         STATUS_LABEL[s.status],
-        s.file.split(/[\\/]/).pop() ?? s.file,
+        baseName(s.file),
         s.sheet,
         s.formVersion,
         s.round,

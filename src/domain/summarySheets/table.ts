@@ -12,7 +12,8 @@ import {
   wrappedRowHeightPt,
 } from "../layout/textMetrics";
 import { MergedUnit, MergeResult } from "../merge";
-import { ScoreSummary, summarizeScores } from "../summary";
+import { round2 } from "../score";
+import { periodName } from "../period";
 import { xmlSafe } from "../text";
 
 export type TCell = string | number | null;
@@ -122,22 +123,8 @@ export function clampText(text: string): string {
   return s.length > MAX_CELL_TEXT ? `${s.slice(0, MAX_CELL_TEXT)}… [ตัดทอน / truncated]` : s;
 }
 
-/** Short column label of a unit: `จอมทอง`, with the round when units sent several rounds. */
-export function unitColumn(m: MergedUnit, manyRounds: boolean): string {
-  return manyRounds ? `${m.unit.th} (${m.round ?? "?"})` : m.unit.th;
-}
-
-export const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/** Each merged unit's item scores by code, with their averages and estimated total. */
-export function unitScores(
-  r: MergeResult
-): { scores: Map<string, number | null>; summary: ScoreSummary }[] {
-  return r.merged.map((m) => {
-    const scores = new Map(m.form.items.map((i) => [i.code, i.score]));
-    return { scores, summary: summarizeScores(r.catalog, scores, r.passMark) };
-  });
-}
+/** Short column label of a unit: `จอมทอง`. */
+export const unitColumn = (m: MergedUnit): string => m.unit.th;
 
 export function stats(values: (number | null)[], passMark: number): TCell[] {
   const v = values.filter((x): x is number => x !== null);
@@ -151,9 +138,8 @@ export function stats(values: (number | null)[], passMark: number): TCell[] {
 }
 
 export function periodLabel(r: MergeResult): string {
-  const years = [...new Set(r.merged.map((m) => m.fiscalYear))].filter(Boolean).join(", ");
-  const rounds = [...new Set(r.merged.map((m) => m.round))].filter(Boolean).join(", ");
-  return `ปีงบประมาณ ${years || "-"} รอบ ${rounds || "-"} เดือน · เกณฑ์ผ่าน ${r.passMark} · ${r.merged.length} หน่วยงาน`;
+  const period = r.period ? periodName(r.period) : "ปีงบประมาณ -";
+  return `${period} · เกณฑ์ผ่าน ${r.passMark} · ${r.merged.length} หน่วยงาน`;
 }
 
 /** Look of the summary rows (fills are hex RGB), shared by the file and Office.js writers. */

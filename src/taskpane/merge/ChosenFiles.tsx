@@ -100,8 +100,7 @@ export function ChosenFiles({
   const add = (picked: Iterable<File> | null) => {
     const r = addFiles(files, picked);
     const n: string[] = [];
-    if (r.notSpreadsheets.length)
-      n.push(fill(t("notAddedNotExcel"), { names: r.notSpreadsheets.join(", ") }));
+    if (r.ignored.length) n.push(fill(t("notAddedIgnored"), { names: r.ignored.join(", ") }));
     if (r.already.length) n.push(fill(t("notAddedAlready"), { names: r.already.join(", ") }));
     setNotes(n);
     if (r.files.length !== files.length) onChange(r.files);

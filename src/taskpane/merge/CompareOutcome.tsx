@@ -5,7 +5,7 @@ import {
   makeStyles,
   Text,
 } from "@fluentui/react-components";
-import { COMPARE_SHEET, Comparison, comparisonCounts, Msg } from "../../domain";
+import { COMPARE_SHEET, Comparison, comparisonCounts, Msg, periodWords } from "../../domain";
 import { Translate, useT } from "../i18n";
 import { fill } from "./fill";
 
@@ -13,23 +13,16 @@ const useStyles = makeStyles({
   text: { overflowWrap: "anywhere", minWidth: 0 },
 });
 
-/** "ปีงบประมาณ 2566 รอบ 12 เดือน" / "fiscal year 2566, 12-month round". */
-export function periodWords(p: Comparison["previous"], t: Translate): string {
-  const year = p.fiscalYear ?? "?";
-  return p.round
-    ? fill(t("comparePeriodRound"), { year, round: p.round })
-    : fill(t("comparePeriod"), { year });
-}
 
 /** The comparison in one short line: units up, down, unchanged; items fallen under the pass mark. */
 export function compareLine(c: Comparison, t: Translate): string {
   if (!c.units.length)
-    return `${fill(t("compareLine"), { period: periodWords(c.previous, t), up: 0, down: 0, same: 0, n: 0 })} — ${t("compareNone")}`;
+    return `${fill(t("compareLine"), { period: t.m(periodWords(c.previous)), up: 0, down: 0, same: 0, n: 0 })} — ${t("compareNone")}`;
   const n = comparisonCounts(c);
   const notComparable = [...c.onlyPreviousItems, ...c.onlyCurrentItems].map((i) => i.code);
   return [
     fill(t("compareLine"), {
-      period: periodWords(c.previous, t),
+      period: t.m(periodWords(c.previous)),
       up: n.improved,
       down: n.declined,
       same: n.unchanged,
@@ -53,12 +46,22 @@ export function compareLine(c: Comparison, t: Translate): string {
 export function CompareOutcome({
   comparison,
   problem,
+  rejected = [],
 }: {
   comparison: Comparison | null;
   problem: Msg | null;
+  /** Files of the previous period that could not be read, with why. */
+  rejected?: readonly { file: string; reason: Msg }[];
 }) {
   const t = useT();
   const styles = useStyles();
+  const notRead = rejected.length ? (
+    <Text id="merge-compare-rejected" className={styles.text}>
+      {`${fill(t("comparePreviousRejected"), { n: rejected.length })} ${rejected
+        .map((r) => `${r.file}: ${t.m(r.reason)}`)
+        .join("; ")}`}
+    </Text>
+  ) : null;
   if (problem)
     return (
       <MessageBar intent="warning" layout="multiline" role="status">
@@ -67,13 +70,17 @@ export function CompareOutcome({
           <span className={styles.text}>
             {t.m(problem)} {t("compareSkippedBody")}
           </span>
+          {notRead}
         </MessageBarBody>
       </MessageBar>
     );
   if (!comparison) return null;
   return (
-    <Text id="merge-compare" className={styles.text}>
-      {compareLine(comparison, t)}
-    </Text>
+    <>
+      <Text id="merge-compare" className={styles.text}>
+        {compareLine(comparison, t)}
+      </Text>
+      {notRead}
+    </>
   );
 }

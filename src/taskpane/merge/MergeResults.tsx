@@ -9,7 +9,10 @@ import {
   typographyStyles,
 } from "@fluentui/react-components";
 import { Fragment, ReactNode, Ref } from "react";
-import type { MergedUnit, MergeResult, Unit } from "../../domain";
+import type { MergeOutcome } from "../../app/mergeSession";
+import { periodWords } from "../../domain/period";
+import { unitName as unitNameIn } from "../../domain/units";
+import type { MergedUnit, MergeResult } from "../../domain";
 import { StringKey, Translate, useT } from "../i18n";
 import { fill } from "./fill";
 import { ShortList } from "./ShortList";
@@ -24,18 +27,19 @@ const useStyles = makeStyles({
 });
 
 /**
- * The problems first: the files refused (with why), the units missing, the copies superseded. What
- * `children` gives (the comparison with the previous period) follows the counts.
+ * The period merged, then the problems: the files refused (with why), the units missing, the copies
+ * superseded, the files skipped. What `children` gives (the comparison with the previous period)
+ * follows the counts.
  */
 export function MergeResults({
-  result,
+  outcome,
   fileCount,
   busy,
   headingRef,
   onTakeInstead,
   children,
 }: {
-  result: MergeResult;
+  outcome: MergeOutcome;
   fileCount: number;
   busy: boolean;
   headingRef: Ref<HTMLHeadingElement>;
@@ -44,12 +48,14 @@ export function MergeResults({
 }) {
   const t = useT();
   const styles = useStyles();
+  const result = outcome.result;
   const rejected = rejectedFiles(result);
   const merged = [...result.merged].sort((a, b) => severity(b) - severity(a));
   const counts = [
     rejected.length ? fill(t("countRejected"), { n: rejected.length }) : null,
     result.missing.length ? fill(t("countMissing"), { n: result.missing.length }) : null,
     result.superseded.length ? fill(t("countSuperseded"), { n: result.superseded.length }) : null,
+    outcome.skipped.length ? fill(t("countSkipped"), { n: outcome.skipped.length }) : null,
     fill(t("countMerged"), { n: result.merged.length, files: fileCount }),
   ].filter((x): x is string => x !== null);
   const problems = rejected.length > 0 || result.missing.length > 0;
@@ -65,6 +71,11 @@ export function MergeResults({
       >
         {t("resultsTitle")}
       </h3>
+      {result.period ? (
+        <Text id="merge-period" weight="semibold">
+          {fill(t("mergedPeriod"), { period: t.m(periodWords(result.period)) })}
+        </Text>
+      ) : null}
       <MessageBar intent={problems ? "warning" : "success"} layout="multiline">
         <MessageBarBody id="merge-counts">
           {/* Each count on one line: a narrow pane breaks between counts, not inside a word. */}
@@ -104,7 +115,7 @@ export function MergeResults({
             first={8}
             label={fill(t("missingTitle"), { n: result.missing.length })}
             keyOf={(u) => u.code ?? u.th}
-            render={(u) => unitName(u, t)}
+            render={(u) => unitNameIn(u, t.lang)}
           />
         </Part>
       ) : null}
@@ -120,10 +131,28 @@ export function MergeResults({
             keyOf={(x) => `${x.file}|${x.sheet}`}
             render={(x) => (
               <>
-                {`${x.file} — ${supersededName(x.unit, x.by, result, t)} · ${t("supersededBy")} ${x.by} `}
+                {`${x.file} — ${supersededName(x.unit, x.by, result, t)} · ${t(
+                  x.reason === "chosen" ? "supersededChosen" : "supersededBy"
+                )} ${x.by} `}
                 <Button size="small" disabled={busy} onClick={() => onTakeInstead(x.file, x.by)}>
-                  {t("useInstead")}
+                  {t(x.reason === "chosen" ? "useLaterAgain" : "useInstead")}
                 </Button>
+              </>
+            )}
+          />
+        </Part>
+      ) : null}
+
+      {outcome.skipped.length ? (
+        <Part title={fill(t("skippedTitle"), { n: outcome.skipped.length })} id="merge-skipped">
+          <ShortList
+            items={outcome.skipped}
+            label={fill(t("skippedTitle"), { n: outcome.skipped.length })}
+            keyOf={(x) => x.file}
+            render={(x) => (
+              <>
+                <span className={styles.name}>{x.file}</span>
+                {` — ${t.m(x.reason)}`}
               </>
             )}
           />
@@ -196,17 +225,30 @@ function mergedState(m: MergedUnit): { key: StringKey; color: "danger" | "warnin
   return { key: "stValid", color: "success" };
 }
 
+/** The items with errors and with warnings, by code (`2 errors: I3, I22`); the form's own problems as "form". */
 function counted(m: MergedUnit, t: Translate): string {
+  const items = (severity: "error" | "warning") => {
+    const codes = [
+      ...new Set(
+        m.validation.issues.filter((i) => i.severity === severity).map((i) => i.code ?? t("formWide"))
+      ),
+    ];
+    return codes.length > 6 ? `${codes.slice(0, 6).join(", ")} …` : codes.join(", ");
+  };
   const parts = [
-    m.validation.errors ? `${m.validation.errors} ${t("errors")}` : null,
-    m.validation.warnings ? `${m.validation.warnings} ${t("warnings")}` : null,
+    m.validation.errors
+      ? `${fill(t("nErrors"), { n: m.validation.errors })} (${items("error")})`
+      : null,
+    m.validation.warnings
+      ? `${fill(t("nWarnings"), { n: m.validation.warnings })} (${items("warning")})`
+      : null,
   ].filter(Boolean);
-  return parts.length ? `: ${parts.join(", ")}` : "";
+  return parts.length ? `: ${parts.join("; ")}` : "";
 }
 
-/** A district by its English name in English; other units (and Thai) as the form names them. */
+/** A unit by its English name in English where it has one; otherwise (and in Thai) as the form names it. */
 const mergedName = (m: MergedUnit, t: Translate) =>
-  t.lang === "en" && m.unit.code ? m.unit.en : m.label;
+  t.lang === "en" && m.unit.en !== m.unit.th ? m.unit.en : m.label;
 
 /** A superseded copy's unit as the copy merged instead names it. */
 function supersededName(unit: string, by: string, r: MergeResult, t: Translate): string {
@@ -214,4 +256,3 @@ function supersededName(unit: string, by: string, r: MergeResult, t: Translate):
   return merged ? mergedName(merged, t) : unit;
 }
 
-const unitName = (u: Unit, t: Translate) => (t.lang === "en" && u.code ? u.en : u.th);

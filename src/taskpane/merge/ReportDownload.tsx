@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Comparison, MergeResult } from "../../domain";
+import type { MergeOutcome } from "../../app/mergeSession";
 import { DEFAULT_OFFICE } from "../../domain/report/office";
 import { ErrorBar } from "../components";
 import { useT } from "../i18n";
@@ -19,13 +19,11 @@ const useStyles = makeStyles({
  * a setting remembered on this computer; the report builder and the `docx` package load on first use.
  */
 export function ReportDownload({
-  result,
-  comparison = null,
+  outcome,
   setting = localSetting(OFFICE_SETTING),
 }: {
-  result: MergeResult;
-  /** The comparison with the previous period the summary was written with: the report says the changes. */
-  comparison?: Comparison | null;
+  /** The merge on screen (with the comparison the summary was written with: the report says the changes). */
+  outcome: MergeOutcome;
   setting?: Setting;
 }) {
   const t = useT();
@@ -40,7 +38,7 @@ export function ReportDownload({
       const { centralReportFile, download } = await import(
         /* webpackChunkName: "report" */ "./reportFile"
       );
-      const file = await centralReportFile(result, office.trim() || DEFAULT_OFFICE, comparison);
+      const file = await centralReportFile(outcome, office.trim() || DEFAULT_OFFICE);
       download(file.name, file.blob);
       setSaved(fill(t("reportSaved"), { file: file.name }));
     });

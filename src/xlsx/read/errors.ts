@@ -16,7 +16,8 @@ export class FormFileError extends ReasonError {
 /** Files above this size are refused before unpacking (a district form is a few tens of kB). */
 export const MAX_FILE_BYTES = READ_LIMITS.fileBytes;
 
-export const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+import { baseName } from "../../domain/text";
+export { baseName };
 
 /** A refusal whose Thai and English texts both start with the file's name. */
 export function refuse(file: string, th: string, en: string): FormFileError {
@@ -67,6 +68,17 @@ const SAVE_AS_XLSX = msg(
   "open it and save it as an Excel Workbook (.xlsx), then send it again"
 );
 
+/** A unit's report written up as a document: the merge needs the form itself. */
+const SEND_THE_FORM = msg(
+  "กรุณาส่งไฟล์ Excel (.xlsx) ของแบบรายงาน ไม่ใช่รายงานฉบับ Word หรือ PDF",
+  "send the report's Excel form (.xlsx), not the Word or PDF report"
+);
+
+const SEND_THE_WORKBOOK = msg(
+  "กรุณาส่งไฟล์ Excel (.xlsx) ของแบบรายงาน",
+  "send the report's Excel file (.xlsx)"
+);
+
 /** Other formats a district may send, each with its own message. */
 export const FORMATS = {
   ods: [
@@ -78,7 +90,8 @@ export const FORMATS = {
     SAVE_AS_XLSX,
   ],
   xlsb: [msg("สมุดงาน Excel แบบไบนารี (.xlsb)", "an Excel binary workbook (.xlsb)"), SAVE_AS_XLSX],
-  docx: [msg("เอกสาร Word (.docx)", "a Word document (.docx)"), SAVE_AS_XLSX],
+  docx: [msg("เอกสาร Word (.docx)", "a Word document (.docx)"), SEND_THE_FORM],
+  doc: [msg("เอกสาร Word แบบเก่า (.doc)", "an old-format Word document (.doc)"), SEND_THE_FORM],
   pptx: [msg("งานนำเสนอ PowerPoint (.pptx)", "a PowerPoint presentation (.pptx)"), SAVE_AS_XLSX],
   numbers: [
     msg("ไฟล์ Apple Numbers", "an Apple Numbers file"),
@@ -88,10 +101,9 @@ export const FORMATS = {
     ),
   ],
   zip: [msg("ไฟล์ zip ทั่วไป", "a plain zip archive"), SAVE_AS_XLSX],
-  pdf: [
-    msg("ไฟล์ PDF", "a PDF file"),
-    msg("ส่งไฟล์ Excel (.xlsx) ของแบบรายงาน", "send the report's Excel file (.xlsx)"),
-  ],
+  pdf: [msg("ไฟล์ PDF", "a PDF file"), SEND_THE_FORM],
+  picture: [msg("ไฟล์รูปภาพ", "a picture"), SEND_THE_WORKBOOK],
+  text: [msg("ไฟล์ข้อความ (เช่น CSV)", "a text file (such as CSV)"), SAVE_AS_XLSX],
   xml2003: [msg("ไฟล์ XML Spreadsheet 2003", "an XML Spreadsheet 2003 file"), SAVE_AS_XLSX],
   html: [msg("หน้าเว็บ (HTML)", "a web page (HTML)"), SAVE_AS_XLSX],
 } satisfies Record<string, [Msg, Msg]>;
@@ -124,6 +136,31 @@ function asciiHead(bytes: Uint8Array, n: number): string {
   return s;
 }
 
+/** Whether the first bytes read as text (UTF-8 or ASCII, no control characters but tab and line ends). */
+function isText(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 4096);
+  for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f) return false;
+  try {
+    // A multi-byte character cut at the end of the sample is not an error of the file.
+    new TextDecoder("utf-8", { fatal: true }).decode(head.subarray(0, lastWhole(head)));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The length of `b` without a UTF-8 sequence cut at its end. */
+function lastWhole(b: Uint8Array): number {
+  let i = b.length;
+  let k = 0;
+  while (i > 0 && k < 4 && (b[i - 1] & 0xc0) === 0x80) {
+    i--;
+    k++;
+  }
+  if (i > 0 && b[i - 1] >= 0xc0) return i - 1;
+  return b.length;
+}
+
 /** Check the first bytes, so that each kind of wrong file gets its own message. */
 export function sniff(file: string, bytes: Uint8Array, size = bytes.length): void {
   const name = baseName(file);
@@ -138,6 +175,7 @@ export function sniff(file: string, bytes: Uint8Array, size = bytes.length): voi
     );
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    if (oleHasStream(bytes, "WordDocument")) throw formatError(file, "doc");
     if (oleHasStream(bytes, "EncryptedPackage")) {
       throw refuse(
         file,
@@ -160,6 +198,16 @@ export function sniff(file: string, bytes: Uint8Array, size = bytes.length): voi
   if (/^\s*<\?xml[^>]*\?>\s*(<\?mso-application\s+progid="Excel\.Sheet"|<Workbook\b)/i.test(head))
     throw formatError(file, "xml2003");
   if (/^\s*(<!doctype html|<html\b)/i.test(head)) throw formatError(file, "html");
+  if (
+    startsWith(bytes, [0xff, 0xd8, 0xff]) ||
+    startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) ||
+    head.startsWith("GIF8") ||
+    (head.startsWith("RIFF") && head.slice(8, 12) === "WEBP") ||
+    /^(II\*\0|MM\0\*)/.test(head) ||
+    head.slice(4, 12) === "ftypheic"
+  )
+    throw formatError(file, "picture");
+  if (isText(bytes)) throw formatError(file, "text");
   throw new FormFileError(
     file,
     msg(`ไฟล์ ${name} ไม่ใช่ไฟล์ Excel (.xlsx)`, `${name} is not an Excel workbook (.xlsx)`)

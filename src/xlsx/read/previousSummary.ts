@@ -3,7 +3,7 @@ import { readSummaryData, SUMMARY_DATA } from "../../domain/summarySheets/dataSh
 import { SUMMARY_SHEETS } from "../../domain/summarySheets/table";
 import { msg } from "../../domain/text";
 import { baseName } from "./errors";
-import { openXlsx } from "./xlsxRead";
+import { openXlsx, XlsxBook } from "./xlsxRead";
 import { Inflater } from "./zip";
 
 /**
@@ -18,7 +18,18 @@ export function readSummaryPeriod(
   bytes: Uint8Array,
   inflate: Inflater
 ): PeriodScores | null {
-  const book = openXlsx(file, bytes, inflate);
+  return summaryPeriodOf(openXlsx(file, bytes, inflate));
+}
+
+/** Whether an opened workbook is a summary written by this program (by its sheets' names). */
+export function isSummaryBook(book: XlsxBook): boolean {
+  const names = new Set<string>(Object.values(SUMMARY_SHEETS));
+  return book.sheets.some((s) => names.has(s.name));
+}
+
+/** The period of an opened summary workbook (see readSummaryPeriod). */
+export function summaryPeriodOf(book: XlsxBook): PeriodScores | null {
+  const file = book.file;
   const data = book.sheets.find((s) => s.name === SUMMARY_DATA.sheet);
   if (data) return readSummaryData(book.grid(data), file);
   const summaryNames = new Set<string>(

@@ -3,7 +3,7 @@ import { NotAFormError, readForm, ReadForm, UnknownFormError } from "../../domai
 import { META_SHEET } from "../../domain/layout/spec";
 import { msg } from "../../domain/text";
 import { baseName, FormFileError } from "./errors";
-import { openXlsx, storedMetadataOf, SheetState, XlsxGrid } from "./xlsxRead";
+import { openXlsx, storedMetadataOf, SheetState, XlsxBook, XlsxGrid } from "./xlsxRead";
 import { Inflater } from "./zip";
 
 export interface ReadOptions {
@@ -67,9 +67,17 @@ export function readFormSheets(file: string, bytes: Uint8Array, opts: ReadOption
 export function readFormBook(
   file: string,
   bytes: Uint8Array,
-  { inflate, catalog = DEFAULT_CATALOG }: ReadOptions
+  opts: ReadOptions
 ): { sheets: FormSheet[]; savedAt: string | null } {
-  const book = openXlsx(file, bytes, inflate);
+  return formsOfBook(openXlsx(file, bytes, opts.inflate), opts.catalog);
+}
+
+/** The form sheets of an opened workbook (see readFormSheets) and when it was last saved. */
+export function formsOfBook(
+  book: XlsxBook,
+  catalog: Catalog = DEFAULT_CATALOG
+): { sheets: FormSheet[]; savedAt: string | null } {
+  const file = book.file;
   const stored = storedMetadataOf(book);
   const forms: FormSheet[] = [];
   for (const sheet of book.sheets) {

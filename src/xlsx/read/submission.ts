@@ -1,6 +1,11 @@
+import type { PeriodScores } from "../../domain/compare";
 import type { Submission } from "../../domain/merge";
+import { ReasonError } from "../../domain/errors";
+import type { Msg } from "../../domain/text";
 import { FormFileError } from "./errors";
-import { readFormBook, ReadOptions, submittedForms } from "./readForm";
+import { isSummaryBook, summaryPeriodOf } from "./previousSummary";
+import { formsOfBook, readFormBook, ReadOptions, submittedForms } from "./readForm";
+import { openXlsx } from "./xlsxRead";
 
 /**
  * One district file as the merge takes it: a submission per form the file submits (its visible form
@@ -16,5 +21,40 @@ export function readSubmission(file: string, bytes: Uint8Array, opts: ReadOption
   } catch (e) {
     if (!(e instanceof FormFileError)) throw e;
     return [{ file, error: e.reason }];
+  }
+}
+
+/** A file given to a merge: a unit's report (its submissions, or why it is refused), or a summary. */
+export type UnitFile =
+  | { kind: "report"; subs: Submission[] }
+  /** A summary written by `ita merge`: its period, or why its data cannot be read. */
+  | { kind: "summary"; period: PeriodScores | null; problem: Msg | null };
+
+/**
+ * Read a file given to a merge, opening it once: a summary this program wrote (recognised by its
+ * sheets, so that a merge's own earlier output in the folder is not taken for a unit's report), or a
+ * unit's report read as readSubmission reads it.
+ */
+export function readUnitFile(file: string, bytes: Uint8Array, opts: ReadOptions): UnitFile {
+  let book;
+  try {
+    book = openXlsx(file, bytes, opts.inflate);
+    if (isSummaryBook(book)) {
+      try {
+        return { kind: "summary", period: summaryPeriodOf(book), problem: null };
+      } catch (e) {
+        if (!(e instanceof ReasonError)) throw e;
+        return { kind: "summary", period: null, problem: e.reason };
+      }
+    }
+    const read = formsOfBook(book, opts.catalog);
+    const saved = read.savedAt ? { at: read.savedAt, source: "properties" as const } : null;
+    return {
+      kind: "report",
+      subs: submittedForms(file, read.sheets).map((form) => ({ file, form, saved })),
+    };
+  } catch (e) {
+    if (!(e instanceof FormFileError)) throw e;
+    return { kind: "report", subs: [{ file, error: e.reason }] };
   }
 }

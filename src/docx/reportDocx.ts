@@ -13,7 +13,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { CentralReport, ReportGroup, ReportIndicator } from "../../domain/report/reportModel";
+import { CentralReport, ReportGroup, ReportIndicator } from "../domain/report/reportModel";
 
 /**
  * The central report as a Word document (the `docx` package; it also runs in the browser):

@@ -1,0 +1,7 @@
+/** Where a command writes: standard output and error (a test captures them), and its clock. */
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** The date defaults follow (the report due); tests give one. */
+  now?: () => Date;
+}
