@@ -3,6 +3,7 @@ import path from "path";
 import {
   shortBy,
   BOUND_HINTS,
+  countEn,
   isFiscalYear,
   isPassMark,
   isRound,
@@ -119,7 +120,9 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
     if (!scores.length)
       throw new UserError(msg(`ไม่พบคะแนนในไฟล์ ${from}`, `No scores found in ${from}`));
     report = reportFromScores(form, meta, scores);
-    io.err(`${scores.length} คะแนน / scores read from ${from}\n`);
+    io.err(
+      `อ่านคะแนนจาก ${from} ${scores.length} ข้อ / ${countEn(scores.length, "score")} read from ${from}\n`
+    );
   }
   const model = renderForm(form, meta, report, values.sheet as string | undefined);
   // The writer (ExcelJS) is loaded only by the command that writes.
@@ -127,7 +130,7 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
     require("../xlsx/write/writeForm") as typeof import("../xlsx/write/writeForm");
   await writeFormFile(String(values.out), model);
   io.out(
-    `เขียนแบบรายงานแล้ว / Form written: ${values.out} (sheet "${model.name}", ${formLabel(form)}, ${form.items.length} items)\n`
+    `เขียนแบบรายงานแล้ว / Form written: ${values.out} (sheet "${model.name}", ${formLabel(form)}, ${countEn(form.items.length, "item")})\n`
   );
   return 0;
 }
@@ -247,7 +250,7 @@ export function formatValidation(file: string, form: ReadForm, result: Validatio
     ? unitDisplayName(form.unit.value)
     : form.unit.raw || "(ไม่ระบุหน่วยงาน / no unit)";
   lines.push(
-    `${path.basename(file)} — ${unit}, ปีงบประมาณ / FY ${form.fiscalYear.raw || "?"}, รอบ / round ${form.round.raw || "?"} (sheet "${form.sheet}", ${form.items.length} items)`
+    `${path.basename(file)} — ${unit}, ปีงบประมาณ / FY ${form.fiscalYear.raw || "?"}, รอบ / round ${form.round.raw || "?"} (sheet "${form.sheet}", ${countEn(form.items.length, "item")})`
   );
   if (result.flags.length) {
     lines.push(`ข้อที่ต่ำกว่าเกณฑ์ ${result.passMark} / Items under the pass mark ${result.passMark}:`);
@@ -268,8 +271,8 @@ export function formatValidation(file: string, form: ReadForm, result: Validatio
   }
   lines.push(
     result.ok
-      ? `พร้อมส่ง: ไม่มีข้อผิดพลาด, คำเตือน ${result.warnings} / Ready to submit: no errors, ${result.warnings} warnings`
-      : `ยังส่งไม่ได้: ข้อผิดพลาด ${result.errors}, คำเตือน ${result.warnings} / Not ready: ${result.errors} errors, ${result.warnings} warnings`
+      ? `พร้อมส่ง: ไม่มีข้อผิดพลาด, คำเตือน ${result.warnings} / Ready to submit: no errors, ${countEn(result.warnings, "warning")}`
+      : `ยังส่งไม่ได้: ข้อผิดพลาด ${result.errors}, คำเตือน ${result.warnings} / Not ready: ${countEn(result.errors, "error")}, ${countEn(result.warnings, "warning")}`
   );
   return `${lines.join("\n")}\n`;
 }

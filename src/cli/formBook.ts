@@ -2,6 +2,7 @@ import path from "path";
 import {
   bookProblemText,
   Catalog,
+  countEn,
   currentFiscalYear,
   formBookModel,
   formForYear,
@@ -74,8 +75,8 @@ async function exportForm(argv: string[], io: Io): Promise<number> {
     }
     throw new UserError(
       msg(
-        `เขียนแบบฟอร์ม ${formLabel(form)} เป็นสมุดงานไม่ได้ (${model.problems.length} จุด)`,
-        `The form ${formLabel(form)} cannot be written as a workbook (${model.problems.length} problems)`
+        `เขียนแบบฟอร์ม ${formLabel(form)} เป็นสมุดงานไม่ได้ (พบปัญหา ${model.problems.length} จุด)`,
+        `The form ${formLabel(form)} cannot be written as a workbook (${countEn(model.problems.length, "problem")})`
       )
     );
   }
@@ -83,7 +84,7 @@ async function exportForm(argv: string[], io: Io): Promise<number> {
     require("../xlsx/write/formBook") as typeof import("../xlsx/write/formBook");
   await writeFormBookFile(out, model.sheets);
   io.out(
-    `เขียนแบบฟอร์มแล้ว / Form written: ${out} (${formLabel(form)}, ${form.items.length} items)\n`
+    `เขียนแบบฟอร์มแล้ว / Form written: ${out} (${formLabel(form)}, ${countEn(form.items.length, "item")})\n`
   );
   return 0;
 }
@@ -106,8 +107,8 @@ async function importForm(argv: string[], io: Io): Promise<number> {
     if (more > 0) io.err(`… และอีก ${more} จุด / and ${more} more\n`);
     throw new UserError(
       msg(
-        `${name} ยังไม่ใช่แบบฟอร์มที่ใช้ได้ (${result.problems.length} จุดต้องแก้) จึงไม่ได้เขียน ${out}`,
-        `${name} is not a usable form yet (${result.problems.length} problems to fix); ${out} was not written`
+        `${name} ยังไม่ใช่แบบฟอร์มที่ใช้ได้ (ต้องแก้ ${result.problems.length} จุด) จึงไม่ได้เขียน ${out}`,
+        `${name} is not a usable form yet (${countEn(result.problems.length, "problem")} to fix); ${out} was not written`
       )
     );
   }
@@ -115,7 +116,7 @@ async function importForm(argv: string[], io: Io): Promise<number> {
   const json = formFileText(result.form);
   await writeBytesAtomic(out, new TextEncoder().encode(json));
   io.out(
-    `เขียนไฟล์แบบฟอร์มแล้ว / Form file written: ${out} (${formLabel(form)}, ปี / FY ${form.fiscalYear}, ${form.items.length} items)\n`
+    `เขียนไฟล์แบบฟอร์มแล้ว / Form file written: ${out} (${formLabel(form)}, ปี / FY ${form.fiscalYear}, ${countEn(form.items.length, "item")})\n`
   );
   return 0;
 }

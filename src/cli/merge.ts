@@ -16,6 +16,7 @@ import {
   Comparison,
   compareWithPrevious,
   comparisonCounts,
+  countEn,
   PeriodScores,
   periodName,
   Submission,
@@ -223,7 +224,7 @@ export async function merge(argv: string[], io: Io): Promise<number> {
   if (!given && choice.other > 0)
     io.err(
       `รวมตามแบบฟอร์ม ${formLabel(catalog)} (${choice.matching} ชีต); ชีตของแบบฟอร์มอื่น ${choice.other} ชีตไม่นำมารวม เลือกแบบฟอร์มด้วย --form\n` +
-        `Merging by the form ${formLabel(catalog)} (${choice.matching} sheets); ${choice.other} sheets of other forms are not merged; choose the form with --form\n`
+        `Merging by the form ${formLabel(catalog)} (${countEn(choice.matching, "sheet")}); ${countEn(choice.other, "sheet")} of other forms ${choice.other === 1 ? "is" : "are"} not merged; choose the form with --form\n`
     );
   const result = mergeForms(subs, { catalog, passMark, expect });
   const comparison =
@@ -304,7 +305,7 @@ export function formatCompare(c: Comparison): string {
   const n = comparisonCounts(c);
   const mapped = c.items.map(comparedCode).filter((code, k) => code !== c.items[k].code);
   return (
-    `เทียบกับ / compared with: ${periodName(c.previous)} (${c.previous.source}) · ${c.units.length} หน่วยงาน / units · ` +
+    `เทียบกับ / compared with: ${periodName(c.previous)} (${c.previous.source}) · ${c.units.length} หน่วยงาน / ${countEn(c.units.length, "unit")} · ` +
     `คะแนนรวมโดยประมาณดีขึ้น / estimated total up ${n.improved}, ลดลง / down ${n.declined} · ` +
     `ตกต่ำกว่าเกณฑ์ / fell under the pass mark: ${n.fell} · ขึ้นมาผ่านเกณฑ์ / rose to it: ${n.rose}` +
     (c.onlyPreviousItems.length || c.onlyCurrentItems.length

@@ -6,6 +6,14 @@ export interface Msg {
 
 export const msg = (th: string, en: string): Msg => ({ th, en });
 
+/**
+ * A count in English with its noun: `1 problem`, `2 problems`, `0 warnings` (Thai needs no plural:
+ * `2 จุด`). The plural is the noun with an s unless given (`1 entry`, `3 entries`).
+ */
+export function countEn(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
 
 /** Replace Thai digits (๐–๙) with ASCII digits. */

@@ -255,7 +255,7 @@ describe("ita forms / --form / --year", () => {
     const plain = await runCli("merge", newFile, oldFile, "-o", out, "--expect", "none");
     expect(plain.code).toBe(3);
     expect(plain.err).toMatch(
-      /Merging by the form bkk-district-ita 2569\.1 \(1 sheets\); 1 sheets of other forms/
+      /Merging by the form bkk-district-ita 2569\.1 \(1 sheet\); 1 sheet of other forms is not merged/
     );
     expect(plain.out).toMatch(/old-1001\.xlsx: .*2567\.1.*2569\.1/);
     const byOld = await runCli(
