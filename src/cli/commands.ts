@@ -28,7 +28,7 @@ import {
   ValidationResult,
 } from "../domain";
 import { readFormFile } from "../xlsx/files";
-import { numberOption, parse, UserError } from "./args";
+import { numberOption, oneFile, parse, UserError } from "./args";
 import { formOption } from "./forms";
 
 export interface Io {
@@ -45,15 +45,19 @@ export interface Io {
  */
 export async function scaffold(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
-    out: { type: "string", short: "o" },
-    unit: { type: "string" },
-    year: { type: "string" },
-    round: { type: "string" },
-    threshold: { type: "string" },
-    preparer: { type: "string" },
-    from: { type: "string" },
-    sheet: { type: "string" },
-    form: { type: "string" },
+    command: "ita scaffold",
+    options: {
+      out: { type: "string", short: "o" },
+      unit: { type: "string" },
+      year: { type: "string" },
+      round: { type: "string" },
+      threshold: { type: "string" },
+      preparer: { type: "string" },
+      from: { type: "string" },
+      sheet: { type: "string" },
+      form: { type: "string" },
+    },
+    positionals: false,
   });
   if (!values.out)
     throw new UserError(msg("ต้องระบุไฟล์ผลลัพธ์ด้วย -o FILE", "Give the output file with -o FILE"));
@@ -177,17 +181,15 @@ function parseReportJson(file: string, text: string): Report {
 
 /** `ita read FILE [--sheet S]` prints the report as JSON. */
 export async function read(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { sheet: { type: "string" } });
-  const file = onlyFile(positionals);
+  const { values, positionals } = parse(argv, {
+    command: "ita read",
+    options: { sheet: { type: "string" } },
+    positionals: true,
+  });
+  const file = oneFile(positionals, ".xlsx");
   const { form } = await readFormFile(file, values.sheet as string | undefined);
   io.out(`${JSON.stringify({ file, ...formToJson(form) }, null, 2)}\n`);
   return 0;
-}
-
-function onlyFile(positionals: string[]): string {
-  if (positionals.length !== 1)
-    throw new UserError(msg("ต้องระบุไฟล์ .xlsx หนึ่งไฟล์", "Give exactly one .xlsx file"));
-  return positionals[0];
 }
 
 export function validationJson(file: string, form: ReadForm, result: ValidationResult) {
@@ -222,12 +224,16 @@ export function validationJson(file: string, form: ReadForm, result: ValidationR
 /** `ita validate FILE [--threshold N] [--json] [--form FILE|ID]`: exit 0 no errors, 1 errors, 2 unreadable. */
 export async function validateCmd(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
-    threshold: { type: "string" },
-    json: { type: "boolean" },
-    sheet: { type: "string" },
-    form: { type: "string" },
+    command: "ita validate",
+    options: {
+      threshold: { type: "string" },
+      json: { type: "boolean" },
+      sheet: { type: "string" },
+      form: { type: "string" },
+    },
+    positionals: true,
   });
-  const file = onlyFile(positionals);
+  const file = oneFile(positionals, ".xlsx");
   const threshold = numberOption("threshold", values.threshold, isPassMark, BOUND_HINTS.passMark);
   const given = values.form === undefined ? undefined : formOption(String(values.form));
   const { form } = await readFormFile(file, values.sheet as string | undefined, given);

@@ -16,7 +16,7 @@ import { readFileBytes } from "../xlsx/files";
 import { nodeInflate } from "../xlsx/nodeInflate";
 import { openXlsx } from "../xlsx/read/xlsxRead";
 import { writeBytesAtomic } from "../xlsx/write/atomic";
-import { parse, UserError } from "./args";
+import { oneFile, parse, UserError } from "./args";
 import type { Io } from "./commands";
 import { formOption } from "./forms";
 
@@ -51,14 +51,11 @@ function outOption(value: unknown, ext: string): string {
 }
 
 async function exportForm(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    form: { type: "string" },
-    out: { type: "string", short: "o" },
+  const { values } = parse(argv, {
+    command: "ita form export",
+    options: { form: { type: "string" }, out: { type: "string", short: "o" } },
+    positionals: false,
   });
-  if (positionals.length)
-    throw new UserError(
-      msg(`ไม่รู้จัก "${positionals[0]}"`, `Unexpected argument "${positionals[0]}"`)
-    );
   const out = outOption(values.out, ".xlsx");
   let form: Catalog;
   if (values.form !== undefined) form = formOption(String(values.form));
@@ -90,10 +87,12 @@ async function exportForm(argv: string[], io: Io): Promise<number> {
 }
 
 async function importForm(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { out: { type: "string", short: "o" } });
-  if (positionals.length !== 1)
-    throw new UserError(msg("ต้องระบุไฟล์ .xlsx หนึ่งไฟล์", "Give exactly one .xlsx file"));
-  const file = positionals[0];
+  const { values, positionals } = parse(argv, {
+    command: "ita form import",
+    options: { out: { type: "string", short: "o" } },
+    positionals: true,
+  });
+  const file = oneFile(positionals, ".xlsx");
   const out = outOption(values.out, ".json");
   const book = openXlsx(file, await readFileBytes(file), nodeInflate);
   const result = formFromBook(book.sheets.map((s) => book.grid(s)));

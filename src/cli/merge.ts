@@ -165,14 +165,18 @@ export function mergeJson(r: MergeResult, output: string | null) {
 /** `ita merge FILES… -o SUMMARY.xlsx [--report REPORT.docx [--office NAME]] [--threshold N] [--expect districts|none|LIST] [--json] [--form FILE|ID] [--compare PREVIOUS…]`: exit 0 all merged, 3 some rejected, 2 none. */
 export async function merge(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
-    out: { type: "string", short: "o" },
-    threshold: { type: "string" },
-    expect: { type: "string" },
-    json: { type: "boolean" },
-    report: { type: "string" },
-    office: { type: "string" },
-    form: { type: "string" },
-    compare: { type: "string", multiple: true },
+    command: "ita merge",
+    options: {
+      out: { type: "string", short: "o" },
+      threshold: { type: "string" },
+      expect: { type: "string" },
+      json: { type: "boolean" },
+      report: { type: "string" },
+      office: { type: "string" },
+      form: { type: "string" },
+      compare: { type: "string", multiple: true },
+    },
+    positionals: true,
   });
   if (!values.out)
     throw new UserError(
