@@ -3,7 +3,9 @@ import path from "path";
 import {
   shortBy,
   BOUND_HINTS,
+  checkUnitEntry,
   countEn,
+  DISTRICTS,
   isFiscalYear,
   isPassMark,
   isRound,
@@ -15,14 +17,15 @@ import {
   formLabel,
   formToJson,
   metaFromReport,
+  Msg,
   msg,
   parseScoresList,
   ReadForm,
   renderForm,
   Report,
   reportFromScores,
-  resolveUnit,
   Round,
+  Unit,
   unitDisplayName,
   validate,
   ValidationResult,
@@ -38,25 +41,29 @@ export interface Io {
   now?: () => Date;
 }
 
+const SCAFFOLD_OPTIONS = {
+  out: { type: "string", short: "o" },
+  unit: { type: "string" },
+  "other-unit": { type: "boolean" },
+  year: { type: "string" },
+  round: { type: "string" },
+  threshold: { type: "string" },
+  preparer: { type: "string" },
+  from: { type: "string" },
+  sheet: { type: "string" },
+  form: { type: "string" },
+} as const;
+
 /**
- * `ita scaffold -o FILE [--form FILE|ID] [--unit U] [--year 2567] [--round 6|12] [--threshold 85]
- * [--from REPORT.json|SCORES.csv]`: the form is the one given, else the year's (or the newest of an
- * earlier year, said on stderr).
+ * `ita scaffold -o FILE [--form FILE|ID] [--unit U [--other-unit]] [--year 2567] [--round 6|12]
+ * [--threshold 85] [--from REPORT.json|SCORES.csv]`: the form is the one given, else the year's (or
+ * the newest of an earlier year, said on stderr). The unit is `--unit`, else the report's; a form
+ * without one, or for a misspelt district, is refused before anything is written.
  */
 export async function scaffold(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
     command: "ita scaffold",
-    options: {
-      out: { type: "string", short: "o" },
-      unit: { type: "string" },
-      year: { type: "string" },
-      round: { type: "string" },
-      threshold: { type: "string" },
-      preparer: { type: "string" },
-      from: { type: "string" },
-      sheet: { type: "string" },
-      form: { type: "string" },
-    },
+    options: SCAFFOLD_OPTIONS,
     positionals: false,
   });
   if (!values.out)
@@ -65,12 +72,18 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
   const round = numberOption("round", values.round, isRound, BOUND_HINTS.round) as
     Round | undefined;
   const threshold = numberOption("threshold", values.threshold, isPassMark, BOUND_HINTS.passMark);
-  const unitArg = values.unit === undefined ? undefined : resolveUnit(String(values.unit));
+  const otherUnit = values["other-unit"] === true;
+  const from = values.from === undefined ? undefined : String(values.from);
+  // Refused before any file is read: no unit can come from anywhere.
+  if (values.unit === undefined && from === undefined) throw noUnit(otherUnit, null);
+  const unitArg =
+    values.unit === undefined
+      ? undefined
+      : unitOf({ text: String(values.unit), where: "--unit" }, otherUnit, io);
 
   const preparer = values.preparer as string | undefined;
   let report: Report | undefined;
   let fromMeta: FormMeta | undefined;
-  const from = values.from === undefined ? undefined : String(values.from);
   const fromText = from === undefined ? undefined : await readText(from);
   const fromJson =
     from !== undefined && (/\.json$/i.test(from) || fromText!.trimStart().startsWith("{"));
@@ -78,6 +91,19 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
     report = parseReportJson(from!, fromText!);
     fromMeta = metaFromReport(report);
   }
+  // The unit the form is for: --unit, else the report's (its code, else its name, as
+  // metaFromReport takes them), checked as --unit is.
+  let unit: Unit;
+  if (unitArg) unit = unitArg;
+  else if (report?.unitCode?.trim())
+    unit = unitOf(
+      { text: report.unitCode, where: `${from}: "unitCode"`, file: from },
+      otherUnit,
+      io
+    );
+  else if (report?.unit.trim())
+    unit = unitOf({ text: report.unit, where: `${from}: "unit"`, file: from }, otherUnit, io);
+  else throw noUnit(otherUnit, { file: from!, json: fromJson });
   // Without a year or round the form is for the report due now (in November: the 12-month report of the
   // fiscal year just ended), as in the pane, and stderr says which one it is.
   const due = dueReport(io.now?.() ?? new Date());
@@ -111,7 +137,7 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
       )
     );
   const meta: FormMeta = {
-    unit: unitArg ?? fromMeta?.unit ?? null,
+    unit,
     fiscalYear,
     round: finalRound,
     passMark: threshold ?? (report?.passMark !== undefined ? fromMeta!.passMark : form.passMark),
@@ -137,6 +163,104 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
     `เขียนแบบรายงานแล้ว / Form written: ${values.out} (sheet "${model.name}", ${formLabel(form)}, ${countEn(form.items.length, "item")})\n`
   );
   return 0;
+}
+
+/** The district codes, for messages: `1001–1050`. */
+function districtCodes(): string {
+  const codes = DISTRICTS.map((d) => d.code!).sort();
+  return `${codes[0]}–${codes[codes.length - 1]}`;
+}
+
+/** `สำนักงานเขตบางรัก (1004)` / `Bang Rak (1004)`, several joined by หรือ / or. */
+function districtChoices(units: readonly Unit[]): Msg {
+  return msg(
+    units.map((u) => `${unitDisplayName(u)} (${u.code})`).join(" หรือ "),
+    units.map((u) => `${u.en} (${u.code})`).join(" or ")
+  );
+}
+
+/** No --unit, and no report that names one. */
+function noUnit(otherUnit: boolean, from: { file: string; json: boolean } | null): UserError {
+  const why = !from
+    ? msg("", "")
+    : from.json
+      ? msg(` (รายงาน ${from.file} ไม่มีชื่อหรือรหัสหน่วยงาน)`, ` (the report ${from.file} names no unit)`)
+      : msg(
+          ` (รายการคะแนน ${from.file} ไม่มีชื่อหน่วยงาน)`,
+          ` (the scores list ${from.file} names no unit)`
+        );
+  return new UserError(
+    msg(
+      `ต้องระบุหน่วยงานด้วย --unit${otherUnit ? " (--other-unit ใช้คู่กับ --unit)" : ""}${why.th}: รหัสเขต ${districtCodes()} หรือชื่อเขต เช่น --unit 1035 หรือ --unit จอมทอง หน่วยงานอื่นที่ไม่ใช่เขตใช้ชื่อเต็ม`,
+      `Give the unit with --unit${otherUnit ? " (--other-unit goes with --unit)" : ""}${why.en}: a district code ${districtCodes()} or name, e.g. --unit 1035 or --unit "Chom Thong"; another unit by its full name`
+    )
+  );
+}
+
+/**
+ * The unit a form is made for, from `--unit` or the report given with --from (`file`): a district,
+ * or another unit (said on stderr); refused with the reason when empty, digits that are no district
+ * code, or a name a few letters from a district's unless --other-unit confirms it is not a district.
+ */
+function unitOf(
+  src: { text: string; where: string; file?: string },
+  otherUnit: boolean,
+  io: Io
+): Unit {
+  const entry = checkUnitEntry(src.text);
+  const { where } = src;
+  const fix = src.file
+    ? msg(`แก้ไฟล์ ${src.file} หรือระบุ --unit`, `correct ${src.file} or give --unit`)
+    : msg("ระบุ --unit", "give --unit");
+  switch (entry.kind) {
+    case "district":
+      if (otherUnit)
+        throw new UserError(
+          msg(
+            `--other-unit ใช้กับหน่วยงานที่ไม่ใช่เขต แต่ ${where} "${src.text}" คือ${unitDisplayName(entry.unit)} (${entry.unit.code}): ให้ลบ --other-unit`,
+            `--other-unit is for a unit that is not a district, but ${where} "${src.text}" is the district ${entry.unit.en} (${entry.unit.code}): drop --other-unit`
+          )
+        );
+      return entry.unit;
+    case "empty":
+      throw new UserError(
+        msg(
+          `${where} ${entry.text ? `"${entry.text}" ไม่มีชื่อหน่วยงาน` : "ว่าง"}: ${fix.th} เป็นรหัสเขต ${districtCodes()} หรือชื่อหน่วยงาน เช่น --unit 1035`,
+          `${where} ${entry.text ? `"${entry.text}" names no unit` : "is empty"}: ${fix.en} with a district code ${districtCodes()} or the unit's name, e.g. --unit 1035`
+        )
+      );
+    case "not-a-code":
+      throw new UserError(
+        msg(
+          `${where} "${entry.text}" ไม่ใช่รหัสเขต (รหัสเขตคือ ${districtCodes()} เช่น 1035 คือเขตจอมทอง)`,
+          `${where} "${entry.text}" is not a district code (the codes are ${districtCodes()}, e.g. 1035 for Chom Thong)`
+        )
+      );
+    case "near-miss": {
+      if (!otherUnit) {
+        const names = districtChoices(entry.near);
+        const code = entry.near.length === 1 ? entry.near[0].code! : "CODE";
+        throw new UserError(
+          msg(
+            `${where} "${entry.text}" ไม่ตรงกับชื่อเขตใด หมายถึง ${names.th} หรือไม่ ถ้าใช่ ให้${fix.th} ${code} ถ้าเป็นหน่วยงานอื่นที่ไม่ใช่เขต ให้เพิ่ม --other-unit`,
+            `${where} "${entry.text}" matches no district: did you mean ${names.en}? If so, ${fix.en} ${code}; if it is a unit that is not a district, add --other-unit`
+          )
+        );
+      }
+      const unit: Unit = { code: null, th: entry.text, en: entry.text };
+      io.err(
+        `หน่วยงาน "${entry.text}" ไม่ใช่สำนักงานเขต (--other-unit) จึงใช้ชื่อตามที่ระบุ ตอนรวมผลจะนับเป็นหน่วยงานชื่อนี้ นอกจาก ${DISTRICTS.length} เขต\n` +
+          `"${entry.text}" is not a district (--other-unit): the form is for a unit of that name, which the merge counts besides the ${DISTRICTS.length} districts\n`
+      );
+      return unit;
+    }
+    case "other":
+      io.err(
+        `หน่วยงาน "${entry.unit.th}" ไม่ใช่สำนักงานเขต จึงใช้ชื่อตามที่ระบุ ตอนรวมผลจะนับเป็นหน่วยงานชื่อนี้ นอกจาก ${DISTRICTS.length} เขต\n` +
+          `"${entry.unit.th}" is not a district: the form is for a unit of that name, which the merge counts besides the ${DISTRICTS.length} districts\n`
+      );
+      return entry.unit;
+  }
 }
 
 async function readText(file: string): Promise<string> {

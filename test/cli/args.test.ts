@@ -13,7 +13,7 @@ import { runCli, tempDirs } from "../helpers";
 const dirs = tempDirs();
 
 const SCAFFOLD_OPTIONS =
-  "-o/--out, --unit, --year, --round, --threshold, --preparer, --from, --sheet, --form";
+  "-o/--out, --unit, --other-unit, --year, --round, --threshold, --preparer, --from, --sheet, --form";
 
 describe("ita refuses a mistyped command line with exit 2, in Thai and English", () => {
   it.each([
