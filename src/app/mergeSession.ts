@@ -21,7 +21,7 @@ import { chooseMergeForm } from "../domain/mergeForm";
 import { Period } from "../domain/period";
 import type { SummarySheet } from "../domain/summarySheets/table";
 import { buildSummary } from "../domain/summarySheets";
-import { baseName, Msg, msg } from "../domain/text";
+import { baseName, countEn, Msg, msg } from "../domain/text";
 import { Unit } from "../domain/units";
 import { readUnitFile } from "../xlsx/read/submission";
 import { Inflater } from "../xlsx/read/zip";
@@ -225,7 +225,7 @@ export function formChoiceNote(o: MergeOutcome): Msg | null {
   const label = formLabel(o.form.form);
   return msg(
     `รวมตามแบบฟอร์ม ${label} (${o.form.matching} ชีต) ซึ่งเป็นแบบฟอร์มที่ไฟล์ส่วนใหญ่ใช้; ชีตของแบบฟอร์มอื่น ${o.form.other} ชีตรวมได้เฉพาะที่ข้อต่อเนื่องกัน นอกนั้นไม่นำมารวม (ดูเหตุผลในรายการที่ไม่รับ)`,
-    `Merged by the form ${label} (${o.form.matching} sheets), the one most files carry; ${o.form.other} sheets of other forms are merged only where their items map onto it, the rest are refused (see the reasons among the rejected files)`
+    `Merged by the form ${label} (${countEn(o.form.matching, "sheet")}), the one most files carry; ${countEn(o.form.other, "sheet")} of other forms ${o.form.other === 1 ? "is merged only where its items map onto it, or else refused" : "are merged only where their items map onto it, the rest refused"} (see the reasons among the rejected files)`
   );
 }
 

@@ -3,6 +3,9 @@ import path from "path";
 import {
   shortBy,
   BOUND_HINTS,
+  checkUnitEntry,
+  countEn,
+  DISTRICTS,
   isFiscalYear,
   isPassMark,
   isRound,
@@ -14,41 +17,51 @@ import {
   formLabel,
   formToJson,
   metaFromReport,
+  Msg,
   msg,
+  namedUnit,
   parseScoresList,
   ReadForm,
   renderForm,
   Report,
   reportFromScores,
-  resolveUnit,
   Round,
+  Unit,
   unitDisplayName,
   validate,
   ValidationResult,
 } from "../domain";
 import { readFormFile } from "../xlsx/files";
-import { numberOption, parse, UserError } from "./args";
+import { numberOption, oneFile, parse, UserError } from "./args";
 import { formOption } from "./forms";
 import type { Io } from "./io";
 
 export type { Io } from "./io";
 
+const SCAFFOLD_OPTIONS = {
+  out: { type: "string", short: "o" },
+  unit: { type: "string" },
+  "other-unit": { type: "boolean" },
+  year: { type: "string" },
+  round: { type: "string" },
+  threshold: { type: "string" },
+  preparer: { type: "string" },
+  from: { type: "string" },
+  sheet: { type: "string" },
+  form: { type: "string" },
+} as const;
+
 /**
- * `ita scaffold -o FILE [--form FILE|ID] [--unit U] [--year 2567] [--round 6|12] [--threshold 85]
- * [--from REPORT.json|SCORES.csv]`: the form is the one given, else the year's (or the newest of an
- * earlier year, said on stderr).
+ * `ita scaffold -o FILE [--form FILE|ID] [--unit U [--other-unit]] [--year 2567] [--round 6|12]
+ * [--threshold 85] [--from REPORT.json|SCORES.csv]`: the form is the one given, else the year's (or
+ * the newest of an earlier year, said on stderr). The unit is `--unit`, else the report's; a form
+ * without one, or for a misspelt district, is refused before anything is written.
  */
 export async function scaffold(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
-    out: { type: "string", short: "o" },
-    unit: { type: "string" },
-    year: { type: "string" },
-    round: { type: "string" },
-    threshold: { type: "string" },
-    preparer: { type: "string" },
-    from: { type: "string" },
-    sheet: { type: "string" },
-    form: { type: "string" },
+    command: "ita scaffold",
+    options: SCAFFOLD_OPTIONS,
+    positionals: false,
   });
   if (!values.out)
     throw new UserError(msg("ต้องระบุไฟล์ผลลัพธ์ด้วย -o FILE", "Give the output file with -o FILE"));
@@ -56,12 +69,18 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
   const round = numberOption("round", values.round, isRound, BOUND_HINTS.round) as
     Round | undefined;
   const threshold = numberOption("threshold", values.threshold, isPassMark, BOUND_HINTS.passMark);
-  const unitArg = values.unit === undefined ? undefined : resolveUnit(String(values.unit));
+  const otherUnit = values["other-unit"] === true;
+  const from = values.from === undefined ? undefined : String(values.from);
+  // Refused before any file is read: no unit can come from anywhere.
+  if (values.unit === undefined && from === undefined) throw noUnit(otherUnit, null);
+  const unitArg =
+    values.unit === undefined
+      ? undefined
+      : unitOf({ text: String(values.unit), where: "--unit" }, otherUnit, io);
 
   const preparer = values.preparer as string | undefined;
   let report: Report | undefined;
   let fromMeta: FormMeta | undefined;
-  const from = values.from === undefined ? undefined : String(values.from);
   const fromText = from === undefined ? undefined : await readText(from);
   const fromJson =
     from !== undefined && (/\.json$/i.test(from) || fromText!.trimStart().startsWith("{"));
@@ -69,6 +88,19 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
     report = parseReportJson(from!, fromText!);
     fromMeta = metaFromReport(report);
   }
+  // The unit the form is for: --unit, else the report's (its code, else its name, as
+  // metaFromReport takes them), checked as --unit is.
+  let unit: Unit;
+  if (unitArg) unit = unitArg;
+  else if (report?.unitCode?.trim())
+    unit = unitOf(
+      { text: report.unitCode, where: `${from}: "unitCode"`, file: from },
+      otherUnit,
+      io
+    );
+  else if (report?.unit.trim())
+    unit = unitOf({ text: report.unit, where: `${from}: "unit"`, file: from }, otherUnit, io);
+  else throw noUnit(otherUnit, { file: from!, json: fromJson });
   // Without a year or round the form is for the report due now (in November: the 12-month report of the
   // fiscal year just ended), as in the pane, and stderr says which one it is.
   const due = dueReport(io.now?.() ?? new Date());
@@ -102,7 +134,7 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
       )
     );
   const meta: FormMeta = {
-    unit: unitArg ?? fromMeta?.unit ?? null,
+    unit,
     fiscalYear,
     round: finalRound,
     passMark: threshold ?? (report?.passMark !== undefined ? fromMeta!.passMark : form.passMark),
@@ -115,7 +147,9 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
     if (!scores.length)
       throw new UserError(msg(`ไม่พบคะแนนในไฟล์ ${from}`, `No scores found in ${from}`));
     report = reportFromScores(form, meta, scores);
-    io.err(`${scores.length} คะแนน / scores read from ${from}\n`);
+    io.err(
+      `อ่านคะแนนจาก ${from} ${scores.length} ข้อ / ${countEn(scores.length, "score")} read from ${from}\n`
+    );
   }
   const model = renderForm(form, meta, report, values.sheet as string | undefined);
   // The writer (ExcelJS) is loaded only by the command that writes.
@@ -123,9 +157,107 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
     require("../xlsx/write/writeForm") as typeof import("../xlsx/write/writeForm");
   await writeFormFile(String(values.out), model);
   io.out(
-    `เขียนแบบรายงานแล้ว / Form written: ${values.out} (sheet "${model.name}", ${formLabel(form)}, ${form.items.length} items)\n`
+    `เขียนแบบรายงานแล้ว / Form written: ${values.out} (sheet "${model.name}", ${formLabel(form)}, ${countEn(form.items.length, "item")})\n`
   );
   return 0;
+}
+
+/** The district codes, for messages: `1001–1050`. */
+function districtCodes(): string {
+  const codes = DISTRICTS.map((d) => d.code!).sort();
+  return `${codes[0]}–${codes[codes.length - 1]}`;
+}
+
+/** `สำนักงานเขตบางรัก (1004)` / `Bang Rak (1004)`, several joined by หรือ / or. */
+function districtChoices(units: readonly Unit[]): Msg {
+  return msg(
+    units.map((u) => `${unitDisplayName(u)} (${u.code})`).join(" หรือ "),
+    units.map((u) => `${u.en} (${u.code})`).join(" or ")
+  );
+}
+
+/** No --unit, and no report that names one. */
+function noUnit(otherUnit: boolean, from: { file: string; json: boolean } | null): UserError {
+  const why = !from
+    ? msg("", "")
+    : from.json
+      ? msg(` (รายงาน ${from.file} ไม่มีชื่อหรือรหัสหน่วยงาน)`, ` (the report ${from.file} names no unit)`)
+      : msg(
+          ` (รายการคะแนน ${from.file} ไม่มีชื่อหน่วยงาน)`,
+          ` (the scores list ${from.file} names no unit)`
+        );
+  return new UserError(
+    msg(
+      `ต้องระบุหน่วยงานด้วย --unit${otherUnit ? " (--other-unit ใช้คู่กับ --unit)" : ""}${why.th}: รหัสเขต ${districtCodes()} หรือชื่อเขต เช่น --unit 1035 หรือ --unit จอมทอง หน่วยงานอื่นที่ไม่ใช่เขตใช้ชื่อเต็ม`,
+      `Give the unit with --unit${otherUnit ? " (--other-unit goes with --unit)" : ""}${why.en}: a district code ${districtCodes()} or name, e.g. --unit 1035 or --unit "Chom Thong"; another unit by its full name`
+    )
+  );
+}
+
+/**
+ * The unit a form is made for, from `--unit` or the report given with --from (`file`): a district,
+ * or another unit (said on stderr); refused with the reason when empty, digits that are no district
+ * code, or a name a few letters from a district's unless --other-unit confirms it is not a district.
+ */
+function unitOf(
+  src: { text: string; where: string; file?: string },
+  otherUnit: boolean,
+  io: Io
+): Unit {
+  const entry = checkUnitEntry(src.text);
+  const { where } = src;
+  const fix = src.file
+    ? msg(`แก้ไฟล์ ${src.file} หรือระบุ --unit`, `correct ${src.file} or give --unit`)
+    : msg("ระบุ --unit", "give --unit");
+  switch (entry.kind) {
+    case "district":
+      if (otherUnit)
+        throw new UserError(
+          msg(
+            `--other-unit ใช้กับหน่วยงานที่ไม่ใช่เขต แต่ ${where} "${src.text}" คือ${unitDisplayName(entry.unit)} (${entry.unit.code}): ให้ลบ --other-unit`,
+            `--other-unit is for a unit that is not a district, but ${where} "${src.text}" is the district ${entry.unit.en} (${entry.unit.code}): drop --other-unit`
+          )
+        );
+      return entry.unit;
+    case "empty":
+      throw new UserError(
+        msg(
+          `${where} ${entry.text ? `"${entry.text}" ไม่มีชื่อหน่วยงาน` : "ว่าง"}: ${fix.th} เป็นรหัสเขต ${districtCodes()} หรือชื่อหน่วยงาน เช่น --unit 1035`,
+          `${where} ${entry.text ? `"${entry.text}" names no unit` : "is empty"}: ${fix.en} with a district code ${districtCodes()} or the unit's name, e.g. --unit 1035`
+        )
+      );
+    case "not-a-code":
+      throw new UserError(
+        msg(
+          `${where} "${entry.text}" ไม่ใช่รหัสเขต (รหัสเขตคือ ${districtCodes()} เช่น 1035 คือเขตจอมทอง)`,
+          `${where} "${entry.text}" is not a district code (the codes are ${districtCodes()}, e.g. 1035 for Chom Thong)`
+        )
+      );
+    case "near-miss": {
+      if (!otherUnit) {
+        const names = districtChoices(entry.near);
+        const code = entry.near.length === 1 ? entry.near[0].code! : "CODE";
+        throw new UserError(
+          msg(
+            `${where} "${entry.text}" ไม่ตรงกับชื่อเขตใด หมายถึง ${names.th} หรือไม่ ถ้าใช่ ให้${fix.th} ${code} ถ้าเป็นหน่วยงานอื่นที่ไม่ใช่เขต ให้เพิ่ม --other-unit`,
+            `${where} "${entry.text}" matches no district: did you mean ${names.en}? If so, ${fix.en} ${code}; if it is a unit that is not a district, add --other-unit`
+          )
+        );
+      }
+      const unit: Unit = namedUnit(entry.text);
+      io.err(
+        `หน่วยงาน "${entry.text}" ไม่ใช่สำนักงานเขต (--other-unit) จึงใช้ชื่อตามที่ระบุ ตอนรวมผลจะนับเป็นหน่วยงานชื่อนี้ นอกจาก ${DISTRICTS.length} เขต\n` +
+          `"${entry.text}" is not a district (--other-unit): the form is for a unit of that name, which the merge counts besides the ${DISTRICTS.length} districts\n`
+      );
+      return unit;
+    }
+    case "other":
+      io.err(
+        `หน่วยงาน "${entry.unit.th}" ไม่ใช่สำนักงานเขต จึงใช้ชื่อตามที่ระบุ ตอนรวมผลจะนับเป็นหน่วยงานชื่อนี้ นอกจาก ${DISTRICTS.length} เขต\n` +
+          `"${entry.unit.th}" is not a district: the form is for a unit of that name, which the merge counts besides the ${DISTRICTS.length} districts\n`
+      );
+      return entry.unit;
+  }
 }
 
 async function readText(file: string): Promise<string> {
@@ -170,17 +302,15 @@ function parseReportJson(file: string, text: string): Report {
 
 /** `ita read FILE [--sheet S]` prints the report as JSON. */
 export async function read(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { sheet: { type: "string" } });
-  const file = onlyFile(positionals);
+  const { values, positionals } = parse(argv, {
+    command: "ita read",
+    options: { sheet: { type: "string" } },
+    positionals: true,
+  });
+  const file = oneFile(positionals, ".xlsx");
   const { form } = await readFormFile(file, values.sheet as string | undefined);
   io.out(`${JSON.stringify({ file, ...formToJson(form) }, null, 2)}\n`);
   return 0;
-}
-
-function onlyFile(positionals: string[]): string {
-  if (positionals.length !== 1)
-    throw new UserError(msg("ต้องระบุไฟล์ .xlsx หนึ่งไฟล์", "Give exactly one .xlsx file"));
-  return positionals[0];
 }
 
 export function validationJson(file: string, form: ReadForm, result: ValidationResult) {
@@ -215,12 +345,16 @@ export function validationJson(file: string, form: ReadForm, result: ValidationR
 /** `ita validate FILE [--threshold N] [--json] [--form FILE|ID]`: exit 0 no errors, 1 errors, 2 unreadable. */
 export async function validateCmd(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
-    threshold: { type: "string" },
-    json: { type: "boolean" },
-    sheet: { type: "string" },
-    form: { type: "string" },
+    command: "ita validate",
+    options: {
+      threshold: { type: "string" },
+      json: { type: "boolean" },
+      sheet: { type: "string" },
+      form: { type: "string" },
+    },
+    positionals: true,
   });
-  const file = onlyFile(positionals);
+  const file = oneFile(positionals, ".xlsx");
   const threshold = numberOption("threshold", values.threshold, isPassMark, BOUND_HINTS.passMark);
   const given = values.form === undefined ? undefined : formOption(String(values.form));
   const { form } = await readFormFile(file, values.sheet as string | undefined, given);
@@ -243,7 +377,7 @@ export function formatValidation(file: string, form: ReadForm, result: Validatio
     ? unitDisplayName(form.unit.value)
     : form.unit.raw || "(ไม่ระบุหน่วยงาน / no unit)";
   lines.push(
-    `${path.basename(file)} — ${unit}, ปีงบประมาณ / FY ${form.fiscalYear.raw || "?"}, รอบ / round ${form.round.raw || "?"} (sheet "${form.sheet}", ${form.items.length} items)`
+    `${path.basename(file)} — ${unit}, ปีงบประมาณ / FY ${form.fiscalYear.raw || "?"}, รอบ / round ${form.round.raw || "?"} (sheet "${form.sheet}", ${countEn(form.items.length, "item")})`
   );
   if (result.flags.length) {
     lines.push(`ข้อที่ต่ำกว่าเกณฑ์ ${result.passMark} / Items under the pass mark ${result.passMark}:`);
@@ -264,8 +398,8 @@ export function formatValidation(file: string, form: ReadForm, result: Validatio
   }
   lines.push(
     result.ok
-      ? `พร้อมส่ง: ไม่มีข้อผิดพลาด, คำเตือน ${result.warnings} / Ready to submit: no errors, ${result.warnings} warnings`
-      : `ยังส่งไม่ได้: ข้อผิดพลาด ${result.errors}, คำเตือน ${result.warnings} / Not ready: ${result.errors} errors, ${result.warnings} warnings`
+      ? `พร้อมส่ง: ไม่มีข้อผิดพลาด, คำเตือน ${result.warnings} / Ready to submit: no errors, ${countEn(result.warnings, "warning")}`
+      : `ยังส่งไม่ได้: ข้อผิดพลาด ${result.errors}, คำเตือน ${result.warnings} / Not ready: ${countEn(result.errors, "error")}, ${countEn(result.warnings, "warning")}`
   );
   return `${lines.join("\n")}\n`;
 }

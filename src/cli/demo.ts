@@ -30,7 +30,11 @@ const DEMO_DISTRICTS = ["1001", "1002", "1006", "1040"];
  * then writes four more district workbooks and a broken file, and merges them into the central summary.
  */
 export async function demo(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { out: { type: "string" } });
+  const { values } = parse(argv, {
+    command: "ita demo",
+    options: { out: { type: "string" } },
+    positionals: false,
+  });
   const outDir = path.resolve(String(values.out ?? "out/demo"));
   const districtsDir = path.join(outDir, "districts");
   await fs.rm(districtsDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import path from "path";
 import {
   bookProblemText,
   Catalog,
+  countEn,
   currentFiscalYear,
   formBookModel,
   formForYear,
@@ -15,7 +16,7 @@ import { readFileBytes } from "../xlsx/files";
 import { nodeInflate } from "../xlsx/nodeInflate";
 import { openXlsx } from "../xlsx/read/xlsxRead";
 import { writeBytesAtomic } from "../xlsx/write/atomic";
-import { parse, UserError } from "./args";
+import { oneFile, parse, UserError } from "./args";
 import type { Io } from "./io";
 import { formOption } from "./forms";
 
@@ -50,14 +51,11 @@ function outOption(value: unknown, ext: string): string {
 }
 
 async function exportForm(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    form: { type: "string" },
-    out: { type: "string", short: "o" },
+  const { values } = parse(argv, {
+    command: "ita form export",
+    options: { form: { type: "string" }, out: { type: "string", short: "o" } },
+    positionals: false,
   });
-  if (positionals.length)
-    throw new UserError(
-      msg(`ไม่รู้จัก "${positionals[0]}"`, `Unexpected argument "${positionals[0]}"`)
-    );
   const out = outOption(values.out, ".xlsx");
   let form: Catalog;
   if (values.form !== undefined) form = formOption(String(values.form));
@@ -74,8 +72,8 @@ async function exportForm(argv: string[], io: Io): Promise<number> {
     }
     throw new UserError(
       msg(
-        `เขียนแบบฟอร์ม ${formLabel(form)} เป็นสมุดงานไม่ได้ (${model.problems.length} จุด)`,
-        `The form ${formLabel(form)} cannot be written as a workbook (${model.problems.length} problems)`
+        `เขียนแบบฟอร์ม ${formLabel(form)} เป็นสมุดงานไม่ได้ (พบปัญหา ${model.problems.length} จุด)`,
+        `The form ${formLabel(form)} cannot be written as a workbook (${countEn(model.problems.length, "problem")})`
       )
     );
   }
@@ -83,16 +81,18 @@ async function exportForm(argv: string[], io: Io): Promise<number> {
     require("../xlsx/write/formBook") as typeof import("../xlsx/write/formBook");
   await writeFormBookFile(out, model.sheets);
   io.out(
-    `เขียนแบบฟอร์มแล้ว / Form written: ${out} (${formLabel(form)}, ${form.items.length} items)\n`
+    `เขียนแบบฟอร์มแล้ว / Form written: ${out} (${formLabel(form)}, ${countEn(form.items.length, "item")})\n`
   );
   return 0;
 }
 
 async function importForm(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { out: { type: "string", short: "o" } });
-  if (positionals.length !== 1)
-    throw new UserError(msg("ต้องระบุไฟล์ .xlsx หนึ่งไฟล์", "Give exactly one .xlsx file"));
-  const file = positionals[0];
+  const { values, positionals } = parse(argv, {
+    command: "ita form import",
+    options: { out: { type: "string", short: "o" } },
+    positionals: true,
+  });
+  const file = oneFile(positionals, ".xlsx");
   const out = outOption(values.out, ".json");
   const book = openXlsx(file, await readFileBytes(file), nodeInflate);
   const result = formFromBook(book.sheets.map((s) => book.grid(s)));
@@ -106,8 +106,8 @@ async function importForm(argv: string[], io: Io): Promise<number> {
     if (more > 0) io.err(`… และอีก ${more} จุด / and ${more} more\n`);
     throw new UserError(
       msg(
-        `${name} ยังไม่ใช่แบบฟอร์มที่ใช้ได้ (${result.problems.length} จุดต้องแก้) จึงไม่ได้เขียน ${out}`,
-        `${name} is not a usable form yet (${result.problems.length} problems to fix); ${out} was not written`
+        `${name} ยังไม่ใช่แบบฟอร์มที่ใช้ได้ (ต้องแก้ ${result.problems.length} จุด) จึงไม่ได้เขียน ${out}`,
+        `${name} is not a usable form yet (${countEn(result.problems.length, "problem")} to fix); ${out} was not written`
       )
     );
   }
@@ -115,7 +115,7 @@ async function importForm(argv: string[], io: Io): Promise<number> {
   const json = formFileText(result.form);
   await writeBytesAtomic(out, new TextEncoder().encode(json));
   io.out(
-    `เขียนไฟล์แบบฟอร์มแล้ว / Form file written: ${out} (${formLabel(form)}, ปี / FY ${form.fiscalYear}, ${form.items.length} items)\n`
+    `เขียนไฟล์แบบฟอร์มแล้ว / Form file written: ${out} (${formLabel(form)}, ปี / FY ${form.fiscalYear}, ${countEn(form.items.length, "item")})\n`
   );
   return 0;
 }

@@ -93,8 +93,9 @@ export function formOption(value: string): Catalog {
 /** `ita forms [--json] [--form FILE|ID …]`: the bundled forms and the given ones. */
 export async function formsCmd(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
-    json: { type: "boolean" },
-    form: { type: "string", multiple: true },
+    command: "ita forms",
+    options: { json: { type: "boolean" }, form: { type: "string", multiple: true } },
+    positionals: false,
   });
   const given = ((values.form as unknown as string[] | undefined) ?? []).map(formOption);
   const bundled = allForms();

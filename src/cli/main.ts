@@ -18,9 +18,13 @@ const help =
   ปีที่ยังไม่มีแบบฟอร์มใช้แบบฟอร์มล่าสุดของปีก่อนหน้า (แจ้งให้ทราบ) หรือระบุ --form FILE.json
   A year without its own form uses the newest form of an earlier year (and says so), or give --form FILE.json
 
-  ita scaffold -o FILE [--form FILE|ID] [--unit U] [--year 2567] [--round 6|12] [--threshold 85]
-               [--preparer NAME] [--from REPORT.json|SCORES.csv] [--sheet NAME]
+  ita scaffold -o FILE --unit U [--other-unit] [--form FILE|ID] [--year 2567] [--round 6|12]
+               [--threshold 85] [--preparer NAME] [--from REPORT.json|SCORES.csv] [--sheet NAME]
       สร้างแบบรายงาน / write a new reporting workbook (optionally filled from a report or a scores list)
+      U: รหัสเขต 1001–1050 ชื่อเขต หรือชื่อเต็มของหน่วยงานอื่น; ชื่อที่ใกล้ชื่อเขตแต่ไม่ใช่เขตต้องเพิ่ม
+      --other-unit; ไม่ต้องระบุ --unit เมื่อ REPORT.json มีหน่วยงานอยู่แล้ว
+      U: a district code 1001–1050 or name, or another unit's full name; a name close to a
+      district's that is not one needs --other-unit; --unit may be left out when REPORT.json names the unit
   ita forms [--json] [--form FILE …]
       รายการแบบฟอร์ม / list the forms: id, version, fiscal years, title, number of items
   ita form export [--form FILE|ID] -o FORM.xlsx

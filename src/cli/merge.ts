@@ -20,6 +20,7 @@ import {
   Comparison,
   comparisonCounts,
   Period,
+  countEn,
   periodName,
   periodWords,
   Round,
@@ -202,16 +203,20 @@ function periodOption(year: number | undefined, round: number | undefined): Peri
  */
 export async function merge(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, {
-    out: { type: "string", short: "o" },
-    threshold: { type: "string" },
-    expect: { type: "string" },
-    json: { type: "boolean" },
-    report: { type: "string" },
-    office: { type: "string" },
-    form: { type: "string" },
-    compare: { type: "string", multiple: true },
-    year: { type: "string" },
-    round: { type: "string" },
+    command: "ita merge",
+    options: {
+      out: { type: "string", short: "o" },
+      threshold: { type: "string" },
+      expect: { type: "string" },
+      json: { type: "boolean" },
+      report: { type: "string" },
+      office: { type: "string" },
+      form: { type: "string" },
+      compare: { type: "string", multiple: true },
+      year: { type: "string" },
+      round: { type: "string" },
+    },
+    positionals: true,
   });
   if (!values.out)
     throw new UserError(
@@ -388,7 +393,7 @@ export function formatCompare(c: Comparison): string {
   const n = comparisonCounts(c);
   const mapped = c.items.map(comparedCode).filter((code, k) => code !== c.items[k].code);
   return (
-    `เทียบกับ / compared with: ${periodName(c.previous)} (${c.previous.source}) · ${c.units.length} หน่วยงาน / units · ` +
+    `เทียบกับ / compared with: ${periodName(c.previous)} (${c.previous.source}) · ${c.units.length} หน่วยงาน / ${countEn(c.units.length, "unit")} · ` +
     `คะแนนรวมโดยประมาณดีขึ้น / estimated total up ${n.improved}, ลดลง / down ${n.declined} · ` +
     `ตกต่ำกว่าเกณฑ์ / fell under the pass mark: ${n.fell} · ขึ้นมาผ่านเกณฑ์ / rose to it: ${n.rose}` +
     (c.onlyPreviousItems.length || c.onlyCurrentItems.length

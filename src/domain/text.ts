@@ -9,6 +9,14 @@ export const msg = (th: string, en: string): Msg => ({ th, en });
 /** A file's name without its folders (`a/b/c.xlsx`, `a\\b\\c.xlsx` → `c.xlsx`), as messages name files. */
 export const baseName = (file: string) => file.split(/[\\/]/).filter(Boolean).pop() || file;
 
+/**
+ * A count in English with its noun: `1 problem`, `2 problems`, `0 warnings` (Thai needs no plural:
+ * `2 จุด`). The plural is the noun with an s unless given (`1 entry`, `3 entries`).
+ */
+export function countEn(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 const THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
 
 /** Replace Thai digits (๐–๙) with ASCII digits. */

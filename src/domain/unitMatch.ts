@@ -1,4 +1,4 @@
-import { DISTRICTS, districtKey, findDistrict, Unit } from "./units";
+import { DISTRICTS, districtKey, findDistrict, namedUnit, Unit } from "./units";
 
 /**
  * Edit distance (insertions, deletions, substitutions and swaps of neighbours) between two strings,
@@ -51,4 +51,32 @@ export function suggestDistricts(input: string, max = 3): Unit[] {
     .sort((a, b) => a.unit.code!.localeCompare(b.unit.code!))
     .slice(0, max)
     .map((s) => s.unit);
+}
+
+/**
+ * What a unit typed for a new form names, before the form is made: a district; another unit (any
+ * name far from every district's, merged under its own name); or a slip to refuse — nothing, digits
+ * that are no district code, or a name a few edits from a district's (`near`, nearest first as
+ * suggestDistricts gives them). Names of other offices (`สำนักงบประมาณกรุงเทพมหานคร`, `กองคลัง`) are
+ * many edits from every district's name, so they are other units without being confirmed.
+ */
+export type UnitCheck =
+  | { kind: "district"; unit: Unit }
+  | { kind: "other"; unit: Unit }
+  | { kind: "empty"; text: string }
+  | { kind: "not-a-code"; text: string }
+  | { kind: "near-miss"; text: string; near: Unit[] };
+
+export function checkUnitEntry(input: string): UnitCheck {
+  const text = input.normalize("NFC").trim();
+  const district = findDistrict(text);
+  if (district) return { kind: "district", unit: district };
+  const key = districtKey(text);
+  // Nothing, or only เขต / สำนักงานเขต.
+  if (!key) return { kind: "empty", text };
+  // `9999`, `๑๐๕๑`, `เขต 99`: a code, and no district has it.
+  if (/^\d+$/.test(key)) return { kind: "not-a-code", text };
+  const near = suggestDistricts(text);
+  if (near.length) return { kind: "near-miss", text, near };
+  return { kind: "other", unit: namedUnit(text) };
 }

@@ -155,7 +155,7 @@ describe("ita merge --compare PREVIOUS", () => {
       prevSummary
     );
     expect(human.out).toContain(
-      `compared with: ปีงบประมาณ 2566 รอบ 12 เดือน (${prevSummary}) · 2 หน่วยงาน / units`
+      `compared with: ปีงบประมาณ 2566 รอบ 12 เดือน (${prevSummary}) · 2 หน่วยงาน / 2 units`
     );
     expect(human.out).toContain(`fell under the pass mark: ${a.fellBelowPassMark.length} `);
   });

@@ -165,10 +165,14 @@ describe("ita form export / import", () => {
     );
     // The edited workbook itself serves as --form, checked as by ita form import.
     const direct = path.join(dir, "direct-1035.xlsx");
-    const d = await runCli("scaffold", "--form", editedBook, "--year", "2569", "-o", direct);
+    const d = await runCli(
+      ...["scaffold", "--form", editedBook, "--year", "2569", "--unit", "1035", "-o", direct]
+    );
     expect(d.code).toBe(0);
     expect(d.out).toContain("bkk-district-ita 2569.1, 43 items");
-    const notBook = await runCli("scaffold", "--form", a, "-o", path.join(dir, "never.xlsx"));
+    const notBook = await runCli(
+      ...["scaffold", "--form", a, "--unit", "1035", "-o", path.join(dir, "never.xlsx")]
+    );
     expect(notBook.code).toBe(2);
     expect(notBook.err).toMatch(/2569-1035\.xlsx: no sheet "แบบฟอร์ม Form" \(sheets found: /);
     // And with the form given explicitly.
@@ -215,7 +219,9 @@ describe("a form file that fails the schema never half-loads", () => {
     f.tools[1].indicators[0].items[2].code = "E 3"; // not a code
     await fs.writeFile(bad, JSON.stringify(f));
     const sheet = path.join(dir, "ok.xlsx");
-    expect((await runCli("scaffold", "--year", "2567", "-o", sheet)).code).toBe(0);
+    expect((await runCli("scaffold", "--year", "2567", "--unit", "1035", "-o", sheet)).code).toBe(
+      0
+    );
     for (const args of [
       ["form", "export", "--form", bad, "-o", path.join(dir, "never.xlsx")],
       ["validate", sheet, "--form", bad],

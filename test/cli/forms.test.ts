@@ -125,7 +125,7 @@ describe("ita forms / --form / --year", () => {
 
   it("scaffold --year 2570 uses the FY2567 form, says so on stderr, and writes the year 2570", async () => {
     const file = path.join(dir, "y2570.xlsx");
-    const r = await runCli("scaffold", "--year", "2570", "-o", file);
+    const r = await runCli("scaffold", "--year", "2570", "--unit", "1035", "-o", file);
     expect(r.code).toBe(0);
     expect(r.err).toContain("ใช้แบบฟอร์มปี 2567 (2567.1) เพราะยังไม่มีแบบฟอร์มของปี 2570");
     expect(r.err).toContain("Using the FY2567 form (2567.1)");
@@ -138,7 +138,17 @@ describe("ita forms / --form / --year", () => {
     expect(read.items).toHaveLength(42);
     // The year's own form: no notice.
     expect(
-      (await runCli("scaffold", "--year", "2567", "-o", path.join(dir, "y2567.xlsx"))).err
+      (
+        await runCli(
+          "scaffold",
+          "--year",
+          "2567",
+          "--unit",
+          "1035",
+          "-o",
+          path.join(dir, "y2567.xlsx")
+        )
+      ).err
     ).toBe("");
   });
 
@@ -167,7 +177,7 @@ describe("ita forms / --form / --year", () => {
     data.tools[2].weight = "forty";
     await fs.writeFile(bad, JSON.stringify(data));
     for (const args of [
-      ["scaffold", "-o", path.join(dir, "never.xlsx"), "--form", bad],
+      ["scaffold", "-o", path.join(dir, "never.xlsx"), "--unit", "1035", "--form", bad],
       ["forms", "--form", bad],
     ]) {
       const r = await runCli(...args);
@@ -198,11 +208,16 @@ describe("ita forms / --form / --year", () => {
       JSON.stringify({ ...edited2569(), version: "2569.2", rounds: [12] })
     );
     const file = path.join(dir, "yearly.xlsx");
-    expect((await runCli("scaffold", "--form", yearly, "--year", "2569", "-o", file)).code).toBe(0);
+    expect(
+      (await runCli("scaffold", "--form", yearly, "--year", "2569", "--unit", "1035", "-o", file))
+        .code
+    ).toBe(0);
     expect(JSON.parse((await runCli("validate", file, "--form", yearly, "--json")).out).round).toBe(
       12
     );
-    const six = await runCli("scaffold", "--form", yearly, "--round", "6", "-o", file + "6.xlsx");
+    const six = await runCli(
+      ...["scaffold", "--form", yearly, "--round", "6", "--unit", "1035", "-o", file + "6.xlsx"]
+    );
     expect(six.code).toBe(2);
     expect(six.err).toMatch(/has no round 6 \(its rounds: 12\)/);
   });
@@ -255,7 +270,7 @@ describe("ita forms / --form / --year", () => {
     const plain = await runCli("merge", newFile, oldFile, "-o", out, "--expect", "none");
     expect(plain.code).toBe(3);
     expect(plain.err).toMatch(
-      /Merged by the form bkk-district-ita 2569\.1 \(1 sheets\), the one most files carry; 1 sheets of other forms are merged only where their items map onto it/
+      /Merged by the form bkk-district-ita 2569\.1 \(1 sheet\), the one most files carry; 1 sheet of other forms is merged only where its items map onto it/
     );
     expect(plain.out).toMatch(/old-1001\.xlsx: .*2567\.1.*2569\.1/);
     const byOld = await runCli(

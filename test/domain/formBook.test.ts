@@ -171,7 +171,7 @@ describe("the form book: one description, written and imported", () => {
     });
     expect(r.form).toBeNull();
     const pRow = (key: string) => PROPERTY_ROWS.findIndex((p) => p.key === key) + 2;
-    // The schema is checked first: the version's format, with the hint.
+    // Both at once, in the order of the sheet: the version's format (with the hint), the weights.
     expect(r.problems).toEqual([
       {
         sheet: props,
@@ -179,6 +179,14 @@ describe("the form book: one description, written and imported", () => {
         problem: {
           th: "รูปแบบไม่ถูกต้อง (ปี.ลำดับ เช่น 2568.1)",
           en: "wrong format (year.number, e.g. 2568.1)",
+        },
+      },
+      {
+        sheet: props,
+        cell: `B${pRow("tools.IIT.weight")}, B${pRow("tools.EIT.weight")}, B${pRow("tools.OIT.weight")}`,
+        problem: {
+          th: "น้ำหนักของแบบวัดรวมได้ 110 ไม่ใช่ 100",
+          en: "tool weights add up to 110, not 100",
         },
       },
     ]);

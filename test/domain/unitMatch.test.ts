@@ -1,4 +1,5 @@
 import {
+  checkUnitEntry,
   DISTRICTS,
   editDistance,
   findDistrict,
@@ -49,5 +50,60 @@ describe("near-miss district names", () => {
     expect(unitName(u, "en")).toBe("Chom Thong");
     expect(unitName(u, "th")).toBe("สำนักงานเขตจอมทอง");
     expect(unitName({ code: null, th: "กองคลัง", en: "กองคลัง", kind: "agency" }, "en")).toBe("กองคลัง");
+  });
+});
+
+describe("a unit typed for a new form (checkUnitEntry)", () => {
+  it("a district by code, Thai digits, Thai or English name, with or without its prefix", () => {
+    for (const typed of ["1004", "๑๐๐๔", "บางรัก", "เขตบางรัก", "สำนักงานเขตบางรัก", " Bang Rak "])
+      expect(checkUnitEntry(typed)).toEqual({
+        kind: "district",
+        unit: { code: "1004", th: "บางรัก", en: "Bang Rak" },
+      });
+  });
+
+  it("nothing, or only the prefix, is empty", () => {
+    expect(checkUnitEntry("")).toEqual({ kind: "empty", text: "" });
+    expect(checkUnitEntry("  ")).toEqual({ kind: "empty", text: "" });
+    expect(checkUnitEntry("เขต")).toEqual({ kind: "empty", text: "เขต" });
+    expect(checkUnitEntry("สำนักงานเขต")).toEqual({ kind: "empty", text: "สำนักงานเขต" });
+  });
+
+  it("digits no district has are not a code, whatever the prefix or digits", () => {
+    expect(checkUnitEntry("9999")).toEqual({ kind: "not-a-code", text: "9999" });
+    expect(checkUnitEntry("1051")).toEqual({ kind: "not-a-code", text: "1051" });
+    expect(checkUnitEntry("๑๐๕๑")).toEqual({ kind: "not-a-code", text: "๑๐๕๑" });
+    expect(checkUnitEntry("เขต 99")).toEqual({ kind: "not-a-code", text: "เขต 99" });
+  });
+
+  it("a name a few edits from a district's is a near miss, with the district", () => {
+    expect(checkUnitEntry("บางลัก")).toEqual({
+      kind: "near-miss",
+      text: "บางลัก",
+      near: [{ code: "1004", th: "บางรัก", en: "Bang Rak" }],
+    });
+    expect(checkUnitEntry("Dusitt")).toEqual({
+      kind: "near-miss",
+      text: "Dusitt",
+      near: [{ code: "1002", th: "ดุสิต", en: "Dusit" }],
+    });
+  });
+
+  it("the names of other offices are far from every district's: other units, as typed", () => {
+    for (const name of [
+      "สำนักงบประมาณกรุงเทพมหานคร",
+      "กองคลัง",
+      "กองการเจ้าหน้าที่",
+      "สำนักการแพทย์",
+      "สำนักอนามัย",
+      "สำนักเทศกิจ",
+      "ฝ่ายปกครอง",
+      "ศูนย์บริการ",
+      "สำนักงาน ก.ก.",
+    ])
+      expect(checkUnitEntry(name)).toEqual({
+        kind: "other",
+        unit: { code: null, th: name, en: name },
+      });
   });
 });

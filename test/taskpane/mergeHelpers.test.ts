@@ -5,16 +5,18 @@ import { localSetting } from "../../src/taskpane/merge/settings";
 const file = (name: string, bytes = 3) => new File([new Uint8Array(bytes)], name);
 
 describe("the chosen files", () => {
-  it("adds to the list in the order given, once per name and size, spreadsheets only", () => {
+  it("adds to the list in the order given, once per name and size, every file but lock and hidden ones", () => {
     const a = file("a.xlsx");
-    const first = addFiles([], [a, file("b.XLSX"), file("notes.pdf")]);
-    expect(first.files.map((f) => f.name)).toEqual(["a.xlsx", "b.XLSX"]);
-    expect(first.notSpreadsheets).toEqual(["notes.pdf"]);
+    // A PDF is taken (the merge names it with its reason); Office's lock file and a hidden file are not.
+    const first = addFiles([], [a, file("b.XLSX"), file("notes.pdf"), file("~$a.xlsx"), file(".x")]);
+    expect(first.files.map((f) => f.name)).toEqual(["a.xlsx", "b.XLSX", "notes.pdf"]);
+    expect(first.ignored).toEqual(["~$a.xlsx", ".x"]);
     // The same file picked again (a new File object) is not added; a changed file of that name is.
     const second = addFiles(first.files, [file("a.xlsx"), file("a.xlsx", 9), file("c.ods")]);
     expect(second.files.map((f) => `${f.name}:${f.size}`)).toEqual([
       "a.xlsx:3",
       "b.XLSX:3",
+      "notes.pdf:3",
       "a.xlsx:9",
       "c.ods:3",
     ]);

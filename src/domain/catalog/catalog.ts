@@ -79,6 +79,14 @@ export interface FormProblem {
 /** Where all tool weights are, as a FormProblem names it. */
 export const WEIGHTS_PATH = "tools[*].weight";
 
+/** The tool weights must add up to 100: what is wrong with them, or null. */
+export function weightsProblem(weights: readonly number[]): Msg | null {
+  const sum = weights.reduce((s, w) => s + w, 0);
+  return sum === 100
+    ? null
+    : msg(`น้ำหนักของแบบวัดรวมได้ ${sum} ไม่ใช่ 100`, `tool weights add up to ${sum}, not 100`);
+}
+
 /**
  * The rules zod cannot express, all of them: indicators and item codes once each, a measure group
  * referred to only by the items that follow it in its indicator, tool weights adding up to 100.
@@ -135,15 +143,8 @@ export function crossItemProblems(file: FormFile): FormProblem[] {
       seen.add(f);
     }
   }
-  const weights = file.tools.reduce((s, t) => s + t.weight, 0);
-  if (weights !== 100)
-    problems.push({
-      path: WEIGHTS_PATH,
-      problem: msg(
-        `น้ำหนักของแบบวัดรวมได้ ${weights} ไม่ใช่ 100`,
-        `tool weights add up to ${weights}, not 100`
-      ),
-    });
+  const weights = weightsProblem(file.tools.map((t) => t.weight));
+  if (weights) problems.push({ path: WEIGHTS_PATH, problem: weights });
   return problems;
 }
 

@@ -450,8 +450,13 @@ function withHeights(s: Omit<BookSheetModel, "heights">): BookSheetModel {
 /** `ชีต "ข้อคำถาม Items" เซลล์ F12: …` / `sheet "…", cell F12: …` */
 export function bookProblemText(file: string, p: BookProblem): Msg {
   if (!p.sheet) return msg(`${file}: ${p.problem.th}`, `${file}: ${p.problem.en}`);
+  // The weights' sum is at three cells: `cells B11, B14, B17`.
+  const cells = p.cell.includes(",") ? "cells" : "cell";
   const where = p.cell
-    ? msg(`${file} ชีต "${p.sheet}" เซลล์ ${p.cell}`, `${file}, sheet "${p.sheet}", cell ${p.cell}`)
+    ? msg(
+        `${file} ชีต "${p.sheet}" เซลล์ ${p.cell}`,
+        `${file}, sheet "${p.sheet}", ${cells} ${p.cell}`
+      )
     : msg(`${file} ชีต "${p.sheet}"`, `${file}, sheet "${p.sheet}"`);
   return msg(`${where.th}: ${p.problem.th}`, `${where.en}: ${p.problem.en}`);
 }

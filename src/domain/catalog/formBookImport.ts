@@ -5,10 +5,10 @@
  */
 import { z } from "zod";
 import { normalizeCode } from "../codes";
-import { addr } from "../layout/a1";
+import { addr, colNumber } from "../layout/a1";
 import { CellGrid, GridCell, mergeResolver } from "../layout/grid";
-import { cleanText, foldKey, Msg, msg, thaiDigitsToAscii } from "../text";
-import { crossItemProblems, jsonPath, WEIGHTS_PATH } from "./catalog";
+import { cleanText, countEn, foldKey, Msg, msg, thaiDigitsToAscii } from "../text";
+import { crossItemProblems, jsonPath, WEIGHTS_PATH, weightsProblem } from "./catalog";
 import {
   BOOK_SHEETS,
   BookColumn,
@@ -83,6 +83,7 @@ function zodProblem(issue: z.core.$ZodIssue): Msg {
     minimum?: number | bigint;
     maximum?: number | bigint;
     origin?: string;
+    inclusive?: boolean;
     values?: unknown[];
     keys?: string[];
   };
@@ -90,11 +91,19 @@ function zodProblem(issue: z.core.$ZodIssue): Msg {
     case "too_small":
       if (i.origin === "string") return notEmpty;
       if (i.origin === "array")
-        return msg(`ต้องมีอย่างน้อย ${i.minimum} รายการ`, `needs at least ${i.minimum} entries`);
+        return msg(
+          `ต้องมีอย่างน้อย ${i.minimum} รายการ`,
+          `needs at least ${countEn(Number(i.minimum), "entry", "entries")}`
+        );
+      if (i.inclusive === false)
+        return msg(`ต้องมากกว่า ${i.minimum}`, `must be more than ${i.minimum}`);
       return msg(`ต้องไม่น้อยกว่า ${i.minimum}`, `must be at least ${i.minimum}`);
     case "too_big":
       if (i.origin === "array")
-        return msg(`มีได้ไม่เกิน ${i.maximum} รายการ`, `at most ${i.maximum} entries`);
+        return msg(
+          `มีได้ไม่เกิน ${i.maximum} รายการ`,
+          `at most ${countEn(Number(i.maximum), "entry", "entries")}`
+        );
       return msg(`ต้องไม่เกิน ${i.maximum}`, `must be at most ${i.maximum}`);
     case "invalid_type":
       return msg(`ชนิดของค่าไม่ถูกต้อง (ต้องเป็น ${i.expected})`, `expected ${i.expected}`);
@@ -495,10 +504,26 @@ function readCorrections(ctx: Ctx, g: CellGrid): Correction[] | undefined {
   return corrections;
 }
 
+/** Problems in the order of the book: by sheet, then row, then column (the first of several cells). */
+function inBookOrder(problems: BookProblem[], grids: readonly CellGrid[]): BookProblem[] {
+  const sheet = (p: BookProblem) => (p.sheet ? 1 + grids.findIndex((g) => g.name === p.sheet) : 0);
+  const cell = (p: BookProblem) => {
+    const m = /^([A-Z]+)(\d+)/.exec(p.cell);
+    return m ? [Number(m[2]), colNumber(m[1])] : [0, 0];
+  };
+  return problems
+    .map((p, i) => ({ p, i, s: sheet(p), c: cell(p) }))
+    .sort((a, b) => a.s - b.s || a.c[0] - b.c[0] || a.c[1] - b.c[1] || a.i - b.i)
+    .map((x) => x.p);
+}
+
 /**
  * Read an edited form book (its sheets as cell grids, from xlsx/read or Office.js) into a form file.
- * Everything is checked — the sheets and columns, each value, the zod schema and the cross-item
- * rules — and every problem found is returned with its sheet and cell; the form only when none.
+ * Everything is checked — the sheets and columns, each value, the weights' sum, the zod schema and
+ * the cross-item rules — and every problem found is returned at once, with its sheet and cell, in
+ * the order of the book; the form only when there is none. A finding of the schema or the cross-item
+ * rules at a cell that already has a problem, or at no cell of its own while cells have problems, is
+ * left out: it is that problem seen again.
  */
 export function formFromBook(
   grids: readonly CellGrid[]
@@ -527,10 +552,20 @@ export function formFromBook(
   if (!propsGrid || !itemsGrid) return { form: null, problems };
 
   const { draft, toolDraft, columnsDraft, title, previousDraft } = readProperties(ctx, propsGrid);
+  // The weights' sum is the properties' own: checked with the cells, whatever else is wrong.
+  const weightCells = TOOL_IDS.map((id) => at.get(`tool:${id}.weight`)?.cell ?? "")
+    .filter(Boolean)
+    .join(", ");
+  const weights = TOOL_IDS.map((id) => toolDraft.get(id)!.weight);
+  if (weights.every((w): w is number => typeof w === "number")) {
+    const w = weightsProblem(weights);
+    if (w) add(propsGrid.name, weightCells, w);
+  }
   const { toolBlocks, itemPlaces, previousItems } = readItems(ctx, itemsGrid);
   const corrGrid = findSheet(grids, "corrections");
   const corrections = corrGrid ? readCorrections(ctx, corrGrid) : undefined;
-  if (problems.length) return { form: null, problems };
+  const cellProblems = problems.length;
+  const taken = new Set(problems.map((p) => `${p.sheet}!${p.cell}`));
 
   // The form file, keys in the order the bundled files use; then the schema and cross-item rules.
   const tools = toolBlocks.map((b) => {
@@ -595,13 +630,9 @@ export function formFromBook(
       });
     });
   });
-  at.set(WEIGHTS_PATH, {
-    sheet: propsGrid.name,
-    cell: TOOL_IDS.map((id) => at.get(`tool:${id}.weight`)?.cell ?? "")
-      .filter(Boolean)
-      .join(", "),
-  });
-  const placeOf = (path: string): Place => {
+  /** The cell a path's value came from; with cell problems, only a value read from a cell. */
+  const placeOf = (path: string): Place | null => {
+    if (cellProblems) return at.get(path) ?? null;
     for (let p = path; p; p = p.replace(/(\.[^.[\]]+|\[[^\]]*\])$/, "")) {
       const hit = at.get(p);
       if (hit) return hit;
@@ -609,19 +640,25 @@ export function formFromBook(
     }
     return { sheet: propsGrid.name, cell: "" };
   };
+  const seen = new Set<string>();
   const placed = (path: string, problem: Msg) => {
     const p = placeOf(path);
+    if (!p || taken.has(`${p.sheet}!${p.cell}`)) return;
     const withHint = p.hint
       ? msg(`${problem.th} (${p.hint.th})`, `${problem.en} (${p.hint.en})`)
       : problem;
+    const key = `${p.sheet}!${p.cell}!${withHint.en}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     add(p.sheet, p.cell, withHint);
   };
+  // The schema and the cross-item rules see the form as far as the cells gave it: what they find
+  // besides the cells' problems is listed with them.
   const parsed = formFileSchema().safeParse(form);
-  if (!parsed.success) {
+  if (!parsed.success)
     for (const issue of parsed.error.issues) placed(jsonPath(issue.path), zodProblem(issue));
-    return { form: null, problems };
-  }
-  for (const p of crossItemProblems(parsed.data)) placed(p.path, p.problem);
-  if (problems.length) return { form: null, problems };
+  // The weights' sum was checked with the cells.
+  for (const p of crossItemProblems(form)) if (p.path !== WEIGHTS_PATH) placed(p.path, p.problem);
+  if (problems.length) return { form: null, problems: inBookOrder(problems, grids) };
   return { form, problems: [] };
 }
