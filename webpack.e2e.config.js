@@ -6,12 +6,18 @@ const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const path = require("path");
 
-const OFFICE_JS = /\s*<!-- Office JavaScript API[^>]*-->\s*<script[^>]*appsforoffice[^>]*><\/script>/;
+// The Office.js tag: the comment before it and a script whose src is an https URL ending in
+// /office.js (the CDN's address changes: appsforoffice.microsoft.com, then
+// officeapis.public.onecdn.static.microsoft in September 2026).
+const OFFICE_JS =
+  /\s*<!-- Office JavaScript API[^>]*-->\s*<script[^>]*\bsrc="https:\/\/[^"\s]+\/office\.js"[^>]*><\/script>/;
 
 function testPage() {
   const html = fs.readFileSync(path.join(__dirname, "src/taskpane/taskpane.html"), "utf8");
   if (!OFFICE_JS.test(html)) throw new Error("taskpane.html: the Office.js script tag was not found");
-  return html.replace(OFFICE_JS, "");
+  const page = html.replace(OFFICE_JS, "");
+  if (/<script[^>]*office\.js/i.test(page)) throw new Error("taskpane.html: a second Office.js script tag");
+  return page;
 }
 
 module.exports = {

@@ -7,6 +7,7 @@ import {
   ARTIFACTS,
   axe,
   launch,
+  OFFICE_CDNS,
   overflowX,
   ROOT,
   screenshots,
@@ -541,6 +542,59 @@ describe("the task pane in Chromium", () => {
     ]);
     // Refused by the policy before any request left the page.
     expect(strayRequests(traffic.get(page)!, origin())).toEqual([]);
+    await page.close();
+  });
+
+  it("lets Office.js load from the CDN's new address and its earlier one, and from no other", async () => {
+    const page = await open(500, "?ui=en-US");
+    await page.getByRole("heading", { name: "ITA District Report" }).waitFor();
+    // Stand-ins for the CDN (no network in the tests): each script records its own address.
+    for (const cdn of OFFICE_CDNS)
+      await page.route(`${cdn}/**`, (route) =>
+        route.fulfill({
+          contentType: "text/javascript",
+          body: "window.cdnScripts = (window.cdnScripts || []).concat(document.currentScript.src);",
+        })
+      );
+    const attempts = await page.evaluate(
+      async (urls) => {
+        // The one refusal expected, waited for (its report may come after the script's error event).
+        const refusal = new Promise<string>((resolve) =>
+          document.addEventListener("securitypolicyviolation", (e) => resolve(e.blockedURI))
+        );
+        const results = await Promise.all(
+          urls.map(
+            (src) =>
+              new Promise<string>((resolve) => {
+                const s = document.createElement("script");
+                s.onload = () => resolve(`${src} loaded`);
+                s.onerror = () => resolve(`${src} refused`);
+                s.src = src;
+                document.head.appendChild(s);
+              })
+          )
+        );
+        const seen = [await refusal];
+        return { results, seen, ran: (window as unknown as { cdnScripts?: string[] }).cdnScripts };
+      },
+      [
+        "https://officeapis.public.onecdn.static.microsoft/1/office.js",
+        "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+        "https://officeapis.example.org/1/office.js",
+      ]
+    );
+    expect(attempts).toEqual({
+      results: [
+        "https://officeapis.public.onecdn.static.microsoft/1/office.js loaded",
+        "https://appsforoffice.microsoft.com/lib/1/hosted/office.js loaded",
+        "https://officeapis.example.org/1/office.js refused",
+      ],
+      seen: ["https://officeapis.example.org/1/office.js"],
+      ran: [
+        "https://officeapis.public.onecdn.static.microsoft/1/office.js",
+        "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      ],
+    });
     await page.close();
   });
 

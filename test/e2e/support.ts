@@ -111,8 +111,14 @@ export async function overflowX(page: Page): Promise<number> {
   );
 }
 
-/** The only origin besides the pane's own that the pane may reach: Microsoft's Office.js CDN. */
-export const OFFICE_CDN = "https://appsforoffice.microsoft.com";
+/**
+ * The only origins besides the pane's own that the pane may reach: Microsoft's Office.js CDN, at its
+ * address since September 2026 (office-js-docs-pr #5882) and at the earlier one it still serves.
+ */
+export const OFFICE_CDNS = [
+  "https://officeapis.public.onecdn.static.microsoft",
+  "https://appsforoffice.microsoft.com",
+];
 
 /** Every request a page makes, and every Content-Security-Policy violation it reports. */
 export interface Traffic {
@@ -123,7 +129,7 @@ export interface Traffic {
 export function allowedRequest(url: string, origin: string): boolean {
   const u = new URL(url);
   if (u.protocol === "data:" || u.protocol === "blob:") return true; // not network requests
-  return u.origin === origin || u.origin === OFFICE_CDN;
+  return u.origin === origin || OFFICE_CDNS.includes(u.origin);
 }
 
 /**
