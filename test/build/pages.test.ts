@@ -46,4 +46,17 @@ describe("the add-in's pages", () => {
       expect(policy.get("form-action")).toEqual(["'none'"]);
     }
   );
+
+  it.each(PAGES)(
+    "%s has no inline script (the CSP allows scripts from files only)",
+    async (page) => {
+      const html = await fs.readFile(path.join(ROOT, page), "utf8");
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(scripts.filter(([, attrs, body]) => !/\bsrc="/.test(attrs) || body.trim())).toEqual(
+        []
+      );
+      expect(html).not.toMatch(/\son[a-z]+="/);
+    }
+  );
 });

@@ -598,6 +598,49 @@ describe("the task pane in Chromium", () => {
     await page.close();
   });
 
+  it("says it is loading, in Thai and English, until the pane's script has rendered it", async () => {
+    // In the page as served, before any script runs.
+    const html = await (await fetch(server.url)).text();
+    expect(
+      /<div id="container">\s*<div id="ita-boot"[\s\S]*?<\/div>\s*<\/div>/.exec(html)?.[0]
+    ).toContain('<span lang="th">กำลังโหลด…</span> / <span lang="en">Loading…</span>');
+    // In the browser, with the pane's script held back until the loading state has been seen.
+    const page = await browser.newPage({
+      viewport: { width: 320, height: 400 },
+      colorScheme: "dark",
+      reducedMotion: "reduce",
+    });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let requested = false;
+    await page.route("**/host.js", async (route) => {
+      requested = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url, { waitUntil: "commit" });
+    const boot = page.locator("#ita-boot");
+    await boot.waitFor();
+    expect(await boot.textContent()).toMatch(/^\s*กำลังโหลด… \/ Loading…\s*$/);
+    expect(await boot.getAttribute("role")).toBe("status");
+    // The operating system's dark theme (the Office theme is not known yet).
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      "rgb(41, 41, 41)"
+    );
+    await fs.mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "0-loading-dark-320.png") });
+    expect(await page.getByRole("heading").count()).toBe(0);
+    release();
+    await page.getByRole("heading", { name: "รายงาน ITA สำนักงานเขต" }).waitFor();
+    expect(requested).toBe(true);
+    // React's first render replaced it.
+    expect(await boot.count()).toBe(0);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      "rgba(0, 0, 0, 0)"
+    );
+    await page.close();
+  });
+
   it("follows a dark Office theme and switches to English", async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
     await page.goto(`${server.url}?theme=dark`);
