@@ -10,7 +10,9 @@ import {
   OFFICE_CDNS,
   overflowX,
   ROOT,
+  screenshot,
   screenshots,
+  scrollbarWidth,
   serve,
   strayRequests,
   Traffic,
@@ -121,6 +123,7 @@ async function checkView(page: Page, name: string) {
   // Measure colours at rest: no hover, no transition half-way.
   await page.mouse.move(1, 1);
   await page.waitForTimeout(400);
+  expect(await scrollbarWidth(page)).toBe(17);
   expect(await axe(page)).toEqual([]);
   await screenshots(page, name);
   for (const width of [320, 270]) {
@@ -331,6 +334,7 @@ describe("the task pane in Chromium", () => {
   async function checkMerge(page: Page, name: string) {
     await page.mouse.move(1, 1);
     await page.waitForTimeout(400);
+    expect(await scrollbarWidth(page)).toBe(17);
     expect(await axe(page)).toEqual([]);
     for (const width of [270, 320]) {
       await page.setViewportSize({ width, height: 900 });
@@ -356,10 +360,7 @@ describe("the task pane in Chromium", () => {
         wide: [],
       });
     }
-    await page.setViewportSize({ width: 270, height: 900 });
-    await page.waitForTimeout(150);
-    await fs.mkdir(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-270.png`), fullPage: true });
+    await screenshot(page, 270, `${name}-270.png`);
     await screenshots(page, name);
   }
 
@@ -575,7 +576,11 @@ describe("the task pane in Chromium", () => {
           )
         );
         const seen = [await refusal];
-        return { results, seen, ran: (window as unknown as { cdnScripts?: string[] }).cdnScripts };
+        return {
+          results,
+          seen,
+          ran: (window as unknown as { cdnScripts?: string[] }).cdnScripts?.sort(),
+        };
       },
       [
         "https://officeapis.public.onecdn.static.microsoft/1/office.js",
@@ -590,9 +595,10 @@ describe("the task pane in Chromium", () => {
         "https://officeapis.example.org/1/office.js refused",
       ],
       seen: ["https://officeapis.example.org/1/office.js"],
+      // Sorted: inserted scripts run in the order they arrive.
       ran: [
-        "https://officeapis.public.onecdn.static.microsoft/1/office.js",
         "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+        "https://officeapis.public.onecdn.static.microsoft/1/office.js",
       ],
     });
     await page.close();
