@@ -319,7 +319,9 @@ export function App({
                       </div>
                     ) : null}
                     {view === "flags" ? <FlagsView gateway={noted} /> : null}
-                    {view === "merge" ? <MergeView gateway={noted} /> : null}
+                    {view === "merge" ? (
+                      <MergeView gateway={noted} downloads={host.downloads} />
+                    ) : null}
                   </Suspense>
                 </>
               )}

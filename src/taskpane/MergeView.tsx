@@ -95,7 +95,14 @@ function unreadable(file: string, e: unknown): Submission {
 }
 
 /** Choose many district workbooks, read them here in the pane, write the summary sheets into this workbook. */
-export function MergeView({ gateway }: { gateway: Gateway }) {
+export function MergeView({
+  gateway,
+  downloads = true,
+}: {
+  gateway: Gateway;
+  /** The Office host's webview saves downloads (`HostInfo.downloads`). */
+  downloads?: boolean;
+}) {
   const t = useT();
   const styles = useStyles();
   const [files, setFiles] = useState<File[]>([]);
@@ -342,7 +349,9 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
           <CompareOutcome comparison={comparison} problem={compareProblem} />
         </MergeResults>
       ) : null}
-      {result && done ? <ReportDownload result={result} comparison={comparison} /> : null}
+      {result && done ? (
+        <ReportDownload result={result} comparison={comparison} downloads={downloads} />
+      ) : null}
     </section>
   );
 }

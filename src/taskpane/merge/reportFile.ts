@@ -34,18 +34,3 @@ export function reportFileName(result: MergeResult): string {
   const round = common(result.merged.map((m) => m.round));
   return `ITA-report-${year}${round ? `-r${round}` : ""}.docx`;
 }
-
-/** Hand a file to the browser's download (the pane's origin; a blob: URL is no network request). */
-export function download(name: string, blob: Blob, doc: Document = document): void {
-  const url = URL.createObjectURL(blob);
-  const a = doc.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.rel = "noopener";
-  a.style.display = "none";
-  doc.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoked after the click has been handled: the download keeps its own reference.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
