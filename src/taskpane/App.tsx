@@ -42,9 +42,11 @@ const useStyles = makeStyles({
   root: {
     minHeight: "100vh",
     boxSizing: "border-box",
-    // Office's guidance for task panes: 20 px side margins.
+    // Office's guidance for task panes: 20 px side margins; 16 px in a pane under 360 px, where a
+    // classic Windows scrollbar (17 px) leaves the content 303 px of the default 320 px.
     paddingBlock: tokens.spacingVerticalM,
     paddingInline: "20px",
+    "@media (max-width: 359px)": { paddingInline: tokens.spacingHorizontalL },
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
@@ -54,6 +56,8 @@ const useStyles = makeStyles({
     "& input[type='file']": { width: "100%", maxWidth: "100%", minWidth: 0 },
     // A select is as wide as its longest option (a form's id, years and items) unless held.
     "& .fui-Select": { maxWidth: "100%", minWidth: 0 },
+    // Fluent's combobox is at least 250 px wide: more than a 270 px pane with a scrollbar holds.
+    "& .fui-Combobox": { maxWidth: "100%", minWidth: 0 },
     "& select": { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
   },
   header: {
@@ -64,15 +68,17 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
   },
   langs: { display: "flex", columnGap: tokens.spacingHorizontalXS },
-  // The four views on one line at 320 px (Thai labels a size smaller under 360 px); below that they
-  // may wrap rather than stick out of the pane.
+  // The four views on one line at 320 px, also beside a classic 17 px scrollbar (Thai labels a size
+  // smaller and tighter under 360 px); below that they may wrap rather than stick out of the pane.
   tabs: {
     flexWrap: "wrap",
     "& button": { paddingInline: "3px", minWidth: 0 },
     "@media (max-width: 359px)": {
+      "& button": { paddingInline: "2px" },
       "& .fui-Tab__content, & .fui-Tab__content--reserved-space": {
         fontSize: tokens.fontSizeBase200,
         lineHeight: tokens.lineHeightBase200,
+        paddingInline: "1px",
       },
     },
   },
@@ -313,7 +319,9 @@ export function App({
                       </div>
                     ) : null}
                     {view === "flags" ? <FlagsView gateway={noted} /> : null}
-                    {view === "merge" ? <MergeView gateway={noted} /> : null}
+                    {view === "merge" ? (
+                      <MergeView gateway={noted} downloads={host.downloads} />
+                    ) : null}
                   </Suspense>
                 </>
               )}

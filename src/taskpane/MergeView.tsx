@@ -90,7 +90,14 @@ const SUMMARY_NAMES = new Set<string>([...Object.values(SUMMARY_SHEETS), COMPARE
  * they give are shown, the most common chosen), then merged as one period and written into this
  * workbook as summary sheets. The work is the merge use case's (`app/mergeSession`), as in `ita merge`.
  */
-export function MergeView({ gateway }: { gateway: Gateway }) {
+export function MergeView({
+  gateway,
+  downloads = true,
+}: {
+  gateway: Gateway;
+  /** The Office host's webview saves downloads (`HostInfo.downloads`). */
+  downloads?: boolean;
+}) {
   const t = useT();
   const styles = useStyles();
   const [files, setFiles] = useState<File[]>([]);
@@ -354,7 +361,7 @@ export function MergeView({ gateway }: { gateway: Gateway }) {
           />
         </MergeResults>
       ) : null}
-      {outcome && done ? <ReportDownload outcome={outcome} /> : null}
+      {outcome && done ? <ReportDownload outcome={outcome} downloads={downloads} /> : null}
       <Dialog
         open={confirmReplace !== null}
         onOpenChange={(_, d) => {

@@ -128,9 +128,39 @@ export const STRINGS = {
   },
   downloadReport: { th: "ดาวน์โหลดรายงานกลาง (.docx)", en: "Download the central report (.docx)" },
   buildingReport: { th: "กำลังสร้างรายงาน…", en: "Building the report…" },
-  reportSaved: {
-    th: "บันทึก {file} แล้ว ดูในโฟลเดอร์ดาวน์โหลด",
-    en: "{file} saved; look in your downloads folder",
+  // Said only when the browser took the download link (merge/saveFile.ts): never "saved".
+  reportStarted: {
+    th: "ดาวน์โหลด {file} เริ่มแล้ว ดูในโฟลเดอร์ดาวน์โหลด",
+    en: "Download of {file} started; look in your Downloads folder",
+  },
+  reportNoFile: {
+    th: "ถ้าไม่มีไฟล์ในโฟลเดอร์ดาวน์โหลด กดที่นี่",
+    en: "No file in your Downloads folder? Click here",
+  },
+  saveRefused: {
+    th: "ยังไม่ได้บันทึก {file}: เบราว์เซอร์ของบานหน้าต่างไม่ได้เริ่มดาวน์โหลด",
+    en: "{file} is not saved: the pane's browser did not start the download",
+  },
+  saveNoLinks: {
+    th: "ยังไม่ได้บันทึก {file}: เบราว์เซอร์ของบานหน้าต่างนี้ดาวน์โหลดไฟล์เองไม่ได้",
+    en: "{file} is not saved: this pane's browser cannot download files by itself",
+  },
+  saveHostDrops: {
+    th: "ยังไม่ได้บันทึก {file}: Excel บน Mac และ iPad ไม่บันทึกไฟล์ที่ดาวน์โหลดจากบานหน้าต่าง add-in",
+    en: "{file} is not saved: Excel for Mac and iPad does not save files downloaded from an add-in pane",
+  },
+  saveNoFile: {
+    th: "ถ้าไม่มี {file} ในโฟลเดอร์ดาวน์โหลด",
+    en: "If {file} is not in your Downloads folder",
+  },
+  saveByLink: {
+    th: "กดลิงก์นี้เพื่อบันทึกรายงาน:",
+    en: "Click this link to save the report:",
+  },
+  saveLink: { th: "บันทึก {file}", en: "Save {file}" },
+  saveElsewhere: {
+    th: "ถ้ากดแล้วยังไม่มีไฟล์ในโฟลเดอร์ดาวน์โหลด: รวมรายงานอีกครั้งใน Excel บนเว็บหรือ Excel บน Windows แล้วดาวน์โหลดจากที่นั่น หรือสร้างรายงานด้วยคำสั่ง ita merge ไฟล์ของเขต --report รายงาน.docx",
+    en: "If no file appears in your Downloads folder after that: merge again in Excel on the web or Excel for Windows and download it there, or make the report with the command ita merge district-files --report report.docx",
   },
   // Create
   createTitle: { th: "สร้างแบบรายงาน", en: "Create the reporting sheet" },

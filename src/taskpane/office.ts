@@ -11,12 +11,22 @@ export interface HostInfo {
   dark: boolean;
   /** Merged areas can be read (ExcelApi 1.13), so a merged measures cell counts for each item under it. */
   mergedAreas: boolean;
+  /**
+   * The pane's webview saves the files it downloads: not in Excel for Mac or iPad, whose webview
+   * drops downloads without a word (office-js #2700, closed "by design"; #3385).
+   */
+  downloads: boolean;
 }
+
+/** Office platforms whose webview drops the pane's downloads (`Office.context.platform`). */
+const DROPS_DOWNLOADS = new Set(["Mac", "iOS"]);
 
 /** The parts of the `Office` global the pane reads (a fake one in tests). */
 export interface OfficeLike {
   context?: {
     displayLanguage?: string;
+    /** `Office.PlatformType`: "PC", "OfficeOnline", "Mac", "iOS", "Android", "Universal". */
+    platform?: string;
     requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
     officeTheme?: { bodyBackgroundColor?: string };
   };
@@ -43,7 +53,18 @@ export function hostInfo(office: OfficeLike | undefined = officeGlobal()): HostI
   } catch {
     dark = false; // officeTheme is not available in every host
   }
-  return { supported, dark, mergedAreas: Boolean(req?.isSetSupported("ExcelApi", "1.13")) };
+  let platform: string | undefined;
+  try {
+    platform = ctx?.platform;
+  } catch {
+    platform = undefined;
+  }
+  return {
+    supported,
+    dark,
+    mergedAreas: Boolean(req?.isSetSupported("ExcelApi", "1.13")),
+    downloads: !platform || !DROPS_DOWNLOADS.has(platform),
+  };
 }
 
 /** Where the user's choice of language is kept (this computer's storage for the add-in's origin). */

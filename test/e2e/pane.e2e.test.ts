@@ -7,9 +7,12 @@ import {
   ARTIFACTS,
   axe,
   launch,
+  OFFICE_CDNS,
   overflowX,
   ROOT,
+  screenshot,
   screenshots,
+  scrollbarWidth,
   serve,
   strayRequests,
   Traffic,
@@ -46,15 +49,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
 
 const origin = () => new URL(server.url).origin;
 const traffic = new WeakMap<Page, Traffic>();
 
-async function open(width = 500, query = ""): Promise<Page> {
+/** The pane in a new page; `init` runs in the page before its own scripts (a browser's quirk). */
+async function open(width = 500, query = "", init?: () => void): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 }, reducedMotion: "reduce" });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  if (init) await page.addInitScript(init);
   traffic.set(page, await watchTraffic(page, origin()));
   await page.goto(`${server.url}${query}`);
   (page as unknown as { errors: string[] }).errors = errors;
@@ -120,6 +126,7 @@ async function checkView(page: Page, name: string) {
   // Measure colours at rest: no hover, no transition half-way.
   await page.mouse.move(1, 1);
   await page.waitForTimeout(400);
+  expect(await scrollbarWidth(page)).toBe(17);
   expect(await axe(page)).toEqual([]);
   await screenshots(page, name);
   for (const width of [320, 270]) {
@@ -330,6 +337,7 @@ describe("the task pane in Chromium", () => {
   async function checkMerge(page: Page, name: string) {
     await page.mouse.move(1, 1);
     await page.waitForTimeout(400);
+    expect(await scrollbarWidth(page)).toBe(17);
     expect(await axe(page)).toEqual([]);
     for (const width of [270, 320]) {
       await page.setViewportSize({ width, height: 900 });
@@ -355,10 +363,7 @@ describe("the task pane in Chromium", () => {
         wide: [],
       });
     }
-    await page.setViewportSize({ width: 270, height: 900 });
-    await page.waitForTimeout(150);
-    await fs.mkdir(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-270.png`), fullPage: true });
+    await screenshot(page, 270, `${name}-270.png`);
     await screenshots(page, name);
   }
 
@@ -463,7 +468,19 @@ describe("the task pane in Chromium", () => {
     expect(text).toContain("(ทดสอบ)");
     expect(text).toContain("สำนักงานเขตจอมทอง");
     expect(text).toContain("การเปลี่ยนแปลงเมื่อเทียบกับปีงบประมาณ 2566 รอบ 6 เดือน");
-    await page.getByText("บันทึก ITA-report-2567-r6.docx แล้ว ดูในโฟลเดอร์ดาวน์โหลด").waitFor();
+    // The browser took the download: the pane says it started (it cannot see the file saved).
+    await page.getByText("ดาวน์โหลด ITA-report-2567-r6.docx เริ่มแล้ว ดูในโฟลเดอร์ดาวน์โหลด").waitFor();
+    expect(await axe(page)).toEqual([]);
+    // Had no file come, the link to save it: the same report, as a data: URL the CSP lets through.
+    await page.getByRole("button", { name: "ถ้าไม่มีไฟล์ในโฟลเดอร์ดาวน์โหลด กดที่นี่" }).click();
+    await page.getByText("ถ้าไม่มี ITA-report-2567-r6.docx ในโฟลเดอร์ดาวน์โหลด").waitFor();
+    const link = page.getByRole("link", { name: "บันทึก ITA-report-2567-r6.docx" });
+    await page.waitForFunction(() => document.activeElement?.tagName === "A");
+    const [again] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(again.suggestedFilename()).toBe("ITA-report-2567-r6.docx");
+    const copy = path.join(dir, "report-by-link.docx");
+    await again.saveAs(copy);
+    expect((await fs.readFile(copy)).equals(bytes)).toBe(true);
     expect(await axe(page)).toEqual([]);
     // The office is remembered for the next report.
     expect(await page.evaluate(() => localStorage.getItem("ita.office"))).toMatch(/\(ทดสอบ\)$/);
@@ -472,10 +489,66 @@ describe("the task pane in Chromium", () => {
     await page.close();
   });
 
-  it("central flow in English and the dark theme: reasons in English, no overflow at 270 px", async () => {
+  /**
+   * A webview that drops a script's click on a blob: download link, as Excel for Mac's drops the
+   * download itself (office-js #2700, #3385): run in the page before the pane's scripts.
+   */
+  function dropBlobClicks() {
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      if (!this.href.startsWith("blob:")) click.call(this);
+    };
+  }
+
+  it("a webview that does not start the download: the pane says the report is not saved and its link saves it", async () => {
+    const files = await centralFiles();
+    const page = await open(500, "", dropBlobClicks);
+    const downloads: string[] = [];
+    page.on("download", (d) => downloads.push(d.suggestedFilename()));
+    await page.getByRole("heading", { name: "รายงาน ITA สำนักงานเขต" }).waitFor();
+    await page.getByRole("tab", { name: "รวมรายงาน" }).click();
+    await page
+      .getByRole("region", { name: "รวมรายงานของสำนักงานเขต" })
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles(files.slice(0, 2));
+    await page.getByRole("button", { name: "รวมรายงาน", exact: true }).click();
+    await page.getByText("เขียนสรุปลงในสมุดงานนี้แล้ว").waitFor();
+    await page.getByRole("button", { name: "ดาวน์โหลดรายงานกลาง (.docx)" }).click();
+    await page
+      .getByText("ยังไม่ได้บันทึก ITA-report-2567-r6.docx: เบราว์เซอร์ของบานหน้าต่างไม่ได้เริ่มดาวน์โหลด")
+      .waitFor();
+    // The pane knew at once: the click never reached the link, so no download can be on its way.
+    expect(downloads).toEqual([]);
+    expect(await page.getByText(/เริ่มแล้ว|บันทึก\S* แล้ว/).count()).toBe(0);
+    expect(await page.locator("#merge-report-help").textContent()).toBe(
+      "ยังไม่ได้บันทึก ITA-report-2567-r6.docx: เบราว์เซอร์ของบานหน้าต่างไม่ได้เริ่มดาวน์โหลด" +
+        "กดลิงก์นี้เพื่อบันทึกรายงาน: บันทึก ITA-report-2567-r6.docx" +
+        "ถ้ากดแล้วยังไม่มีไฟล์ในโฟลเดอร์ดาวน์โหลด: รวมรายงานอีกครั้งใน Excel บนเว็บหรือ Excel บน Windows" +
+        " แล้วดาวน์โหลดจากที่นั่น หรือสร้างรายงานด้วยคำสั่ง ita merge ไฟล์ของเขต --report รายงาน.docx"
+    );
+    await page.locator("#merge-report-help").scrollIntoViewIfNeeded();
+    await checkMerge(page, "12-report-not-started");
+    // The user's own click on the link is not a script's: the browser saves the report.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "บันทึก ITA-report-2567-r6.docx" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("ITA-report-2567-r6.docx");
+    const docx = path.join(dir, "report-not-started.docx");
+    await download.saveAs(docx);
+    expect((await fs.readFile(docx)).subarray(0, 2).toString("latin1")).toBe("PK");
+    const text = execFileSync("unzip", ["-p", docx, "word/document.xml"], { encoding: "utf8" });
+    expect(text).toContain("สำนักงานเขตจอมทอง");
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    expectTalkedToNoOne(page);
+    await page.close();
+  });
+
+  it("central flow in English and the dark theme on a Mac: reasons in English, the report's save link, no overflow at 270 px", async () => {
     const files = await centralFiles();
     // Opened at 270 px, the default pane width of Excel on the Mac.
-    const page = await open(270, "?ui=en-US&theme=dark");
+    const page = await open(270, "?ui=en-US&theme=dark&platform=Mac");
     await page.getByRole("heading", { name: "ITA District Report" }).waitFor();
     await page.getByRole("tab", { name: "Merge" }).click();
     await page
@@ -497,6 +570,21 @@ describe("the task pane in Chromium", () => {
       "1 file rejected · 48 units not received · 2 units merged from 3 files"
     );
     await checkMerge(page, "7-merged-dark-en");
+    // Excel for Mac's webview drops downloads: the pane does not try, says so and gives the link.
+    const downloads: string[] = [];
+    page.on("download", (d) => downloads.push(d.suggestedFilename()));
+    await page.getByRole("button", { name: "Download the central report (.docx)" }).click();
+    await page
+      .getByText(
+        "ITA-report-2567-r6.docx is not saved: Excel for Mac and iPad does not save files downloaded from an add-in pane"
+      )
+      .waitFor();
+    expect(downloads).toEqual([]);
+    expect(await page.getByText(/started|saved;/).count()).toBe(0);
+    await checkMerge(page, "7b-report-mac-dark-en");
+    const link = page.getByRole("link", { name: "Save ITA-report-2567-r6.docx" });
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe("ITA-report-2567-r6.docx");
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
@@ -541,6 +629,107 @@ describe("the task pane in Chromium", () => {
     ]);
     // Refused by the policy before any request left the page.
     expect(strayRequests(traffic.get(page)!, origin())).toEqual([]);
+    await page.close();
+  });
+
+  it("lets Office.js load from the CDN's new address and its earlier one, and from no other", async () => {
+    const page = await open(500, "?ui=en-US");
+    await page.getByRole("heading", { name: "ITA District Report" }).waitFor();
+    // Stand-ins for the CDN (no network in the tests): each script records its own address.
+    for (const cdn of OFFICE_CDNS)
+      await page.route(`${cdn}/**`, (route) =>
+        route.fulfill({
+          contentType: "text/javascript",
+          body: "window.cdnScripts = (window.cdnScripts || []).concat(document.currentScript.src);",
+        })
+      );
+    const attempts = await page.evaluate(
+      async (urls) => {
+        // The one refusal expected, waited for (its report may come after the script's error event).
+        const refusal = new Promise<string>((resolve) =>
+          document.addEventListener("securitypolicyviolation", (e) => resolve(e.blockedURI))
+        );
+        const results = await Promise.all(
+          urls.map(
+            (src) =>
+              new Promise<string>((resolve) => {
+                const s = document.createElement("script");
+                s.onload = () => resolve(`${src} loaded`);
+                s.onerror = () => resolve(`${src} refused`);
+                s.src = src;
+                document.head.appendChild(s);
+              })
+          )
+        );
+        const seen = [await refusal];
+        return {
+          results,
+          seen,
+          ran: (window as unknown as { cdnScripts?: string[] }).cdnScripts?.sort(),
+        };
+      },
+      [
+        "https://officeapis.public.onecdn.static.microsoft/1/office.js",
+        "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+        "https://officeapis.example.org/1/office.js",
+      ]
+    );
+    expect(attempts).toEqual({
+      results: [
+        "https://officeapis.public.onecdn.static.microsoft/1/office.js loaded",
+        "https://appsforoffice.microsoft.com/lib/1/hosted/office.js loaded",
+        "https://officeapis.example.org/1/office.js refused",
+      ],
+      seen: ["https://officeapis.example.org/1/office.js"],
+      // Sorted: inserted scripts run in the order they arrive.
+      ran: [
+        "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+        "https://officeapis.public.onecdn.static.microsoft/1/office.js",
+      ],
+    });
+    await page.close();
+  });
+
+  it("says it is loading, in Thai and English, until the pane's script has rendered it", async () => {
+    // In the page as served, before any script runs.
+    const html = await (await fetch(server.url)).text();
+    expect(
+      /<div id="container">\s*<div id="ita-boot"[\s\S]*?<\/div>\s*<\/div>/.exec(html)?.[0]
+    ).toContain('<span lang="th">กำลังโหลด…</span> / <span lang="en">Loading…</span>');
+    // In the browser, with the pane's script held back until the loading state has been seen.
+    const page = await browser.newPage({
+      viewport: { width: 320, height: 400 },
+      colorScheme: "dark",
+      reducedMotion: "reduce",
+    });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let requested = false;
+    await page.route("**/host.js", async (route) => {
+      requested = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url, { waitUntil: "commit" });
+    const boot = page.locator("#ita-boot");
+    await boot.waitFor();
+    expect(await boot.textContent()).toMatch(/^\s*กำลังโหลด… \/ Loading…\s*$/);
+    expect(await boot.getAttribute("role")).toBe("status");
+    // The operating system's dark theme (the Office theme is not known yet).
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      "rgb(41, 41, 41)"
+    );
+    await fs.mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "0-loading-dark-320.png") });
+    expect(await page.getByRole("heading").count()).toBe(0);
+    release();
+    await page.getByRole("heading", { name: "รายงาน ITA สำนักงานเขต" }).waitFor();
+    expect(requested).toBe(true);
+    // React's first render replaced it.
+    expect(await boot.count()).toBe(0);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      "rgba(0, 0, 0, 0)"
+    );
     await page.close();
   });
 

@@ -50,6 +50,9 @@ export function chromiumPath(): string {
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
+    // Scrollbars drawn and taking their width, as in Excel on Windows (the e2e page makes them the
+    // classic 17 px ones): Playwright's headless default hides them.
+    ignoreDefaultArgs: ["--hide-scrollbars"],
     args: [
       "--headless",
       "--no-sandbox",
@@ -94,14 +97,28 @@ export async function axe(
   });
 }
 
+/**
+ * A screenshot of the whole page at a width, with its scrollbar: the viewport is made as tall as the
+ * page (Chromium leaves scrollbars out of a `fullPage` screenshot). The viewport is 900 px tall after.
+ */
+export async function screenshot(page: Page, width: number, file: string): Promise<void> {
+  await fs.mkdir(ARTIFACTS, { recursive: true });
+  await page.setViewportSize({ width, height: 900 });
+  await page.waitForTimeout(150);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width, height: Math.max(900, height) });
+  await page.screenshot({ path: path.join(ARTIFACTS, file) });
+  await page.setViewportSize({ width, height: 900 });
+}
+
 /** Screenshots of the current view at 320 px and 500 px width, kept as test artifacts (not committed). */
 export async function screenshots(page: Page, name: string): Promise<void> {
-  await fs.mkdir(ARTIFACTS, { recursive: true });
-  for (const width of [320, 500]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
-  }
+  for (const width of [320, 500]) await screenshot(page, width, `${name}-${width}.png`);
+}
+
+/** The width the page's vertical scrollbar takes (17 in the e2e page, as in Excel on Windows). */
+export async function scrollbarWidth(page: Page): Promise<number> {
+  return page.evaluate(() => window.innerWidth - document.documentElement.clientWidth);
 }
 
 /** The page's horizontal overflow at its current width (0 when nothing sticks out). */
@@ -111,8 +128,14 @@ export async function overflowX(page: Page): Promise<number> {
   );
 }
 
-/** The only origin besides the pane's own that the pane may reach: Microsoft's Office.js CDN. */
-export const OFFICE_CDN = "https://appsforoffice.microsoft.com";
+/**
+ * The only origins besides the pane's own that the pane may reach: Microsoft's Office.js CDN, at its
+ * address since September 2026 (office-js-docs-pr #5882) and at the earlier one it still serves.
+ */
+export const OFFICE_CDNS = [
+  "https://officeapis.public.onecdn.static.microsoft",
+  "https://appsforoffice.microsoft.com",
+];
 
 /** Every request a page makes, and every Content-Security-Policy violation it reports. */
 export interface Traffic {
@@ -123,7 +146,7 @@ export interface Traffic {
 export function allowedRequest(url: string, origin: string): boolean {
   const u = new URL(url);
   if (u.protocol === "data:" || u.protocol === "blob:") return true; // not network requests
-  return u.origin === origin || u.origin === OFFICE_CDN;
+  return u.origin === origin || OFFICE_CDNS.includes(u.origin);
 }
 
 /**

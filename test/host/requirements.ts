@@ -33,6 +33,8 @@ export function requireSet(sets: ApiSets, name: string, version: string, api: st
 export interface FakeOfficeOptions {
   displayLanguage?: string;
   bodyBackgroundColor?: string;
+  /** `Office.context.platform` ("PC", "Mac", "OfficeOnline", …): "PC" unless given. */
+  platform?: string;
 }
 
 /** A plain `Office` global with the parts the pane reads. */
@@ -41,6 +43,7 @@ export function fakeOffice(sets: ApiSets, o: FakeOfficeOptions = {}) {
   return {
     context: {
       displayLanguage: o.displayLanguage ?? "th-TH",
+      platform: o.platform ?? "PC",
       requirements: { isSetSupported: (name: string, v?: string) => isSetSupported(sets, name, v) },
       officeTheme: { bodyBackgroundColor: o.bodyBackgroundColor ?? "#ffffff" },
       document: {

@@ -51,7 +51,7 @@ describe("task pane shell", () => {
   it("explains an Excel older than ExcelApi 1.9 instead of failing", () => {
     const host = new FakeExcelHost(undefined, { apiSets: { ExcelApi: "1.8" } });
     const info = hostInfo(host.office({ bodyBackgroundColor: "#202020" }));
-    expect(info).toEqual({ supported: false, dark: true, mergedAreas: false });
+    expect(info).toEqual({ supported: false, dark: true, mergedAreas: false, downloads: true });
     const gateway = excelGateway(host.run, memoryMarkStore(), { mergedAreas: false });
     render(<App host={info} gateway={gateway} />);
     expect(screen.getByText("Excel เวอร์ชันนี้ยังไม่รองรับ")).toBeTruthy();

@@ -20,14 +20,14 @@ async function fileOf(path: string, name: string, lastModified?: number): Promis
 }
 
 /** The merge view alone (as the pane shows it), over the in-memory Excel host. */
-function setup(lang: Lang = "th", wrap?: (g: Gateway) => Gateway) {
+function setup(lang: Lang = "th", wrap?: (g: Gateway) => Gateway, platform = "PC") {
   const host = new FakeExcelHost();
-  const info = hostInfo(host.office());
+  const info = hostInfo(host.office({ platform }));
   const base = excelGateway(host.run, memoryMarkStore(), { mergedAreas: info.mergedAreas });
   render(
     <FluentProvider theme={webLightTheme}>
       <LangContext.Provider value={lang}>
-        <MergeView gateway={wrap ? wrap(base) : base} />
+        <MergeView gateway={wrap ? wrap(base) : base} downloads={info.downloads} />
       </LangContext.Provider>
     </FluentProvider>
   );
@@ -226,20 +226,42 @@ describe("merge view", () => {
     expect(screen.queryByText("เขียนสรุปลงในสมุดงานนี้แล้ว")).toBeNull();
   });
 
-  it("downloads the central report as Word with the compiling office, remembered on this computer", async () => {
-    localStorage.clear();
-    const saved: { name: string; blob: Blob }[] = [];
-    const create = jest.fn((b: Blob) => {
-      saved.push({ name: "", blob: b });
-      return "blob:report";
+  /** The report's blob (URL.createObjectURL is jsdom's to lack) and every click on a download link. */
+  function watchDownloads() {
+    const blobs: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: (b: Blob) => (blobs.push(b), `blob:report-${blobs.length}`),
+      revokeObjectURL: () => undefined,
     });
-    const revoke = jest.fn();
-    Object.assign(URL, { createObjectURL: create, revokeObjectURL: revoke });
+    const clicks: { name: string; href: string }[] = [];
+    const onClick = (e: Event) => {
+      const a = (e.target as Element).closest("a");
+      if (a?.hasAttribute("download")) clicks.push({ name: a.download, href: a.href });
+    };
+    document.addEventListener("click", onClick);
+    // A link's click reaches its listeners as in a browser, without jsdom's navigation (which it
+    // does not implement, and which would be the download).
     const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
       this: HTMLAnchorElement
     ) {
-      saved[saved.length - 1].name = this.download;
+      this.dispatchEvent(new Event("click", { bubbles: true, cancelable: true }));
     });
+    return {
+      blobs,
+      clicks,
+      click,
+      stop: () => {
+        click.mockRestore();
+        document.removeEventListener("click", onClick);
+      },
+    };
+  }
+
+  const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+  it("downloads the central report as Word with the compiling office, remembered on this computer", async () => {
+    localStorage.clear();
+    const seen = watchDownloads();
     try {
       setup();
       pick([chomThong, dusit]);
@@ -249,20 +271,86 @@ describe("merge view", () => {
       expect(office.value).toBe("กองวินัยและเสริมสร้างจริยธรรม สำนักงาน ก.ก.");
       fireEvent.change(office, { target: { value: "สำนักงานเลขานุการ ทดสอบ" } });
       fireEvent.click(screen.getByRole("button", { name: "ดาวน์โหลดรายงานกลาง (.docx)" }));
-      await screen.findByText("บันทึก ITA-report-2567-r6.docx แล้ว ดูในโฟลเดอร์ดาวน์โหลด");
-      expect(saved).toHaveLength(1);
-      expect(saved[0].name).toBe("ITA-report-2567-r6.docx");
-      expect(saved[0].blob.type).toBe(
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-      );
-      const parts = unzipSync(new Uint8Array(await saved[0].blob.arrayBuffer()));
+      // The browser took the download link: the download started (not "saved": the pane cannot know).
+      await screen.findByText("ดาวน์โหลด ITA-report-2567-r6.docx เริ่มแล้ว ดูในโฟลเดอร์ดาวน์โหลด");
+      expect(seen.clicks).toEqual([{ name: "ITA-report-2567-r6.docx", href: "blob:report-1" }]);
+      expect(seen.blobs).toHaveLength(1);
+      expect(seen.blobs[0].type).toBe(DOCX);
+      const parts = unzipSync(new Uint8Array(await seen.blobs[0].arrayBuffer()));
       const body = strFromU8(parts["word/document.xml"]);
       expect(body).toContain("ประจำปีงบประมาณ พ.ศ. 2567 รอบ 6 เดือน");
       expect(body).toContain("สำนักงานเลขานุการ ทดสอบ");
       expect(body).toContain("สำนักงานเขตจอมทอง");
       expect(localStorage.getItem("ita.office")).toBe("สำนักงานเลขานุการ ทดสอบ");
+      expect(screen.queryByRole("link", { name: /^บันทึก / })).toBeNull();
+
+      // No file came after all: the link to save it, which takes the focus of the one pressed.
+      fireEvent.click(screen.getByRole("button", { name: "ถ้าไม่มีไฟล์ในโฟลเดอร์ดาวน์โหลด กดที่นี่" }));
+      await screen.findByText("ถ้าไม่มี ITA-report-2567-r6.docx ในโฟลเดอร์ดาวน์โหลด");
+      const link = screen.getByRole("link", { name: "บันทึก ITA-report-2567-r6.docx" });
+      await waitFor(() => expect(document.activeElement).toBe(link));
+      expect(link.getAttribute("download")).toBe("ITA-report-2567-r6.docx");
+      // The same bytes as a data: URL ("PK" opens a zip).
+      expect(link.getAttribute("href")).toMatch(new RegExp(`^data:${DOCX};base64,UEsDB`));
+      const bytes = Buffer.from(link.getAttribute("href")!.split(",")[1], "base64");
+      expect(bytes.equals(Buffer.from(await seen.blobs[0].arrayBuffer()))).toBe(true);
+      expect(screen.queryByRole("button", { name: "ถ้าไม่มีไฟล์ในโฟลเดอร์ดาวน์โหลด กดที่นี่" })).toBeNull();
     } finally {
-      click.mockRestore();
+      seen.stop();
+    }
+  });
+
+  it("says the report is not saved, and offers the link to save it, when the click on the download never arrives", async () => {
+    const seen = watchDownloads();
+    // A webview that swallows the programmatic click on a blob: link.
+    seen.click.mockImplementation(function (this: HTMLAnchorElement) {
+      if (!this.href.startsWith("blob:")) this.dispatchEvent(new Event("click"));
+    });
+    try {
+      setup();
+      pick([chomThong, dusit]);
+      fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
+      await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
+      fireEvent.click(screen.getByRole("button", { name: "ดาวน์โหลดรายงานกลาง (.docx)" }));
+      await screen.findByText(
+        "ยังไม่ได้บันทึก ITA-report-2567-r6.docx: เบราว์เซอร์ของบานหน้าต่างไม่ได้เริ่มดาวน์โหลด"
+      );
+      expect(seen.click).toHaveBeenCalledTimes(1);
+      expect(seen.clicks).toEqual([]);
+      expect(screen.queryByText(/เริ่มแล้ว|บันทึก\S* แล้ว/)).toBeNull();
+      const help = document.getElementById("merge-report-help")!;
+      expect(help.getAttribute("role")).toBe("status");
+      expect(help.textContent).toContain("กดลิงก์นี้เพื่อบันทึกรายงาน: บันทึก ITA-report-2567-r6.docx");
+      expect(help.textContent).toContain(
+        "รวมรายงานอีกครั้งใน Excel บนเว็บหรือ Excel บน Windows แล้วดาวน์โหลดจากที่นั่น"
+      );
+      const link = screen.getByRole("link", { name: "บันทึก ITA-report-2567-r6.docx" });
+      expect(link.getAttribute("href")).toMatch(new RegExp(`^data:${DOCX};base64,UEsDB`));
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it("in Excel for Mac does not try to download (its webview drops it) and says so, in English", async () => {
+    const seen = watchDownloads();
+    try {
+      setup("en", undefined, "Mac");
+      pick([chomThong, dusit]);
+      fireEvent.click(screen.getByRole("button", { name: "Merge" }));
+      await screen.findByText("The summary is written into this workbook");
+      fireEvent.click(screen.getByRole("button", { name: "Download the central report (.docx)" }));
+      await screen.findByText(
+        "ITA-report-2567-r6.docx is not saved: Excel for Mac and iPad does not save files downloaded from an add-in pane"
+      );
+      expect(seen.click).not.toHaveBeenCalled();
+      expect(screen.queryByText(/started|saved;/)).toBeNull();
+      const link = screen.getByRole("link", { name: "Save ITA-report-2567-r6.docx" });
+      expect(link.getAttribute("download")).toBe("ITA-report-2567-r6.docx");
+      expect(document.getElementById("merge-report-help")!.textContent).toContain(
+        "If no file appears in your Downloads folder after that: merge again in Excel on the web or Excel for Windows"
+      );
+    } finally {
+      seen.stop();
     }
   });
 

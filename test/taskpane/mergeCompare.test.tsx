@@ -134,10 +134,15 @@ describe("merge view: compared with the previous period", () => {
       createObjectURL: (b: Blob) => (blobs.push(b), "blob:report"),
       revokeObjectURL: () => undefined,
     });
-    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
+    // The download link's click reaches its listeners, without jsdom's navigation (not implemented).
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      this: HTMLAnchorElement
+    ) {
+      this.dispatchEvent(new Event("click", { bubbles: true, cancelable: true }));
+    });
     try {
       fireEvent.click(screen.getByRole("button", { name: "ดาวน์โหลดรายงานกลาง (.docx)" }));
-      await screen.findByText(/^บันทึก ITA-report-2567-r6\.docx แล้ว/);
+      await screen.findByText(/^ดาวน์โหลด ITA-report-2567-r6\.docx เริ่มแล้ว/);
       const doc = unzipSync(new Uint8Array(await blobs[0].arrayBuffer()));
       expect(strFromU8(doc["word/document.xml"])).toContain(
         "การเปลี่ยนแปลงเมื่อเทียบกับปีงบประมาณ 2566 รอบ 12 เดือน"

@@ -38,14 +38,36 @@ describe("Office host checks", () => {
         officeTheme: { bodyBackgroundColor: "#1f1f1f" },
       },
     });
-    expect(hostInfo()).toEqual({ supported: true, dark: true, mergedAreas: true });
+    expect(hostInfo()).toEqual({ supported: true, dark: true, mergedAreas: true, downloads: true });
     supported.delete("ExcelApi 1.9");
     supported.delete("ExcelApi 1.13");
     expect(hostInfo()).toMatchObject({ supported: false, mergedAreas: false });
   });
 
   it("says unsupported when Office gives no context at all", () => {
-    expect(hostInfo()).toEqual({ supported: false, dark: false, mergedAreas: false });
+    expect(hostInfo()).toEqual({
+      supported: false,
+      dark: false,
+      mergedAreas: false,
+      downloads: true,
+    });
+  });
+
+  it("knows the platforms whose webview drops the pane's downloads: Excel for Mac and iPad", () => {
+    const downloads = (platform: string) => {
+      mockOffice({ context: { platform } });
+      return hostInfo().downloads;
+    };
+    expect(
+      ["PC", "OfficeOnline", "Mac", "iOS", "Android", "Universal"].map((p) => [p, downloads(p)])
+    ).toEqual([
+      ["PC", true],
+      ["OfficeOnline", true],
+      ["Mac", false],
+      ["iOS", false],
+      ["Android", true],
+      ["Universal", true],
+    ]);
   });
 
   it("keeps the marked cells in the document settings", async () => {

@@ -17,18 +17,3 @@ export async function centralReportFile(
     }),
   };
 }
-
-/** Hand a file to the browser's download (the pane's origin; a blob: URL is no network request). */
-export function download(name: string, blob: Blob, doc: Document = document): void {
-  const url = URL.createObjectURL(blob);
-  const a = doc.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.rel = "noopener";
-  a.style.display = "none";
-  doc.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoked after the click has been handled: the download keeps its own reference.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

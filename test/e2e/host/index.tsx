@@ -86,6 +86,7 @@ const params = new URLSearchParams(location.search);
 const office = host.office({
   bodyBackgroundColor: params.get("theme") === "dark" ? "#1f1f1f" : "#ffffff",
   displayLanguage: params.get("ui") ?? "th-TH",
+  platform: params.get("platform") ?? "PC",
 });
 const info = hostInfo(office);
 const langs = localLangStore();
