@@ -3,6 +3,7 @@
  * `jsdom` (the React views, `*.test.tsx`). jsdom renders Fluent UI's CSS-in-JS and is several times
  * slower per test, so it has its own budget; neither budget is close to what a test takes on a busy
  * 2-core machine (`npm test` is run with two busy loops beside it before a change lands).
+ * `test/cleanup.ts` removes, after each test file, the temp folders its tests made with `tmpDir`.
  */
 const transform = {
   "^.+\\.tsx?$": [
@@ -31,7 +32,7 @@ module.exports = {
       transform,
       testEnvironment: "node",
       // jest-circus reads only the global testTimeout, so each project sets its budget in a setup file.
-      setupFilesAfterEnv: ["<rootDir>/test/budget.node.ts"],
+      setupFilesAfterEnv: ["<rootDir>/test/budget.node.ts", "<rootDir>/test/cleanup.ts"],
     },
     {
       displayName: "jsdom",
@@ -42,7 +43,7 @@ module.exports = {
       setupFiles: ["<rootDir>/test/setup.ts"],
       // The views' tests load ExcelJS (the in-memory Excel host): resolve packages as in Node.
       testEnvironmentOptions: { customExportConditions: ["node", "node-addons"] },
-      setupFilesAfterEnv: ["<rootDir>/test/budget.jsdom.ts"],
+      setupFilesAfterEnv: ["<rootDir>/test/budget.jsdom.ts", "<rootDir>/test/cleanup.ts"],
     },
   ],
 };

@@ -46,6 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
 
 const origin = () => new URL(server.url).origin;
