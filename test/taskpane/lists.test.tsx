@@ -194,6 +194,11 @@ describe("flags view: long lists", () => {
 });
 
 describe("focus", () => {
+  // rescueFocus tries again over 800 ms while an action finishes: the clock is the test's, so what
+  // happens at each try is checked exactly, however busy the machine is.
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
   function page() {
     document.body.innerHTML =
       "<main><section><h2>รายการ</h2><button>ก</button><button>ข</button></section></main>";
@@ -202,16 +207,21 @@ describe("focus", () => {
     return { main, a, b, heading: main.querySelector("h2")! };
   }
 
-  it("puts focus lost with a removed control on the view's heading", async () => {
+  it("puts focus lost with a removed control on the view's heading", () => {
     const { main, a, heading } = page();
     a.focus();
     a.remove();
     expect(document.activeElement).toBe(document.body);
     rescueFocus(main);
-    await waitFor(() => expect(document.activeElement).toBe(heading), { timeout: 3000 });
+    // The control used is gone for good: after the last try (800 ms), the heading.
+    jest.advanceTimersByTime(799);
+    expect(document.activeElement).toBe(document.body);
+    jest.advanceTimersByTime(1);
+    expect(document.activeElement).toBe(heading);
+    expect(jest.getTimerCount()).toBe(0);
   });
 
-  it("gives it back to the control used once it is enabled again (a button disabled while busy)", async () => {
+  it("gives it back to the control used once it is enabled again (a button disabled while busy)", () => {
     const { main, b } = page();
     b.focus();
     // The browser drops focus from a button that becomes disabled.
@@ -219,16 +229,21 @@ describe("focus", () => {
     b.disabled = true;
     expect([null, document.body]).toContain(document.activeElement);
     rescueFocus(main);
-    setTimeout(() => (b.disabled = false), 100);
-    await waitFor(() => expect(document.activeElement).toBe(b), { timeout: 3000 });
+    jest.advanceTimersByTime(100);
+    expect([null, document.body]).toContain(document.activeElement);
+    // Enabled again at 100 ms: the next try (150 ms) puts focus back on it, and tries no more.
+    b.disabled = false;
+    jest.advanceTimersByTime(50);
+    expect(document.activeElement).toBe(b);
+    expect(jest.getTimerCount()).toBe(0);
   });
 
-  it("leaves alone focus the user has put elsewhere", async () => {
+  it("leaves alone focus the user has put elsewhere", () => {
     const { main, a, b } = page();
     a.focus();
     rescueFocus(main);
     b.focus();
-    await new Promise((r) => setTimeout(r, 1000));
+    jest.runAllTimers();
     expect(document.activeElement).toBe(b);
   });
 });
