@@ -78,29 +78,50 @@ describe("validate view: long lists", () => {
     const headers = screen
       .getAllByRole("button")
       .filter((b) => /ตัวชี้วัดที่ \d+/.test(b.textContent ?? "") && b.closest("h3"));
-    expect(headers.length).toBeGreaterThan(3);
-    // Indicators with errors come first; the first of them are open (a first screen), the rest folded.
-    const expanded = (h: HTMLElement) => h.getAttribute("aria-expanded") === "true";
-    const hasErrors = (h: HTMLElement) => /ข้อผิดพลาด/.test(h.textContent ?? "");
-    expect(expanded(headers[0]) && hasErrors(headers[0])).toBe(true);
-    for (const h of headers.filter(expanded)) expect(hasErrors(h)).toBe(true);
-    expect(headers.filter((h) => !expanded(h)).length).toBeGreaterThan(0);
-    const firstWarningsOnly = headers.findIndex((h) => !hasErrors(h));
-    expect(headers.slice(firstWarningsOnly).every((h) => !hasErrors(h))).toBe(true);
-    const i5 = headers.find((h) => /ตัวชี้วัดที่ 5/.test(h.textContent ?? ""))!;
-    expect(i5.textContent).toMatch(/\d+ คำเตือน$/);
-    expect(i5.getAttribute("aria-expanded")).toBe("false");
+    const state = () => headers.map((h) => [h.textContent, h.getAttribute("aria-expanded")]);
+    // Indicators with errors come first; the first of them open (a first screen: indicator 1's seven
+    // items), the rest folded. I1–I20 at 70 without measures: an error and a warning (no evidence)
+    // each; I21–I25: measures without results or evidence, and I21–I24 all with the same text; the
+    // OIT evidence is not a link.
+    expect(state()).toEqual([
+      ["IIT · ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่7 ข้อผิดพลาด · 7 คำเตือน", "true"],
+      ["IIT · ตัวชี้วัดที่ 2 การใช้งบประมาณ4 ข้อผิดพลาด · 4 คำเตือน", "false"],
+      ["IIT · ตัวชี้วัดที่ 3 การใช้อำนาจ6 ข้อผิดพลาด · 6 คำเตือน", "false"],
+      ["IIT · ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ3 ข้อผิดพลาด · 3 คำเตือน", "false"],
+      ["IIT · ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต14 คำเตือน", "false"],
+      ["OIT · ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล1 คำเตือน", "false"],
+      ["OIT · ตัวชี้วัดที่ 10 การป้องกันการทุจริต1 คำเตือน", "false"],
+    ]);
+    const i5 = headers[4];
     fireEvent.click(i5);
     expect(i5.getAttribute("aria-expanded")).toBe("true");
 
-    const warnings = screen.getByRole("radio", { name: /^คำเตือน \(\d+\)$/ });
-    fireEvent.click(warnings);
+    // The filters count every issue: 20 errors; 37 warnings (the 36 above and no preparer).
+    expect(screen.getByRole("radio", { name: "ทั้งหมด (57)" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("radio", { name: "คำเตือน (37)" }));
     const issueButtons = () =>
-      screen.getAllByRole("button").filter((b) => /ไปที่เซลล์/.test(b.textContent ?? ""));
-    expect(issueButtons().length).toBeGreaterThan(0);
-    for (const b of issueButtons()) expect(b.textContent).toMatch(/คำเตือนไปที่เซลล์/);
-    fireEvent.click(screen.getByRole("radio", { name: /^ข้อผิดพลาด \(\d+\)$/ }));
-    for (const b of issueButtons()) expect(b.textContent).toMatch(/ข้อผิดพลาดไปที่เซลล์/);
+      screen
+        .getAllByRole("button")
+        .filter((b) => /ไปที่เซลล์/.test(b.textContent ?? ""))
+        .map((b) => b.textContent);
+    // The open indicators' warnings: 7 of indicator 1, 14 of indicator 5.
+    const warnings = issueButtons();
+    expect(warnings).toHaveLength(21);
+    expect(warnings.filter((t) => /คำเตือนไปที่เซลล์ [A-Z]+\d+$/.test(t!))).toHaveLength(21);
+    expect(warnings[0]).toBe("ข้อ I1 ต่ำกว่าเกณฑ์ แต่ยังไม่มีหลักฐาน/ภาพกิจกรรมคำเตือนไปที่เซลล์ G13");
+    fireEvent.click(screen.getByRole("radio", { name: "ข้อผิดพลาด (20)" }));
+    // The open indicators' errors: I1–I7 (indicator 5 has none).
+    const errors = issueButtons();
+    expect(errors.map((t) => /^ข้อ (I\d+) /.exec(t!)?.[1])).toEqual([
+      "I1",
+      "I2",
+      "I3",
+      "I4",
+      "I5",
+      "I6",
+      "I7",
+    ]);
+    expect(errors.filter((t) => /ข้อผิดพลาดไปที่เซลล์ E\d+$/.test(t!))).toHaveLength(7);
   });
 
   it("makes each issue a native button (Tab and Enter reach it) that selects its cell", async () => {
