@@ -6,6 +6,8 @@
  *
  * `npm test` is the quick suite: the scale checks (`*.slow.test.ts[x]`: request sizes at 2,000 units,
  * the long lists of the views) run with `npm run test:slow` (jest.slow.config.js), which CI also runs.
+ *
+ * `test/cleanup.ts` removes, after each test file, the temp folders its tests made with `tmpDir`.
  */
 const SLOW = "\\.slow\\.test\\.tsx?$";
 const transform = {
@@ -37,7 +39,7 @@ module.exports = {
       transform,
       testEnvironment: "node",
       // jest-circus reads only the global testTimeout, so each project sets its budget in a setup file.
-      setupFilesAfterEnv: ["<rootDir>/test/budget.node.ts"],
+      setupFilesAfterEnv: ["<rootDir>/test/budget.node.ts", "<rootDir>/test/cleanup.ts"],
     },
     {
       displayName: "jsdom",
@@ -48,7 +50,7 @@ module.exports = {
       setupFiles: ["<rootDir>/test/setup.ts"],
       // The views' tests load ExcelJS (the in-memory Excel host): resolve packages as in Node.
       testEnvironmentOptions: { customExportConditions: ["node", "node-addons"] },
-      setupFilesAfterEnv: ["<rootDir>/test/budget.jsdom.ts"],
+      setupFilesAfterEnv: ["<rootDir>/test/budget.jsdom.ts", "<rootDir>/test/cleanup.ts"],
     },
   ],
 };

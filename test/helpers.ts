@@ -1,7 +1,4 @@
-import { promises as fs } from "fs";
 import { main } from "../src/cli/main";
-import os from "os";
-import path from "path";
 import {
   columnIndex,
   modelGrid,
@@ -55,9 +52,7 @@ export function formOf(report: Report): ReadForm {
   return readModel(renderForm(FY2567, metaFromReport(report), report));
 }
 
-export async function tmpDir(): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), "ita-test-"));
-}
+export { tmpDir } from "./tmp";
 
 /**
  * Temporary directories for the tests of one file, all removed after them: call at the top of a

@@ -328,10 +328,10 @@ describe("ita forms / --form / --year", () => {
   it("a carried form that is corrupt, cut short or another form's is not used", () => {
     const form = loadCatalog(edited2569(), "edited.json");
     const rows = formDefinitionRows(form);
-    expect(
-      rows.every(([k, v]) => /^formDefinition\.\d+$/.test(k) && v.startsWith("ITAFORM:"))
-    ).toBe(true);
-    expect(rows.every(([, v]) => v.length <= 32767)).toBe(true);
+    // One row (the definition, about 26,000 characters, fits a cell), marked as a form definition.
+    expect(rows.map(([k, v]) => [k, v.slice(0, 8), v.length <= 32767])).toEqual([
+      ["formDefinition.1", "ITAFORM:", true],
+    ]);
     const stored = new Map(rows);
     expect(embeddedForm(stored, "bkk-district-ita", "2569.1")?.items).toHaveLength(43);
     expect(embeddedForm(stored, "bkk-district-ita", "2567.1")).toBeNull();

@@ -52,6 +52,11 @@ beforeAll(async () => {
   profile = path.join(dir, "profile");
 });
 
+// The files made here (and LibreOffice's profile) are removed once the file has run.
+afterAll(async () => {
+  if (dir) await fs.rm(dir, { recursive: true, force: true });
+});
+
 describe("outputs in LibreOffice", () => {
   it("opens the scaffolded form and turns it into a PDF with the Thai item texts and scores", async () => {
     const form = path.join(dir, "form.xlsx");

@@ -83,6 +83,11 @@ beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "ita-oracle-"));
 });
 
+// The files made here (and LibreOffice's profile) are removed once the file has run.
+afterAll(async () => {
+  if (dir) await fs.rm(dir, { recursive: true, force: true });
+});
+
 it("LibreOffice and our reader see the same cells on every readable variant of a filled form", async () => {
   const cases = CORPUS.filter((c) => c.merges && !NOT_COMPARED[c.file]);
   expect(cases.length).toBeGreaterThanOrEqual(15);

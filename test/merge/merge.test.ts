@@ -6,8 +6,6 @@ import {
   buildSummary,
   colLetter,
   mergeForms,
-  Report,
-  summarizeScores,
   SUMMARY_FIRST_ROW,
   SUMMARY_SHEETS,
 } from "../../src/domain";
@@ -45,7 +43,6 @@ describe("merge: summary content", () => {
   let files: string[];
   let before: string[];
   let result: { code: number; out: string; err: string };
-  let reports: Record<string, Report>;
   beforeAll(async () => {
     dir = await tmpDir();
     const a = districtReport("1035");
@@ -69,7 +66,6 @@ describe("merge: summary content", () => {
     before = await Promise.all(files.map(sha));
     // One merge for every test below: each reads its result, none depends on another having run.
     result = await run("merge", dir, "-o", summary, "--expect", "districts", "--json");
-    reports = { "1001": c, "1002": b, "1035": a };
   });
 
   it("writes the score matrix with units as rows in district code order, items and averages as columns, and each column's mean, min, max and units under the pass mark", async () => {
@@ -108,19 +104,12 @@ describe("merge: summary content", () => {
     expect(
       ["ค่าเฉลี่ย", "ต่ำสุด", "สูงสุด", "จำนวนหน่วยงานที่ต่ำกว่า 85"].map((l) => stat(l)[col("I1")])
     ).toEqual([88.94, 80, 96.31, 1]);
-    // The weighted total of each unit (summarizeScores has its own numeric tests), then mean, min, max.
-    const totals = ["1001", "1002", "1035"].map(
-      (code) =>
-        summarizeScores(FY2567, new Map(reports[code].items.map((i) => [i.code, i.score])), 85)
-          .total!
-    );
+    // The weighted total of each unit: IIT, EIT and OIT means (the O rows weighted by their 22 and 8
+    // questions) at 30/30/40 — Phra Nakhon 93.77, 91.81, 100 → 95.67; Dusit 92.40, 92.96, 99.92 →
+    // 95.58; Chom Thong 94.68, 96.04, 100 → 97.22. Then their mean, min and max.
     const ita = col("ITA โดยประมาณ");
-    expect(rows.slice(0, 3).map((r) => r[ita])).toEqual(totals);
-    expect(["ค่าเฉลี่ย", "ต่ำสุด", "สูงสุด"].map((l) => stat(l)[ita])).toEqual([
-      Math.round((totals.reduce((x, y) => x + y, 0) / 3) * 100) / 100,
-      Math.min(...totals),
-      Math.max(...totals),
-    ]);
+    expect(rows.slice(0, 3).map((r) => r[ita])).toEqual([95.67, 95.58, 97.22]);
+    expect(["ค่าเฉลี่ย", "ต่ำสุด", "สูงสุด"].map((l) => stat(l)[ita])).toEqual([96.16, 95.58, 97.22]);
     // The key, a sheet of its own: every item code with its question, under its tool and indicator.
     const key = dataRows((await loadSummary(summary)).getWorksheet(SUMMARY_SHEETS.key)!);
     expect(key.find((r) => r[0] === "I1")![1]).toBe(FY2567.byCode.get("I1")!.text);
@@ -153,16 +142,31 @@ describe("merge: summary content", () => {
   it("lists flagged items worst first, the measures digest and every unit's status", async () => {
     const wb = await loadSummary(summary);
     const all = dataRows(wb.getWorksheet(SUMMARY_SHEETS.flagged)!);
-    // Texts longer than a row shows go on in rows of their own, marked "(ต่อ)".
     const flagged = all.filter((r) => !String(r[0]).endsWith("(ต่อ)"));
-    expect(all.filter((r) => String(r[0]).endsWith("(ต่อ)")).every((r) => r[3] == null)).toBe(true);
-    const scores = flagged.map((r) => r[3] as number);
-    expect(scores).toEqual([...scores].sort((x, y) => x - y));
-    expect(flagged.find((r) => r[0] === "สำนักงานเขตจอมทอง" && r[2] === "I22")!.slice(3, 5)).toEqual(
-      [82.01, 2.99]
+    // Texts longer than a row shows go on in rows of their own, marked "(ต่อ)", without code or score:
+    // 3 under Phra Nakhon's E1, 4 under Dusit's I22, 3 under Chom Thong's I22, 1 under Dusit's E9.
+    const continued = all.filter((r) => String(r[0]).endsWith("(ต่อ)"));
+    expect(all).toHaveLength(6 + 11);
+    expect(continued.map((r) => r[0])).toEqual([
+      ...new Array(3).fill("สำนักงานเขตพระนคร (ต่อ)"),
+      ...new Array(4).fill("สำนักงานเขตดุสิต (ต่อ)"),
+      ...new Array(3).fill("สำนักงานเขตจอมทอง (ต่อ)"),
+      "สำนักงานเขตดุสิต (ต่อ)",
+    ]);
+    // (Each cell read on its own: toEqual takes an empty array slot for a missing one.)
+    expect(continued.map((r) => [1, 2, 3, 4].map((c) => r[c] ?? null))).toEqual(
+      new Array(11).fill([null, null, null, null])
     );
-    const e1 = flagged.find((r) => r[1] === "1001" && r[2] === "E1")!;
-    expect(e1[3]).toBe(70);
+    // Every score under 85, worst first, with how far under: the scores set above and the synthetic
+    // districts' own (Phra Nakhon's I22 72.31; Dusit's I22 73.25 and E9 84.63).
+    expect(flagged.map((r) => r.slice(0, 5))).toEqual([
+      ["สำนักงานเขตพระนคร", "1001", "E1", 70, 15],
+      ["สำนักงานเขตพระนคร", "1001", "I22", 72.31, 12.69],
+      ["สำนักงานเขตดุสิต", "1002", "I22", 73.25, 11.75],
+      ["สำนักงานเขตดุสิต", "1002", "I1", 80, 5],
+      ["สำนักงานเขตจอมทอง", "1035", "I22", 82.01, 2.99],
+      ["สำนักงานเขตดุสิต", "1002", "E9", 84.63, 0.37],
+    ]);
     const measuresWs = wb.getWorksheet(SUMMARY_SHEETS.measures)!;
     const digest = dataRows(measuresWs);
     // The report's order: tool, indicator, measure group (I1–I4 once, not again under I2–I4).

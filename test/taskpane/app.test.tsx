@@ -8,6 +8,7 @@ import { firstLanguage, hostInfo, localLangStore } from "../../src/taskpane/offi
 import { FakeExcelHost } from "../host/fakeExcel";
 import { sampleMeta, sampleReport } from "../helpers";
 import { findControl, findField, findTable } from "./query";
+import { sheetSnapshot } from "../excel/snapshot";
 
 const NOW = new Date(2024, 4, 1); // fiscal year 2567
 
@@ -115,13 +116,36 @@ describe("create view", () => {
       "สำนักงานเขตจอมทอง"
     );
 
+    // The first form as it is before the second is made (its preparer typed in, as a district would).
+    host.wb.getWorksheet("ITA 2567 รอบ 6")!.getCell(metaCell("preparer").address).value = "นางสาวก";
+    const first = sheetSnapshot(host.wb, "ITA 2567 รอบ 6");
+
     fireEvent.click(screen.getByRole("button", { name: "สร้างแบบรายงาน" }));
     const dialog = await screen.findByRole("dialog");
     expect(within(dialog).getByText(/ITA 2567 รอบ 6 \(2\)/)).toBeTruthy();
     // jsdom has no layout, so Fluent's modalizer may leave aria-hidden on the surface: query it as hidden.
     fireEvent.click(within(dialog).getByRole("button", { name: "สร้างเป็นชีตใหม่", hidden: true }));
     await screen.findByText("สร้างชีตแล้ว: ITA 2567 รอบ 6 (2)");
-    expect(host.wb.worksheets.map((w) => w.name)).toContain("ITA 2567 รอบ 6");
+    // A new sheet, the form written there and shown; the first form left as it was.
+    expect(host.wb.worksheets.map((w) => w.name)).toEqual([
+      "Sheet1",
+      "ITA 2567 รอบ 6",
+      "ITA_META",
+      "ITA 2567 รอบ 6 (2)",
+    ]);
+    const second = host.wb.getWorksheet("ITA 2567 รอบ 6 (2)")!;
+    expect(second.getCell(metaCell("unit").address).value).toBe("สำนักงานเขตจอมทอง");
+    expect(second.getCell(metaCell("preparer").address).value).toBe(null);
+    expect(host.state.active).toBe("ITA 2567 รอบ 6 (2)");
+    const { meta: metaAfter, ...firstAfter } = sheetSnapshot(host.wb, "ITA 2567 รอบ 6");
+    const { meta: metaBefore, ...firstBefore } = first;
+    expect(firstAfter).toEqual(firstBefore);
+    // Its metadata rows are kept as they were; the new sheet's ten are added after them (form id and
+    // version, layout version, unit code and name, year, round, pass mark, preparer, the definition).
+    expect(metaAfter.rows.slice(0, metaBefore.rows.length)).toEqual(metaBefore.rows);
+    expect(metaAfter.rows.slice(metaBefore.rows.length).map((r) => r[0])).toEqual(
+      new Array(10).fill("ITA 2567 รอบ 6 (2)")
+    );
   });
 
   it("blocks an impossible fiscal year with a message", async () => {
@@ -166,7 +190,11 @@ describe("validate and flags views", () => {
     setup(host, "validate");
     fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
     await screen.findByText("ยังส่งไม่ได้");
-    expect(screen.getAllByText(/1 ข้อผิดพลาด/).length).toBeGreaterThan(0);
+    // I22 without measures is the one error; the warnings: no preparer, I22 without evidence, and the
+    // OIT evidence of O1–O22 and O23–O30 not a link. Its indicator's header counts its own.
+    const status = screen.getByText("ยังส่งไม่ได้").closest(".fui-MessageBar")!;
+    expect(status.textContent).toMatch(/^ยังส่งไม่ได้1 ข้อผิดพลาด · 4 คำเตือนขั้นต่อไป: /);
+    expect(screen.getByText("1 ข้อผิดพลาด · 1 คำเตือน")).toBeTruthy();
     const group = screen.getByRole("list", { name: /IIT · ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต/ });
     const issue = within(group).getAllByRole("button")[0];
     // The severity is a word on the row, not a symbol to decode.

@@ -44,7 +44,12 @@ describe("validate and flags find the form wherever the user is", () => {
     fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
     await screen.findByText(/ชีตที่ตรวจ: "ITA 2567 รอบ 6"/);
     expect(screen.getByText(/ชีตที่เปิดอยู่ไม่ใช่แบบรายงาน จึงตรวจแบบรายงานชีตเดียว/)).toBeTruthy();
-    expect(screen.getByText(/พร้อมส่ง|ยังส่งไม่ได้/)).toBeTruthy();
+    // The form sheet was checked, not the active summary-like sheet: Chom Thong's report is ready to
+    // submit, with 5 warnings (no preparer; I22 under the pass mark sharing its group's measures and
+    // without evidence; the evidence of O1–O22 and of O23–O30 is not a link).
+    const ready = screen.getByText("พร้อมส่ง").closest(".fui-MessageBar")!;
+    expect(ready.textContent).toMatch(/^พร้อมส่งไม่พบข้อผิดพลาด · 5 คำเตือนขั้นต่อไป: /);
+    expect(screen.queryByText(/ยังส่งไม่ได้/)).toBeNull();
     expect(screen.queryByRole("alert")).toBeNull();
   });
 

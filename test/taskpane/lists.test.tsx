@@ -8,9 +8,27 @@ import { rescueFocus } from "../../src/taskpane/shell";
 import { FakeExcelHost } from "../host/fakeExcel";
 import { FY2567 } from "../forms";
 import { blankMeta, sampleMeta, sampleReport } from "../helpers";
-import { findControl, findField } from "./query";
+import { findControl, findField, trackCalls } from "./query";
 
 const NOW = new Date(2024, 4, 1);
+/** Fake timers for setTimeout alone: React, Testing Library and the host keep their own scheduling. */
+const ONLY_TIMEOUTS: Parameters<typeof jest.useFakeTimers>[0] = {
+  doNotFake: [
+    "Date",
+    "hrtime",
+    "nextTick",
+    "performance",
+    "queueMicrotask",
+    "requestAnimationFrame",
+    "cancelAnimationFrame",
+    "requestIdleCallback",
+    "cancelIdleCallback",
+    "setImmediate",
+    "clearImmediate",
+    "setInterval",
+    "clearInterval",
+  ],
+};
 const SHEET = "ITA 2567 รอบ 6";
 
 async function hostWith(report?: Report, apiSets?: Record<string, string>) {
@@ -21,10 +39,14 @@ async function hostWith(report?: Report, apiSets?: Record<string, string>) {
   return host;
 }
 
+/** The pane over the host; `settled()` waits for everything it asked of Excel (see trackCalls). */
 function setup(host: FakeExcelHost, view: "create" | "validate" | "flags") {
   const info = hostInfo(host.office());
-  const gateway = excelGateway(host.run, memoryMarkStore(), { mergedAreas: info.mergedAreas });
+  const { gateway, settled } = trackCalls(
+    excelGateway(host.run, memoryMarkStore(), { mergedAreas: info.mergedAreas })
+  );
   render(<App host={info} gateway={gateway} now={NOW} initialView={view} />);
+  return settled;
 }
 
 /** Items under the pass mark with nothing written (every I item by default): a weak report. */
@@ -78,29 +100,50 @@ describe("validate view: long lists", () => {
     const headers = screen
       .getAllByRole("button")
       .filter((b) => /ตัวชี้วัดที่ \d+/.test(b.textContent ?? "") && b.closest("h3"));
-    expect(headers.length).toBeGreaterThan(3);
-    // Indicators with errors come first; the first of them are open (a first screen), the rest folded.
-    const expanded = (h: HTMLElement) => h.getAttribute("aria-expanded") === "true";
-    const hasErrors = (h: HTMLElement) => /ข้อผิดพลาด/.test(h.textContent ?? "");
-    expect(expanded(headers[0]) && hasErrors(headers[0])).toBe(true);
-    for (const h of headers.filter(expanded)) expect(hasErrors(h)).toBe(true);
-    expect(headers.filter((h) => !expanded(h)).length).toBeGreaterThan(0);
-    const firstWarningsOnly = headers.findIndex((h) => !hasErrors(h));
-    expect(headers.slice(firstWarningsOnly).every((h) => !hasErrors(h))).toBe(true);
-    const i5 = headers.find((h) => /ตัวชี้วัดที่ 5/.test(h.textContent ?? ""))!;
-    expect(i5.textContent).toMatch(/\d+ คำเตือน$/);
-    expect(i5.getAttribute("aria-expanded")).toBe("false");
+    const state = () => headers.map((h) => [h.textContent, h.getAttribute("aria-expanded")]);
+    // Indicators with errors come first; the first of them open (a first screen: indicator 1's seven
+    // items), the rest folded. I1–I20 at 70 without measures: an error and a warning (no evidence)
+    // each; I21–I25: measures without results or evidence, and I21–I24 all with the same text; the
+    // OIT evidence is not a link.
+    expect(state()).toEqual([
+      ["IIT · ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่7 ข้อผิดพลาด · 7 คำเตือน", "true"],
+      ["IIT · ตัวชี้วัดที่ 2 การใช้งบประมาณ4 ข้อผิดพลาด · 4 คำเตือน", "false"],
+      ["IIT · ตัวชี้วัดที่ 3 การใช้อำนาจ6 ข้อผิดพลาด · 6 คำเตือน", "false"],
+      ["IIT · ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ3 ข้อผิดพลาด · 3 คำเตือน", "false"],
+      ["IIT · ตัวชี้วัดที่ 5 การแก้ไขปัญหาการทุจริต14 คำเตือน", "false"],
+      ["OIT · ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล1 คำเตือน", "false"],
+      ["OIT · ตัวชี้วัดที่ 10 การป้องกันการทุจริต1 คำเตือน", "false"],
+    ]);
+    const i5 = headers[4];
     fireEvent.click(i5);
     expect(i5.getAttribute("aria-expanded")).toBe("true");
 
-    const warnings = screen.getByRole("radio", { name: /^คำเตือน \(\d+\)$/ });
-    fireEvent.click(warnings);
+    // The filters count every issue: 20 errors; 37 warnings (the 36 above and no preparer).
+    expect(screen.getByRole("radio", { name: "ทั้งหมด (57)" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("radio", { name: "คำเตือน (37)" }));
     const issueButtons = () =>
-      screen.getAllByRole("button").filter((b) => /ไปที่เซลล์/.test(b.textContent ?? ""));
-    expect(issueButtons().length).toBeGreaterThan(0);
-    for (const b of issueButtons()) expect(b.textContent).toMatch(/คำเตือนไปที่เซลล์/);
-    fireEvent.click(screen.getByRole("radio", { name: /^ข้อผิดพลาด \(\d+\)$/ }));
-    for (const b of issueButtons()) expect(b.textContent).toMatch(/ข้อผิดพลาดไปที่เซลล์/);
+      screen
+        .getAllByRole("button")
+        .filter((b) => /ไปที่เซลล์/.test(b.textContent ?? ""))
+        .map((b) => b.textContent);
+    // The open indicators' warnings: 7 of indicator 1, 14 of indicator 5.
+    const warnings = issueButtons();
+    expect(warnings).toHaveLength(21);
+    expect(warnings.filter((t) => /คำเตือนไปที่เซลล์ [A-Z]+\d+$/.test(t!))).toHaveLength(21);
+    expect(warnings[0]).toBe("ข้อ I1 ต่ำกว่าเกณฑ์ แต่ยังไม่มีหลักฐาน/ภาพกิจกรรมคำเตือนไปที่เซลล์ G13");
+    fireEvent.click(screen.getByRole("radio", { name: "ข้อผิดพลาด (20)" }));
+    // The open indicators' errors: I1–I7 (indicator 5 has none).
+    const errors = issueButtons();
+    expect(errors.map((t) => /^ข้อ (I\d+) /.exec(t!)?.[1])).toEqual([
+      "I1",
+      "I2",
+      "I3",
+      "I4",
+      "I5",
+      "I6",
+      "I7",
+    ]);
+    expect(errors.filter((t) => /ข้อผิดพลาดไปที่เซลล์ E\d+$/.test(t!))).toHaveLength(7);
   });
 
   it("makes each issue a native button (Tab and Enter reach it) that selects its cell", async () => {
@@ -123,14 +166,13 @@ describe("validate view: long lists", () => {
 
 describe("flags view: long lists", () => {
   it("starts with nothing ticked, inserts standard measures for all selected at once, says what next", async () => {
+    // I1–I12 at 70 without measures; I22 (82.01) is under the pass mark too, with its group's measures.
     const host = await hostWith(lowReport(/^I([1-9]|1[0-2])$/));
-    setup(host, "flags");
-    const all = await screen.findByRole("checkbox", { name: /^เลือกทุกข้อที่ยังไม่มีมาตรการ \(\d+\)$/ });
-    const n = Number(
-      /\((\d+)\)/.exec(all.getAttribute("aria-label") ?? all.closest("span")!.textContent!)![1]
-    );
-    expect(n).toBeGreaterThan(5);
-    expect(screen.getByRole("radio", { name: `ยังไม่มีมาตรการ (${n})` })).toBeTruthy();
+    const settled = setup(host, "flags");
+    await settled();
+    const all = screen.getByRole("checkbox", { name: "เลือกทุกข้อที่ยังไม่มีมาตรการ (12)" });
+    expect(screen.getByRole("radio", { name: "ยังไม่มีมาตรการ (12)" })).toBeTruthy();
+    expect(screen.getByRole("radio", { name: "ทั้งหมด (13)" })).toBeTruthy();
     // No wall of ticked boxes: nothing selected, each item's measures folded.
     expect(document.querySelectorAll("input[type=checkbox]:checked")).toHaveLength(0);
     expect(screen.queryAllByRole("button", { name: /^ใส่มาตรการที่เลือก/ })).toHaveLength(0);
@@ -142,21 +184,33 @@ describe("flags view: long lists", () => {
     ).toBe(true);
 
     fireEvent.click(all);
-    const insert = screen.getByRole("button", { name: `ใส่มาตรการมาตรฐานให้ทั้ง ${n} ข้อที่เลือก` });
-    await act(async () => {
-      fireEvent.click(insert);
-    });
-    await screen.findByText(/^ใส่มาตรการมาตรฐานแล้ว \d+ ข้อ \(I1–I/);
+    fireEvent.click(screen.getByRole("button", { name: "ใส่มาตรการมาตรฐานให้ทั้ง 12 ข้อที่เลือก" }));
+    // The write and the sheet read again after it, however long they take.
+    await settled();
+    expect(screen.getByText("ใส่มาตรการมาตรฐานแล้ว 12 ข้อ (I1–I12)")).toBeTruthy();
     expect(screen.getByText(/ขั้นต่อไป: ปรับข้อความในเซลล์ให้ตรงกับงานของหน่วยงาน/)).toBeTruthy();
-    await waitFor(() => expect(document.activeElement?.getAttribute("role")).toBe("status"));
-    await screen.findByRole("radio", { name: "ยังไม่มีมาตรการ (0)" });
+    expect(document.activeElement?.getAttribute("role")).toBe("status");
+    expect(screen.getByRole("radio", { name: "ยังไม่มีมาตรการ (0)" })).toBeTruthy();
+    // I1's group cell holds the form's five standard measures of I1, numbered.
     const ws = host.wb.getWorksheet(SHEET)!;
     const i1 = ws.getColumn(1).values.findIndex((v) => v === "I1");
-    expect(String(ws.getCell(i1, columnIndex("measures")).value)).toMatch(/^1\. /);
+    const measures = String(ws.getCell(i1, columnIndex("measures")).value).split("\n");
+    expect(measures.map((m) => m.slice(0, 3))).toEqual(["1. ", "2. ", "3. ", "4. ", "5. "]);
+    expect(measures[0]).toBe(
+      "1. เผยแพร่ประชาสัมพันธ์คู่มือ/มาตรฐานการปฏิบัติงานของหน่วยงานให้ผู้ปฏิบัติงานรับทราบ โดยอาจจัดทำในรูปแบบของอินโฟกราฟิก ป้ายประชาสัมพันธ์ เป็นต้น"
+    );
 
-    // "Go to Validate" opens the view with its button focused.
-    fireEvent.click(screen.getByRole("button", { name: "ไปที่ตรวจสอบ" }));
-    await waitFor(() => expect(document.activeElement?.id).toBe("validate-button"));
+    // "Go to Validate" opens the view, then a timer puts the focus on its button once it is shown:
+    // the timer runs on the test's clock, after the view has rendered.
+    jest.useFakeTimers(ONLY_TIMEOUTS);
+    try {
+      fireEvent.click(screen.getByRole("button", { name: "ไปที่ตรวจสอบ" }));
+      await settled();
+      act(() => jest.runOnlyPendingTimers());
+      expect(document.activeElement?.id).toBe("validate-button");
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it("selects an item's measures cell when its row is pressed", async () => {
@@ -194,6 +248,11 @@ describe("flags view: long lists", () => {
 });
 
 describe("focus", () => {
+  // rescueFocus tries again over 800 ms while an action finishes: the clock is the test's, so what
+  // happens at each try is checked exactly, however busy the machine is.
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
   function page() {
     document.body.innerHTML =
       "<main><section><h2>รายการ</h2><button>ก</button><button>ข</button></section></main>";
@@ -202,16 +261,21 @@ describe("focus", () => {
     return { main, a, b, heading: main.querySelector("h2")! };
   }
 
-  it("puts focus lost with a removed control on the view's heading", async () => {
+  it("puts focus lost with a removed control on the view's heading", () => {
     const { main, a, heading } = page();
     a.focus();
     a.remove();
     expect(document.activeElement).toBe(document.body);
     rescueFocus(main);
-    await waitFor(() => expect(document.activeElement).toBe(heading), { timeout: 3000 });
+    // The control used is gone for good: after the last try (800 ms), the heading.
+    jest.advanceTimersByTime(799);
+    expect(document.activeElement).toBe(document.body);
+    jest.advanceTimersByTime(1);
+    expect(document.activeElement).toBe(heading);
+    expect(jest.getTimerCount()).toBe(0);
   });
 
-  it("gives it back to the control used once it is enabled again (a button disabled while busy)", async () => {
+  it("gives it back to the control used once it is enabled again (a button disabled while busy)", () => {
     const { main, b } = page();
     b.focus();
     // The browser drops focus from a button that becomes disabled.
@@ -219,16 +283,21 @@ describe("focus", () => {
     b.disabled = true;
     expect([null, document.body]).toContain(document.activeElement);
     rescueFocus(main);
-    setTimeout(() => (b.disabled = false), 100);
-    await waitFor(() => expect(document.activeElement).toBe(b), { timeout: 3000 });
+    jest.advanceTimersByTime(100);
+    expect([null, document.body]).toContain(document.activeElement);
+    // Enabled again at 100 ms: the next try (150 ms) puts focus back on it, and tries no more.
+    b.disabled = false;
+    jest.advanceTimersByTime(50);
+    expect(document.activeElement).toBe(b);
+    expect(jest.getTimerCount()).toBe(0);
   });
 
-  it("leaves alone focus the user has put elsewhere", async () => {
+  it("leaves alone focus the user has put elsewhere", () => {
     const { main, a, b } = page();
     a.focus();
     rescueFocus(main);
     b.focus();
-    await new Promise((r) => setTimeout(r, 1000));
+    jest.runAllTimers();
     expect(document.activeElement).toBe(b);
   });
 });

@@ -199,7 +199,7 @@ describe("merge view", () => {
     ).toBe("true");
   });
 
-  it("says in words what it is doing, and a cancel is not an error", async () => {
+  it("says in words what it is doing, and a cancel is not an error and leaves the workbook as it was", async () => {
     const seen: string[] = [];
     const shown = async (text: string) => seen.push((await screen.findByText(text)).textContent!);
     // The second file is read once the progress line says so; the same for writing the summary.
@@ -209,21 +209,51 @@ describe("merge view", () => {
       await shown("กำลังอ่านไฟล์ 2 จาก 2");
       return read();
     };
-    setup("th", (g) => ({
+    let cancelWrite = false;
+    let duringWrite: string[] = [];
+    const host = setup("th", (g) => ({
       ...g,
       writeSummary: async (sheets, o) => {
+        if (!cancelWrite) return g.writeSummary(sheets, o);
         await shown("กำลังเขียนชีตสรุปลงในสมุดงานนี้…");
-        // The user presses Cancel while the sheets are written.
-        fireEvent.click(screen.getByRole("button", { name: "ยกเลิก" }));
-        return g.writeSummary(sheets, o);
+        return g.writeSummary(sheets, {
+          ...o,
+          // The user presses Cancel once the first rows are in Excel (in a temporary sheet).
+          onProgress: (done, total) => {
+            o?.onProgress?.(done, total);
+            if (duringWrite.length) return;
+            duringWrite = host.wb.worksheets.map((w) => w.name);
+            fireEvent.click(screen.getByRole("button", { name: "ยกเลิก" }));
+          },
+        });
       },
     }));
-    pick([chomThong, second]);
+    // An earlier summary in the workbook: Chom Thong's alone.
+    pick([chomThong]);
+    fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
+    await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
+    const sheets = () => host.wb.worksheets.map((w) => w.name);
+    expect(sheets()).toEqual(["Sheet1", ...Object.values(SUMMARY_SHEETS)]);
+    const earlier = Object.values(SUMMARY_SHEETS).map((n) =>
+      host.wb.getWorksheet(n)!.getSheetValues()
+    );
+    expect(host.wb.getWorksheet(SUMMARY_SHEETS.scores)!.getCell("A4").value).toBe("จอมทอง");
+
+    cancelWrite = true;
+    pick([second]);
     fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
     await screen.findByText("ยกเลิกแล้ว ยังไม่ได้เขียนสรุป (สรุปเดิม ถ้ามี ยังอยู่ครบ)");
     expect(seen).toEqual(["กำลังอ่านไฟล์ 2 จาก 2", "กำลังเขียนชีตสรุปลงในสมุดงานนี้…"]);
     expect(screen.queryByRole("alert")).toBeNull();
     expect(screen.queryByText("เขียนสรุปลงในสมุดงานนี้แล้ว")).toBeNull();
+    // Cancelled while the first sheet was written, as a temporary sheet beside the earlier summary.
+    expect(duringWrite).toEqual(["Sheet1", ...Object.values(SUMMARY_SHEETS), "~ITA คะแนน"]);
+    // The workbook as it was: no temporary "~" sheets, no new summary, the earlier one unchanged.
+    expect(sheets()).toEqual(["Sheet1", ...Object.values(SUMMARY_SHEETS)]);
+    expect(
+      Object.values(SUMMARY_SHEETS).map((n) => host.wb.getWorksheet(n)!.getSheetValues())
+    ).toEqual(earlier);
+    expect(host.wb.getWorksheet(SUMMARY_SHEETS.scores)!.getCell("A4").value).toBe("จอมทอง");
   });
 
   /** The report's blob (URL.createObjectURL is jsdom's to lack) and every click on a download link. */

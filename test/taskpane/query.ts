@@ -1,4 +1,5 @@
-import { screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
+import type { Gateway } from "../../src/taskpane/gateway";
 
 /**
  * Wait for a control by its visible text or label (cheap in jsdom), then check its role once. Polling
@@ -24,4 +25,39 @@ export async function findTable(label: string): Promise<HTMLElement> {
     if (!table) throw new Error(`No table labelled "${label}" yet`);
     return table;
   });
+}
+
+/**
+ * The gateway with every call the pane makes to Excel recorded, and `settled()`: resolves once all
+ * those calls have finished and React has rendered what they gave, including calls started by that
+ * rendering (a view read again after a write). No deadline: a test waits for the work itself, however
+ * busy the machine, where `findBy…` gives up after the polling timeout.
+ */
+export function trackCalls(gateway: Gateway): { gateway: Gateway; settled: () => Promise<void> } {
+  const pending = new Set<Promise<unknown>>();
+  const wrapped = Object.fromEntries(
+    Object.entries(gateway).map(([name, f]) => [
+      name,
+      (...args: unknown[]) => {
+        const call = (f as (...a: unknown[]) => Promise<unknown>)(...args);
+        pending.add(call);
+        const done = () => void pending.delete(call);
+        call.then(done, done);
+        return call;
+      },
+    ])
+  ) as unknown as Gateway;
+  const settled = async () => {
+    // Rounds until a round starts no call: each waits for the calls under way, then lets React
+    // render (and load a view's module, and run its effects) inside act.
+    for (;;) {
+      await act(async () => {
+        await Promise.allSettled([...pending]);
+      });
+      if (pending.size) continue;
+      await act(async () => {});
+      if (!pending.size) return;
+    }
+  };
+  return { gateway: wrapped, settled };
 }
