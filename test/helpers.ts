@@ -54,22 +54,6 @@ export function formOf(report: Report): ReadForm {
 
 export { tmpDir } from "./tmp";
 
-/**
- * Temporary directories for the tests of one file, all removed after them: call at the top of a
- * describe (or the file), then `await dirs()` in a test or beforeAll for each directory it needs.
- */
-export function tempDirs(): () => Promise<string> {
-  const made: string[] = [];
-  afterAll(async () => {
-    await Promise.all(made.map((d) => fs.rm(d, { recursive: true, force: true })));
-  });
-  return async () => {
-    const d = await tmpDir();
-    made.push(d);
-    return d;
-  };
-}
-
 /** Run the ita CLI in-process, capturing what it prints. */
 export async function runCli(
   ...argv: string[]

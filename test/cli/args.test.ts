@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { nearestOption } from "../../src/cli/args";
-import { runCli, tempDirs } from "../helpers";
+import { runCli, tmpDir } from "../helpers";
 
 /*
  * A mistyped command line is answered in Thai and English, naming what was typed and what was
@@ -10,7 +10,7 @@ import { runCli, tempDirs } from "../helpers";
  * temporary folder that must stay empty.
  */
 
-const dirs = tempDirs();
+const dirs = tmpDir;
 
 const SCAFFOLD_OPTIONS =
   "-o/--out, --unit, --other-unit, --year, --round, --threshold, --preparer, --from, --sheet, --form";

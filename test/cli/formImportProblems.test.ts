@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
-import { runCli, tempDirs } from "../helpers";
+import { runCli, tmpDir } from "../helpers";
 
 /*
  * `ita form import` lists every problem of an edited form book at once — the cells', the weights'
@@ -10,7 +10,7 @@ import { runCli, tempDirs } from "../helpers";
 
 const PROPS = "แบบฟอร์ม Form";
 const ITEMS = "ข้อคำถาม Items";
-const dirs = tempDirs();
+const dirs = tmpDir;
 
 /** The FY2567 form exported, edited cell by cell (each cell checked to be the one meant), saved. */
 async function editedBook(

@@ -1,11 +1,11 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { Report } from "../../src/domain";
-import { cleanReport, runCli, tempDirs } from "../helpers";
+import { cleanReport, runCli, tmpDir } from "../helpers";
 
 /* The command's English counts: "1 error", "2 warnings", never "1 errors". */
 
-const dirs = tempDirs();
+const dirs = tmpDir;
 
 /** A form filled from `report`, validated: the exit code and the last line of the output. */
 async function validateReport(report: Report): Promise<{ code: number; last: string }> {

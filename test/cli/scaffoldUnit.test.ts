@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import path from "path";
-import { runCli, sampleReport, tempDirs } from "../helpers";
+import { runCli, sampleReport, tmpDir } from "../helpers";
 
 /*
  * `ita scaffold`'s first answer about the unit is the right one: a form that `ita validate` would
@@ -8,7 +8,7 @@ import { runCli, sampleReport, tempDirs } from "../helpers";
  */
 
 const SAMPLE_JSON = path.join(__dirname, "../../samples/chom-thong-2567-r6.json");
-const dirs = tempDirs();
+const dirs = tmpDir;
 
 /** Scaffold the FY2567 6-month form (year and round given: stderr says only what is asked about). */
 async function scaffold(dir: string, ...args: string[]) {
