@@ -63,8 +63,8 @@ function unreadable(file: string, e: unknown): Submission {
   return {
     file,
     error: msg(
-      `อ่านไฟล์ ${name} ไม่ได้ (${detail}) กรุณาเปิดไฟล์ใน Excel บันทึก แล้วส่งใหม่`,
-      `${name} could not be read (${detail}); open it in Excel, save it and send it again`
+      `ไฟล์ ${name} อ่านไม่ได้: ไฟล์อาจถูกย้ายหรือเสียหาย ลองเปิดใน Excel แล้วบันทึกใหม่ หรือขอไฟล์ใหม่จากหน่วยงาน`,
+      `${name} could not be read (${detail}); open it in Excel and save it again, or ask the unit for a new copy`
     ),
   };
 }

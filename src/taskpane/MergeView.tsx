@@ -214,24 +214,25 @@ export function MergeView({
     setFinished((n) => n + 1);
   };
 
-  const guarded = (chosen: string[]) =>
-    run(async () => {
-      try {
-        await mergeAndWrite(chosen);
-      } catch (e) {
-        // Cancelled on request: said plainly, not as an error.
-        if (cancel.current.aborted || e instanceof Cancelled) return setCancelled(true);
-        throw e;
-      }
-    }).finally(finish);
+  const mergeOrCancel = async (chosen: string[]) => {
+    try {
+      await mergeAndWrite(chosen);
+    } catch (e) {
+      // Cancelled on request: said plainly, not as an error.
+      if (cancel.current.aborted || e instanceof Cancelled) return setCancelled(true);
+      throw e;
+    }
+  };
+
+  const guarded = (chosen: string[]) => run(() => mergeOrCancel(chosen)).finally(finish);
 
   /** Merge; when this workbook already has a summary, ask before replacing it. */
   const start = () =>
     run(async () => {
       const existing = (await gateway.sheetNames()).filter((n) => SUMMARY_NAMES.has(n));
       if (existing.length) setConfirmReplace(existing);
-      else void guarded(prefer);
-    });
+      else await mergeOrCancel(prefer);
+    }).finally(finish);
 
   /** Take a superseded file instead of the copy that replaced it (or the later one again), and write again. */
   const takeInstead = (file: string, by: string) => {

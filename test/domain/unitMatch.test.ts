@@ -58,7 +58,7 @@ describe("a unit typed for a new form (checkUnitEntry)", () => {
     for (const typed of ["1004", "๑๐๐๔", "บางรัก", "เขตบางรัก", "สำนักงานเขตบางรัก", " Bang Rak "])
       expect(checkUnitEntry(typed)).toEqual({
         kind: "district",
-        unit: { code: "1004", th: "บางรัก", en: "Bang Rak" },
+        unit: { code: "1004", th: "บางรัก", en: "Bang Rak", kind: "district" },
       });
   });
 
@@ -80,12 +80,12 @@ describe("a unit typed for a new form (checkUnitEntry)", () => {
     expect(checkUnitEntry("บางลัก")).toEqual({
       kind: "near-miss",
       text: "บางลัก",
-      near: [{ code: "1004", th: "บางรัก", en: "Bang Rak" }],
+      near: [{ code: "1004", th: "บางรัก", en: "Bang Rak", kind: "district" }],
     });
     expect(checkUnitEntry("Dusitt")).toEqual({
       kind: "near-miss",
       text: "Dusitt",
-      near: [{ code: "1002", th: "ดุสิต", en: "Dusit" }],
+      near: [{ code: "1002", th: "ดุสิต", en: "Dusit", kind: "district" }],
     });
   });
 
@@ -103,7 +103,7 @@ describe("a unit typed for a new form (checkUnitEntry)", () => {
     ])
       expect(checkUnitEntry(name)).toEqual({
         kind: "other",
-        unit: { code: null, th: name, en: name },
+        unit: { code: null, th: name, en: name, kind: "agency" },
       });
   });
 });

@@ -12,6 +12,7 @@ import { hostInfo } from "../../src/taskpane/office";
 import { FakeExcelHost } from "../host/fakeExcel";
 import { tmpDir } from "../helpers";
 import { districtReport, writeDistrict } from "../merge/districts";
+import { mergeButton } from "./query";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -79,7 +80,7 @@ describe("merge view", () => {
   it("leads with the problems: rejected files with reasons in Thai, missing units, then what merged; focus on the results", async () => {
     const host = setup();
     pick([chomThong, await truncated("1010-cut.xlsx"), dusit, vanished("1020-gone.xlsx")]);
-    fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
+    fireEvent.click(await mergeButton("รวมรายงาน"));
     await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
 
     const heading = screen.getByRole("heading", { name: "ผลการรวมรายงาน" });
@@ -105,8 +106,9 @@ describe("merge view", () => {
     }
     // What merged, those with errors or warnings first.
     expect(listed("ไฟล์ที่รวมแล้ว (2)")).toEqual([
-      expect.stringMatching(/^มีคำเตือน 1002-dusit\.xlsx — สำนักงานเขตดุสิต: \d+ คำเตือน$/),
-      expect.stringMatching(/^มีคำเตือน 1035-chom-thong\.xlsx — สำนักงานเขตจอมทอง: \d+ คำเตือน$/),
+      // Which items have warnings (the missing preparer is one of the form's details).
+      "มีคำเตือน 1002-dusit.xlsx — สำนักงานเขตดุสิต: คำเตือน 2 (I22)",
+      "มีคำเตือน 1035-chom-thong.xlsx — สำนักงานเขตจอมทอง: คำเตือน 5 (ข้อมูลทั่วไป, I22, O1-O22, O23-O30)",
     ]);
     expect(host.wb.worksheets.map((w) => w.name)).toEqual([
       "Sheet1",
@@ -117,7 +119,7 @@ describe("merge view", () => {
   it("says why a file was refused in English in English mode, with the reader's detail", async () => {
     setup("en");
     pick([await truncated("1010-cut.xlsx"), chomThong]);
-    fireEvent.click(screen.getByRole("button", { name: "Merge" }));
+    fireEvent.click(await mergeButton("Merge"));
     await screen.findByText("The summary is written into this workbook");
     const [r] = listed("Rejected files (1)");
     expect(r).toMatch(
@@ -125,7 +127,7 @@ describe("merge view", () => {
     );
     expect(counts()).toBe("1 file rejected · 49 units not received · 1 unit merged from 2 files");
     expect(listed("Merged files (1)")).toEqual([
-      expect.stringMatching(/^warnings 1035-chom-thong\.xlsx — Chom Thong: \d+ warnings$/),
+      "warnings 1035-chom-thong.xlsx — Chom Thong: 5 warnings (details, I22, O1-O22, O23-O30)",
     ]);
     // Missing districts in English.
     expect(listed("Units not received (49)").slice(0, 2)).toEqual(["Phra Nakhon", "Dusit"]);
@@ -134,7 +136,7 @@ describe("merge view", () => {
   it("collapses a long list to its first entries with a button that shows all", async () => {
     setup();
     pick([chomThong]);
-    fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
+    fireEvent.click(await mergeButton("รวมรายงาน"));
     await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
     expect(listed("หน่วยงานที่ยังไม่ส่ง (49)")).toHaveLength(8);
     const more = screen.getByRole("button", { name: "แสดงทั้งหมด 49 รายการ" });
@@ -156,17 +158,30 @@ describe("merge view", () => {
     );
     pick([chomThong]);
     expect(screen.queryByText("เลือกไฟล์ของหน่วยงานก่อน แล้วจึงกดรวมรายงาน")).toBeNull();
-    pick([dusit, chomThong, new File(["%PDF"], "evidence.pdf", { type: "application/pdf" })]);
-    expect(listed("ไฟล์ที่เลือก (2)")).toEqual(["1035-chom-thong.xlsxนำออก", "1002-dusit.xlsxนำออก"]);
-    expect(screen.getByText("ไม่ได้เพิ่ม (ไม่ใช่ไฟล์ Excel): evidence.pdf")).toBeTruthy();
+    // A PDF is taken (the merge names it with its reason); Office's lock file is not.
+    pick([
+      dusit,
+      chomThong,
+      new File(["%PDF"], "evidence.pdf", { type: "application/pdf" }),
+      new File(["x"], "~$1002-dusit.xlsx", { type: XLSX }),
+    ]);
+    expect(listed("ไฟล์ที่เลือก (3)")).toEqual([
+      "1035-chom-thong.xlsxนำออก",
+      "1002-dusit.xlsxนำออก",
+      "evidence.pdfนำออก",
+    ]);
+    expect(
+      screen.getByText("ไม่ได้เพิ่ม (ไฟล์ล็อกของ Office หรือไฟล์ซ่อน): ~$1002-dusit.xlsx")
+    ).toBeTruthy();
     expect(screen.getByText("ไม่ได้เพิ่มซ้ำ (เลือกไว้แล้ว): 1035-chom-thong.xlsx")).toBeTruthy();
 
     // The dialog closed without a choice: no files, no error, the list as it was.
     pick([]);
-    expect(listed("ไฟล์ที่เลือก (2)")).toHaveLength(2);
+    expect(listed("ไฟล์ที่เลือก (3)")).toHaveLength(3);
     expect(screen.queryByRole("alert")).toBeNull();
 
     // Removing a file moves the focus to the next file's remove button.
+    fireEvent.click(screen.getByRole("button", { name: "นำออก evidence.pdf" }));
     fireEvent.click(screen.getByRole("button", { name: "นำออก 1035-chom-thong.xlsx" }));
     expect(listed("ไฟล์ที่เลือก (1)")).toEqual(["1002-dusit.xlsxนำออก"]);
     await waitFor(() =>
@@ -230,7 +245,7 @@ describe("merge view", () => {
     }));
     // An earlier summary in the workbook: Chom Thong's alone.
     pick([chomThong]);
-    fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
+    fireEvent.click(await mergeButton("รวมรายงาน"));
     await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
     const sheets = () => host.wb.worksheets.map((w) => w.name);
     expect(sheets()).toEqual(["Sheet1", ...Object.values(SUMMARY_SHEETS)]);
@@ -241,7 +256,9 @@ describe("merge view", () => {
 
     cancelWrite = true;
     pick([second]);
-    fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
+    fireEvent.click(await mergeButton("รวมรายงาน"));
+    // The workbook has a summary: the pane asks before replacing it.
+    fireEvent.click(await dialogButton("แทนที่สรุปเดิม"));
     await screen.findByText("ยกเลิกแล้ว ยังไม่ได้เขียนสรุป (สรุปเดิม ถ้ามี ยังอยู่ครบ)");
     expect(seen).toEqual(["กำลังอ่านไฟล์ 2 จาก 2", "กำลังเขียนชีตสรุปลงในสมุดงานนี้…"]);
     expect(screen.queryByRole("alert")).toBeNull();
@@ -295,7 +312,7 @@ describe("merge view", () => {
     try {
       setup();
       pick([chomThong, dusit]);
-      fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
+      fireEvent.click(await mergeButton("รวมรายงาน"));
       await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
       const office = screen.getByLabelText("หน่วยงานผู้รวบรวม") as HTMLInputElement;
       expect(office.value).toBe("กองวินัยและเสริมสร้างจริยธรรม สำนักงาน ก.ก.");
@@ -339,7 +356,7 @@ describe("merge view", () => {
     try {
       setup();
       pick([chomThong, dusit]);
-      fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
+      fireEvent.click(await mergeButton("รวมรายงาน"));
       await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
       fireEvent.click(screen.getByRole("button", { name: "ดาวน์โหลดรายงานกลาง (.docx)" }));
       await screen.findByText(
@@ -366,7 +383,7 @@ describe("merge view", () => {
     try {
       setup("en", undefined, "Mac");
       pick([chomThong, dusit]);
-      fireEvent.click(screen.getByRole("button", { name: "Merge" }));
+      fireEvent.click(await mergeButton("Merge"));
       await screen.findByText("The summary is written into this workbook");
       fireEvent.click(screen.getByRole("button", { name: "Download the central report (.docx)" }));
       await screen.findByText(
@@ -385,16 +402,21 @@ describe("merge view", () => {
   });
 
   it("merges the later of two copies, lists the earlier as superseded, and takes it instead on request", async () => {
-    const copy = async (name: string, at: string) =>
-      // The files give no saved time of their own: the browser's file time decides.
-      fileOf(await writeDistrict(dir, name, districtReport("1035")), name, Date.parse(at));
+    const copy = async (name: string, at: string, preparer: string) =>
+      // The files give no saved time of their own: the browser's file time decides. They differ
+      // (the correction names another preparer): the same content twice is one file.
+      fileOf(
+        await writeDistrict(dir, name, { ...districtReport("1035"), preparer }),
+        name,
+        Date.parse(at)
+      );
     const host = setup();
     pick([
-      await copy("ct-new.xlsx", "2026-11-03T02:00:00Z"),
-      await copy("ct-old.xlsx", "2026-11-01T02:00:00Z"),
+      await copy("ct-new.xlsx", "2026-11-03T02:00:00Z", "นายแก้ไข ภายหลัง"),
+      await copy("ct-old.xlsx", "2026-11-01T02:00:00Z", "นายส่ง ครั้งแรก"),
       dusit,
     ]);
-    fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
+    fireEvent.click(await mergeButton("รวมรายงาน"));
     await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
     expect(counts()).toBe("ยังไม่ส่ง 48 หน่วยงาน · มีฉบับใหม่แทน 1 ไฟล์ · รวมแล้ว 2 หน่วยงาน จาก 3 ไฟล์");
     const superseded = screen.getByRole("region", { name: "ไฟล์ที่มีฉบับใหม่แทน (1)" });
@@ -422,12 +444,31 @@ describe("merge view", () => {
     await act(async () => {
       fireEvent.click(within(superseded).getByRole("button", { name: "ใช้ไฟล์นี้แทน" }));
     });
-    await screen.findByText(/ct-new\.xlsx — สำนักงานเขตจอมทอง · ใช้แทนด้วย ct-old\.xlsx/);
+    await screen.findByText(/ct-new\.xlsx — สำนักงานเขตจอมทอง · คุณเลือกใช้ ct-old\.xlsx/);
     await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
     expect(document.activeElement).toBe(screen.getByRole("heading", { name: "ผลการรวมรายงาน" }));
     expect(statusFiles()).toEqual([
       "ได้รับแล้ว / received: ct-old.xlsx",
       "มีฉบับใหม่แทน / superseded: ct-new.xlsx",
+    ]);
+
+    // The choice stays for the next merge (the user's choice is not undone in silence) …
+    fireEvent.click(await mergeButton("รวมรายงาน"));
+    fireEvent.click(await dialogButton("แทนที่สรุปเดิม"));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
+    expect(statusFiles()).toEqual([
+      "ได้รับแล้ว / received: ct-old.xlsx",
+      "มีฉบับใหม่แทน / superseded: ct-new.xlsx",
+    ]);
+    // … until the user takes the later copy again.
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "กลับไปใช้ฉบับที่บันทึกภายหลัง" }));
+    });
+    await screen.findByText(/ct-old\.xlsx — สำนักงานเขตจอมทอง · ใช้แทนด้วย ct-new\.xlsx/);
+    expect(statusFiles()).toEqual([
+      "ได้รับแล้ว / received: ct-new.xlsx",
+      "มีฉบับใหม่แทน / superseded: ct-old.xlsx",
     ]);
   });
 });

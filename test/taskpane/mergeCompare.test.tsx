@@ -13,6 +13,7 @@ import { FY2567 } from "../forms";
 import { runCli, tmpDir } from "../helpers";
 import { FakeExcelHost } from "../host/fakeExcel";
 import { districtReport, writeDistrict } from "../merge/districts";
+import { mergeButton } from "./query";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ITEMS = FY2567.items.length;
@@ -83,8 +84,15 @@ beforeAll(async () => {
   );
 });
 
-async function merge(lang: Lang = "th") {
-  fireEvent.click(screen.getByRole("button", { name: lang === "th" ? "รวมรายงาน" : "Merge" }));
+/** Merge; `again`: this workbook has a summary already, and the pane asks before replacing it. */
+async function merge(lang: Lang = "th", again = false) {
+  fireEvent.click(await mergeButton(lang === "th" ? "รวมรายงาน" : "Merge"));
+  if (again) {
+    const dialog = await screen.findByRole("dialog");
+    fireEvent.click(
+      within(dialog).getByRole("button", { name: lang === "th" ? "แทนที่สรุปเดิม" : "Replace it" })
+    );
+  }
   await screen.findByText(
     lang === "th" ? "เขียนสรุปลงในสมุดงานนี้แล้ว" : "The summary is written into this workbook"
   );
@@ -108,7 +116,7 @@ describe("merge view: compared with the previous period", () => {
     // The files to merge are a list of their own.
     expect(screen.getByRole("list", { name: "ไฟล์ที่เลือก (3)" })).toBeTruthy();
 
-    fireEvent.click(screen.getByRole("button", { name: "รวมรายงาน" }));
+    fireEvent.click(await mergeButton("รวมรายงาน"));
     await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
     expect(compareLine()).toBe(
       "เทียบกับปีงบประมาณ 2566 รอบ 12 เดือน: คะแนนรวมโดยประมาณดีขึ้น 1 หน่วยงาน ลดลง 1 เท่าเดิม 0 จาก 2 หน่วยงานที่เทียบได้" +
@@ -197,10 +205,10 @@ describe("merge view: compared with the previous period", () => {
     // The junk removed, a summary and district files together: one or the other.
     fireEvent.click(screen.getByRole("button", { name: "Remove notes.xlsx" }));
     pickPrevious([previousSummary, previousDistricts[0]]);
-    await merge("en");
+    await merge("en", true);
     await waitFor(() =>
       expect(bar().textContent).toContain(
-        "choose one summary file, or district files, not both (summaries found: summary-2566.xlsx)"
+        "Previous files summary-2566.xlsx, 1001-2566.xlsx: give one summary file, or the units' files, not both (summaries found: summary-2566.xlsx)"
       )
     );
     expect(host.wb.getWorksheet(COMPARE_SHEET)).toBeUndefined();
@@ -218,7 +226,7 @@ describe("merge view: compared with the previous period", () => {
     await waitFor(() =>
       expect(document.activeElement).toBe(screen.getByRole("button", { name: "เลือกไฟล์ของครั้งก่อน" }))
     );
-    await merge();
+    await merge("th", true);
     expect(compareLine()).toBeUndefined();
     expect(screen.queryByText("ไม่ได้เทียบกับครั้งก่อน")).toBeNull();
     expect(host.wb.getWorksheet(COMPARE_SHEET)).toBeUndefined();

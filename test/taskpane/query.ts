@@ -61,3 +61,14 @@ export function trackCalls(gateway: Gateway): { gateway: Gateway; settled: () =>
   };
   return { gateway: wrapped, settled };
 }
+
+/**
+ * The merge button once it can be pressed: the merge view reads the chosen files as soon as they are
+ * chosen, and merges when they have been read.
+ */
+export const mergeButton = (name: string) =>
+  waitFor(() => {
+    const b = screen.getByRole("button", { name });
+    expect(b.getAttribute("aria-disabled")).not.toBe("true");
+    return b;
+  });
