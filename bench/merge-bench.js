@@ -9,14 +9,14 @@ const fs = require("fs");
 const path = require("path");
 const { strFromU8, strToU8, unzipSync, zipSync } = require("fflate");
 const {
-  DEFAULT_CATALOG,
+  DEFAULT_FORM,
   DISTRICTS,
   LAYOUT_VERSION,
   metaFromReport,
   renderForm,
 } = require("../lib/domain");
 const { reportSchema } = require("../lib/domain/report");
-const { writeFormFile } = require("../lib/xlsx/write/writeForm");
+const { writeFormWorkbook } = require("../lib/xlsx/write/writeForm");
 const { prng, syntheticReport } = require("../lib/cli/sampleData");
 
 const ROOT = path.resolve(__dirname, "..");
@@ -25,7 +25,7 @@ const RUNS = Number(process.env.BENCH_RUNS || 3);
 
 /** What the generated files depend on: they are made again when it changes. */
 const STAMP = JSON.stringify({
-  form: DEFAULT_CATALOG.version,
+  form: DEFAULT_FORM.version,
   layout: LAYOUT_VERSION,
   generator: 1,
 });
@@ -47,13 +47,13 @@ async function generate(dir, count) {
     const unit = DISTRICTS[i % 50];
     const k = Math.floor(i / 50); // 500 files: 50 districts x 5 fiscal years x 2 rounds
     const report = {
-      ...syntheticReport(base, DEFAULT_CATALOG, unit, i + 1),
+      ...syntheticReport(base, DEFAULT_FORM, unit, i + 1),
       fiscalYear: 2567 - Math.floor(k / 2),
       round: k % 2 ? 12 : 6,
     };
-    await writeFormFile(
+    await writeFormWorkbook(
       path.join(dir, `${unit.code}-${report.fiscalYear}-r${report.round}.xlsx`),
-      renderForm(DEFAULT_CATALOG, metaFromReport(report), report)
+      renderForm(DEFAULT_FORM, metaFromReport(report), report)
     );
   }
   fs.writeFileSync(stamp, STAMP);

@@ -37,11 +37,11 @@ async function main() {
     extra = { files: names.length, forms };
   } else if (mode === "merge") {
     const { expandInputs, readSubmissions } = require("../lib/cli/merge");
-    const { mergeForms, buildSummary, DEFAULT_CATALOG } = require("../lib/domain");
+    const { mergeForms, buildSummary, DEFAULT_FORM } = require("../lib/domain");
     const { writeSummaryFile } = require("../lib/xlsx");
     const files = await expandInputs([target]);
     const subs = await readSubmissions(files);
-    const result = mergeForms(subs, { catalog: DEFAULT_CATALOG, expect: "districts" });
+    const result = mergeForms(subs, { formDef: DEFAULT_FORM, expect: "districts" });
     await writeSummaryFile(out, buildSummary(result));
     extra = { files: files.length, merged: result.merged.length, rejected: result.rejected.length };
   } else if (mode === "exceljs") {

@@ -6,7 +6,7 @@ const fs = require("fs");
 const path = require("path");
 const {
   buildCentralReport,
-  DEFAULT_CATALOG,
+  DEFAULT_FORM,
   DISTRICTS,
   mergeForms,
   metaFromReport,
@@ -31,9 +31,9 @@ function submissions(count) {
     // 50 districts, then other units under their own names.
     const unit =
       i < 50 ? DISTRICTS[i] : { code: null, th: `หน่วยงานทดสอบที่ ${i - 49}`, en: `Unit ${i - 49}` };
-    const report = syntheticReport(base, DEFAULT_CATALOG, unit, i + 1);
-    const model = renderForm(DEFAULT_CATALOG, metaFromReport(report), report);
-    subs.push({ file: `u${i}.xlsx`, form: readForm(modelGrid(model), DEFAULT_CATALOG) });
+    const report = syntheticReport(base, DEFAULT_FORM, unit, i + 1);
+    const model = renderForm(DEFAULT_FORM, metaFromReport(report), report);
+    subs.push({ file: `u${i}.xlsx`, form: readForm(modelGrid(model), DEFAULT_FORM) });
   }
   return subs;
 }
@@ -43,7 +43,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function main() {
   for (const count of [50, 500]) {
     const merged = mergeForms(submissions(count), {
-      catalog: DEFAULT_CATALOG,
+      formDef: DEFAULT_FORM,
       expect: "districts",
     });
     const model = [];

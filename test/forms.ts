@@ -1,15 +1,15 @@
-import { Catalog, findForm } from "../src/domain";
-import type { FormFile } from "../src/domain/catalog/schema";
+import { FormDef, formDefById } from "../src/domain";
+import type { FormDefJson } from "../src/domain/catalog/schema";
 
 /** The FY2567 district form, pinned by id and version: tests never depend on which form is newest. */
-export const FY2567: Catalog = findForm("bkk-district-ita", "2567.1")!;
+export const FY2567: FormDef = formDefById("bkk-district-ita", "2567.1")!;
 
 /**
  * A FY2569 form continuing FY2567's: E15 renumbered E16, I5 split into I5 and I26 (a new item after
  * I25), with the map that says so. `items` replaces the map's items (to test a bad map).
  */
-export function mappedFormFile(items?: Record<string, string[]>): FormFile {
-  const f = JSON.parse(JSON.stringify(FY2567.definition)) as FormFile;
+export function mappedFormDef(items?: Record<string, string[]>): FormDefJson {
+  const f = JSON.parse(JSON.stringify(FY2567.definition)) as FormDefJson;
   f.version = "2569.1";
   f.fiscalYear = 2569;
   delete f.corrections;

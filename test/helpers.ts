@@ -5,7 +5,7 @@ import {
   FormMeta,
   metaFromReport,
   readForm,
-  ReadForm,
+  FormSheet,
   renderForm,
   Report,
   resolveUnit,
@@ -44,11 +44,11 @@ export function blankMeta(): FormMeta {
 }
 
 /** Read a rendered sheet model through the domain reader, without any file in between. */
-export function readModel(model: SheetModel): ReadForm {
+export function readModel(model: SheetModel): FormSheet {
   return readForm(modelGrid(model), FY2567);
 }
 
-export function formOf(report: Report): ReadForm {
+export function formOf(report: Report): FormSheet {
   return readModel(renderForm(FY2567, metaFromReport(report), report));
 }
 

@@ -23,7 +23,7 @@ export async function centralReportBytes(
 /** "ITA-report-2567-r12.docx": the merge's fiscal year and round. */
 export function centralReportName(o: MergeOutcome): string {
   const r = o.result;
-  const year = r.period?.fiscalYear ?? r.catalog.fiscalYear;
+  const year = r.period?.fiscalYear ?? r.formDef.fiscalYear;
   const round = r.period?.round ?? null;
   return `ITA-report-${year}${round ? `-r${round}` : ""}.docx`;
 }

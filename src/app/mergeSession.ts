@@ -8,7 +8,7 @@
  * merge again (another period, a file taken instead of its later copy) without reading again:
  * `readUnitFiles` reads, `mergeRead` merges what was read.
  */
-import { Catalog, DEFAULT_CATALOG, formLabel } from "../domain/catalog";
+import { FormDef, DEFAULT_FORM, formLabel } from "../domain/catalog";
 import {
   Comparison,
   compareWithPrevious,
@@ -51,7 +51,7 @@ export interface ReadSet {
 export interface ReadFilesOptions {
   inflate: Inflater;
   /** The form given by the user: sheets that name no form this copy knows are read against it. */
-  form?: Catalog;
+  form?: FormDef;
   onProgress?: ReadProgress;
   signal?: CancelSignal;
 }
@@ -90,7 +90,9 @@ export async function readUnitFiles(
     try {
       bytes = await f.bytes();
     } catch (e) {
-      out.subs.push(e instanceof ReasonError ? { file: f.name, error: e.reason } : unreadable(f.name, e));
+      out.subs.push(
+        e instanceof ReasonError ? { file: f.name, error: e.reason } : unreadable(f.name, e)
+      );
       continue;
     }
     const print = fingerprint(bytes);
@@ -110,7 +112,7 @@ export async function readUnitFiles(
     if (!first) seen.set(print, f);
     let read;
     try {
-      read = readUnitFile(f.name, bytes, { inflate: opts.inflate, catalog: opts.form });
+      read = readUnitFile(f.name, bytes, { inflate: opts.inflate, formDef: opts.form });
     } catch (e) {
       out.subs.push(unreadable(f.name, e));
       continue;
@@ -146,7 +148,7 @@ export interface MergeChoices {
   /** The central office's pass mark (default: the form's). */
   passMark?: number;
   /** The form the user chose; otherwise the form most sheets carry, else the default form. */
-  form?: Catalog;
+  form?: FormDef;
   /** The period the user chose; otherwise the period most sheets give. */
   period?: Period | null;
   /** Files the user took instead of their later copies. */
@@ -159,7 +161,7 @@ export interface MergeChoices {
 export interface MergeOutcome {
   result: MergeResult;
   /** How the form was chosen: given by the user, or the form most sheets carry (`matching` of them). */
-  form: { form: Catalog; given: boolean; matching: number; other: number };
+  form: { form: FormDef; given: boolean; matching: number; other: number };
   /** Files not read as reports (summaries, the same file twice), each with its reason. */
   skipped: SkippedFile[];
   comparison: Comparison | null;
@@ -172,7 +174,7 @@ export interface MergeOutcome {
 }
 
 /** How many read sheets carry the form, and how many another one. */
-function formCounts(subs: readonly Submission[], form: Catalog) {
+function formCounts(subs: readonly Submission[], form: FormDef) {
   let matching = 0;
   let other = 0;
   for (const s of subs) {
@@ -185,9 +187,9 @@ function formCounts(subs: readonly Submission[], form: Catalog) {
 
 /** Merge what was read, as one period by one form, and compare with the previous period if given. */
 export function mergeRead(read: ReadSet, choices: MergeChoices): MergeOutcome {
-  const form = choices.form ?? chooseMergeForm(read.subs, DEFAULT_CATALOG).form;
+  const form = choices.form ?? chooseMergeForm(read.subs, DEFAULT_FORM).form;
   const result = mergeForms(read.subs, {
-    catalog: form,
+    formDef: form,
     passMark: choices.passMark,
     expect: choices.expect,
     prefer: choices.prefer,
@@ -251,7 +253,10 @@ export async function readPreviousPeriod(
   const read = await readUnitFiles(files, opts);
   const rejected = read.subs
     .filter((s) => !s.form)
-    .map((s) => ({ file: s.file, reason: s.error ?? msg("อ่านไฟล์ไม่ได้", "The file could not be read") }));
+    .map((s) => ({
+      file: s.file,
+      reason: s.error ?? msg("อ่านไฟล์ไม่ได้", "The file could not be read"),
+    }));
   const label = opts.label ?? namesLabel(files.map((f) => f.name));
   if (read.summaries.length) {
     const reports = read.subs.filter((s) => s.form).length;
@@ -273,7 +278,7 @@ export async function readPreviousPeriod(
   }
   try {
     return {
-      period: previousFromSubmissions(read.subs, label, DEFAULT_CATALOG),
+      period: previousFromSubmissions(read.subs, label, DEFAULT_FORM),
       problem: null,
       rejected,
     };

@@ -10,9 +10,9 @@ import {
   isPassMark,
   isRound,
   dueReport,
-  Catalog,
+  FormDef,
   FormMeta,
-  findForm,
+  formDefById,
   formForYear,
   formLabel,
   formToJson,
@@ -21,7 +21,7 @@ import {
   msg,
   namedUnit,
   parseScoresList,
-  ReadForm,
+  FormSheet,
   renderForm,
   Report,
   reportFromScores,
@@ -31,7 +31,7 @@ import {
   validate,
   ValidationResult,
 } from "../domain";
-import { readFormFile } from "../xlsx/files";
+import { readFormSheetFile } from "../xlsx/files";
 import { numberOption, oneFile, parse, UserError } from "./args";
 import { formOption } from "./forms";
 import type { Io } from "./io";
@@ -108,9 +108,9 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
   // A form given for a later year than the report due (issued ahead) makes that year's report.
   const dueYear = given && given.fiscalYear > due.fiscalYear ? given.fiscalYear : due.fiscalYear;
   const fiscalYear = year ?? fromMeta?.fiscalYear ?? dueYear;
-  let form: Catalog;
+  let form: FormDef;
   const reportForm =
-    report?.formId && report.formVersion ? findForm(report.formId, report.formVersion) : null;
+    report?.formId && report.formVersion ? formDefById(report.formId, report.formVersion) : null;
   if (given) form = given;
   else if (reportForm) form = reportForm;
   else {
@@ -153,9 +153,9 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
   }
   const model = renderForm(form, meta, report, values.sheet as string | undefined);
   // The writer (ExcelJS) is loaded only by the command that writes.
-  const { writeFormFile } =
+  const { writeFormWorkbook } =
     require("../xlsx/write/writeForm") as typeof import("../xlsx/write/writeForm");
-  await writeFormFile(String(values.out), model);
+  await writeFormWorkbook(String(values.out), model);
   io.out(
     `เขียนแบบรายงานแล้ว / Form written: ${values.out} (sheet "${model.name}", ${formLabel(form)}, ${countEn(form.items.length, "item")})\n`
   );
@@ -308,12 +308,12 @@ export async function read(argv: string[], io: Io): Promise<number> {
     positionals: true,
   });
   const file = oneFile(positionals, ".xlsx");
-  const { form } = await readFormFile(file, values.sheet as string | undefined);
+  const { form } = await readFormSheetFile(file, values.sheet as string | undefined);
   io.out(`${JSON.stringify({ file, ...formToJson(form) }, null, 2)}\n`);
   return 0;
 }
 
-export function validationJson(file: string, form: ReadForm, result: ValidationResult) {
+export function validationJson(file: string, form: FormSheet, result: ValidationResult) {
   return {
     file,
     sheet: form.sheet,
@@ -357,8 +357,8 @@ export async function validateCmd(argv: string[], io: Io): Promise<number> {
   const file = oneFile(positionals, ".xlsx");
   const threshold = numberOption("threshold", values.threshold, isPassMark, BOUND_HINTS.passMark);
   const given = values.form === undefined ? undefined : formOption(String(values.form));
-  const { form } = await readFormFile(file, values.sheet as string | undefined, given);
-  if (given && form.formId && form.formVersion && form.catalog !== given)
+  const { form } = await readFormSheetFile(file, values.sheet as string | undefined, given);
+  if (given && form.formId && form.formVersion && form.formDef !== given)
     throw new UserError(
       msg(
         `${file} ชีต "${form.sheet}" ใช้แบบฟอร์ม ${form.formId} ${form.formVersion} ไม่ใช่ ${formLabel(given)} ที่ระบุด้วย --form`,
@@ -371,7 +371,7 @@ export async function validateCmd(argv: string[], io: Io): Promise<number> {
   return result.ok ? 0 : 1;
 }
 
-export function formatValidation(file: string, form: ReadForm, result: ValidationResult): string {
+export function formatValidation(file: string, form: FormSheet, result: ValidationResult): string {
   const lines: string[] = [];
   const unit = form.unit.value
     ? unitDisplayName(form.unit.value)

@@ -10,8 +10,8 @@ import {
   validate,
 } from "../domain";
 import { reportSchema } from "../domain/report";
-import { readFormFile } from "../xlsx/files";
-import { writeFormFile } from "../xlsx/write/writeForm";
+import { readFormSheetFile } from "../xlsx/files";
+import { writeFormWorkbook } from "../xlsx/write/writeForm";
 import { parse } from "./args";
 import { formatValidation } from "./commands";
 import type { Io } from "./io";
@@ -44,29 +44,29 @@ export async function demo(argv: string[], io: Io): Promise<number> {
     JSON.parse(await fs.readFile(path.join(SAMPLES_DIR, "chom-thong-2567-r6.json"), "utf8"))
   );
   const meta = metaFromReport(sample);
-  const catalog = formForYear(sample.fiscalYear).form; // the sample's year has its own form
+  const formDef = formForYear(sample.fiscalYear).form; // the sample's year has its own form
 
   const blank = path.join(outDir, "blank-form-chom-thong-2567-r6.xlsx");
-  await writeFormFile(blank, renderForm(catalog, { ...meta, unit: resolveUnit("1035") }));
-  io.out(`1. แบบรายงานเปล่า / Blank form (${formMarker(catalog)}): ${blank}\n`);
+  await writeFormWorkbook(blank, renderForm(formDef, { ...meta, unit: resolveUnit("1035") }));
+  io.out(`1. แบบรายงานเปล่า / Blank form (${formMarker(formDef)}): ${blank}\n`);
 
   const filled = path.join(districtsDir, "1035-chom-thong-2567-r6.xlsx");
-  await writeFormFile(filled, renderForm(catalog, meta, sample));
+  await writeFormWorkbook(filled, renderForm(formDef, meta, sample));
   io.out(`2. กรอกรายงานตัวอย่างเขตจอมทอง / Filled with the Chom Thong sample: ${filled}\n`);
 
-  const { form } = await readFormFile(filled);
+  const { form } = await readFormSheetFile(filled);
   const result = validate(form);
   io.out(`3. ตรวจสอบ / Validation:\n`);
   io.out(formatValidation(filled, form, result));
 
   for (const [i, code] of DEMO_DISTRICTS.entries()) {
     const unit = findDistrict(code)!;
-    const report = syntheticReport(sample, catalog, unit, i + 1);
+    const report = syntheticReport(sample, formDef, unit, i + 1);
     const file = path.join(
       districtsDir,
       `${code}-${unit.en.toLowerCase().replace(/\s+/g, "-")}-2567-r6.xlsx`
     );
-    await writeFormFile(file, renderForm(catalog, metaFromReport(report), report));
+    await writeFormWorkbook(file, renderForm(formDef, metaFromReport(report), report));
   }
   await fs.writeFile(
     path.join(districtsDir, "9999-not-a-workbook.xlsx"),

@@ -1,7 +1,7 @@
 import path from "path";
 import {
   bookProblemText,
-  Catalog,
+  FormDef,
   countEn,
   currentFiscalYear,
   formBookModel,
@@ -9,7 +9,7 @@ import {
   formFileText,
   formFromBook,
   formLabel,
-  loadCatalog,
+  loadFormDef,
   msg,
 } from "../domain";
 import { readFileBytes } from "../xlsx/files";
@@ -57,7 +57,7 @@ async function exportForm(argv: string[], io: Io): Promise<number> {
     positionals: false,
   });
   const out = outOption(values.out, ".xlsx");
-  let form: Catalog;
+  let form: FormDef;
   if (values.form !== undefined) form = formOption(String(values.form));
   else {
     const choice = formForYear(currentFiscalYear());
@@ -111,7 +111,7 @@ async function importForm(argv: string[], io: Io): Promise<number> {
       )
     );
   }
-  const form = loadCatalog(result.form, name); // checked again as every form file is
+  const form = loadFormDef(result.form, name); // checked again as every form file is
   const json = formFileText(result.form);
   await writeBytesAtomic(out, new TextEncoder().encode(json));
   io.out(

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, statSync } from "fs";
 import {
   allForms,
-  Catalog,
+  FormDef,
   compareForms,
-  findForm,
+  formDefById,
   formLabel,
   formYears,
-  loadCatalog,
+  loadFormDef,
   msg,
 } from "../domain";
 import { parse, UserError } from "./args";
@@ -16,7 +16,7 @@ import type { Io } from "./io";
  * Read a form file — JSON, or the workbook `ita form export` wrote (edited) — the whole file checked
  * before anything of it is used.
  */
-export function loadFormFile(file: string): Catalog {
+export function loadFormDefFile(file: string): FormDef {
   if (/\.xlsx$/i.test(file)) return loadFormBook(file);
   let text: string;
   try {
@@ -39,11 +39,11 @@ export function loadFormFile(file: string): Catalog {
       )
     );
   }
-  return loadCatalog(data, file); // a CatalogError names the file and the path inside it
+  return loadFormDef(data, file); // a FormDefError names the file and the path inside it
 }
 
 /** A form book (.xlsx) as a form: every problem named with its sheet and cell, or the form. */
-function loadFormBook(file: string): Catalog {
+function loadFormBook(file: string): FormDef {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(file));
@@ -54,10 +54,10 @@ function loadFormBook(file: string): Catalog {
     );
   }
   // The workbook reader loads only for a form book.
-  const { readFormFileBytes } =
+  const { readFormDefBytes } =
     require("../xlsx/read/formFile") as typeof import("../xlsx/read/formFile");
   const { nodeInflate } = require("../xlsx/nodeInflate") as typeof import("../xlsx/nodeInflate");
-  const r = readFormFileBytes(file, bytes, nodeInflate);
+  const r = readFormDefBytes(file, bytes, nodeInflate);
   if (r.form) return r.form;
   const shown = r.problems.slice(0, 10);
   const more = r.problems.length - shown.length;
@@ -73,12 +73,12 @@ function loadFormBook(file: string): Catalog {
  * What `--form` names: a form file (JSON), or a bundled form by id (its newest version), by
  * `ID@VERSION` or by version alone (`2567.1`).
  */
-export function formOption(value: string): Catalog {
-  if (existsSync(value) || /\.(json|xlsx)$/i.test(value)) return loadFormFile(value);
+export function formOption(value: string): FormDef {
+  if (existsSync(value) || /\.(json|xlsx)$/i.test(value)) return loadFormDefFile(value);
   const [id, version] = value.includes("@") ? value.split("@") : [null, null];
   const forms = allForms();
   const found = id
-    ? findForm(id, version!)
+    ? formDefById(id, version!)
     : (forms.filter((f) => f.formId === value).pop() ?? forms.find((f) => f.version === value));
   if (found) return found;
   const known = forms.map((f) => `${f.formId}@${f.version}`).join(", ");

@@ -178,7 +178,12 @@ export function mergeJson(o: MergeOutcome, inputs: Inputs, output: string | null
       bySavedAt: x.bySaved?.at ?? null,
       reason: x.reason,
     })),
-    skipped: o.skipped.map((s) => ({ file: s.file, kind: s.kind, ...(s.as ? { as: s.as } : {}), reason: s.reason })),
+    skipped: o.skipped.map((s) => ({
+      file: s.file,
+      kind: s.kind,
+      ...(s.as ? { as: s.as } : {}),
+      reason: s.reason,
+    })),
     ignored: inputs.ignored.map((i) => ({ file: i.file, kind: i.why })),
   };
 }
@@ -223,9 +228,7 @@ export async function merge(argv: string[], io: Io): Promise<number> {
       msg("ต้องระบุไฟล์สรุปด้วย -o SUMMARY.xlsx", "Give the summary file with -o SUMMARY.xlsx")
     );
   if (!positionals.length)
-    throw new UserError(
-      msg("ต้องระบุไฟล์หรือโฟลเดอร์ของหน่วยงาน", "Give the units' files or folders")
-    );
+    throw new UserError(msg("ต้องระบุไฟล์หรือโฟลเดอร์ของหน่วยงาน", "Give the units' files or folders"));
   const expectArg = (values.expect as string | undefined) ?? "districts";
   // Anything but the two words is a file listing the expected units.
   const expect =
@@ -245,8 +248,7 @@ export async function merge(argv: string[], io: Io): Promise<number> {
       )
     );
   const inputs = await expandInputs(positionals);
-  if (!inputs.files.length)
-    throw new UserError(msg("ไม่พบไฟล์ที่จะรวม", "No file to merge"));
+  if (!inputs.files.length) throw new UserError(msg("ไม่พบไฟล์ที่จะรวม", "No file to merge"));
   const given = values.form === undefined ? undefined : formOption(String(values.form));
   const inflate = nodeInflate;
   await checkOutput(out, inputs.files);
@@ -349,9 +351,7 @@ function periodLine(r: MergeResult): string {
   const others = r.periodsFound.filter(
     (p) => p.period.fiscalYear !== r.period!.fiscalYear || p.period.round !== r.period!.round
   );
-  const how = r.periodAsked
-    ? "ตามที่ระบุ / as asked"
-    : "ที่ไฟล์ส่วนใหญ่ระบุ / the period most files give";
+  const how = r.periodAsked ? "ตามที่ระบุ / as asked" : "ที่ไฟล์ส่วนใหญ่ระบุ / the period most files give";
   const also = others.length
     ? ` · ไฟล์ของรอบอื่นไม่นำมารวม / files of other periods not merged: ${others.map((p) => `${periodName(p.period)} (${p.count})`).join(", ")}`
     : "";
@@ -376,9 +376,7 @@ export function formatMerge(o: MergeOutcome, inputs: Inputs, output: string | nu
   for (const x of o.skipped)
     lines.push(`  ข้าม / skipped  ${path.basename(x.file)}: ${x.reason.th} / ${x.reason.en}`);
   if (inputs.ignored.length)
-    lines.push(
-      `  ไม่อ่านไฟล์ล็อกและไฟล์ซ่อน / lock and hidden files not read: ${inputs.ignored.length}`
-    );
+    lines.push(`  ไม่อ่านไฟล์ล็อกและไฟล์ซ่อน / lock and hidden files not read: ${inputs.ignored.length}`);
   if (r.missing.length) lines.push(`  ยังไม่ส่ง / missing: ${r.missing.map((u) => u.th).join(", ")}`);
   lines.push(
     output
@@ -415,7 +413,7 @@ export { Cancelled };
 export async function readSubmissions(
   files: string[],
   onFile?: (file: string) => void,
-  form?: import("../domain").Catalog
+  form?: import("../domain").FormDef
 ): Promise<import("../domain").Submission[]> {
   const read = await readUnitFiles(files.map(diskFile), {
     inflate: nodeInflate,

@@ -1,4 +1,4 @@
-import { Catalog, Report, standardMeasuresText, Unit, unitDisplayName } from "../domain";
+import { FormDef, Report, standardMeasuresText, Unit, unitDisplayName } from "../domain";
 
 /** A small deterministic PRNG (mulberry32), so that sample districts are the same on every run. */
 export function prng(seed: number): () => number {
@@ -17,10 +17,10 @@ export function prng(seed: number): () => number {
  * measures and results in full Thai text (the form's standard measures) for about half the items and
  * for most items under the pass mark, evidence links for OIT.
  */
-export function syntheticReport(base: Report, catalog: Catalog, unit: Unit, seed: number): Report {
+export function syntheticReport(base: Report, formDef: FormDef, unit: Unit, seed: number): Report {
   const rnd = prng(seed);
   const items = base.items.map((it) => {
-    const cat = catalog.byCode.get(it.code)!;
+    const cat = formDef.byCode.get(it.code)!;
     const score =
       it.score === null
         ? null

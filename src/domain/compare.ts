@@ -1,4 +1,4 @@
-import { Catalog, formLabel, ToolId } from "./catalog";
+import { FormDef, formLabel, ToolId } from "./catalog";
 import { ReasonError } from "./errors";
 import { compareUnits, mergeForms, MergeResult, Submission } from "./merge";
 import { chooseMergeForm } from "./mergeForm";
@@ -126,13 +126,13 @@ export function periodFromMerge(r: MergeResult, source: string): PeriodScores {
     fiscalYear: r.period?.fiscalYear ?? null,
     round: r.period?.round ?? null,
     passMark: r.passMark,
-    form: formLabel(r.catalog),
-    tools: r.catalog.tools.map((t) => ({ id: t.id, weight: t.weight })),
-    items: r.catalog.items.map((i) => ({ code: i.code, tool: i.tool, text: i.text || i.label })),
-    ...(r.catalog.definition.previous && {
+    form: formLabel(r.formDef),
+    tools: r.formDef.tools.map((t) => ({ id: t.id, weight: t.weight })),
+    items: r.formDef.items.map((i) => ({ code: i.code, tool: i.tool, text: i.text || i.label })),
+    ...(r.formDef.definition.previous && {
       itemMap: {
-        form: `${r.catalog.definition.previous.formId} ${r.catalog.definition.previous.version}`,
-        items: r.catalog.definition.previous.items,
+        form: `${r.formDef.definition.previous.formId} ${r.formDef.definition.previous.version}`,
+        items: r.formDef.definition.previous.items,
       },
     }),
     units: latestPerUnit(
@@ -259,10 +259,10 @@ export function comparePeriods(prev: PeriodScores, cur: PeriodScores): Compariso
 export function previousFromSubmissions(
   subs: readonly Submission[],
   source: string,
-  fallback: Catalog
+  fallback: FormDef
 ): PeriodScores {
   const result = mergeForms(subs, {
-    catalog: chooseMergeForm(subs, fallback).form,
+    formDef: chooseMergeForm(subs, fallback).form,
     expect: "none",
   });
   if (!result.merged.length) {

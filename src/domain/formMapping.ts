@@ -4,22 +4,25 @@
  * says how its items continue the sheet's form (`previous` of the form file: renumbered, split,
  * merged, new), or when both forms have the same items under the same tools (a corrected edition).
  */
-import { Catalog, formLabel } from "./catalog";
-import { ReadForm, ReadItem } from "./layout/read";
+import { FormDef, formLabel } from "./catalog";
+import { FormSheet, ReadItem } from "./layout/read";
 import { round2 } from "./score";
 import { Msg, msg } from "./text";
 
 export type MappedForm =
-  | { form: ReadForm; /** `formId version` the sheet was written on, when not the merge's. */ from: string | null }
+  | {
+      form: FormSheet;
+      /** `formId version` the sheet was written on, when not the merge's. */ from: string | null;
+    }
   | { reason: Msg };
 
-const sameForm = (f: ReadForm, c: Catalog) => f.formId === c.formId && f.formVersion === c.version;
+const sameForm = (f: FormSheet, c: FormDef) => f.formId === c.formId && f.formVersion === c.version;
 
-const sheetForm = (f: ReadForm) =>
+const sheetForm = (f: FormSheet) =>
   f.formVersion ? `${f.formId ?? "?"} ${f.formVersion}` : "ไม่ระบุ / none";
 
 /** The same item codes, in the same tools: one form is an edition of the other (wording, typing errors). */
-function sameItems(a: Catalog, b: Catalog): boolean {
+function sameItems(a: FormDef, b: FormDef): boolean {
   if (a.items.length !== b.items.length) return false;
   return a.items.every((it) => b.byCode.get(it.code)?.tool === it.tool);
 }
@@ -34,7 +37,7 @@ const joined = (items: readonly ReadItem[], field: "issue" | "measures" | "resul
   [...new Set(items.map((i) => i[field].trim()).filter(Boolean))].join("\n");
 
 /** The sheet's items as the target form's: each target item from the sheet's items it continues. */
-function mapItems(f: ReadForm, target: Catalog, sourcesOf: (code: string) => readonly string[]) {
+function mapItems(f: FormSheet, target: FormDef, sourcesOf: (code: string) => readonly string[]) {
   const byCode = new Map(f.items.map((i) => [i.code, i]));
   const items: ReadItem[] = [];
   for (const t of target.items) {
@@ -52,7 +55,10 @@ function mapItems(f: ReadForm, target: Catalog, sourcesOf: (code: string) => rea
       code: t.code,
       score,
       scoreRaw: score,
-      scoreParse: score === null ? from[0].scoreParse : { kind: "ok", value: score, warnings: [], normalized: false },
+      scoreParse:
+        score === null
+          ? from[0].scoreParse
+          : { kind: "ok", value: score, warnings: [], normalized: false },
       issue: joined(from, "issue"),
       measures: joined(from, "measures"),
       results: joined(from, "results"),
@@ -69,22 +75,33 @@ function mapItems(f: ReadForm, target: Catalog, sourcesOf: (code: string) => rea
  * is itself; a sheet of the form the merge's form continues is mapped item by item; a sheet of another
  * edition with the same items is taken by code; anything else is refused naming both forms.
  */
-export function toMergeForm(f: ReadForm, target: Catalog): MappedForm {
+export function toMergeForm(f: FormSheet, target: FormDef): MappedForm {
   if (sameForm(f, target)) return { form: f, from: null };
   const prev = target.definition.previous;
-  const source = f.catalog;
+  const source = f.formDef;
   if (prev && f.formId === prev.formId && f.formVersion === prev.version && sameForm(f, source)) {
     const map = prev.items;
     const sourcesOf = (code: string) =>
       Object.prototype.hasOwnProperty.call(map, code) ? map[code] : [code];
     return {
-      form: { ...f, catalog: target, formId: target.formId, formVersion: target.version, items: mapItems(f, target, sourcesOf) },
+      form: {
+        ...f,
+        formDef: target,
+        formId: target.formId,
+        formVersion: target.version,
+        items: mapItems(f, target, sourcesOf),
+      },
       from: sheetForm(f),
     };
   }
   if (sameForm(f, source) && f.formId === target.formId && sameItems(source, target))
     return {
-      form: { ...f, catalog: target, formVersion: target.version, items: mapItems(f, target, (c) => [c]) },
+      form: {
+        ...f,
+        formDef: target,
+        formVersion: target.version,
+        items: mapItems(f, target, (c) => [c]),
+      },
       from: sheetForm(f),
     };
   return {

@@ -1,4 +1,4 @@
-import { Catalog } from "./catalog";
+import { FormDef } from "./catalog";
 import { Issue } from "./rules";
 import { Msg, msg } from "./text";
 
@@ -13,7 +13,7 @@ export interface IssueGroup {
  * Issues grouped as the form is (report details, then tool and indicator): groups with errors come
  * before groups with only warnings, and errors come first within a group.
  */
-export function groupIssues(issues: readonly Issue[], catalog: Catalog): IssueGroup[] {
+export function groupIssues(issues: readonly Issue[], formDef: FormDef): IssueGroup[] {
   const groups = new Map<string, IssueGroup>();
   const order = new Map<string, number>();
   const add = (key: string, title: Msg, rank: number, issue: Issue) => {
@@ -27,12 +27,12 @@ export function groupIssues(issues: readonly Issue[], catalog: Catalog): IssueGr
     if (issue.severity === "error") g.errors++;
   };
   for (const issue of issues) {
-    const item = issue.code ? catalog.byCode.get(issue.code) : undefined;
+    const item = issue.code ? formDef.byCode.get(issue.code) : undefined;
     if (!item) {
       add("general", msg("ข้อมูลทั่วไปของรายงาน", "Report details"), -1, issue);
       continue;
     }
-    const tool = catalog.tools.find((t) => t.id === item.tool)!;
+    const tool = formDef.tools.find((t) => t.id === item.tool)!;
     const ind = tool.indicators.find((i) => i.number === item.indicator)!;
     add(
       `${tool.id}-${ind.number}`,

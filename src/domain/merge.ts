@@ -1,6 +1,6 @@
-import { Catalog } from "./catalog";
+import { FormDef } from "./catalog";
 import { toMergeForm } from "./formMapping";
-import { ReadForm, scoresOf } from "./layout/read";
+import { FormSheet, scoresOf } from "./layout/read";
 import {
   otherPeriodReason,
   Period,
@@ -18,14 +18,14 @@ import { DISTRICTS, resolveUnit, Unit, unitDisplayName } from "./units";
 /** One form read from a district file, or the reason the file could not be read. */
 export interface Submission {
   file: string;
-  form?: ReadForm;
+  form?: FormSheet;
   error?: Msg;
   /** When the file was saved; decides between a report and its corrected resubmission. */
   saved?: SavedTime | null;
 }
 
 export interface MergeOptions {
-  catalog: Catalog;
+  formDef: FormDef;
   /** The central office's pass mark for every unit (default 85). */
   passMark?: number;
   /** Which units are expected: the 50 districts, none (only what was received), or a list. */
@@ -51,7 +51,7 @@ export interface MergedUnit {
   fiscalYear: number | null;
   formVersion: string | null;
   /** The sheet as the merged form reads it (mapped when it was written on another form). */
-  form: ReadForm;
+  form: FormSheet;
   /** The form the sheet was written on when it is not the merged one (`formId version`). */
   mappedFrom: string | null;
   /** Item scores by code, and the unit's averages and estimated total: computed here, once. */
@@ -95,7 +95,7 @@ export interface StatusRow {
 
 export interface MergeResult {
   passMark: number;
-  catalog: Catalog;
+  formDef: FormDef;
   /** The period merged: the one asked for, else the one most sheets give; null when none gives one. */
   period: Period | null;
   /** Whether the period was the user's choice (else: the one most sheets give). */
@@ -162,10 +162,10 @@ export function periodsOfSubmissions(subs: readonly Submission[]) {
  * is merged); validate with the central pass mark, and list every expected unit's submission status.
  */
 export function mergeForms(subs: readonly Submission[], opts: MergeOptions): MergeResult {
-  const { catalog } = opts;
-  const passMark = opts.passMark ?? catalog.passMark;
+  const { formDef: formDef } = opts;
+  const passMark = opts.passMark ?? formDef.passMark;
   const rejected: MergeResult["rejected"] = [];
-  const readable: { s: Submission; f: ReadForm; from: string | null }[] = [];
+  const readable: { s: Submission; f: FormSheet; from: string | null }[] = [];
   for (const s of subs) {
     if (!s.form) {
       rejected.push({
@@ -178,7 +178,7 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
     const unitLabel = s.form.unit.value
       ? unitDisplayName(s.form.unit.value)
       : s.form.unit.raw || null;
-    const mapped = toMergeForm(s.form, catalog);
+    const mapped = toMergeForm(s.form, formDef);
     if ("reason" in mapped) {
       rejected.push({ file: s.file, unit: unitLabel, reason: mapped.reason });
       continue;
@@ -197,7 +197,7 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
     }
     readable.push({ s, f, from: mapped.from });
   }
-  const periodOfSheet = (f: ReadForm) => ({
+  const periodOfSheet = (f: FormSheet) => ({
     fiscalYear: f.fiscalYear.value,
     round: f.round.value,
   });
@@ -238,7 +238,7 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
       form: f,
       mappedFrom: from,
       scores,
-      summary: summarizeScores(catalog, scores, passMark),
+      summary: summarizeScores(formDef, scores, passMark),
       validation: validate(f, { threshold: passMark, now: opts.now }),
       saved: s.saved ?? null,
     });
@@ -376,7 +376,7 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
   }
   return {
     passMark,
-    catalog,
+    formDef: formDef,
     period,
     periodAsked: Boolean(opts.period),
     periodsFound: found,

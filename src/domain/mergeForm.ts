@@ -1,14 +1,14 @@
-import { Catalog, compareForms } from "./catalog";
+import { FormDef, compareForms } from "./catalog";
 import { Submission } from "./merge";
 
 export interface MergeFormChoice {
-  form: Catalog;
+  form: FormDef;
   /** How many forms read carry this form, and how many another one (rejected by the merge). */
   matching: number;
   other: number;
 }
 
-const sameForm = (f: { formId: string | null; formVersion: string | null }, c: Catalog) =>
+const sameForm = (f: { formId: string | null; formVersion: string | null }, c: FormDef) =>
   f.formId === c.formId && f.formVersion === c.version;
 
 /**
@@ -16,17 +16,17 @@ const sameForm = (f: { formId: string | null; formVersion: string | null }, c: C
  * this build knows, or the one the reader was given), the newer one on a tie; `fallback` when no
  * form names a known one. One summary is one form: the others' files are rejected by mergeForms.
  */
-export function chooseMergeForm(subs: readonly Submission[], fallback: Catalog): MergeFormChoice {
+export function chooseMergeForm(subs: readonly Submission[], fallback: FormDef): MergeFormChoice {
   // By id and version: each workbook that carries its form has its own copy of it.
-  const first = new Map<string, Catalog>();
-  const counts = new Map<Catalog, number>();
+  const first = new Map<string, FormDef>();
+  const counts = new Map<FormDef, number>();
   let read = 0;
   for (const s of subs) {
     if (!s.form) continue;
     read++;
-    if (!sameForm(s.form, s.form.catalog)) continue;
-    const key = `${s.form.catalog.formId}@${s.form.catalog.version}`;
-    if (!first.has(key)) first.set(key, s.form.catalog);
+    if (!sameForm(s.form, s.form.formDef)) continue;
+    const key = `${s.form.formDef.formId}@${s.form.formDef.version}`;
+    if (!first.has(key)) first.set(key, s.form.formDef);
     const c = first.get(key)!;
     counts.set(c, (counts.get(c) ?? 0) + 1);
   }

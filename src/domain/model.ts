@@ -1,14 +1,14 @@
-import { Catalog } from "./catalog";
+import { FormDef } from "./catalog";
 import { Round } from "./fiscal";
 import { FormMeta } from "./layout/render";
-import { ReadForm } from "./layout/read";
+import { FormSheet } from "./layout/read";
 import { Report } from "./report";
 import { ScoreLine } from "./scoresList";
 import { DEFAULT_PASS_MARK } from "./score";
 import { resolveUnit, unitDisplayName } from "./units";
 
 /** The report JSON of a read sheet, with the cell address of every field (what `ita read` prints). */
-export function formToJson(form: ReadForm) {
+export function formToJson(form: FormSheet) {
   return {
     sheet: form.sheet,
     formId: form.formId,
@@ -60,18 +60,18 @@ export function metaFromReport(report: Report): FormMeta {
 }
 
 /** A report holding only scores (the rest of each item as the blank form has it). */
-export function reportFromScores(catalog: Catalog, meta: FormMeta, scores: ScoreLine[]): Report {
+export function reportFromScores(formDef: FormDef, meta: FormMeta, scores: ScoreLine[]): Report {
   const byCode = new Map(scores.map((s) => [s.code, s.score]));
   return {
-    formId: catalog.formId,
-    formVersion: catalog.version,
+    formId: formDef.formId,
+    formVersion: formDef.version,
     unit: meta.unit ? unitDisplayName(meta.unit) : "",
     unitCode: meta.unit?.code ?? null,
     fiscalYear: meta.fiscalYear,
     round: meta.round,
     passMark: meta.passMark,
     preparer: meta.preparer,
-    items: catalog.items.map((it) => ({
+    items: formDef.items.map((it) => ({
       code: it.code,
       score: byCode.get(it.code) ?? null,
       issue: it.issue,

@@ -1,4 +1,4 @@
-import { ReadForm } from "./layout/read";
+import { FormSheet } from "./layout/read";
 import { parseScore } from "./score";
 
 /** One score cell to rewrite: what it holds now and the number it gets. */
@@ -11,7 +11,7 @@ export interface ScoreChange {
 
 /** The cells a list of scores would change (for the preview), skipping scores already there. */
 export function plannedScoreChanges(
-  form: ReadForm,
+  form: FormSheet,
   scores: readonly { code: string; score: number }[]
 ): ScoreChange[] {
   const out: ScoreChange[] = [];
@@ -29,7 +29,7 @@ export function plannedScoreChanges(
 }
 
 /** Scores typed as text (`๙๖.๓๑`, `96.31 คะแนน`) that can be rewritten as numbers. */
-export function normalizableScores(form: ReadForm): ScoreChange[] {
+export function normalizableScores(form: FormSheet): ScoreChange[] {
   const out: ScoreChange[] = [];
   for (const it of form.items) {
     if (typeof it.scoreRaw !== "string") continue;

@@ -1,4 +1,4 @@
-import { Catalog } from "./catalog";
+import { FormDef } from "./catalog";
 import { leadingCode } from "./codes";
 import { parseScore } from "./score";
 import { Msg, msg } from "./text";
@@ -23,7 +23,7 @@ export interface UnmatchedLine {
  */
 export function parseScoresList(
   text: string,
-  catalog: Catalog
+  formDef: FormDef
 ): { scores: ScoreLine[]; unmatched: UnmatchedLine[] } {
   const scores: ScoreLine[] = [];
   const unmatched: UnmatchedLine[] = [];
@@ -41,7 +41,7 @@ export function parseScoresList(
       });
       return;
     }
-    if (!catalog.byCode.has(lead.code)) {
+    if (!formDef.byCode.has(lead.code)) {
       unmatched.push({
         line,
         text: s,

@@ -1,4 +1,4 @@
-import { Catalog, ToolId } from "./catalog";
+import { FormDef, ToolId } from "./catalog";
 import { band, Band, round2 } from "./score";
 
 /** How many assessment questions a row stands for: 1, or the size of an OIT range (O1–O22 → 22). */
@@ -90,12 +90,12 @@ export function toolScores(
 
 /** Indicator and tool averages, the estimated total and the unit's pass/fail, from item scores. */
 export function summarizeScores(
-  catalog: Catalog,
+  formDef: FormDef,
   scores: ReadonlyMap<string, number | null>,
   passMark: number
 ): ScoreSummary {
   const indicators: IndicatorSummary[] = [];
-  for (const t of catalog.tools)
+  for (const t of formDef.tools)
     for (const ind of t.indicators)
       indicators.push({
         number: ind.number,
@@ -103,8 +103,8 @@ export function summarizeScores(
         name: ind.name,
         ...average(ind.items, scores),
       });
-  const byTool = toolScores(catalog.tools, catalog.items, scores);
-  const tools: ToolSummary[] = catalog.tools.map((t) => {
+  const byTool = toolScores(formDef.tools, formDef.items, scores);
+  const tools: ToolSummary[] = formDef.tools.map((t) => {
     const avg = byTool.tools.get(t.id)!;
     return {
       id: t.id,

@@ -1,4 +1,4 @@
-import { CatalogItem, codeSpan, msg, ReadForm, ReadItem, standardMeasuresText } from "../domain";
+import { FormItem, codeSpan, msg, FormSheet, ReadItem, standardMeasuresText } from "../domain";
 import { ExcelActionError, guarded } from "./errors";
 
 /** Select a cell (and its sheet) so the user sees it: one sync. */
@@ -36,8 +36,8 @@ export async function writeScores(
  */
 export async function insertStandardMeasures(
   context: Excel.RequestContext,
-  form: ReadForm,
-  item: CatalogItem,
+  form: FormSheet,
+  item: FormItem,
   chosen: readonly string[]
 ): Promise<string> {
   const it = form.items.find((i) => i.code === item.code);
@@ -74,7 +74,7 @@ export async function insertStandardMeasures(
  * shares (a group laid out over two pages has a "(ต่อ)" cell on the second, which must stay a
  * continuation of the first).
  */
-function measuresTarget(form: ReadForm, it: ReadItem): string {
+function measuresTarget(form: FormSheet, it: ReadItem): string {
   if (!it.sharedWith.length) return it.cells.measures;
   const members = form.items.filter((o) => o === it || it.sharedWith.includes(o.code));
   return members.reduce((a, b) => (b.row < a.row ? b : a)).cells.measures;
@@ -94,8 +94,8 @@ export interface MeasuresWritten {
  */
 export async function insertStandardMeasuresMany(
   context: Excel.RequestContext,
-  form: ReadForm,
-  entries: readonly { item: CatalogItem; chosen: readonly string[] }[]
+  form: FormSheet,
+  entries: readonly { item: FormItem; chosen: readonly string[] }[]
 ): Promise<MeasuresWritten[]> {
   const byCell = new Map<string, { codes: string[]; measures: string[] }>();
   for (const { item, chosen } of entries) {

@@ -1,4 +1,4 @@
-import { columnIndex, Issue, parseRange, ReadForm, STYLES } from "../domain";
+import { columnIndex, Issue, parseRange, FormSheet, STYLES } from "../domain";
 import { guarded } from "./errors";
 import { protectionOptions } from "./format";
 
@@ -11,7 +11,7 @@ export interface MarkStore {
 export const MARK_FILL = { error: "#F8CBAD", warning: "#FFE699" } as const;
 
 /** The fill the layout gives a cell, to restore when its mark is cleared. */
-function layoutFill(form: ReadForm, address: string): string | null {
+function layoutFill(form: FormSheet, address: string): string | null {
   const r = parseRange(address);
   if (!r) return null;
   if (r.r1 < form.headerRow) return `#${STYLES.metaValue.fill}`;
@@ -27,7 +27,7 @@ function layoutFill(form: ReadForm, address: string): string | null {
  */
 export async function markIssues(
   context: Excel.RequestContext,
-  form: ReadForm,
+  form: FormSheet,
   issues: readonly Issue[],
   protectedSheet: boolean,
   store: MarkStore

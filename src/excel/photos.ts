@@ -1,4 +1,4 @@
-import { fitInBox, imageInfo, msg, ReadForm } from "../domain";
+import { fitInBox, imageInfo, msg, FormSheet } from "../domain";
 import { ExcelActionError, guarded } from "./errors";
 
 /** Space kept free between the picture and the cell's borders, in points. */
@@ -12,7 +12,7 @@ const INSET_PT = 3;
  */
 export async function insertPhoto(
   context: Excel.RequestContext,
-  form: ReadForm,
+  form: FormSheet,
   code: string,
   bytes: Uint8Array,
   base64: string

@@ -1,8 +1,8 @@
 import {
-  Catalog,
+  FormDef,
   CellGrid,
   CellRange,
-  DEFAULT_CATALOG,
+  DEFAULT_FORM,
   GridCell,
   META_SHEET,
   msg,
@@ -10,13 +10,13 @@ import {
   UnknownFormError,
   parseRange,
   readForm,
-  ReadForm,
+  FormSheet,
 } from "../domain";
 import { guarded } from "./errors";
 
 /** The form on the active sheet, with what is needed to mark it afterwards. */
 export interface SheetForm {
-  form: ReadForm;
+  form: FormSheet;
   /** The sheet was protected when read (marking needs to lift and restore protection). */
   protectedSheet: boolean;
   syncs: number;
@@ -94,13 +94,13 @@ async function completeForm(
   context: Excel.RequestContext,
   q: QueuedSheet,
   grid: CellGrid,
-  catalog: Catalog,
+  formDef: FormDef,
   metaExists: boolean,
-  /** The grid already read without metadata (findForm's test of the active sheet), not read again. */
-  first?: ReadForm
-): Promise<{ form: ReadForm; syncs: number }> {
+  /** The grid already read without metadata (locateFormSheet's test of the active sheet), not read again. */
+  first?: FormSheet
+): Promise<{ form: FormSheet; syncs: number }> {
   let syncs = 0;
-  let form = first ?? readForm(grid, catalog);
+  let form = first ?? readForm(grid, formDef);
   const incomplete =
     !form.unit.raw ||
     !form.fiscalYear.raw ||
@@ -108,8 +108,8 @@ async function completeForm(
     !form.passMark.raw ||
     !form.formVersion ||
     // A form this copy does not bundle: the workbook carries it in the metadata sheet.
-    form.catalog.formId !== form.formId ||
-    form.catalog.version !== form.formVersion;
+    form.formDef.formId !== form.formId ||
+    form.formDef.version !== form.formVersion;
   if (incomplete && metaExists) {
     const metaUsed = context.workbook.worksheets
       .getItem(META_SHEET)
@@ -119,7 +119,7 @@ async function completeForm(
     syncs++;
     form = readForm(
       grid,
-      catalog,
+      formDef,
       storedFrom(metaUsed.isNullObject ? null : metaUsed.values, grid.name)
     );
   }
@@ -148,10 +148,10 @@ async function completeForm(
  */
 export async function readActiveForm(
   context: Excel.RequestContext,
-  opts: { catalog?: Catalog; mergedAreas?: boolean } = {}
+  opts: { formDef?: FormDef; mergedAreas?: boolean } = {}
 ): Promise<SheetForm> {
   return guarded(async () => {
-    const catalog = opts.catalog ?? DEFAULT_CATALOG;
+    const formDef = opts.formDef ?? DEFAULT_FORM;
     const ws = context.workbook.worksheets.getActiveWorksheet().load("name");
     const q = queueSheet(ws, Boolean(opts.mergedAreas));
     const meta = context.workbook.worksheets.getItemOrNullObject(META_SHEET).load("name");
@@ -162,7 +162,7 @@ export async function readActiveForm(
         ws.name,
         msg(`ชีต "${ws.name}" ว่างเปล่า`, `Sheet "${ws.name}" is empty`)
       );
-    const { form, syncs } = await completeForm(context, q, grid, catalog, !meta.isNullObject);
+    const { form, syncs } = await completeForm(context, q, grid, formDef, !meta.isNullObject);
     return { form, protectedSheet: q.protection.protected, syncs: 1 + syncs };
   });
 }
@@ -182,9 +182,9 @@ const PROBE = "A1:AN60";
  * A grid's form read without its metadata: null when the grid is not a form, undefined for a form
  * whose form this copy does not bundle (the read with its metadata says why).
  */
-const firstRead = (grid: CellGrid, catalog: Catalog): ReadForm | null | undefined => {
+const firstRead = (grid: CellGrid, formDef: FormDef): FormSheet | null | undefined => {
   try {
-    return readForm(grid, catalog);
+    return readForm(grid, formDef);
   } catch (e) {
     if (e instanceof NotAFormError) return null;
     if (e instanceof UnknownFormError) return undefined;
@@ -198,12 +198,12 @@ async function foundForm(
   q: QueuedSheet,
   grid: CellGrid,
   how: FoundHow,
-  catalog: Catalog,
+  formDef: FormDef,
   metaExists: boolean,
   syncsBefore: number,
-  first?: ReadForm
+  first?: FormSheet
 ): Promise<FormLookup> {
-  const done = await completeForm(context, q, grid, catalog, metaExists, first);
+  const done = await completeForm(context, q, grid, formDef, metaExists, first);
   return {
     kind: "form",
     how,
@@ -222,12 +222,12 @@ const quotedList = (names: string[]) => names.map((n) => `"${n}"`).join(", ") ||
  * every other sheet, the form); 2 to offer a choice — plus 1 when the hidden metadata has to fill in
  * and 1 when the form's sheet has pictures (counted as evidence).
  */
-export async function findForm(
+export async function locateFormSheet(
   context: Excel.RequestContext,
-  opts: { sheet?: string; catalog?: Catalog; mergedAreas?: boolean } = {}
+  opts: { sheet?: string; formDef?: FormDef; mergedAreas?: boolean } = {}
 ): Promise<FormLookup> {
   return guarded(async () => {
-    const catalog = opts.catalog ?? DEFAULT_CATALOG;
+    const formDef = opts.formDef ?? DEFAULT_FORM;
     const mergedAreas = Boolean(opts.mergedAreas);
     const sheets = context.workbook.worksheets;
     const meta = sheets.getItemOrNullObject(META_SHEET).load("name");
@@ -236,7 +236,7 @@ export async function findForm(
       const q = queueSheet(ws, mergedAreas);
       await context.sync();
       const grid = q.grid(ws.name) ?? gridFromValues(ws.name, [], 0, 0, mergedAreas ? [] : null);
-      return foundForm(context, q, grid, "chosen", catalog, !meta.isNullObject, 1);
+      return foundForm(context, q, grid, "chosen", formDef, !meta.isNullObject, 1);
     }
     sheets.load("items/name,items/visibility");
     const active = sheets.getActiveWorksheet().load("name");
@@ -244,9 +244,9 @@ export async function findForm(
     await context.sync();
     let syncs = 1;
     const activeGrid = q.grid(active.name);
-    const first = activeGrid && firstRead(activeGrid, catalog);
+    const first = activeGrid && firstRead(activeGrid, formDef);
     if (activeGrid && first !== null) {
-      return foundForm(context, q, activeGrid, "active", catalog, !meta.isNullObject, syncs, first);
+      return foundForm(context, q, activeGrid, "active", formDef, !meta.isNullObject, syncs, first);
     }
     const others = sheets.items.filter((w) => w.name !== active.name && w.name !== META_SHEET);
     const probes = others.map((w) => ({
@@ -258,7 +258,7 @@ export async function findForm(
       syncs++;
     }
     const found = probes.filter(
-      (p) => firstRead(gridFromValues(p.ws.name, p.range.values, 0, 0), catalog) !== null
+      (p) => firstRead(gridFromValues(p.ws.name, p.range.values, 0, 0), formDef) !== null
     );
     const shown = found.filter((p) => p.ws.visibility === "Visible");
     const forms = (shown.length ? shown : found).map((p) => p.ws.name);
@@ -278,7 +278,7 @@ export async function findForm(
     await context.sync();
     syncs++;
     const grid = only.grid(ws.name) ?? gridFromValues(ws.name, [], 0, 0);
-    return foundForm(context, only, grid, "only", catalog, !meta.isNullObject, syncs);
+    return foundForm(context, only, grid, "only", formDef, !meta.isNullObject, syncs);
   });
 }
 
@@ -286,7 +286,7 @@ export async function findForm(
  * The evidence areas of a form as ranges: each distinct evidence cell the items point at, down to the
  * row before the next one (a measure group's shared cell and the continuation rows of a text).
  */
-function evidenceAreas(form: ReadForm, lastRow: number): { anchor: string; address: string }[] {
+function evidenceAreas(form: FormSheet, lastRow: number): { anchor: string; address: string }[] {
   const anchors = [...new Set(form.items.map((i) => i.cells.evidence))]
     .map((a) => ({ a, r: parseRange(a)! }))
     .sort((x, y) => x.r.r1 - y.r.r1);

@@ -6,7 +6,7 @@ import {
   COLUMNS,
   FONT,
   msg,
-  ReadForm,
+  FormSheet,
   ReadItem,
   rowHeights,
   SHARED_FIELDS,
@@ -40,7 +40,7 @@ const MAX_ROWS_PER_ITEM = 40;
  */
 export async function splitFromGroup(
   context: Excel.RequestContext,
-  form: ReadForm,
+  form: FormSheet,
   code: string,
   protectedSheet: boolean
 ): Promise<SplitResult> {

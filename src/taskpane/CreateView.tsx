@@ -24,7 +24,7 @@ import {
 import { useMemo, useState } from "react";
 import {
   allForms,
-  Catalog,
+  FormDef,
   compareForms,
   dueReport,
   defaultSheetName,
@@ -74,7 +74,7 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
   const [round, setRound] = useState<Round>(due.round);
   // The form: chosen by the year ("auto"), or one of the list by its label; a form file adds to it.
   const [formKey, setFormKey] = useState("auto");
-  const [fileForms, setFileForms] = useState<Catalog[]>([]);
+  const [fileForms, setFileForms] = useState<FormDef[]>([]);
   const [fileProblems, setFileProblems] = useState<{ file: string; problems: Msg[] } | null>(null);
   const forms = useMemo(
     () =>
@@ -110,15 +110,15 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
     if (chosen) setPassMark(String(chosen.passMark));
   };
 
-  const takeFormFile = async (file: File | undefined) => {
+  const takeFormDefFile = async (file: File | undefined) => {
     if (!file) return;
     setFileProblems(null);
     // The reader (zip, XML) loads only when a form file is given.
-    const [{ readFormFileBytes }, { fflateInflate }] = await Promise.all([
+    const [{ readFormDefBytes }, { fflateInflate }] = await Promise.all([
       import(/* webpackChunkName: "formfile" */ "../xlsx/read/formFile"),
       import(/* webpackChunkName: "formfile" */ "../xlsx/read/fflateInflate"),
     ]);
-    const r = readFormFileBytes(file.name, new Uint8Array(await file.arrayBuffer()), fflateInflate);
+    const r = readFormDefBytes(file.name, new Uint8Array(await file.arrayBuffer()), fflateInflate);
     if (!r.form) {
       setFileProblems({ file: file.name, problems: r.problems });
       return;
@@ -215,7 +215,7 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
             {...fieldProps}
             type="file"
             accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => void takeFormFile(e.target.files?.[0])}
+            onChange={(e) => void takeFormDefFile(e.target.files?.[0])}
           />
         )}
       </Field>

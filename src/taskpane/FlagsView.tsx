@@ -22,7 +22,7 @@ import {
   effectivePassMark,
   shortBy,
   flagsOf,
-  ReadForm,
+  FormSheet,
   ReadItem,
   scoresOf,
   summarizeScores,
@@ -141,9 +141,7 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
   const lacking = byIndicator.filter((g) => g.items.some((i) => !i.measures));
   const openItems = open ?? firstScreen(lacking.length ? lacking : byIndicator);
   const chosen = withoutMeasures.filter((it) => selected.has(it.code));
-  const summary = form
-    ? summarizeScores(form.catalog, scoresOf(form), passMark)
-    : null;
+  const summary = form ? summarizeScores(form.formDef, scoresOf(form), passMark) : null;
 
   /** After a write: say what was done and what comes next, and read the sheet again. */
   const after = async (text: string, next: string) => {
@@ -157,7 +155,7 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
       const written = await gateway.insertMeasuresMany(
         form!,
         chosen.map((it) => {
-          const item = form!.catalog.byCode.get(it.code)!;
+          const item = form!.formDef.byCode.get(it.code)!;
           return { item, chosen: item.standardMeasures };
         })
       );
@@ -277,7 +275,7 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
                           run(async () => {
                             await gateway.insertMeasures(
                               form,
-                              form.catalog.byCode.get(it.code)!,
+                              form.formDef.byCode.get(it.code)!,
                               measures
                             );
                             await after(
@@ -355,7 +353,7 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
               ))}
               <TableRow>
                 <TableCell>
-                  <strong>{`${t("total")} ${form!.catalog.tools.map((x) => `${x.id} ${x.weight}`).join(" / ")}`}</strong>
+                  <strong>{`${t("total")} ${form!.formDef.tools.map((x) => `${x.id} ${x.weight}`).join(" / ")}`}</strong>
                 </TableCell>
                 <TableCell>
                   {summary.total === null
@@ -373,13 +371,13 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
 
 /** Flagged items by tool and indicator, in form order. */
 function indicatorGroups(
-  form: ReadForm,
+  form: FormSheet,
   items: readonly ReadItem[]
 ): { key: string; title: Msg; items: ReadItem[] }[] {
   const out = new Map<string, { key: string; title: Msg; items: ReadItem[] }>();
   for (const it of items) {
-    const cat = form.catalog.byCode.get(it.code)!;
-    const tool = form.catalog.tools.find((x) => x.id === cat.tool)!;
+    const cat = form.formDef.byCode.get(it.code)!;
+    const tool = form.formDef.tools.find((x) => x.id === cat.tool)!;
     const ind = tool.indicators.find((i) => i.number === cat.indicator)!;
     const key = `${tool.id}-${ind.number}`;
     if (!out.has(key))
@@ -410,7 +408,7 @@ function FlagRow({
   onSplit,
   onPicture,
 }: {
-  form: ReadForm;
+  form: FormSheet;
   item: ReadItem;
   passMark: number;
   busy: boolean;
@@ -433,7 +431,7 @@ function FlagRow({
       ? fill(t("sharedMeasures"), { group })
       : t("yes")
     : t("no");
-  const standard = form.catalog.byCode.get(it.code)!.standardMeasures;
+  const standard = form.formDef.byCode.get(it.code)!.standardMeasures;
   return (
     <li className={styles.item}>
       <Button appearance="subtle" className={styles.go} disabled={busy} onClick={onGo}>

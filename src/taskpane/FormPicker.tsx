@@ -29,8 +29,8 @@ export function useFoundForm(gateway: Gateway) {
   /** Find the form; with `sheet`, read that sheet (the user's choice or the sheet already checked). */
   const find = async (sheet?: string): Promise<Found | null> => {
     if (sheet !== undefined)
-      return found((await gateway.findForm(sheet)) as FormLookup & { kind: "form" });
-    const r = await gateway.findForm();
+      return found((await gateway.locateFormSheet(sheet)) as FormLookup & { kind: "form" });
+    const r = await gateway.locateFormSheet();
     if (r.kind === "form") {
       setChoices(null);
       setPicked("");

@@ -16,7 +16,7 @@ import { useState } from "react";
 import {
   parseScoresList,
   plannedScoreChanges,
-  ReadForm,
+  FormSheet,
   ScoreChange,
   UnmatchedLine,
 } from "../domain";
@@ -44,7 +44,7 @@ const useStyles = makeStyles({
 });
 
 interface Plan {
-  form: ReadForm;
+  form: FormSheet;
   how: Found["how"];
   changes: ScoreChange[];
   unmatched: UnmatchedLine[];
@@ -70,7 +70,7 @@ export function ImportScores({ gateway }: { gateway: Gateway }) {
       const found = await find(sheet);
       if (!found) return setPlan(null);
       const { form, how } = found;
-      const { scores, unmatched } = parseScoresList(text, form.catalog);
+      const { scores, unmatched } = parseScoresList(text, form.formDef);
       setPlan({ form, how, changes: plannedScoreChanges(form, scores), unmatched });
     });
 

@@ -20,7 +20,7 @@ import {
   groupIssues,
   Issue,
   normalizableScores,
-  ReadForm,
+  FormSheet,
   ScoreChange,
   validate,
   ValidationResult,
@@ -69,7 +69,7 @@ const useStyles = makeStyles({
 });
 
 interface Checked {
-  form: ReadForm;
+  form: FormSheet;
   how: Found["how"];
   result: ValidationResult;
   /** Scores stored as text (each converts to a number). */
@@ -109,7 +109,7 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
     const result = validate(form, { now });
     await gateway.mark(form, result.issues, protectedSheet);
     // Open first: the indicators with errors (else all), as many as make a first screen.
-    const groups = groupIssues(listed(result.issues), form.catalog).map((g) => ({
+    const groups = groupIssues(listed(result.issues), form.formDef).map((g) => ({
       ...g,
       items: g.issues,
     }));
@@ -151,7 +151,7 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
   }
   const shown = (i: Issue) => filter === "all" || i.severity === filter;
   const groups = checked
-    ? groupIssues(listed(issues), checked.form.catalog)
+    ? groupIssues(listed(issues), checked.form.formDef)
         .map((g) => ({ ...g, shown: g.issues.filter(shown) }))
         .filter((g) => g.shown.length)
     : [];

@@ -6,7 +6,7 @@ import {
 } from "../excel/actions";
 import { markIssues, MarkStore } from "../excel/marks";
 import { insertPhoto } from "../excel/photos";
-import { findForm, readActiveForm } from "../excel/readForm";
+import { locateFormSheet, readActiveForm } from "../excel/readForm";
 import { splitFromGroup } from "../excel/split";
 import { scaffoldSheet, sheetNames } from "../excel/writeForm";
 import { writeSummarySheets } from "../excel/writeSummary";
@@ -22,7 +22,8 @@ export function excelGateway(
     sheetNames: () => run((ctx) => sheetNames(ctx)),
     scaffold: (model) => run((ctx) => scaffoldSheet(ctx, model)),
     readActive: () => run((ctx) => readActiveForm(ctx, { mergedAreas: opts.mergedAreas })),
-    findForm: (sheet) => run((ctx) => findForm(ctx, { sheet, mergedAreas: opts.mergedAreas })),
+    locateFormSheet: (sheet) =>
+      run((ctx) => locateFormSheet(ctx, { sheet, mergedAreas: opts.mergedAreas })),
     mark: async (form, issues, protectedSheet) => {
       await run((ctx) => markIssues(ctx, form, issues, protectedSheet, marks));
     },

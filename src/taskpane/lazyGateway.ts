@@ -19,7 +19,7 @@ export function lazyExcelGateway(
     sheetNames: () => get().then((g) => g.sheetNames()),
     scaffold: (model) => get().then((g) => g.scaffold(model)),
     readActive: () => get().then((g) => g.readActive()),
-    findForm: (sheet) => get().then((g) => g.findForm(sheet)),
+    locateFormSheet: (sheet) => get().then((g) => g.locateFormSheet(sheet)),
     mark: (form, issues, protectedSheet) => get().then((g) => g.mark(form, issues, protectedSheet)),
     select: (sheet, cell) => get().then((g) => g.select(sheet, cell)),
     writeScores: (sheet, changes) => get().then((g) => g.writeScores(sheet, changes)),

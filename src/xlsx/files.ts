@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "fs";
 import path from "path";
-import { Catalog } from "../domain/catalog";
-import { ReadForm } from "../domain/layout/read";
+import { FormDef } from "../domain/catalog";
+import { FormSheet } from "../domain/layout/read";
 import { msg } from "../domain/text";
 import { nodeInflate } from "./nodeInflate";
 import { FormFileError, MAX_FILE_BYTES } from "./read/errors";
@@ -42,14 +42,14 @@ export async function readFileBytes(file: string): Promise<Uint8Array> {
 }
 
 /** Read one form from a file: the named sheet (hidden ones too), else the one the file submits. */
-export async function readFormFile(
+export async function readFormSheetFile(
   file: string,
   sheet?: string,
-  catalog?: Catalog
-): Promise<{ form: ReadForm; sheets: string[] }> {
+  formDef?: FormDef
+): Promise<{ form: FormSheet; sheets: string[] }> {
   const sheets = readFormSheets(file, await readFileBytes(file), {
     inflate: nodeInflate,
-    catalog,
+    formDef: formDef,
   });
   return { form: pickForm(file, sheets, sheet), sheets: sheets.map((f) => f.form.sheet) };
 }

@@ -4,14 +4,14 @@ import { existsSync, promises as fs } from "fs";
 import path from "path";
 import {
   COMPARE_SHEET,
-  loadCatalog,
+  loadFormDef,
   metaFromReport,
   renderForm,
   Report,
   SUMMARY_SHEETS,
 } from "../../src/domain";
-import { writeFormFile } from "../../src/xlsx";
-import { FY2567, mappedFormFile } from "../forms";
+import { writeFormWorkbook } from "../../src/xlsx";
+import { FY2567, mappedFormDef } from "../forms";
 import { runCli, tmpDir } from "../helpers";
 import { districtReport, writeDistrict } from "../merge/districts";
 
@@ -170,13 +170,16 @@ describe("ita merge --compare PREVIOUS", () => {
         for (const it of ind.items) if (it.code === "E15") it.code = "E16";
         ind.items = ind.items.filter((it: { code: string }) => it.code !== "E14");
       }
-    const old = loadCatalog(def, "2566.json");
+    const old = loadFormDef(def, "2566.json");
     const oldDir = path.join(dir, "2566-old-form");
     await fs.mkdir(oldDir);
     for (const code of ["1001", "1002"]) {
       const r = report(code, 2566, 12, { E15: 91 });
       r.items = r.items.map((it) => (it.code === "E15" ? { ...it, code: "E16" } : it));
-      await writeFormFile(path.join(oldDir, `${code}.xlsx`), renderForm(old, metaFromReport(r), r));
+      await writeFormWorkbook(
+        path.join(oldDir, `${code}.xlsx`),
+        renderForm(old, metaFromReport(r), r)
+      );
     }
     const out = path.join(dir, "s-old-form.xlsx");
     const r = await runCli(
@@ -213,7 +216,7 @@ describe("ita merge --compare PREVIOUS", () => {
 
   it("compares as the current form maps the previous form's items: renumbered and split items", async () => {
     // FY2569's form (carried in its files, not bundled): FY2567's E15 is E16, I5 split into I5 and I26.
-    const form = loadCatalog(mappedFormFile(), "bkk-district-2569.json");
+    const form = loadFormDef(mappedFormDef(), "bkk-district-2569.json");
     const prev2567 = path.join(dir, "2567-12");
     const cur2569 = path.join(dir, "2569-mapped");
     await fs.mkdir(prev2567);
@@ -228,7 +231,7 @@ describe("ita merge --compare PREVIOUS", () => {
         code: ci.code,
         ...(ci.code in score ? { score: score[ci.code] } : {}),
       }));
-      await writeFormFile(
+      await writeFormWorkbook(
         path.join(cur2569, `${code}.xlsx`),
         renderForm(form, metaFromReport(r), r)
       );
@@ -278,7 +281,11 @@ describe("ita merge --compare PREVIOUS", () => {
     const later = path.join(dir, "2568");
     await fs.mkdir(later);
     await writeDistrict(later, "1001.xlsx", report("1001", 2568, 6, {}));
-    await refused(later, /ปีงบประมาณ 2568/, /fiscal year 2568, 6-month round, which does not come before/);
+    await refused(
+      later,
+      /ปีงบประมาณ 2568/,
+      /fiscal year 2568, 6-month round, which does not come before/
+    );
   });
 
   it("refuses what is not a summary nor district files, in Thai and English, naming the file", async () => {

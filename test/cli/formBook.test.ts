@@ -4,7 +4,7 @@ import path from "path";
 import { bookSheetName, formFileText, ITEM_COLUMNS, META_SHEET } from "../../src/domain";
 import { nodeInflate } from "../../src/xlsx/nodeInflate";
 import { openXlsx } from "../../src/xlsx/read/xlsxRead";
-import { FY2567, mappedFormFile } from "../forms";
+import { FY2567, mappedFormDef } from "../forms";
 import { runCli, tmpDir } from "../helpers";
 
 const BUNDLED = path.join(__dirname, "../../src/domain/catalog/forms/bkk-district-2567.json");
@@ -84,7 +84,7 @@ describe("ita form export / import", () => {
   });
 
   it("round trip of a form that maps the previous form's items: the map comes back whole", async () => {
-    const mapped = mappedFormFile({ E16: ["E15"], I26: ["I5"], I24: ["I23", "I24"] });
+    const mapped = mappedFormDef({ E16: ["E15"], I26: ["I5"], I24: ["I23", "I24"] });
     const src = path.join(dir, "mapped-2569.json");
     await fs.writeFile(src, formFileText(mapped));
     const book = path.join(dir, "mapped-2569.xlsx");

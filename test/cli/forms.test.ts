@@ -3,22 +3,22 @@ import { promises as fs } from "fs";
 import path from "path";
 import {
   allForms,
-  Catalog,
-  CatalogError,
+  FormDef,
+  FormDefError,
   chooseMergeForm,
   embeddedForm,
-  findForm,
+  formDefById,
   formDefinitionRows,
   formForYear,
   formYears,
-  loadCatalog,
+  loadFormDef,
   mergeForms,
 } from "../../src/domain";
 import form2567 from "../../src/domain/catalog/forms/bkk-district-2567.json";
 import { readSubmissions } from "../../src/cli/merge";
 import { runCli, tmpDir } from "../helpers";
 
-const FY2567 = findForm("bkk-district-ita", "2567.1")!;
+const FY2567 = formDefById("bkk-district-ita", "2567.1")!;
 
 /** The FY2567 form as the central office would edit it for 2569: one question reworded, one item added. */
 function edited2569(): typeof form2567 {
@@ -37,7 +37,7 @@ function edited2569(): typeof form2567 {
 }
 
 describe("forms by fiscal year", () => {
-  const forms2567and2569 = () => [FY2567, loadCatalog(edited2569(), "edited.json")];
+  const forms2567and2569 = () => [FY2567, loadFormDef(edited2569(), "edited.json")];
 
   it("lists every JSON file of the forms folder (npm run forms is up to date)", () => {
     const r = spawnSync(
@@ -53,7 +53,7 @@ describe("forms by fiscal year", () => {
   it("takes pass mark, rounds and weights from the form file", () => {
     expect(FY2567.passMark).toBe(85);
     expect(FY2567.rounds).toEqual([6, 12]);
-    const f = loadCatalog(edited2569());
+    const f = loadFormDef(edited2569());
     expect(f.passMark).toBe(80);
     expect(f.items).toHaveLength(43);
     expect(f.byCode.get("I1")!.text).toMatch(/2569/);
@@ -80,28 +80,28 @@ describe("forms by fiscal year", () => {
   it("refuses a form file that fails the schema or the cross-item rules, naming the file and the path", () => {
     const noIssue = edited2569() as unknown as { tools: { indicators: { items: object[] }[] }[] };
     delete (noIssue.tools[0].indicators[1].items[2] as { issue?: string }).issue;
-    expect(() => loadCatalog(noIssue, "f.json")).toThrow(CatalogError);
+    expect(() => loadFormDef(noIssue, "f.json")).toThrow(FormDefError);
     try {
-      loadCatalog(noIssue, "f.json");
+      loadFormDef(noIssue, "f.json");
     } catch (e) {
-      const r = (e as CatalogError).reason;
+      const r = (e as FormDefError).reason;
       expect(r.th).toMatch(/f\.json.*tools\[0\]\.indicators\[1\]\.items\[2\]\.issue/);
       expect(r.en).toMatch(/f\.json is invalid at tools\[0\]\.indicators\[1\]\.items\[2\]\.issue/);
     }
     const dup = edited2569();
     (dup.tools[1].indicators[2].items as { code: string }[])[5].code = "E11";
-    expect(() => loadCatalog(dup, "d.json")).toThrow(
+    expect(() => loadFormDef(dup, "d.json")).toThrow(
       /d\.json is invalid at tools\[1\]\.indicators\[2\]\.items\[5\]\.code: item E11 appears twice/
     );
     const badRound = { ...edited2569(), rounds: [7] };
-    expect(() => loadCatalog(badRound, "r.json")).toThrow(/r\.json is invalid at rounds\[0\]/);
+    expect(() => loadFormDef(badRound, "r.json")).toThrow(/r\.json is invalid at rounds\[0\]/);
   });
 
   it("merges by the form most sheets carry; another form's sheets are rejected naming both", () => {
     const [a, b] = forms2567and2569();
-    const sub = (form: Catalog, id = form.formId, version = form.version) => ({
+    const sub = (form: FormDef, id = form.formId, version = form.version) => ({
       file: `${version}.xlsx`,
-      form: { catalog: form, formId: id, formVersion: version } as never,
+      form: { formDef: form, formId: id, formVersion: version } as never,
     });
     expect(chooseMergeForm([sub(a), sub(b), sub(b)], a)).toMatchObject({
       form: b,
@@ -287,8 +287,8 @@ describe("ita forms / --form / --year", () => {
     expect(byOld.out).toMatch(/new-1035\.xlsx: .*2569\.1.*2567\.1/);
 
     // The same through the library: sheets read against the given form, merged by it.
-    const subs = await readSubmissions([newFile], undefined, loadCatalog(edited2569()));
-    const r = mergeForms(subs, { catalog: subs[0].form!.catalog, expect: "none" });
+    const subs = await readSubmissions([newFile], undefined, loadFormDef(edited2569()));
+    const r = mergeForms(subs, { formDef: subs[0].form!.formDef, expect: "none" });
     expect(r.merged[0].form.items).toHaveLength(43);
     expect(r.passMark).toBe(80);
   });
@@ -326,7 +326,7 @@ describe("ita forms / --form / --year", () => {
   });
 
   it("a carried form that is corrupt, cut short or another form's is not used", () => {
-    const form = loadCatalog(edited2569(), "edited.json");
+    const form = loadFormDef(edited2569(), "edited.json");
     const rows = formDefinitionRows(form);
     // One row (the definition, about 26,000 characters, fits a cell), marked as a form definition.
     expect(rows.map(([k, v]) => [k, v.slice(0, 8), v.length <= 32767])).toEqual([

@@ -1,6 +1,6 @@
-import { allForms, carriedForm, formDefinitionRows, loadCatalog } from "../../src/domain";
+import { allForms, carriedForm, formDefinitionRows, loadFormDef } from "../../src/domain";
 import { BUNDLED_FORM_FILES } from "../../src/domain/catalog/forms";
-import { formFileSchema } from "../../src/domain/catalog/schema";
+import { formDefSchema } from "../../src/domain/catalog/schema";
 
 // The bundled forms are indexed at start-up without the schema (zod is loaded only for forms from
 // outside the build): these tests are the schema check they skip.
@@ -8,19 +8,19 @@ describe("bundled forms", () => {
   it.each(BUNDLED_FORM_FILES.map((f) => [f.file, f.data] as const))(
     "%s passes the schema and the check changes nothing in it",
     (_file, data) => {
-      const parsed = formFileSchema.safeParse(data);
+      const parsed = formDefSchema.safeParse(data);
       expect(parsed.error?.issues ?? []).toEqual([]);
       // Nothing added, dropped or changed by the check (defaults, stripped keys).
       expect(parsed.data).toEqual(data);
     }
   );
 
-  it("are indexed as loadCatalog indexes them", () => {
+  it("are indexed as loadFormDef indexes them", () => {
     for (const form of allForms()) {
       const file = BUNDLED_FORM_FILES.find(
         (f) => (f.data as { version: string }).version === form.version
       )!;
-      const checked = loadCatalog(file.data, file.file);
+      const checked = loadFormDef(file.data, file.file);
       expect({ ...form, byCode: [...form.byCode.keys()] }).toEqual({
         ...checked,
         byCode: [...checked.byCode.keys()],
@@ -38,7 +38,7 @@ describe("a definition a workbook carries", () => {
     const rows = new Map(formDefinitionRows(form));
     expect(carriedForm(rows, form.formId, form.version).form).toBe(form);
     // Earlier builds wrote it in the schema's key order.
-    const { $comment: _c, corrections: _k, ...schemaOrder } = formFileSchema.parse(form.definition);
+    const { $comment: _c, corrections: _k, ...schemaOrder } = formDefSchema.parse(form.definition);
     const json = JSON.stringify(schemaOrder);
     expect(json).not.toBe(rows.get("formDefinition.1")!.slice("ITAFORM:".length));
     expect(carriedForm(stored(json), form.formId, form.version).form).toBe(form);

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { allForms, CatalogError, findForm, formForYear, loadCatalog } from "../../src/domain";
+import { allForms, FormDefError, formDefById, formForYear, loadFormDef } from "../../src/domain";
 import { FY2567 } from "../forms";
 import form2567 from "../../src/domain/catalog/forms/bkk-district-2567.json";
 
@@ -131,21 +131,21 @@ describe("FY2567 district form catalog", () => {
   it("is checked by zod at load and rejects a broken form file", () => {
     const broken = JSON.parse(JSON.stringify(form2567));
     broken.tools[0].indicators[0].items[1].code = "I1";
-    expect(() => loadCatalog(broken)).toThrow(CatalogError);
+    expect(() => loadFormDef(broken)).toThrow(FormDefError);
     const missing = JSON.parse(JSON.stringify(form2567));
     delete missing.tools[0].indicators[0].items[0].issue;
-    expect(() => loadCatalog(missing)).toThrow(/issue/);
+    expect(() => loadFormDef(missing)).toThrow(/issue/);
     const weights = JSON.parse(JSON.stringify(form2567));
     weights.tools[2].weight = 50;
-    expect(() => loadCatalog(weights)).toThrow(/weights/);
+    expect(() => loadFormDef(weights)).toThrow(/weights/);
   });
 
   it("bundles the FY2567 form and picks it for its year and the years after it", () => {
     expect(allForms().map((f) => `${f.formId} ${f.version}`)).toContain("bkk-district-ita 2567.1");
-    expect(findForm("bkk-district-ita", "2567.1")?.items).toHaveLength(42);
-    expect(findForm("bkk-district-ita", "1999.9")).toBeNull();
+    expect(formDefById("bkk-district-ita", "2567.1")?.items).toHaveLength(42);
+    expect(formDefById("bkk-district-ita", "1999.9")).toBeNull();
     expect(formForYear(2567)).toEqual({
-      form: findForm("bkk-district-ita", "2567.1"),
+      form: formDefById("bkk-district-ita", "2567.1"),
       notice: null,
     });
   });

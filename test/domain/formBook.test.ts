@@ -11,15 +11,15 @@ import {
   formFromBook,
   GridCell,
   ITEM_COLUMNS,
-  loadCatalog,
+  loadFormDef,
   PROPERTY_ROWS,
 } from "../../src/domain";
-import type { FormFile } from "../../src/domain/catalog/schema";
-import { FY2567, mappedFormFile } from "../forms";
+import type { FormDefJson } from "../../src/domain/catalog/schema";
+import { FY2567, mappedFormDef } from "../forms";
 
 const BUNDLED = path.join(__dirname, "../../src/domain/catalog/forms/bkk-district-2567.json");
 
-function sheetsOf(form: FormFile): BookSheetModel[] {
+function sheetsOf(form: FormDefJson): BookSheetModel[] {
   const m = formBookModel(form);
   if (!m.sheets) throw new Error(JSON.stringify(m.problems));
   return m.sheets;
@@ -101,7 +101,7 @@ describe("the form book: one description, written and imported", () => {
       p.find((row) => row[2] === "rounds")![1] = "12";
     });
     expect(r.problems).toEqual([]);
-    const f = loadCatalog(r.form, "edited");
+    const f = loadFormDef(r.form, "edited");
     expect(f).toMatchObject({ version: "2569.1", fiscalYear: 2569, rounds: [12] });
     expect(f.items).toHaveLength(43);
     expect(f.byCode.get("I1")!.text).toBe("คำถามข้อ I1 ที่ปรับถ้อยคำ");
@@ -261,7 +261,7 @@ describe("the form book: one description, written and imported", () => {
   });
 
   it("carries a form's map of the previous form's items: a column of items, two property rows", () => {
-    const mapped = mappedFormFile({ E16: ["E15"], I26: ["I5"], I24: ["I23", "I24"], I25: [] });
+    const mapped = mappedFormDef({ E16: ["E15"], I26: ["I5"], I24: ["I23", "I24"], I25: [] });
     const sheets = sheetsOf(mapped);
     const values = grids(sheets);
     const rows = values[sheetIndex(sheets, "items")];
@@ -280,7 +280,7 @@ describe("the form book: one description, written and imported", () => {
     expect(r.problems).toEqual([]);
     expect(r.form).toEqual(mapped);
     expect(Object.keys(r.form!).slice(-1)).toEqual(["previous"]);
-    expect(loadCatalog(r.form).definition.previous!.items.I24).toEqual(["I23", "I24"]);
+    expect(loadFormDef(r.form).definition.previous!.items.I24).toEqual(["I23", "I24"]);
     // Without a map the rows and column stay empty and the form has no `previous` at all.
     const plain = sheetsOf(FY2567.definition);
     expect(plain[sheetIndex(plain, "items")].rows.every((x) => x[col("previous")] === null)).toBe(
@@ -313,7 +313,7 @@ describe("the form book: one description, written and imported", () => {
   });
 
   it("will not write a form the book cannot hold", () => {
-    const f = JSON.parse(JSON.stringify(FY2567.definition)) as FormFile;
+    const f = JSON.parse(JSON.stringify(FY2567.definition)) as FormDefJson;
     f.tools[0].indicators[0].items[0].standardMeasures![0] = "ข้อหนึ่ง\nต่อบรรทัด";
     f.tools[2].indicators[0].items[0].range = { from: 1, to: 21 };
     const m = formBookModel(f);

@@ -140,7 +140,7 @@ describe("validation rules", () => {
       message: { th: "ไม่พบ", en: "missing" },
     });
     const result = validate(form, { now: NOW });
-    expect(rulesOf(result.issues)).toEqual(["score.invalid:I4", "catalog.missing:E9"]); // form order
+    expect(rulesOf(result.issues)).toEqual(["score.invalid:I4", "form.item-missing:E9"]); // form order
   });
 
   it("lists errors before warnings", () => {

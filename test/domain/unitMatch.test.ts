@@ -49,7 +49,9 @@ describe("near-miss district names", () => {
     const u = findDistrict("1035")!;
     expect(unitName(u, "en")).toBe("Chom Thong");
     expect(unitName(u, "th")).toBe("สำนักงานเขตจอมทอง");
-    expect(unitName({ code: null, th: "กองคลัง", en: "กองคลัง", kind: "agency" }, "en")).toBe("กองคลัง");
+    expect(unitName({ code: null, th: "กองคลัง", en: "กองคลัง", kind: "agency" }, "en")).toBe(
+      "กองคลัง"
+    );
   });
 });
 

@@ -6,7 +6,7 @@ import path from "path";
 import { ROOT } from "./support";
 import { syntheticReport } from "../../src/cli/sampleData";
 import {
-  DEFAULT_CATALOG,
+  DEFAULT_FORM,
   DISTRICTS,
   metaFromReport,
   printedFontPt,
@@ -14,7 +14,7 @@ import {
   SUMMARY_SHEETS,
 } from "../../src/domain";
 import { reportSchema } from "../../src/domain/report";
-import { writeFormFile } from "../../src/xlsx/write/writeForm";
+import { writeFormWorkbook } from "../../src/xlsx/write/writeForm";
 
 const ITA = path.join(ROOT, "bin", "ita.js");
 const SAMPLE = path.join(ROOT, "samples", "chom-thong-2567-r6.json");
@@ -67,8 +67,8 @@ describe("outputs in LibreOffice", () => {
     const report = JSON.parse(await fs.readFile(SAMPLE, "utf8")) as {
       items: { code: string; score: number }[];
     };
-    const catalog = JSON.parse(ita("read", form)) as { items: { code: string }[] };
-    expect(catalog.items).toHaveLength(42);
+    const formDef = JSON.parse(ita("read", form)) as { items: { code: string }[] };
+    expect(formDef.items).toHaveLength(42);
     for (const it of report.items)
       expect([it.code, s.includes(it.score.toFixed(2))]).toEqual([it.code, true]);
     for (const phrase of [
@@ -160,10 +160,10 @@ describe("outputs in LibreOffice", () => {
     await fs.mkdir(districts);
     const base = reportSchema.parse(JSON.parse(await fs.readFile(SAMPLE, "utf8")));
     for (const [i, unit] of DISTRICTS.entries()) {
-      const report = syntheticReport(base, DEFAULT_CATALOG, unit, i + 1);
-      await writeFormFile(
+      const report = syntheticReport(base, DEFAULT_FORM, unit, i + 1);
+      await writeFormWorkbook(
         path.join(districts, `${unit.code}.xlsx`),
-        renderForm(DEFAULT_CATALOG, metaFromReport(report), report)
+        renderForm(DEFAULT_FORM, metaFromReport(report), report)
       );
     }
     const summary = path.join(dir, "summary-50.xlsx");

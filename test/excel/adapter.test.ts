@@ -10,7 +10,7 @@ import {
   normalizableScores,
   parseScoresList,
   plannedScoreChanges,
-  loadCatalog,
+  loadFormDef,
 } from "../../src/domain";
 import { FY2567 } from "../forms";
 import {
@@ -25,7 +25,7 @@ import {
   SheetExistsError,
   writeScores,
 } from "../../src/excel";
-import { nodeInflate, readFormsFromBytes, writeFormFile } from "../../src/xlsx";
+import { nodeInflate, readFormsFromBytes, writeFormWorkbook } from "../../src/xlsx";
 import { FakeExcelHost } from "../host/fakeExcel";
 import { blankMeta, colOf, sampleMeta, sampleReport, tmpDir } from "../helpers";
 import { rowBreaks, sheetSnapshot } from "./snapshot";
@@ -161,7 +161,7 @@ describe("scaffold through Office.js", () => {
     const office = await reload(host);
     const dir = await tmpDir();
     const file = path.join(dir, "cli.xlsx");
-    await writeFormFile(file, model);
+    await writeFormWorkbook(file, model);
     const cli = new ExcelJS.Workbook();
     await cli.xlsx.readFile(file);
     const a = sheetSnapshot(office, model.name);
@@ -305,10 +305,10 @@ describe("validate through Office.js", () => {
     def.tools[1].indicators[2].items.push({ code: "E16", text: "ข้อใหม่", issue: "ประเด็นใหม่" });
     const host = new FakeExcelHost();
     await host.run((ctx) =>
-      scaffoldSheet(ctx, renderForm(loadCatalog(def), { ...sampleMeta(), fiscalYear: 2569 }))
+      scaffoldSheet(ctx, renderForm(loadFormDef(def), { ...sampleMeta(), fiscalYear: 2569 }))
     );
     const { form, syncs } = await host.run((ctx) => readActiveForm(ctx));
-    expect(form.catalog.version).toBe("2569.1");
+    expect(form.formDef.version).toBe("2569.1");
     expect(form.items.map((i) => i.code)).toContain("E16");
     expect(syncs).toBe(2); // the metadata sheet is read only because the marker names another form
   });

@@ -140,7 +140,7 @@ describe("merge keeps the earlier summary and leaves no temporary sheet", () => 
     for (const code of ["1001", "1002", "1035"])
       files.push(await writeDistrict(dir, path.join(`${code}.xlsx`), districtReport(code)));
     sheets = buildSummary(
-      mergeForms(await readSubmissions(files), { catalog: FY2567, expect: "districts" })
+      mergeForms(await readSubmissions(files), { formDef: FY2567, expect: "districts" })
     );
   });
 

@@ -4,7 +4,7 @@ import {
   DISTRICTS,
   metaFromReport,
   mergeForms,
-  ReadForm,
+  FormSheet,
   renderForm,
   Submission,
   SummarySheet,
@@ -23,7 +23,7 @@ export function manyUnitsSummary(n: number): SummarySheet[] {
   // A form is rendered and read once per district (the layout of long texts is the slow part); the
   // other units take that reading with their own unit, scores and texts, as the reader gives them
   // (a measure group's members share their head's measures: `sharedView`).
-  const templates: ReadForm[] = [];
+  const templates: FormSheet[] = [];
   for (let i = 0; i < n; i++) {
     const name = `หน่วยงานทดสอบที่ ${i + 1}`;
     const unit: Unit = { code: null, th: name, en: `Test unit ${i + 1}`, kind: "agency" };
@@ -32,7 +32,7 @@ export function manyUnitsSummary(n: number): SummarySheet[] {
       renderForm(FY2567, { ...metaFromReport(report), unit }, report, "ITA")
     ));
     const byCode = new Map(sharedView(report).items.map((it) => [it.code, it]));
-    const form: ReadForm = {
+    const form: FormSheet = {
       ...t,
       unit: { ...t.unit, value: unit, raw: unit.th },
       items: t.items.map((it) => {
@@ -49,5 +49,5 @@ export function manyUnitsSummary(n: number): SummarySheet[] {
     };
     subs.push({ file: `unit-${i + 1}.xlsx`, form });
   }
-  return buildSummary(mergeForms(subs, { catalog: FY2567, expect: "none" }));
+  return buildSummary(mergeForms(subs, { formDef: FY2567, expect: "none" }));
 }

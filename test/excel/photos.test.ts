@@ -1,5 +1,5 @@
 import {
-  DEFAULT_CATALOG,
+  DEFAULT_FORM,
   fitInBox,
   imageInfo,
   parseRange,
@@ -8,7 +8,7 @@ import {
 } from "../../src/domain";
 import {
   ExcelActionError,
-  findForm,
+  locateFormSheet,
   insertPhoto,
   readActiveForm,
   scaffoldSheet,
@@ -77,7 +77,7 @@ describe("inserting an activity photo through Office.js", () => {
     const report = sampleReport();
     report.items = report.items.map((i) => (/^I2[1-4]$/.test(i.code) ? { ...i, evidence: "" } : i));
     const host = new FakeExcelHost();
-    await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta(), report)));
+    await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_FORM, sampleMeta(), report)));
     const { form } = await host.run((ctx) => readActiveForm(ctx));
     return { host, form };
   }
@@ -123,7 +123,7 @@ describe("inserting an activity photo through Office.js", () => {
     // Found from another sheet (validate and flags find the form wherever the user is): the same count.
     host.wb.addWorksheet("ITA คะแนน");
     host.state.active = "ITA คะแนน";
-    const found = await host.run((ctx) => findForm(ctx));
+    const found = await host.run((ctx) => locateFormSheet(ctx));
     expect(found).toMatchObject({ kind: "form", how: "only", syncs: 4 });
     expect(host.lastContext.syncCount).toBe(4);
     if (found.kind === "form")
@@ -147,7 +147,7 @@ describe("inserting an activity photo through Office.js", () => {
     // The same form, protected again by someone else without "edit objects".
     const other = new FakeExcelHost();
     await other.run((ctx) =>
-      scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport()))
+      scaffoldSheet(ctx, renderForm(DEFAULT_FORM, sampleMeta(), sampleReport()))
     );
     await other.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(form.sheet);

@@ -27,7 +27,7 @@ beforeAll(async () => {
   for (const code of ["1001", "1002", "1035", "1040"])
     files.push(await writeDistrict(dir, `${code}.xlsx`, districtReport(code)));
   sheets = buildSummary(
-    mergeForms(await readSubmissions(files), { catalog: FY2567, expect: "districts" })
+    mergeForms(await readSubmissions(files), { formDef: FY2567, expect: "districts" })
   );
 });
 

@@ -10,9 +10,9 @@ import {
   CompareInputError,
   comparisonCounts,
   dataSheet,
-  CatalogError,
+  FormDefError,
   GridCell,
-  loadCatalog,
+  loadFormDef,
   mergeForms,
   metaFromReport,
   modelGrid,
@@ -27,7 +27,7 @@ import {
   SUMMARY_SHEETS,
   SummarySheet,
 } from "../../src/domain";
-import { FY2567, mappedFormFile } from "../forms";
+import { FY2567, mappedFormDef } from "../forms";
 import { formOf } from "../helpers";
 import { districtReport } from "./districts";
 
@@ -42,7 +42,7 @@ function report(code: string, year: number, round: 6 | 12, scores: Record<string
 function merge(reports: Report[]) {
   return mergeForms(
     reports.map((r, i) => ({ file: `y${r.fiscalYear}-${i}.xlsx`, form: formOf(r) })),
-    { catalog: FY2567, expect: "none" }
+    { formDef: FY2567, expect: "none" }
   );
 }
 
@@ -161,7 +161,7 @@ describe("compare: a previous period beside the current merge", () => {
 });
 
 describe("compare: a form that maps the previous form's items (renumbered, split, merged)", () => {
-  const form = loadCatalog(mappedFormFile(), "bkk-district-2569.json");
+  const form = loadFormDef(mappedFormDef(), "bkk-district-2569.json");
   const prev = merge([
     report("1001", 2567, 12, { I5: 70, E14: 80, E15: 90 }),
     report("1002", 2567, 12, { I5: 95, E14: null, E15: 60 }),
@@ -186,7 +186,7 @@ describe("compare: a form that maps the previous form's items (renumbered, split
       file: `y2569-${i}.xlsx`,
       form: readForm(modelGrid(renderForm(form, metaFromReport(r), r)), form),
     })),
-    { catalog: form, expect: "none" }
+    { formDef: form, expect: "none" }
   );
   const previous = periodFromMerge(prev, "2567/");
   const c = compareWithPrevious(previous, cur);
@@ -252,12 +252,12 @@ describe("compare: a form that maps the previous form's items (renumbered, split
   });
 
   it("refuses at load a map naming an item the form does not have, in Thai and English", () => {
-    const load = () => loadCatalog(mappedFormFile({ E99: ["E15"] }), "bkk-district-2569.json");
-    expect(load).toThrow(CatalogError);
+    const load = () => loadFormDef(mappedFormDef({ E99: ["E15"] }), "bkk-district-2569.json");
+    expect(load).toThrow(FormDefError);
     try {
       load();
     } catch (e) {
-      const { reason } = e as CatalogError;
+      const { reason } = e as FormDefError;
       expect(reason.th).toMatch(
         /bkk-district-2569\.json.*previous\.items\.E99.*ข้อ E99 ไม่มีในแบบฟอร์มนี้/
       );
@@ -266,7 +266,7 @@ describe("compare: a form that maps the previous form's items (renumbered, split
       );
     }
     // The previous form's codes are not checked at load: that form may not be bundled here.
-    expect(() => loadCatalog(mappedFormFile({ E16: ["X9"] }))).not.toThrow();
+    expect(() => loadFormDef(mappedFormDef({ E16: ["X9"] }))).not.toThrow();
   });
 });
 

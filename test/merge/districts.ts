@@ -5,7 +5,7 @@ import path from "path";
 import { syntheticReport } from "../../src/cli/sampleData";
 import { findDistrict, metaFromReport, renderForm, Report } from "../../src/domain";
 import { FY2567 } from "../forms";
-import { writeFormFile } from "../../src/xlsx";
+import { writeFormWorkbook } from "../../src/xlsx";
 import { sampleReport } from "../helpers";
 
 /** A district's report: Chom Thong's as it is, others derived from it deterministically. */
@@ -16,7 +16,7 @@ export function districtReport(code: string, seed = Number(code)): Report {
 
 export async function writeDistrict(dir: string, name: string, report: Report): Promise<string> {
   const file = path.join(dir, name);
-  await writeFormFile(file, renderForm(FY2567, metaFromReport(report), report));
+  await writeFormWorkbook(file, renderForm(FY2567, metaFromReport(report), report));
   return file;
 }
 

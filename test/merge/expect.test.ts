@@ -2,7 +2,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import {
-  DEFAULT_CATALOG,
+  DEFAULT_FORM,
   mergeForms,
   metaFromReport,
   modelGrid,
@@ -120,10 +120,10 @@ it("lists an expected unit's rejected file under it, the names matched as units 
   const report = districtReport("1002");
   report.unit = "สำนักงบประมาณกรุงเทพมหานคร";
   report.unitCode = null;
-  const model = renderForm(DEFAULT_CATALOG, metaFromReport(report), report, "ITA");
-  const form = { ...readForm(modelGrid(model), DEFAULT_CATALOG), formVersion: "0.9" };
+  const model = renderForm(DEFAULT_FORM, metaFromReport(report), report, "ITA");
+  const form = { ...readForm(modelGrid(model), DEFAULT_FORM), formVersion: "0.9" };
   const r = mergeForms([{ file: "in/budget.xlsx", form }], {
-    catalog: DEFAULT_CATALOG,
+    formDef: DEFAULT_FORM,
     expect: [resolveUnit("สำนักงบประมาณ กรุงเทพมหานคร")!, resolveUnit("สำนักการคลัง")!],
   });
   expect(r.merged).toEqual([]);

@@ -310,12 +310,12 @@ describe("merge: hostile and edited district files", () => {
     expect(form.items.find((i) => i.code === "I5")!.score).toBe(96.11);
     expect(form.problems.map((p) => [p.kind, p.code])).toEqual([["missing-item", "O23-O30"]]);
     const merged = mergeForms(await readSubmissions([f]), {
-      catalog: FY2567,
+      formDef: FY2567,
       expect: "none",
     });
     expect(
       merged.merged[0].validation.issues.some(
-        (i) => i.rule === "catalog.missing" && i.code === "O23-O30"
+        (i) => i.rule === "form.item-missing" && i.code === "O23-O30"
       )
     ).toBe(true);
   });
@@ -339,7 +339,7 @@ describe("merge: hostile and edited district files", () => {
     const form = await readOne(f);
     expect(form.items.slice(0, 3).map((i) => i.score)).toEqual([96.31, 96.86, 96.17]);
     expect(form.items.find((i) => i.code === "I8")!.measures).toBe("จัดประชุมชี้แจง".normalize("NFC"));
-    const r = mergeForms(await readSubmissions([f]), { catalog: FY2567, expect: "none" });
+    const r = mergeForms(await readSubmissions([f]), { formDef: FY2567, expect: "none" });
     const digest = buildSummary(r).find((s) => s.name === SUMMARY_SHEETS.measures)!;
     const group = digest.rows.findIndex((x) => x.cells[1] === "จัดประชุมชี้แจง".normalize("NFC"));
     expect(group).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { buildSummary, DEFAULT_CATALOG, mergeForms, SUMMARY_SHEETS } from "../../src/domain";
+import { buildSummary, DEFAULT_FORM, mergeForms, SUMMARY_SHEETS } from "../../src/domain";
 import { formOf, sampleReport } from "../helpers";
 
 it("says in the summary how many photos a unit placed in a flagged item's evidence cell", () => {
@@ -7,7 +7,7 @@ it("says in the summary how many photos a unit placed in a flagged item's eviden
   const form = formOf(report);
   for (const it of form.items) if (/^I2[1-4]$/.test(it.code)) it.photos = 2;
   const sheets = buildSummary(
-    mergeForms([{ file: "1035.xlsx", form }], { catalog: DEFAULT_CATALOG, expect: "none" })
+    mergeForms([{ file: "1035.xlsx", form }], { formDef: DEFAULT_FORM, expect: "none" })
   );
   const flagged = sheets.find((s) => s.name === SUMMARY_SHEETS.flagged)!;
   const i22 = flagged.rows.find((r) => r.cells[2] === "I22")!;

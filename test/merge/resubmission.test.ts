@@ -1,7 +1,7 @@
 /** A report sent again (a correction): the later save is merged, the earlier listed as superseded. */
 import { promises as fs } from "fs";
 import path from "path";
-import { buildSummary, DEFAULT_CATALOG, mergeForms, SUMMARY_SHEETS } from "../../src/domain";
+import { buildSummary, DEFAULT_FORM, mergeForms, SUMMARY_SHEETS } from "../../src/domain";
 import { readSubmissions } from "../../src/cli/merge";
 import { runCli, tmpDir } from "../helpers";
 import { districtReport, patchPart, writeDistrict } from "./districts";
@@ -73,7 +73,10 @@ describe("resubmissions", () => {
     // Written by ita: dcterms:modified is 1970-01-01, which says nothing. The two copies differ
     // (a corrected preparer): the same content twice would be one file read once.
     const a = await writeDistrict(dir, "a.xlsx", districtReport("1035"));
-    const b = await writeDistrict(dir, "b.xlsx", { ...districtReport("1035"), preparer: "นายแก้ไข ก่อนหน้า" });
+    const b = await writeDistrict(dir, "b.xlsx", {
+      ...districtReport("1035"),
+      preparer: "นายแก้ไข ก่อนหน้า",
+    });
     await touch(a, "2026-11-10T08:00:00Z");
     await touch(b, "2026-11-09T08:00:00Z");
     const subs = await readSubmissions([a, b]);
@@ -81,7 +84,7 @@ describe("resubmissions", () => {
       { at: "2026-11-10T08:00:00.000Z", source: "filesystem" },
       { at: "2026-11-09T08:00:00.000Z", source: "filesystem" },
     ]);
-    const r = mergeForms(subs, { catalog: DEFAULT_CATALOG, expect: "districts" });
+    const r = mergeForms(subs, { formDef: DEFAULT_FORM, expect: "districts" });
     expect(r.merged.map((m) => m.file)).toEqual([a]);
     expect(r.superseded.map((x) => [x.file, x.by])).toEqual([[b, a]]);
     expect(r.missing.map((u) => u.code)).not.toContain("1035");
@@ -100,7 +103,7 @@ describe("resubmissions", () => {
     await touch(b1, "2026-11-01T00:00:00Z");
     await touch(b2, "2026-11-02T00:00:00Z");
     const r = mergeForms(await readSubmissions([earlier, later, b1, b2]), {
-      catalog: DEFAULT_CATALOG,
+      formDef: DEFAULT_FORM,
       expect: "districts",
     });
     const sheet = buildSummary(r).find((s) => s.name === SUMMARY_SHEETS.status)!;
@@ -148,7 +151,7 @@ describe("resubmissions", () => {
     const later = await savedAt(dir, "new.xlsx", "1035", "2026-11-03T02:00:00Z");
     const earlier = await savedAt(dir, "old.xlsx", "1035", "2026-11-02T02:00:00Z");
     const subs = await readSubmissions([later, earlier]);
-    const r = mergeForms(subs, { catalog: DEFAULT_CATALOG, expect: "none", prefer: [earlier] });
+    const r = mergeForms(subs, { formDef: DEFAULT_FORM, expect: "none", prefer: [earlier] });
     expect(r.merged.map((m) => m.file)).toEqual([earlier]);
     expect(r.superseded.map((x) => [x.file, x.by, x.reason])).toEqual([[later, earlier, "chosen"]]);
     expect(r.superseded[0].note.en).toMatch(/the user chose old\.xlsx instead of this file/);

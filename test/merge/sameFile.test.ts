@@ -15,7 +15,7 @@ it("names the other sheet when a duplicate is in the same file", () => {
       { file: "in/1040.xlsx", form: form("ITA ข") },
       { file: "in/other.xlsx", form: form("ITA ค") },
     ],
-    { catalog: FY2567, expect: "none" }
+    { formDef: FY2567, expect: "none" }
   );
   expect(r.merged).toEqual([]);
   const reasons = r.rejected.map((x) => x.reason.en);

@@ -13,7 +13,7 @@ import {
   validate,
 } from "../../src/domain";
 import { FY2567 } from "../forms";
-import { readFormFile, writeFormFile } from "../../src/xlsx";
+import { readFormSheetFile, writeFormWorkbook } from "../../src/xlsx";
 import { sampleMeta, sampleReport, sharedView, tmpDir } from "../helpers";
 
 const THAI = "๐๑๒๓๔๕๖๗๘๙";
@@ -186,8 +186,8 @@ describe("properties", () => {
     await fc.assert(
       fc.asyncProperty(report, async (r) => {
         const file = path.join(dir, `r${n++}.xlsx`);
-        await writeFormFile(file, renderForm(FY2567, sampleMeta(), r));
-        const { form } = await readFormFile(file);
+        await writeFormWorkbook(file, renderForm(FY2567, sampleMeta(), r));
+        const { form } = await readFormSheetFile(file);
         expect(fields(form.items)).toEqual(fields(sharedView(r).items));
       }),
       { numRuns: 12 }

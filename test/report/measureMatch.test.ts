@@ -1,5 +1,5 @@
 import {
-  DEFAULT_CATALOG,
+  DEFAULT_FORM,
   matchEntries,
   normaliseMeasure,
   referencedGroup,
@@ -7,8 +7,8 @@ import {
 } from "../../src/domain";
 import { sampleReport } from "../helpers";
 
-const I1 = DEFAULT_CATALOG.byCode.get("I1")!.standardMeasures;
-const I5 = DEFAULT_CATALOG.byCode.get("I5")!.standardMeasures;
+const I1 = DEFAULT_FORM.byCode.get("I1")!.standardMeasures;
+const I5 = DEFAULT_FORM.byCode.get("I5")!.standardMeasures;
 
 describe("normalising a measure entry", () => {
   it.each([
@@ -44,15 +44,15 @@ describe("references to another item's measures", () => {
     ["ตามข้อ E2", "E1"],
     ["ดำเนินการตามมาตรการในข้อ I21", "I21"],
     ["ดำเนินการตามมาตรการในข้อ O5", "O1-O22"],
-  ])("%s → %s", (text, group) => expect(referencedGroup(text, DEFAULT_CATALOG)).toBe(group));
+  ])("%s → %s", (text, group) => expect(referencedGroup(text, DEFAULT_FORM)).toBe(group));
 
   it("is no reference when the item does not exist or the entry says more", () => {
-    expect(referencedGroup("ดำเนินการตามมาตรการในข้อ I99", DEFAULT_CATALOG)).toBeNull();
-    expect(referencedGroup("จัดประชุมชี้แจง ซักซ้อมทำความเข้าใจ", DEFAULT_CATALOG)).toBeNull();
+    expect(referencedGroup("ดำเนินการตามมาตรการในข้อ I99", DEFAULT_FORM)).toBeNull();
+    expect(referencedGroup("จัดประชุมชี้แจง ซักซ้อมทำความเข้าใจ", DEFAULT_FORM)).toBeNull();
     expect(
       referencedGroup(
         "จัดประชุมชี้แจงเจ้าหน้าที่ทุกฝ่ายเรื่องคู่มือการปฏิบัติงานตามข้อ I1 และติดตามผลทุกเดือนโดยผู้อำนวยการเขต",
-        DEFAULT_CATALOG
+        DEFAULT_FORM
       )
     ).toBeNull();
   });

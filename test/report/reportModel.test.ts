@@ -4,7 +4,7 @@ import path from "path";
 import { syntheticReport } from "../../src/cli/sampleData";
 import {
   buildCentralReport,
-  DEFAULT_CATALOG,
+  DEFAULT_FORM,
   DEFAULT_OFFICE,
   findDistrict,
   matchUnitMeasures,
@@ -17,10 +17,10 @@ import { reportDocxBytes } from "../../src/docx/reportDocx";
 import { formOf, runCli, sampleReport, tmpDir } from "../helpers";
 import { writeDistrict } from "../merge/districts";
 
-const I1 = DEFAULT_CATALOG.byCode.get("I1")!.standardMeasures;
+const I1 = DEFAULT_FORM.byCode.get("I1")!.standardMeasures;
 
 function district(code: string, edit?: (r: Report) => void): Report {
-  const r = syntheticReport(sampleReport(), DEFAULT_CATALOG, findDistrict(code)!, Number(code));
+  const r = syntheticReport(sampleReport(), DEFAULT_FORM, findDistrict(code)!, Number(code));
   for (const it of r.items) {
     it.measures = "";
     it.results = "";
@@ -38,7 +38,7 @@ const set = (r: Report, code: string, measures: string, results = "", score?: nu
 
 function mergeOf(reports: Report[]) {
   const subs: Submission[] = reports.map((r, i) => ({ file: `f${i}.xlsx`, form: formOf(r) }));
-  return mergeForms(subs, { catalog: DEFAULT_CATALOG, expect: "districts" });
+  return mergeForms(subs, { formDef: DEFAULT_FORM, expect: "districts" });
 }
 
 describe("units' measures by measure group", () => {

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from "@testing-library/react";
-import { DEFAULT_CATALOG, metaCell, renderForm } from "../../src/domain";
+import { DEFAULT_FORM, metaCell, renderForm } from "../../src/domain";
 import { memoryMarkStore, scaffoldSheet } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { excelGateway } from "../../src/taskpane/excelGateway";
@@ -87,7 +87,7 @@ describe("create view: the report due", () => {
 describe("create view: importing scores", () => {
   it("says why applying waits for a preview, reads a table copy into the only form while another sheet is active", async () => {
     const host = new FakeExcelHost();
-    await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, blankMeta())));
+    await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_FORM, blankMeta())));
     host.wb.addWorksheet("ITA คะแนน");
     host.state.active = "ITA คะแนน";
     const gateway = excelGateway(host.run, memoryMarkStore(), { mergedAreas: false });

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { promises as fs } from "fs";
 import path from "path";
-import { formBookModel, formMarker, loadCatalog, metaCell } from "../../src/domain";
-import type { FormFile } from "../../src/domain/catalog/schema";
+import { formBookModel, formMarker, loadFormDef, metaCell } from "../../src/domain";
+import type { FormDefJson } from "../../src/domain/catalog/schema";
 import { memoryMarkStore } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { excelGateway } from "../../src/taskpane/excelGateway";
@@ -21,8 +21,8 @@ function setup(now: Date) {
 }
 
 /** The FY2567 form as the central office would issue it for 2569 (pass mark 80, a new item). */
-function edited(): FormFile {
-  const f = JSON.parse(JSON.stringify(FY2567.definition)) as FormFile;
+function edited(): FormDefJson {
+  const f = JSON.parse(JSON.stringify(FY2567.definition)) as FormDefJson;
   f.version = "2569.1";
   f.fiscalYear = 2569;
   f.passMark = 80;
@@ -30,7 +30,7 @@ function edited(): FormFile {
   return f;
 }
 
-async function bookFile(form: FormFile, name: string): Promise<File> {
+async function bookFile(form: FormDefJson, name: string): Promise<File> {
   const out = path.join(await tmpDir(), name);
   await writeFormBookFile(out, formBookModel(form).sheets!);
   return new File([new Uint8Array(await fs.readFile(out))], name);
@@ -63,7 +63,7 @@ describe("create view: the form", () => {
     fireEvent.click(await findControl("button", "สร้างแบบรายงาน"));
     const created = await screen.findByText(/^สร้างชีตแล้ว: /);
     const sheet = host.wb.getWorksheet(created.textContent!.replace(/^สร้างชีตแล้ว: /, ""))!;
-    expect(sheet.getCell(metaCell("form").address).value).toBe(formMarker(loadCatalog(edited())));
+    expect(sheet.getCell(metaCell("form").address).value).toBe(formMarker(loadFormDef(edited())));
   });
 
   it("refuses a form file with problems, naming the sheet and cell", async () => {

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { DEFAULT_CATALOG, renderForm } from "../../src/domain";
+import { DEFAULT_FORM, renderForm } from "../../src/domain";
 import { memoryMarkStore, scaffoldSheet } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { excelGateway } from "../../src/taskpane/excelGateway";
@@ -14,11 +14,11 @@ const NOW = new Date(2024, 4, 1);
 async function workbook(forms: 1 | 2) {
   const host = new FakeExcelHost();
   await host.run((ctx) =>
-    scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta(), sampleReport()))
+    scaffoldSheet(ctx, renderForm(DEFAULT_FORM, sampleMeta(), sampleReport()))
   );
   if (forms === 2)
     await host.run((ctx) =>
-      scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, { ...blankMeta(), round: 12 }, sampleReport()))
+      scaffoldSheet(ctx, renderForm(DEFAULT_FORM, { ...blankMeta(), round: 12 }, sampleReport()))
     );
   host.wb.addWorksheet("ITA คะแนน").getCell("A1").value = "หน่วยงาน";
   host.state.active = "ITA คะแนน";

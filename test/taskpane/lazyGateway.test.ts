@@ -29,7 +29,7 @@ describe("lazyExcelGateway", () => {
       { code: "I1", cell: form.items[0].cells.score, before: "", after: 91 },
     ]);
     expect((await gateway.readActive()).form.items[0].score).toBe(91);
-    expect(await gateway.findForm()).toMatchObject({ kind: "form", how: "active" });
+    expect(await gateway.locateFormSheet()).toMatchObject({ kind: "form", how: "active" });
 
     expect(excelGateway).toHaveBeenCalledTimes(1);
     expect(excelGateway).toHaveBeenCalledWith(host.run, expect.anything(), { mergedAreas: true });

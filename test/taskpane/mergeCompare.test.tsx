@@ -88,9 +88,10 @@ beforeAll(async () => {
 async function merge(lang: Lang = "th", again = false) {
   fireEvent.click(await mergeButton(lang === "th" ? "รวมรายงาน" : "Merge"));
   if (again) {
-    const dialog = await screen.findByRole("dialog");
+    // The dialog's button, once the dialog is open (and no longer hidden while it opens).
+    const name = lang === "th" ? "แทนที่สรุปเดิม" : "Replace it";
     fireEvent.click(
-      within(dialog).getByRole("button", { name: lang === "th" ? "แทนที่สรุปเดิม" : "Replace it" })
+      await waitFor(() => within(screen.getByRole("dialog")).getByRole("button", { name }))
     );
   }
   await screen.findByText(

@@ -8,7 +8,10 @@ describe("the chosen files", () => {
   it("adds to the list in the order given, once per name and size, every file but lock and hidden ones", () => {
     const a = file("a.xlsx");
     // A PDF is taken (the merge names it with its reason); Office's lock file and a hidden file are not.
-    const first = addFiles([], [a, file("b.XLSX"), file("notes.pdf"), file("~$a.xlsx"), file(".x")]);
+    const first = addFiles(
+      [],
+      [a, file("b.XLSX"), file("notes.pdf"), file("~$a.xlsx"), file(".x")]
+    );
     expect(first.files.map((f) => f.name)).toEqual(["a.xlsx", "b.XLSX", "notes.pdf"]);
     expect(first.ignored).toEqual(["~$a.xlsx", ".x"]);
     // The same file picked again (a new File object) is not added; a changed file of that name is.

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { DEFAULT_CATALOG, renderForm } from "../../src/domain";
+import { DEFAULT_FORM, renderForm } from "../../src/domain";
 import { memoryMarkStore, scaffoldSheet } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { excelGateway } from "../../src/taskpane/excelGateway";
@@ -20,7 +20,7 @@ describe("flags view: activity photos", () => {
     const report = sampleReport();
     report.items = report.items.map((i) => (/^I2[1-4]$/.test(i.code) ? { ...i, evidence: "" } : i));
     const host = new FakeExcelHost();
-    await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_CATALOG, sampleMeta(), report)));
+    await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_FORM, sampleMeta(), report)));
     const info = hostInfo(host.office());
     const gateway = excelGateway(host.run, memoryMarkStore(), { mergedAreas: info.mergedAreas });
     render(<App host={info} gateway={gateway} now={new Date(2024, 4, 1)} initialView="flags" />);

@@ -12,7 +12,7 @@ import { CLOSE, OPEN, PLAIN_MAX_CHARS, plainTokens, TEXT } from "../../src/xlsx/
 import { decodeXml } from "../../src/xlsx/read/xml";
 import { listZip, readEntry } from "../../src/xlsx/read/zip";
 import { nodeInflate } from "../../src/xlsx/nodeInflate";
-import { writeFormFile } from "../../src/xlsx";
+import { writeFormWorkbook } from "../../src/xlsx";
 import { renderForm } from "../../src/domain";
 import { FY2567 } from "../forms";
 import { sampleMeta, sampleReport, tmpDir } from "../helpers";
@@ -104,7 +104,7 @@ test("every part of the real-world workbooks and of a written form: the same eve
   const dir = fixtureDir("real-world");
   const files = (await fs.readdir(dir)).filter((n) => /\.xls[xm]$/i.test(n));
   const form = path.join(await tmpDir(), "form.xlsx");
-  await writeFormFile(form, renderForm(FY2567, sampleMeta(), sampleReport()));
+  await writeFormWorkbook(form, renderForm(FY2567, sampleMeta(), sampleReport()));
   files.push(form);
   const seen = { plain: 0, saxes: 0, refused: 0 };
   for (const f of files) {

@@ -10,12 +10,17 @@ import {
   ROWS,
 } from "../../src/domain";
 import { FY2567 } from "../forms";
-import { nodeInflate, readFormFile, readFormsFromBytes, writeFormFile } from "../../src/xlsx";
+import {
+  nodeInflate,
+  readFormSheetFile,
+  readFormsFromBytes,
+  writeFormWorkbook,
+} from "../../src/xlsx";
 import { blankMeta, colOf, sampleMeta, sampleReport, sharedView, tmpDir } from "../helpers";
 
 async function writeSample(dir: string, name = "chom-thong.xlsx") {
   const file = path.join(dir, name);
-  await writeFormFile(file, renderForm(FY2567, sampleMeta(), sampleReport()));
+  await writeFormWorkbook(file, renderForm(FY2567, sampleMeta(), sampleReport()));
   return file;
 }
 
@@ -27,7 +32,7 @@ describe("xlsx form files", () => {
 
   it("round-trips every field of a report through a file", async () => {
     const file = await writeSample(dir);
-    const { form } = await readFormFile(file);
+    const { form } = await readFormSheetFile(file);
     const json = formToJson(form);
     const report = sharedView(sampleReport());
     expect(json).toMatchObject({
@@ -56,11 +61,11 @@ describe("xlsx form files", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.worksheets[0];
-    const before = (await readFormFile(file)).form.items.find((i) => i.code === "I22")!;
+    const before = (await readFormSheetFile(file)).form.items.find((i) => i.code === "I22")!;
     ws.spliceRows(before.row, 0, ["", "แถวแทรก 1"], [], ["", "แถวแทรก 2"]);
     const edited = path.join(dir, "inserted-edited.xlsx");
     await wb.xlsx.writeFile(edited);
-    const { form } = await readFormFile(edited);
+    const { form } = await readFormSheetFile(edited);
     const after = form.items.find((i) => i.code === "I22")!;
     expect(after.row).toBe(before.row + 3);
     expect(after.cells.score).toBe(`${colOf("score")}${before.row + 3}`);
@@ -73,7 +78,7 @@ describe("xlsx form files", () => {
   it("merges a measure group's measures, results and evidence over its items, page by page", async () => {
     const file = path.join(dir, "blank-groups.xlsx");
     const model = renderForm(FY2567, blankMeta());
-    await writeFormFile(file, model);
+    await writeFormWorkbook(file, model);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const merges = (wb.worksheets[0].model as unknown as { merges: string[] }).merges;
@@ -89,7 +94,7 @@ describe("xlsx form files", () => {
     wb.worksheets[0].getCell(`${e}${e1}`).value = "จัดประชุมชี้แจงเจ้าหน้าที่";
     const edited = path.join(dir, "blank-groups-typed.xlsx");
     await wb.xlsx.writeFile(edited);
-    const { form } = await readFormFile(edited);
+    const { form } = await readFormSheetFile(edited);
     const get = (code: string) => form.items.find((i) => i.code === code)!;
     expect(["E1", "E2", "E3", "E4"].map((c) => get(c).measures)).toEqual(
       Array(4).fill("จัดประชุมชี้แจงเจ้าหน้าที่")
@@ -101,7 +106,7 @@ describe("xlsx form files", () => {
   it("writes the layout: styles, validation, conditional format, protection, print setup, hidden metadata", async () => {
     const file = path.join(dir, "blank.xlsx");
     const model = renderForm(FY2567, blankMeta());
-    await writeFormFile(file, model);
+    await writeFormWorkbook(file, model);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet(model.name)!;
@@ -185,10 +190,10 @@ describe("xlsx form files", () => {
     report.items[0].measures = '=HYPERLINK("http://evil","x")';
     report.items[1].results = "+1 ดำเนินการแล้ว";
     const file = path.join(dir, "formula-text.xlsx");
-    await writeFormFile(file, renderForm(FY2567, sampleMeta(), report));
+    await writeFormWorkbook(file, renderForm(FY2567, sampleMeta(), report));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const { form } = await readFormFile(file);
+    const { form } = await readFormSheetFile(file);
     const cell = wb.worksheets[0].getCell(form.items[0].cells.measures);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(form.items[0].measures).toBe(report.items[0].measures);
@@ -202,7 +207,7 @@ describe("row heights in written files", () => {
     const dir = await tmpDir();
     const file = path.join(dir, "heights.xlsx");
     const model = renderForm(FY2567, sampleMeta(), sampleReport());
-    await writeFormFile(file, model);
+    await writeFormWorkbook(file, model);
     const xml = strFromU8(
       unzipSync(new Uint8Array(await (await import("fs")).promises.readFile(file)))[
         "xl/worksheets/sheet1.xml"

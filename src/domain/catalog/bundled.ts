@@ -1,9 +1,9 @@
-import { Catalog, indexForm } from "./catalog";
+import { FormDef, indexForm } from "./catalog";
 import { BUNDLED_FORM_FILES } from "./forms";
-import type { FormFile } from "./schema";
+import type { FormDefJson } from "./schema";
 
 /** Oldest first: by fiscal year, then version. */
-export function compareForms(a: Catalog, b: Catalog): number {
+export function compareForms(a: FormDef, b: FormDef): number {
   return (
     a.fiscalYear - b.fiscalYear ||
     a.version.localeCompare(b.version, "en", { numeric: true }) ||
@@ -16,11 +16,11 @@ export function compareForms(a: Catalog, b: Catalog): number {
  * Indexed without the schema: the tests check each bundled file against it, unchanged by the check
  * (test/domain/bundledForms.test.ts), so reading and merging start without loading zod.
  */
-export const FORMS: readonly Catalog[] = BUNDLED_FORM_FILES.map((f) =>
-  indexForm(f.data as FormFile, f.file)
+export const FORMS: readonly FormDef[] = BUNDLED_FORM_FILES.map((f) =>
+  indexForm(f.data as FormDefJson, f.file)
 ).sort(compareForms);
 
-export function allForms(): readonly Catalog[] {
+export function allForms(): readonly FormDef[] {
   return FORMS;
 }
 
@@ -29,12 +29,12 @@ export function allForms(): readonly Catalog[] {
  * content, whatever the order of its keys (workbooks made by earlier builds carry it in the schema's
  * order). Such a definition needs no check.
  */
-export function bundledByDefinition(data: unknown): Catalog | undefined {
+export function bundledByDefinition(data: unknown): FormDef | undefined {
   return FORMS.find((f) => sameJson(definitionOf(f), data));
 }
 
 /** The definition a workbook made with this form carries: the form file without its comment and corrections. */
-export function definitionOf(form: Catalog): Omit<FormFile, "$comment" | "corrections"> {
+export function definitionOf(form: FormDef): Omit<FormDefJson, "$comment" | "corrections"> {
   const { $comment: _comment, corrections: _corrections, ...rest } = form.definition;
   return rest;
 }

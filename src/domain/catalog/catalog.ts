@@ -1,10 +1,10 @@
 import { displayCode } from "../codes";
 import { ReasonError } from "../errors";
 import { Msg, msg } from "../text";
-import { formFileSchema } from "./lazySchema";
-import type { FormFile, ToolId } from "./schema";
+import { formDefSchema } from "./lazySchema";
+import type { FormDefJson, ToolId } from "./schema";
 
-export interface CatalogItem {
+export interface FormItem {
   code: string;
   /** As printed in the first column: `I22 ผู้บังคับบัญชา…` or `O1 – O22`. */
   label: string;
@@ -20,37 +20,37 @@ export interface CatalogItem {
   order: number;
 }
 
-export interface CatalogIndicator {
+export interface FormIndicator {
   number: number;
   name: Msg;
   tool: ToolId;
-  items: CatalogItem[];
+  items: FormItem[];
 }
 
-export interface CatalogTool {
+export interface FormTool {
   id: ToolId;
   name: Msg;
   weight: number;
-  indicators: CatalogIndicator[];
+  indicators: FormIndicator[];
 }
 
-export interface Catalog {
+export interface FormDef {
   formId: string;
   version: string;
   fiscalYear: number;
   title: Msg;
   passMark: number;
   rounds: readonly (6 | 12)[];
-  columns: FormFile["columns"];
+  columns: FormDefJson["columns"];
   /** The form file as checked: what a workbook made with this form carries (see embed.ts). */
-  definition: FormFile;
-  tools: CatalogTool[];
-  items: CatalogItem[];
-  byCode: ReadonlyMap<string, CatalogItem>;
+  definition: FormDefJson;
+  tools: FormTool[];
+  items: FormItem[];
+  byCode: ReadonlyMap<string, FormItem>;
 }
 
 /** A form file that cannot be used; the reason names the file and the place inside it. */
-export class CatalogError extends ReasonError {}
+export class FormDefError extends ReasonError {}
 
 /** `tools[0].indicators[2].items[1].code` from zod's path. */
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -61,8 +61,8 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   );
 }
 
-function invalid(source: string, where: string, problem: Msg): CatalogError {
-  return new CatalogError(
+function invalid(source: string, where: string, problem: Msg): FormDefError {
+  return new FormDefError(
     msg(
       `แบบฟอร์ม ${source} ไม่ถูกต้อง ที่ ${where}: ${problem.th}`,
       `Form file ${source} is invalid at ${where}: ${problem.en}`
@@ -91,7 +91,7 @@ export function weightsProblem(weights: readonly number[]): Msg | null {
  * The rules zod cannot express, all of them: indicators and item codes once each, a measure group
  * referred to only by the items that follow it in its indicator, tool weights adding up to 100.
  */
-export function crossItemProblems(file: FormFile): FormProblem[] {
+export function crossItemProblems(file: FormDefJson): FormProblem[] {
   const problems: FormProblem[] = [];
   const codes = new Set<string>();
   const indicators = new Set<number>();
@@ -150,10 +150,10 @@ export function crossItemProblems(file: FormFile): FormProblem[] {
 
 /**
  * Check a form file with zod and the cross-item rules zod cannot express, and index it. Nothing of
- * a file that fails is kept: it throws a CatalogError naming `source` and the path inside the file.
+ * a file that fails is kept: it throws a FormDefError naming `source` and the path inside the file.
  */
-export function loadCatalog(data: unknown, source = "form"): Catalog {
-  const parsed = formFileSchema().safeParse(data);
+export function loadFormDef(data: unknown, source = "form"): FormDef {
+  const parsed = formDefSchema().safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const more = parsed.error.issues.length - 1;
@@ -168,15 +168,15 @@ export function loadCatalog(data: unknown, source = "form"): Catalog {
 }
 
 /**
- * Index a form file that already passed the schema (loadCatalog's check, or the tests for the forms
- * this build bundles): the cross-item rules, then the catalog. Throws a CatalogError like loadCatalog.
+ * Index a form file that already passed the schema (loadFormDef's check, or the tests for the forms
+ * this build bundles): the cross-item rules, then the form definition. Throws a FormDefError like loadFormDef.
  */
-export function indexForm(file: FormFile, source = "form"): Catalog {
+export function indexForm(file: FormDefJson, source = "form"): FormDef {
   const [problem] = crossItemProblems(file);
   if (problem) throw invalid(source, problem.path, problem.problem);
-  const items: CatalogItem[] = [];
-  const byCode = new Map<string, CatalogItem>();
-  const tools: CatalogTool[] = file.tools.map((t) => ({
+  const items: FormItem[] = [];
+  const byCode = new Map<string, FormItem>();
+  const tools: FormTool[] = file.tools.map((t) => ({
     id: t.id,
     name: t.name,
     weight: t.weight,
@@ -185,7 +185,7 @@ export function indexForm(file: FormFile, source = "form"): Catalog {
       const indItems = ind.items.map((it) => {
         if (it.standardMeasures) group = { code: it.code, measures: it.standardMeasures };
         const shared = Boolean(it.standardMeasures || it.measuresFrom);
-        const item: CatalogItem = {
+        const item: FormItem = {
           code: it.code,
           label: it.text ? `${it.code} ${it.text}` : displayCode(it.code),
           text: it.text ?? "",

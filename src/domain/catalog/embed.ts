@@ -1,6 +1,6 @@
 import { msg, Msg } from "../text";
 import { bundledByDefinition, definitionOf } from "./bundled";
-import { Catalog, CatalogError, loadCatalog } from "./catalog";
+import { FormDef, FormDefError, loadFormDef } from "./catalog";
 
 /**
  * A form travels inside each workbook made with it: its definition (without the file's comment and
@@ -12,7 +12,7 @@ export const FORM_DEFINITION_KEY = "formDefinition";
 const PREFIX = "ITAFORM:";
 const CHUNK = 30000;
 
-export function formDefinitionRows(form: Catalog): [string, string][] {
+export function formDefinitionRows(form: FormDef): [string, string][] {
   const json = JSON.stringify(definitionOf(form));
   const rows: [string, string][] = [];
   for (let i = 0, n = 1; i < json.length; n++) {
@@ -25,7 +25,7 @@ export function formDefinitionRows(form: Catalog): [string, string][] {
   return rows;
 }
 
-const cache = new Map<string, Catalog | Msg>();
+const cache = new Map<string, FormDef | Msg>();
 
 /**
  * What a workbook carries: `form` when its pieces are all there, parse, pass the schema and are the
@@ -36,7 +36,7 @@ export function carriedForm(
   stored: ReadonlyMap<string, string>,
   formId: string,
   version: string
-): { form: Catalog | null; problem: Msg | null } {
+): { form: FormDef | null; problem: Msg | null } {
   let json = "";
   for (let n = 1; stored.has(`${FORM_DEFINITION_KEY}.${n}`); n++) {
     const piece = stored.get(`${FORM_DEFINITION_KEY}.${n}`)!;
@@ -63,14 +63,14 @@ export function carriedForm(
       : { form: null, problem: null };
   }
   if (!cache.has(json)) {
-    let result: Catalog | Msg;
+    let result: FormDef | Msg;
     try {
       const data: unknown = JSON.parse(json);
       // A bundled form's own text needs no check; any other is checked like a form file.
-      result = bundledByDefinition(data) ?? loadCatalog(data, "ITA_META");
+      result = bundledByDefinition(data) ?? loadFormDef(data, "ITA_META");
     } catch (e) {
       result =
-        e instanceof CatalogError
+        e instanceof FormDefError
           ? e.reason
           : msg(
               "คำจำกัดความแบบฟอร์มไม่ใช่ JSON ที่สมบูรณ์ (ถูกตัดหรือแก้ไข)",
@@ -98,6 +98,6 @@ export function embeddedForm(
   stored: ReadonlyMap<string, string>,
   formId: string,
   version: string
-): Catalog | null {
+): FormDef | null {
   return carriedForm(stored, formId, version).form;
 }

@@ -8,10 +8,10 @@ import { addr } from "../layout/a1";
 import { rowHeights } from "../layout/heights";
 import { FONT } from "../layout/spec";
 import { Msg, msg } from "../text";
-import { FormFile, ToolId } from "./schema";
+import { FormDefJson, ToolId } from "./schema";
 
-export type Item = FormFile["tools"][number]["indicators"][number]["items"][number];
-export type Correction = NonNullable<FormFile["corrections"]>[number];
+export type Item = FormDefJson["tools"][number]["indicators"][number]["items"][number];
+export type Correction = NonNullable<FormDefJson["corrections"]>[number];
 
 export const TOOL_IDS: readonly ToolId[] = ["IIT", "EIT", "OIT"];
 export const TOOL_LETTER: Record<ToolId, string> = { IIT: "I", EIT: "E", OIT: "O" };
@@ -296,11 +296,11 @@ export interface BookProblem {
 const header = (h: Msg) => `${h.th}\n${h.en}`;
 const CELL_MAX = 32767;
 
-function toolOf(form: FormFile, id: ToolId) {
+function toolOf(form: FormDefJson, id: ToolId) {
   return form.tools.find((t) => t.id === id);
 }
 
-function propertyValue(form: FormFile, spec: PropertySpec): BookValue {
+function propertyValue(form: FormDefJson, spec: PropertySpec): BookValue {
   let v: unknown = form;
   for (const step of spec.path) {
     if (v === undefined || v === null) return null;
@@ -324,7 +324,7 @@ export const rangeOf = (code: string) => {
  * measure holding a line break, an item range other than its code says, a text over a cell's size).
  */
 export function formBookModel(
-  form: FormFile
+  form: FormDefJson
 ): { sheets: BookSheetModel[]; problems: [] } | { sheets: null; problems: BookProblem[] } {
   const problems: BookProblem[] = [];
   const itemsName = bookSheetName("items");
@@ -465,7 +465,7 @@ export function bookProblemText(file: string, p: BookProblem): Msg {
  * A form file's text as the bundled files are laid out (prettier's JSON: objects one key a line,
  * a list of plain values on one line when it fits in 100 columns), so a new file diffs cleanly.
  */
-export function formFileText(form: FormFile): string {
+export function formFileText(form: FormDefJson): string {
   const WIDTH = 100;
   const fmt = (v: unknown, indent: string, prefix: number): string => {
     if (Array.isArray(v)) {

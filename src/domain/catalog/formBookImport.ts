@@ -27,8 +27,8 @@ import {
   TOOL_IDS,
   TOOL_LETTER,
 } from "./formBook";
-import { formFileSchema } from "./lazySchema";
-import type { FormFile, ToolId } from "./schema";
+import { formDefSchema } from "./lazySchema";
+import type { FormDefJson, ToolId } from "./schema";
 
 const HEADER_SCAN_ROWS = 10;
 
@@ -527,7 +527,7 @@ function inBookOrder(problems: BookProblem[], grids: readonly CellGrid[]): BookP
  */
 export function formFromBook(
   grids: readonly CellGrid[]
-): { form: FormFile; problems: [] } | { form: null; problems: BookProblem[] } {
+): { form: FormDefJson; problems: [] } | { form: null; problems: BookProblem[] } {
   const problems: BookProblem[] = [];
   const at = new Map<string, Place>(); // json path → where its value came from
   const add = (sheet: string, cell: string, problem: Msg) =>
@@ -598,7 +598,7 @@ export function formFromBook(
         }
       : {}),
     ...(corrections ? { corrections } : {}),
-  } as unknown as FormFile;
+  } as unknown as FormDefJson;
 
   // Where each path of the form file came from.
   let n = 0;
@@ -654,7 +654,7 @@ export function formFromBook(
   };
   // The schema and the cross-item rules see the form as far as the cells gave it: what they find
   // besides the cells' problems is listed with them.
-  const parsed = formFileSchema().safeParse(form);
+  const parsed = formDefSchema().safeParse(form);
   if (!parsed.success)
     for (const issue of parsed.error.issues) placed(jsonPath(issue.path), zodProblem(issue));
   // The weights' sum was checked with the cells.

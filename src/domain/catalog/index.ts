@@ -1,5 +1,5 @@
 import { msg, Msg } from "../text";
-import { Catalog } from "./catalog";
+import { FormDef } from "./catalog";
 import { compareForms, FORMS } from "./bundled";
 
 export * from "./catalog";
@@ -10,27 +10,27 @@ export * from "./formBookImport";
 export type { ToolId } from "./schema";
 
 /** `bkk-district-ita 2567.1`: how a form is named to users and in the workbook's marker. */
-export function formLabel(form: Catalog): string {
+export function formLabel(form: FormDef): string {
   return `${form.formId} ${form.version}`;
 }
 
 /**
  * The newest bundled form. Only for places that have no year or file to choose by yet; everything
- * that creates, reads or merges chooses its form explicitly (formForYear, findForm, --form).
+ * that creates, reads or merges chooses its form explicitly (formForYear, formDefById, --form).
  */
-export const DEFAULT_CATALOG: Catalog = FORMS[FORMS.length - 1];
+export const DEFAULT_FORM: FormDef = FORMS[FORMS.length - 1];
 
 /** The form with this id and version among `forms` (the bundled ones by default), or null. */
-export function findForm(
+export function formDefById(
   formId: string,
   version: string,
-  forms: readonly Catalog[] = FORMS
-): Catalog | null {
+  forms: readonly FormDef[] = FORMS
+): FormDef | null {
   return forms.find((f) => f.formId === formId && f.version === version) ?? null;
 }
 
 export interface FormChoice {
-  form: Catalog;
+  form: FormDef;
   /** Set when the form is not the year's own: which form is used, and why. */
   notice: Msg | null;
 }
@@ -39,7 +39,7 @@ export interface FormChoice {
  * The form for a fiscal year: the newest form of that year; when there is none, the newest form of
  * an earlier year, with a notice naming it; when every form is newer, the oldest, with a notice.
  */
-export function formForYear(fiscalYear: number, forms: readonly Catalog[] = FORMS): FormChoice {
+export function formForYear(fiscalYear: number, forms: readonly FormDef[] = FORMS): FormChoice {
   const sorted = [...forms].sort(compareForms);
   const own = sorted.filter((f) => f.fiscalYear === fiscalYear);
   if (own.length) return { form: own[own.length - 1], notice: null };
@@ -55,7 +55,7 @@ export function formForYear(fiscalYear: number, forms: readonly Catalog[] = FORM
 }
 
 /** The fiscal years a form is used for: from its own year until the year before the next form's. */
-export function formYears(form: Catalog, forms: readonly Catalog[] = FORMS): string {
+export function formYears(form: FormDef, forms: readonly FormDef[] = FORMS): string {
   const next = [...forms]
     .sort(compareForms)
     .find((f) => f.formId === form.formId && f.fiscalYear > form.fiscalYear);

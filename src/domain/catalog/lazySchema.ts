@@ -8,7 +8,7 @@ let schema: typeof Schema | undefined;
  * than reading a district file, and the bundled forms are checked by the tests instead
  * (test/domain/bundledForms.test.ts), so commands that only read and merge never load it.
  */
-export function formFileSchema(): typeof Schema.formFileSchema {
+export function formDefSchema(): typeof Schema.formDefSchema {
   schema ??= require("./schema") as typeof Schema;
-  return schema.formFileSchema;
+  return schema.formDefSchema;
 }

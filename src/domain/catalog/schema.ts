@@ -35,7 +35,7 @@ const toolSchema = z
   .strict();
 
 /** The shape of one fiscal-year form file under `forms/`. */
-export const formFileSchema = z
+export const formDefSchema = z
   .object({
     $comment: z.string().optional(),
     formId: z.string().regex(/^[a-z0-9-]+$/),
@@ -92,5 +92,5 @@ export const formFileSchema = z
   })
   .strict();
 
-export type FormFile = z.infer<typeof formFileSchema>;
-export type ToolId = FormFile["tools"][number]["id"];
+export type FormDefJson = z.infer<typeof formDefSchema>;
+export type ToolId = FormDefJson["tools"][number]["id"];

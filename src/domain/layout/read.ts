@@ -1,4 +1,4 @@
-import { carriedForm, Catalog, CatalogItem, findForm } from "../catalog";
+import { carriedForm, FormDef, FormItem, formDefById } from "../catalog";
 import { leadingCode, normalizeCode } from "../codes";
 import { parsePassMark, parseScore, ScoreParse } from "../score";
 import { cleanText, foldKey, Msg, msg, thaiDigitsToAscii } from "../text";
@@ -46,12 +46,12 @@ export interface ReadProblem {
   message: Msg;
 }
 
-export interface ReadForm {
+export interface FormSheet {
   sheet: string;
   formId: string | null;
   formVersion: string | null;
-  /** The catalog the sheet was read against. */
-  catalog: Catalog;
+  /** The form definition the sheet was read against. */
+  formDef: FormDef;
   unit: ReadMeta<Unit>;
   fiscalYear: ReadMeta<number>;
   round: ReadMeta<number>;
@@ -105,12 +105,12 @@ const HEADER_SCAN_ROWS = 60;
 /** Locate the header row: the row holding the header labels of the layout's columns. */
 function findHeader(
   grid: CellGrid,
-  catalog: Catalog
+  formDef: FormDef
 ): { row: number; columns: Record<ColumnKey, number>; moved: ColumnKey[] } | null {
   const labels = COLUMNS.map((c) => ({
     key: c.key,
     label: foldKey(
-      c.header === "fromForm" ? catalog.columns[c.key as keyof Catalog["columns"]].th : c.header.th
+      c.header === "fromForm" ? formDef.columns[c.key as keyof FormDef["columns"]].th : c.header.th
     ),
   }));
   const maxRow = Math.min(grid.rowCount, HEADER_SCAN_ROWS);
@@ -182,14 +182,14 @@ export type StoredMeta = ReadonlyMap<string, string>;
  */
 export function readForm(
   grid: CellGrid,
-  fallbackCatalog: Catalog,
+  fallbackForm: FormDef,
   stored: StoredMeta = new Map()
-): ReadForm {
+): FormSheet {
   // Which form: the visible marker, else the hidden metadata, else the fallback.
   let formId: string | null = null;
   let formVersion: string | null = null;
-  let catalog = fallbackCatalog;
-  const header0 = findHeader(grid, fallbackCatalog);
+  let formDef = fallbackForm;
+  const header0 = findHeader(grid, fallbackForm);
   if (!header0) {
     throw new NotAFormError(
       grid.name,
@@ -204,17 +204,17 @@ export function readForm(
   formId = markerParts[0] || stored.get("formId") || null;
   formVersion = markerParts[1] || stored.get("formVersion") || null;
   // The form the caller gave wins over a bundled one of the same id and version.
-  const given = fallbackCatalog.formId === formId && fallbackCatalog.version === formVersion;
+  const given = fallbackForm.formId === formId && fallbackForm.version === formVersion;
   // Then a bundled one; then the form the workbook carries (a form this copy does not bundle).
   if (formId && formVersion && !given) {
-    const bundled = findForm(formId, formVersion);
+    const bundled = formDefById(formId, formVersion);
     const carried = bundled ? null : carriedForm(stored, formId, formVersion);
     // A damaged definition of a form this copy does not have: refused, never read as another form.
     if (carried?.problem)
       throw new UnknownFormError(grid.name, formId, formVersion, carried.problem);
-    catalog = bundled ?? carried?.form ?? fallbackCatalog;
+    formDef = bundled ?? carried?.form ?? fallbackForm;
   }
-  const header = catalog === fallbackCatalog ? header0 : (findHeader(grid, catalog) ?? header0);
+  const header = formDef === fallbackForm ? header0 : (findHeader(grid, formDef) ?? header0);
 
   const problems: ReadProblem[] = header.moved
     .filter((k) => k !== "code")
@@ -254,7 +254,7 @@ export function readForm(
   // group's cell above it.
   const groupOf = (r: number) => {
     const code = rowCode(grid, r, columns);
-    return code ? (catalog.byCode.get(code)?.measureGroup ?? null) : null;
+    return code ? (formDef.byCode.get(code)?.measureGroup ?? null) : null;
   };
   let prevGroup: string | null = null;
   const memberRows = new Set<number>();
@@ -281,15 +281,15 @@ export function readForm(
   for (let r = header.row + 1; r <= grid.rowCount; r++) {
     const code = rowCode(grid, r, columns);
     if (!code) continue;
-    const cat: CatalogItem | undefined = catalog.byCode.get(code);
+    const cat: FormItem | undefined = formDef.byCode.get(code);
     if (!cat) {
       problems.push({
         kind: "unknown-code",
         code,
         cell: addr(r, columns.code),
         message: msg(
-          `รหัส ${code} ไม่มีในแบบฟอร์ม ${catalog.version}`,
-          `Code ${code} is not in form ${catalog.version}`
+          `รหัส ${code} ไม่มีในแบบฟอร์ม ${formDef.version}`,
+          `Code ${code} is not in form ${formDef.version}`
         ),
       });
       continue;
@@ -339,7 +339,7 @@ export function readForm(
     seen.set(code, item);
     items.push(item);
   }
-  for (const cat of catalog.items) {
+  for (const cat of formDef.items) {
     if (!seen.has(cat.code)) {
       problems.push({
         kind: "missing-item",
@@ -348,15 +348,15 @@ export function readForm(
       });
     }
   }
-  items.sort((a, b) => catalog.byCode.get(a.code)!.order - catalog.byCode.get(b.code)!.order);
-  shareMeasures(grid, items, measuresKey, catalog);
+  items.sort((a, b) => formDef.byCode.get(a.code)!.order - formDef.byCode.get(b.code)!.order);
+  shareMeasures(grid, items, measuresKey, formDef);
   countPhotos(grid, items, columns.evidence);
 
   return {
     sheet: grid.name,
     formId,
     formVersion,
-    catalog,
+    formDef: formDef,
     unit: { value: unit, raw: unitF.raw, cell: unitF.cell },
     fiscalYear: { value: parseYear(fyF.raw), raw: fyF.raw, cell: fyF.cell },
     round: { value: parseRound(roundF.raw), raw: roundF.raw, cell: roundF.cell },
@@ -474,7 +474,7 @@ function shareMeasures(
   grid: CellGrid,
   items: ReadItem[],
   measuresKey: ReadonlyMap<ReadItem, string>,
-  catalog: Catalog
+  formDef: FormDef
 ): void {
   const byKey = new Map<string, ReadItem[]>();
   for (const it of items) {
@@ -488,9 +488,9 @@ function shareMeasures(
   // text of the group's item above it, as the merged cell the layout writes would give it.
   let carrier: ReadItem | null = null;
   for (const it of items) {
-    const group = catalog.byCode.get(it.code)!.measureGroup;
+    const group = formDef.byCode.get(it.code)!.measureGroup;
     const own = SHARED_FIELDS.some((f) => it[f] !== "");
-    const sameGroup = carrier !== null && catalog.byCode.get(carrier.code)!.measureGroup === group;
+    const sameGroup = carrier !== null && formDef.byCode.get(carrier.code)!.measureGroup === group;
     if (own || group === it.code || !sameGroup) {
       carrier = own ? it : null;
       continue;
@@ -526,10 +526,10 @@ function countPhotos(grid: CellGrid, items: ReadItem[], evidenceCol: number): vo
   }
 }
 
-const scoreMaps = new WeakMap<ReadForm, ReadonlyMap<string, number | null>>();
+const scoreMaps = new WeakMap<FormSheet, ReadonlyMap<string, number | null>>();
 
 /** A read form's item scores by code: built once per form, whoever asks (merge, views, comparison). */
-export function scoresOf(form: ReadForm): ReadonlyMap<string, number | null> {
+export function scoresOf(form: FormSheet): ReadonlyMap<string, number | null> {
   let scores = scoreMaps.get(form);
   if (!scores) {
     scores = new Map(form.items.map((i) => [i.code, i.score]));

@@ -1,4 +1,4 @@
-import { Catalog, CatalogItem } from "../catalog";
+import { FormDef, FormItem } from "../catalog";
 import { formDefinitionRows } from "../catalog/embed";
 import { Round, roundPeriod } from "../fiscal";
 import { Report, ReportItem } from "../report";
@@ -89,8 +89,8 @@ export function defaultSheetName(meta: Pick<FormMeta, "fiscalYear" | "round">): 
   return `ITA ${meta.fiscalYear} รอบ ${meta.round}`;
 }
 
-export function formMarker(catalog: Catalog): string {
-  return `${catalog.formId} ${catalog.version}`;
+export function formMarker(formDef: FormDef): string {
+  return `${formDef.formId} ${formDef.version}`;
 }
 
 const BLANK_UNIT = "……………………";
@@ -124,10 +124,10 @@ const hasOwnText = (f: Fields | undefined) =>
  * text starts a segment of its own (a district that split it off, or wrote per item).
  */
 export function measureSegments(
-  items: readonly CatalogItem[],
+  items: readonly FormItem[],
   filled: ReadonlyMap<string, Fields>
-): CatalogItem[][] {
-  const out: CatalogItem[][] = [];
+): FormItem[][] {
+  const out: FormItem[][] = [];
   for (const item of items) {
     const last = out[out.length - 1];
     const sameGroup =
@@ -140,7 +140,7 @@ export function measureSegments(
 
 /** Render the form for a unit, optionally filled with a report's values. */
 export function renderForm(
-  catalog: Catalog,
+  formDef: FormDef,
   meta: FormMeta,
   report?: Report,
   name = defaultSheetName(meta)
@@ -179,7 +179,7 @@ export function renderForm(
     round: meta.round,
     passMark: meta.passMark,
     preparer: meta.preparer,
-    form: formMarker(catalog),
+    form: formMarker(formDef),
   };
   for (const m of META) {
     set(m.row, m.col, metaLabelText(m));
@@ -192,7 +192,7 @@ export function renderForm(
   ensure(ROWS.spacer);
 
   // The official title: two lines over the five columns.
-  set(ROWS.title, OFFICIAL_COLS.first, catalog.title.th);
+  set(ROWS.title, OFFICIAL_COLS.first, formDef.title.th);
   set(ROWS.subtitle, OFFICIAL_COLS.first, subtitleFormula(meta));
   for (const r of [ROWS.title, ROWS.subtitle]) {
     merges.push(official(r));
@@ -204,7 +204,7 @@ export function renderForm(
     set(
       ROWS.header,
       i + 1,
-      c.header === "fromForm" ? catalog.columns[c.key as keyof Catalog["columns"]].th : c.header.th
+      c.header === "fromForm" ? formDef.columns[c.key as keyof FormDef["columns"]].th : c.header.th
     )
   );
   style(official(ROWS.header), "header");
@@ -236,7 +236,7 @@ export function renderForm(
     });
     elements.push({ kind, cells, lines: lineCount });
   };
-  for (const tool of catalog.tools) {
+  for (const tool of formDef.tools) {
     heading(`${tool.name.th} (${tool.id})`, "tool");
     for (const ind of tool.indicators) {
       heading(`ตัวชี้วัดที่ ${ind.number} ${ind.name.th}`, "indicator");
@@ -244,7 +244,7 @@ export function renderForm(
         const items = segment.map((item, k) => {
           const cells = itemCells(item, byCode.get(item.code), k === 0);
           // The item text is sized with the longest score it can show: "(100.00 คะแนน)".
-          const label = catalog.byCode.get(item.code)!.label;
+          const label = formDef.byCode.get(item.code)!.label;
           return {
             code: item.code,
             cells,
@@ -297,7 +297,7 @@ export function renderForm(
       const v = rows[r - 1][col("item") - 1];
       // The item formula names its own row's score cell.
       if (row.kind === "item" && isFormula(v)) {
-        const label = segmentLabel(catalog, row.code!);
+        const label = segmentLabel(formDef, row.code!);
         const score = byCode.get(row.code!)?.score ?? null;
         set(r, col("item"), itemFormula(label, addr(r, col("score")), score));
       }
@@ -364,8 +364,8 @@ export function renderForm(
     },
     protection: PROTECTION,
     metadata: [
-      ["formId", catalog.formId],
-      ["formVersion", catalog.version],
+      ["formId", formDef.formId],
+      ["formVersion", formDef.version],
       ["layoutVersion", LAYOUT_VERSION],
       ["unitCode", meta.unit?.code ?? ""],
       ["unit", meta.unit ? unitDisplayName(meta.unit) : ""],
@@ -373,14 +373,14 @@ export function renderForm(
       ["round", meta.round],
       ["passMark", meta.passMark],
       ["preparer", meta.preparer],
-      ...formDefinitionRows(catalog),
+      ...formDefinitionRows(formDef),
     ],
   };
 }
 
 /** The cells of an item's first row (A…G); the shared cells only on a segment's first item. */
 function itemCells(
-  item: CatalogItem,
+  item: FormItem,
   filled: Report["items"][number] | undefined,
   segmentTop: boolean
 ): CellValue[] {
@@ -397,8 +397,8 @@ function itemCells(
   return cells;
 }
 
-function segmentLabel(catalog: Catalog, code: string): string {
-  return catalog.byCode.get(code)!.label;
+function segmentLabel(formDef: FormDef, code: string): string {
+  return formDef.byCode.get(code)!.label;
 }
 
 /** Displayed text of a model cell (a formula's result). */

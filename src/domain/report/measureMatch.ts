@@ -1,4 +1,4 @@
-import { Catalog } from "../catalog";
+import { FormDef } from "../catalog";
 import { thaiDigitsToAscii } from "../text";
 
 /**
@@ -146,15 +146,15 @@ const REFERENCE =
  * "ตามข้อ i5"), or null when it refers to none or to an item the form does not have. Only short
  * entries are references: a long entry that mentions an item is a measure of its own.
  */
-export function referencedGroup(entry: string, catalog: Catalog): string | null {
+export function referencedGroup(entry: string, formDef: FormDef): string | null {
   const m = REFERENCE.exec(thaiDigitsToAscii(entry));
   if (!m) return null;
   const rest = entry.replace(m[0], "");
   if (words(rest).size > 3) return null;
   const code = `${m[1].toUpperCase()}${Number(m[2])}`;
   const item =
-    catalog.byCode.get(code) ??
-    catalog.items.find((it) => {
+    formDef.byCode.get(code) ??
+    formDef.items.find((it) => {
       const r = /^O(\d+)-O(\d+)$/.exec(it.code);
       return r !== null && code.startsWith("O") && +r[1] <= +m[2] && +m[2] <= +r[2];
     });

@@ -1,4 +1,4 @@
-import { CatalogItem } from "../catalog";
+import { FormItem } from "../catalog";
 import { Comparison } from "../compare";
 import { changesSection, ReportChanges } from "./changes";
 import { MergeResult } from "../merge";
@@ -81,7 +81,6 @@ export interface CentralReport {
   stats: ReportStats;
 }
 
-
 /** Units named in a summary cell before "และอีก n หน่วยงาน". */
 const NAMES = 6;
 /** Missing units named in the opening; more are listed at the end. */
@@ -89,7 +88,7 @@ const MISSING_INLINE = 8;
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
-function codeSpan(items: CatalogItem[]): string {
+function codeSpan(items: FormItem[]): string {
   const first = items[0].label.split(" ")[0];
   if (items.length === 1) return first;
   return `${first}–${items[items.length - 1].code}`;
@@ -159,7 +158,7 @@ function groupRows(
   return rows;
 }
 
-function belowPass(result: MergeResult, items: CatalogItem[]): BelowPassItem[] {
+function belowPass(result: MergeResult, items: FormItem[]): BelowPassItem[] {
   const out: BelowPassItem[] = [];
   for (const it of items) {
     const units: BelowPassItem["units"] = [];
@@ -171,7 +170,7 @@ function belowPass(result: MergeResult, items: CatalogItem[]): BelowPassItem[] {
         (x) =>
           x === read ||
           read.sharedWith.includes(x.code) ||
-          result.catalog.byCode.get(x.code)?.measureGroup === it.measureGroup
+          result.formDef.byCode.get(x.code)?.measureGroup === it.measureGroup
       );
       const text = [read, ...group].find((x) => x.measures.trim())?.measures ?? "";
       const did = text ? clip(text.trim().replace(/\s*\n\s*/g, " "), 300) : "";
@@ -186,8 +185,8 @@ function belowPass(result: MergeResult, items: CatalogItem[]): BelowPassItem[] {
 export function buildCentralReport(result: MergeResult, opts: ReportOptions = {}): CentralReport {
   const office = opts.office?.trim() || DEFAULT_OFFICE;
   const examples = opts.examples ?? 2;
-  const { catalog, merged } = result;
-  const year = result.period?.fiscalYear ?? catalog.fiscalYear;
+  const { formDef: formDef, merged } = result;
+  const year = result.period?.fiscalYear ?? formDef.fiscalYear;
   const round = result.period?.round ?? null;
   const roundText = round ? ` รอบ ${round} เดือน` : "";
   const title = `ผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานของกรุงเทพมหานคร ประจำปีงบประมาณ พ.ศ. ${year}${roundText}`;
@@ -217,7 +216,7 @@ export function buildCentralReport(result: MergeResult, opts: ReportOptions = {}
 
   let standardRows = 0;
   let ownRows = 0;
-  const tools: ReportTool[] = catalog.tools.map((t) => ({
+  const tools: ReportTool[] = formDef.tools.map((t) => ({
     heading: `${t.name.th} (${t.name.en} : ${t.id})`,
     indicators: t.indicators.map((ind) => {
       let k = 0;

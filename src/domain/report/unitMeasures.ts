@@ -1,4 +1,4 @@
-import { CatalogItem } from "../catalog";
+import { FormItem } from "../catalog";
 import { MergeResult, MergedUnit } from "../merge";
 import { thaiDigitsToAscii } from "../text";
 import {
@@ -27,7 +27,7 @@ export interface StandardUse {
 export interface GroupMeasures {
   /** Code of the group's first item. */
   group: string;
-  items: CatalogItem[];
+  items: FormItem[];
   standard: StandardUse[];
   /** Units' own measures (matching no standard measure), alike ones grouped; each unit once per group. */
   own: UnitEntry[][];
@@ -69,9 +69,9 @@ function pairResult(i: number, entry: string, measures: string[], results: strin
 
 /** Match every merged unit's measures to the form's standard measures, group by group. */
 export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
-  const { catalog } = result;
-  const groups = new Map<string, CatalogItem[]>();
-  for (const it of catalog.items)
+  const { formDef: formDef } = result;
+  const groups = new Map<string, FormItem[]>();
+  for (const it of formDef.items)
     groups.set(it.measureGroup, [...(groups.get(it.measureGroup) ?? []), it]);
   const out: GroupMeasures[] = [];
   for (const [group, items] of groups) {
@@ -87,7 +87,7 @@ export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
       unitsWithText++;
       const plain: string[] = [];
       for (const e of measures) {
-        const to = referencedGroup(e, catalog);
+        const to = referencedGroup(e, formDef);
         if (to === null) plain.push(e);
         else if (to !== group && !references.some((r) => r.unit === m.label))
           references.push({ unit: m.label, to });

@@ -1,10 +1,10 @@
-import { CatalogItem } from "../catalog";
-import { ReadForm } from "../layout/read";
+import { FormItem } from "../catalog";
+import { FormSheet } from "../layout/read";
 import { ITEM_RULES } from "./itemRules";
 import { REPORT_RULES } from "./reportRules";
 import { Flag, Issue, RuleContext, Scope, Severity, ValidateOptions } from "./types";
 
-function inScope(scope: Scope | undefined, cat: CatalogItem): boolean {
+function inScope(scope: Scope | undefined, cat: FormItem): boolean {
   if (!scope) return true;
   if (scope.tools && !scope.tools.includes(cat.tool)) return false;
   if (scope.indicators && !scope.indicators.includes(cat.indicator)) return false;
@@ -12,12 +12,12 @@ function inScope(scope: Scope | undefined, cat: CatalogItem): boolean {
 }
 
 /** The pass mark a form is checked against: the one asked for, else the workbook's, else its form's. */
-export function effectivePassMark(form: ReadForm, opts: ValidateOptions = {}): number {
-  return opts.threshold ?? form.passMark.value ?? form.catalog.passMark;
+export function effectivePassMark(form: FormSheet, opts: ValidateOptions = {}): number {
+  return opts.threshold ?? form.passMark.value ?? form.formDef.passMark;
 }
 
 /** Items whose score is under the pass mark. */
-export function flagsOf(form: ReadForm, passMark: number): Flag[] {
+export function flagsOf(form: FormSheet, passMark: number): Flag[] {
   return form.items
     .filter((it) => it.score !== null && it.score < passMark)
     .map((it) => ({ code: it.code, score: it.score!, cell: it.cells.score }));
@@ -35,7 +35,7 @@ export interface ValidationResult {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1 };
 
 /** Run every rule. Issues come errors first, then in form order. */
-export function validate(form: ReadForm, opts: ValidateOptions = {}): ValidationResult {
+export function validate(form: FormSheet, opts: ValidateOptions = {}): ValidationResult {
   const now = opts.now ?? new Date();
   const passMark = effectivePassMark(form, opts);
   const issues: Issue[] = [];
@@ -51,9 +51,9 @@ export function validate(form: ReadForm, opts: ValidateOptions = {}): Validation
     }
   }
   const round = form.round.value;
-  const groupOf = (code: string) => form.catalog.byCode.get(code)!.measureGroup;
+  const groupOf = (code: string) => form.formDef.byCode.get(code)!.measureGroup;
   for (const it of form.items) {
-    const cat = form.catalog.byCode.get(it.code)!;
+    const cat = form.formDef.byCode.get(it.code)!;
     const ctx: RuleContext = {
       passMark,
       round,
@@ -84,7 +84,7 @@ export function validate(form: ReadForm, opts: ValidateOptions = {}): Validation
       });
     }
   }
-  const order = (i: Issue) => (i.code ? (form.catalog.byCode.get(i.code)?.order ?? 999) : -1);
+  const order = (i: Issue) => (i.code ? (form.formDef.byCode.get(i.code)?.order ?? 999) : -1);
   issues.sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || order(a) - order(b)
   );

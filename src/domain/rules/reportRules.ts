@@ -119,7 +119,7 @@ export const REPORT_RULES: readonly ReportRule[] = [
           ],
   },
   {
-    id: "catalog.missing",
+    id: "form.item-missing",
     severity: "error",
     check: (f) =>
       f.problems
@@ -127,7 +127,7 @@ export const REPORT_RULES: readonly ReportRule[] = [
         .map((p) => ({ code: p.code, message: p.message })),
   },
   {
-    id: "catalog.duplicate",
+    id: "form.item-duplicate",
     severity: "error",
     check: (f) =>
       f.problems
@@ -135,7 +135,7 @@ export const REPORT_RULES: readonly ReportRule[] = [
         .map((p) => ({ code: p.code, cell: p.cell, message: p.message })),
   },
   {
-    id: "catalog.unknown",
+    id: "form.item-unknown",
     severity: "error",
     check: (f) =>
       f.problems

@@ -1,5 +1,5 @@
-import { CatalogItem, ToolId } from "../catalog";
-import { ReadForm, ReadItem } from "../layout/read";
+import { FormItem, ToolId } from "../catalog";
+import { FormSheet, ReadItem } from "../layout/read";
 import { Msg } from "../text";
 
 export type Severity = "error" | "warning";
@@ -29,7 +29,7 @@ export interface RuleContext {
   passMark: number;
   round: number | null;
   flagged: boolean;
-  cat: CatalogItem;
+  cat: FormItem;
   /**
    * Other items of the item's measure group whose measures are the same text in cells of their own
    * (a copy, as splitting an item off its group leaves it), not one shared cell.
@@ -61,7 +61,7 @@ export interface ReportRule {
   id: string;
   severity: Severity;
   check: (
-    form: ReadForm,
+    form: FormSheet,
     now: Date
   ) => { code?: string | null; cell?: string | null; message: Msg }[];
 }

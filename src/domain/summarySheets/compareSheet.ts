@@ -25,7 +25,6 @@ const TOOL_NAMES: Record<ToolId, string> = {
   OIT: "แบบตรวจการเปิดเผยข้อมูลสาธารณะ",
 };
 
-
 /** What a change means against the pass mark (in the column's header), in words; empty when it passed both times. */
 function passText(c: Change): string {
   switch (c.pass) {

@@ -50,8 +50,8 @@ const ITEM_HEADER = /^item:(IIT|EIT|OIT):([IE]\d{1,3}|O\d{1,3}-O\d{1,3})$/;
 
 /** The hidden data sheet of a summary: every merged unit's every item, with its form's tool weights. */
 export function dataSheet(r: MergeResult): SummarySheet {
-  const form = formLabel(r.catalog);
-  const items = r.catalog.tools.flatMap((t) =>
+  const form = formLabel(r.formDef);
+  const items = r.formDef.tools.flatMap((t) =>
     t.indicators.flatMap((ind) => ind.items.map((it) => ({ tool: t.id, code: it.code })))
   );
   const fixed = (k: Key): TableColumn => ({
@@ -61,7 +61,7 @@ export function dataSheet(r: MergeResult): SummarySheet {
   });
   const columns: TableColumn[] = [
     ...KEYS.map(fixed),
-    ...r.catalog.tools.map((t): TableColumn => ({
+    ...r.formDef.tools.map((t): TableColumn => ({
       header: `${SUMMARY_DATA.weight.prefix}${t.id}`,
       width: SUMMARY_DATA.weight.width,
       kind: "score",
@@ -86,7 +86,7 @@ export function dataSheet(r: MergeResult): SummarySheet {
       kind: "data" as const,
       cells: [
         ...KEYS.map((k) => v[k]),
-        ...r.catalog.tools.map((t) => t.weight),
+        ...r.formDef.tools.map((t) => t.weight),
         ...items.map((it) => scores.get(it.code) ?? null),
       ],
     };
@@ -103,7 +103,6 @@ export function dataSheet(r: MergeResult): SummarySheet {
     hidden: true,
   };
 }
-
 
 /**
  * Read the data sheet of a summary (as a CellGrid, from any reader) into a period. Throws a

@@ -20,7 +20,7 @@ export function flaggedSheet(r: MergeResult): SummarySheet {
   const flagged: { m: MergedUnit; code: string; score: number; order: number }[] = [];
   for (const m of r.merged)
     for (const f of m.validation.flags)
-      flagged.push({ m, code: f.code, score: f.score, order: r.catalog.byCode.get(f.code)!.order });
+      flagged.push({ m, code: f.code, score: f.score, order: r.formDef.byCode.get(f.code)!.order });
   flagged.sort(
     (a, b) =>
       a.score - b.score ||

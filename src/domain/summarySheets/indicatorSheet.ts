@@ -22,9 +22,9 @@ const DEFAULT_COLUMN_CHARS = 8.43;
  * page of its own.
  */
 export function indicatorSheet(r: MergeResult): SummarySheet {
-  const { catalog, merged } = r;
+  const { formDef: formDef, merged } = r;
   const summaries = merged.map((m) => m.summary);
-  const names = catalog.tools.flatMap((t) =>
+  const names = formDef.tools.flatMap((t) =>
     t.indicators.map((ind) => `${ind.number}. ${ind.name.th}`)
   );
   // The names on one line each where a third of the page allows it; the chart takes the rest.
@@ -34,7 +34,7 @@ export function indicatorSheet(r: MergeResult): SummarySheet {
     { header: "ค่าเฉลี่ย (ทุกหน่วยงาน)", width: 14, kind: "score" },
   ]);
   const rows: TableRow[] = [];
-  for (const tool of catalog.tools)
+  for (const tool of formDef.tools)
     for (const ind of tool.indicators) {
       const avg = summaries
         .map((s) => s.indicators.find((x) => x.number === ind.number)!.mean)

@@ -19,12 +19,12 @@ import {
  * printed over it.
  */
 export function keySheet(r: MergeResult): SummarySheet {
-  const { catalog } = r;
+  const { formDef: formDef } = r;
   const indicatorLabel = (n: number) => `ตัวชี้วัดที่ ${n}`;
   // The code column holds the indicator headings (bold) on one line.
   const bold = { ...FONT, bold: true };
   const codeWidth = Math.max(
-    ...catalog.tools.flatMap((t) =>
+    ...formDef.tools.flatMap((t) =>
       t.indicators.map((ind) => columnCharsFor(textWidthPt(indicatorLabel(ind.number), bold), bold))
     )
   );
@@ -33,7 +33,7 @@ export function keySheet(r: MergeResult): SummarySheet {
     { header: "ประเด็นการประเมิน (คำถามของแต่ละข้อ)", width: 110, kind: "text" },
   ]);
   const rows: TableRow[] = [];
-  for (const tool of catalog.tools) {
+  for (const tool of formDef.tools) {
     rows.push({ kind: "tool", cells: [tool.id, `${tool.name.th} (น้ำหนัก ${tool.weight})`] });
     for (const ind of tool.indicators) {
       rows.push({ kind: "indicator", cells: [indicatorLabel(ind.number), ind.name.th] });
@@ -52,13 +52,13 @@ export function keySheet(r: MergeResult): SummarySheet {
     cells: [
       "ITA โดยประมาณ",
       // Not NACC's official score: an estimate from the item scores, labelled with its method.
-      `คะแนนรวม ITA โดยประมาณ (ไม่ใช่คะแนนทางการ): ค่าเฉลี่ยของข้อในแต่ละแบบวัด × น้ำหนัก ${catalog.tools.map((t) => `${t.id} ${t.weight}`).join(" / ")}`,
+      `คะแนนรวม ITA โดยประมาณ (ไม่ใช่คะแนนทางการ): ค่าเฉลี่ยของข้อในแต่ละแบบวัด × น้ำหนัก ${formDef.tools.map((t) => `${t.id} ${t.weight}`).join(" / ")}`,
     ],
   });
   return {
     name: SUMMARY_SHEETS.key,
     title: "รหัสข้อในสรุปคะแนน ITA",
-    subtitle: `${periodLabel(r)} · แบบฟอร์ม ${catalog.formId} ${catalog.version}`,
+    subtitle: `${periodLabel(r)} · แบบฟอร์ม ${formDef.formId} ${formDef.version}`,
     columns,
     rows,
     freeze: { rows: SUMMARY_HEADER_ROW, cols: 1 },

@@ -1,4 +1,4 @@
-import { CatalogItem } from "../catalog";
+import { FormItem } from "../catalog";
 import { displayCode } from "../codes";
 import { MergedUnit, MergeResult } from "../merge";
 import { matchUnitMeasures } from "../report/unitMeasures";
@@ -16,7 +16,7 @@ import {
 } from "./table";
 
 /** "ข้อ I1–I4" or "ข้อ I5": the items of a measure group. */
-function groupCodes(items: readonly CatalogItem[]): string {
+function groupCodes(items: readonly FormItem[]): string {
   const first = displayCode(items[0].code);
   return items.length === 1
     ? `ข้อ ${first}`
@@ -60,7 +60,7 @@ export function measuresSheet(r: MergeResult): SummarySheet {
   const short = new Map(r.merged.map((m) => [m.label, m.unit.th]));
   const names = (units: readonly { unit: string }[]) =>
     `${units.length} หน่วยงาน: ${nameList(units.map((u) => short.get(u.unit) ?? u.unit))}`;
-  for (const tool of r.catalog.tools) {
+  for (const tool of r.formDef.tools) {
     // Headings across the table's width.
     const across = { c1: 1, c2: 4 };
     rows.push({

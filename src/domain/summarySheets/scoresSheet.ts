@@ -41,7 +41,7 @@ const UNIT_COLUMN_MAX = 30;
  * with their chart are sheets of their own (keySheet.ts, indicatorSheet.ts).
  */
 export function scoresSheet(r: MergeResult): SummarySheet {
-  const { catalog, merged, passMark } = r;
+  const { formDef: formDef, merged, passMark } = r;
   const units = merged.map(unitColumn);
   const scoreOf = merged.map((m) => m.scores);
   const summaries = merged.map((m) => m.summary);
@@ -50,7 +50,7 @@ export function scoresSheet(r: MergeResult): SummarySheet {
   type Source = (u: number) => number | null;
   const cols: { header: string; value: Source }[] = [];
   const groupStarts: number[] = [];
-  for (const tool of catalog.tools) {
+  for (const tool of formDef.tools) {
     for (const ind of tool.indicators) {
       groupStarts.push(cols.length + 2);
       for (const item of ind.items)

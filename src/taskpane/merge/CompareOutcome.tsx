@@ -13,7 +13,6 @@ const useStyles = makeStyles({
   text: { overflowWrap: "anywhere", minWidth: 0 },
 });
 
-
 /** The comparison in one short line: units up, down, unchanged; items fallen under the pass mark. */
 export function compareLine(c: Comparison, t: Translate): string {
   if (!c.units.length)

@@ -230,7 +230,9 @@ function counted(m: MergedUnit, t: Translate): string {
   const items = (severity: "error" | "warning") => {
     const codes = [
       ...new Set(
-        m.validation.issues.filter((i) => i.severity === severity).map((i) => i.code ?? t("formWide"))
+        m.validation.issues
+          .filter((i) => i.severity === severity)
+          .map((i) => i.code ?? t("formWide"))
       ),
     ];
     return codes.length > 6 ? `${codes.slice(0, 6).join(", ")} …` : codes.join(", ");
@@ -255,4 +257,3 @@ function supersededName(unit: string, by: string, r: MergeResult, t: Translate):
   const merged = r.merged.find((m) => m.file === by);
   return merged ? mergedName(merged, t) : unit;
 }
-

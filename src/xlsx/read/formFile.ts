@@ -1,9 +1,9 @@
 import {
   bookProblemText,
-  Catalog,
-  CatalogError,
+  FormDef,
+  FormDefError,
   formFromBook,
-  loadCatalog,
+  loadFormDef,
   Msg,
   msg,
   ReasonError,
@@ -16,11 +16,11 @@ import { Inflater } from "./zip";
  * `ita form export`) — checked whole: the form, or every problem (for a workbook each with its sheet
  * and cell). Pure, so the task pane takes a form file with the same checks as the CLI.
  */
-export function readFormFileBytes(
+export function readFormDefBytes(
   name: string,
   bytes: Uint8Array,
   inflate: Inflater
-): { form: Catalog; problems: [] } | { form: null; problems: Msg[] } {
+): { form: FormDef; problems: [] } | { form: null; problems: Msg[] } {
   const fail = (...problems: Msg[]) => ({ form: null, problems });
   try {
     if (/\.json$/i.test(name)) {
@@ -35,14 +35,14 @@ export function readFormFileBytes(
           )
         );
       }
-      return { form: loadCatalog(data, name), problems: [] };
+      return { form: loadFormDef(data, name), problems: [] };
     }
     const book = openXlsx(name, bytes, inflate);
     const result = formFromBook(book.sheets.map((s) => book.grid(s)));
     if (!result.form) return fail(...result.problems.map((p) => bookProblemText(name, p)));
-    return { form: loadCatalog(result.form, name), problems: [] };
+    return { form: loadFormDef(result.form, name), problems: [] };
   } catch (e) {
-    if (e instanceof CatalogError || e instanceof ReasonError) return fail(e.reason);
+    if (e instanceof FormDefError || e instanceof ReasonError) return fail(e.reason);
     throw e;
   }
 }

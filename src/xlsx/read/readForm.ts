@@ -1,5 +1,5 @@
-import { Catalog, DEFAULT_CATALOG } from "../../domain/catalog";
-import { NotAFormError, readForm, ReadForm, UnknownFormError } from "../../domain/layout/read";
+import { FormDef, DEFAULT_FORM } from "../../domain/catalog";
+import { NotAFormError, readForm, FormSheet, UnknownFormError } from "../../domain/layout/read";
 import { META_SHEET } from "../../domain/layout/spec";
 import { msg } from "../../domain/text";
 import { baseName, FormFileError } from "./errors";
@@ -10,12 +10,12 @@ export interface ReadOptions {
   /** How entries are inflated: Node's zlib in the CLI, fflate in the task pane. */
   inflate: Inflater;
   /** The form to read against when a sheet does not name a form this build knows. */
-  catalog?: Catalog;
+  formDef?: FormDef;
 }
 
 /** A form sheet of a workbook, with what the file says about it. */
-export interface FormSheet {
-  form: ReadForm;
+export interface SheetInBook {
+  form: FormSheet;
   state: SheetState;
   grid: XlsxGrid;
 }
@@ -32,7 +32,7 @@ const quoted = (names: string[], max = 10) =>
  * A score (or metadata value) that is a formula without a cached result would read as empty: Excel
  * always stores the result, so the file was written by a program that does not calculate.
  */
-function checkCalculated(file: string, f: FormSheet): void {
+function checkCalculated(file: string, f: SheetInBook): void {
   if (!f.grid.uncalculated.size) return;
   const cells: string[] = [];
   for (const it of f.form.items)
@@ -59,7 +59,7 @@ function checkCalculated(file: string, f: FormSheet): void {
  * (naming the file) when the bytes are not an xlsx or the workbook holds no form. Pure: used by the
  * CLI and the task pane.
  */
-export function readFormSheets(file: string, bytes: Uint8Array, opts: ReadOptions): FormSheet[] {
+export function readFormSheets(file: string, bytes: Uint8Array, opts: ReadOptions): SheetInBook[] {
   return readFormBook(file, bytes, opts).sheets;
 }
 
@@ -68,24 +68,24 @@ export function readFormBook(
   file: string,
   bytes: Uint8Array,
   opts: ReadOptions
-): { sheets: FormSheet[]; savedAt: string | null } {
-  return formsOfBook(openXlsx(file, bytes, opts.inflate), opts.catalog);
+): { sheets: SheetInBook[]; savedAt: string | null } {
+  return formsOfBook(openXlsx(file, bytes, opts.inflate), opts.formDef);
 }
 
 /** The form sheets of an opened workbook (see readFormSheets) and when it was last saved. */
 export function formsOfBook(
   book: XlsxBook,
-  catalog: Catalog = DEFAULT_CATALOG
-): { sheets: FormSheet[]; savedAt: string | null } {
+  formDef: FormDef = DEFAULT_FORM
+): { sheets: SheetInBook[]; savedAt: string | null } {
   const file = book.file;
   const stored = storedMetadataOf(book);
-  const forms: FormSheet[] = [];
+  const forms: SheetInBook[] = [];
   for (const sheet of book.sheets) {
     if (sheet.name === META_SHEET) continue;
     const grid = book.grid(sheet);
-    let form: ReadForm;
+    let form: FormSheet;
     try {
-      form = readForm(grid, catalog, stored.get(sheet.name) ?? new Map());
+      form = readForm(grid, formDef, stored.get(sheet.name) ?? new Map());
     } catch (e) {
       if (e instanceof UnknownFormError)
         throw new FormFileError(
@@ -110,16 +110,20 @@ export function formsOfBook(
       )
     );
   }
-  const visible = (f: FormSheet) => (f.state === "visible" ? 0 : 1);
+  const visible = (f: SheetInBook) => (f.state === "visible" ? 0 : 1);
   return { sheets: forms.sort((a, b) => visible(a) - visible(b)), savedAt: book.savedAt() };
 }
 
 /** Every form sheet of a workbook, visible sheets first (see readFormSheets). */
-export function readFormsFromBytes(file: string, bytes: Uint8Array, opts: ReadOptions): ReadForm[] {
+export function readFormsFromBytes(
+  file: string,
+  bytes: Uint8Array,
+  opts: ReadOptions
+): FormSheet[] {
   return readFormSheets(file, bytes, opts).map((f) => f.form);
 }
 
-const reportKey = (f: ReadForm) =>
+const reportKey = (f: FormSheet) =>
   JSON.stringify([
     f.unit.value?.code ?? f.unit.raw,
     f.fiscalYear.value ?? f.fiscalYear.raw,
@@ -131,10 +135,10 @@ const reportKey = (f: ReadForm) =>
  * hidden sheet is most often the outdated original of a corrected copy). Two visible forms for the
  * same unit, year and round cannot both be meant: the file is refused, naming the sheets.
  */
-export function submittedForms(file: string, sheets: FormSheet[]): ReadForm[] {
+export function submittedForms(file: string, sheets: SheetInBook[]): FormSheet[] {
   const shown = sheets.filter((f) => f.state === "visible");
   const forms = (shown.length ? shown : sheets).map((f) => f.form);
-  const seen = new Map<string, ReadForm[]>();
+  const seen = new Map<string, FormSheet[]>();
   for (const f of forms) seen.set(reportKey(f), [...(seen.get(reportKey(f)) ?? []), f]);
   for (const same of seen.values()) {
     if (same.length < 2) continue;
@@ -152,7 +156,7 @@ export function submittedForms(file: string, sheets: FormSheet[]): ReadForm[] {
 }
 
 /** Pick one form by sheet name (any form sheet, hidden too), or the one the file submits. */
-export function pickForm(file: string, sheets: FormSheet[], sheet?: string): ReadForm {
+export function pickForm(file: string, sheets: SheetInBook[], sheet?: string): FormSheet {
   if (sheet === undefined) return submittedForms(file, sheets)[0];
   const form = sheets.find((f) => f.form.sheet === sheet)?.form;
   if (!form) {

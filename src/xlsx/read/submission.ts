@@ -47,7 +47,7 @@ export function readUnitFile(file: string, bytes: Uint8Array, opts: ReadOptions)
         return { kind: "summary", period: null, problem: e.reason };
       }
     }
-    const read = formsOfBook(book, opts.catalog);
+    const read = formsOfBook(book, opts.formDef);
     const saved = read.savedAt ? { at: read.savedAt, source: "properties" as const } : null;
     return {
       kind: "report",

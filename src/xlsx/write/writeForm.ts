@@ -158,7 +158,7 @@ export function fixedRows(model: SheetModel): Set<number> {
   return new Set(model.rowHeights.flatMap((h, i) => (h.fixed ? [i + 1] : [])));
 }
 
-export async function writeFormFile(target: string, model: SheetModel): Promise<void> {
+export async function writeFormWorkbook(target: string, model: SheetModel): Promise<void> {
   const wb = newWorkbook();
   const ws = await addFormSheet(wb, model);
   await writeWorkbookFile(wb, target, [], new Map([[ws.id, fixedRows(model)]]));

@@ -6,7 +6,7 @@ import type ExcelJS from "exceljs";
 import { createRoot } from "react-dom/client";
 import {
   columnIndex,
-  DEFAULT_CATALOG,
+  DEFAULT_FORM,
   FieldKey,
   metaFromReport,
   renderForm,
@@ -54,7 +54,7 @@ const itaTest = {
   value(address: string): unknown {
     return activeSheet().getCell(address).value;
   },
-  codes: () => DEFAULT_CATALOG.items.map((i) => i.code),
+  codes: () => DEFAULT_FORM.items.map((i) => i.code),
   sheetNames: () => host.wb.worksheets.map((w) => w.name),
   activeSheetName: () => activeSheet().name,
   selected: () => host.state.selected,
@@ -71,7 +71,7 @@ const itaTest = {
         re.test(i.code) ? { ...i, score: 70, measures: "", results: "", evidence: "" } : i
       );
     }
-    const model = renderForm(DEFAULT_CATALOG, metaFromReport(report), report);
+    const model = renderForm(DEFAULT_FORM, metaFromReport(report), report);
     await host.run((ctx) => scaffoldSheet(ctx, model));
     return model.name;
   },
