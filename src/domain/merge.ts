@@ -103,7 +103,11 @@ export interface MergeResult {
   /** The periods the readable sheets give, most common first, with how many sheets give each. */
   periodsFound: { period: Period; count: number }[];
   merged: MergedUnit[];
-  rejected: { file: string; unit: string | null; reason: Msg }[];
+  /**
+   * Files refused, with why; `otherPeriod`: a report of another period (its unit still counts as
+   * missing for this one).
+   */
+  rejected: { file: string; unit: string | null; reason: Msg; otherPeriod?: boolean }[];
   duplicates: { unit: string; files: string[] }[];
   superseded: Superseded[];
   missing: Unit[];
@@ -222,7 +226,12 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
       continue;
     }
     if (period && !samePeriod(own, period)) {
-      rejected.push({ file: s.file, unit: label, reason: otherPeriodReason(own, period, where) });
+      rejected.push({
+        file: s.file,
+        unit: label,
+        reason: otherPeriodReason(own, period, where),
+        otherPeriod: true,
+      });
       continue;
     }
     const scores = scoresOf(f);
@@ -308,6 +317,10 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
     }
   }
   merged.sort((a, b) => compareUnits(a.unit, b.unit) || (a.round ?? 0) - (b.round ?? 0));
+  // Refused files in the order they were given, whatever refused them.
+  const given = new Map<string, number>();
+  subs.forEach((s, i) => given.set(s.file, given.get(s.file) ?? i));
+  rejected.sort((a, b) => given.get(a.file)! - given.get(b.file)!);
 
   const status: StatusRow[] = [];
   const row = (m: MergedUnit, st: SubmissionStatus, note: Msg | null): StatusRow => ({
@@ -353,7 +366,9 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
       status.push(row(d, "duplicate", rejected.find((r) => r.file === d.file)?.reason ?? null));
     for (const r of rej)
       status.push(unread(u.code, unitDisplayName(u), "rejected", r.file, r.reason));
-    if (!got.length && !dups.length && !rej.length && !supersededRows(key).length) {
+    // A report of another period is not this period's: the unit is missing, its file listed above.
+    const refusedHere = rej.filter((r) => !r.otherPeriod);
+    if (!got.length && !dups.length && !refusedHere.length && !supersededRows(key).length) {
       missing.push(u);
       status.push(unread(u.code, unitDisplayName(u), "missing", "", null));
     }

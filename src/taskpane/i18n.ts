@@ -109,6 +109,10 @@ export const STRINGS = {
   useLaterAgain: { th: "กลับไปใช้ฉบับที่บันทึกภายหลัง", en: "Use the later copy again" },
   nErrors: { th: "ข้อผิดพลาด {n}", en: "{n} {n|error|errors}" },
   nWarnings: { th: "คำเตือน {n}", en: "{n} {n|warning|warnings}" },
+  mergedMapped: {
+    th: "เขียนบนแบบฟอร์ม {form} รวมตามข้อที่ต่อเนื่องกัน",
+    en: "written on the form {form}, merged as its items map",
+  },
   formWide: { th: "ข้อมูลทั่วไป", en: "details" },
   rejectedTitle: { th: "ไฟล์ที่ไม่รับ ({n})", en: "Rejected files ({n})" },
   missingTitle: { th: "หน่วยงานที่ยังไม่ส่ง ({n})", en: "Units not received ({n})" },

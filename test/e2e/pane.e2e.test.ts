@@ -431,7 +431,7 @@ describe("the task pane in Chromium", () => {
       "ไม่รับ 1 ไฟล์ · ยังไม่ส่ง 48 หน่วยงาน · รวมแล้ว 2 หน่วยงาน จาก 3 ไฟล์"
     );
     const rejected = page.getByRole("list", { name: "ไฟล์ที่ไม่รับ (1)" });
-    await rejected.getByText(/c-notes\.xlsx — ไฟล์ c-notes\.xlsx ไม่ใช่ไฟล์ Excel/).waitFor();
+    await rejected.getByText(/c-notes\.xlsx — ไฟล์ c-notes\.xlsx เป็นไฟล์ข้อความ/).waitFor();
     // Problems come first on the page.
     const tops = await page.evaluate(() =>
       ["merge-rejected", "merge-missing", "merge-merged"].map(
@@ -499,6 +499,69 @@ describe("the task pane in Chromium", () => {
       if (!this.href.startsWith("blob:")) click.call(this);
     };
   }
+
+  it("a folder mixed as people send it: one period merged, last year's file, a CSV and a Word report each named", async () => {
+    const [ct, dusit] = await centralFiles();
+    const sample = path.join(ROOT, "samples", "chom-thong-2567-r6.json");
+    const lastYear = path.join(dir, "d-1001-2566.xlsx");
+    execFileSync(process.execPath, [
+      ITA, "scaffold", "-o", lastYear, "--unit", "1001", "--year", "2566", "--from", sample,
+    ]);
+    const csv = path.join(dir, "e-scores.csv");
+    await fs.writeFile(csv, "ข้อ,คะแนน\nI1,96.31\n");
+    const word = path.join(dir, "f-report.docx");
+    // A Word report as districts write them: the central report `ita merge` makes is one.
+    execFileSync(process.execPath, [
+      ITA, "merge", ct, "-o", path.join(dir, "x.xlsx"), "--report", word, "--expect", "none",
+    ]);
+    const page = await open();
+    await page.getByRole("tab", { name: "รวมรายงาน" }).click();
+    const input = page
+      .getByRole("region", { name: "รวมรายงานของสำนักงานเขต" })
+      .locator('input[type="file"]')
+      .first();
+    await input.setInputFiles([ct, dusit, lastYear, csv, word]);
+    // The periods the files give, shown before merging: the most common chosen.
+    const period = page.getByRole("combobox", { name: "รอบที่จะรวม" });
+    await period.waitFor();
+    expect(await period.locator("option").allTextContents()).toEqual([
+      "ปีงบประมาณ 2567 รอบ 6 เดือน · 2 ไฟล์",
+      "ปีงบประมาณ 2566 รอบ 6 เดือน · 1 ไฟล์",
+    ]);
+    await page.getByRole("button", { name: "รวมรายงาน", exact: true }).click();
+    await page.getByText("เขียนสรุปลงในสมุดงานนี้แล้ว").waitFor();
+    expect(await page.locator("#merge-period").textContent()).toBe(
+      "รวมรายงานปีงบประมาณ 2567 รอบ 6 เดือน"
+    );
+    expect(await page.locator("#merge-counts").textContent()).toBe(
+      "ไม่รับ 3 ไฟล์ · ยังไม่ส่ง 48 หน่วยงาน · รวมแล้ว 2 หน่วยงาน จาก 5 ไฟล์"
+    );
+    expect(
+      await page.getByRole("list", { name: "ไฟล์ที่ไม่รับ (3)" }).getByRole("listitem").allTextContents()
+    ).toEqual([
+      'ไม่รับ d-1001-2566.xlsx — ชีต "ITA 2566 รอบ 6": ไฟล์นี้เป็นปี 2566 รอบ 6 เดือน แต่การรวมนี้เป็นปี 2567 รอบ 6 เดือน จึงไม่นำมารวม',
+      "ไม่รับ e-scores.csv — ไฟล์ e-scores.csv เป็นไฟล์ข้อความ (เช่น CSV) ไม่ใช่สมุดงาน Excel (.xlsx): เปิดไฟล์แล้วบันทึกเป็น Excel Workbook (.xlsx) แล้วส่งใหม่",
+      "ไม่รับ f-report.docx — ไฟล์ f-report.docx เป็นเอกสาร Word (.docx) ไม่ใช่สมุดงาน Excel (.xlsx): กรุณาส่งไฟล์ Excel (.xlsx) ของแบบรายงาน ไม่ใช่รายงานฉบับ Word หรือ PDF",
+    ]);
+    // The same folder through the command: the same period, the same files merged and refused.
+    const r = spawnSync(
+      process.execPath,
+      [ITA, "merge", ct, dusit, lastYear, csv, word, "-o", path.join(dir, "y.xlsx"), "--json"],
+      { encoding: "utf8" }
+    );
+    const j = JSON.parse(r.stdout);
+    expect(j.period).toEqual({ fiscalYear: 2567, round: 6 });
+    expect(j.merged.map((m: { file: string }) => path.basename(m.file))).toEqual([
+      "b-1002.xlsx",
+      "a-1035.xlsx",
+    ]);
+    expect(j.rejected.map((x: { file: string }) => path.basename(x.file))).toEqual([
+      "d-1001-2566.xlsx",
+      "e-scores.csv",
+      "f-report.docx",
+    ]);
+    await page.close();
+  });
 
   it("a webview that does not start the download: the pane says the report is not saved and its link saves it", async () => {
     const files = await centralFiles();

@@ -2,7 +2,10 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { unzipSync, strFromU8 } from "fflate";
 import { promises as fs } from "fs";
-import { SUMMARY_SHEETS } from "../../src/domain";
+import path from "path";
+import { loadFormDef, metaFromReport, renderForm, SUMMARY_SHEETS } from "../../src/domain";
+import { writeFormWorkbook } from "../../src/xlsx/write/writeForm";
+import { mappedFormDef } from "../forms";
 import { memoryMarkStore } from "../../src/excel";
 import { excelGateway } from "../../src/taskpane/excelGateway";
 import type { Gateway } from "../../src/taskpane/gateway";
@@ -470,5 +473,75 @@ describe("merge view", () => {
       "ได้รับแล้ว / received: ct-new.xlsx",
       "มีฉบับใหม่แทน / superseded: ct-old.xlsx",
     ]);
+  });
+
+  it("shows the periods the chosen files give before merging, merges one, and refuses the other period's files by name", async () => {
+    const lastYear = await fileOf(
+      await writeDistrict(dir, "c.xlsx", { ...districtReport("1001"), fiscalYear: 2566 }),
+      "1001-2566.xlsx"
+    );
+    const host = setup();
+    pick([chomThong, lastYear, dusit]);
+    const period = (await screen.findByRole("combobox", {
+      name: "รอบที่จะรวม",
+    })) as HTMLSelectElement;
+    expect([...period.options].map((o) => o.textContent)).toEqual([
+      "ปีงบประมาณ 2567 รอบ 6 เดือน · 2 ไฟล์",
+      "ปีงบประมาณ 2566 รอบ 6 เดือน · 1 ไฟล์",
+    ]);
+    expect(period.value).toBe("2567-6");
+    fireEvent.click(await mergeButton("รวมรายงาน"));
+    await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
+    expect(document.getElementById("merge-period")!.textContent).toBe(
+      "รวมรายงานปีงบประมาณ 2567 รอบ 6 เดือน"
+    );
+    expect(counts()).toBe("ไม่รับ 1 ไฟล์ · ยังไม่ส่ง 48 หน่วยงาน · รวมแล้ว 2 หน่วยงาน จาก 3 ไฟล์");
+    expect(listed("ไฟล์ที่ไม่รับ (1)")).toEqual([
+      'ไม่รับ 1001-2566.xlsx — ชีต "ITA 2566 รอบ 6": ไฟล์นี้เป็นปี 2566 รอบ 6 เดือน แต่การรวมนี้เป็นปี 2567 รอบ 6 เดือน จึงไม่นำมารวม',
+    ]);
+    // The other period, chosen: its file merged, the others refused.
+    fireEvent.change(period, { target: { value: "2566-6" } });
+    fireEvent.click(await mergeButton("รวมรายงาน"));
+    fireEvent.click(await dialogButton("แทนที่สรุปเดิม"));
+    await waitFor(() =>
+      expect(counts()).toBe("ไม่รับ 2 ไฟล์ · ยังไม่ส่ง 49 หน่วยงาน · รวมแล้ว 1 หน่วยงาน จาก 3 ไฟล์")
+    );
+    expect(host.wb.getWorksheet(SUMMARY_SHEETS.scores)!.getCell("A4").value).toBe("พระนคร");
+  });
+
+  it("merges files of a form this copy does not bundle by the form most of them carry, mapping the others, as ita merge does", async () => {
+    const f2569 = loadFormDef(mappedFormDef(), "bkk-district-2569.json");
+    const on2569 = async (code: string) => {
+      const rep = { ...districtReport(code), fiscalYear: 2569 };
+      const file = path.join(dir, `${code}-2569.xlsx`);
+      await writeFormWorkbook(
+        file,
+        renderForm(f2569, metaFromReport(rep), {
+          ...rep,
+          formVersion: "2569.1",
+          items: f2569.items.map((it) => ({
+            code: it.code,
+            score: 90,
+            issue: it.issue,
+            measures: "",
+            results: "",
+            evidence: "",
+          })),
+        })
+      );
+      return fileOf(file, `${code}-2569.xlsx`);
+    };
+    const old = await fileOf(
+      await writeDistrict(dir, "1002-old.xlsx", { ...districtReport("1002"), fiscalYear: 2569 }),
+      "1002-2567form.xlsx"
+    );
+    setup();
+    pick([await on2569("1035"), await on2569("1004"), old]);
+    fireEvent.click(await mergeButton("รวมรายงาน"));
+    await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
+    expect(counts()).toBe("ยังไม่ส่ง 47 หน่วยงาน · รวมแล้ว 3 หน่วยงาน จาก 3 ไฟล์");
+    expect(
+      listed("ไฟล์ที่รวมแล้ว (3)").some((x) => /^.*1002-2567form\.xlsx — สำนักงานเขตดุสิต/.test(x!))
+    ).toBe(true);
   });
 });

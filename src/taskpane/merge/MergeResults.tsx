@@ -9,7 +9,7 @@ import {
   typographyStyles,
 } from "@fluentui/react-components";
 import { Fragment, ReactNode, Ref } from "react";
-import type { MergeOutcome } from "../../app/mergeSession";
+import { formChoiceNote, MergeOutcome } from "../../app/mergeSession";
 import { periodWords } from "../../domain/period";
 import { unitName as unitNameIn } from "../../domain/units";
 import type { MergedUnit, MergeResult } from "../../domain";
@@ -49,6 +49,7 @@ export function MergeResults({
   const t = useT();
   const styles = useStyles();
   const result = outcome.result;
+  const formNote = formChoiceNote(outcome);
   const rejected = rejectedFiles(result);
   const merged = [...result.merged].sort((a, b) => severity(b) - severity(a));
   const counts = [
@@ -87,6 +88,7 @@ export function MergeResults({
           ))}
         </MessageBarBody>
       </MessageBar>
+      {formNote ? <Text id="merge-form-note">{t.m(formNote)}</Text> : null}
       {children}
 
       {rejected.length ? (
@@ -174,6 +176,7 @@ export function MergeResults({
                   </Badge>{" "}
                   <span className={styles.name}>{m.file}</span>
                   {` — ${mergedName(m, t)}${counted(m, t)}`}
+                  {m.mappedFrom ? ` · ${fill(t("mergedMapped"), { form: m.mappedFrom })}` : null}
                 </>
               );
             }}
