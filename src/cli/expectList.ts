@@ -1,12 +1,12 @@
 import { promises as fs } from "fs";
 import path from "path";
-import { Msg, msg, resolveUnit, Unit, unitKey } from "../domain";
+import { msg, Unit } from "../domain";
+import { parseUnitList } from "../domain/unitList";
 import { UserError } from "./args";
 
 /**
- * The units a merge expects, from a file: a JSON array of names (`.json`), or one name a line (blank
- * lines and lines starting with `#` skipped). A district may be named as the form names it (code, Thai
- * or English name, with or without เขต); other units by their name. Listed twice counts once.
+ * The units a merge expects, from a file (`--expect LIST`): read as UTF-8 text, then as the domain's
+ * unit list (`domain/unitList.ts`: one unit a line, or a `.json` array of names or of objects with a kind).
  */
 export async function readExpectList(file: string): Promise<Unit[]> {
   const name = path.basename(file);
@@ -38,49 +38,7 @@ export async function readExpectList(file: string): Promise<Unit[]> {
     );
   text = text.replace(/^\uFEFF/, "");
 
-  const names: { name: string; where: Msg }[] = [];
-  if (/\.json$/i.test(file)) {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      return fail(
-        `ไม่ใช่ JSON ที่ถูกต้อง (${(e as Error).message})`,
-        `is not valid JSON (${(e as Error).message})`
-      );
-    }
-    if (!Array.isArray(data))
-      return fail("ต้องเป็น JSON array ของชื่อหน่วยงาน", "must be a JSON array of unit names");
-    for (const [i, v] of data.entries()) {
-      if (typeof v !== "string" || !v.trim())
-        return fail(
-          `รายการที่ ${i + 1} ไม่ใช่ชื่อหน่วยงาน (${JSON.stringify(v)})`,
-          `item ${i + 1} is not a unit name (${JSON.stringify(v)})`
-        );
-      names.push({ name: v, where: { th: `รายการที่ ${i + 1}`, en: `item ${i + 1}` } });
-    }
-  } else {
-    for (const [i, line] of text.split(/\r\n|\r|\n/).entries()) {
-      const t = line.trim();
-      if (!t || t.startsWith("#")) continue;
-      names.push({ name: t, where: { th: `บรรทัด ${i + 1}`, en: `line ${i + 1}` } });
-    }
-  }
-  if (!names.length) return fail("ไม่มีชื่อหน่วยงาน", "lists no unit");
-  const units: Unit[] = [];
-  const seen = new Set<string>();
-  for (const n of names) {
-    const u = resolveUnit(n.name);
-    if (!u) continue;
-    if (u.th.length > 200)
-      return fail(
-        `${n.where.th}: ชื่อยาวเกิน 200 ตัวอักษร`,
-        `${n.where.en}: the name is longer than 200 characters`
-      );
-    const k = unitKey(u);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    units.push(u);
-  }
-  return units;
+  const list = parseUnitList(text, /\.json$/i.test(file));
+  if ("problem" in list) return fail(list.problem.th, list.problem.en);
+  return list.units;
 }

@@ -13,7 +13,7 @@ import { validate, ValidationResult } from "./rules";
 import { resolveResubmission, SavedTime, supersededNote } from "./resubmission";
 import { ScoreSummary, summarizeScores } from "./summary";
 import { baseName, Msg, msg } from "./text";
-import { DISTRICTS, resolveUnit, Unit, unitDisplayName } from "./units";
+import { DISTRICTS, resolveUnit, Unit, unitDisplayName, unitKey } from "./units";
 
 /** One form read from a district file, or the reason the file could not be read. */
 export interface Submission {
@@ -135,9 +135,6 @@ function unread(
     note,
   };
 }
-
-export const unitKey = (u: Unit) =>
-  u.code ?? `name:${u.th.normalize("NFC").replace(/\s+/g, "").toLowerCase()}`;
 
 /** Districts in code order, then other units by Thai name. */
 export function compareUnits(a: Unit, b: Unit): number {

@@ -39,6 +39,22 @@ export const DISTRICTS: readonly Unit[] = data.units.map((u) => ({
   kind: data.kind,
 }));
 
+/** What makes two units the same: the code in its set, else the Thai name without spaces or case. */
+export const unitKey = (u: Unit) =>
+  u.code ?? `name:${u.th.normalize("NFC").replace(/\s+/g, "").toLowerCase()}`;
+
+/**
+ * How many units of each kind, in the kinds' order, as the report words it: `สำนักงานเขต 48 แห่ง
+ * หน่วยงานอื่น 2 แห่ง` (kinds with no unit left out); numbers as `fmt` writes them.
+ */
+export function unitsByKind(units: readonly Unit[], fmt: (n: number) => string = String): string {
+  const count = new Map<string, number>();
+  for (const u of units) count.set(kindOf(u).id, (count.get(kindOf(u).id) ?? 0) + 1);
+  return UNIT_KINDS.filter((k) => count.get(k.id))
+    .map((k) => `${k.plural.th} ${fmt(count.get(k.id)!)} ${k.counter}`)
+    .join(" ");
+}
+
 /** Official display name, by its kind: `สำนักงานเขตจอมทอง`, `สำนักการคลัง`. */
 export function unitDisplayName(u: Unit): string {
   return `${kindOf(u).prefix}${u.th}`;

@@ -505,14 +505,31 @@ describe("the task pane in Chromium", () => {
     const sample = path.join(ROOT, "samples", "chom-thong-2567-r6.json");
     const lastYear = path.join(dir, "d-1001-2566.xlsx");
     execFileSync(process.execPath, [
-      ITA, "scaffold", "-o", lastYear, "--unit", "1001", "--year", "2566", "--from", sample,
+      ITA,
+      "scaffold",
+      "-o",
+      lastYear,
+      "--unit",
+      "1001",
+      "--year",
+      "2566",
+      "--from",
+      sample,
     ]);
     const csv = path.join(dir, "e-scores.csv");
     await fs.writeFile(csv, "ข้อ,คะแนน\nI1,96.31\n");
     const word = path.join(dir, "f-report.docx");
     // A Word report as districts write them: the central report `ita merge` makes is one.
     execFileSync(process.execPath, [
-      ITA, "merge", ct, "-o", path.join(dir, "x.xlsx"), "--report", word, "--expect", "none",
+      ITA,
+      "merge",
+      ct,
+      "-o",
+      path.join(dir, "x.xlsx"),
+      "--report",
+      word,
+      "--expect",
+      "none",
     ]);
     const page = await open();
     await page.getByRole("tab", { name: "รวมรายงาน" }).click();

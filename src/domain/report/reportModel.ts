@@ -2,7 +2,7 @@ import { FormItem } from "../catalog";
 import { Comparison } from "../compare";
 import { changesSection, ReportChanges } from "./changes";
 import { MergeResult } from "../merge";
-import { unitDisplayName } from "../units";
+import { unitDisplayName, unitsByKind } from "../units";
 import { DEFAULT_OFFICE } from "./office";
 import { GroupMeasures, matchUnitMeasures, numbersInText, UnitEntry } from "./unitMeasures";
 
@@ -192,11 +192,13 @@ export function buildCentralReport(result: MergeResult, opts: ReportOptions = {}
   const title = `ผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานของกรุงเทพมหานคร ประจำปีงบประมาณ พ.ศ. ${year}${roundText}`;
 
   const reported = merged.length;
-  const districts = merged.filter((m) => m.unit.code).length;
-  const others = reported - districts;
+  const byKind = unitsByKind(
+    merged.map((m) => m.unit),
+    fmt
+  );
   const opening = [
     `ตามที่กรุงเทพมหานครกำหนดให้หน่วยงานดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ${year} และรายงานผลการดำเนินการ${roundText} นั้น`,
-    `${office} ได้รวบรวมผลการดำเนินการจากรายงานของ ${fmt(reported)} หน่วยงาน (สำนักงานเขต ${fmt(districts)} แห่ง${others ? ` หน่วยงานอื่น ${fmt(others)} แห่ง` : ""})${
+    `${office} ได้รวบรวมผลการดำเนินการจากรายงานของ ${fmt(reported)} หน่วยงาน (${byKind})${
       result.missing.length > MISSING_INLINE
         ? ` ยังไม่ได้รับรายงานจาก ${fmt(result.missing.length)} หน่วยงาน (รายชื่อท้ายรายงาน)`
         : result.missing.length

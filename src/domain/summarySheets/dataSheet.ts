@@ -2,9 +2,9 @@ import { formLabel, ToolId } from "../catalog";
 import { addr } from "../layout/a1";
 import { CellGrid, GridCell } from "../layout/grid";
 import { CompareInputError, latestPerUnit, mostCommon, PeriodItem, PeriodScores } from "../compare";
-import { MergeResult, unitKey } from "../merge";
+import { MergeResult } from "../merge";
 import { baseName, msg } from "../text";
-import { findDistrict, resolveUnit, Unit, unitDisplayName } from "../units";
+import { findDistrict, resolveUnit, Unit, unitDisplayName, unitKey } from "../units";
 import {
   SUMMARY_FIRST_ROW,
   SUMMARY_HEADER_ROW,
