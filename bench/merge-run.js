@@ -39,7 +39,7 @@ async function main() {
     const { expandInputs, readSubmissions } = require("../lib/cli/merge");
     const { mergeForms, buildSummary, DEFAULT_FORM } = require("../lib/domain");
     const { writeSummaryFile } = require("../lib/xlsx");
-    const files = await expandInputs([target]);
+    const { files } = await expandInputs([target]);
     const subs = await readSubmissions(files);
     const result = mergeForms(subs, { formDef: DEFAULT_FORM, expect: "districts" });
     await writeSummaryFile(out, buildSummary(result));
