@@ -25,6 +25,32 @@ export interface CellGrid {
    * source cannot tell (Office.js `range.values`).
    */
   pictures?: readonly { row: number; col: number }[];
+  /**
+   * The rows (1-based, ascending) that hold any cell, when the source stores rows sparsely (a file):
+   * a sheet with one stray value in row 1,048,576 is then read in the time its cells take, not its
+   * height. Absent for a dense grid (Office.js values), whose every row is walked.
+   */
+  occupiedRows?(): readonly number[];
+}
+
+/** The rows of a grid from `first` on that may hold something: its occupied rows, else every row. */
+export function rowsFrom(grid: CellGrid, first: number): Iterable<number> {
+  if (grid.occupiedRows) {
+    const rows = grid.occupiedRows();
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid] < first) lo = mid + 1;
+      else hi = mid;
+    }
+    return rows.slice(lo);
+  }
+  return {
+    *[Symbol.iterator]() {
+      for (let r = first; r <= grid.rowCount; r++) yield r;
+    },
+  };
 }
 
 export function arrayGrid(name: string, values: GridCell[][], merges: CellRange[] = []): CellGrid {

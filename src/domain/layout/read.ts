@@ -7,7 +7,7 @@ import { ReasonError } from "../errors";
 import { TEXT_FIELDS, TextField } from "../reportFields";
 import { resolveUnit, Unit } from "../units";
 import { addr } from "./a1";
-import { CellGrid, GridCell, mergeResolver } from "./grid";
+import { CellGrid, GridCell, mergeResolver, rowsFrom } from "./grid";
 import { COLUMNS, ColumnKey, META, MetaKey, metaSpec, SHARED_FIELDS } from "./spec";
 
 export interface ReadField {
@@ -247,8 +247,8 @@ export function readForm(
   const seen = new Map<string, ReadItem>();
   const { columns } = header;
   const itemRows = new Set<number>();
-  for (let r = header.row + 1; r <= grid.rowCount; r++)
-    if (rowCode(grid, r, columns)) itemRows.add(r);
+  const bodyRows = [...rowsFrom(grid, header.row + 1)];
+  for (const r of bodyRows) if (rowCode(grid, r, columns)) itemRows.add(r);
   const isItemRow = (r: number) => itemRows.has(r);
   // Without merge information, an empty shared cell of a measure group's member is part of the
   // group's cell above it.
@@ -271,16 +271,15 @@ export function readForm(
         grid,
         resolve,
         columns[f],
-        header.row + 1,
+        bodyRows,
         isItemRow,
         (SHARED_FIELDS as readonly string[]).includes(f) ? insideAbove : undefined
       ),
     ])
   ) as Record<TextField, (row: number) => Chained>;
 
-  for (let r = header.row + 1; r <= grid.rowCount; r++) {
-    const code = rowCode(grid, r, columns);
-    if (!code) continue;
+  for (const r of itemRows) {
+    const code = rowCode(grid, r, columns)!;
     const cat: FormItem | undefined = formDef.byCode.get(code);
     if (!cat) {
       problems.push({
@@ -406,7 +405,8 @@ function columnChains(
   grid: CellGrid,
   resolve: (row: number, col: number) => { row: number; col: number },
   col: number,
-  firstRow: number,
+  /** The body's rows that may hold something (rowsFrom), ascending. */
+  bodyRows: readonly number[],
   isItemRow: (row: number) => boolean,
   /**
    * Rows whose empty cell belongs to the text above (without merge information, a measure group's
@@ -425,7 +425,7 @@ function columnChains(
   const visible = new Map<string, string>();
   let last = -1;
   let lastCell = "";
-  for (let r = firstRow; r <= grid.rowCount; r++) {
+  for (const r of bodyRows) {
     const a = resolve(r, col);
     const key = `${a.row}:${a.col}`;
     if (chainOf.has(key)) continue;

@@ -35,6 +35,13 @@ export interface XlsxBook {
 
 const byPosition = (a: CellPos, b: CellPos) => a.row - b.row || a.col - b.col;
 
+/** The rows (1-based, ascending) a sparse array of rows holds; its holes are skipped. */
+function sparseRows(rows: readonly unknown[]): number[] {
+  const out: number[] = [];
+  rows.forEach((_, i) => out.push(i + 1));
+  return out;
+}
+
 export function openXlsx(file: string, bytes: Uint8Array, inflate: Inflater): XlsxBook {
   sniff(file, bytes);
   const pkg = new Package(file, bytes, inflate);
@@ -68,6 +75,7 @@ export function openXlsx(file: string, bytes: Uint8Array, inflate: Inflater): Xl
       }
       pictures.sort(byPosition);
       const rows = cells.rows;
+      let occupied: number[] | undefined;
       const merges: CellRange[] = cells.merges;
       const grid: XlsxGrid = {
         name: sheet.name,
@@ -77,6 +85,7 @@ export function openXlsx(file: string, bytes: Uint8Array, inflate: Inflater): Xl
         merges,
         pictures,
         uncalculated: cells.uncalculated,
+        occupiedRows: () => (occupied ??= sparseRows(rows)),
       };
       grids.set(sheet.path, grid);
       return grid;
