@@ -23,9 +23,11 @@ import type { SummarySheet } from "../domain/summarySheets/table";
 import { buildSummary } from "../domain/summarySheets";
 import { baseName, countEn, Msg, msg } from "../domain/text";
 import { Unit } from "../domain/units";
-import { readUnitFile } from "../xlsx/read/submission";
 import { Inflater } from "../xlsx/read/zip";
-import { CancelSignal, Cancelled, fingerprint, PickedFile, ReadProgress } from "./files";
+import { CancelSignal, Cancelled, PickedFile, ReadProgress } from "./files";
+import { readOne, ReadPool } from "./readOne";
+
+export type { ReadPool };
 
 /** A file that was not read as a unit's report, and why (it is listed, never dropped in silence). */
 export interface SkippedFile {
@@ -54,19 +56,8 @@ export interface ReadFilesOptions {
   form?: FormDef;
   onProgress?: ReadProgress;
   signal?: CancelSignal;
-}
-
-/** A file the reader could not take for a reason it did not foresee: refused, in words a user reads. */
-function unreadable(file: string, e: unknown): Submission {
-  const name = baseName(file);
-  const detail = e instanceof Error ? e.message.slice(0, 160) : String(e);
-  return {
-    file,
-    error: msg(
-      `ไฟล์ ${name} อ่านไม่ได้: ไฟล์อาจถูกย้ายหรือเสียหาย ลองเปิดใน Excel แล้วบันทึกใหม่ หรือขอไฟล์ใหม่จากหน่วยงาน`,
-      `${name} could not be read (${detail}); open it in Excel and save it again, or ask the unit for a new copy`
-    ),
-  };
+  /** Workers to read in (the pool reads with its own inflater and form, given when it was made). */
+  pool?: ReadPool;
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) =>
@@ -76,6 +67,7 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) =>
  * Read every file: each becomes the forms it submits, a rejection with its reason (not a workbook,
  * a Word report, damaged …), or a skipped file (a summary ita wrote; the same file given twice). The
  * saved time of a report is the file's own (`dcterms:modified`), else the file's modification time.
+ * With a pool the files are read in parallel; what comes back is taken in the order given.
  */
 export async function readUnitFiles(
   files: readonly PickedFile[],
@@ -83,56 +75,55 @@ export async function readUnitFiles(
 ): Promise<ReadSet> {
   const out: ReadSet = { subs: [], skipped: [], summaries: [], files: files.length };
   const seen = new Map<string, PickedFile>();
-  for (const [i, f] of files.entries()) {
-    if (opts.signal?.aborted) throw new Cancelled();
-    opts.onProgress?.(i + 1, files.length, f.name);
-    let bytes: Uint8Array;
-    try {
-      bytes = await f.bytes();
-    } catch (e) {
-      out.subs.push(
-        e instanceof ReasonError ? { file: f.name, error: e.reason } : unreadable(f.name, e)
-      );
-      continue;
+  const pool = opts.pool;
+  const pending = pool ? files.map((f, i) => pool.read(f, i)) : null;
+  // A refusal of one file must not leave the others' promises unobserved.
+  pending?.forEach((p) => p.catch(() => undefined));
+  try {
+    for (const [i, f] of files.entries()) {
+      if (opts.signal?.aborted) throw new Cancelled();
+      opts.onProgress?.(i + 1, files.length, f.name);
+      const one = pending ? await pending[i] : await readOne(f, opts);
+      if (opts.signal?.aborted) throw new Cancelled();
+      if ("error" in one) {
+        out.subs.push({ file: f.name, error: one.error });
+        continue;
+      }
+      const first = seen.get(one.fingerprint);
+      if (first && sameBytes(await first.bytes(), await f.bytes())) {
+        out.skipped.push({
+          file: f.name,
+          kind: "same",
+          as: first.name,
+          reason: msg(
+            `ไฟล์เดียวกับ ${baseName(first.name)} (เนื้อหาเหมือนกันทุกไบต์) จึงอ่านเพียงครั้งเดียว`,
+            `the same file as ${baseName(first.name)} (identical content), read once`
+          ),
+        });
+        continue;
+      }
+      if (!first) seen.set(one.fingerprint, f);
+      const read = one.unit;
+      if (read.kind === "summary") {
+        out.summaries.push({ file: f.name, period: read.period, problem: read.problem });
+        out.skipped.push({
+          file: f.name,
+          kind: "summary",
+          reason: msg(
+            "เป็นไฟล์สรุปที่ ita เขียน (ผลการรวมครั้งก่อน) ไม่ใช่รายงานของหน่วยงาน จึงไม่นำมารวม",
+            "a summary written by ita (an earlier merge's output), not a unit's report; not merged"
+          ),
+        });
+        continue;
+      }
+      for (const s of read.subs)
+        if (s.form && !s.saved && f.modified !== null)
+          s.saved = { at: new Date(f.modified).toISOString(), source: "filesystem" };
+      out.subs.push(...read.subs);
     }
-    const print = fingerprint(bytes);
-    const first = seen.get(print);
-    if (first && sameBytes(await first.bytes(), bytes)) {
-      out.skipped.push({
-        file: f.name,
-        kind: "same",
-        as: first.name,
-        reason: msg(
-          `ไฟล์เดียวกับ ${baseName(first.name)} (เนื้อหาเหมือนกันทุกไบต์) จึงอ่านเพียงครั้งเดียว`,
-          `the same file as ${baseName(first.name)} (identical content), read once`
-        ),
-      });
-      continue;
-    }
-    if (!first) seen.set(print, f);
-    let read;
-    try {
-      read = readUnitFile(f.name, bytes, { inflate: opts.inflate, formDef: opts.form });
-    } catch (e) {
-      out.subs.push(unreadable(f.name, e));
-      continue;
-    }
-    if (read.kind === "summary") {
-      out.summaries.push({ file: f.name, period: read.period, problem: read.problem });
-      out.skipped.push({
-        file: f.name,
-        kind: "summary",
-        reason: msg(
-          "เป็นไฟล์สรุปที่ ita เขียน (ผลการรวมครั้งก่อน) ไม่ใช่รายงานของหน่วยงาน จึงไม่นำมารวม",
-          "a summary written by ita (an earlier merge's output), not a unit's report; not merged"
-        ),
-      });
-      continue;
-    }
-    for (const s of read.subs)
-      if (s.form && !s.saved && f.modified !== null)
-        s.saved = { at: new Date(f.modified).toISOString(), source: "filesystem" };
-    out.subs.push(...read.subs);
+  } catch (e) {
+    pool?.cancel();
+    throw e;
   }
   return out;
 }

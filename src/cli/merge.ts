@@ -1,6 +1,8 @@
 import { promises as fs, statSync } from "fs";
 import path from "path";
-import { Cancelled, ignoredName, PickedFile } from "../app/files";
+import { Cancelled, ignoredName } from "../app/files";
+import { diskFile } from "./diskFile";
+import { nodeReadPool } from "./readPool";
 import {
   formChoiceNote,
   MergeOutcome,
@@ -92,21 +94,6 @@ function identity(file: string): string {
   } catch {
     return path.resolve(file);
   }
-}
-
-/** A file on disk as the use cases take it. */
-export function diskFile(file: string): PickedFile {
-  return {
-    name: file,
-    bytes: () => readFileBytes(file),
-    modified: (() => {
-      try {
-        return statSync(file).mtimeMs;
-      } catch {
-        return null;
-      }
-    })(),
-  };
 }
 
 /** Whether a file on disk is a summary ita wrote (which a merge skips and may replace). */
@@ -278,6 +265,7 @@ export async function merge(argv: string[], io: Io): Promise<number> {
   const read = await readUnitFiles(inputs.files.map(diskFile), {
     inflate,
     form: given,
+    pool: nodeReadPool(inputs.files.length, given),
     onProgress: (_i, _n, file) => {
       if (!values.json) io.err(`อ่าน / reading  ${file}\n`);
     },
@@ -404,7 +392,7 @@ export function formatCompare(c: Comparison): string {
   );
 }
 
-export { Cancelled };
+export { Cancelled, diskFile };
 
 /**
  * The submissions of files on disk, read as `ita merge` reads them (for the tests and the bench, which

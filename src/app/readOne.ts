@@ -1,0 +1,55 @@
+/**
+ * Reading one file for a merge, wherever it runs: in the thread that merges, or in a worker (the
+ * command's worker threads, the pane's Web Worker) that then sends the result back (readWire.ts).
+ * Small on purpose: a worker loads this and the reader, not the merge or the summary.
+ */
+import type { FormDef } from "../domain/catalog";
+import { ReasonError } from "../domain/errors";
+import type { Submission } from "../domain/merge";
+import { baseName, msg } from "../domain/text";
+import { readUnitFile, UnitFile } from "../xlsx/read/submission";
+import type { Inflater } from "../xlsx/read/zip";
+import { fingerprint, PickedFile } from "./files";
+import type { ReadOne } from "./readWire";
+
+/**
+ * Where files are read: this thread by default, or a pool of workers that read several at once. A
+ * pool answers each file with its ReadOne, in any order; `cancel` stops what is under way.
+ */
+export interface ReadPool {
+  read(file: PickedFile, index: number): Promise<ReadOne>;
+  cancel(): void;
+}
+
+/** A file the reader could not take for a reason it did not foresee: refused, in words a user reads. */
+function unreadable(file: string, e: unknown): Submission {
+  const name = baseName(file);
+  const detail = e instanceof Error ? e.message.slice(0, 160) : String(e);
+  return {
+    file,
+    error: msg(
+      `ไฟล์ ${name} อ่านไม่ได้: ไฟล์อาจถูกย้ายหรือเสียหาย ลองเปิดใน Excel แล้วบันทึกใหม่ หรือขอไฟล์ใหม่จากหน่วยงาน`,
+      `${name} could not be read (${detail}); open it in Excel and save it again, or ask the unit for a new copy`
+    ),
+  };
+}
+
+/** Read one file here: its bytes, its fingerprint and what it is. */
+export async function readOne(
+  f: PickedFile,
+  opts: { inflate: Inflater; form?: FormDef }
+): Promise<ReadOne> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await f.bytes();
+  } catch (e) {
+    return { error: e instanceof ReasonError ? e.reason : unreadable(f.name, e).error! };
+  }
+  let unit: UnitFile;
+  try {
+    unit = readUnitFile(f.name, bytes, { inflate: opts.inflate, formDef: opts.form });
+  } catch (e) {
+    unit = { kind: "report", subs: [unreadable(f.name, e)] };
+  }
+  return { fingerprint: fingerprint(bytes), unit };
+}

@@ -1,0 +1,94 @@
+/**
+ * `ita merge` reads files in worker threads, one per core: each reads its file from disk and parses
+ * it, so the bytes never cross threads, and the main thread only gathers the results (in the order the
+ * files were given) and merges. Small merges are read in the main thread: starting a worker costs
+ * more than a few files.
+ */
+import { existsSync } from "fs";
+import os from "os";
+import path from "path";
+import { Worker } from "worker_threads";
+import type { PickedFile } from "../app/files";
+import type { ReadPool } from "../app/readOne";
+import { fromWire, ReadOne, WireOne } from "../app/readWire";
+import type { FormDef } from "../domain/catalog";
+
+/**
+ * The worker's compiled script: beside this module in the build (lib/cli), or the build's when this
+ * module runs from its source (the tests run the command in-process); none before a build.
+ */
+function workerScript(): string | null {
+  for (const f of [
+    path.join(__dirname, "readWorker.js"),
+    path.join(__dirname, "..", "..", "lib", "cli", "readWorker.js"),
+  ])
+    if (existsSync(f)) return f;
+  return null;
+}
+
+/** Below this many files, the main thread reads them itself. */
+export const POOL_FROM_FILES = 24;
+
+/**
+ * A pool for `files` files, or none when the main thread should read them. `ITA_READ_WORKERS` sets the
+ * number of workers (0: none), for measuring and for machines where threads are scarce.
+ */
+export function nodeReadPool(files: number, form?: FormDef): ReadPool | undefined {
+  const asked = process.env.ITA_READ_WORKERS;
+  const cores =
+    asked !== undefined && /^\d+$/.test(asked)
+      ? Number(asked)
+      : typeof os.availableParallelism === "function"
+        ? os.availableParallelism()
+        : os.cpus().length;
+  const size = Math.min(cores, Math.ceil(files / 8));
+  if (files < POOL_FROM_FILES || size < 2) return undefined;
+  const script = workerScript();
+  if (!script) return undefined;
+  const workers = Array.from(
+    { length: size },
+    () => new Worker(script, { workerData: { form: form?.definition } })
+  );
+  const known = new Map<string, FormDef>();
+  const waiting = new Map<number, { resolve: (r: ReadOne) => void; reject: (e: unknown) => void }>();
+  for (const w of workers) {
+    // Workers that have nothing to do keep no process alive.
+    w.unref();
+    w.on("message", ({ id, wire }: { id: number; wire: WireOne }) => {
+      const p = waiting.get(id)!;
+      waiting.delete(id);
+      try {
+        p.resolve(fromWire(wire, known));
+      } catch (e) {
+        p.reject(e);
+      }
+      if (!waiting.size) close();
+    });
+    w.on("error", (e) => {
+      for (const p of waiting.values()) p.reject(e);
+      waiting.clear();
+      close();
+    });
+  }
+  let closed = false;
+  function close() {
+    if (closed) return;
+    closed = true;
+    for (const w of workers) void w.terminate();
+  }
+  let next = 0;
+  return {
+    read(file: PickedFile, index: number) {
+      return new Promise<ReadOne>((resolve, reject) => {
+        waiting.set(index, { resolve, reject });
+        // Files go to the workers in turn; each queues its messages.
+        workers[next++ % workers.length].postMessage({ id: index, file: file.name });
+      });
+    },
+    cancel() {
+      for (const p of waiting.values()) p.reject(new Error("cancelled"));
+      waiting.clear();
+      close();
+    },
+  };
+}
