@@ -19,13 +19,10 @@ type WireSheet = Omit<FormSheet, "formDef"> & { formDef: string };
 
 type WireSub = { file: string; form?: WireSheet; error?: Msg; saved?: SavedTime | null };
 
-export type WireUnit =
-  | { kind: "report"; subs: WireSub[] }
-  | Extract<UnitFile, { kind: "summary" }>;
+export type WireUnit = { kind: "report"; subs: WireSub[] } | Extract<UnitFile, { kind: "summary" }>;
 
 export type WireOne =
-  | { fingerprint: string; unit: WireUnit; defs: Record<string, FormDefJson> }
-  | { error: Msg };
+  { fingerprint: string; unit: WireUnit; defs: Record<string, FormDefJson> } | { error: Msg };
 
 const keyOf = (f: FormDef) => `${f.formId}@${f.version}`;
 
@@ -35,7 +32,8 @@ const keyOf = (f: FormDef) => `${f.formId}@${f.version}`;
  */
 export function toWire(one: ReadOne, sent: Set<string>): WireOne {
   if ("error" in one) return one;
-  if (one.unit.kind === "summary") return { fingerprint: one.fingerprint, unit: one.unit, defs: {} };
+  if (one.unit.kind === "summary")
+    return { fingerprint: one.fingerprint, unit: one.unit, defs: {} };
   const defs: Record<string, FormDefJson> = {};
   const subs = one.unit.subs.map((s): WireSub => {
     if (!s.form) return { file: s.file, error: s.error, saved: s.saved };

@@ -50,7 +50,10 @@ export function nodeReadPool(files: number, form?: FormDef): ReadPool | undefine
     () => new Worker(script, { workerData: { form: form?.definition } })
   );
   const known = new Map<string, FormDef>();
-  const waiting = new Map<number, { resolve: (r: ReadOne) => void; reject: (e: unknown) => void }>();
+  const waiting = new Map<
+    number,
+    { resolve: (r: ReadOne) => void; reject: (e: unknown) => void }
+  >();
   for (const w of workers) {
     // Workers that have nothing to do keep no process alive.
     w.unref();
