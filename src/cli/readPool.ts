@@ -8,7 +8,7 @@ import { existsSync } from "fs";
 import os from "os";
 import path from "path";
 import { Worker } from "worker_threads";
-import type { PickedFile } from "../app/files";
+import { Cancelled, PickedFile } from "../app/files";
 import type { ReadPool } from "../app/readOne";
 import { fromWire, ReadOne, WireOne } from "../app/readWire";
 import type { FormDef } from "../domain/catalog";
@@ -89,7 +89,7 @@ export function nodeReadPool(files: number, form?: FormDef): ReadPool | undefine
       });
     },
     cancel() {
-      for (const p of waiting.values()) p.reject(new Error("cancelled"));
+      for (const p of waiting.values()) p.reject(new Cancelled());
       waiting.clear();
       close();
     },

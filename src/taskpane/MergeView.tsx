@@ -25,6 +25,7 @@ import {
   mergeRead,
   PreviousPeriod,
   readPreviousPeriod,
+  ReadPool,
   readUnitFiles,
   ReadSet,
 } from "../app/mergeSession";
@@ -35,7 +36,6 @@ import {
   Period,
   periodKey,
   periodsOfSubmissions,
-  periodWords,
   SUMMARY_SHEETS,
   typedNumber,
 } from "../domain";
@@ -75,12 +75,20 @@ const PREVIOUS_LABELS: ChooserLabels = {
   list: "compareChosen",
 };
 
-/** A browser file as the use cases take it. */
-const picked = (f: File): PickedFile => ({
+/** A browser file as the use cases take it (with the File, for the worker that reads it). */
+const picked = (f: File): PickedFile & { file: File } => ({
   name: f.name,
   bytes: async () => new Uint8Array(await f.arrayBuffer()),
   modified: f.lastModified || null,
+  file: f,
 });
+
+/** A pool of Web Workers to read in, where the browser has them (jsdom has not: read here). */
+async function readPool(files: number): Promise<ReadPool | undefined> {
+  if (typeof Worker === "undefined") return undefined;
+  const { browserReadPool } = await import(/* webpackChunkName: "readpool" */ "./merge/workerPool");
+  return browserReadPool(files);
+}
 
 /** Summary sheets ita writes: a workbook holding any of them already has a summary. */
 const SUMMARY_NAMES = new Set<string>([...Object.values(SUMMARY_SHEETS), COMPARE_SHEET]);
@@ -118,6 +126,8 @@ export function MergeView({
   const [finished, setFinished] = useState(0);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const cancel = useRef({ aborted: false });
+  // The workers reading the chosen files, stopped at once by Cancel.
+  const readers = useRef<ReadPool | undefined>(undefined);
   const { busy, error, run, setError } = useAction();
   const passNum = typedNumber(passMark) ?? NaN;
   const passOk = isPassMark(passNum);
@@ -132,11 +142,16 @@ export function MergeView({
     const signal = { aborted: false };
     cancel.current = signal;
     setPhase({ kind: "reading", file: 0, of: files.length });
-    readUnitFiles(files.map(picked), {
-      inflate: fflateInflate,
-      signal,
-      onProgress: (i, n) => setPhase({ kind: "reading", file: i, of: n }),
-    })
+    readPool(files.length)
+      .then((pool) => {
+        readers.current = pool;
+        return readUnitFiles(files.map(picked), {
+          inflate: fflateInflate,
+          signal,
+          pool,
+          onProgress: (i, n) => setPhase({ kind: "reading", file: i, of: n }),
+        });
+      })
       .then((set) => {
         if (!signal.aborted) setRead({ files, set });
       })
@@ -149,6 +164,7 @@ export function MergeView({
       });
     return () => {
       signal.aborted = true;
+      readers.current?.cancel();
     };
   }, [files, setError]);
 
@@ -272,7 +288,11 @@ export function MergeView({
           >
             {preview.map((p) => (
               <option key={periodKey(p.period)} value={periodKey(p.period)}>
-                {`${t.m(periodWords(p.period))} · ${fill(t("periodSheets"), { n: p.count })}`}
+                {fill(t("periodOption"), {
+                  year: p.period.fiscalYear,
+                  round: p.period.round,
+                  n: p.count,
+                })}
               </option>
             ))}
           </Select>
@@ -308,7 +328,10 @@ export function MergeView({
         </Button>
         <Button
           disabledFocusable={!busy && !reading}
-          onClick={() => (cancel.current.aborted = true)}
+          onClick={() => {
+            cancel.current.aborted = true;
+            readers.current?.cancel();
+          }}
         >
           {t("cancelMerge")}
         </Button>

@@ -66,7 +66,11 @@ export const STRINGS = {
     th: "อ่านไฟล์ที่เลือกไม่ได้ กรุณาเลือกไฟล์ใหม่อีกครั้ง",
     en: "The chosen files could not be read; choose them again",
   },
-  mergePeriod: { th: "รอบที่จะรวม", en: "Period to merge" },
+  mergePeriod: { th: "ปีงบประมาณและรอบที่จะรวม", en: "Fiscal year and round to merge" },
+  periodOption: {
+    th: "{year} รอบ {round} เดือน · {n} ไฟล์",
+    en: "{year}, {round}-month round · {n} {n|sheet|sheets}",
+  },
   mergePeriodOne: {
     th: "ทุกไฟล์ที่อ่านได้เป็นรอบเดียวกัน",
     en: "Every readable file is of this period",
@@ -75,7 +79,6 @@ export const STRINGS = {
     th: "ไฟล์ที่เลือกมีรอบอื่นอีก {n} รอบ: ไฟล์ของรอบอื่นจะไม่นำมารวม และแสดงในรายการไฟล์ที่ไม่รับพร้อมเหตุผล",
     en: "The chosen files give {n} other {n|period|periods}: their files are not merged and are listed among the rejected files with the reason",
   },
-  periodSheets: { th: "{n} ไฟล์", en: "{n} {n|sheet|sheets}" },
   replaceSummaryTitle: {
     th: "แทนที่สรุปเดิมในสมุดงานนี้?",
     en: "Replace the summary in this workbook?",

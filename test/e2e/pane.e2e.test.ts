@@ -539,11 +539,11 @@ describe("the task pane in Chromium", () => {
       .first();
     await input.setInputFiles([ct, dusit, lastYear, csv, word]);
     // The periods the files give, shown before merging: the most common chosen.
-    const period = page.getByRole("combobox", { name: "รอบที่จะรวม" });
+    const period = page.getByRole("combobox", { name: "ปีงบประมาณและรอบที่จะรวม" });
     await period.waitFor();
     expect(await period.locator("option").allTextContents()).toEqual([
-      "ปีงบประมาณ 2567 รอบ 6 เดือน · 2 ไฟล์",
-      "ปีงบประมาณ 2566 รอบ 6 เดือน · 1 ไฟล์",
+      "2567 รอบ 6 เดือน · 2 ไฟล์",
+      "2566 รอบ 6 เดือน · 1 ไฟล์",
     ]);
     await page.getByRole("button", { name: "รวมรายงาน", exact: true }).click();
     await page.getByText("เขียนสรุปลงในสมุดงานนี้แล้ว").waitFor();
@@ -640,7 +640,9 @@ describe("the task pane in Chromium", () => {
     await page.getByText("The summary is written into this workbook").waitFor();
     await page
       .getByRole("list", { name: "Rejected files (1)" })
-      .getByText(/c-notes\.xlsx — c-notes\.xlsx is not an Excel workbook/)
+      .getByText(
+        /c-notes\.xlsx — c-notes\.xlsx is a text file \(such as CSV\), not an Excel workbook/
+      )
       .waitFor();
     await page
       .getByRole("list", { name: "Units not received (48)" })

@@ -483,11 +483,11 @@ describe("merge view", () => {
     const host = setup();
     pick([chomThong, lastYear, dusit]);
     const period = (await screen.findByRole("combobox", {
-      name: "รอบที่จะรวม",
+      name: "ปีงบประมาณและรอบที่จะรวม",
     })) as HTMLSelectElement;
     expect([...period.options].map((o) => o.textContent)).toEqual([
-      "ปีงบประมาณ 2567 รอบ 6 เดือน · 2 ไฟล์",
-      "ปีงบประมาณ 2566 รอบ 6 เดือน · 1 ไฟล์",
+      "2567 รอบ 6 เดือน · 2 ไฟล์",
+      "2566 รอบ 6 เดือน · 1 ไฟล์",
     ]);
     expect(period.value).toBe("2567-6");
     fireEvent.click(await mergeButton("รวมรายงาน"));
