@@ -33,4 +33,5 @@ for (const name of fs.readdirSync(dir).filter((n) => n.endsWith(".xlsx"))) {
     parts++;
   }
 }
-process.stdout.write(`${JSON.stringify({ parts, bytes })}\n`);
+const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+process.stdout.write(`${JSON.stringify({ parts, bytes, maxRssMb })}\n`);

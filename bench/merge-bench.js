@@ -1,63 +1,20 @@
 "use strict";
-// npm run bench: generates 50 and 500 realistic district workbooks with the project's own scaffold,
-// then times whole processes against the floor (Node start, reading the bytes, inflating only the
-// parts the merge needs): our reader on 50 files, `ita merge` of 50 and 500 files with its peak
-// memory, `ita --help`, and our reader on a file whose data validation covers whole columns.
-// Prints the numbers beside the floor and the targets; exits 0 either way.
+// npm run bench: generates 50, 500 and 5,000 unit workbooks of one period (bench/generate.js), then
+// times whole processes against the floor (Node start, reading the bytes, inflating only the parts the
+// merge needs): our reader and `ita merge` at each size (wall, CPU, peak memory, ratio to the floor),
+// `ita --help`, one file with a stray value in A1048576, one with whole-column validation, the
+// heaviest file within the reader's limits; then the pane's merge of 50 in headless Chromium
+// (bench/pane-bench.js). Prints the numbers beside the targets; exits 0 either way.
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 const { strFromU8, strToU8, unzipSync, zipSync } = require("fflate");
-const {
-  DEFAULT_FORM,
-  DISTRICTS,
-  LAYOUT_VERSION,
-  metaFromReport,
-  renderForm,
-} = require("../lib/domain");
-const { reportSchema } = require("../lib/domain/report");
-const { writeFormWorkbook } = require("../lib/xlsx/write/writeForm");
-const { prng, syntheticReport } = require("../lib/cli/sampleData");
+const { prng } = require("../lib/cli/sampleData");
+const { generate } = require("./generate");
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "out", "bench");
 const RUNS = Number(process.env.BENCH_RUNS || 3);
-
-/** What the generated files depend on: they are made again when it changes. */
-const STAMP = JSON.stringify({
-  form: DEFAULT_FORM.version,
-  layout: LAYOUT_VERSION,
-  generator: 1,
-});
-
-async function generate(dir, count) {
-  const stamp = path.join(dir, ".generated");
-  if (
-    fs.existsSync(stamp) &&
-    fs.readFileSync(stamp, "utf8") === STAMP &&
-    fs.readdirSync(dir).filter((n) => n.endsWith(".xlsx")).length === count
-  )
-    return;
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const base = reportSchema.parse(
-    JSON.parse(fs.readFileSync(path.join(ROOT, "samples", "chom-thong-2567-r6.json"), "utf8"))
-  );
-  for (let i = 0; i < count; i++) {
-    const unit = DISTRICTS[i % 50];
-    const k = Math.floor(i / 50); // 500 files: 50 districts x 5 fiscal years x 2 rounds
-    const report = {
-      ...syntheticReport(base, DEFAULT_FORM, unit, i + 1),
-      fiscalYear: 2567 - Math.floor(k / 2),
-      round: k % 2 ? 12 : 6,
-    };
-    await writeFormWorkbook(
-      path.join(dir, `${unit.code}-${report.fiscalYear}-r${report.round}.xlsx`),
-      renderForm(DEFAULT_FORM, metaFromReport(report), report)
-    );
-  }
-  fs.writeFileSync(stamp, STAMP);
-}
 
 /** Run a script in a fresh process; wall time of the whole process, as a user waits for it. */
 function measure(script, args, timeoutMs = 600000) {
@@ -84,8 +41,8 @@ const ITA = path.join(ROOT, "bin", "ita.js");
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function best(script, args) {
-  const runs = Array.from({ length: RUNS }, () => measure(script, args));
+function best(script, args, count = RUNS) {
+  const runs = Array.from({ length: count }, () => measure(script, args));
   return {
     wallMs: Math.round(median(runs.map((r) => r.wallMs))),
     cpuMs: median(runs.map((r) => r.cpuMs)),
@@ -95,48 +52,21 @@ function best(script, args) {
   };
 }
 
-async function main() {
-  const d50 = path.join(OUT, "districts-50");
-  const d500 = path.join(OUT, "districts-500");
-  let t = Date.now();
-  await generate(d50, 50);
-  await generate(d500, 500);
-  const size = (d) => fs.readdirSync(d).reduce((n, f) => n + fs.statSync(path.join(d, f)).size, 0);
-  console.log(
-    `generated (or reused) 50 and 500 workbooks in ${((Date.now() - t) / 1000).toFixed(1)} s; 500 files = ${(size(d500) / 1048576).toFixed(1)} MB`
-  );
+/** Files with one edit each, for the single-file bounds: whole-column validation, a stray value. */
+function edited(src, dest, edit) {
+  const files = unzipSync(new Uint8Array(fs.readFileSync(src)));
+  files["xl/worksheets/sheet1.xml"] = strToU8(edit(strFromU8(files["xl/worksheets/sheet1.xml"])));
+  fs.writeFileSync(dest, zipSync(files));
+  return dest;
+}
 
-  const floor50 = best(FLOOR, [d50]);
-  const floor500 = best(FLOOR, [d500]);
-  const read50 = best(RUN, ["read-dir", d50]);
-  const merge50 = best(RUN, ["ita", d50, path.join(OUT, "summary-50.xlsx")]);
-  const merge500 = best(RUN, ["ita", d500, path.join(OUT, "summary-500.xlsx")]);
-  const help = best(ITA, ["--help"]);
-  const bare50 = best(RUN, ["exceljs", d50]);
-
-  // One file whose data validations cover whole columns (exceljs#1842).
-  const wc = path.join(OUT, "whole-column.xlsx");
-  const first = fs
-    .readdirSync(d50)
-    .filter((n) => n.endsWith(".xlsx"))
-    .sort()[0];
-  const files = unzipSync(new Uint8Array(fs.readFileSync(path.join(d50, first))));
-  const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]).replace(
-    /<dataValidations[\s\S]*?<\/dataValidations>/,
-    '<dataValidations count="1"><dataValidation type="decimal" allowBlank="1" sqref="C1:C1048576 E1:G1048576"><formula1>0</formula1><formula2>100</formula2></dataValidation></dataValidations>'
-  );
-  files["xl/worksheets/sheet1.xml"] = strToU8(sheet);
-  fs.writeFileSync(wc, zipSync(files));
-  const wcRead = best(RUN, ["read", wc]);
-
-  // The heaviest file the reader accepts: a sheet and shared strings just under the part limit,
-  // filled with text that does not compress (so that the ratio cap does not stop it first).
-  const heavy = path.join(OUT, "heaviest-within-limits.xlsx");
+/** The heaviest file the reader accepts: a sheet and shared strings just under the part limit. */
+function heaviest(src, dest) {
   const { READ_LIMITS } = require("../lib/xlsx/read/limits");
   const budget = Math.floor(READ_LIMITS.partBytes * 0.95);
   const rnd = prng(7);
   const noise = () => Math.floor(rnd() * 1e9).toString(36);
-  const base = unzipSync(new Uint8Array(fs.readFileSync(path.join(d50, first))));
+  const base = unzipSync(new Uint8Array(fs.readFileSync(src)));
   let sheetXml = strFromU8(base["xl/worksheets/sheet1.xml"]);
   let rows = "";
   for (let r = 1000; sheetXml.length + rows.length < budget; r++) {
@@ -157,61 +87,109 @@ async function main() {
   }
   base["xl/sharedStrings.xml"] = strToU8(sst.replace("</sst>", `${items.join("")}</sst>`));
   sst = "";
-  fs.writeFileSync(heavy, zipSync(base, { level: 6 }));
+  fs.writeFileSync(dest, zipSync(base, { level: 6 }));
+  return dest;
+}
+
+async function main() {
+  const sizes = (process.env.BENCH_SIZES || "50,500,5000").split(",").map(Number);
+  let t = Date.now();
+  const dirs = {};
+  for (const n of sizes) {
+    dirs[n] = path.join(OUT, `units-${n}`);
+    await generate(OUT, dirs[n], n);
+  }
+  const size = (d) => fs.readdirSync(d).reduce((n, f) => n + fs.statSync(path.join(d, f)).size, 0);
+  console.log(
+    `generated (or reused) ${sizes.join(", ")} unit workbooks of one period in ${((Date.now() - t) / 1000).toFixed(1)} s; ` +
+      sizes.map((n) => `${n} files = ${(size(dirs[n]) / 1048576).toFixed(1)} MB`).join(", ")
+  );
+
+  const perSize = sizes.map((n) => {
+    // 5,000 files: one run each (a run takes seconds); the smaller sizes, the median of RUNS.
+    const runs = n >= 5000 ? 1 : RUNS;
+    const once = (script, args) => best(script, args, runs);
+    return {
+      n,
+      floor: once(FLOOR, [dirs[n]]),
+      read: once(RUN, ["read-dir", dirs[n]]),
+      merge: once(RUN, ["ita", dirs[n], path.join(OUT, `summary-${n}.xlsx`)]),
+    };
+  });
+  const help = best(ITA, ["--help"]);
+  const first = path.join(dirs[sizes[0]], "1001.xlsx");
+  const wc = edited(first, path.join(OUT, "whole-column.xlsx"), (x) =>
+    x.replace(
+      /<dataValidations[\s\S]*?<\/dataValidations>/,
+      '<dataValidations count="1"><dataValidation type="decimal" allowBlank="1" sqref="C1:C1048576 E1:G1048576"><formula1>0</formula1><formula2>100</formula2></dataValidation></dataValidations>'
+    )
+  );
+  const stray = edited(first, path.join(OUT, "stray-A1048576.xlsx"), (x) =>
+    x
+      .replace(
+        "</sheetData>",
+        '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+      )
+      .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:H1048576"/>')
+  );
+  const heavy = heaviest(first, path.join(OUT, "heaviest-within-limits.xlsx"));
+  const wcRead = best(RUN, ["read", wc]);
+  const strayMerge = best(RUN, ["ita", stray, path.join(OUT, "summary-stray.xlsx")]);
   const heavyRead = best(RUN, ["read", heavy]);
   const wcExcel = measure(RUN, ["exceljs-one", wc], 30000);
 
   const ms = (x) => `${x} ms`;
-  const row = (name, value, floor, target, ok, cpu = "", cpuFloor = "") =>
+  const row = (name, value, floor, target, ok, cpu = "", extra = "") =>
     console.log(
-      `${name.padEnd(44)} ${String(value).padStart(10)} ${String(floor).padStart(10)}   ${target.padEnd(18)} ${(ok === undefined ? "" : ok ? "ok" : "MISSED").padEnd(6)} ${String(cpu).padStart(10)} ${String(cpuFloor).padStart(10)}`
+      `${name.padEnd(40)} ${String(value).padStart(10)} ${String(floor).padStart(10)}   ${target.padEnd(16)} ${(ok === undefined ? "" : ok ? "ok" : "MISSED").padEnd(6)} ${String(cpu).padStart(10)}  ${extra}`
     );
   console.log(
-    `\nwhole processes (Node start included), median of ${RUNS} runs each, on this machine (${require("os").cpus().length} cores, load average ${require("os").loadavg()[0].toFixed(1)})`
+    `\nwhole processes (Node start included), median of ${RUNS} runs (one at 5,000 files), on this machine (${require("os").cpus().length} cores, load average ${require("os").loadavg()[0].toFixed(1)})`
   );
   console.log(
-    "wall time is what a user waits for (the targets); CPU time (user + system) is the process's own work, which other load on the machine changes much less"
+    "wall time is what a user waits for (the targets); CPU time (user + system, all threads) is the process's own work"
   );
   console.log(
     `the floor: Node starts, reads the bytes and inflates only the parts the merge needs (bench/floor-run.js)\n`
   );
-  row("", "ours", "floor", "target (wall)", undefined, "ours, CPU", "floor, CPU");
+  row("", "wall", "floor", "target (wall)", undefined, "CPU", "peak memory · ratio to the floor");
+  for (const s of perSize) {
+    const ratio = (x) => (x.wallMs / s.floor.wallMs).toFixed(1);
+    row(
+      `floor, ${s.n} files`,
+      ms(s.floor.wallMs),
+      "",
+      "",
+      undefined,
+      ms(s.floor.cpuMs),
+      `${s.floor.maxRssMb} MB`
+    );
+    row(
+      `read ${s.n} files (our reader)`,
+      ms(s.read.wallMs),
+      ms(s.floor.wallMs),
+      "",
+      undefined,
+      ms(s.read.cpuMs),
+      `${s.read.maxRssMb} MB · ${ratio(s.read)}x`
+    );
+    const target = s.n >= 5000 ? "<= 10000 ms" : `<= 3x floor (${3 * s.floor.wallMs})`;
+    const ok =
+      s.n >= 5000
+        ? s.merge.wallMs <= 10000 && s.merge.maxRssMb <= 400
+        : s.merge.wallMs <= 3 * s.floor.wallMs;
+    row(
+      `ita merge, ${s.n} files`,
+      ms(s.merge.wallMs),
+      ms(s.floor.wallMs),
+      target,
+      ok,
+      ms(s.merge.cpuMs),
+      `${s.merge.maxRssMb} MB${s.n >= 5000 ? " (<= 400 MB)" : ""} · ${ratio(s.merge)}x · merged ${s.merge.last.merged}`
+    );
+  }
   row(
-    "read 50 district files",
-    ms(read50.wallMs),
-    ms(floor50.wallMs),
-    `<= 2x floor (${2 * floor50.wallMs})`,
-    read50.wallMs <= 2 * floor50.wallMs,
-    ms(read50.cpuMs),
-    ms(floor50.cpuMs)
-  );
-  row(
-    "ita merge, 50 files",
-    ms(merge50.wallMs),
-    ms(floor50.wallMs),
-    "<= 500 ms",
-    merge50.wallMs <= 500,
-    ms(merge50.cpuMs),
-    ms(floor50.cpuMs)
-  );
-  row(
-    "ita merge, 500 files",
-    ms(merge500.wallMs),
-    ms(floor500.wallMs),
-    "<= 1500 ms",
-    merge500.wallMs <= 1500,
-    ms(merge500.cpuMs),
-    ms(floor500.cpuMs)
-  );
-  row(
-    "peak memory, ita merge of 500",
-    `${merge500.maxRssMb} MB`,
-    "",
-    "<= 250 MB",
-    merge500.maxRssMb <= 250
-  );
-  row(
-    "ita --help (start-up)",
+    "ita --help (start-up, as npm link runs it)",
     ms(help.wallMs),
     "",
     "<= 150 ms",
@@ -222,35 +200,75 @@ async function main() {
     "read one whole-column-validation file",
     ms(wcRead.wallMs),
     "",
-    "< 1000 ms",
-    wcRead.wallMs < 1000,
-    ms(wcRead.cpuMs)
+    "<= 2000 ms",
+    wcRead.wallMs <= 2000,
+    ms(wcRead.cpuMs),
+    `${wcRead.maxRssMb} MB`
+  );
+  row(
+    "ita merge of one file with A1048576 typed",
+    ms(strayMerge.wallMs),
+    "",
+    "<= 2000 ms",
+    strayMerge.wallMs <= 2000 && strayMerge.maxRssMb <= 300,
+    ms(strayMerge.cpuMs),
+    `${strayMerge.maxRssMb} MB (<= 300 MB)`
   );
   row(
     `heaviest file within the limits (${(fs.statSync(heavy).size / 1048576).toFixed(1)} MB)`,
     ms(heavyRead.wallMs),
     "",
     "<= 2000 ms",
-    heavyRead.wallMs <= 2000,
-    ms(heavyRead.cpuMs)
+    heavyRead.wallMs <= 2000 && heavyRead.maxRssMb <= 300,
+    ms(heavyRead.cpuMs),
+    `${heavyRead.maxRssMb} MB (<= 300 MB)`
   );
-  row(
-    "peak memory, that file",
-    `${heavyRead.maxRssMb} MB`,
-    "",
-    "<= 300 MB",
-    heavyRead.maxRssMb <= 300
-  );
+  // The pane: the merge of 50 in headless Chromium (the e2e bundle, built if missing).
+  if (sizes.includes(50) && process.env.BENCH_PANE !== "0") {
+    const built = path.join(ROOT, "dist-e2e", "index.html");
+    const newest = (dir) =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .reduce(
+          (t, e) =>
+            Math.max(
+              t,
+              e.isDirectory()
+                ? newest(path.join(dir, e.name))
+                : fs.statSync(path.join(dir, e.name)).mtimeMs
+            ),
+          0
+        );
+    // Built again when a source is newer than the bundle.
+    if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newest(path.join(ROOT, "src")))
+      spawnSync("npx", ["webpack", "--config", "webpack.e2e.config.js"], {
+        cwd: ROOT,
+        stdio: "ignore",
+      });
+    const r = spawnSync("npx", ["jest", "-c", "jest.bench.config.js"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    const file = path.join(OUT, "pane.json");
+    if (r.status === 0 && fs.existsSync(file)) {
+      const pane = JSON.parse(fs.readFileSync(file, "utf8"));
+      row("pane, 50 files: chosen to read (Chromium)", ms(pane.readMs), "", "", undefined);
+      row("pane, 50 files: Merge to summary written", ms(pane.mergeMs), "", "", undefined);
+      row(
+        "pane, 50 files: the whole merge",
+        ms(pane.totalMs),
+        "",
+        "<= 1000 ms",
+        pane.totalMs <= 1000
+      );
+    } else console.log(`pane figure not measured: ${r.stderr.split("\n").slice(-5).join(" ")}`);
+  }
   console.log("\nfor comparison");
-  row("ExcelJS bare load, 50 files", ms(bare50.wallMs), ms(floor50.wallMs), "");
   row(
     "ExcelJS load of the whole-column file",
     wcExcel.timedOut ? "> 30000 ms" : ms(Math.round(wcExcel.wallMs)),
     "",
     ""
-  );
-  console.log(
-    `(merged ${merge500.last.merged}/${merge500.last.merged + merge500.last.rejected} of the 500 files; read ${read50.last.forms} forms from 50 files)`
   );
 }
 
