@@ -25,7 +25,14 @@ import { baseName, countEn, Msg, msg } from "../domain/text";
 import { Unit } from "../domain/units";
 import { readUnitFile } from "../xlsx/read/submission";
 import { Inflater } from "../xlsx/read/zip";
-import { CancelSignal, Cancelled, fingerprint, PickedFile, ReadProgress } from "./files";
+import {
+  CancelSignal,
+  Cancelled,
+  fingerprint,
+  PickedFile,
+  ReadProgress,
+  SourceError,
+} from "./files";
 
 /** A file that was not read as a unit's report, and why (it is listed, never dropped in silence). */
 export interface SkippedFile {
@@ -90,6 +97,8 @@ export async function readUnitFiles(
     try {
       bytes = await f.bytes();
     } catch (e) {
+      // The source failed (signed out, offline): not this file's fault, the reading stops.
+      if (e instanceof SourceError) throw e;
       out.subs.push(
         e instanceof ReasonError ? { file: f.name, error: e.reason } : unreadable(f.name, e)
       );
