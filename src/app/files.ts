@@ -19,7 +19,11 @@ export interface PickedFile {
  * connection, throttled past the retries): reading stops with it, and no file is refused for it.
  */
 export class SourceError extends ReasonError {
-  constructor(reason: Msg) {
+  constructor(
+    reason: Msg,
+    /** What failed, where the source says (`signin`, `offline`, `throttled` for Microsoft 365). */
+    readonly kind: string | null = null
+  ) {
     super(reason);
     this.name = "SourceError";
   }

@@ -86,7 +86,7 @@ const downloadAction = (name: string) => msg(`ดาวน์โหลดไฟ�
 
 /** A failure that is the source's stops the reading; one that is the file's refuses that file. */
 function asFileError(e: unknown): unknown {
-  if (e instanceof GraphError && e.fatal) return new SourceError(e.reason);
+  if (e instanceof GraphError && e.fatal) return new SourceError(e.reason, e.kind);
   return e;
 }
 

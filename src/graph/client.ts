@@ -51,7 +51,7 @@ export interface GraphClientOptions {
 }
 
 export interface RequestOptions {
-  body?: BodyInit;
+  body?: RequestInit["body"];
   headers?: Record<string, string>;
   /** What this request does, for messages. */
   action: Action;

@@ -229,7 +229,7 @@ export async function uploadFile(g: GraphClient, o: UploadOptions): Promise<Driv
         `${pathUnder(o.folder, o.name)}/content?@microsoft.graph.conflictBehavior=replace`,
         {
           action: o.action,
-          body: o.bytes as unknown as BodyInit,
+          body: o.bytes as unknown as RequestInit["body"],
           headers: { "Content-Type": o.contentType },
         }
       );
@@ -290,7 +290,7 @@ async function uploadInSession(g: GraphClient, o: UploadOptions): Promise<DriveI
         res = await g.request("PUT", session.uploadUrl, {
           action: o.action,
           auth: "none",
-          body: o.bytes.subarray(from, to) as unknown as BodyInit,
+          body: o.bytes.subarray(from, to) as unknown as RequestInit["body"],
           headers: {
             "Content-Range": `bytes ${from}-${to - 1}/${total}`,
             "Content-Type": "application/octet-stream",

@@ -72,11 +72,12 @@ export function graphError(
   const kind = kindOfStatus(status);
   const a = action;
   const c = code ? `, ${code}` : "";
+  const notDone = cannot(a.th);
   let reason: Msg;
   switch (kind) {
     case "signin":
       reason = msg(
-        `ลงชื่อเข้าใช้อีกครั้ง: Microsoft 365 ไม่รับการลงชื่อเข้าใช้ (401 หมดอายุหรือไม่ถูกต้อง) จึง${a.th}ไม่ได้`,
+        `ลงชื่อเข้าใช้อีกครั้ง: Microsoft 365 ไม่รับการลงชื่อเข้าใช้ (401 หมดอายุหรือไม่ถูกต้อง) จึง${notDone}`,
         `Sign in again: Microsoft 365 did not accept the sign-in (401: expired or not valid), so could not ${a.en}`
       );
       break;
@@ -88,25 +89,25 @@ export function graphError(
       break;
     case "notFound":
       reason = msg(
-        `${a.th}ไม่ได้: ไม่พบรายการนี้ใน Microsoft 365 (404) อาจถูกย้ายหรือลบ หรือที่อยู่ไม่ถูกต้อง`,
+        `${notDone}: ไม่พบรายการนี้ใน Microsoft 365 (404) อาจถูกย้ายหรือลบ หรือที่อยู่ไม่ถูกต้อง`,
         `Could not ${a.en}: Microsoft 365 has no such item (404); it may have been moved or deleted, or the address is wrong`
       );
       break;
     case "conflict":
       reason = msg(
-        `${a.th}ไม่ได้: มีการเปลี่ยนแปลงที่ขัดกันใน Microsoft 365 (${status}${c}) เช่น ไฟล์ถูกเช็กเอาต์ไว้ หรือมีโฟลเดอร์ชื่อเดียวกัน รอสักครู่แล้วลองอีกครั้ง`,
+        `${notDone}: มีการเปลี่ยนแปลงที่ขัดกันใน Microsoft 365 (${status}${c}) เช่น ไฟล์ถูกเช็กเอาต์ไว้ หรือมีโฟลเดอร์ชื่อเดียวกัน รอสักครู่แล้วลองอีกครั้ง`,
         `Could not ${a.en}: a conflicting change in Microsoft 365 (${status}${c}), such as the file being checked out or a folder of that name; wait a moment and try again`
       );
       break;
     case "locked":
       reason = msg(
-        `${a.th}ไม่ได้: ไฟล์ถูกล็อกอยู่ (423) เพราะมีผู้เปิดแก้ไขหรือเช็กเอาต์ไว้ ให้ปิดไฟล์นั้นก่อนแล้วลองอีกครั้ง`,
+        `${notDone}: ไฟล์ถูกล็อกอยู่ (423) เพราะมีผู้เปิดแก้ไขหรือเช็กเอาต์ไว้ ให้ปิดไฟล์นั้นก่อนแล้วลองอีกครั้ง`,
         `Could not ${a.en}: the file is locked (423), open for editing or checked out by someone; close it there and try again`
       );
       break;
     case "tooLarge":
       reason = msg(
-        `${a.th}ไม่ได้: ไฟล์ใหญ่เกินกว่าที่ Microsoft 365 รับในคำขอเดียว (413)`,
+        `${notDone}: ไฟล์ใหญ่เกินกว่าที่ Microsoft 365 รับในคำขอเดียว (413)`,
         `Could not ${a.en}: the file is larger than Microsoft 365 takes in one request (413)`
       );
       break;
@@ -115,24 +116,32 @@ export function graphError(
       const later = s !== null ? ` ลองอีกครั้งในอีก ${s} วินาที` : " ลองอีกครั้งในอีกสักครู่";
       const laterEn = s !== null ? ` try again in ${s} seconds` : " try again in a few minutes";
       reason = msg(
-        `Microsoft 365 ขอให้รอ (${status}) และยังไม่ว่างหลังลองใหม่ ${extra.retries ?? 0} ครั้ง จึง${a.th}ไม่ได้:${later}`,
+        `Microsoft 365 ขอให้รอ (${status}) และยังไม่ว่างหลังลองใหม่ ${extra.retries ?? 0} ครั้ง จึง${notDone}:${later}`,
         `Microsoft 365 asked to wait (${status}) and was still busy after ${extra.retries ?? 0} retries, so could not ${a.en}:${laterEn}`
       );
       break;
     }
     case "quota":
       reason = msg(
-        `${a.th}ไม่ได้: พื้นที่ของไลบรารีเต็ม (507) แจ้งผู้ดูแลไลบรารีของส่วนกลาง`,
+        `${notDone}: พื้นที่ของไลบรารีเต็ม (507) แจ้งผู้ดูแลไลบรารีของส่วนกลาง`,
         `Could not ${a.en}: the library's storage is full (507); tell the central office's library administrator`
       );
       break;
     default:
       reason = msg(
-        `${a.th}ไม่ได้: Microsoft 365 ตอบรหัส ${status}${c} ลองอีกครั้งภายหลัง`,
+        `${notDone}: Microsoft 365 ตอบรหัส ${status}${c} ลองอีกครั้งภายหลัง`,
         `Could not ${a.en}: Microsoft 365 answered ${status}${c}; try again later`
       );
   }
   return new GraphError(kind, status, code, reason);
+}
+
+/**
+ * `<action>ไม่ได้`, with a space when the action ends in a name or address in Latin letters (a file,
+ * a URL): Thai puts a space after a foreign word that a Thai word follows.
+ */
+export function cannot(actionTh: string): string {
+  return /[\u0E00-\u0E7F]$/.test(actionTh) ? `${actionTh}ไม่ได้` : `${actionTh} ไม่ได้`;
 }
 
 /** The request did not reach Microsoft 365 at all. */
@@ -142,7 +151,7 @@ export function offlineError(action: Action): GraphError {
     null,
     null,
     msg(
-      `ติดต่อ Microsoft 365 ไม่ได้ จึง${action.th}ไม่ได้: ตรวจการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง`,
+      `ติดต่อ Microsoft 365 ไม่ได้ จึง${cannot(action.th)}: ตรวจการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง`,
       `Could not reach Microsoft 365 to ${action.en}: check the internet connection and try again`
     )
   );

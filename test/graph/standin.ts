@@ -147,7 +147,8 @@ export class GraphStandin {
     this.token = opts.token;
     this.items.set(this.rootId, {
       id: this.rootId,
-      name: "ITA",
+      // The shared folder's name: the last part of its URL.
+      name: decodeURIComponent(opts.libraryUrl.replace(/\/+$/, "").split("/").pop() ?? "ITA"),
       parent: null,
       folder: true,
       versions: [],
