@@ -12,38 +12,24 @@
  */
 import { ReasonError } from "../domain/errors";
 import { baseName, msg, Msg } from "../domain/text";
+import { Period, periodWords } from "../domain/period";
 import {
   DriveFolder,
   DriveItem,
   downloadFile,
   GraphClient,
   GraphError,
+  itemAt,
   listChildren,
   resolveFolder,
 } from "../graph";
+import { periodFolder } from "./submit";
 import { READ_LIMITS } from "../xlsx/read/limits";
+import type { ByteCache } from "./byteCache";
 import { ignoredName, PickedFile, SourceError } from "./files";
 
-/** Copies of files kept from an earlier merge, by item and eTag. */
-export interface ByteCache {
-  /** The bytes kept for this item when its eTag is still `eTag`; else null. */
-  get(key: string, eTag: string): Promise<Uint8Array | null>;
-  put(key: string, eTag: string, bytes: Uint8Array): Promise<void>;
-}
-
-/** A cache that lasts as long as the object (the pane's, while it is open). */
-export function memoryCache(): ByteCache {
-  const kept = new Map<string, { eTag: string; bytes: Uint8Array }>();
-  return {
-    get: async (key, eTag) => {
-      const k = kept.get(key);
-      return k && k.eTag === eTag ? k.bytes : null;
-    },
-    put: async (key, eTag, bytes) => {
-      kept.set(key, { eTag, bytes });
-    },
-  };
-}
+export type { ByteCache } from "./byteCache";
+export { memoryCache } from "./byteCache";
 
 /** A file of the folder, as listed. */
 export interface LibraryEntry {
@@ -90,15 +76,50 @@ function asFileError(e: unknown): unknown {
   return e;
 }
 
+/**
+ * A period's folder in the library (`<library>/2570-r6`), as the pane finds it from the configured
+ * library URL; refused in words when the central office has not made it yet.
+ */
+export async function periodFolderIn(
+  g: GraphClient,
+  libraryUrl: string,
+  period: Period
+): Promise<DriveFolder> {
+  const library = await resolveFolder(g, libraryUrl);
+  const name = periodFolder(period);
+  const item = await itemAt(
+    g,
+    library,
+    name,
+    msg(
+      `หาโฟลเดอร์ ${name} ในไลบรารี ${library.name}`,
+      `find the folder ${name} in the library ${library.name}`
+    )
+  );
+  if (!item?.folder)
+    throw new ReasonError(
+      msg(
+        `ไลบรารี ${library.name} ยังไม่มีโฟลเดอร์ ${name} ของ${periodWords(period).th}: ยังไม่มีหน่วยงานใดส่ง หรือส่วนกลางยังไม่ได้สร้างโฟลเดอร์ของรอบนี้`,
+        `The library ${library.name} has no folder ${name} for the ${periodWords(period).en}: no unit has sent yet, or the round's folder is not made yet`
+      )
+    );
+  return {
+    driveId: library.driveId,
+    id: item.id,
+    name: `${library.name}/${item.name}`,
+    webUrl: item.webUrl ?? null,
+  };
+}
+
 const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
 
-/** List the folder at a URL (and its unit folders) as files for the merge. */
+/** List the folder at a URL, or one already found (and its unit folders), as files for the merge. */
 export async function listLibrary(
   g: GraphClient,
-  url: string,
+  source: string | DriveFolder,
   opts: ListOptions = {}
 ): Promise<LibraryListing> {
-  const folder = await resolveFolder(g, url);
+  const folder = typeof source === "string" ? await resolveFolder(g, source) : source;
   const out: LibraryListing = { folder, entries: [], files: [], ignored: [], notRead: [] };
   const maxBytes = opts.maxBytes ?? READ_LIMITS.fileBytes;
 

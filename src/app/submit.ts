@@ -224,7 +224,8 @@ export function whenWords(iso: string | null): Msg {
     minute: "2-digit",
   };
   return msg(
-    `${new Intl.DateTimeFormat("th-TH", o).format(d)} น.`,
+    // A no-break space: "น." never starts a line of its own.
+    `${new Intl.DateTimeFormat("th-TH", o).format(d)}\u00a0น.`,
     `${new Intl.DateTimeFormat("en-GB", o).format(d)} (Bangkok time)`
   );
 }

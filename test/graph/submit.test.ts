@@ -108,7 +108,7 @@ describe("sending (driveitem-put-content, driveitem-list-versions)", () => {
     ).toBe(true);
     // The stand-in's clock: 09:01 and 09:02 UTC, 16:01 and 16:02 in Bangkok.
     expect(submittedWords(second, "ITA")).toEqual({
-      th: `ส่งรายงานของสำนักงานเขตจอมทอง ปีงบประมาณ 2567 รอบ 6 เดือน แล้ว เมื่อ 2 พ.ย. 2569 16:02 น.: 2567-r6/1035-2567-r6.xlsx ในไลบรารี ITA รุ่น 2.0 แทนไฟล์ที่ส่งไว้เมื่อ 2 พ.ย. 2569 16:01 น. (SharePoint เก็บรุ่นเดิมไว้)`,
+      th: `ส่งรายงานของสำนักงานเขตจอมทอง ปีงบประมาณ 2567 รอบ 6 เดือน แล้ว เมื่อ 2 พ.ย. 2569 16:02\u00a0น.: 2567-r6/1035-2567-r6.xlsx ในไลบรารี ITA รุ่น 2.0 แทนไฟล์ที่ส่งไว้เมื่อ 2 พ.ย. 2569 16:01\u00a0น. (SharePoint เก็บรุ่นเดิมไว้)`,
       en: `Sent the report of Chom Thong for the fiscal year 2567, 6-month round at 2 Nov 2026, 16:02 (Bangkok time): 2567-r6/1035-2567-r6.xlsx in the library ITA, version 2.0. It replaces the file sent 2 Nov 2026, 16:01 (Bangkok time) (SharePoint keeps the earlier version).`,
     });
     // The upload: a PUT by path with replace in the URL.
