@@ -45,9 +45,9 @@ function failed(e: AsyncResultLike<unknown>["error"]): ReasonError {
 }
 
 /** The workbook's bytes (the file as Excel gives it: getFileAsync(Compressed)). */
-export function workbookBytes(doc: DocumentLike): Promise<Uint8Array> {
+export function workbookBytes(doc: DocumentLike, sliceSize = SLICE_SIZE): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    doc.getFileAsync("compressed", { sliceSize: SLICE_SIZE }, (r) => {
+    doc.getFileAsync("compressed", { sliceSize }, (r) => {
       if (r.status !== "succeeded") return reject(failed(r.error));
       const file = r.value;
       const out = new Uint8Array(file.size);
