@@ -2,6 +2,7 @@ import { promises as fs, statSync } from "fs";
 import path from "path";
 import { Cancelled, ignoredName, PickedFile, SourceError } from "../app/files";
 import type { LibraryListing } from "../app/library";
+import { whenWords } from "../app/submit";
 import {
   formChoiceNote,
   MergeOutcome,
@@ -506,10 +507,12 @@ export function formatLibrary(l: LibraryListing, o: MergeOutcome): string {
   const lines = [
     `ไลบรารี / library: ${l.folder.name}${l.folder.webUrl ? ` (${l.folder.webUrl})` : ""} · ไฟล์ / files: ${l.entries.length} · ดาวน์โหลด / downloaded: ${downloaded} · ไม่เปลี่ยนแปลงตั้งแต่ครั้งก่อน ไม่ดาวน์โหลดซ้ำ / unchanged since the last merge, not downloaded: ${cached}`,
   ];
-  for (const e of l.entries)
+  for (const e of l.entries) {
+    const when = whenWords(e.modified);
     lines.push(
-      `  ${merged.has(e.name) ? "ส่งแล้ว / sent" : "ไฟล์ / file"}  ${e.name} · ${e.modifiedBy ?? "-"} · ${e.modified ?? "-"}`
+      `  ${merged.has(e.name) ? "ส่งแล้ว / sent" : "ไฟล์ / file"}  ${e.name} · ${e.modifiedBy ?? "-"} · ${when.th} / ${when.en}`
     );
+  }
   for (const n of l.notRead)
     lines.push(`  ไม่อ่าน / not read  ${n.name}: ${n.reason.th} / ${n.reason.en}`);
   return `${lines.join("\n")}\n`;

@@ -75,7 +75,7 @@ describe("ita merge --graph URL", () => {
       "ไลบรารี / library: 2567-r6 (https://bkk.sharepoint.com/sites/ITA/Shared%20Documents/ITA/2567-r6) · ไฟล์ / files: 5 · ดาวน์โหลด / downloaded: 5 · ไม่เปลี่ยนแปลงตั้งแต่ครั้งก่อน ไม่ดาวน์โหลดซ้ำ / unchanged since the last merge, not downloaded: 0"
     );
     expect(r.stdout).toContain(
-      "  ส่งแล้ว / sent  1003/1003-2567-r6.xlsx · หนองจอก ผู้ส่ง · 2026-11-02T09:03:00.000Z"
+      "  ส่งแล้ว / sent  1003/1003-2567-r6.xlsx · หนองจอก ผู้ส่ง · 2 พ.ย. 2569 16:03\u00a0น. / 2 Nov 2026, 16:03 (Bangkok time)"
     );
     expect(r.stdout).toContain("  ไม่รับ / rejected  notes.xlsx: ไฟล์ notes.xlsx เป็นไฟล์ข้อความ");
     expect(r.stdout).toContain("รวมแล้ว / merged: 4 · ไม่รับ / rejected: 1");
