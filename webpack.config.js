@@ -3,7 +3,10 @@ const devCerts = require("office-addin-dev-certs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const path = require("path");
+const fs = require("fs");
+const webpack = require("webpack");
 const { productionManifest } = require("./tools/manifest");
+const { m365Config, m365Page } = require("./tools/m365");
 
 const urlProd = process.env.ADDIN_PUBLIC_URL || "https://www.contoso.com/"; // set ADDIN_PUBLIC_URL for deployment
 
@@ -14,6 +17,10 @@ async function getHttpsOptions() {
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  // The central office's Microsoft 365 settings (ADDIN_M365_…, docs/m365-setup.md); null: a build
+  // without them, whose pane reaches no one but its own server.
+  const m365 = m365Config(process.env, dev ? "https://localhost:3000/" : urlProd);
+  const pane = m365Page(fs.readFileSync(path.join(__dirname, "src/taskpane/taskpane.html"), "utf8"), m365);
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -54,9 +61,10 @@ module.exports = async (env, options) => {
     plugins: [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
+        templateContent: pane,
         chunks: ["taskpane"],
       }),
+      new webpack.DefinePlugin({ __ITA_M365__: JSON.stringify(m365) }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",

@@ -7,6 +7,7 @@
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const path = require("path");
+const { withConnectSources } = require("./tools/m365");
 
 // The Office.js tag: the comment before it and a script whose src is an https URL ending in
 // /office.js (the CDN's address changes: appsforoffice.microsoft.com, then
@@ -44,5 +45,13 @@ module.exports = {
     ],
   },
   performance: { hints: false },
-  plugins: [new HtmlWebpackPlugin({ filename: "index.html", templateContent: testPage() })],
+  plugins: [
+    new HtmlWebpackPlugin({ filename: "index.html", templateContent: testPage() }),
+    // The pane as a Microsoft 365 build makes it, its policy opened to the local Graph stand-in
+    // (test/graph/standin.ts) on this computer's ports in place of Graph, SharePoint and the sign-in host.
+    new HtmlWebpackPlugin({
+      filename: "m365.html",
+      templateContent: withConnectSources(testPage(), ["http://127.0.0.1:*"]),
+    }),
+  ],
 };

@@ -1,3 +1,6 @@
+import { ReasonError } from "../domain/errors";
+import type { Msg } from "../domain/text";
+
 /**
  * Files as the use cases take them, whatever gathered them: the command (paths on disk) or the task
  * pane (files the user picked or dropped). The shells only say how to get a file's bytes.
@@ -9,6 +12,21 @@ export interface PickedFile {
   bytes(): Promise<Uint8Array>;
   /** When the file system (or the browser) says the file was last changed, ms since 1970; null unknown. */
   modified: number | null;
+}
+
+/**
+ * A failure of where the files come from rather than of one file (signed out of Microsoft 365, no
+ * connection, throttled past the retries): reading stops with it, and no file is refused for it.
+ */
+export class SourceError extends ReasonError {
+  constructor(
+    reason: Msg,
+    /** What failed, where the source says (`signin`, `offline`, `throttled` for Microsoft 365). */
+    readonly kind: string | null = null
+  ) {
+    super(reason);
+    this.name = "SourceError";
+  }
 }
 
 /** Called before each file is read: how far the reading is. */

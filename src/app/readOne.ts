@@ -9,7 +9,7 @@ import type { Submission } from "../domain/merge";
 import { baseName, msg } from "../domain/text";
 import { readUnitFile, UnitFile } from "../xlsx/read/submission";
 import type { Inflater } from "../xlsx/read/zip";
-import { fingerprint, PickedFile } from "./files";
+import { fingerprint, PickedFile, SourceError } from "./files";
 import type { ReadOne } from "./readWire";
 
 /**
@@ -43,6 +43,8 @@ export async function readOne(
   try {
     bytes = await f.bytes();
   } catch (e) {
+    // The source failed (signed out, offline): not this file's fault, the reading stops.
+    if (e instanceof SourceError) throw e;
     return { error: e instanceof ReasonError ? e.reason : unreadable(f.name, e).error! };
   }
   let unit: UnitFile;

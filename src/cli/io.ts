@@ -4,4 +4,6 @@ export interface Io {
   err: (s: string) => void;
   /** The date defaults follow (the report due); tests give one. */
   now?: () => Date;
+  /** The environment the command reads (ITA_GRAPH_…); a test gives its own, else the process's. */
+  env?: Record<string, string | undefined>;
 }

@@ -39,7 +39,7 @@ const help =
   ita validate FILE [--threshold N] [--json] [--sheet NAME] [--form FILE|ID]
       ตรวจสอบก่อนส่ง / check before submission; exit 0 ok, 1 errors, 2 unreadable
   ita merge FILES|FOLDERS… -o SUMMARY.xlsx [--threshold N] [--expect districts|none|LIST] [--json]
-            [--form FILE|ID]
+            [--form FILE|ID] [--graph FOLDER_URL [--cache DIR]]
       รวมรายงานของเขตเป็นสรุปส่วนกลาง / merge district workbooks into the central summary;
       LIST: the units expected, one a line or a .json array; of two files for the same unit,
       year and round the later saved is merged, the other listed as superseded; one form:
@@ -49,6 +49,12 @@ const help =
       --office NAME         หน่วยงานผู้รวบรวม / the compiling office (default กองวินัยและเสริมสร้างจริยธรรม สำนักงาน ก.ก.)
       --compare PREVIOUS    เทียบกับครั้งก่อน / compare with a summary written by ita merge, or the
                             previous year's or round's district files or folders (the sheet ITA เทียบปีก่อน)
+      --graph FOLDER_URL    รวมจากโฟลเดอร์ในไลบรารี SharePoint / merge the files of a SharePoint library
+                            folder (and its units' folders) through Microsoft Graph; token: ITA_GRAPH_TOKEN,
+                            or a sign-in with a code (ITA_GRAPH_CLIENT_ID, ITA_GRAPH_TENANT); ITA_GRAPH_BASE
+                            (default https://graph.microsoft.com/v1.0); files unchanged since the last merge
+                            are not downloaded again (--cache DIR, default ~/.cache/ita/graph; off: none);
+                            a sign-in refused (401): exit 2
   ita demo [--out DIR]
       ตัวอย่างครบวงจรด้วยข้อมูลเขตจอมทอง / the whole job on the bundled Chom Thong sample
 `;

@@ -1,6 +1,8 @@
 import { promises as fs, statSync } from "fs";
 import path from "path";
-import { Cancelled, ignoredName } from "../app/files";
+import { Cancelled, ignoredName, SourceError } from "../app/files";
+import type { LibraryListing } from "../app/library";
+import { whenWords } from "../app/submit";
 import { diskFile } from "./diskFile";
 import { nodeReadPool } from "./readPool";
 import {
@@ -39,6 +41,8 @@ import { readExpectList } from "./expectList";
 import type { Io } from "./io";
 import { formOption } from "./forms";
 import { compareJson } from "./compareJson";
+import { cacheDir, cliGraph, libraryFiles } from "./graph";
+import { GraphError, type GraphClient } from "../graph";
 
 /** Files to merge, and the names in the given folders that are not files to read (lock and hidden files). */
 export interface Inputs {
@@ -207,15 +211,23 @@ export async function merge(argv: string[], io: Io): Promise<number> {
       compare: { type: "string", multiple: true },
       year: { type: "string" },
       round: { type: "string" },
+      graph: { type: "string", multiple: true },
+      cache: { type: "string" },
     },
     positionals: true,
   });
+  const graphUrls = (values.graph as unknown as string[] | undefined) ?? [];
   if (!values.out)
     throw new UserError(
       msg("ต้องระบุไฟล์สรุปด้วย -o SUMMARY.xlsx", "Give the summary file with -o SUMMARY.xlsx")
     );
-  if (!positionals.length)
-    throw new UserError(msg("ต้องระบุไฟล์หรือโฟลเดอร์ของหน่วยงาน", "Give the units' files or folders"));
+  if (!positionals.length && !graphUrls.length)
+    throw new UserError(
+      msg(
+        "ต้องระบุไฟล์หรือโฟลเดอร์ของหน่วยงาน หรือโฟลเดอร์ในไลบรารีด้วย --graph URL",
+        "Give the units' files or folders, or a library folder with --graph URL"
+      )
+    );
   const expectArg = (values.expect as string | undefined) ?? "districts";
   // Anything but the two words is a file listing the expected units.
   const expect =
@@ -235,7 +247,8 @@ export async function merge(argv: string[], io: Io): Promise<number> {
       )
     );
   const inputs = await expandInputs(positionals);
-  if (!inputs.files.length) throw new UserError(msg("ไม่พบไฟล์ที่จะรวม", "No file to merge"));
+  if (!inputs.files.length && !graphUrls.length)
+    throw new UserError(msg("ไม่พบไฟล์ที่จะรวม", "No file to merge"));
   const given = values.form === undefined ? undefined : formOption(String(values.form));
   const inflate = nodeInflate;
   await checkOutput(out, inputs.files);
@@ -262,14 +275,37 @@ export async function merge(argv: string[], io: Io): Promise<number> {
     if (previous.problem) throw new UserError(previous.problem);
   }
 
-  const read = await readUnitFiles(inputs.files.map(diskFile), {
-    inflate,
-    form: given,
-    pool: nodeReadPool(inputs.files.length, given),
-    onProgress: (_i, _n, file) => {
-      if (!values.json) io.err(`อ่าน / reading  ${file}\n`);
-    },
-  });
+  // The library's folders, listed (every page) before anything is read: a sign-in refused stops here.
+  const libraries: LibraryListing[] = [];
+  const graphEnv = io.env ?? process.env;
+  let graph: GraphClient | null = null;
+  for (const url of graphUrls) {
+    graph ??= cliGraph(graphEnv, io, { quiet: Boolean(values.json) });
+    libraries.push(
+      await signInHint(
+        libraryFiles(url, graph, io, {
+          cache: cacheDir(values.cache as string | undefined, graphEnv),
+          quiet: Boolean(values.json),
+        })
+      )
+    );
+  }
+  for (const l of libraries)
+    for (const i of l.ignored) inputs.ignored.push({ file: i.name, why: i.why });
+  if (!inputs.files.length && !libraries.some((l) => l.files.length))
+    throw new UserError(msg("ไม่พบไฟล์ที่จะรวม", "No file to merge"));
+
+  const read = await signInHint(
+    readUnitFiles([...inputs.files.map(diskFile), ...libraries.flatMap((l) => l.files)], {
+      inflate,
+      form: given,
+      // Files on disk are read in worker threads; the library's, downloaded, in this one.
+      pool: nodeReadPool(inputs.files.length, given),
+      onProgress: (_i, _n, file) => {
+        if (!values.json) io.err(`อ่าน / reading  ${file}\n`);
+      },
+    })
+  );
 
   const outcome = mergeRead(read, { expect, passMark, form: given, period, previous });
   if (outcome.compareProblem) throw new UserError(outcome.compareProblem);
@@ -300,6 +336,7 @@ export async function merge(argv: string[], io: Io): Promise<number> {
         {
           ...mergeJson(outcome, inputs, wrote ? out : null),
           ...(report !== null ? { report: reportOut } : {}),
+          ...(libraries.length ? { library: libraries.map(libraryJson) } : {}),
           ...(outcome.comparison ? { compare: compareJson(outcome.comparison) } : {}),
           ...(compareInputs.length
             ? {
@@ -317,6 +354,7 @@ export async function merge(argv: string[], io: Io): Promise<number> {
   else {
     const note = formChoiceNote(outcome);
     if (note) io.err(`${note.th}\n${note.en}\n`);
+    for (const l of libraries) io.out(formatLibrary(l, outcome));
     io.out(formatMerge(outcome, inputs, wrote ? out : null));
     if (outcome.comparison) io.out(formatCompare(outcome.comparison));
     for (const x of outcome.previousRejected)
@@ -409,4 +447,62 @@ export async function readSubmissions(
     onProgress: onFile && ((_i, _n, file) => onFile(file)),
   });
   return read.subs;
+}
+
+/**
+ * A sign-in Microsoft 365 refused, said with what the command can do about it: a new ITA_GRAPH_TOKEN,
+ * or none, to sign in with a code. Exit 2, as for any input the command cannot use.
+ */
+async function signInHint<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    const kind = e instanceof GraphError || e instanceof SourceError ? e.kind : null;
+    if (kind !== "signin") throw e;
+    const r = (e as GraphError | SourceError).reason;
+    throw new UserError(
+      msg(
+        `${r.th} (ตั้งค่า ITA_GRAPH_TOKEN ใหม่ หรือลบออกเพื่อลงชื่อเข้าใช้ด้วยรหัส)`,
+        `${r.en} (set a new ITA_GRAPH_TOKEN, or unset it to sign in with a code)`
+      )
+    );
+  }
+}
+
+/** A library folder in the JSON output: each file with who sent it and when, and how it was got. */
+export function libraryJson(l: LibraryListing) {
+  return {
+    folder: l.folder.name,
+    webUrl: l.folder.webUrl,
+    files: l.entries.map((e) => ({
+      file: e.name,
+      sentBy: e.modifiedBy,
+      sentAt: e.modified,
+      got: e.got,
+    })),
+    notRead: l.notRead.map((n) => ({ name: n.name, reason: n.reason })),
+    ignored: l.ignored.map((i) => ({ file: i.name, kind: i.why })),
+  };
+}
+
+/**
+ * The library in the human output: the folder, how many files were downloaded or kept, and each
+ * file with who sent it and when (who has sent; who has not is the merge's "missing" line).
+ */
+export function formatLibrary(l: LibraryListing, o: MergeOutcome): string {
+  const downloaded = l.entries.filter((e) => e.got === "downloaded").length;
+  const cached = l.entries.filter((e) => e.got === "cached").length;
+  const merged = new Set(o.result.merged.map((m) => m.file));
+  const lines = [
+    `ไลบรารี / library: ${l.folder.name}${l.folder.webUrl ? ` (${l.folder.webUrl})` : ""} · ไฟล์ / files: ${l.entries.length} · ดาวน์โหลด / downloaded: ${downloaded} · ไม่เปลี่ยนแปลงตั้งแต่ครั้งก่อน ไม่ดาวน์โหลดซ้ำ / unchanged since the last merge, not downloaded: ${cached}`,
+  ];
+  for (const e of l.entries) {
+    const when = whenWords(e.modified);
+    lines.push(
+      `  ${merged.has(e.name) ? "ส่งแล้ว / sent" : "ไฟล์ / file"}  ${e.name} · ${e.modifiedBy ?? "-"} · ${when.th} / ${when.en}`
+    );
+  }
+  for (const n of l.notRead)
+    lines.push(`  ไม่อ่าน / not read  ${n.name}: ${n.reason.th} / ${n.reason.en}`);
+  return `${lines.join("\n")}\n`;
 }

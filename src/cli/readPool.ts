@@ -9,7 +9,9 @@ import os from "os";
 import path from "path";
 import { Worker } from "worker_threads";
 import { Cancelled, PickedFile } from "../app/files";
-import type { ReadPool } from "../app/readOne";
+import { readOne, ReadPool } from "../app/readOne";
+import { nodeInflate } from "../xlsx/nodeInflate";
+import { isDiskFile } from "./diskFile";
 import { fromWire, ReadOne, WireOne } from "../app/readWire";
 import type { FormDef } from "../domain/catalog";
 
@@ -65,6 +67,7 @@ export function nodeReadPool(files: number, form?: FormDef): ReadPool | undefine
       } catch (e) {
         p.reject(e);
       }
+      // Every file is handed over at once (readUnitFiles): none waiting is all answered.
       if (!waiting.size) close();
     });
     w.on("error", (e) => {
@@ -82,10 +85,12 @@ export function nodeReadPool(files: number, form?: FormDef): ReadPool | undefine
   let next = 0;
   return {
     read(file: PickedFile, index: number) {
+      // A file that is not on disk (downloaded from the library) is read here.
+      if (!isDiskFile(file)) return readOne(file, { inflate: nodeInflate, form });
       return new Promise<ReadOne>((resolve, reject) => {
         waiting.set(index, { resolve, reject });
         // Files go to the workers in turn; each queues its messages.
-        workers[next++ % workers.length].postMessage({ id: index, file: file.name });
+        workers[next++ % workers.length].postMessage({ id: index, file: file.path });
       });
     },
     cancel() {

@@ -39,6 +39,8 @@ import {
   SUMMARY_SHEETS,
   typedNumber,
 } from "../domain";
+import type { LibraryListing } from "../app/library";
+import { ReasonError } from "../domain/errors";
 import { fflateInflate } from "../xlsx/read/fflateInflate";
 import { ErrorBar, SuccessBar } from "./components";
 import { Gateway } from "./gateway";
@@ -48,6 +50,7 @@ import { CompareOutcome } from "./merge/CompareOutcome";
 import { fill } from "./merge/fill";
 import { MergeResults } from "./merge/MergeResults";
 import { ReportDownload } from "./merge/ReportDownload";
+import { LibrarySlot } from "./m365/slots";
 import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
@@ -109,12 +112,18 @@ export function MergeView({
   const t = useT();
   const styles = useStyles();
   const [files, setFiles] = useState<File[]>([]);
+  // The files of the city's library, when the build has it and the user got them (m365/LibrarySource).
+  const [library, setLibrary] = useState<LibraryListing | null>(null);
   const [previousFiles, setPreviousFiles] = useState<File[]>([]);
   const [expectDistricts, setExpectDistricts] = useState(true);
   const [passMark, setPassMark] = useState(String(DEFAULT_PASS_MARK));
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   // What the chosen files gave (read once per choice of files), and the period chosen ("" = the most common).
-  const [read, setRead] = useState<{ files: File[]; set: ReadSet } | null>(null);
+  const [read, setRead] = useState<{
+    files: File[];
+    library: LibraryListing | null;
+    set: ReadSet;
+  } | null>(null);
   const [periodChoice, setPeriodChoice] = useState("");
   // Files the user took instead of their later copies: kept while those files are chosen.
   const [prefer, setPrefer] = useState<string[]>([]);
@@ -138,14 +147,16 @@ export function MergeView({
 
   // Read the chosen files as soon as they are chosen: the periods they give are shown before merging.
   useEffect(() => {
-    if (!files.length) return;
+    // The files from this computer, then the library's (downloaded as they are read).
+    const sources = [...files.map(picked), ...(library?.files ?? [])];
+    if (!sources.length) return;
     const signal = { aborted: false };
     cancel.current = signal;
-    setPhase({ kind: "reading", file: 0, of: files.length });
+    setPhase({ kind: "reading", file: 0, of: sources.length });
     readPool(files.length)
       .then((pool) => {
         readers.current = pool;
-        return readUnitFiles(files.map(picked), {
+        return readUnitFiles(sources, {
           inflate: fflateInflate,
           signal,
           pool,
@@ -153,10 +164,12 @@ export function MergeView({
         });
       })
       .then((set) => {
-        if (!signal.aborted) setRead({ files, set });
+        if (!signal.aborted) setRead({ files, library, set });
       })
       .catch((e) => {
         if (e instanceof Cancelled) setCancelled(true);
+        // The library could not be read (signed out, offline): said as it is.
+        else if (e instanceof ReasonError) setError(e.reason);
         else setError(STRINGS.readFailed);
       })
       .finally(() => {
@@ -166,9 +179,9 @@ export function MergeView({
       signal.aborted = true;
       readers.current?.cancel();
     };
-  }, [files, setError]);
+  }, [files, library, setError]);
 
-  const readNow = read && read.files === files ? read.set : null;
+  const readNow = read && read.files === files && read.library === library ? read.set : null;
   // The periods found, as a preview of the merge (the most common first).
   const preview = useMemo(() => (readNow ? periodsOfSubmissions(readNow.subs) : []), [readNow]);
   const period: Period | null =
@@ -181,7 +194,20 @@ export function MergeView({
     setCancelled(false);
     setPeriodChoice("");
     // A choice between copies stays while both files are still chosen.
-    const names = new Set(list.map((f) => f.name));
+    const names = new Set([
+      ...list.map((f) => f.name),
+      ...(library?.files.map((f) => f.name) ?? []),
+    ]);
+    setPrefer((p) => p.filter((n) => names.has(n)));
+  };
+
+  const chooseLibrary = (l: LibraryListing | null) => {
+    setLibrary(l);
+    setOutcome(null);
+    setDone(false);
+    setCancelled(false);
+    setPeriodChoice("");
+    const names = new Set([...files.map((f) => f.name), ...(l?.files.map((f) => f.name) ?? [])]);
     setPrefer((p) => p.filter((n) => names.has(n)));
   };
 
@@ -267,6 +293,7 @@ export function MergeView({
         {t("mergeTitle")}
       </Subtitle2>
       <ChosenFiles files={files} onChange={choose} disabled={busy} />
+      <LibrarySlot listing={library} onListing={chooseLibrary} disabled={busy || reading} />
       {preview.length ? (
         <Field
           label={t("mergePeriod")}
@@ -321,7 +348,7 @@ export function MergeView({
         <Button
           appearance="primary"
           disabledFocusable={busy || reading || !readNow || !passOk}
-          aria-describedby={files.length ? undefined : "merge-needs-files"}
+          aria-describedby={files.length || library ? undefined : "merge-needs-files"}
           onClick={start}
         >
           {t("startMerge")}
@@ -336,7 +363,7 @@ export function MergeView({
           {t("cancelMerge")}
         </Button>
       </div>
-      {files.length ? null : (
+      {files.length || library ? null : (
         <Text id="merge-needs-files" size={200}>
           {t("mergeNeedsFiles")}
         </Text>

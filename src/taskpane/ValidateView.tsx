@@ -30,6 +30,7 @@ import { CheckedSheet, Found, SheetChoice, useFoundForm } from "./FormPicker";
 import { Gateway } from "./gateway";
 import { fill, useT } from "./i18n";
 import { codesText, DoneBar, firstScreen, ListFilter, StaleBar } from "./lists";
+import { SubmitSlot } from "./m365/slots";
 import { useGoTo, useStaleness } from "./shell";
 import { useAction } from "./useAction";
 
@@ -188,6 +189,9 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
       ) : null}
       <DoneBar text={done} />
       {checked ? <Summary result={checked.result} textScores={textScores} ready={ready} /> : null}
+      <SubmitSlot
+        state={!checked ? "unchecked" : stale(checked.at) ? "stale" : ready ? "ready" : "notReady"}
+      />
       {textScores.length ? (
         <div>
           <Button onClick={normalize} disabled={busy}>

@@ -143,22 +143,27 @@ export interface Traffic {
   violations: string[];
 }
 
-export function allowedRequest(url: string, origin: string): boolean {
+/** `also`: origins a test lets the page reach besides (the local Graph stand-in's). */
+export function allowedRequest(url: string, origin: string, also: readonly string[] = []): boolean {
   const u = new URL(url);
   if (u.protocol === "data:" || u.protocol === "blob:") return true; // not network requests
-  return u.origin === origin || OFFICE_CDNS.includes(u.origin);
+  return u.origin === origin || OFFICE_CDNS.includes(u.origin) || also.includes(u.origin);
 }
 
 /**
  * Record every request of a page (and abort any to another origin, so a test never reaches the
  * network), and every CSP violation the page reports. Call before the page opens its URL.
  */
-export async function watchTraffic(page: Page, origin: string): Promise<Traffic> {
+export async function watchTraffic(
+  page: Page,
+  origin: string,
+  also: readonly string[] = []
+): Promise<Traffic> {
   const t: Traffic = { requests: [], violations: [] };
   await page.route("**/*", (route) => {
     const url = route.request().url();
     t.requests.push(url);
-    return allowedRequest(url, origin) ? route.continue() : route.abort("blockedbyclient");
+    return allowedRequest(url, origin, also) ? route.continue() : route.abort("blockedbyclient");
   });
   page.on("console", (m) => {
     if (/Content Security Policy/i.test(m.text())) t.violations.push(m.text());
@@ -167,6 +172,6 @@ export async function watchTraffic(page: Page, origin: string): Promise<Traffic>
 }
 
 /** Requests of a page that went anywhere but its own origin and the Office.js CDN. */
-export function strayRequests(t: Traffic, origin: string): string[] {
-  return t.requests.filter((u) => !allowedRequest(u, origin));
+export function strayRequests(t: Traffic, origin: string, also: readonly string[] = []): string[] {
+  return t.requests.filter((u) => !allowedRequest(u, origin, also));
 }

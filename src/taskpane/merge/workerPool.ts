@@ -4,7 +4,8 @@
  * read in the page).
  */
 import { Cancelled, PickedFile } from "../../app/files";
-import type { ReadPool } from "../../app/readOne";
+import { readOne, ReadPool } from "../../app/readOne";
+import { fflateInflate } from "../../xlsx/read/fflateInflate";
 import { fromWire, ReadOne, WireOne } from "../../app/readWire";
 import type { FormDef } from "../../domain/catalog";
 
@@ -43,6 +44,8 @@ export function browserReadPool(files: number): ReadPool {
   let next = 0;
   return {
     read(file, index) {
+      // A file that is not the browser's (downloaded from the library) is read here.
+      if (!(file as BrowserFile).file) return readOne(file, { inflate: fflateInflate });
       return new Promise<ReadOne>((resolve, reject) => {
         waiting.set(index, { resolve, reject });
         workers[next++ % workers.length].postMessage({

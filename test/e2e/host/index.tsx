@@ -18,6 +18,9 @@ import { App } from "../../../src/taskpane/App";
 import { excelGateway } from "../../../src/taskpane/excelGateway";
 import { firstLanguage, hostInfo, localLangStore } from "../../../src/taskpane/office";
 import { CURRENT, FakeExcelHost } from "../../host/fakeExcel";
+import { fakeDocument } from "../../host/document";
+import { memoryCache } from "../../../src/app/byteCache";
+import { M365, M365Context } from "../../../src/taskpane/m365/context";
 
 // A current Excel (ExcelApi 1.17), so the pane takes its guarded paths (merged areas, ExcelApi 1.13).
 const host = new FakeExcelHost(undefined, { apiSets: CURRENT });
@@ -78,6 +81,10 @@ const itaTest = {
   async xlsxBase64(): Promise<string> {
     return toBase64(new Uint8Array(await host.wb.xlsx.writeBuffer()));
   },
+  /** The Office file API's use: getFileAsync calls, and files still open (Office allows two). */
+  fileCalls: () => ({ calls: document$.calls(), open: document$.open() }),
+  /** The scopes each token was asked for. */
+  tokenScopes: () => tokenScopes.map((s) => s.join(" ")),
 };
 
 (window as unknown as { itaTest: typeof itaTest }).itaTest = itaTest;
@@ -90,11 +97,52 @@ const office = host.office({
 });
 const info = hostInfo(office);
 const langs = localLangStore();
+
+/**
+ * On m365.html (the policy opened to this computer's ports), the pane as a Microsoft 365 build makes
+ * it, with the local Graph stand-in in place of Graph and SharePoint (?graph=…&library=…), the
+ * workbook's file from the in-memory host through Office's file API (test/host/document.ts), and a
+ * stand-in token (NAA needs an Office host; MSAL itself is tested with a fake in the unit tests).
+ * ?naa=0: a host without the NestedAppAuth requirement set.
+ */
+const tokenScopes: string[][] = [];
+const document$ = fakeDocument(
+  async () => new Uint8Array(await host.wb.xlsx.writeBuffer()),
+  "https://bkk.sharepoint.com/sites/chomthong/Shared%20Documents/ITA%202567%20%E0%B8%88%E0%B8%AD%E0%B8%A1%E0%B8%97%E0%B8%AD%E0%B8%87.xlsx"
+);
+const graph = params.get("graph");
+const m365: M365 | null = graph
+  ? {
+      config: {
+        clientId: "00000000-0000-0000-0000-0000000e2e00",
+        tenant: "bkk.onmicrosoft.com",
+        authority: "https://login.microsoftonline.com/bkk.onmicrosoft.com",
+        library: params.get("library") ?? "",
+        graphBase: graph,
+        readScopes: ["Files.Read.All"],
+        writeScopes: ["Files.ReadWrite.All"],
+        redirectUri: null,
+      },
+      naa: params.get("naa") !== "0",
+      token: async (scopes) => {
+        tokenScopes.push(scopes);
+        return "e2e-pane-token-7c4b";
+      },
+      fetch: (url, init) => fetch(url, init),
+      workbookBytes: () =>
+        import("../../../src/taskpane/m365/workbookFile").then((w) => w.workbookBytes(document$)),
+      workbookName: () => "ITA 2567 จอมทอง.xlsx",
+      cache: memoryCache(),
+    }
+  : null;
+
 createRoot(document.getElementById("container")!).render(
-  <App
-    host={info}
-    gateway={excelGateway(host.run, memoryMarkStore(), { mergedAreas: info.mergedAreas })}
-    initialLang={firstLanguage(langs, office)}
-    onLangChange={langs.set}
-  />
+  <M365Context.Provider value={m365}>
+    <App
+      host={info}
+      gateway={excelGateway(host.run, memoryMarkStore(), { mergedAreas: info.mergedAreas })}
+      initialLang={firstLanguage(langs, office)}
+      onLangChange={langs.set}
+    />
+  </M365Context.Provider>
 );

@@ -1,0 +1,176 @@
+/**
+ * A small Microsoft Graph client over `fetch`, the same in the task pane (the browser's fetch) and in
+ * the command (Node 20's global fetch); the token comes from a source the shell gives (MSAL's nested
+ * app authentication in the pane, `ITA_GRAPH_TOKEN` or a device-code sign-in in the command).
+ *
+ * What it keeps to, from Microsoft's documents:
+ * - The bearer token goes only to the Graph base's own origin. Download URLs
+ *   (`@microsoft.graph.downloadUrl`) are preauthenticated and are fetched without it
+ *   (https://learn.microsoft.com/graph/api/driveitem-get-content: "don't require an Authorization
+ *   header"), as are upload-session URLs ("Don't include it when you issue the PUT call",
+ *   https://learn.microsoft.com/graph/api/driveitem-createuploadsession). A link to follow
+ *   (`@odata.nextLink`) on another origin is refused rather than sent the token.
+ * - 429 and 503 are retried after the `Retry-After` seconds (or date) the response gives, a bounded
+ *   number of times (https://learn.microsoft.com/graph/throttling; SharePoint answers either, with
+ *   Retry-After: https://learn.microsoft.com/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online).
+ *   Without the header the wait doubles from 2 s. A wait longer than `maxWaitSeconds` is not waited:
+ *   the user is told when to try again.
+ * - Errors are Graph's JSON `{ "error": { "code", "message" } }` (https://learn.microsoft.com/graph/errors);
+ *   only the code is kept, for the message.
+ */
+import { Action, graphError, GraphError, offlineError } from "./errors";
+
+/** The `fetch` the client uses: the global one, or a test's. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+/** Gives a bearer token for Graph (MSAL's cache and refresh stay inside the source). */
+export type TokenSource = () => Promise<string>;
+
+export interface RetryNote {
+  status: number;
+  /** How long the client waits before the next try, in ms. */
+  waitMs: number;
+  /** The retry about to be made (1 = the first) and how many it makes at most. */
+  retry: number;
+  of: number;
+}
+
+export interface GraphClientOptions {
+  /** e.g. https://graph.microsoft.com/v1.0 (ITA_GRAPH_BASE, or the pane's configuration). */
+  base: string;
+  fetch: FetchLike;
+  token: TokenSource;
+  /** Waits before a retry (a test's clock resolves at once). */
+  wait?: (ms: number) => Promise<void>;
+  /** Retries of a throttled request (429/503); default 3. */
+  maxRetries?: number;
+  /** The longest Retry-After waited; default 120 s. */
+  maxWaitSeconds?: number;
+  /** Told before each wait: the command prints it, the pane shows it with the progress. */
+  onRetry?: (note: RetryNote) => void;
+}
+
+export interface RequestOptions {
+  body?: RequestInit["body"];
+  headers?: Record<string, string>;
+  /** What this request does, for messages. */
+  action: Action;
+  /** "graph": send the bearer token (only to the Graph origin); "none": a preauthenticated URL. */
+  auth?: "graph" | "none";
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** The seconds a `Retry-After` header asks for: a number of seconds, or an HTTP date; null if none. */
+export function retryAfterSeconds(value: string | null, now: number = Date.now()): number | null {
+  if (value === null) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v);
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+async function errorCode(res: Response): Promise<string | null> {
+  try {
+    const j = (await res.json()) as { error?: { code?: unknown } };
+    return typeof j?.error?.code === "string" ? j.error.code.slice(0, 80) : null;
+  } catch {
+    return null;
+  }
+}
+
+export class GraphClient {
+  readonly base: string;
+  readonly origin: string;
+  private readonly opts: Required<Omit<GraphClientOptions, "onRetry">> &
+    Pick<GraphClientOptions, "onRetry">;
+
+  constructor(opts: GraphClientOptions) {
+    this.base = opts.base.replace(/\/+$/, "");
+    this.origin = new URL(this.base).origin;
+    this.opts = { wait: sleep, maxRetries: 3, maxWaitSeconds: 120, ...opts };
+  }
+
+  /** A Graph URL from a path under the base (`/drives/…`), or an absolute URL as it is. */
+  url(pathOrUrl: string): string {
+    return /^https?:\/\//i.test(pathOrUrl) ? pathOrUrl : `${this.base}${pathOrUrl}`;
+  }
+
+  /**
+   * One request, retried while Graph throttles; resolves to a response with a 2xx status, or throws
+   * a GraphError (the status in words) — never with the token or the URL in it.
+   */
+  async request(method: string, pathOrUrl: string, o: RequestOptions): Promise<Response> {
+    const url = this.url(pathOrUrl);
+    const auth = o.auth ?? "graph";
+    if (auth === "graph" && new URL(url).origin !== this.origin)
+      // A programming error, not the user's: the token never goes to another host.
+      throw new Error("refused: the Graph token is sent only to the Graph base's origin");
+    const max = this.opts.maxRetries;
+    for (let attempt = 0; ; attempt++) {
+      const headers: Record<string, string> = { ...(o.headers ?? {}) };
+      if (auth === "graph") headers.Authorization = `Bearer ${await this.opts.token()}`;
+      let res: Response;
+      try {
+        res = await this.opts.fetch(url, { method, headers, body: o.body });
+      } catch {
+        throw offlineError(o.action);
+      }
+      if (res.ok) return res;
+      if (res.status === 429 || res.status === 503) {
+        const asked = retryAfterSeconds(res.headers.get("Retry-After"));
+        // Read the body so that the connection is free for the retry.
+        await res.arrayBuffer().catch(() => undefined);
+        const waitS = asked ?? 2 ** (attempt + 1);
+        if (attempt < max && waitS <= this.opts.maxWaitSeconds) {
+          const note = { status: res.status, waitMs: waitS * 1000, retry: attempt + 1, of: max };
+          this.opts.onRetry?.(note);
+          await this.opts.wait(note.waitMs);
+          continue;
+        }
+        throw graphError(res.status, null, o.action, { retries: attempt, waitSeconds: asked });
+      }
+      throw graphError(res.status, await errorCode(res), o.action);
+    }
+  }
+
+  async json<T>(method: string, pathOrUrl: string, o: RequestOptions): Promise<T> {
+    const res = await this.request(method, pathOrUrl, {
+      ...o,
+      headers: { Accept: "application/json", ...(o.headers ?? {}) },
+    });
+    return (await res.json()) as T;
+  }
+
+  /**
+   * Every item of a collection, following `@odata.nextLink` page by page
+   * (https://learn.microsoft.com/graph/paging). A next link must be on the Graph origin: the token
+   * is sent with it.
+   */
+  async collect<T>(path: string, action: Action, maxPages = 500): Promise<T[]> {
+    const out: T[] = [];
+    let next: string | undefined = this.url(path);
+    for (let page = 0; next; page++) {
+      if (page >= maxPages) throw graphError(508, "tooManyPages", action);
+      if (new URL(next).origin !== this.origin) throw graphError(502, "nextLinkElsewhere", action);
+      const body: { value?: T[]; "@odata.nextLink"?: string } = await this.json("GET", next, {
+        action,
+      });
+      out.push(...(body.value ?? []));
+      next = body["@odata.nextLink"];
+    }
+    return out;
+  }
+
+  /** The bytes at a preauthenticated URL (a download URL): fetched without the token. */
+  async bytes(url: string, action: Action): Promise<Uint8Array> {
+    const res = await this.request("GET", url, { action, auth: "none" });
+    return new Uint8Array(await res.arrayBuffer());
+  }
+}
+
+export function graphClient(opts: GraphClientOptions): GraphClient {
+  return new GraphClient(opts);
+}
+
+export { GraphError };
