@@ -5,12 +5,11 @@ import {
   defaultSheetName,
   FormDef,
   formLabel,
-  modelGrid,
+  evidenceTargets,
   msg,
   periodAfter,
   periodOf,
   planCarry,
-  readForm,
   ReasonError,
   renderForm,
   Round,
@@ -132,7 +131,7 @@ export async function scaffoldFromEarlier(a: FromEarlierArgs, io: Io): Promise<n
     );
   else if (a.photos && total) {
     const found = earlier.photosIn(plan.photos.map((p) => p.cell));
-    const here = new Map(readForm(modelGrid(model), plan.form).items.map((i) => [i.code, i]));
+    const here = evidenceTargets(model, plan.form);
     let carried = 0;
     const skipped: string[] = [];
     for (const p of plan.photos) {
@@ -141,7 +140,7 @@ export async function scaffoldFromEarlier(a: FromEarlierArgs, io: Io): Promise<n
         (i): i is typeof i & { format: "png" | "jpeg" } => i.format !== "other"
       );
       if (usable.length < images.length) skipped.push(p.code);
-      const cell = here.get(p.code)?.cells.evidence;
+      const cell = here.get(p.code)?.cell;
       if (!cell || !usable.length) continue;
       photos.push({ cell, images: usable.map((i) => ({ bytes: i.bytes, format: i.format })) });
       carried += usable.length;

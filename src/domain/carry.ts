@@ -16,8 +16,9 @@ import { countEn, Msg, msg } from "./text";
 import { ReasonError } from "./errors";
 import { Round } from "./fiscal";
 import { carryItems, CarriedItems } from "./formMapping";
-import { FormMeta } from "./layout/render";
-import { FormSheet, ReadItem } from "./layout/read";
+import { parseRange, rangeAddr } from "./layout/a1";
+import { FormMeta, modelGrid, SheetModel } from "./layout/render";
+import { FormSheet, ReadItem, readForm } from "./layout/read";
 import { nextPeriod, Period, periodOf, periodOrder, periodWords } from "./period";
 import type { Report } from "./report";
 import { TEXT_FIELDS, TextField } from "./reportFields";
@@ -316,4 +317,22 @@ export function planCarry(f: FormSheet, opts: CarryOptions): CarryPlan {
     photos,
     notes,
   };
+}
+
+/**
+ * Where each item's evidence goes on a new sheet: the cell the reader names (the top-left of a
+ * measure group's cell, or of its part on a page) and the area it covers, by item code.
+ */
+export function evidenceTargets(
+  model: SheetModel,
+  form: FormDef
+): Map<string, { cell: string; area: string }> {
+  const sheet = readForm(modelGrid(model), form);
+  const out = new Map<string, { cell: string; area: string }>();
+  for (const it of sheet.items) {
+    const at = parseRange(it.cells.evidence)!;
+    const m = model.merges.find((x) => x.r1 === at.r1 && x.c1 === at.c1);
+    out.set(it.code, { cell: it.cells.evidence, area: m ? rangeAddr(m) : it.cells.evidence });
+  }
+  return out;
 }

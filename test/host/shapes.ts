@@ -131,7 +131,15 @@ function imagePosition(sheet: ExcelJS.Worksheet, img: ExcelJS.ImageRange) {
   return { left, top };
 }
 
-const SHAPE_SCALARS = ["id", "name", "type", "left", "top"] as const;
+const SHAPE_SCALARS = ["id", "name", "type", "left", "top", "width", "height"] as const;
+
+/** The size of an ExcelJS picture in points (its extent is in pixels, 96 to the inch). */
+function imageSize(img: ExcelJS.ImageRange) {
+  const ext = (img as unknown as { ext?: { width: number; height: number } }).ext;
+  return ext
+    ? { width: (ext.width * 3) / 4, height: (ext.height * 3) / 4 }
+    : { width: 0, height: 0 };
+}
 
 export function shapesOf(ws: FakeWorksheet) {
   const path = ws.ctx.request.object("property", "Shapes", ws._path);
@@ -154,6 +162,7 @@ export function shapesOf(ws: FakeWorksheet) {
             name: `Picture ${i + 1}`,
             type: "Image",
             ...imagePosition(sheet, img.range),
+            ...imageSize(img.range),
           };
           return Object.fromEntries(props.map((p) => [p, all[p]]));
         });
@@ -163,10 +172,45 @@ export function shapesOf(ws: FakeWorksheet) {
     },
     get items() {
       if (!items) notLoaded("ShapeCollection.items");
-      return items!.map((it) => {
+      return items!.map((it, index) => {
         const loaded = new Loaded("Shape");
         for (const [k, v] of Object.entries(it)) loaded.set(k, v);
         return {
+          /**
+           * The picture as an image, base64 (ExcelApi 1.9; the value is readable after the sync,
+           * https://learn.microsoft.com/javascript/api/excel/excel.pictureformat). Excel renders the
+           * shape; the host cannot render, so it answers with the picture's stored bytes when they
+           * are in the format asked for, and refuses other formats as a limit of the host.
+           */
+          getAsImage: (format: string) => {
+            ws.requires("1.9", "Shape.getAsImage");
+            const itemPath = ws.ctx.request.object("indexer", "", path, [index], false);
+            let value: string | null = null;
+            ws.ctx.enqueueLoad(`${ws.label}.shape.getAsImage`, itemPath, [], () => {
+              const sheet = ws.sheet();
+              const img = sheet.getImages()[index];
+              const wb = (sheet as unknown as { workbook: ExcelJS.Workbook }).workbook;
+              const media = wb.getImage(Number(img.imageId)) as unknown as {
+                buffer?: Buffer;
+                base64?: string;
+                extension: string;
+              };
+              const ext = media.extension === "jpg" ? "jpeg" : media.extension;
+              if (ext.toUpperCase() !== String(format).toUpperCase())
+                throw officeError(
+                  "NotImplemented",
+                  `The test host cannot render a ${ext} picture as ${format}`
+                );
+              value = media.base64 ?? Buffer.from(media.buffer!).toString("base64");
+              return value;
+            });
+            return {
+              get value() {
+                if (value === null) notLoaded("ClientResult.value");
+                return value!;
+              },
+            };
+          },
           get id() {
             return loaded.get<string>("id");
           },
@@ -181,6 +225,12 @@ export function shapesOf(ws: FakeWorksheet) {
           },
           get top() {
             return loaded.get<number>("top");
+          },
+          get width() {
+            return loaded.get<number>("width");
+          },
+          get height() {
+            return loaded.get<number>("height");
           },
         };
       });
