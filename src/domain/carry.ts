@@ -11,7 +11,7 @@
  * digests the new sheet keeps of every carried text (see carried.ts).
  */
 import { FormDef, formForYear, formLabel } from "./catalog";
-import { CarriedRecord, textDigest } from "./carried";
+import { CarriedRecord, earlierReportName, textDigest } from "./carried";
 import { countEn, Msg, msg } from "./text";
 import { ReasonError } from "./errors";
 import { Round } from "./fiscal";
@@ -32,8 +32,8 @@ export class CarryError extends ReasonError {}
 export type CarryKind = "sameYear" | "newYear";
 
 export interface CarryOptions {
-  /** How the earlier report is named in messages: its file, or its sheet in this workbook. */
-  source: string;
+  /** How the earlier report is named in messages: its file, or (in each language) this workbook. */
+  source: string | Msg;
   /** The new report's period; by default the one after the earlier report's. */
   to?: Period;
   /** The new report's form; by default the earlier report's within a year, else the new year's form. */
@@ -83,15 +83,15 @@ const fieldWords: Record<TextField, Msg> = {
 };
 
 /** The earlier report's period, or why it has none (naming the cells). */
-function sourcePeriod(f: FormSheet, source: string): Period {
+function sourcePeriod(f: FormSheet, source: Msg): Period {
   const p = periodOf({ fiscalYear: f.fiscalYear.value, round: f.round.value });
   if (p) return p;
   const cells = [f.fiscalYear.cell, f.round.cell].filter(Boolean).join(", ") || "-";
   const given = periodWords({ fiscalYear: f.fiscalYear.value, round: f.round.value });
   throw new CarryError(
     msg(
-      `${source} ชีต "${f.sheet}" ไม่ได้ระบุปีงบประมาณหรือรอบการรายงาน (${given.th}; เซลล์ ${cells}) จึงไม่ทราบว่ารายงานใหม่เป็นรอบใด: กรอกในรายงานเดิม หรือระบุปีและรอบของรายงานใหม่`,
-      `${source}, sheet "${f.sheet}", gives no fiscal year or round (${given.en}; cells ${cells}), so the new report's period is unknown: fill them in, or give the new report's year and round`
+      `${source.th} ชีต "${f.sheet}" ไม่ได้ระบุปีงบประมาณหรือรอบการรายงาน (${given.th}; เซลล์ ${cells}) จึงไม่ทราบว่ารายงานใหม่เป็นรอบใด: กรอกในรายงานเดิม หรือระบุปีและรอบของรายงานใหม่`,
+      `${source.en}, sheet "${f.sheet}", gives no fiscal year or round (${given.en}; cells ${cells}), so the new report's period is unknown: fill them in, or give the new report's year and round`
     )
   );
 }
@@ -137,23 +137,25 @@ function followsShared(items: readonly ReadItem[], form: FormDef): Set<string> {
  * or unit, or the new period is not after it, or the new form has no such round.
  */
 export function planCarry(f: FormSheet, opts: CarryOptions): CarryPlan {
-  const from = sourcePeriod(f, opts.source);
+  const src: Msg =
+    typeof opts.source === "string" ? msg(opts.source, opts.source) : opts.source;
+  const from = sourcePeriod(f, src);
   const to = opts.to ?? nextPeriod(from);
   const fromWords = periodWords(from);
   const toWords = periodWords(to);
   if (periodOrder(to.fiscalYear, to.round) <= periodOrder(from.fiscalYear, from.round))
     throw new CarryError(
       msg(
-        `รายงานใหม่ต้องเป็นรอบหลังรายงานเดิม: ${opts.source} เป็นรายงาน${fromWords.th} แต่รายงานใหม่ที่ระบุเป็น${toWords.th} (รอบถัดไปคือ${periodWords(nextPeriod(from)).th})`,
-        `The new report must come after the earlier one: ${opts.source} is the report of ${fromWords.en}, but the new report asked for is of ${toWords.en} (the next one is ${periodWords(nextPeriod(from)).en})`
+        `รายงานใหม่ต้องเป็นรอบหลังรายงานเดิม: ${src.th} เป็นรายงาน${fromWords.th} แต่รายงานใหม่ที่ระบุเป็น${toWords.th} (รอบถัดไปคือ${periodWords(nextPeriod(from)).th})`,
+        `The new report must come after the earlier one: ${src.en} is the report of ${fromWords.en}, but the new report asked for is of ${toWords.en} (the next one is ${periodWords(nextPeriod(from)).en})`
       )
     );
   const unit = opts.unit ?? f.unit.value;
   if (!unit)
     throw new CarryError(
       msg(
-        `${opts.source} ชีต "${f.sheet}" ไม่ได้ระบุหน่วยงาน (เซลล์ ${f.unit.cell ?? "-"}): กรอกในรายงานเดิม หรือระบุหน่วยงาน`,
-        `${opts.source}, sheet "${f.sheet}", names no unit (cell ${f.unit.cell ?? "-"}): fill it in, or give the unit`
+        `${src.th} ชีต "${f.sheet}" ไม่ได้ระบุหน่วยงาน (เซลล์ ${f.unit.cell ?? "-"}): กรอกในรายงานเดิม หรือระบุหน่วยงาน`,
+        `${src.en}, sheet "${f.sheet}", names no unit (cell ${f.unit.cell ?? "-"}): fill it in, or give the unit`
       )
     );
   const kind: CarryKind = to.fiscalYear === from.fiscalYear ? "sameYear" : "newYear";
@@ -234,8 +236,8 @@ export function planCarry(f: FormSheet, opts: CarryOptions): CarryPlan {
   const unitName = unitDisplayName(unit);
   const notes: Msg[] = [
     msg(
-      `เริ่มจาก ${opts.source} (ชีต "${f.sheet}"): ${unitName} ${fromWords.th} → รายงานใหม่${toWords.th}${opts.to ? "" : " (รอบถัดไป)"}`,
-      `Starting from ${opts.source} (sheet "${f.sheet}"): ${unit.en || unitName}, ${fromWords.en} → new report of ${toWords.en}${opts.to ? "" : " (the next one)"}`
+      `เริ่มจาก ${src.th} (ชีต "${f.sheet}"): ${unitName} ${fromWords.th} → รายงานใหม่${toWords.th}${opts.to ? "" : " (รอบถัดไป)"}`,
+      `Starting from ${src.en} (sheet "${f.sheet}"): ${unit.en || unitName}, ${fromWords.en} → new report of ${toWords.en}${opts.to ? "" : " (the next one)"}`
     ),
   ];
   if (notice) notes.push(notice);
@@ -246,10 +248,12 @@ export function planCarry(f: FormSheet, opts: CarryOptions): CarryPlan {
     }).length;
   if (sameYear) {
     const texts = fields.filter((k) => counted(k) > 0);
+    const earlier = earlierReportName(from, to.fiscalYear);
+    const th = [`คะแนน ${carriedScores} ข้อ`, ...texts.map((k) => fieldWords[k].th)];
     notes.push(
       msg(
-        `ยกมา: คะแนน ${carriedScores} ข้อ${texts.length ? ` และ${texts.map((k) => fieldWords[k].th).join(" ")}` : ""} — เพิ่มผลที่ดำเนินการหลังรายงาน${fromWords.th.replace("ปีงบประมาณ ", "ปี ")}`,
-        `Carried: ${countEn(carriedScores, "score")}${texts.length ? `, ${texts.map((k) => fieldWords[k].en).join(", ")}` : ""} — add what was done after the report of ${fromWords.en}`
+        `ยกมา: ${th.length > 1 ? `${th.slice(0, -1).join(" ")} และ${th[th.length - 1]}` : th[0]} — เพิ่มผลที่ดำเนินการหลัง${earlier.th}`,
+        `Carried: ${countEn(carriedScores, "score")}${texts.length ? `, ${texts.map((k) => fieldWords[k].en).join(", ")}` : ""} — add what was done after ${earlier.en}`
       )
     );
   } else
@@ -311,7 +315,7 @@ export function planCarry(f: FormSheet, opts: CarryOptions): CarryPlan {
     formNotice: notice,
     meta,
     report,
-    carried: { from, source: opts.source, digests },
+    carried: { from, source: src.th, digests },
     items: { unmatched: mapped.unmatched, added: mapped.added, how: mapped.how },
     scores: { carried: carriedScores, listed: listed.size, unmatched: list?.unmatched ?? [] },
     photos,

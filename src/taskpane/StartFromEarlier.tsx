@@ -3,7 +3,8 @@ import {
   Checkbox,
   Field,
   makeStyles,
-  Select,
+  Radio,
+  RadioGroup,
   Spinner,
   Subtitle2,
   Text,
@@ -60,8 +61,10 @@ const useStyles = makeStyles({
 /** The earlier report: a sheet of this workbook, or a file (whose photos are read from its bytes). */
 interface Source {
   form: FormSheet;
-  /** How messages name it: the file's name, or `ชีต "…"` of this workbook. */
-  name: string;
+  /** How the plan's messages name it: the file's name, or this workbook. */
+  name: Msg;
+  /** How the view shows it: the file's name, or the sheet. */
+  label: string;
   /** The pictures over evidence cells, as base64 images, by cell. */
   photos: (
     cells: readonly string[]
@@ -107,12 +110,14 @@ export function StartFromEarlier({ gateway }: { gateway: Gateway }) {
 
   const fromSheet = (sheet?: string) =>
     run(async () => {
+      setDone(null);
       const found = await find(sheet);
       if (!found) return;
       const form = found.form;
       take({
         form,
-        name: `ชีต "${form.sheet}"`,
+        name: { th: "สมุดงานนี้", en: "this workbook" },
+        label: `ชีต "${form.sheet}"`,
         photos: async (cells) => {
           const got = await gateway.photosIn(form, cells);
           return new Map(
@@ -129,6 +134,7 @@ export function StartFromEarlier({ gateway }: { gateway: Gateway }) {
     run(async () => {
       if (!file) return;
       setSource(null);
+      setDone(null);
       // The reader (zip, XML) loads only when a file is chosen.
       const [{ readEarlierReport }, { fflateInflate }] = await Promise.all([
         import(/* webpackChunkName: "earlier" */ "../xlsx/read/earlierReport"),
@@ -139,7 +145,8 @@ export function StartFromEarlier({ gateway }: { gateway: Gateway }) {
       });
       take({
         form: earlier.form,
-        name: file.name,
+        name: { th: file.name, en: file.name },
+        label: file.name,
         photos: async (cells) =>
           new Map(
             [...earlier.photosIn(cells)].map(([c, list]) => [
@@ -257,7 +264,7 @@ export function StartFromEarlier({ gateway }: { gateway: Gateway }) {
       </Field>
       {source ? (
         <Text as="p" size={200}>
-          {`${t("earlierSource")}: ${source.name} · ${
+          {`${t("earlierSource")}: ${source.label} · ${
             source.form.unit.value ? unitName(source.form.unit.value, t.lang) : "?"
           } · ${t.m(periodWords({ fiscalYear: source.form.fiscalYear.value, round: source.form.round.value }))} · ${
             source.form.formVersion
@@ -268,13 +275,15 @@ export function StartFromEarlier({ gateway }: { gateway: Gateway }) {
       ) : null}
       {source && periods.length ? (
         <Field label={t("earlierPeriod")}>
-          <Select value={period} disabled={busy} onChange={(_, d) => setPeriod(d.value)}>
+          <RadioGroup value={period} disabled={busy} onChange={(_, d) => setPeriod(d.value)}>
             {periods.map((p, i) => (
-              <option key={key(p)} value={key(p)}>
-                {`${t.m(periodWords(p))}${i === 0 ? ` ${t("earlierNext")}` : ""}`}
-              </option>
+              <Radio
+                key={key(p)}
+                value={key(p)}
+                label={`${t.m(periodWords(p))}${i === 0 ? ` ${t("earlierNext")}` : ""}`}
+              />
             ))}
-          </Select>
+          </RadioGroup>
         </Field>
       ) : null}
       {plan.plan ? (

@@ -1,50 +1,13 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { promises as fs } from "fs";
 import path from "path";
-import { deflateSync } from "zlib";
 import { metaFromReport, renderForm } from "../../src/domain";
 import { writeFormWorkbook } from "../../src/xlsx/write/writeForm";
 import { FY2567 } from "../forms";
 import { runCli, sampleReport, tmpDir } from "../helpers";
+import { tinyPng } from "../png";
 
 const SAMPLE_JSON = path.join(__dirname, "../../samples/chom-thong-2567-r6.json");
-
-/** A PNG of w × h pixels, all one colour (chunks and CRCs by hand: a picture another program would insert). */
-function tinyPng(w: number, h: number): Uint8Array {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const raw = Buffer.alloc((w * 3 + 1) * h);
-  for (let y = 0; y < h; y++) raw.fill(0x40, y * (w * 3 + 1) + 1, (y + 1) * (w * 3 + 1));
-  return new Uint8Array(
-    Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk("IHDR", ihdr),
-      chunk("IDAT", deflateSync(raw)),
-      chunk("IEND", Buffer.alloc(0)),
-    ])
-  );
-}
 
 /**
  * Another program's edit: the cell's XML replaced by an inline string in the first worksheet (the
@@ -113,8 +76,8 @@ describe("ita scaffold --from an earlier report", () => {
     expect(made.err.split("\n").slice(0, 4)).toEqual([
       'เริ่มจาก chom-thong-r6.xlsx (ชีต "ITA 2567 รอบ 6"): สำนักงานเขตจอมทอง ปีงบประมาณ 2567 รอบ 6 เดือน → รายงานใหม่ปีงบประมาณ 2567 รอบ 12 เดือน',
       'Starting from chom-thong-r6.xlsx (sheet "ITA 2567 รอบ 6"): Chom Thong, fiscal year 2567, 6-month round → new report of fiscal year 2567, 12-month round',
-      "ยกมา: คะแนน 42 ข้อ และประเด็น มาตรการ ผลการดำเนินงาน หลักฐาน — เพิ่มผลที่ดำเนินการหลังรายงานปี 2567 รอบ 6 เดือน",
-      "Carried: 42 scores, issues, measures, results, evidence — add what was done after the report of fiscal year 2567, 6-month round",
+      "ยกมา: คะแนน 42 ข้อ ประเด็น มาตรการ ผลการดำเนินงาน และหลักฐาน — เพิ่มผลที่ดำเนินการหลังรายงานรอบ 6 เดือน",
+      "Carried: 42 scores, issues, measures, results, evidence — add what was done after the 6-month report",
     ]);
     expect(made.out).toBe(
       `เขียนแบบรายงานแล้ว / Form written: ${r12} (sheet "ITA 2567 รอบ 12", bkk-district-ita 2567.1, 42 items)\n`

@@ -120,7 +120,7 @@ describe("starting the 12-month report from the 6-month one", () => {
     expect(d.get("I1")).toBe(textDigest(sampleReport().items[0].results));
     expect(plan.notes.map((n) => n.en)).toEqual([
       'Starting from r6.xlsx (sheet "ITA 2567 รอบ 6"): Chom Thong, fiscal year 2567, 6-month round → new report of fiscal year 2567, 12-month round (the next one)',
-      "Carried: 42 scores, issues, measures, results, evidence — add what was done after the report of fiscal year 2567, 6-month round",
+      "Carried: 42 scores, issues, measures, results, evidence — add what was done after the 6-month report",
     ]);
   });
 

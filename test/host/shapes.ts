@@ -50,8 +50,9 @@ export class FakeShape {
     ws.op("shapes.addImage", (sheet) => {
       if (!objectsEditable(sheet))
         throw officeError("AccessDenied", "Pictures cannot be added to this protected sheet");
-      const bytes = Buffer.from(base64, "base64");
-      const png = bytes.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+      // atob/btoa, not Buffer: the host also runs in the browser (the e2e page).
+      const bytes = Uint8Array.from(atob(base64.slice(0, 16)), (c) => c.charCodeAt(0));
+      const png = [0x89, 0x50, 0x4e, 0x47].every((b, i) => bytes[i] === b);
       const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
       if (!png && !jpeg) throw officeError("InvalidArgument", "The image is not PNG or JPEG");
       const wb = (sheet as unknown as { workbook: ExcelJS.Workbook }).workbook;
@@ -133,6 +134,13 @@ function imagePosition(sheet: ExcelJS.Worksheet, img: ExcelJS.ImageRange) {
 
 const SHAPE_SCALARS = ["id", "name", "type", "left", "top", "width", "height"] as const;
 
+function base64Of(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
 /** The size of an ExcelJS picture in points (its extent is in pixels, 96 to the inch). */
 function imageSize(img: ExcelJS.ImageRange) {
   const ext = (img as unknown as { ext?: { width: number; height: number } }).ext;
@@ -191,7 +199,7 @@ export function shapesOf(ws: FakeWorksheet) {
               const img = sheet.getImages()[index];
               const wb = (sheet as unknown as { workbook: ExcelJS.Workbook }).workbook;
               const media = wb.getImage(Number(img.imageId)) as unknown as {
-                buffer?: Buffer;
+                buffer?: Uint8Array;
                 base64?: string;
                 extension: string;
               };
@@ -201,7 +209,7 @@ export function shapesOf(ws: FakeWorksheet) {
                   "NotImplemented",
                   `The test host cannot render a ${ext} picture as ${format}`
                 );
-              value = media.base64 ?? Buffer.from(media.buffer!).toString("base64");
+              value = media.base64 ?? base64Of(media.buffer!);
               return value;
             });
             return {

@@ -62,17 +62,16 @@ describe("create view: start from an earlier report", () => {
         'รายงานครั้งก่อน: ชีต "ITA 2567 รอบ 6" · สำนักงานเขตจอมทอง · ปีงบประมาณ 2567 รอบ 6 เดือน · bkk-district-ita 2567.1'
       )
     ).toBeTruthy();
-    const period = screen.getByRole("combobox", { name: "รายงานใหม่" }) as HTMLSelectElement;
-    expect(period.value).toBe("2567-12");
-    expect([...period.options].map((o) => o.text)).toEqual([
-      "ปีงบประมาณ 2567 รอบ 12 เดือน (รอบถัดไป)",
-      "ปีงบประมาณ 2568 รอบ 6 เดือน",
+    const periods = screen.getAllByRole("radio", { name: /^ปีงบประมาณ 256/ }) as HTMLInputElement[];
+    expect(periods.map((r) => [r.labels![0].textContent, r.checked])).toEqual([
+      ["ปีงบประมาณ 2567 รอบ 12 เดือน (รอบถัดไป)", true],
+      ["ปีงบประมาณ 2568 รอบ 6 เดือน", false],
     ]);
     // What will be done, before anything is written.
     const willDo = screen.getByText("จะทำดังนี้").parentElement!;
     expect([...willDo.querySelectorAll("li")].map((li) => li.textContent)).toEqual([
-      'เริ่มจาก ชีต "ITA 2567 รอบ 6" (ชีต "ITA 2567 รอบ 6"): สำนักงานเขตจอมทอง ปีงบประมาณ 2567 รอบ 6 เดือน → รายงานใหม่ปีงบประมาณ 2567 รอบ 12 เดือน (รอบถัดไป)',
-      "ยกมา: คะแนน 42 ข้อ และประเด็น มาตรการ ผลการดำเนินงาน หลักฐาน — เพิ่มผลที่ดำเนินการหลังรายงานปี 2567 รอบ 6 เดือน",
+      'เริ่มจาก สมุดงานนี้ (ชีต "ITA 2567 รอบ 6"): สำนักงานเขตจอมทอง ปีงบประมาณ 2567 รอบ 6 เดือน → รายงานใหม่ปีงบประมาณ 2567 รอบ 12 เดือน (รอบถัดไป)',
+      "ยกมา: คะแนน 42 ข้อ ประเด็น มาตรการ ผลการดำเนินงาน และหลักฐาน — เพิ่มผลที่ดำเนินการหลังรายงานรอบ 6 เดือน",
     ]);
     expect(host.wb.worksheets.map((w) => w.name)).toEqual(["Sheet1", "ITA 2567 รอบ 6", "ITA_META"]);
 
@@ -124,11 +123,15 @@ describe("create view: start from an earlier report", () => {
     await screen.findByText(
       /^รายงานครั้งก่อน: r12\.xlsx · สำนักงานเขตจอมทอง · ปีงบประมาณ 2567 รอบ 12 เดือน/
     );
-    expect((screen.getByRole("combobox", { name: "รายงานใหม่" }) as HTMLSelectElement).value).toBe(
-      "2568-6"
-    );
+    expect(
+      (
+        screen.getByRole("radio", {
+          name: "ปีงบประมาณ 2568 รอบ 6 เดือน (รอบถัดไป)",
+        }) as HTMLInputElement
+      ).checked
+    ).toBe(true);
     // No photo checkbox into a new year.
-    expect(screen.queryByRole("checkbox")).toBeNull();
+    expect(screen.queryByRole("checkbox", { name: /ยกภาพกิจกรรม/ })).toBeNull();
     const scores = screen.getByRole("textbox", { name: /^คะแนนของปีนี้/ });
     fireEvent.change(scores, { target: { value: "I1 97.50\nI22,88.10\nX9 1" } });
     const willDo = screen.getByText("จะทำดังนี้").parentElement!;
