@@ -137,8 +137,7 @@ function followsShared(items: readonly ReadItem[], form: FormDef): Set<string> {
  * or unit, or the new period is not after it, or the new form has no such round.
  */
 export function planCarry(f: FormSheet, opts: CarryOptions): CarryPlan {
-  const src: Msg =
-    typeof opts.source === "string" ? msg(opts.source, opts.source) : opts.source;
+  const src: Msg = typeof opts.source === "string" ? msg(opts.source, opts.source) : opts.source;
   const from = sourcePeriod(f, src);
   const to = opts.to ?? nextPeriod(from);
   const fromWords = periodWords(from);
