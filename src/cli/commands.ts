@@ -1,4 +1,3 @@
-import { promises as fs } from "fs";
 import path from "path";
 import {
   shortBy,
@@ -31,12 +30,35 @@ import {
   validate,
   ValidationResult,
 } from "../domain";
-import { readFormSheetFile } from "../xlsx/files";
+import { readFileBytes, readFormSheetFile } from "../xlsx/files";
+import { kindWords, sniffKind } from "../xlsx/read/errors";
 import { numberOption, oneFile, parse, UserError } from "./args";
 import { formOption } from "./forms";
 import type { Io } from "./io";
+import { readTextFile, textOf } from "./textFile";
 
 export type { Io } from "./io";
+
+const FROM_TEXT = msg(
+  "รายงานครั้งก่อน (.xlsx) รายงาน JSON หรือรายการคะแนน (ข้อความ)",
+  "an earlier report (.xlsx), a report JSON or a scores list (text)"
+);
+const SCORES_TEXT = msg(
+  "รายการคะแนน (ข้อความ เช่น CSV: I22,82.01 หนึ่งข้อต่อบรรทัด)",
+  "a scores list (text such as CSV: I22,82.01, one item a line)"
+);
+
+/** `--from` given a file that is neither a workbook nor text: one line naming it, never its bytes. */
+function refuseFrom(file: string, bytes: Uint8Array): never {
+  const it = kindWords(sniffKind(bytes));
+  const name = path.basename(file);
+  throw new UserError(
+    msg(
+      `ไฟล์ ${name} เป็น${it.th} ไม่ใช่รายงานของหน่วยงาน: --from ต้องเป็น${FROM_TEXT.th}`,
+      `${name} is ${it.en}, not a unit's report: --from takes ${FROM_TEXT.en}`
+    )
+  );
+}
 
 const SCAFFOLD_OPTIONS = {
   out: { type: "string", short: "o" },
@@ -49,13 +71,17 @@ const SCAFFOLD_OPTIONS = {
   from: { type: "string" },
   sheet: { type: "string" },
   form: { type: "string" },
+  scores: { type: "string" },
+  photos: { type: "boolean" },
+  "from-sheet": { type: "string" },
 } as const;
 
 /**
  * `ita scaffold -o FILE [--form FILE|ID] [--unit U [--other-unit]] [--year 2567] [--round 6|12]
- * [--threshold 85] [--from REPORT.json|SCORES.csv]`: the form is the one given, else the year's (or
- * the newest of an earlier year, said on stderr). The unit is `--unit`, else the report's; a form
- * without one, or for a misspelt district, is refused before anything is written.
+ * [--threshold 85] [--from REPORT.json|SCORES.csv|EARLIER.xlsx] [--scores SCORES.csv]`: the form is
+ * the one given, else the year's (or the newest of an earlier year, said on stderr). The unit is
+ * `--unit`, else the report's; a form without one, or for a misspelt district, is refused before
+ * anything is written. An earlier report (.xlsx) starts the report after it (scaffoldFrom.ts).
  */
 export async function scaffold(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
@@ -79,9 +105,46 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
       : unitOf({ text: String(values.unit), where: "--unit" }, otherUnit, io);
 
   const preparer = values.preparer as string | undefined;
+  // --from: an earlier report (a workbook) starts the next one; else a report JSON or a scores list
+  // (text); anything else is refused by name, never printed.
+  const fromBytes = from === undefined ? undefined : await readFileBytes(from);
+  if (from !== undefined && sniffKind(fromBytes!) === "zip") {
+    const { scaffoldFromEarlier } = require("./scaffoldFrom") as typeof import("./scaffoldFrom");
+    return scaffoldFromEarlier(
+      {
+        out: String(values.out),
+        from,
+        bytes: fromBytes!,
+        fromSheet: values["from-sheet"] as string | undefined,
+        sheet: values.sheet as string | undefined,
+        year,
+        round,
+        threshold,
+        preparer,
+        unit: unitArg,
+        form: values.form === undefined ? null : formOption(String(values.form)),
+        scores: values.scores as string | undefined,
+        photos: values.photos === true,
+      },
+      io
+    );
+  }
+  for (const only of ["photos", "from-sheet"] as const)
+    if (values[only] !== undefined)
+      throw new UserError(
+        msg(
+          `--${only} ใช้คู่กับ --from รายงานครั้งก่อน (.xlsx)`,
+          `--${only} goes with --from EARLIER.xlsx (an earlier report)`
+        )
+      );
   let report: Report | undefined;
   let fromMeta: FormMeta | undefined;
-  const fromText = from === undefined ? undefined : await readText(from);
+  const fromText =
+    from === undefined
+      ? undefined
+      : fromBytes!.length && !["text", "legacyText"].includes(sniffKind(fromBytes!))
+        ? refuseFrom(from, fromBytes!)
+        : textOf(from, fromBytes!, FROM_TEXT);
   const fromJson =
     from !== undefined && (/\.json$/i.test(from) || fromText!.trimStart().startsWith("{"));
   if (fromJson) {
@@ -150,6 +213,23 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
     io.err(
       `อ่านคะแนนจาก ${from} ${scores.length} ข้อ / ${countEn(scores.length, "score")} read from ${from}\n`
     );
+  }
+  if (values.scores !== undefined) {
+    // --scores: the list's scores over the report's (or a blank form's).
+    const file = String(values.scores);
+    const { scores, unmatched } = parseScoresList(await readTextFile(file, SCORES_TEXT), form);
+    for (const u of unmatched)
+      io.err(`${file}:${u.line}: ${u.reason.th} / ${u.reason.en}: ${u.text}\n`);
+    if (!scores.length)
+      throw new UserError(msg(`ไม่พบคะแนนในไฟล์ ${file}`, `No scores found in ${file}`));
+    const base = report ?? reportFromScores(form, meta, []);
+    const byCode = new Map(scores.map((x) => [x.code, x.score]));
+    report = {
+      ...base,
+      items: base.items.map((it) =>
+        byCode.has(it.code) ? { ...it, score: byCode.get(it.code)! } : it
+      ),
+    };
   }
   const model = renderForm(form, meta, report, values.sheet as string | undefined);
   // The writer (ExcelJS) is loaded only by the command that writes.
@@ -257,19 +337,6 @@ function unitOf(
           `"${entry.unit.th}" is not a district: the form is for a unit of that name, which the merge counts besides the ${DISTRICTS.length} districts\n`
       );
       return entry.unit;
-  }
-}
-
-async function readText(file: string): Promise<string> {
-  try {
-    return await fs.readFile(file, "utf8");
-  } catch (e) {
-    throw new UserError(
-      msg(
-        `อ่านไฟล์ ${file} ไม่ได้ (${(e as NodeJS.ErrnoException).code})`,
-        `Cannot read ${file} (${(e as NodeJS.ErrnoException).code})`
-      )
-    );
   }
 }
 

@@ -3,6 +3,7 @@ import path from "path";
 import { msg, Unit } from "../domain";
 import { parseUnitList } from "../domain/unitList";
 import { UserError } from "./args";
+import { textOf } from "./textFile";
 
 /**
  * The units a merge expects, from a file (`--expect LIST`): read as UTF-8 text, then as the domain's
@@ -22,21 +23,15 @@ export async function readExpectList(file: string): Promise<Unit[]> {
       throw new UserError(msg(`ไม่พบไฟล์รายชื่อหน่วยงาน ${file}`, `Unit list not found: ${file}`));
     return fail(`อ่านไม่ได้ (${code ?? "error"})`, `cannot be read (${code ?? String(e)})`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return fail(
-      "ไม่ใช่ไฟล์ข้อความ UTF-8 (ต้องเป็นรายชื่อหนึ่งบรรทัดต่อหนึ่งหน่วยงาน หรือ JSON array)",
-      "is not UTF-8 text (give one unit a line, or a JSON array)"
-    );
-  }
-  if (text.includes("\0"))
-    return fail(
-      "ไม่ใช่ไฟล์ข้อความ (ต้องเป็นรายชื่อหนึ่งบรรทัดต่อหนึ่งหน่วยงาน หรือ JSON array)",
-      "is not a text file (give one unit a line, or a JSON array)"
-    );
-  text = text.replace(/^\uFEFF/, "");
+  // A workbook, a picture or any binary file, or a text that is not UTF-8: refused by name.
+  const text = textOf(
+    file,
+    new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+    msg(
+      "รายชื่อหน่วยงาน หนึ่งบรรทัดต่อหนึ่งหน่วยงาน หรือ JSON array",
+      "a list of units, one a line, or a JSON array"
+    )
+  );
 
   const list = parseUnitList(text, /\.json$/i.test(file));
   if ("problem" in list) return fail(list.problem.th, list.problem.en);

@@ -25,6 +25,11 @@ const help =
       --other-unit; ไม่ต้องระบุ --unit เมื่อ REPORT.json มีหน่วยงานอยู่แล้ว
       U: a district code 1001–1050 or name, or another unit's full name; a name close to a
       district's that is not one needs --other-unit; --unit may be left out when REPORT.json names the unit
+  ita scaffold --from EARLIER.xlsx -o NEW.xlsx [--round 6|12] [--year 2568] [--scores SCORES.csv]
+               [--photos] [--from-sheet NAME]
+      เริ่มจากรายงานครั้งก่อน / start from an earlier report: by default the report after it (6 → 12
+      months: scores and every text carried, photos with --photos; 12 months → next year's 6: unit,
+      issues and measures as a plan, scores from --scores); said on stderr before writing
   ita forms [--json] [--form FILE …]
       รายการแบบฟอร์ม / list the forms: id, version, fiscal years, title, number of items
   ita form export [--form FILE|ID] -o FORM.xlsx

@@ -153,6 +153,15 @@ export function mergeJson(o: MergeOutcome, inputs: Inputs, output: string | null
       round: m.round,
       fiscalYear: m.fiscalYear,
       ...(m.mappedFrom ? { mappedFrom: m.mappedFrom } : {}),
+      // A 12-month report started from the 6-month one: groups with new results since, and those unchanged.
+      ...(m.sinceRound6
+        ? {
+            sinceRound6: {
+              newGroups: m.sinceRound6.newGroups,
+              unchangedGroups: m.sinceRound6.unchangedGroups,
+            },
+          }
+        : {}),
       errors: m.validation.errors,
       warnings: m.validation.warnings,
     })),

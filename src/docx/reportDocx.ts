@@ -175,6 +175,8 @@ export function reportDocument(report: CentralReport): Document {
       spacing: { after: 200 },
     }),
     ...report.opening.map((p) => para(p, { indent: true })),
+    // Results since the 6-month report (issue 26).
+    ...(report.sinceRound6 ?? []).map((p) => para(p, { indent: true })),
   ];
   if (report.changes)
     body.push(

@@ -51,3 +51,25 @@ export function fitInBox(
   const scale = Math.min(1, box.width / image.width, box.height / image.height);
   return { width: image.width * scale, height: image.height * scale };
 }
+
+/** Space kept free between a photo and its cell's borders, and between photos, in points. */
+export const PHOTO_INSET_PT = 3;
+
+/**
+ * Where photos go in one cell (sizes in points, offsets from the cell's top-left): side by side in
+ * equal slots across the cell, each fitted into its slot and never enlarged. A picture whose size is
+ * unknown takes its whole slot.
+ */
+export function photoSlots(
+  cell: { width: number; height: number },
+  images: readonly ({ width: number; height: number } | null)[]
+): { dx: number; dy: number; width: number; height: number }[] {
+  const n = images.length;
+  const inset = PHOTO_INSET_PT;
+  const slot = Math.max(1, (cell.width - 2 * inset - (n - 1) * inset) / Math.max(1, n));
+  const height = Math.max(1, cell.height - 2 * inset);
+  return images.map((img, k) => {
+    const size = fitInBox(img ?? { width: slot, height }, { width: slot, height });
+    return { dx: inset + k * (slot + inset), dy: inset, width: size.width, height: size.height };
+  });
+}

@@ -34,3 +34,5 @@ export * from "./report/index";
 export * from "./compare";
 export * from "./period";
 export * from "./formMapping";
+export * from "./carried";
+export * from "./carry";

@@ -1,4 +1,5 @@
 import { FormDef } from "./catalog";
+import { SinceRound6, sinceRound6 } from "./carried";
 import { toMergeForm } from "./formMapping";
 import { FormSheet, scoresOf } from "./layout/read";
 import {
@@ -59,6 +60,12 @@ export interface MergedUnit {
   summary: ScoreSummary;
   validation: ValidationResult;
   saved: SavedTime | null;
+  /**
+   * A 12-month report started from the same year's 6-month report: how many groups (results cells)
+   * have new results since, and which items' results are still the 6-month report's. Null for any
+   * other sheet (nothing to tell new results from carried ones).
+   */
+  sinceRound6: SinceRound6 | null;
 }
 
 /** A report replaced by another copy for the same unit, year and round (its correction, as a rule). */
@@ -247,6 +254,7 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
       summary: summarizeScores(formDef, scores, passMark),
       validation: validate(f, { threshold: passMark, now: opts.now }),
       saved: s.saved ?? null,
+      sinceRound6: sinceRound6(f),
     });
   }
 

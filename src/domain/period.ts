@@ -38,6 +38,28 @@ export const nextPeriod = (p: Period): Period =>
     ? { fiscalYear: p.fiscalYear, round: 12 }
     : { fiscalYear: p.fiscalYear + 1, round: 6 };
 
+/**
+ * The period a new report is of, from the earlier report's and what the user gave: the next one by
+ * default; a round alone is that round's first period after the earlier one; a year alone is its
+ * first round (the next period's round when the year is the next period's).
+ */
+export function periodAfter(from: Period, given: { fiscalYear?: number; round?: Round }): Period {
+  const next = nextPeriod(from);
+  if (given.fiscalYear !== undefined && given.round !== undefined)
+    return { fiscalYear: given.fiscalYear, round: given.round };
+  if (given.round !== undefined)
+    return {
+      fiscalYear: given.round > from.round ? from.fiscalYear : from.fiscalYear + 1,
+      round: given.round,
+    };
+  if (given.fiscalYear !== undefined)
+    return {
+      fiscalYear: given.fiscalYear,
+      round: given.fiscalYear === next.fiscalYear ? next.round : 6,
+    };
+  return next;
+}
+
 /** `ปีงบประมาณ 2567 รอบ 6 เดือน` / `fiscal year 2567, 6-month round`; the parts known. */
 export function periodWords(p: PeriodOf): Msg {
   return msg(

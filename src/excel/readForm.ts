@@ -107,6 +107,8 @@ async function completeForm(
     !form.round.raw ||
     !form.passMark.raw ||
     !form.formVersion ||
+    // A sheet started from an earlier report: what it carried is in the metadata sheet.
+    form.continues === true ||
     // A form this copy does not bundle: the workbook carries it in the metadata sheet.
     form.formDef.formId !== form.formId ||
     form.formDef.version !== form.formVersion;
@@ -144,7 +146,8 @@ async function completeForm(
 
 /**
  * Read the reporting form on the active sheet in one sync (one more when the visible metadata is
- * incomplete and the hidden metadata sheet has to fill it in, one more when the sheet has pictures).
+ * incomplete or the form marker says the sheet continues an earlier report, so that the hidden
+ * metadata sheet fills it in; one more when the sheet has pictures).
  */
 export async function readActiveForm(
   context: Excel.RequestContext,
@@ -286,7 +289,10 @@ export async function locateFormSheet(
  * The evidence areas of a form as ranges: each distinct evidence cell the items point at, down to the
  * row before the next one (a measure group's shared cell and the continuation rows of a text).
  */
-function evidenceAreas(form: FormSheet, lastRow: number): { anchor: string; address: string }[] {
+export function evidenceAreas(
+  form: FormSheet,
+  lastRow: number
+): { anchor: string; address: string }[] {
   const anchors = [...new Set(form.items.map((i) => i.cells.evidence))]
     .map((a) => ({ a, r: parseRange(a)! }))
     .sort((x, y) => x.r.r1 - y.r.r1);

@@ -50,6 +50,7 @@ import { ErrorBar, SuccessBar } from "./components";
 import { Gateway } from "./gateway";
 import { useT } from "./i18n";
 import { ImportScores } from "./ImportScores";
+import { StartFromEarlier } from "./StartFromEarlier";
 import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
@@ -289,6 +290,7 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
           </DialogBody>
         </DialogSurface>
       </Dialog>
+      <StartFromEarlier gateway={gateway} />
       <ImportScores gateway={gateway} />
     </section>
   );

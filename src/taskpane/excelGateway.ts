@@ -5,7 +5,7 @@ import {
   writeScores,
 } from "../excel/actions";
 import { markIssues, MarkStore } from "../excel/marks";
-import { insertPhoto } from "../excel/photos";
+import { insertPhoto, insertPhotos, photosIn } from "../excel/photos";
 import { locateFormSheet, readActiveForm } from "../excel/readForm";
 import { splitFromGroup } from "../excel/split";
 import { scaffoldSheet, sheetNames } from "../excel/writeForm";
@@ -38,5 +38,7 @@ export function excelGateway(
     writeSummary: (sheets, o) => run((ctx) => writeSummarySheets(ctx, sheets, o)),
     insertPhoto: (form, code, bytes, base64) =>
       run((ctx) => insertPhoto(ctx, form, code, bytes, base64)),
+    photosIn: (form, cells) => run((ctx) => photosIn(ctx, form, cells)),
+    insertPhotos: (sheet, photos) => run((ctx) => insertPhotos(ctx, sheet, photos)),
   };
 }

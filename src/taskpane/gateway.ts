@@ -3,6 +3,7 @@ import type { FormLookup, SheetForm } from "../excel/readForm";
 import type { MeasuresWritten } from "../excel/actions";
 import type { SplitResult } from "../excel/split";
 import type { ScaffoldResult } from "../excel/writeForm";
+import type { CellPhotoInput } from "../excel/photos";
 import type { SummaryWriteOptions, SummaryWriteResult } from "../excel/writeSummary";
 
 /** How the UI reaches Excel: `Excel.run` in the add-in, an in-memory host in tests. */
@@ -29,5 +30,12 @@ export interface Gateway {
   splitMeasures(form: FormSheet, code: string, protectedSheet: boolean): Promise<SplitResult>;
   /** A PNG or JPEG picture into an item's evidence cell, sized to fit. */
   insertPhoto(form: FormSheet, code: string, bytes: Uint8Array, base64: string): Promise<void>;
+  /** The pictures over evidence cells of a form sheet, as base64 PNG, by cell. */
+  photosIn(form: FormSheet, cells: readonly string[]): Promise<Map<string, string[]>>;
+  /** Photos into cells of a sheet (each cell's area measured), side by side; how many were placed. */
+  insertPhotos(
+    sheet: string,
+    photos: readonly (CellPhotoInput & { area: string })[]
+  ): Promise<number>;
   writeSummary(sheets: SummarySheet[], opts: SummaryWriteOptions): Promise<SummaryWriteResult>;
 }

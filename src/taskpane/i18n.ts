@@ -215,6 +215,43 @@ export const STRINGS = {
   before: { th: "เดิม", en: "Before" },
   after: { th: "ใหม่", en: "After" },
   imported: { th: "นำเข้าคะแนนแล้ว", en: "Scores imported" },
+  // Start from an earlier report (issue 26)
+  earlierTitle: { th: "เริ่มจากรายงานครั้งก่อน", en: "Start from an earlier report" },
+  earlierIntro: {
+    th: "รายงานรอบ 12 เดือนต่อจากรอบ 6 เดือน หรือรายงานปีใหม่ต่อจากปีนี้: ใช้แบบรายงานในสมุดงานนี้ หรือเลือกไฟล์รายงานครั้งก่อน (ไฟล์เดิมไม่ถูกแก้ไข)",
+    en: "The 12-month report from the 6-month one, or next year's from this year's: use a report sheet in this workbook, or choose the earlier report's file (it is not changed)",
+  },
+  earlierUseSheet: { th: "ใช้แบบรายงานในสมุดงานนี้", en: "Use a report sheet in this workbook" },
+  earlierFile: {
+    th: "หรือเลือกไฟล์รายงานครั้งก่อน (.xlsx)",
+    en: "or choose the earlier report's file (.xlsx)",
+  },
+  earlierSource: { th: "รายงานครั้งก่อน", en: "Earlier report" },
+  earlierPeriod: { th: "รายงานใหม่", en: "New report" },
+  earlierNext: { th: "(รอบถัดไป)", en: "(the next one)" },
+  earlierPhotos: { th: "ยกภาพกิจกรรมมาด้วย ({n} ภาพ)", en: "Carry the activity photos too ({n})" },
+  earlierScoresSame: {
+    th: "คะแนนใหม่ (ถ้ามี วางรายการคะแนน เช่น I22 82.01 ทีละบรรทัด)",
+    en: "New scores (if any: paste the scores, one per line, such as I22 82.01)",
+  },
+  earlierScoresYear: {
+    th: "คะแนนของปีนี้ (วางรายการคะแนน เช่น I22 82.01 ทีละบรรทัด หรือเว้นว่างไว้กรอกภายหลัง)",
+    en: "This year's scores (paste them, one per line, such as I22 82.01, or leave empty and fill in later)",
+  },
+  earlierScoresName: { th: "รายการคะแนนที่วาง", en: "the pasted scores" },
+  earlierWillDo: { th: "จะทำดังนี้", en: "What will be done" },
+  earlierCreate: { th: "สร้างรายงานใหม่", en: "Create the new report" },
+  earlierCreated: { th: "สร้างรายงานใหม่แล้ว", en: "New report created" },
+  earlierRenamed: { th: "มีชีต {name} อยู่แล้ว", en: "a sheet {name} exists" },
+  earlierPhotosCarried: { th: "ยกภาพมา {n} ภาพ", en: "{n} photos carried" },
+  nextAfterEarlier: {
+    th: "เพิ่มผลที่ดำเนินการหลังรายงานครั้งก่อนในช่องผลการดำเนินงาน แล้วตรวจสอบ: ช่องที่ยังเหมือนรายงานครั้งก่อนจะมีคำเตือน",
+    en: "Add what was done since the earlier report in the results cells, then validate: a cell still as in the earlier report gets a warning",
+  },
+  nextAfterEarlierYear: {
+    th: "ใส่คะแนนของปีนี้ (นำเข้าคะแนนด้านล่าง) ปรับมาตรการให้เป็นแผนของปีนี้ แล้วตรวจสอบ",
+    en: "Enter this year's scores (Import scores below), adapt the measures as this year's plan, then validate",
+  },
   // Validate
   validateTitle: { th: "ตรวจสอบแบบรายงาน", en: "Check the report" },
   validateButton: { th: "ตรวจสอบก่อนส่ง", en: "Validate before submission" },

@@ -30,5 +30,7 @@ export function lazyExcelGateway(
     writeSummary: (sheets, o) => get().then((g) => g.writeSummary(sheets, o)),
     insertPhoto: (form, code, bytes, base64) =>
       get().then((g) => g.insertPhoto(form, code, bytes, base64)),
+    photosIn: (form, cells) => get().then((g) => g.photosIn(form, cells)),
+    insertPhotos: (sheet, photos) => get().then((g) => g.insertPhotos(sheet, photos)),
   };
 }

@@ -13,7 +13,7 @@ import { runCli, tmpDir } from "../helpers";
 const dirs = tmpDir;
 
 const SCAFFOLD_OPTIONS =
-  "-o/--out, --unit, --other-unit, --year, --round, --threshold, --preparer, --from, --sheet, --form";
+  "-o/--out, --unit, --other-unit, --year, --round, --threshold, --preparer, --from, --sheet, --form, --scores, --photos, --from-sheet";
 
 describe("ita refuses a mistyped command line with exit 2, in Thai and English", () => {
   it.each([

@@ -159,7 +159,7 @@ describe("ita CLI", () => {
     ],
     [
       ["scaffold", "-o", "y.xlsx", "--from", "missing.json"],
-      /Cannot read .*missing\.json \(ENOENT\)/,
+      /ไม่พบไฟล์ .*missing\.json\nError: File not found: .*missing\.json\n$/,
     ],
   ])("refuses %j with exit 2 and says why in Thai and English", async (argv, message) => {
     const r = await run(...argv.map((a) => (a.includes(".") ? path.join(dir, a) : a)));

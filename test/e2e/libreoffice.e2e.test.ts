@@ -296,4 +296,59 @@ describe("outputs in LibreOffice", () => {
     const bundled = path.join(ROOT, "src/domain/catalog/forms/bkk-district-2567.json");
     expect(await fs.readFile(out, "utf8")).toBe(await fs.readFile(bundled, "utf8"));
   });
+
+  it("a 12-month report started from the 6-month one: prints like any form; a results cell edited in LibreOffice loses its warning alone", async () => {
+    const r6 = path.join(dir, "carry-r6.xlsx");
+    const r12 = path.join(dir, "carry-r12.xlsx");
+    ita("scaffold", "-o", r6, "--from", SAMPLE);
+    ita("scaffold", "--from", r6, "--round", "12", "-o", r12);
+    // Fitted for print like any other form: LibreOffice's own heights against the rows'.
+    const fit = JSON.parse(
+      execFileSync("/usr/bin/python3", [path.join(__dirname, "lo", "fit.py"), r12], {
+        encoding: "utf8",
+        timeout: 300000,
+      })
+    ) as { checked: number; clipped: unknown[] };
+    expect(fit.checked).toBeGreaterThan(100);
+    expect(fit.clipped).toEqual([]);
+    soffice("pdf", dir, [r12]);
+    const text = execFileSync(
+      "pdftotext",
+      ["-f", "1", "-l", "1", path.join(dir, "carry-r12.pdf"), "-"],
+      {
+        encoding: "utf8",
+      }
+    );
+    expect(squash(text)).toContain(
+      squash("ประจำปีงบประมาณ พ.ศ. 2567 รอบ 12 เดือน (ตุลาคม 2566 - กันยายน 2567)")
+    );
+
+    const carried = (file: string) =>
+      (
+        JSON.parse(
+          spawnSync(process.execPath, [ITA, "validate", file, "--json"], { encoding: "utf8" })
+            .stdout
+        ).issues as { rule: string; code: string }[]
+      )
+        .filter((i) => i.rule === "results.carried")
+        .map((i) => i.code);
+    const before = carried(r12);
+    expect(before.slice(0, 4)).toEqual(["I1", "I5", "I6", "I8"]);
+    expect(before).toHaveLength(24);
+    // LibreOffice opens the file, the user types into I5's results cell (F21), saves as .xlsx.
+    const edited = path.join(dir, "carry-r12-lo.xlsx");
+    execFileSync(
+      "/usr/bin/python3",
+      [
+        path.join(__dirname, "lo", "edit.py"),
+        r12,
+        edited,
+        "ITA 2567 รอบ 12",
+        "F21=หลังรอบ 6 เดือน จัดอบรมเพิ่ม 2 ครั้ง ผู้เข้าร่วม 40 คน",
+      ],
+      { encoding: "utf8", timeout: 300000 }
+    );
+    // LibreOffice kept the hidden metadata: every other carried cell is still told apart.
+    expect(carried(edited)).toEqual(before.filter((c) => c !== "I5"));
+  });
 });

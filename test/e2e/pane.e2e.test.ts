@@ -18,6 +18,7 @@ import {
   Traffic,
   watchTraffic,
 } from "./support";
+import { tinyPng } from "../png";
 
 const ITA = path.join(ROOT, "bin", "ita.js");
 const SAMPLE = JSON.parse(
@@ -26,6 +27,7 @@ const SAMPLE = JSON.parse(
 
 type ItaTest = {
   cellOf(code: string, field: string): string;
+  addPhoto(code: string, pngBase64: string): Promise<void>;
   scaffoldSample(low?: string): Promise<string>;
   type(address: string, value: string | number): void;
   value(address: string): unknown;
@@ -306,6 +308,130 @@ describe("the task pane in Chromium", () => {
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     expectTalkedToNoOne(page);
     await page.close();
+  });
+
+  /** Clicks the user makes on the page from now on (trusted clicks only: what a person does). */
+  async function countClicks(page: Page): Promise<() => Promise<number>> {
+    await page.evaluate(() => {
+      const w = window as unknown as { clicks: number };
+      w.clicks = 0;
+      document.addEventListener("click", (e) => e.isTrusted && w.clicks++, true);
+    });
+    return () => page.evaluate(() => (window as unknown as { clicks: number }).clicks);
+  }
+
+  it("next round: the 12-month report from the 6-month sheet (photos carried), then next year's from the file", async () => {
+    const page = await open();
+    await page.getByRole("heading", { name: "รายงาน ITA สำนักงานเขต" }).waitFor();
+    const t = await it$(page);
+    const r6 = await t.evaluate((x) => x.scaffoldSample());
+    const png = Buffer.from(tinyPng(64, 48)).toString("base64");
+    await t.evaluate((x, b64) => x.addPhoto("I5", b64), png);
+    await page.getByRole("tab", { name: "สร้างแบบ" }).click();
+    const clicks = await countClicks(page);
+
+    // 1: this workbook's report sheet.
+    await page.getByRole("button", { name: "ใช้แบบรายงานในสมุดงานนี้" }).click();
+    await page
+      .getByText(
+        `รายงานครั้งก่อน: ชีต "${r6}" · สำนักงานเขตจอมทอง · ปีงบประมาณ 2567 รอบ 6 เดือน · bkk-district-ita 2567.1`
+      )
+      .waitFor();
+    await page.getByText("จะทำดังนี้").waitFor();
+    await checkView(page, "12-earlier-sheet");
+    // 2: the photos; 3: create.
+    await page.getByRole("checkbox", { name: "ยกภาพกิจกรรมมาด้วย (1 ภาพ)" }).check();
+    await page.getByRole("button", { name: "สร้างรายงานใหม่" }).click();
+    await page.getByText("สร้างรายงานใหม่แล้ว: ITA 2567 รอบ 12 · ยกภาพมา 1 ภาพ").waitFor();
+    expect(await clicks()).toBe(3);
+    await checkView(page, "13-earlier-created");
+    expect(await t.evaluate((x) => x.sheetNames())).toEqual([
+      "Sheet1",
+      r6,
+      "ITA_META",
+      "ITA 2567 รอบ 12",
+    ]);
+
+    // Validate the new sheet: each results cell still as in the 6-month report is warned about.
+    await page.getByRole("button", { name: "ไปที่ตรวจสอบ" }).click();
+    await page.getByRole("button", { name: "ตรวจสอบก่อนส่ง" }).click();
+    await page.getByText('ชีตที่ตรวจ: "ITA 2567 รอบ 12"').waitFor();
+    await page.getByRole("radio", { name: /^คำเตือน \(\d+\)$/ }).check();
+    const i5 = page.getByRole("button", {
+      name: /^ข้อ I5: ผลการดำเนินงานยังเหมือนรายงานรอบ 6 เดือน — เพิ่มผลที่ดำเนินการหลังจากนั้น\s*คำเตือน\s*ไปที่เซลล์ F\d+$/,
+    });
+    if (!(await i5.isVisible())) {
+      const ind = page.getByRole("button", { name: /^IIT · ตัวชี้วัดที่ 1 / });
+      if ((await ind.getAttribute("aria-expanded")) !== "true") await ind.click();
+    }
+    await i5.waitFor();
+    await checkView(page, "14-earlier-validate");
+
+    // The unit types what it did since into I5's results cell: that warning alone goes.
+    const cell = await t.evaluate((x) => x.cellOf("I5", "results"));
+    await t.evaluate((x, c) => x.type(c, "หลังรอบ 6 เดือน จัดอบรมเพิ่ม 2 ครั้ง ผู้เข้าร่วม 40 คน"), cell);
+    await page
+      .getByRole("button", { name: /^(ตรวจสอบก่อนส่ง|ตรวจอีกครั้ง)$/ })
+      .first()
+      .click();
+    await i5.waitFor({ state: "detached" });
+    expect(
+      await page
+        .getByRole("button", { name: /^ข้อ I1–I4: ผลการดำเนินงานยังเหมือนรายงานรอบ 6 เดือน/ })
+        .count()
+    ).toBe(1);
+
+    // Next year's report from the 12-month file, with this year's scores pasted in the same step.
+    const r12 = path.join(dir, "r12-from-the-pane.xlsx");
+    await fs.writeFile(r12, Buffer.from(await t.evaluate((x) => x.xlsxBase64()), "base64"));
+    const page2 = await open();
+    await page2.getByRole("heading", { name: "รายงาน ITA สำนักงานเขต" }).waitFor();
+    const clicks2 = await countClicks(page2);
+    // 1: the file input (the file is picked in the system's dialog).
+    const [chooser] = await Promise.all([
+      page2.waitForEvent("filechooser"),
+      page2.getByLabel("หรือเลือกไฟล์รายงานครั้งก่อน (.xlsx)").click(),
+    ]);
+    await chooser.setFiles(r12);
+    await page2.getByText(/^รายงานครั้งก่อน: r12-from-the-pane\.xlsx · /).waitFor();
+    // The file holds both reports: the latest, the 12-month one, is taken.
+    await page2.getByText(/ปีงบประมาณ 2567 รอบ 12 เดือน · bkk-district-ita 2567\.1$/).waitFor();
+    await page2.getByRole("textbox", { name: /^คะแนนของปีนี้/ }).fill("I1 97.50\nI22 88.10");
+    await page2.getByText("คะแนนจาก รายการคะแนนที่วาง 2 ข้อ").waitFor();
+    await checkView(page2, "15-earlier-file-next-year");
+    // 2: create (the paste is typing, not a click).
+    await page2.getByRole("button", { name: "สร้างรายงานใหม่" }).click();
+    await page2.getByText("สร้างรายงานใหม่แล้ว: ITA 2568 รอบ 6").waitFor();
+    expect(await clicks2()).toBe(2);
+    await checkView(page2, "16-earlier-next-year-created");
+
+    // A picture and a merge summary: one line each, naming the file and what it is.
+    const picture = path.join(dir, "ภาพกิจกรรม.png");
+    await fs.writeFile(picture, tinyPng(8, 8));
+    await page2.getByLabel("หรือเลือกไฟล์รายงานครั้งก่อน (.xlsx)").setInputFiles(picture);
+    await page2
+      .getByRole("alert")
+      .getByText(
+        "ไฟล์ ภาพกิจกรรม.png เป็นไฟล์รูปภาพ ไม่ใช่รายงานของหน่วยงาน: ระบุไฟล์ Excel (.xlsx) ของรายงานครั้งก่อนของหน่วยงาน"
+      )
+      .waitFor();
+    await checkView(page2, "17-earlier-picture-refused");
+    const summary = path.join(dir, "summary-for-earlier.xlsx");
+    // The file holds two periods: one is merged, the other rejected (exit 3); the summary is written.
+    spawnSync(process.execPath, [ITA, "merge", r12, "-o", summary, "--expect", "none"]);
+    await fs.stat(summary);
+    await page2.getByLabel("หรือเลือกไฟล์รายงานครั้งก่อน (.xlsx)").setInputFiles(summary);
+    await page2
+      .getByRole("alert")
+      .getByText(
+        /ไฟล์ summary-for-earlier\.xlsx เป็นไฟล์สรุปของส่วนกลางที่ ita merge เขียน ไม่ใช่รายงานของหน่วยงาน/
+      )
+      .waitFor();
+    for (const p of [page, page2]) {
+      expect((p as unknown as { errors: string[] }).errors).toEqual([]);
+      expectTalkedToNoOne(p);
+      await p.close();
+    }
   });
 
   /** Three district files: two forms made by `ita` and meeting notes named like a workbook. */

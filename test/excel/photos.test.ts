@@ -10,6 +10,8 @@ import {
   ExcelActionError,
   locateFormSheet,
   insertPhoto,
+  insertPhotos,
+  photosIn,
   readActiveForm,
   scaffoldSheet,
 } from "../../src/excel";
@@ -162,5 +164,67 @@ describe("inserting an activity photo through Office.js", () => {
     expect(err).toBeInstanceOf(ExcelActionError);
     expect(err.code).toBe("AccessDenied");
     expect(other.wb.getWorksheet(form.sheet)!.getImages()).toHaveLength(0);
+  });
+});
+
+describe("carrying photos into a new report through Office.js", () => {
+  it("reads the pictures over evidence cells as images (2 syncs) and places them side by side (2 syncs)", async () => {
+    const report = sampleReport();
+    const host = new FakeExcelHost();
+    await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_FORM, sampleMeta(), report)));
+    const { form } = await host.run((ctx) => readActiveForm(ctx));
+    const i5 = form.items.find((i) => i.code === "I5")!.cells.evidence;
+    const e14 = form.items.find((i) => i.code === "E14")!.cells.evidence;
+    const [a, b, c] = [png(800, 600), png(600, 800), png(200, 200)];
+    for (const [code, bytes] of [
+      ["I5", a],
+      ["I5", b],
+      ["E14", c],
+    ] as const)
+      await host.run((ctx) => insertPhoto(ctx, form, code, bytes, b64(bytes)));
+
+    const got = await host.run((ctx) => photosIn(ctx, form, [i5, e14]));
+    expect(host.lastContext.syncCount).toBe(2);
+    expect([...got].map(([cell, list]) => [cell, list])).toEqual([
+      [i5, [b64(a), b64(b)]],
+      [e14, [b64(c)]],
+    ]);
+
+    // Into another form's cells: both of I5's side by side in its cell, E14's in its own.
+    const meta = { ...sampleMeta(), round: 12 as const };
+    await host.run((ctx) => scaffoldSheet(ctx, renderForm(DEFAULT_FORM, meta, report)));
+    const placed = await host.run((ctx) =>
+      insertPhotos(ctx, "ITA 2567 รอบ 12", [
+        {
+          cell: i5,
+          area: i5,
+          images: [
+            { base64: b64(a), width: 800, height: 600 },
+            { base64: b64(b), width: 600, height: 800 },
+          ],
+        },
+        { cell: e14, area: e14, images: [{ base64: b64(c), width: 200, height: 200 }] },
+      ])
+    );
+    expect(placed).toBe(3);
+    expect(host.lastContext.syncCount).toBe(2);
+    const ws = host.wb.getWorksheet("ITA 2567 รอบ 12")!;
+    const images = ws.getImages().map((img) => {
+      const tl = img.range.tl as unknown as { nativeCol: number; nativeRow: number; col: number };
+      return { row: tl.nativeRow + 1, col: tl.nativeCol + 1, x: tl.col };
+    });
+    const at = (cell: string) => parseRange(cell)!;
+    expect(images.map(({ row, col }) => [row, col])).toEqual([
+      [at(i5).r1, at(i5).c1],
+      [at(i5).r1, at(i5).c1],
+      [at(e14).r1, at(e14).c1],
+    ]);
+    // The second picture starts right of the first, inside the same column.
+    expect(images[1].x).toBeGreaterThan(images[0].x + 0.4);
+    const again = await host.run((ctx) => locateFormSheet(ctx, { sheet: "ITA 2567 รอบ 12" }));
+    if (again.kind !== "form") throw new Error("not a form");
+    expect(
+      Object.fromEntries(again.form.items.filter((i) => i.photos).map((i) => [i.code, i.photos]))
+    ).toEqual({ I5: 2, E14: 1 });
   });
 });

@@ -50,8 +50,9 @@ export class FakeShape {
     ws.op("shapes.addImage", (sheet) => {
       if (!objectsEditable(sheet))
         throw officeError("AccessDenied", "Pictures cannot be added to this protected sheet");
-      const bytes = Buffer.from(base64, "base64");
-      const png = bytes.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+      // atob/btoa, not Buffer: the host also runs in the browser (the e2e page).
+      const bytes = Uint8Array.from(atob(base64.slice(0, 16)), (c) => c.charCodeAt(0));
+      const png = [0x89, 0x50, 0x4e, 0x47].every((b, i) => bytes[i] === b);
       const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
       if (!png && !jpeg) throw officeError("InvalidArgument", "The image is not PNG or JPEG");
       const wb = (sheet as unknown as { workbook: ExcelJS.Workbook }).workbook;
@@ -131,7 +132,22 @@ function imagePosition(sheet: ExcelJS.Worksheet, img: ExcelJS.ImageRange) {
   return { left, top };
 }
 
-const SHAPE_SCALARS = ["id", "name", "type", "left", "top"] as const;
+const SHAPE_SCALARS = ["id", "name", "type", "left", "top", "width", "height"] as const;
+
+function base64Of(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** The size of an ExcelJS picture in points (its extent is in pixels, 96 to the inch). */
+function imageSize(img: ExcelJS.ImageRange) {
+  const ext = (img as unknown as { ext?: { width: number; height: number } }).ext;
+  return ext
+    ? { width: (ext.width * 3) / 4, height: (ext.height * 3) / 4 }
+    : { width: 0, height: 0 };
+}
 
 export function shapesOf(ws: FakeWorksheet) {
   const path = ws.ctx.request.object("property", "Shapes", ws._path);
@@ -154,6 +170,7 @@ export function shapesOf(ws: FakeWorksheet) {
             name: `Picture ${i + 1}`,
             type: "Image",
             ...imagePosition(sheet, img.range),
+            ...imageSize(img.range),
           };
           return Object.fromEntries(props.map((p) => [p, all[p]]));
         });
@@ -163,10 +180,45 @@ export function shapesOf(ws: FakeWorksheet) {
     },
     get items() {
       if (!items) notLoaded("ShapeCollection.items");
-      return items!.map((it) => {
+      return items!.map((it, index) => {
         const loaded = new Loaded("Shape");
         for (const [k, v] of Object.entries(it)) loaded.set(k, v);
         return {
+          /**
+           * The picture as an image, base64 (ExcelApi 1.9; the value is readable after the sync,
+           * https://learn.microsoft.com/javascript/api/excel/excel.pictureformat). Excel renders the
+           * shape; the host cannot render, so it answers with the picture's stored bytes when they
+           * are in the format asked for, and refuses other formats as a limit of the host.
+           */
+          getAsImage: (format: string) => {
+            ws.requires("1.9", "Shape.getAsImage");
+            const itemPath = ws.ctx.request.object("indexer", "", path, [index], false);
+            let value: string | null = null;
+            ws.ctx.enqueueLoad(`${ws.label}.shape.getAsImage`, itemPath, [], () => {
+              const sheet = ws.sheet();
+              const img = sheet.getImages()[index];
+              const wb = (sheet as unknown as { workbook: ExcelJS.Workbook }).workbook;
+              const media = wb.getImage(Number(img.imageId)) as unknown as {
+                buffer?: Uint8Array;
+                base64?: string;
+                extension: string;
+              };
+              const ext = media.extension === "jpg" ? "jpeg" : media.extension;
+              if (ext.toUpperCase() !== String(format).toUpperCase())
+                throw officeError(
+                  "NotImplemented",
+                  `The test host cannot render a ${ext} picture as ${format}`
+                );
+              value = media.base64 ?? base64Of(media.buffer!);
+              return value;
+            });
+            return {
+              get value() {
+                if (value === null) notLoaded("ClientResult.value");
+                return value!;
+              },
+            };
+          },
           get id() {
             return loaded.get<string>("id");
           },
@@ -181,6 +233,12 @@ export function shapesOf(ws: FakeWorksheet) {
           },
           get top() {
             return loaded.get<number>("top");
+          },
+          get width() {
+            return loaded.get<number>("width");
+          },
+          get height() {
+            return loaded.get<number>("height");
           },
         };
       });

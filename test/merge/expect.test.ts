@@ -97,8 +97,8 @@ describe("merge: units beyond districts and --expect FILE", () => {
     [
       "units.xlsx",
       "PK\u0003\u0004\u0000\u0000",
-      /units\.xlsx: ไม่ใช่ไฟล์ข้อความ/,
-      /units\.xlsx: is not a text file/,
+      /ไฟล์ units\.xlsx เป็นสมุดงาน Excel หรือไฟล์ zip ไม่ใช่ไฟล์ข้อความ: ต้องเป็นรายชื่อหน่วยงาน/,
+      /units\.xlsx is an Excel workbook or a zip archive, not a text file: give a list of units/,
     ],
   ])(
     "refuses a bad list (%s) naming the file, exit 2, nothing written",

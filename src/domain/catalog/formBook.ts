@@ -7,7 +7,7 @@
 import { addr } from "../layout/a1";
 import { rowHeights } from "../layout/heights";
 import { FONT } from "../layout/spec";
-import { Msg, msg } from "../text";
+import { foldKey, Msg, msg } from "../text";
 import { FormDefJson, ToolId } from "./schema";
 
 export type Item = FormDefJson["tools"][number]["indicators"][number]["items"][number];
@@ -491,4 +491,16 @@ export function formFileText(form: FormDefJson): string {
     return JSON.stringify(v);
   };
   return `${fmt(form, "", 0)}\n`;
+}
+
+/**
+ * Whether a workbook's sheets are a form book's (the sheets "แบบฟอร์ม Form" and "ข้อคำถาม Items", by
+ * any of their names): a file to import as a form, not a unit's report.
+ */
+export function isFormBookSheets(names: readonly string[]): boolean {
+  const has = (k: BookSheetKey) => {
+    const wanted = [bookSheetName(k), BOOK_SHEETS[k].th, BOOK_SHEETS[k].en].map(foldKey);
+    return names.some((n) => wanted.includes(foldKey(n)));
+  };
+  return has("properties") && has("items");
 }

@@ -1,4 +1,5 @@
 import { carriedForm, FormDef, FormItem, formDefById } from "../catalog";
+import { CarriedRecord, carriedFromMeta, markerContinues } from "../carried";
 import { leadingCode, normalizeCode } from "../codes";
 import { parsePassMark, parseScore, ScoreParse } from "../score";
 import { cleanText, foldKey, Msg, msg, thaiDigitsToAscii } from "../text";
@@ -61,6 +62,13 @@ export interface FormSheet {
   columns: Record<ColumnKey, number>;
   items: ReadItem[];
   problems: ReadProblem[];
+  /**
+   * What the sheet carried from an earlier report (digests per carried cell, in the hidden metadata),
+   * or null; absent where a sheet was made without reading its metadata.
+   */
+  carried?: CarriedRecord | null;
+  /** The visible form marker says the sheet continues an earlier report (its record is in the metadata). */
+  continues?: boolean;
 }
 
 export class NotAFormError extends ReasonError {
@@ -365,6 +373,8 @@ export function readForm(
     columns,
     items,
     problems,
+    carried: carriedFromMeta(stored),
+    continues: markerContinues(marker?.raw ?? ""),
   };
 }
 

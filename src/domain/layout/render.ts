@@ -1,5 +1,6 @@
 import { FormDef, FormItem } from "../catalog";
 import { formDefinitionRows } from "../catalog/embed";
+import { CarriedRecord, carriedMarker, carriedRows } from "../carried";
 import { Round, roundPeriod } from "../fiscal";
 import { Report, ReportItem } from "../report";
 import { xmlSafe } from "../text";
@@ -138,12 +139,16 @@ export function measureSegments(
   return out;
 }
 
-/** Render the form for a unit, optionally filled with a report's values. */
+/**
+ * Render the form for a unit, optionally filled with a report's values; a report started from an
+ * earlier one gives what it carried (`carried`: kept in the metadata, and said by the form marker).
+ */
 export function renderForm(
   formDef: FormDef,
   meta: FormMeta,
   report?: Report,
-  name = defaultSheetName(meta)
+  name = defaultSheetName(meta),
+  carried?: CarriedRecord
 ): SheetModel {
   const colCount = COLUMNS.length;
   const rows: CellValue[][] = [];
@@ -179,7 +184,7 @@ export function renderForm(
     round: meta.round,
     passMark: meta.passMark,
     preparer: meta.preparer,
-    form: formMarker(formDef),
+    form: formMarker(formDef) + (carried ? carriedMarker(carried.from) : ""),
   };
   for (const m of META) {
     set(m.row, m.col, metaLabelText(m));
@@ -374,6 +379,7 @@ export function renderForm(
       ["passMark", meta.passMark],
       ["preparer", meta.preparer],
       ...formDefinitionRows(formDef),
+      ...(carried ? carriedRows(carried) : []),
     ],
   };
 }

@@ -2,3 +2,4 @@ export * from "./measureMatch";
 export * from "./unitMeasures";
 export * from "./reportModel";
 export * from "./changes";
+export * from "./sinceRound6";

@@ -4,6 +4,7 @@ import { changesSection, ReportChanges } from "./changes";
 import { MergeResult } from "../merge";
 import { unitDisplayName, unitsByKind } from "../units";
 import { DEFAULT_OFFICE } from "./office";
+import { sinceRound6Paragraphs } from "./sinceRound6";
 import { GroupMeasures, matchUnitMeasures, numbersInText, UnitEntry } from "./unitMeasures";
 
 /**
@@ -79,6 +80,8 @@ export interface CentralReport {
   /** The missing units' list printed after the closing when too long for the opening. */
   missing: string | null;
   stats: ReportStats;
+  /** Results since the 6-month report (issue 26), after the opening; null when no report tells them. */
+  sinceRound6: string[] | null;
 }
 
 /** Units named in a summary cell before "และอีก n หน่วยงาน". */
@@ -273,5 +276,6 @@ export function buildCentralReport(result: MergeResult, opts: ReportOptions = {}
       standardRows,
       ownRows,
     },
+    sinceRound6: sinceRound6Paragraphs(result),
   };
 }

@@ -9,6 +9,7 @@ import {
   splitEntries,
   words,
 } from "./measureMatch";
+import { carriedSince6 } from "./sinceRound6";
 
 /** One unit's entry under a measure, with the result it reported for it (when one pairs with it). */
 export interface UnitEntry {
@@ -48,7 +49,8 @@ function unitTexts(m: MergedUnit, codes: ReadonlySet<string>) {
     if (seen.has(key)) continue;
     seen.add(key);
     measures.push(...splitEntries(it.measures));
-    results.push(...splitEntries(it.results));
+    // Results still the 6-month report's are not this round's outcomes (issue 26).
+    if (!carriedSince6(m, it.code)) results.push(...splitEntries(it.results));
   }
   return { measures: [...new Set(measures)], results: [...new Set(results)] };
 }

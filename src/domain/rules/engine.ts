@@ -1,4 +1,5 @@
 import { FormItem } from "../catalog";
+import { earlierReportName, resultsCells } from "../carried";
 import { FormSheet } from "../layout/read";
 import { ITEM_RULES } from "./itemRules";
 import { REPORT_RULES } from "./reportRules";
@@ -51,6 +52,16 @@ export function validate(form: FormSheet, opts: ValidateOptions = {}): Validatio
     }
   }
   const round = form.round.value;
+  // Results cells still as carried from an earlier report, by the first item of each cell.
+  const carried = new Map<
+    string,
+    { report: ReturnType<typeof earlierReportName>; codes: string[] }
+  >();
+  if (form.carried) {
+    const report = earlierReportName(form.carried.from, form.fiscalYear.value);
+    for (const c of resultsCells(form.items, form.carried))
+      if (c.unchanged) carried.set(c.codes[0], { report, codes: c.codes });
+  }
   const groupOf = (code: string) => form.formDef.byCode.get(code)!.measureGroup;
   for (const it of form.items) {
     const cat = form.formDef.byCode.get(it.code)!;
@@ -70,6 +81,7 @@ export function validate(form: FormSheet, opts: ValidateOptions = {}): Validatio
             )
             .map((o) => o.code)
         : [],
+      resultsCarried: carried.get(it.code) ?? null,
     };
     for (const rule of ITEM_RULES) {
       if (!inScope(rule.scope, cat) || !rule.test(it, ctx)) continue;

@@ -99,6 +99,20 @@ export const ITEM_RULES: readonly ItemRule[] = [
           ),
   },
   {
+    id: "results.carried",
+    field: "results",
+    severity: "warning",
+    test: (_it, ctx) => ctx.resultsCarried !== null,
+    message: (_it, ctx) => {
+      const { report, codes } = ctx.resultsCarried!;
+      const span = codeSpan(codes);
+      return msg(
+        `ข้อ ${span}: ผลการดำเนินงานยังเหมือน${report.th} — เพิ่มผลที่ดำเนินการหลังจากนั้น`,
+        `${span}: Results unchanged since ${report.en} — add what was done after it`
+      );
+    },
+  },
+  {
     id: "oit.evidence-url",
     scope: { tools: ["OIT"] },
     field: "evidence",

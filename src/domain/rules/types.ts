@@ -35,6 +35,12 @@ export interface RuleContext {
    * (a copy, as splitting an item off its group leaves it), not one shared cell.
    */
   copiedFrom: string[];
+  /**
+   * The item's results cell is still word for word the text carried from an earlier report (set on
+   * the first item of a shared cell only, so that a cell is warned about once): that report's
+   * name, and the items sharing the cell.
+   */
+  resultsCarried: { report: Msg; codes: string[] } | null;
 }
 
 /** Where an item rule applies: all items, or some tools, or some indicators. */

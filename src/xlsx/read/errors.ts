@@ -136,16 +136,19 @@ function asciiHead(bytes: Uint8Array, n: number): string {
   return s;
 }
 
-/** Whether the first bytes read as text (UTF-8 or ASCII, no control characters but tab and line ends). */
-function isText(bytes: Uint8Array): boolean {
+/**
+ * Whether the first bytes read as text (no control characters but tab and line ends): UTF-8 (or
+ * ASCII), text in another encoding (a Thai CSV saved as TIS-620/ANSI), or not text at all.
+ */
+function textKind(bytes: Uint8Array): "utf8" | "legacy" | null {
   const head = bytes.subarray(0, 4096);
-  for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f) return false;
+  for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f) return null;
   try {
     // A multi-byte character cut at the end of the sample is not an error of the file.
     new TextDecoder("utf-8", { fatal: true }).decode(head.subarray(0, lastWhole(head)));
-    return true;
+    return "utf8";
   } catch {
-    return false;
+    return "legacy";
   }
 }
 
@@ -161,6 +164,49 @@ function lastWhole(b: Uint8Array): number {
   return b.length;
 }
 
+/** What a file's first bytes say it is (the size and the zip's contents aside). */
+export type FileKind =
+  | "empty"
+  | "zip"
+  | "doc"
+  | "encrypted"
+  | "xls"
+  | "pdf"
+  | "xml2003"
+  | "html"
+  | "picture"
+  | "text"
+  | "legacyText"
+  | "binary";
+
+/** Tell a file by its first bytes: the reader's sniffing, for any option that takes a file. */
+export function sniffKind(bytes: Uint8Array): FileKind {
+  if (bytes.length === 0) return "empty";
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    if (oleHasStream(bytes, "WordDocument")) return "doc";
+    if (oleHasStream(bytes, "EncryptedPackage")) return "encrypted";
+    return "xls";
+  }
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
+    return "zip";
+  const head = asciiHead(bytes, 512).replace(/^\uFEFF|^ï»¿/, "");
+  if (head.startsWith("%PDF-")) return "pdf";
+  if (/^\s*<\?xml[^>]*\?>\s*(<\?mso-application\s+progid="Excel\.Sheet"|<Workbook\b)/i.test(head))
+    return "xml2003";
+  if (/^\s*(<!doctype html|<html\b)/i.test(head)) return "html";
+  if (
+    startsWith(bytes, [0xff, 0xd8, 0xff]) ||
+    startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) ||
+    head.startsWith("GIF8") ||
+    (head.startsWith("RIFF") && head.slice(8, 12) === "WEBP") ||
+    /^(II\*\0|MM\0\*)/.test(head) ||
+    head.slice(4, 12) === "ftypheic"
+  )
+    return "picture";
+  const text = textKind(bytes);
+  return text === "utf8" ? "text" : text === "legacy" ? "legacyText" : "binary";
+}
+
 /** Check the first bytes, so that each kind of wrong file gets its own message. */
 export function sniff(file: string, bytes: Uint8Array, size = bytes.length): void {
   const name = baseName(file);
@@ -174,42 +220,64 @@ export function sniff(file: string, bytes: Uint8Array, size = bytes.length): voi
       )
     );
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    if (oleHasStream(bytes, "WordDocument")) throw formatError(file, "doc");
-    if (oleHasStream(bytes, "EncryptedPackage")) {
+  const kind = sniffKind(bytes);
+  switch (kind) {
+    case "zip":
+      return;
+    case "doc":
+      throw formatError(file, "doc");
+    case "encrypted":
       throw refuse(
         file,
         "ถูกตั้งรหัสผ่าน (เข้ารหัสไว้) กรุณาเอารหัสผ่านออกแล้วบันทึกเป็น .xlsx",
         "is password-protected (encrypted); remove the password and save it as .xlsx"
       );
-    }
-    throw new FormFileError(
-      file,
-      msg(
-        `ไฟล์ ${name} เป็นไฟล์ Excel แบบเก่า (.xls) หรือไฟล์ที่ตั้งรหัสผ่าน กรุณาบันทึกเป็น .xlsx โดยไม่ตั้งรหัสผ่าน`,
-        `${name} is an old-format (.xls) or password-protected workbook; save it as .xlsx without a password`
-      )
-    );
+    case "xls":
+      throw new FormFileError(
+        file,
+        msg(
+          `ไฟล์ ${name} เป็นไฟล์ Excel แบบเก่า (.xls) หรือไฟล์ที่ตั้งรหัสผ่าน กรุณาบันทึกเป็น .xlsx โดยไม่ตั้งรหัสผ่าน`,
+          `${name} is an old-format (.xls) or password-protected workbook; save it as .xlsx without a password`
+        )
+      );
+    case "pdf":
+    case "xml2003":
+    case "html":
+    case "picture":
+    case "text":
+      throw formatError(file, kind);
+    case "legacyText":
+      throw formatError(file, "text");
+    default:
+      throw new FormFileError(
+        file,
+        msg(`ไฟล์ ${name} ไม่ใช่ไฟล์ Excel (.xlsx)`, `${name} is not an Excel workbook (.xlsx)`)
+      );
   }
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
-    return;
-  const head = asciiHead(bytes, 512).replace(/^\uFEFF|^ï»¿/, "");
-  if (head.startsWith("%PDF-")) throw formatError(file, "pdf");
-  if (/^\s*<\?xml[^>]*\?>\s*(<\?mso-application\s+progid="Excel\.Sheet"|<Workbook\b)/i.test(head))
-    throw formatError(file, "xml2003");
-  if (/^\s*(<!doctype html|<html\b)/i.test(head)) throw formatError(file, "html");
-  if (
-    startsWith(bytes, [0xff, 0xd8, 0xff]) ||
-    startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) ||
-    head.startsWith("GIF8") ||
-    (head.startsWith("RIFF") && head.slice(8, 12) === "WEBP") ||
-    /^(II\*\0|MM\0\*)/.test(head) ||
-    head.slice(4, 12) === "ftypheic"
-  )
-    throw formatError(file, "picture");
-  if (isText(bytes)) throw formatError(file, "text");
-  throw new FormFileError(
-    file,
-    msg(`ไฟล์ ${name} ไม่ใช่ไฟล์ Excel (.xlsx)`, `${name} is not an Excel workbook (.xlsx)`)
-  );
+}
+
+/** What a file other than a workbook is, by its first bytes (for the one-line refusal). */
+export function kindWords(kind: FileKind): Msg {
+  switch (kind) {
+    case "empty":
+      return msg("ไฟล์ว่าง", "an empty file");
+    case "doc":
+      return FORMATS.doc[0];
+    case "encrypted":
+      return msg("ไฟล์ที่ตั้งรหัสผ่าน", "a password-protected file");
+    case "xls":
+      return msg("ไฟล์ Excel แบบเก่า (.xls)", "an old-format Excel file (.xls)");
+    case "pdf":
+    case "xml2003":
+    case "html":
+    case "picture":
+    case "text":
+      return FORMATS[kind][0];
+    case "zip":
+      return msg("สมุดงาน Excel หรือไฟล์ zip", "an Excel workbook or a zip archive");
+    case "legacyText":
+      return msg("ไฟล์ข้อความที่ไม่ใช่ UTF-8", "a text file not in UTF-8");
+    default:
+      return msg("ไฟล์ไบนารีที่ไม่ใช่สมุดงาน Excel", "a binary file that is not an Excel workbook");
+  }
 }

@@ -7,7 +7,7 @@
 import { overLimit } from "./errors";
 import { READ_LIMITS } from "./limits";
 import { Package } from "./opc";
-import { NS, xsdIndex } from "./xml";
+import { NS, nsAttr, xsdIndex } from "./xml";
 
 export interface CellPos {
   row: number;
@@ -16,76 +16,141 @@ export interface CellPos {
 
 const has = (ns: readonly string[], uri: string) => ns.includes(uri);
 
+/** A picture of a drawing part: its anchor cell, and the relationship of its image (`r:embed`). */
+interface DrawnPicture extends CellPos {
+  embed: string | null;
+}
+
+/** DrawingML's main namespace (`a:blip`), transitional and strict. */
+const DRAWINGML = [
+  "http://schemas.openxmlformats.org/drawingml/2006/main",
+  "http://purl.oclc.org/ooxml/drawingml/main",
+];
+
+/** The pictures of one drawing part, each with its anchor cell and image relationship. */
+function scanDrawing(pkg: Package, drawing: string, count: () => void): DrawnPicture[] {
+  const out: DrawnPicture[] = [];
+  let anchor: { cell: boolean; row: number; col: number; embeds: (string | null)[] } | null = null;
+  let inFrom = false;
+  let field: "row" | "col" | null = null;
+  let text = "";
+  // Inside markup-compatibility alternatives only one branch counts (Choice and Fallback repeat
+  // it): the branch with the most pictures.
+  const alts: { best: (string | null)[]; cur: (string | null)[] }[] = [];
+  const pics = () => (alts.length ? alts[alts.length - 1].cur : anchor!.embeds);
+  let inPic = 0;
+  pkg.xml(drawing, {
+    open: (uri, local, a, lookup) => {
+      if (has(NS.mc, uri)) {
+        if (local === "AlternateContent") alts.push({ best: [], cur: [] });
+        else if ((local === "Choice" || local === "Fallback") && alts.length)
+          alts[alts.length - 1].cur = [];
+        return;
+      }
+      if (inPic && local === "blip" && DRAWINGML.includes(uri)) {
+        const list = pics();
+        if (list.length && list[list.length - 1] === null)
+          list[list.length - 1] = nsAttr(a, lookup, NS.rel, "embed") ?? null;
+        return;
+      }
+      if (!has(NS.xdr, uri)) return;
+      if (!anchor) {
+        if (local === "twoCellAnchor" || local === "oneCellAnchor" || local === "absoluteAnchor")
+          anchor = { cell: local !== "absoluteAnchor", row: -1, col: -1, embeds: [] };
+        return;
+      }
+      if (local === "from") inFrom = true;
+      else if (inFrom && (local === "row" || local === "col")) {
+        field = local;
+        text = "";
+      } else if (local === "pic") {
+        inPic++;
+        pics().push(null);
+      }
+    },
+    close: (uri, local) => {
+      if (has(NS.mc, uri)) {
+        const top = alts[alts.length - 1];
+        if (!top) return;
+        if (local === "Choice" || local === "Fallback") {
+          if (top.cur.length > top.best.length) top.best = top.cur;
+        } else if (local === "AlternateContent") {
+          alts.pop();
+          if (alts.length) alts[alts.length - 1].cur.push(...top.best);
+          else if (anchor) anchor.embeds.push(...top.best);
+        }
+        return;
+      }
+      if (!has(NS.xdr, uri) || !anchor) return;
+      if (local === "pic") inPic = Math.max(0, inPic - 1);
+      else if (field && local === field) {
+        const n = xsdIndex(text);
+        if (n !== null) anchor[field] = n;
+        field = null;
+      } else if (local === "from") inFrom = false;
+      else if (
+        local === "twoCellAnchor" ||
+        local === "oneCellAnchor" ||
+        local === "absoluteAnchor"
+      ) {
+        const a = anchor;
+        anchor = null;
+        if (!a.cell || a.row < 0 || a.col < 0) return;
+        for (const embed of a.embeds) {
+          count();
+          out.push({ row: a.row + 1, col: a.col + 1, embed });
+        }
+      }
+    },
+    text: (s) => {
+      if (field) text += s;
+    },
+  });
+  return out;
+}
+
 /** Pictures anchored on a sheet by its drawing parts. */
 export function drawingPictures(pkg: Package, sheetPath: string): CellPos[] {
-  const out: CellPos[] = [];
+  return drawnPictures(pkg, sheetPath).map(({ row, col }) => ({ row, col }));
+}
+
+function drawnPictures(pkg: Package, sheetPath: string): (DrawnPicture & { drawing: string })[] {
+  const out: (DrawnPicture & { drawing: string })[] = [];
+  let n = 0;
+  const count = () => {
+    if (n++ >= READ_LIMITS.pictures) throw tooMany(pkg);
+  };
   for (const rel of pkg.related(sheetPath, "drawing")) {
     if (!pkg.has(rel.target!)) continue;
-    let anchor: { cell: boolean; row: number; col: number; pics: number } | null = null;
-    let inFrom = false;
-    let field: "row" | "col" | null = null;
-    let text = "";
-    // Inside markup-compatibility alternatives only one branch counts (Choice and Fallback repeat it).
-    const alts: { best: number; cur: number }[] = [];
-    pkg.xml(rel.target!, {
-      open: (uri, local) => {
-        if (has(NS.mc, uri)) {
-          if (local === "AlternateContent") alts.push({ best: 0, cur: 0 });
-          else if ((local === "Choice" || local === "Fallback") && alts.length)
-            alts[alts.length - 1].cur = 0;
-          return;
-        }
-        if (!has(NS.xdr, uri)) return;
-        if (!anchor) {
-          if (local === "twoCellAnchor" || local === "oneCellAnchor" || local === "absoluteAnchor")
-            anchor = { cell: local !== "absoluteAnchor", row: -1, col: -1, pics: 0 };
-          return;
-        }
-        if (local === "from") inFrom = true;
-        else if (inFrom && (local === "row" || local === "col")) {
-          field = local;
-          text = "";
-        } else if (local === "pic") {
-          if (alts.length) alts[alts.length - 1].cur++;
-          else anchor.pics++;
-        }
-      },
-      close: (uri, local) => {
-        if (has(NS.mc, uri)) {
-          const top = alts[alts.length - 1];
-          if (!top) return;
-          if (local === "Choice" || local === "Fallback") top.best = Math.max(top.best, top.cur);
-          else if (local === "AlternateContent") {
-            alts.pop();
-            if (alts.length) alts[alts.length - 1].cur += top.best;
-            else if (anchor) anchor.pics += top.best;
-          }
-          return;
-        }
-        if (!has(NS.xdr, uri) || !anchor) return;
-        if (field && local === field) {
-          const n = xsdIndex(text);
-          if (n !== null) anchor[field] = n;
-          field = null;
-        } else if (local === "from") inFrom = false;
-        else if (
-          local === "twoCellAnchor" ||
-          local === "oneCellAnchor" ||
-          local === "absoluteAnchor"
-        ) {
-          const a = anchor;
-          anchor = null;
-          if (!a.cell || a.row < 0 || a.col < 0) return;
-          for (let i = 0; i < a.pics; i++) {
-            if (out.length >= READ_LIMITS.pictures) throw tooMany(pkg);
-            out.push({ row: a.row + 1, col: a.col + 1 });
-          }
-        }
-      },
-      text: (s) => {
-        if (field) text += s;
-      },
-    });
+    for (const p of scanDrawing(pkg, rel.target!, count)) out.push({ ...p, drawing: rel.target! });
+  }
+  return out;
+}
+
+/** A picture's image as the file stores it: PNG, JPEG or another format, by its first bytes. */
+export interface SheetImage extends CellPos {
+  bytes: Uint8Array;
+  format: "png" | "jpeg" | "other";
+}
+
+/**
+ * The images of the pictures floating over a sheet, with their anchor cells (pictures whose image
+ * part is missing or external are left out): what a report started from this one can carry.
+ */
+export function drawingImages(pkg: Package, sheetPath: string): SheetImage[] {
+  const out: SheetImage[] = [];
+  for (const p of drawnPictures(pkg, sheetPath)) {
+    if (!p.embed) continue;
+    const rel = pkg.rels(p.drawing).find((r) => r.id === p.embed);
+    const bytes = rel?.target ? pkg.part(rel.target) : null;
+    if (!bytes) continue;
+    const format =
+      bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47
+        ? "png"
+        : bytes[0] === 0xff && bytes[1] === 0xd8
+          ? "jpeg"
+          : "other";
+    out.push({ row: p.row, col: p.col, bytes, format });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { FormDef, DEFAULT_FORM } from "../../domain/catalog";
 import { NotAFormError, readForm, FormSheet, UnknownFormError } from "../../domain/layout/read";
 import { META_SHEET } from "../../domain/layout/spec";
-import { msg } from "../../domain/text";
+import { Msg, msg } from "../../domain/text";
 import { baseName, FormFileError } from "./errors";
 import { openXlsx, storedMetadataOf, SheetState, XlsxBook, XlsxGrid } from "./xlsxRead";
 import { Inflater } from "./zip";
@@ -11,6 +11,17 @@ export interface ReadOptions {
   inflate: Inflater;
   /** The form to read against when a sheet does not name a form this build knows. */
   formDef?: FormDef;
+}
+
+/** A workbook with no form sheet at all (a spreadsheet that is not a report). */
+export class NoFormSheetError extends FormFileError {
+  constructor(
+    file: string,
+    reason: Msg,
+    /** The workbook's sheets (the metadata sheet aside). */ readonly sheets: string[]
+  ) {
+    super(file, reason);
+  }
 }
 
 /** A form sheet of a workbook, with what the file says about it. */
@@ -101,13 +112,15 @@ export function formsOfBook(
   }
   if (!forms.length) {
     const name = baseName(file);
-    const sheets = quoted(book.sheets.filter((s) => s.name !== META_SHEET).map((s) => s.name));
-    throw new FormFileError(
+    const names = book.sheets.filter((s) => s.name !== META_SHEET).map((s) => s.name);
+    const sheets = quoted(names);
+    throw new NoFormSheetError(
       file,
       msg(
         `ไฟล์ ${name} ไม่มีชีตแบบรายงาน ITA (ชีตที่พบ: ${sheets}; ต้องมีหัวตาราง "ประเด็นการประเมิน" และ "คะแนน")`,
         `${name} has no ITA report sheet (sheets found: ${sheets}; a form has the headers "ประเด็นการประเมิน" and "คะแนน")`
-      )
+      ),
+      names
     );
   }
   const visible = (f: SheetInBook) => (f.state === "visible" ? 0 : 1);

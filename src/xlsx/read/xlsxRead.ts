@@ -9,7 +9,13 @@ import { CellGrid, GridCell } from "../../domain/layout/grid";
 import { META_SHEET } from "../../domain/layout/spec";
 import { sniff } from "./errors";
 import { Package } from "./opc";
-import { CellPos, drawingPictures, pictureValueMetadata } from "./pictures";
+import {
+  CellPos,
+  drawingImages,
+  drawingPictures,
+  pictureValueMetadata,
+  SheetImage,
+} from "./pictures";
 import { readSharedStrings } from "./sharedStrings";
 import { readSheet } from "./sheet";
 import { readWorkbook, XlsxSheet } from "./workbook";
@@ -17,6 +23,7 @@ import { savedTime } from "./coreProps";
 import { Inflater } from "./zip";
 
 export type { SheetState, XlsxSheet } from "./workbook";
+export type { SheetImage } from "./pictures";
 
 /** A worksheet as the reader hands it over: the grid, plus what only a file can tell. */
 export interface XlsxGrid extends CellGrid {
@@ -31,6 +38,8 @@ export interface XlsxBook {
   grid(sheet: XlsxSheet): XlsxGrid;
   /** When the file was last saved (`dcterms:modified`, ISO 8601 UTC); null when it does not say. */
   savedAt(): string | null;
+  /** The images of the pictures floating over a sheet, with their anchor cells (read on demand). */
+  images(sheet: XlsxSheet): SheetImage[];
 }
 
 const byPosition = (a: CellPos, b: CellPos) => a.row - b.row || a.col - b.col;
@@ -59,6 +68,7 @@ export function openXlsx(file: string, bytes: Uint8Array, inflate: Inflater): Xl
     file,
     sheets: workbook.sheets,
     savedAt: () => savedTime(pkg),
+    images: (sheet) => drawingImages(pkg, sheet.path),
     grid(sheet) {
       const hit = grids.get(sheet.path);
       if (hit) return hit;

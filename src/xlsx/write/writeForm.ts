@@ -4,7 +4,10 @@ import {
   CellStyle,
   colLetter,
   FONT,
+  imageInfo,
   isFormula,
+  parseRange,
+  photoSlots,
   META_SHEET,
   META_SHEET_HEADER,
   rangeAddr,
@@ -158,8 +161,67 @@ export function fixedRows(model: SheetModel): Set<number> {
   return new Set(model.rowHeights.flatMap((h, i) => (h.fixed ? [i + 1] : [])));
 }
 
-export async function writeFormWorkbook(target: string, model: SheetModel): Promise<void> {
+/** Photos to put in a cell of the form (the top-left cell of its area): PNG or JPEG bytes. */
+export interface CellPhotos {
+  cell: string;
+  images: { bytes: Uint8Array; format: "png" | "jpeg" }[];
+}
+
+/** Points to EMU (the drawing's unit): 12,700 a point. */
+const EMU_PER_PT = 12700;
+
+/**
+ * Put photos in their cells, side by side and fitted (`photoSlots`), anchored in the cell so that the
+ * reader counts them as the item's evidence: the same placement as the pane's (excel/photos.ts).
+ */
+export function addPhotos(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  model: SheetModel,
+  photos: readonly CellPhotos[]
+): void {
+  const colPt = (c: number) => (model.columnWidths[c - 1] * 7 + 5) * 0.75;
+  const rowPt = (r: number) => model.rowHeights[r - 1]?.pt ?? 15;
+  for (const p of photos) {
+    const at = parseRange(p.cell);
+    if (!at || !p.images.length) continue;
+    const area = model.merges.find((m) => m.r1 === at.r1 && m.c1 === at.c1) ?? at;
+    let width = 0;
+    for (let c = area.c1; c <= area.c2; c++) width += colPt(c);
+    let height = 0;
+    for (let r = area.r1; r <= area.r2; r++) height += rowPt(r);
+    const slots = photoSlots(
+      { width, height },
+      p.images.map((img) => {
+        const info = imageInfo(img.bytes);
+        return info ? { width: info.width * 0.75, height: info.height * 0.75 } : null;
+      })
+    );
+    p.images.forEach((img, k) => {
+      const id = wb.addImage({ buffer: Buffer.from(img.bytes) as never, extension: img.format });
+      const s = slots[k];
+      ws.addImage(id, {
+        tl: {
+          nativeCol: area.c1 - 1,
+          nativeColOff: Math.round(s.dx * EMU_PER_PT),
+          nativeRow: area.r1 - 1,
+          nativeRowOff: Math.round(s.dy * EMU_PER_PT),
+        },
+        // ExcelJS takes the size in pixels (96 to the inch).
+        ext: { width: (s.width * 4) / 3, height: (s.height * 4) / 3 },
+        editAs: "oneCell",
+      } as unknown as ExcelJS.ImageRange);
+    });
+  }
+}
+
+export async function writeFormWorkbook(
+  target: string,
+  model: SheetModel,
+  photos: readonly CellPhotos[] = []
+): Promise<void> {
   const wb = newWorkbook();
   const ws = await addFormSheet(wb, model);
+  addPhotos(wb, ws, model, photos);
   await writeWorkbookFile(wb, target, [], new Map([[ws.id, fixedRows(model)]]));
 }

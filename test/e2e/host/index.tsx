@@ -12,7 +12,7 @@ import {
   renderForm,
 } from "../../../src/domain";
 import { reportSchema } from "../../../src/domain/report";
-import { memoryMarkStore, scaffoldSheet } from "../../../src/excel";
+import { insertPhoto, locateFormSheet, memoryMarkStore, scaffoldSheet } from "../../../src/excel";
 import sample from "../../../samples/chom-thong-2567-r6.json";
 import { App } from "../../../src/taskpane/App";
 import { excelGateway } from "../../../src/taskpane/excelGateway";
@@ -77,6 +77,15 @@ const itaTest = {
     const model = renderForm(DEFAULT_FORM, metaFromReport(report), report);
     await host.run((ctx) => scaffoldSheet(ctx, model));
     return model.name;
+  },
+  /** An activity photo (a PNG of w × h pixels) in an item's evidence cell on the active form. */
+  async addPhoto(code: string, pngBase64: string): Promise<void> {
+    const bytes = Uint8Array.from(atob(pngBase64), (c) => c.charCodeAt(0));
+    await host.run(async (ctx) => {
+      const found = await locateFormSheet(ctx);
+      if (found.kind !== "form") throw new Error("no form");
+      await insertPhoto(ctx, found.form, code, bytes, pngBase64);
+    });
   },
   async xlsxBase64(): Promise<string> {
     return toBase64(new Uint8Array(await host.wb.xlsx.writeBuffer()));
