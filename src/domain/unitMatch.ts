@@ -21,6 +21,19 @@ export function editDistance(a: string, b: string): number {
   return d[x.length][y.length];
 }
 
+/** The districts' Thai and English names as compared (without their prefix), made once. */
+let compared: { unit: Unit; names: { key: string; length: number }[] }[] | null = null;
+function districtNames() {
+  compared ??= DISTRICTS.map((unit) => ({
+    unit,
+    names: [unit.th, unit.en].map((n) => {
+      const key = districtKey(n);
+      return { key, length: [...key].length };
+    }),
+  }));
+  return compared;
+}
+
 /** How many edits a name of this length may be off and still be a near miss. */
 function tolerance(length: number): number {
   if (length < 3) return 0;
@@ -40,9 +53,13 @@ export function suggestDistricts(input: string, max = 3): Unit[] {
   const allowed = tolerance([...k].length);
   if (!allowed) return [];
   const scored: { unit: Unit; d: number }[] = [];
-  for (const u of DISTRICTS) {
-    const d = Math.min(editDistance(k, districtKey(u.th)), editDistance(k, districtKey(u.en)));
-    if (d <= allowed) scored.push({ unit: u, d });
+  const length = [...k].length;
+  for (const { unit, names } of districtNames()) {
+    let d = Infinity;
+    // Names whose lengths differ by more than the edits allowed cannot be near: not measured.
+    for (const n of names)
+      if (Math.abs(n.length - length) <= allowed) d = Math.min(d, editDistance(k, n.key));
+    if (d <= allowed) scored.push({ unit, d });
   }
   // Only the nearest: a one-letter slip is not offered a district two letters away.
   const best = Math.min(...scored.map((s) => s.d));
