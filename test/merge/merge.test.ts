@@ -207,7 +207,7 @@ describe("merge: summary content", () => {
     expect(status).toHaveLength(50);
     expect(status.filter((r) => String(r[2]).startsWith("ได้รับแล้ว"))).toHaveLength(3);
     expect(status.find((r) => r[0] === "1035")!.slice(2, 9)).toEqual([
-      "ได้รับแล้ว / received",
+      "ได้รับแล้ว",
       "a.xlsx",
       "ITA 2567 รอบ 6",
       "2567.1",
