@@ -2,3 +2,6 @@ export * from "./measureMatch";
 export * from "./unitMeasures";
 export * from "./reportModel";
 export * from "./changes";
+export * from "./sentences";
+export * from "./numbers";
+export * from "./trace";
