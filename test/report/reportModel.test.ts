@@ -122,9 +122,9 @@ describe("what each measure says: sentences from the units' own words", () => {
     const text = allText(r).join("\n");
     expect(text).not.toMatch(/\b75\b|รวม \d|3 ครั้ง/);
     const lines = allText(r).filter((l) => /\d+ คน/.test(l));
+    // Their examples differ only in their figures: one line, each unit with its own.
     expect(lines).toEqual([
-      `- สำนักงานเขตพระนคร มีการจัดประชุมชี้แจง … มีผู้เข้าร่วม 30 คน จำนวน 2 ครั้ง`,
-      `- สำนักงานเขตดุสิต มีการจัดประชุมชี้แจง … มีผู้เข้าร่วม 45 คน จำนวน 1 ครั้ง`,
+      "- สำนักงานเขตพระนคร และดุสิต มีการจัดประชุมชี้แจง ดังนี้ พระนคร มีผู้เข้าร่วม 30 คน จำนวน 2 ครั้ง; ดุสิต มีผู้เข้าร่วม 45 คน จำนวน 1 ครั้ง",
     ]);
   });
 });

@@ -2,7 +2,7 @@ import { FormItem } from "../catalog";
 import { Comparison } from "../compare";
 import { changesSection, ReportChanges } from "./changes";
 import { MergedUnit, MergeResult } from "../merge";
-import { unitDisplayName } from "../units";
+import { kindOf, unitDisplayName } from "../units";
 import { words } from "./measureMatch";
 import {
   GroupNumbers,
@@ -17,7 +17,9 @@ import {
   commonAction,
   didAction,
   exampleText,
+  markersOf,
   namesOf,
+  phrases,
   squash,
   tellingTexts,
   unitsIn,
@@ -175,15 +177,58 @@ function examples(
     if (!b || t.score > b.score) best.set(groupOf[t.index], t);
   }
   const order = new Map(ctx.merged.map((m, i) => [m.key, i]));
-  return [...best.entries()]
-    .sort((a, b) => b[1].score - a[1].score || order.get(a[0])! - order.get(b[0])!)
-    .flatMap(([key, t]) => {
-      const id = `${key}|${squash(texts[t.index])}`;
-      if (ctx.shown.has(id)) return [];
-      ctx.shown.set(id, number);
-      return [`- ${unitOf(ctx, key).label} ${exampleText(texts[t.index], t.rare, restated)}`];
-    });
+  // Units whose examples read the same ("… ผ่านเพจ Facebook ของสำนักงานเขต") share one line.
+  const lines = new Map<string, string[]>();
+  for (const [key, t] of [...best.entries()].sort(
+    (a, b) => b[1].score - a[1].score || order.get(a[0])! - order.get(b[0])!
+  )) {
+    const id = `${key}|${squash(texts[t.index])}`;
+    if (ctx.shown.has(id)) continue;
+    ctx.shown.set(id, number);
+    const text = exampleText(texts[t.index], t.rare, restated);
+    lines.set(text, [...(lines.get(text) ?? []), key]);
+  }
+  // Units whose examples differ only in their figures (a meeting, each with its own date and
+  // people) share one line: what they did, then each unit with its own figures.
+  const byFrame = new Map<string, { frame: string; units: { key: string; detail: string }[] }>();
+  const out: { at: string; line: string }[] = [];
+  for (const [text, keys] of lines) {
+    if (keys.length > 1) {
+      out.push({ at: text, line: `- ${names(ctx, keys)} ${text}` });
+      continue;
+    }
+    const ps = phrases(text);
+    const frame = ps.filter((p) => !markersOf(p).length);
+    const detail = ps.filter((p) => markersOf(p).length);
+    if (!detail.length || frame.filter((p) => p !== "…").length === 0) {
+      out.push({ at: text, line: `- ${unitOf(ctx, keys[0]).label} ${text}` });
+      continue;
+    }
+    const k = squash(frame.join(" "));
+    const f = byFrame.get(k);
+    if (f) f.units.push({ key: keys[0], detail: detail.join(" ") });
+    else {
+      byFrame.set(k, {
+        frame: frame.join(" "),
+        units: [{ key: keys[0], detail: detail.join(" ") }],
+      });
+      out.push({ at: `frame:${k}`, line: text });
+    }
+  }
+  return out.map(({ at, line }) => {
+    if (!at.startsWith("frame:")) return line;
+    const f = byFrame.get(at.slice("frame:".length))!;
+    if (f.units.length === 1) return `- ${unitOf(ctx, f.units[0].key).label} ${line}`;
+    const each = f.units.map((u) => `${shortName(unitOf(ctx, u.key))} ${u.detail}`);
+    return `- ${names(
+      ctx,
+      f.units.map((u) => u.key)
+    )} ${f.frame.replace(/ …$/u, "")} ดังนี้ ${each.join("; ")}`;
+  });
 }
+
+/** A unit's name in a list after its kind's prefix was said once: "บึงกุ่ม", or a unit's full name. */
+const shortName = (m: MergedUnit) => (kindOf(m.unit).prefix ? m.unit.th : m.label);
 
 /** Words that make nothing telling: the measure's own, the shared action's, the units' names. */
 function knownWords(ctx: Ctx, ...texts: string[]): Set<string> {
