@@ -16,7 +16,6 @@ import {
   WidthType,
 } from "docx";
 import { linesInRoom } from "../domain/layout/textMetrics";
-import { phrases } from "../domain/report/sentences";
 import { CentralReport, ReportGroup, ReportIndicator } from "../domain/report/reportModel";
 
 /**
@@ -161,40 +160,22 @@ const HEAD_LINES = 3;
 const room = (k: number) => pt(COLS[k] - 2 * CELL_MARGIN) - 2;
 
 /**
- * A cell's first `max` lines and the rest, split between paragraphs or, inside one, between its
- * phrases (at a space: never inside a word), the rest going on in the row below.
+ * A cell's first paragraphs, as many as fit `max` lines (the first always, whole), and the rest —
+ * split between paragraphs only, so a sentence is never broken by the row's end; the rest goes on in
+ * the row below.
  */
 function firstLines(
   paragraphs: readonly string[],
   k: number,
   max: number
 ): { head: string[]; rest: string[] } {
-  const head: string[] = [];
   let used = 0;
-  for (let p = 0; p < paragraphs.length; p++) {
-    const lines = linesInRoom(paragraphs[p], room(k), { size: 14 }, max + 1);
-    if (used + lines <= max) {
-      head.push(paragraphs[p]);
-      used += lines;
-      continue;
-    }
-    // Part of this paragraph: its phrases while they fit.
-    const ps = phrases(paragraphs[p]);
-    let n = 0;
-    while (
-      n < ps.length &&
-      used + linesInRoom(ps.slice(0, n + 1).join(" "), room(k), { size: 14 }, max + 1) <= max
-    )
-      n++;
-    // At least the first phrase of the cell, though it take more lines than `max`.
-    if (!head.length) n = Math.max(n, 1);
-    if (n > 0 && n < ps.length) {
-      head.push(ps.slice(0, n).join(" "));
-      return { head, rest: [ps.slice(n).join(" "), ...paragraphs.slice(p + 1)] };
-    }
-    return { head, rest: paragraphs.slice(p) };
+  let n = 0;
+  for (; n < paragraphs.length; n++) {
+    used += linesInRoom(paragraphs[n], room(k), { size: 14 }, max + 1);
+    if (n > 0 && used > max) break;
   }
-  return { head, rest: [] };
+  return { head: paragraphs.slice(0, n), rest: paragraphs.slice(n) };
 }
 
 function groupRows(g: ReportGroup): TableRow[] {
@@ -212,10 +193,10 @@ function groupRows(g: ReportGroup): TableRow[] {
     // The heading row goes with the row after it (keepNext) only as far as that row's first line.
     // So the group's first row is kept whole when it is short, and when it is long its first
     // paragraphs are a row kept whole (no line below it) and the rest goes on in a row of its own.
-    if (i === 0 && rowLines(cells) > KEEP_WHOLE_LINES) {
-      const parts = cells.map((c, k) => firstLines(c, k, HEAD_LINES));
+    const parts = cells.map((c, k) => firstLines(c, k, HEAD_LINES));
+    const rest = parts.map((x) => x.rest);
+    if (i === 0 && rowLines(cells) > KEEP_WHOLE_LINES && rest.some((c) => c.length)) {
       const head = parts.map((x) => x.head);
-      const rest = parts.map((x) => x.rest);
       rows.push(
         new TableRow({
           cantSplit: true,
@@ -229,7 +210,8 @@ function groupRows(g: ReportGroup): TableRow[] {
     }
     rows.push(
       new TableRow({
-        cantSplit: i === 0 && rowLines(cells) <= KEEP_WHOLE_LINES ? true : undefined,
+        // A first row that is one paragraph a cell is kept whole, however long.
+        cantSplit: i === 0 ? true : undefined,
         children: cells.map((c, k) => cell(c, COLS[k], { size: SMALL })),
       })
     );

@@ -197,9 +197,12 @@ function examples(
       out.push({ at: text, line: `- ${names(ctx, keys)} ${text}` });
       continue;
     }
+    // What they did (the phrases before the first with a figure, a date or a channel) and the
+    // unit's own rest, in its order.
     const ps = phrases(text);
-    const frame = ps.filter((p) => !markersOf(p).length);
-    const detail = ps.filter((p) => markersOf(p).length);
+    const first = ps.findIndex((p) => markersOf(p).length > 0);
+    const frame = first < 0 ? ps : ps.slice(0, first);
+    const detail = first < 0 ? [] : ps.slice(first);
     if (!detail.length || frame.filter((p) => p !== "…").length === 0) {
       out.push({ at: text, line: `- ${unitOf(ctx, keys[0]).label} ${text}` });
       continue;
