@@ -147,22 +147,16 @@ describe("merge: summary content", () => {
     // did for the item's measure group, by the report's numbers, counted from its results: Phra
     // Nakhon's E1 results are the synthetic restatements of E1's three measures (its measures cell
     // was replaced, its results were not); Chom Thong's I21 results are its 2nd to 4th measures.
-    // One row each (the texts are the measures sheet's), and the note of where the texts are.
+    // One row each, the unit by its short name beside its code (the texts are the measures sheet's),
+    // and the note of where the texts are.
     expect(all).toHaveLength(6 + 1);
     expect(all.slice(0, 6).map((r) => r.slice(0, 6))).toEqual([
-      ["สำนักงานเขตพระนคร", "1001", "E1", 70, 15, "ได้ดำเนินการตามมาตรการ 6.1, 6.2 และ 6.3"],
-      ["สำนักงานเขตพระนคร", "1001", "I22", 72.31, 12.69, "ไม่ได้ระบุมาตรการหรือผลการดำเนินการของข้อนี้"],
-      [
-        "สำนักงานเขตดุสิต",
-        "1002",
-        "I22",
-        73.25,
-        11.75,
-        "ได้ดำเนินการตามมาตรการ 5.1, 5.2, 5.3, 5.4 และ 5.5",
-      ],
-      ["สำนักงานเขตดุสิต", "1002", "I1", 80, 5, "ได้ดำเนินการตามมาตรการ 1.1, 1.2, 1.3, 1.4 และ 1.5"],
-      ["สำนักงานเขตจอมทอง", "1035", "I22", 82.01, 2.99, "ได้ดำเนินการตามมาตรการ 5.2, 5.3 และ 5.4"],
-      ["สำนักงานเขตดุสิต", "1002", "E9", 84.63, 0.37, "ได้ดำเนินการตามมาตรการ 7.3"],
+      ["พระนคร", "1001", "E1", 70, 15, "ได้ดำเนินการตามมาตรการ 6.1, 6.2 และ 6.3"],
+      ["พระนคร", "1001", "I22", 72.31, 12.69, "ไม่ได้ระบุมาตรการหรือผลการดำเนินการของข้อนี้"],
+      ["ดุสิต", "1002", "I22", 73.25, 11.75, "ได้ดำเนินการตามมาตรการ 5.1, 5.2, 5.3, 5.4 และ 5.5"],
+      ["ดุสิต", "1002", "I1", 80, 5, "ได้ดำเนินการตามมาตรการ 1.1, 1.2, 1.3, 1.4 และ 1.5"],
+      ["จอมทอง", "1035", "I22", 82.01, 2.99, "ได้ดำเนินการตามมาตรการ 5.2, 5.3 และ 5.4"],
+      ["ดุสิต", "1002", "E9", 84.63, 0.37, "ได้ดำเนินการตามมาตรการ 7.3"],
     ]);
     expect(all[6][0]).toMatch(/ข้อความของแต่ละหน่วยงานอยู่ในชีต ITA สรุปมาตรการ/);
     const measuresWs = wb.getWorksheet(SUMMARY_SHEETS.measures)!;

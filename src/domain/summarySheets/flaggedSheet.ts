@@ -39,7 +39,8 @@ export function flaggedSheet(r: MergeResult): SummarySheet {
     rows.push({
       kind: "data",
       cells: [
-        f.m.label,
+        // The short name, as the score matrix has it (the code beside it).
+        f.m.unit.th,
         f.m.unit.code,
         f.code,
         f.score,
@@ -62,12 +63,12 @@ export function flaggedSheet(r: MergeResult): SummarySheet {
       merge: { c1: 1, c2: 6 },
     });
   const columns: TableColumn[] = fitHeaders([
-    { header: "หน่วยงาน", width: 24, kind: "text" },
+    { header: "หน่วยงาน", width: 18, kind: "text" },
     { header: "รหัส", width: 8, kind: "text" },
     { header: "ข้อ", width: 9, kind: "text" },
     { header: "คะแนน", width: 10, kind: "score" },
     { header: "ขาดอีก (คะแนน)", width: 10, kind: "score" },
-    { header: "สิ่งที่หน่วยงานดำเนินการในข้อนี้ (นับจากผลการดำเนินการ)", width: 64, kind: "text" },
+    { header: "สิ่งที่หน่วยงานดำเนินการในข้อนี้ (นับจากผลการดำเนินการ)", width: 82, kind: "text" },
   ]);
   return {
     name: SUMMARY_SHEETS.flagged,
