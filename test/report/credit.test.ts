@@ -211,7 +211,7 @@ describe("ita merge --json: where every count comes from", () => {
           item: "E13",
           cell: expect.stringMatching(/^F\d+$/),
         },
-        plan: { text: E13[0], item: "E13", cell: expect.stringMatching(/^E\d+$/) },
+        plan: { item: "E13", cell: expect.stringMatching(/^E\d+$/) },
       },
     ]);
     expect(

@@ -22,7 +22,12 @@ export interface TraceMeasure {
   kind: "standard" | "own";
   measure: string;
   counted: number;
-  units: (Who & { how: Credit["how"]; evidence: At; more?: At[]; plan: At | null })[];
+  units: (Who & {
+    how: Credit["how"];
+    evidence: At;
+    more?: At[];
+    plan: { item: string; cell: string } | null;
+  })[];
   plannedOnly: (Who & { why: PlannedOnly["why"]; plan: At; said: At | null })[];
 }
 
@@ -34,12 +39,14 @@ export function reportTrace(result: MergeResult) {
     unit: x.unit,
     unitCode: code.get(x.key) ?? null,
   });
+  // Where the unit planned it (the text is the measure's, mostly the form's own words: not repeated).
+  const where = (e: Located) => ({ item: e.item, cell: e.cell });
   const counted = (c: Credit) => ({
     ...who(c),
     how: c.how,
     evidence: at(c.evidence),
     ...(c.entries.length > 1 ? { more: c.entries.slice(1).map(at) } : {}),
-    plan: c.plan ? at(c.plan) : null,
+    plan: c.plan ? where(c.plan) : null,
   });
   const planned = (p: PlannedOnly) => ({
     ...who(p),
