@@ -312,9 +312,7 @@ export function matchResults(
   return entries.map((entry) => {
     let best = -1;
     let bestScore = 0;
-    for (const part of [entry, ...firstPhrases(entry)]) {
-      const w = words(part);
-      if (part !== entry && w.size < 4) continue;
+    const tryPart = (w: ReadonlySet<string>) =>
       std.forEach((s, i) => {
         const score = likeness(w, s);
         if (score > bestScore) {
@@ -322,7 +320,13 @@ export function matchResults(
           bestScore = score;
         }
       });
-    }
+    tryPart(words(entry));
+    // The first phrases only when the whole does not match (they are what a detail hides).
+    if (bestScore < MATCH_AT)
+      for (const part of firstPhrases(entry)) {
+        const w = words(part);
+        if (w.size >= 4) tryPart(w);
+      }
     return bestScore >= MATCH_AT
       ? { entry, standard: best, likeness: bestScore }
       : { entry, standard: null, likeness: bestScore };

@@ -48,7 +48,12 @@ const DANGLING = new Set([
   "จำนวน",
 ]);
 
+/** The longest word of JOINS_NEXT and DANGLING: a longer chunk is not one of them. */
+const CONNECTIVE_MAX = 8;
+
+/** The chunk's one word, or null when it has several (or is longer than any connective). */
 const onlyWord = (chunk: string): string | null => {
+  if (chunk.length > CONNECTIVE_MAX) return null;
   let w: string | null = null;
   for (const s of SEGMENTER.segment(chunk)) {
     if (!s.isWordLike) continue;
