@@ -159,23 +159,51 @@ const HEAD_LINES = 3;
 /** Points of text a line of column k holds. */
 const room = (k: number) => pt(COLS[k] - 2 * CELL_MARGIN) - 2;
 
+const WORDS = new Intl.Segmenter("th", { granularity: "word" });
+
 /**
- * A cell's first paragraphs, as many as fit `max` lines (the first always, whole), and the rest —
- * split between paragraphs only, so a sentence is never broken by the row's end; the rest goes on in
- * the row below.
+ * A cell's first `max` lines and the rest: whole paragraphs while they fit, then as many whole words
+ * of the next as fill the lines left (a paragraph goes on in the row below, between two words —
+ * never inside one). The lines are counted as the report's text is laid out (TH Sarabun New 14 pt in
+ * the column's width), so the row of the first lines is as tall as its text and the rest follows it.
  */
 function firstLines(
   paragraphs: readonly string[],
   k: number,
   max: number
 ): { head: string[]; rest: string[] } {
+  const lines = (t: string) => linesInRoom(t, room(k), { size: 14 }, max + 1);
+  const head: string[] = [];
   let used = 0;
-  let n = 0;
-  for (; n < paragraphs.length; n++) {
-    used += linesInRoom(paragraphs[n], room(k), { size: 14 }, max + 1);
-    if (n > 0 && used > max) break;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const n = lines(paragraphs[p]);
+    if (used + n <= max) {
+      head.push(paragraphs[p]);
+      used += n;
+      continue;
+    }
+    if (used < max) {
+      // The most words of this paragraph that fit the lines left.
+      const words = [...WORDS.segment(paragraphs[p])].map((x) => x.segment);
+      let lo = 0;
+      let hi = words.length;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (used + lines(words.slice(0, mid).join("")) <= max) lo = mid;
+        else hi = mid - 1;
+      }
+      const part = words.slice(0, lo).join("").trimEnd();
+      if (part) {
+        head.push(part);
+        return {
+          head,
+          rest: [words.slice(lo).join("").trimStart(), ...paragraphs.slice(p + 1)],
+        };
+      }
+    }
+    return { head, rest: paragraphs.slice(p) };
   }
-  return { head: paragraphs.slice(0, n), rest: paragraphs.slice(n) };
+  return { head, rest: [] };
 }
 
 function groupRows(g: ReportGroup): TableRow[] {
@@ -191,12 +219,12 @@ function groupRows(g: ReportGroup): TableRow[] {
   g.rows.forEach((r, i) => {
     const cells = [[`${r.number} ${r.measure}`], r.summary, r.outcomes];
     // The heading row goes with the row after it (keepNext) only as far as that row's first line.
-    // So the group's first row is kept whole when it is short, and when it is long its first
-    // paragraphs are a row kept whole (no line below it) and the rest goes on in a row of its own.
-    const parts = cells.map((c, k) => firstLines(c, k, HEAD_LINES));
-    const rest = parts.map((x) => x.rest);
-    if (i === 0 && rowLines(cells) > KEEP_WHOLE_LINES && rest.some((c) => c.length)) {
+    // So the group's first row is kept whole when it is short, and when it is long its first lines
+    // are a row kept whole (no rule below it) and the rest goes on in a row of its own.
+    if (i === 0 && rowLines(cells) > KEEP_WHOLE_LINES) {
+      const parts = cells.map((c, k) => firstLines(c, k, HEAD_LINES));
       const head = parts.map((x) => x.head);
+      const rest = parts.map((x) => x.rest);
       rows.push(
         new TableRow({
           cantSplit: true,
@@ -210,7 +238,6 @@ function groupRows(g: ReportGroup): TableRow[] {
     }
     rows.push(
       new TableRow({
-        // A first row that is one paragraph a cell is kept whole, however long.
         cantSplit: i === 0 ? true : undefined,
         children: cells.map((c, k) => cell(c, COLS[k], { size: SMALL })),
       })

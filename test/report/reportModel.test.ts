@@ -94,6 +94,27 @@ describe("what each measure says: sentences from the units' own words", () => {
     ]);
   });
 
+  it("says what most did, naming the few others, when not all say it in the same words", () => {
+    const r = buildCentralReport(
+      mergeOf([
+        district("1001", (x) => set(x, "I1", `1. ${I1[0]}`, `1. ดำเนินการ${manual}`)),
+        district("1002", (x) =>
+          set(
+            x,
+            "I1",
+            `1. ${I1[0]}`,
+            // The same words but for the slash: not the others' phrase.
+            `1. ${manual.replace("/", "")}`
+          )
+        ),
+        district("1040", (x) => set(x, "I1", `1. ${I1[0]}`, `1. ดำเนินการ${manual}`)),
+      ])
+    );
+    expect(r.tools[0].indicators[0].groups[0].rows[0].summary).toEqual([
+      `- ทุกหน่วยงานที่ส่งรายงาน (3 หน่วยงาน) รายงานผลการดำเนินการตามมาตรการนี้ โดยทุกหน่วยงานข้างต้น ยกเว้นสำนักงานเขตดุสิต ได้${manual}`,
+    ]);
+  });
+
   it("shows a long result by its first phrase and its own words, cut only between phrases", () => {
     const detail =
       "ในการประชุมหัวหน้าฝ่ายประจำเดือน เมื่อวันที่ 15 มกราคม 2567 มีผู้เข้าร่วม 42 คน ณ ห้องประชุมสำนักงานเขตชั้น 3";

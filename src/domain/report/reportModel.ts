@@ -252,13 +252,16 @@ function standardRow(ctx: Ctx, s: MeasureUse, number: string): ReportRow {
     if (!common.action) summary.push(`- ${whoAll} รายงานผลการดำเนินการตามมาตรการนี้`);
     else if (common.support.length === fromResults.length)
       summary.push(`- ${whoAll} ${didAction(common.action)}`);
-    else
+    else {
+      // Most of them: the few others named ("ทุกหน่วยงานข้างต้น ยกเว้น…"), else those that did.
+      const some = common.support.map((i) => all[i]);
+      const others = all.filter((k) => !some.includes(k));
+      const by =
+        others.length < some.length ? `ทุกหน่วยงานข้างต้น ยกเว้น${names(ctx, others)}` : who(ctx, some);
       summary.push(
-        `- ${whoAll} รายงานผลการดำเนินการตามมาตรการนี้ โดย${who(
-          ctx,
-          common.support.map((i) => all[i])
-        )} ${didAction(common.action)}`
+        `- ${whoAll} รายงานผลการดำเนินการตามมาตรการนี้ โดย${by} ${didAction(common.action)}`
       );
+    }
     outcomes.push(
       ...examples(ctx, fromResults, knownWords(ctx, s.text, common.action), number, [
         s.text,
