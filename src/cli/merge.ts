@@ -31,6 +31,7 @@ import {
   unitDisplayName,
 } from "../domain";
 import { ReasonError } from "../domain/errors";
+import { reportTrace } from "../domain/report/trace";
 import { readFileBytes } from "../xlsx/files";
 import { isSummaryBook } from "../xlsx/read/previousSummary";
 import { openXlsx } from "../xlsx/read/xlsxRead";
@@ -320,7 +321,7 @@ export async function merge(argv: string[], io: Io): Promise<number> {
   if (outcome.compareProblem) throw new UserError(outcome.compareProblem);
   const sheets = outcome.summary();
   const wrote = sheets !== null;
-  let reportStats: { unitsMatched: number; unitsWithMeasures: number } | null = null;
+  let reportStats: { unitsCredited: number; unitsWithText: number } | null = null;
   if (sheets) {
     // The report is made before anything is written: if it fails, neither output is replaced.
     let reportBytes: Uint8Array | null = null;
@@ -344,7 +345,8 @@ export async function merge(argv: string[], io: Io): Promise<number> {
       `${JSON.stringify(
         {
           ...mergeJson(outcome, inputs, wrote ? out : null),
-          ...(report !== null ? { report: reportOut } : {}),
+          // The report's file (when asked for) and where each of its counts comes from.
+          report: { file: reportOut, ...reportTrace(outcome.result) },
           ...(libraries.length ? { library: libraries.map(libraryJson) } : {}),
           ...(outcome.comparison ? { compare: compareJson(outcome.comparison) } : {}),
           ...(compareInputs.length
@@ -372,7 +374,7 @@ export async function merge(argv: string[], io: Io): Promise<number> {
       );
     if (reportOut && reportStats)
       io.out(
-        `รายงานอยู่ที่ / Report written to: ${reportOut} (มาตรการตรงกับมาตรการของแบบฟอร์ม ${reportStats.unitsMatched} จาก ${reportStats.unitsWithMeasures} หน่วยงานที่ระบุมาตรการ / units whose measures matched a standard measure: ${reportStats.unitsMatched} of ${reportStats.unitsWithMeasures} that wrote measures)\n`
+        `รายงานอยู่ที่ / Report written to: ${reportOut} (หน่วยงานที่ผลการดำเนินการนับได้ตามมาตรการ ${reportStats.unitsCredited} จาก ${reportStats.unitsWithText} หน่วยงานที่กรอกมาตรการหรือผล / units counted under a measure from their results: ${reportStats.unitsCredited} of ${reportStats.unitsWithText} that wrote measures or results)\n`
       );
   }
   if (!wrote) return 2;

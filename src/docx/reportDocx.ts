@@ -1,9 +1,11 @@
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   Footer,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -13,31 +15,64 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { linesInRoom } from "../domain/layout/textMetrics";
 import { CentralReport, ReportGroup, ReportIndicator } from "../domain/report/reportModel";
 
 /**
  * The central report as a Word document (the `docx` package; it also runs in the browser):
- * TH Sarabun New 16 pt, A4 portrait, numbered headings kept with what follows, and per indicator the
- * three-column table of the central summary (measure | summary of results | outcomes) whose header
- * row repeats on every page.
+ * A4 landscape as the central office's summary is (seed 000: three columns of 45–65 characters a
+ * line), TH Sarabun New 16 pt (14 pt in the table), numbered headings kept with what follows, and per
+ * indicator the three-column table of the central summary (measure | summary of results | outcomes)
+ * whose header row repeats on every page.
  */
 
 const FONT = "TH Sarabun New";
 const SIZE = 32; // half-points: 16 pt
-const SMALL = 28; // 14 pt in the table's results columns
+const SMALL = 28; // 14 pt in the table
 
-// A4 portrait in twips (1/1440 in), 2 cm margins (2.5 cm left for binding).
-const PAGE = { width: 11906, height: 16838 };
-const MARGIN = { top: 1134, bottom: 1134, left: 1418, right: 1134 };
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const COLS = [0.34, 0.3, 0.36].map((f) => Math.floor(TEXT_WIDTH * f));
+// A4 landscape in twips (1/1440 in), 2 cm margins.
+const PAGE = { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE };
+const MARGIN = { top: 1134, bottom: 1134, left: 1134, right: 1134 };
+const TEXT_WIDTH = PAGE.height - MARGIN.left - MARGIN.right;
+const COLS = [0.3, 0.33, 0.37].map((f) => Math.floor(TEXT_WIDTH * f));
+/** A table cell's left and right margins, twips. */
+const CELL_MARGIN = 80;
+/** Twips to points. */
+const pt = (twips: number) => twips / 20;
 
 /** A break opportunity after "/" ("คู่มือ/มาตรฐาน"): Thai line breaking otherwise cuts inside the next word. */
 const breakable = (text: string) => text.replace(/\/(?=\S)/g, "/\u200B");
 
+const SEGMENTER = new Intl.Segmenter("th", { granularity: "word" });
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A function that keeps the units' names whole on a line: a word joiner (U+2060, invisible) between
+ * the words of each name, so that Word and LibreOffice do not break "บางบอน" after "บาง".
+ */
+function nameKeeper(names: readonly string[]): (text: string) => string {
+  const joined = new Map<string, string>();
+  for (const n of names) {
+    const parts = [...SEGMENTER.segment(n)].map((x) => x.segment);
+    if (parts.length > 1 && !/\s/u.test(n)) joined.set(n, parts.join("\u2060"));
+  }
+  if (!joined.size) return (t) => t;
+  const re = new RegExp(
+    [...joined.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRe)
+      .join("|"),
+    "gu"
+  );
+  return (t) => t.replace(re, (m) => joined.get(m) ?? m);
+}
+
+/** The names of the report being written (set for the time of one `reportDocument` call). */
+let keepNames: (text: string) => string = (t) => t;
+
 const run = (text: string, opts: { bold?: boolean; size?: number } = {}) =>
   new TextRun({
-    text: breakable(text),
+    text: breakable(keepNames(text)),
     bold: opts.bold,
     size: opts.size ?? SIZE,
     sizeComplexScript: opts.size ?? SIZE,
@@ -72,16 +107,27 @@ const heading = (text: string, level: number) =>
     spacing: { before: 160, after: 80 },
   });
 
+const NO_LINE = { style: BorderStyle.NONE, size: 0, color: "auto" } as const;
+
 const cell = (
   lines: string[],
   width: number,
-  opts: { bold?: boolean; shade?: boolean; span?: number; size?: number; keepNext?: boolean } = {}
+  opts: {
+    bold?: boolean;
+    shade?: boolean;
+    span?: number;
+    size?: number;
+    keepNext?: boolean;
+    /** No line on this side: the cell goes on in the row above or below. */
+    open?: "top" | "bottom";
+  } = {}
 ) =>
   new TableCell({
     width: { size: width, type: WidthType.DXA },
     columnSpan: opts.span,
     shading: opts.shade ? { type: ShadingType.CLEAR, color: "auto", fill: "E7E6E6" } : undefined,
-    margins: { left: 80, right: 80, top: 20, bottom: 20 },
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 20, bottom: 20 },
+    borders: opts.open ? { [opts.open]: NO_LINE } : undefined,
     children: (lines.length ? lines : [""]).map((l) =>
       para(l, { bold: opts.bold, size: opts.size, keepNext: opts.keepNext })
     ),
@@ -95,24 +141,108 @@ function headerRow(columns: readonly string[]): TableRow {
   });
 }
 
+/** A first row of a group at most this many lines is kept whole, so that the heading above it is never alone. */
+const KEEP_WHOLE_LINES = 6;
+
+/** Lines a row takes: its tallest cell, each of its paragraphs wrapped in the column's width. */
+function rowLines(cells: readonly (readonly string[])[]): number {
+  return Math.max(
+    ...cells.map((lines, i) => {
+      return lines.reduce((n, l) => n + linesInRoom(l, room(i), { size: 14 }, 60), 0);
+    })
+  );
+}
+
+/** Lines of a long first row kept with the group's heading. */
+const HEAD_LINES = 3;
+
+/** Points of text a line of column k holds. */
+const room = (k: number) => pt(COLS[k] - 2 * CELL_MARGIN) - 2;
+
+const WORDS = new Intl.Segmenter("th", { granularity: "word" });
+
+/**
+ * A cell's first `max` lines and the rest: whole paragraphs while they fit, then as many whole words
+ * of the next as fill the lines left (a paragraph goes on in the row below, between two words —
+ * never inside one). The lines are counted as the report's text is laid out (TH Sarabun New 14 pt in
+ * the column's width), so the row of the first lines is as tall as its text and the rest follows it.
+ */
+function firstLines(
+  paragraphs: readonly string[],
+  k: number,
+  max: number
+): { head: string[]; rest: string[] } {
+  const lines = (t: string) => linesInRoom(t, room(k), { size: 14 }, max + 1);
+  const head: string[] = [];
+  let used = 0;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const n = lines(paragraphs[p]);
+    if (used + n <= max) {
+      head.push(paragraphs[p]);
+      used += n;
+      continue;
+    }
+    if (used < max) {
+      // The most words of this paragraph that fit the lines left.
+      const words = [...WORDS.segment(paragraphs[p])].map((x) => x.segment);
+      let lo = 0;
+      let hi = words.length;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (used + lines(words.slice(0, mid).join("")) <= max) lo = mid;
+        else hi = mid - 1;
+      }
+      const part = words.slice(0, lo).join("").trimEnd();
+      if (part) {
+        head.push(part);
+        return {
+          head,
+          rest: [words.slice(lo).join("").trimStart(), ...paragraphs.slice(p + 1)],
+        };
+      }
+    }
+    return { head, rest: paragraphs.slice(p) };
+  }
+  return { head, rest: [] };
+}
+
 function groupRows(g: ReportGroup): TableRow[] {
   const rows = [
     new TableRow({
       cantSplit: true,
       // keepNext in a row keeps it on the page of the row after it: a group's heading never ends a page.
-      children: [cell([g.heading], TEXT_WIDTH, { bold: true, span: 3, keepNext: true })],
+      children: [
+        cell([g.heading], TEXT_WIDTH, { bold: true, span: 3, keepNext: true, size: SMALL }),
+      ],
     }),
   ];
-  for (const r of g.rows)
+  g.rows.forEach((r, i) => {
+    const cells = [[`${r.number} ${r.measure}`], r.summary, r.outcomes];
+    // The heading row goes with the row after it (keepNext) only as far as that row's first line.
+    // So the group's first row is kept whole when it is short, and when it is long its first lines
+    // are a row kept whole (no rule below it) and the rest goes on in a row of its own.
+    if (i === 0 && rowLines(cells) > KEEP_WHOLE_LINES) {
+      const parts = cells.map((c, k) => firstLines(c, k, HEAD_LINES));
+      const head = parts.map((x) => x.head);
+      const rest = parts.map((x) => x.rest);
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          children: head.map((c, k) => cell(c, COLS[k], { size: SMALL, open: "bottom" })),
+        }),
+        new TableRow({
+          children: rest.map((c, k) => cell(c, COLS[k], { size: SMALL, open: "top" })),
+        })
+      );
+      return;
+    }
     rows.push(
       new TableRow({
-        children: [
-          cell([`${r.number} ${r.measure}`], COLS[0]),
-          cell(r.summary, COLS[1], { size: SMALL }),
-          cell(r.outcomes, COLS[2], { size: SMALL }),
-        ],
+        cantSplit: i === 0 ? true : undefined,
+        children: cells.map((c, k) => cell(c, COLS[k], { size: SMALL })),
       })
     );
+  });
   if (g.references.length)
     rows.push(
       new TableRow({
@@ -149,18 +279,22 @@ function indicatorBlock(
       new Paragraph({
         children: [run(belowPassHeading, { bold: true })],
         keepNext: true,
-        spacing: { before: 120 },
+        keepLines: true,
+        spacing: { before: 160, after: 40 },
       })
     );
     for (const b of ind.belowPass) {
-      out.push(para(b.label, { keepNext: true }));
-      for (const u of b.units)
-        out.push(
-          para(
-            `- ${u.unit} (${u.score.toFixed(2)} คะแนน)${u.did ? `: ${u.did}` : ": ไม่ได้ระบุมาตรการ"}`,
-            { size: SMALL, indent: true }
-          )
-        );
+      out.push(
+        new Paragraph({
+          children: [run(b.heading, { bold: true })],
+          keepNext: true,
+          keepLines: true,
+          spacing: { before: 80 },
+        })
+      );
+      for (const it of b.items)
+        out.push(para(`${it.label}: ${it.units}`, { keepNext: true, indent: true }));
+      for (const line of b.lines) out.push(para(line, { indent: true }));
     }
   }
   return out;
@@ -168,6 +302,15 @@ function indicatorBlock(
 
 /** The Word document object (to pack in Node or in the browser). */
 export function reportDocument(report: CentralReport): Document {
+  keepNames = nameKeeper(report.unitNames);
+  try {
+    return buildDocument(report);
+  } finally {
+    keepNames = (t) => t;
+  }
+}
+
+function buildDocument(report: CentralReport): Document {
   const body: (Paragraph | Table)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,

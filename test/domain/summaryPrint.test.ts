@@ -10,6 +10,7 @@ import {
   printableHeightPt,
   printableWidthPt,
   printedFontPt,
+  printedRows,
   SUMMARY_FIRST_ROW,
   SUMMARY_HEADER_ROW,
   SUMMARY_SHEETS,
@@ -104,10 +105,12 @@ describe("print layout of the summary", () => {
         expect(hf.leftHeader).toContain(s.subtitle);
         expect(hf.rightFooter).toContain("&P / &N");
         // The title rows would be cut at the first column on every block of columns but the first.
+        // The measures sheet prints its working view, not the units' texts below it.
+        const printed = s.name === SUMMARY_SHEETS.measures ? s.printRows! : s.rows.length;
         expect(summaryPrintArea(s)).toEqual({
           r1: SUMMARY_HEADER_ROW,
           c1: 1,
-          r2: SUMMARY_FIRST_ROW + s.rows.length - 1,
+          r2: SUMMARY_FIRST_ROW + printed - 1,
           c2: Math.max(s.columns.length, s.chart?.anchor.c2 ?? 0),
         });
       }
@@ -146,7 +149,7 @@ describe("print layout of the summary", () => {
         const room =
           (printableHeightPt() * 100) / s.print!.scale -
           (summaryHeaderHeightPt(s) ?? linesHeightPt(1, FONT));
-        const starts = [SUMMARY_FIRST_ROW, ...breaks, SUMMARY_FIRST_ROW + s.rows.length];
+        const starts = [SUMMARY_FIRST_ROW, ...breaks, SUMMARY_FIRST_ROW + printedRows(s)];
         for (let p = 0; p + 1 < starts.length; p++) {
           const rows = s.rows.slice(
             starts[p] - SUMMARY_FIRST_ROW,

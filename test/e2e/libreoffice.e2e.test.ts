@@ -19,7 +19,8 @@ import { writeFormWorkbook } from "../../src/xlsx/write/writeForm";
 const ITA = path.join(ROOT, "bin", "ita.js");
 const SAMPLE = path.join(ROOT, "samples", "chom-thong-2567-r6.json");
 const ita = (...args: string[]) =>
-  execFileSync(process.execPath, [ITA, ...args], { encoding: "utf8" });
+  // `merge --json` of 50 districts says where each of the report's counts comes from: megabytes.
+  execFileSync(process.execPath, [ITA, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 
 let dir: string;
 let profile: string;
@@ -209,11 +210,17 @@ describe("outputs in LibreOffice", () => {
     // The key and the measures break their pages where the file says (before a heading, never after
     // one): LibreOffice, fitting rows to their text itself, finds no page too full to add a break.
     const parts = unzipSync(new Uint8Array(await fs.readFile(summary)));
+    const book = strFromU8(parts["xl/workbook.xml"]);
     for (const name of [SUMMARY_SHEETS.key, SUMMARY_SHEETS.measures]) {
       const k = fit.sheets.findIndex((x) => x.name === name);
       const xml = strFromU8(parts[`xl/worksheets/sheet${k + 1}.xml`]);
       const ours = [...xml.matchAll(/<brk id="(\d+)" max="16383"/g)].map((m) => Number(m[1]));
-      const last = Number(/<dimension ref="A1:[A-Z]+(\d+)"/.exec(xml)![1]);
+      // The last printed row (the measures sheet's units' texts below it are not printed).
+      const last = Number(
+        new RegExp(
+          `<definedName name="_xlnm.Print_Area" localSheetId="${k}">[^<]*\\$(\\d+)</definedName>`
+        ).exec(book)![1]
+      );
       // LibreOffice's breaks, 0-based rows that begin a page, inside the printed rows (from the
       // header row, 0-based 2, to the last).
       const lo = fit.sheets[k].rowBreaks.filter((b) => b > 2 && b < last);
@@ -226,7 +233,76 @@ describe("outputs in LibreOffice", () => {
     // 50 units by 57 columns in blocks of columns: a few pages, not one page at 20 % nor hundreds.
     expect(scores.pages).toBeGreaterThan(5);
     expect(scores.pages).toBeLessThan(30);
+    // A working document: the whole summary of 50 districts on 80 pages or fewer (it printed 1,037
+    // when the measures and flagged sheets printed every unit's text; the report prints those).
+    const printed = fit.sheets.filter((x) => x.name !== SUMMARY_SHEETS.data);
+    const total = printed.reduce((n, x) => n + x.pages, 0);
+    expect([total, total <= 80]).toEqual([total, true]);
+    // The measures sheet prints its working view; the units' texts are below it, on screen.
+    const measures = fit.sheets.find((x) => x.name === SUMMARY_SHEETS.measures)!;
+    expect(measures.pages).toBeLessThan(40);
   }, 1_800_000);
+
+  it("prints the central report of 50 districts as the central office's summary reads: A4 landscape, a group heading never last on a page, no word cut", async () => {
+    const districts = path.join(dir, "fifty-report");
+    await fs.mkdir(districts);
+    const base = reportSchema.parse(JSON.parse(await fs.readFile(SAMPLE, "utf8")));
+    for (const [i, unit] of DISTRICTS.entries()) {
+      // Results as districts write them (details of their own, some measures not done).
+      const report =
+        unit.code === "1035"
+          ? base
+          : syntheticReport(base, DEFAULT_FORM, unit, i + 1, { results: "varied" });
+      await writeFormWorkbook(
+        path.join(districts, `${unit.code}.xlsx`),
+        renderForm(DEFAULT_FORM, metaFromReport(report), report)
+      );
+    }
+    const docx = path.join(dir, "report-50.docx");
+    ita("merge", districts, "-o", path.join(dir, "summary-r50.xlsx"), "--report", docx);
+    soffice("pdf", dir, [docx]);
+    const pdf = path.join(dir, "report-50.pdf");
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!;
+    expect([Math.round(Number(w)), Math.round(Number(h))]).toEqual([842, 595]);
+    // Each group heading ("ข้อ I5") has at least two lines of its group under it on its page.
+    const bbox = execFileSync("pdftotext", ["-bbox", pdf, "-"], {
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const pages = bbox.split("<page ").slice(1);
+    let headings = 0;
+    const alone: string[] = [];
+    pages.forEach((page, p) => {
+      const words = [
+        ...page.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g
+        ),
+      ].map((m) => ({ y: Number(m[2]), bottom: Number(m[3]), text: m[4] }));
+      // The page number at the foot is not text of the page.
+      const body = words.filter((x) => !(/^\d+$/.test(x.text) && x.y > 520));
+      body.forEach((x, i) => {
+        const next = body[i + 1];
+        if (x.text !== "ข้อ" || !next || !/^[IEO]\d/.test(next.text) || Math.abs(next.y - x.y) > 2)
+          return;
+        headings++;
+        const lines = new Set(
+          body.filter((b) => b.y > x.bottom + 1).map((b) => Math.round(b.y / 8))
+        );
+        if (lines.size < 2) alone.push(`page ${p + 1}: ข้อ ${next.text}`);
+      });
+    });
+    expect(headings).toBeGreaterThan(20);
+    expect(alone).toEqual([]);
+    // No "…" inside a word: each stands after a space.
+    const text = execFileSync("pdftotext", [pdf, "-"], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const cuts = [...text.matchAll(/(.)…/gu)].map((m) => m[1]);
+    expect(cuts.length).toBeGreaterThan(10);
+    expect(cuts.filter((c) => !/\s/u.test(c))).toEqual([]);
+  }, 900_000);
 
   it("reads and merges district files re-saved by LibreOffice the same as the originals", async () => {
     const originals = path.join(dir, "orig");

@@ -142,52 +142,63 @@ describe("merge: summary content", () => {
   it("lists flagged items worst first, the measures digest and every unit's status", async () => {
     const wb = await loadSummary(summary);
     const all = dataRows(wb.getWorksheet(SUMMARY_SHEETS.flagged)!);
-    const flagged = all.filter((r) => !String(r[0]).endsWith("(ต่อ)"));
-    // Texts longer than a row shows go on in rows of their own, marked "(ต่อ)", without code or score:
-    // 3 under Phra Nakhon's E1, 4 under Dusit's I22, 3 under Chom Thong's I22, 1 under Dusit's E9.
-    const continued = all.filter((r) => String(r[0]).endsWith("(ต่อ)"));
-    expect(all).toHaveLength(6 + 11);
-    expect(continued.map((r) => r[0])).toEqual([
-      ...new Array(3).fill("สำนักงานเขตพระนคร (ต่อ)"),
-      ...new Array(4).fill("สำนักงานเขตดุสิต (ต่อ)"),
-      ...new Array(3).fill("สำนักงานเขตจอมทอง (ต่อ)"),
-      "สำนักงานเขตดุสิต (ต่อ)",
-    ]);
-    // (Each cell read on its own: toEqual takes an empty array slot for a missing one.)
-    expect(continued.map((r) => [1, 2, 3, 4].map((c) => r[c] ?? null))).toEqual(
-      new Array(11).fill([null, null, null, null])
-    );
     // Every score under 85, worst first, with how far under: the scores set above and the synthetic
-    // districts' own (Phra Nakhon's I22 72.31; Dusit's I22 73.25 and E9 84.63).
-    expect(flagged.map((r) => r.slice(0, 5))).toEqual([
-      ["สำนักงานเขตพระนคร", "1001", "E1", 70, 15],
-      ["สำนักงานเขตพระนคร", "1001", "I22", 72.31, 12.69],
-      ["สำนักงานเขตดุสิต", "1002", "I22", 73.25, 11.75],
-      ["สำนักงานเขตดุสิต", "1002", "I1", 80, 5],
-      ["สำนักงานเขตจอมทอง", "1035", "I22", 82.01, 2.99],
-      ["สำนักงานเขตดุสิต", "1002", "E9", 84.63, 0.37],
+    // districts' own (Phra Nakhon's I22 72.31; Dusit's I22 73.25 and E9 84.63); then what the unit
+    // did for the item's measure group, by the report's numbers, counted from its results: Phra
+    // Nakhon's E1 results are the synthetic restatements of E1's three measures (its measures cell
+    // was replaced, its results were not); Chom Thong's I21 results are its 2nd to 4th measures.
+    // One row each, the unit by its short name beside its code (the texts are the measures sheet's),
+    // and the note of where the texts are.
+    expect(all).toHaveLength(6 + 1);
+    expect(all.slice(0, 6).map((r) => r.slice(0, 6))).toEqual([
+      ["พระนคร", "1001", "E1", 70, 15, "ได้ดำเนินการตามมาตรการ 6.1, 6.2 และ 6.3"],
+      ["พระนคร", "1001", "I22", 72.31, 12.69, "ไม่ได้ระบุมาตรการหรือผลการดำเนินการของข้อนี้"],
+      ["ดุสิต", "1002", "I22", 73.25, 11.75, "ได้ดำเนินการตามมาตรการ 5.1, 5.2, 5.3, 5.4 และ 5.5"],
+      ["ดุสิต", "1002", "I1", 80, 5, "ได้ดำเนินการตามมาตรการ 1.1, 1.2, 1.3, 1.4 และ 1.5"],
+      ["จอมทอง", "1035", "I22", 82.01, 2.99, "ได้ดำเนินการตามมาตรการ 5.2, 5.3 และ 5.4"],
+      ["ดุสิต", "1002", "E9", 84.63, 0.37, "ได้ดำเนินการตามมาตรการ 7.3"],
     ]);
+    expect(all[6][0]).toMatch(/ข้อความของแต่ละหน่วยงานอยู่ในชีต ITA สรุปมาตรการ/);
     const measuresWs = wb.getWorksheet(SUMMARY_SHEETS.measures)!;
     const digest = dataRows(measuresWs);
     // The report's order: tool, indicator, measure group (I1–I4 once, not again under I2–I4).
     const at = (label: string) => digest.findIndex((r) => r[0] === label);
-    const g1 = at("ข้อ I1–I4");
+    const g1 = at("ข้อ I1–I4 · กรอกมาตรการหรือผล 3 หน่วยงาน");
     expect(at("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)")).toBeLessThan(g1);
     expect(at("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่")).toBeLessThan(g1);
-    expect(g1).toBeLessThan(at("ข้อ I5"));
+    expect(g1).toBeLessThan(at("ข้อ I5 · กรอกมาตรการหรือผล 3 หน่วยงาน"));
     expect(digest.filter((r) => /^ข้อ I[234]\b/.test(String(r[0])))).toEqual([]);
-    expect(digest[g1][2]).toBe("รายงาน 3 หน่วยงาน");
-    // The form's standard measures, each with the units that carried it out, then each unit's text.
-    const group = digest.slice(g1 + 1, at("ข้อ I5"));
-    const standard = group.filter((r) => String(r[0]).startsWith("มาตรการตามแบบฟอร์ม"));
-    expect(standard.map((r) => r[1])).toEqual(FY2567.byCode.get("I1")!.standardMeasures);
-    expect(standard[0][2]).toBe("3 หน่วยงาน: พระนคร, ดุสิต, จอมทอง");
-    const units = group.filter((r) => /^สำนักงานเขต\S+$/.test(String(r[0])));
-    expect(units.map((r) => r[0])).toEqual([
-      "สำนักงานเขตพระนคร",
-      "สำนักงานเขตดุสิต",
-      "สำนักงานเขตจอมทอง",
+    // The form's standard measures by the report's numbers, each with the units counted under it.
+    const group = digest.slice(g1 + 1, at("ข้อ I5 · กรอกมาตรการหรือผล 3 หน่วยงาน"));
+    expect(group.map((r) => r[0])).toEqual(["1.1", "1.2", "1.3", "1.4", "1.5"]);
+    expect(group.map((r) => r[1])).toEqual(FY2567.byCode.get("I1")!.standardMeasures);
+    expect(group[0][2]).toBe("3 หน่วยงาน: ทุกหน่วยงานที่ส่งรายงาน");
+    // What prints ends before the units' own texts, which follow on screen.
+    const texts = at(
+      "ข้อความของแต่ละหน่วยงาน: แสดงบนจอและเก็บในไฟล์ ไม่อยู่ในส่วนที่พิมพ์ (ข้อความที่พิมพ์อยู่ในรายงาน Word)"
+    );
+    expect(texts).toBeGreaterThan(at("ข้อ O23–O30 · กรอกมาตรการหรือผล 3 หน่วยงาน"));
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const book = strFromU8(
+      unzipSync(new Uint8Array(await fs.readFile(summary)))["xl/workbook.xml"]
+    );
+    const k = wb.worksheets.findIndex((w) => w.name === SUMMARY_SHEETS.measures);
+    const area = new RegExp(
+      `<definedName name="_xlnm.Print_Area" localSheetId="${k}">[^<]*!\\$A\\$3:\\$D\\$(\\d+)<`
+    ).exec(book);
+    // The last printed row is the row before the texts' heading (data rows begin at row 4).
+    expect(Number(area![1])).toBe(4 + texts - 1);
+    expect(digest[texts + 1]).toEqual([
+      "หน่วยงาน",
+      "มาตรการ/กิจกรรมที่ดำเนินการ",
+      "ผลการดำเนินการ",
+      "หลักฐาน",
     ]);
+    const t1 = digest.findIndex((r, i) => i > texts && r[0] === "ข้อ I1–I4");
+    // Each unit's text once (a long one goes on in rows marked "(ต่อ)").
+    const t2 = digest.findIndex((r, i) => i > t1 && r[0] === "ข้อ I5");
+    const units = digest.slice(t1 + 1, t2).filter((r) => !String(r[0]).endsWith("(ต่อ)"));
+    expect(units.map((r) => r[0])).toEqual(["พระนคร", "ดุสิต", "จอมทอง"]);
     expect(units[0][1]).toMatch(/^1\. เผยแพร่ประชาสัมพันธ์คู่มือ/);
     expect(units[2][2]).toMatch(/^1\. ดำเนินการประชาสัมพันธ์คู่มือ/);
     // Text that starts with "=" arrives as text, never as a formula.
@@ -207,7 +218,7 @@ describe("merge: summary content", () => {
     expect(status).toHaveLength(50);
     expect(status.filter((r) => String(r[2]).startsWith("ได้รับแล้ว"))).toHaveLength(3);
     expect(status.find((r) => r[0] === "1035")!.slice(2, 9)).toEqual([
-      "ได้รับแล้ว / received",
+      "ได้รับแล้ว",
       "a.xlsx",
       "ITA 2567 รอบ 6",
       "2567.1",
@@ -343,7 +354,7 @@ describe("merge: hostile and edited district files", () => {
     const digest = buildSummary(r).find((s) => s.name === SUMMARY_SHEETS.measures)!;
     const group = digest.rows.findIndex((x) => x.cells[1] === "จัดประชุมชี้แจง".normalize("NFC"));
     expect(group).toBeGreaterThan(0);
-    const results = String(digest.rows[group + 1].cells[2]);
+    const results = String(digest.rows[group].cells[2]);
     expect(results.startsWith("กกก")).toBe(true);
     expect(results.length).toBeLessThan(32767);
     expect(digest.rows.some((x) => x.cells[1] === "@cmd|' /C calc'!A0")).toBe(true);

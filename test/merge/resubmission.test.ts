@@ -110,16 +110,18 @@ describe("resubmissions", () => {
     const rows = sheet.rows.map((x) => x.cells);
     const ct = rows.filter((c) => c[1] === "สำนักงานเขตจอมทอง");
     expect(ct.map((c) => [c[2], c[3]])).toEqual([
-      ["ได้รับแล้ว / received", "new.xlsx"],
-      ["มีฉบับใหม่แทน / superseded", "old.xlsx"],
+      ["ได้รับแล้ว", "new.xlsx"],
+      ["มีฉบับใหม่แทน", "old.xlsx"],
     ]);
-    expect(String(ct[1][9])).toMatch(/new\.xlsx/);
-    expect(String(ct[1][9])).toMatch(/superseded by the later new\.xlsx/);
+    // The note in Thai only, as the sheet is (the command line says it in both languages).
+    expect(ct[1][9]).toBe(
+      "สำนักงานเขตจอมทอง: มีฉบับที่บันทึกภายหลัง (new.xlsx, เวลาบันทึกในไฟล์ 2026-11-03 09:00:00 (UTC+7)) ใช้แทนฉบับนี้ (เวลาบันทึกในไฟล์ 2026-11-02 09:00:00 (UTC+7))"
+    );
     // A unit beyond the districts: the same, under its name.
     const bmaRows = rows.filter((c) => c[1] === "สำนักงบประมาณกรุงเทพมหานคร");
     expect(bmaRows.map((c) => [c[2], c[3]])).toEqual([
-      ["ได้รับแล้ว / received", "bma-2.xlsx"],
-      ["มีฉบับใหม่แทน / superseded", "bma-1.xlsx"],
+      ["ได้รับแล้ว", "bma-2.xlsx"],
+      ["มีฉบับใหม่แทน", "bma-1.xlsx"],
     ]);
     expect(sheet.subtitle).toMatch(/มีฉบับใหม่แทน 2 ไฟล์/);
   });

@@ -1,9 +1,14 @@
 import {
+  clauses,
   DEFAULT_FORM,
+  isAsPlanned,
   matchEntries,
+  matchResults,
   normaliseMeasure,
   referencedGroup,
+  splitCell,
   splitEntries,
+  statementOf,
 } from "../../src/domain";
 import { sampleReport } from "../helpers";
 
@@ -89,5 +94,52 @@ describe("matching entries to the standard measures", () => {
     // I1's measures 2 and 4 both begin "จัดประชุมชี้แจง ซักซ้อมทำความเข้าใจ"
     const m = matchEntries([I1[3], I1[1]], I1);
     expect(m.map((x) => x.standard)).toEqual([3, 1]);
+  });
+});
+
+describe("what a result says", () => {
+  it.each([
+    ["จัดอบรมเจ้าหน้าที่ 2 รุ่น", "done"],
+    ["ดำเนินการแล้ว", "as-planned"],
+    ["ดำเนินการตามมาตรการที่กำหนดครบถ้วนแล้ว", "as-planned"],
+    ["ได้ดำเนินการตามแผนที่วางไว้เรียบร้อยแล้ว", "as-planned"],
+    ["ยังไม่ได้ดำเนินการ", "not-done"],
+    ["ยังไม่ได้จัดอบรม สร้างความรู้ความเข้าใจการให้บริการผ่านระบบ E - service", "not-done"],
+    ["ไม่ได้จัดทำคู่มือ เนื่องจากไม่ได้รับงบประมาณ", "not-done"],
+    ["อยู่ระหว่างจัดทำคู่มือ", "in-progress"],
+    ["จะดำเนินการในไตรมาสที่ 3", "in-progress"],
+    ["รออนุมัติโครงการ", "in-progress"],
+    // "ไม่" that is part of what was done is not a "not done".
+    ["ให้บริการอย่างเท่าเทียม ไม่เลือกปฏิบัติ", "done"],
+  ])("%s → %s", (text, st) => expect(statementOf(text)).toBe(st));
+
+  it("says 'as planned' only when that is all it says", () => {
+    expect(isAsPlanned("ดำเนินการแล้ว โดยมีผู้เข้าร่วม 30 คน")).toBe(false);
+    expect(isAsPlanned("ดำเนินการตามมาตรการในข้อ I1")).toBe(false);
+  });
+
+  it("splits an entry into clauses before a word that begins one, so one 'not done' does not undo the rest", () => {
+    expect(clauses("จัดอบรมแล้ว 2 รุ่น แต่ยังไม่ได้จัดทำคู่มือ; ส่วนการประชุมอยู่ระหว่างดำเนินการ")).toEqual([
+      "จัดอบรมแล้ว 2 รุ่น",
+      "แต่ยังไม่ได้จัดทำคู่มือ",
+      "ส่วนการประชุมอยู่ระหว่างดำเนินการ",
+    ]);
+    // "ส่วนราชการ" is a word of its own, not "ส่วน" beginning a clause.
+    expect(clauses("เวียนแจ้ง ส่วนราชการทุกแห่ง")).toEqual(["เวียนแจ้ง ส่วนราชการทุกแห่ง"]);
+  });
+
+  it("keeps a decimal in its entry: '92.5' does not start a new numbered entry", () => {
+    expect(splitEntries("1. ผู้ตอบแบบประเมินพึงพอใจร้อยละ 92.5 2. จัดประชุม")).toEqual([
+      "ผู้ตอบแบบประเมินพึงพอใจร้อยละ 92.5",
+      "จัดประชุม",
+    ]);
+    expect(splitCell("- ดำเนินการแล้ว")).toEqual([{ raw: "ดำเนินการแล้ว", text: "" }]);
+  });
+
+  it("matches a result that restates a measure and goes on with its own detail", () => {
+    const long = `${I1[0].split(" ")[0]} และระบบ e-service ในช่องทางใหม่ของสำนักงานเขต คือ แอปพลิเคชัน TikTok`;
+    // As a whole, the detail weighs it under the mark; its first phrase is the measure.
+    expect(matchEntries([long], I1)[0].standard).toBeNull();
+    expect(matchResults([long], I1, (t) => [t.split(" ")[0]])[0].standard).toBe(0);
   });
 });

@@ -4,12 +4,12 @@ import path from "path";
 import { syntheticReport } from "../../src/cli/sampleData";
 import {
   buildCentralReport,
+  CentralReport,
   DEFAULT_FORM,
   DEFAULT_OFFICE,
+  DISTRICTS,
   findDistrict,
-  matchUnitMeasures,
   mergeForms,
-  numbersInText,
   Report,
   Submission,
 } from "../../src/domain";
@@ -18,12 +18,16 @@ import { formOf, runCli, sampleReport, tmpDir } from "../helpers";
 import { writeDistrict } from "../merge/districts";
 
 const I1 = DEFAULT_FORM.byCode.get("I1")!.standardMeasures;
+const I21 = DEFAULT_FORM.byCode.get("I21")!.standardMeasures;
 
+/** A district's report with no measures or results but those the test sets. */
 function district(code: string, edit?: (r: Report) => void): Report {
   const r = syntheticReport(sampleReport(), DEFAULT_FORM, findDistrict(code)!, Number(code));
   for (const it of r.items) {
     it.measures = "";
     it.results = "";
+    it.evidence = "";
+    if (it.score !== null && it.score < 85) it.score = 90;
   }
   edit?.(r);
   return r;
@@ -41,132 +45,309 @@ function mergeOf(reports: Report[]) {
   return mergeForms(subs, { formDef: DEFAULT_FORM, expect: "districts" });
 }
 
-describe("units' measures by measure group", () => {
-  const bangna = district("1047", (r) =>
-    set(r, "I1", `- ${I1[0]}\n- ${I1[1]}`, "- ผู้เข้าร่วมประชุม 45 คน เมื่อวันที่ 12 มกราคม 2567")
-  );
-  const phraNakhon = district("1001", (r) => {
-    set(r, "I1", `1. ${I1[0]}\n2. ${I1[1]}`, "1. เผยแพร่แล้ว\n2. ประชุม 2 ครั้ง ผู้เข้าร่วม 30 คน");
-    set(r, "I25", "ดำเนินการตามมาตรการในข้อ I21");
-    set(r, "E8", "จัดกิจกรรมปลูกต้นไม้และทำความสะอาดคลองร่วมกับชุมชนในพื้นที่เขต");
-  });
-  const dusit = district("1002", (r) => {
-    set(r, "I1", `๑. ${I1[1]}`);
-    set(r, "E8", "- จัดกิจกรรมปลูกต้นไม้ และทำความสะอาดคลองร่วมกับชุมชนในพื้นที่");
-  });
-  const groups = matchUnitMeasures(mergeOf([bangna, phraNakhon, dusit]));
-  const g = (code: string) => groups.find((x) => x.group === code)!;
+/** Every string of the report (its rows, lines and headings), for checks over all of it. */
+function allText(r: CentralReport): string[] {
+  const out: string[] = [];
+  const walk = (x: unknown) => {
+    if (typeof x === "string") out.push(x);
+    else if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === "object") Object.values(x).forEach(walk);
+  };
+  walk({ ...r, unitNames: [] });
+  return out;
+}
 
-  it("has one group per shared set of measures, with its member items", () => {
-    expect(g("I1").items.map((i) => i.code)).toEqual(["I1", "I2", "I3", "I4"]);
-    expect(groups.find((x) => x.group === "I2")).toBeUndefined();
+const manual = "เผยแพร่ประชาสัมพันธ์คู่มือ/มาตรฐานการปฏิบัติงานของหน่วยงานให้ผู้ปฏิบัติงานรับทราบ";
+
+describe("what each measure says: sentences from the units' own words", () => {
+  const units = [
+    district("1001", (r) =>
+      set(r, "I1", `1. ${I1[0]}`, `1. ดำเนินการ${manual} ผ่านเพจ Facebook ของสำนักงานเขต`)
+    ),
+    district("1002", (r) =>
+      set(r, "I1", `1. ${I1[0]}`, `1. ดำเนินการ${manual} ในกลุ่ม LINE ของเจ้าหน้าที่`)
+    ),
+    district("1040", (r) => set(r, "I1", `1. ${I1[0]}`, `1. ดำเนินการ${manual}`)),
+    district("1047", (r) =>
+      set(
+        r,
+        "I1",
+        `1. ${I1[0]}`,
+        `1. ดำเนินการ${manual} และระบบ e-service ในช่องทางใหม่ของสำนักงานเขต คือ แอปพลิเคชัน TikTok`
+      )
+    ),
+  ];
+  const report = buildCentralReport(mergeOf(units));
+  const row = report.tools[0].indicators[0].groups[0].rows[0];
+
+  it("says who did it and what they all did, in one sentence", () => {
+    expect(row.number).toBe("1.1");
+    expect(row.summary).toEqual([`- ทุกหน่วยงานที่ส่งรายงาน (4 หน่วยงาน) ได้${manual}`]);
   });
 
-  it("counts each unit once per measure group, whatever the bullets or numbering", () => {
-    expect(g("I1").standard[0].units.map((u) => u.unit)).toEqual([
-      "สำนักงานเขตพระนคร",
-      "สำนักงานเขตบางนา",
+  it("gives the telling examples, each under its unit's name, and leaves out the unit that said nothing more", () => {
+    // The most telling first (TikTok's unit said the most the others did not), then in code order.
+    expect(row.outcomes).toEqual([
+      `- สำนักงานเขตบางนา ${manual} และระบบ e-service ในช่องทางใหม่ของสำนักงานเขต คือ แอปพลิเคชัน TikTok`,
+      `- สำนักงานเขตพระนคร ${manual} ผ่านเพจ Facebook ของสำนักงานเขต`,
+      `- สำนักงานเขตดุสิต ${manual} ในกลุ่ม LINE ของเจ้าหน้าที่`,
     ]);
-    expect(g("I1").standard[1].units).toHaveLength(3);
-    expect(g("I1").unitsWithText).toBe(3);
-    expect(g("I1").own).toEqual([]);
   });
 
-  it("pairs each numbered result with its measure", () => {
-    const pn = g("I1").standard[1].units.find((u) => u.unit === "สำนักงานเขตพระนคร")!;
-    expect(pn.result).toBe("ประชุม 2 ครั้ง ผู้เข้าร่วม 30 คน");
+  it("says what most did, naming the few others, when not all say it in the same words", () => {
+    const r = buildCentralReport(
+      mergeOf([
+        district("1001", (x) => set(x, "I1", `1. ${I1[0]}`, `1. ดำเนินการ${manual}`)),
+        district("1002", (x) =>
+          set(
+            x,
+            "I1",
+            `1. ${I1[0]}`,
+            // The same words but for the slash: not the others' phrase.
+            `1. ${manual.replace("/", "")}`
+          )
+        ),
+        district("1040", (x) => set(x, "I1", `1. ${I1[0]}`, `1. ดำเนินการ${manual}`)),
+      ])
+    );
+    expect(r.tools[0].indicators[0].groups[0].rows[0].summary).toEqual([
+      `- ทุกหน่วยงานที่ส่งรายงาน (3 หน่วยงาน) รายงานผลการดำเนินการตามมาตรการนี้ โดยทุกหน่วยงานข้างต้น ยกเว้นสำนักงานเขตดุสิต ได้${manual}`,
+    ]);
   });
 
-  it("resolves a reference to another group instead of counting it as a measure", () => {
-    expect(g("I25").references).toEqual([{ unit: "สำนักงานเขตพระนคร", to: "I21" }]);
-    // The form's two standard measures of I25, neither carried out by a unit.
-    expect(g("I25").standard.map((s) => s.units)).toEqual([[], []]);
-    expect(g("I25").own).toEqual([]);
+  it("shows a long result by its first phrase and its own words, cut only between phrases", () => {
+    const detail =
+      "ในการประชุมหัวหน้าฝ่ายประจำเดือน เมื่อวันที่ 15 มกราคม 2567 มีผู้เข้าร่วม 42 คน ณ ห้องประชุมสำนักงานเขตชั้น 3";
+    const r = buildCentralReport(
+      mergeOf([
+        district("1001", (x) => set(x, "I1", `1. ${I1[1]}`, `1. ${I1[1]} ${detail}`)),
+        district("1002", (x) => set(x, "I1", `1. ${I1[1]}`, `1. ${I1[1]}`)),
+      ])
+    );
+    const out = r.tools[0].indicators[0].groups[0].rows[1].outcomes;
+    // The measure's words in between are left out, marked "…" between two phrases.
+    expect(out).toEqual([`- สำนักงานเขตพระนคร มีการจัดประชุมชี้แจง … ${detail}`]);
   });
 
-  it("lists measures the form does not have as the units' own, alike ones together", () => {
-    expect(g("E8").own).toHaveLength(1);
-    expect(g("E8").own[0].map((u) => u.unit)).toEqual(["สำนักงานเขตพระนคร", "สำนักงานเขตดุสิต"]);
+  it("never adds up figures across units: each number stays with the unit that wrote it", () => {
+    const r = buildCentralReport(
+      mergeOf([
+        district("1001", (x) =>
+          set(x, "I1", `1. ${I1[1]}`, `1. ${I1[1]} มีผู้เข้าร่วม 30 คน จำนวน 2 ครั้ง`)
+        ),
+        district("1002", (x) =>
+          set(x, "I1", `1. ${I1[1]}`, `1. ${I1[1]} มีผู้เข้าร่วม 45 คน จำนวน 1 ครั้ง`)
+        ),
+      ])
+    );
+    const text = allText(r).join("\n");
+    expect(text).not.toMatch(/\b75\b|รวม \d|3 ครั้ง/);
+    const lines = allText(r).filter((l) => /\d+ คน/.test(l));
+    // Their examples differ only in their figures: one line, each unit with its own.
+    expect(lines).toEqual([
+      "- สำนักงานเขตพระนคร และดุสิต มีการจัดประชุมชี้แจง ดังนี้ พระนคร มีผู้เข้าร่วม 30 คน จำนวน 2 ครั้ง; ดุสิต มีผู้เข้าร่วม 45 คน จำนวน 1 ครั้ง",
+    ]);
+  });
+});
+
+describe("the units' own work, each text once", () => {
+  const cleaning = "จัดกิจกรรม Big Cleaning Day ร่วมกับชุมชนในพื้นที่ มีผู้เข้าร่วม 120 คน";
+  const r = buildCentralReport(
+    mergeOf([
+      district("1001", (x) => {
+        set(x, "I1", `1. ${I1[0]}`, `1. ${I1[0]}\n2. ${cleaning}`);
+        set(x, "I5", "1. จัดกิจกรรม", `1. ${cleaning}`);
+      }),
+      district("1002", (x) => set(x, "I1", `1. ${I1[0]}`, `1. ${I1[0]}`)),
+    ])
+  );
+  const ind1 = r.tools[0].indicators[0];
+
+  it("puts work beyond the form's measures in a row of its own, under the unit's name", () => {
+    const own = ind1.groups[0].rows[5];
+    expect([own.number, own.kind]).toEqual(["1.6", "own"]);
+    expect(own.summary).toEqual([
+      "- สำนักงานเขตพระนคร รายงานการดำเนินการของหน่วยงานเองเพิ่มเติม (รายละเอียดในช่องผลลัพธ์)",
+    ]);
+    expect(own.outcomes).toEqual([`- สำนักงานเขตพระนคร ${cleaning}`]);
   });
 
-  it("finds people, times and dates in results text", () => {
-    expect(numbersInText("ประชุม ๒ ครั้ง ผู้เข้าร่วม 1,200 คน วันที่ 5 ก.พ. 2567")).toEqual({
-      people: [1200],
-      times: [2],
-      dates: ["5 ก.พ. 2567"],
-    });
+  it("points to where a text is printed instead of printing it again", () => {
+    const i5own = ind1.groups[1].rows.find((x) => x.kind === "own")!;
+    expect(i5own.outcomes).toEqual(["- สำนักงานเขตพระนคร ดำเนินการตามที่กล่าวไว้ในมาตรการ 1.6"]);
+    expect(allText(r).filter((t) => t.includes("Big Cleaning Day"))).toHaveLength(1);
+  });
+});
+
+describe("labels, references and the items under the pass mark", () => {
+  const r = buildCentralReport(
+    mergeOf([
+      // Under the pass mark on I22; its I21 results are measures 1 and 2; for I25 it points to I21.
+      district("1001", (x) => {
+        set(x, "I21", `1. ${I21[0]}\n2. ${I21[1]}`, `1. ${I21[0]}\n2. ${I21[1]}`, 90);
+        set(x, "I22", "", "", 80.5);
+        set(x, "I25", "ดำเนินการตามมาตรการในข้อ I21", "ดำเนินการตามมาตรการในข้อ I21", 81);
+      }),
+      // The same under the pass mark on I22, having done the same.
+      district("1002", (x) => {
+        set(x, "I21", `1. ${I21[0]}\n2. ${I21[1]}`, `1. ${I21[0]}\n2. ${I21[1]}`, 90);
+        set(x, "I22", "", "", 84);
+      }),
+      // Under the pass mark on I22 and I23, nothing written.
+      district("1006", (x) => {
+        set(x, "I22", "", "", 70);
+        set(x, "I23", "", "", 79.25);
+      }),
+    ])
+  );
+  const ind5 = r.tools[0].indicators[4];
+
+  it("names groups by the form's codes, the OIT ranges whole", () => {
+    expect(r.tools[2].indicators.map((i) => i.groups.map((g) => g.heading))).toEqual([
+      ["ข้อ O1–O22"],
+      ["ข้อ O23–O30"],
+    ]);
+    expect(ind5.groups.map((g) => g.heading)).toEqual(["ข้อ I21–I24", "ข้อ I25"]);
+  });
+
+  it("resolves 'as in item I21' to that group's measures by the report's numbers", () => {
+    expect(ind5.groups[1].references).toEqual([
+      "สำนักงานเขตพระนคร รายงานว่าได้ดำเนินการในข้อนี้ตามมาตรการของข้อ I21–I24 (มาตรการ 5.1–5.5)",
+    ]);
+    // Nowhere is the unit's "ตามมาตรการในข้อ I21" printed as it stands.
+    expect(allText(r).filter((t) => /ในข้อ [IEO]\d/.test(t))).toEqual([]);
+  });
+
+  it("groups the units under the pass mark by what they did, each unit once, with their scores", () => {
+    expect(ind5.belowPass).toEqual([
+      {
+        heading: "ข้อ I21–I24 (มาตรการ 5.1–5.5)",
+        items: [
+          {
+            label: DEFAULT_FORM.byCode.get("I22")!.label,
+            units:
+              "สำนักงานเขตพระนคร 80.50 คะแนน, สำนักงานเขตดุสิต 84.00 คะแนน, สำนักงานเขตบางกะปิ 70.00 คะแนน",
+          },
+          { label: DEFAULT_FORM.byCode.get("I23")!.label, units: "สำนักงานเขตบางกะปิ 79.25 คะแนน" },
+        ],
+        lines: [
+          "- สำนักงานเขตพระนคร และดุสิต ได้ดำเนินการตามมาตรการ 5.1 และ 5.2",
+          "- สำนักงานเขตบางกะปิ ไม่ได้ระบุมาตรการหรือผลการดำเนินการของข้อนี้",
+        ],
+      },
+      {
+        heading: "ข้อ I25 (มาตรการ 5.6–5.7)",
+        items: [
+          { label: DEFAULT_FORM.byCode.get("I25")!.label, units: "สำนักงานเขตพระนคร 81.00 คะแนน" },
+        ],
+        lines: ["- สำนักงานเขตพระนคร ได้ดำเนินการตามมาตรการของข้อ I21–I24 (มาตรการ 5.1 และ 5.2)"],
+      },
+    ]);
+  });
+});
+
+describe("the demo's report, read whole", () => {
+  // The demo's four districts (results as districts write them) and Chom Thong.
+  const base = sampleReport();
+  const reports = [
+    base,
+    ...["1001", "1002", "1006", "1040"].map((c, i) =>
+      syntheticReport(base, DEFAULT_FORM, findDistrict(c)!, i + 1, { results: "varied" })
+    ),
+  ];
+  const report = buildCentralReport(mergeOf(reports));
+  const text = allText(report);
+
+  it("never cuts inside a word: every '…' stands between spaces, or ends a line after one", () => {
+    const cuts = text.flatMap((t) =>
+      [...t.matchAll(/…/g)].map((m) => t.slice(m.index! - 1, m.index! + 2))
+    );
+    expect(cuts.length).toBeGreaterThan(10);
+    for (const c of cuts) expect([c, /^ …( |$)/.test(c)]).toEqual([c, true]);
+  });
+
+  it("prints nobody's text twice", () => {
+    const examples = report.tools
+      .flatMap((t) => t.indicators.flatMap((i) => i.groups.flatMap((g) => g.rows)))
+      .flatMap((row) => row.outcomes)
+      .filter((t) => /^- สำนักงานเขต\S+ /.test(t) && !t.includes("ตามที่กล่าวไว้ในมาตรการ"));
+    expect(examples.length).toBeGreaterThan(20);
+    expect(new Set(examples).size).toBe(examples.length);
+  });
+
+  it("names only units that reported: the missing are listed, never counted", () => {
+    const named = new Set(
+      DISTRICTS.filter((d) => !["1001", "1002", "1006", "1035", "1040"].includes(d.code!)).map(
+        (d) => d.th
+      )
+    );
+    const inRows = report.tools.flatMap((t) =>
+      t.indicators.flatMap((i) =>
+        i.groups.flatMap((g) => g.rows.flatMap((x) => [...x.summary, ...x.outcomes]))
+      )
+    );
+    for (const line of inRows)
+      for (const name of named)
+        expect([name, line.includes(`สำนักงานเขต${name}`)]).toEqual([name, false]);
   });
 });
 
 describe("the central report model", () => {
-  const low = district("1047", (r) => {
-    set(r, "I1", `- ${I1[0]}`, "- ผู้เข้าร่วม 45 คน", 80.5);
-  });
-  const other = district("1001", (r) => set(r, "I1", `1. ${I1[0]}`, "1. ผู้เข้าร่วม 30 คน"));
-  const report = buildCentralReport(mergeOf([low, other]));
+  const r = buildCentralReport(
+    mergeOf([district("1047", (x) => set(x, "I1", `- ${I1[0]}`, `- ${I1[0]}`, 80.5))])
+  );
 
   it("has the fiscal year and round in the title, and the units reported and missing", () => {
-    expect(report.title).toContain("ประจำปีงบประมาณ พ.ศ. 2567 รอบ 6 เดือน");
-    expect(report.opening.join(" ")).toContain("2 หน่วยงาน");
-    expect(report.opening.join(" ")).toContain("ยังไม่ได้รับรายงานจาก 48 หน่วยงาน");
-    expect(report.missing).toContain("สำนักงานเขตดุสิต");
-    expect(report.closing).toEqual([DEFAULT_OFFICE]);
+    expect(r.title).toContain("ประจำปีงบประมาณ พ.ศ. 2567 รอบ 6 เดือน");
+    expect(r.opening[1]).toContain("จากรายงานของ 1 หน่วยงาน");
+    expect(r.opening[1]).toContain("ยังไม่ได้รับรายงานจาก 49 หน่วยงาน");
+    expect(r.missing).toMatch(/^หน่วยงานที่ยังไม่ได้ส่งรายงาน 49 หน่วยงาน ได้แก่ สำนักงานเขตพระนคร ดุสิต /);
+    expect(r.closing).toEqual([DEFAULT_OFFICE]);
   });
 
-  it("goes tool → indicator → group → standard measure, numbered within the indicator", () => {
-    expect(report.tools.map((t) => t.heading.slice(-4))).toEqual(["IIT)", "EIT)", "OIT)"]);
-    const ind1 = report.tools[0].indicators[0];
-    expect(ind1.heading).toBe("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่");
-    expect(ind1.groups[0].heading).toBe("ข้อ I1–I4");
-    expect(ind1.groups[0].rows.map((r) => r.number)).toEqual(["1.1", "1.2", "1.3", "1.4", "1.5"]);
-    const row = ind1.groups[0].rows[0];
-    expect(row.summary[0]).toBe("ดำเนินการ 2 จาก 2 หน่วยงาน");
-    expect(row.summary.join(" ")).toContain("ผู้เข้าร่วมรวม 75 คน (2 หน่วยงานระบุ)");
-    expect(row.outcomes[0]).toMatch(/^- สำนักงานเขต(พระนคร|บางนา) ผู้เข้าร่วม/);
-    expect(ind1.groups[0].rows[1].summary[0]).toBe("ดำเนินการ 0 จาก 2 หน่วยงาน");
+  it("takes the compiling office as an option", () => {
+    const o = buildCentralReport(
+      mergeOf([district("1047", (x) => set(x, "I1", `- ${I1[0]}`, `- ${I1[0]}`))]),
+      { office: "สำนักงานทดสอบ" }
+    );
+    expect(o.closing).toEqual(["สำนักงานทดสอบ"]);
+    expect(o.opening[1].startsWith("สำนักงานทดสอบ ได้รวบรวม")).toBe(true);
   });
 
-  it("lists the items under the pass mark with what those units did", () => {
-    const below = report.tools[0].indicators[0].belowPass.find((b) => b.label.startsWith("I1 "))!;
-    expect(below.units).toEqual([{ unit: "สำนักงานเขตบางนา", score: 80.5, did: `- ${I1[0]}` }]);
-  });
-
-  it("gives an item under the pass mark its measure group's measures when it has none of its own", () => {
-    const r = district("1047", (x) => {
-      set(x, "I1", `- ${I1[0]}`);
-      x.items.find((i) => i.code === "I2")!.score = 70;
-    });
-    const below = buildCentralReport(mergeOf([r])).tools[0].indicators[0].belowPass;
-    const i2 = below.find((b) => b.label.startsWith("I2 "))!;
-    expect(i2.units[0].did).toBe(`- ${I1[0]}`);
-  });
-
-  it("takes the compiling office as an option and counts units that matched", () => {
-    const r = buildCentralReport(mergeOf([low, other]), { office: "สำนักงานทดสอบ" });
-    expect(r.closing).toEqual(["สำนักงานทดสอบ"]);
-    expect(r.opening[1].startsWith("สำนักงานทดสอบ ได้รวบรวม")).toBe(true);
-    expect(r.stats.unitsMatched).toBe(2);
-  });
-
-  it("writes a Word document: TH Sarabun New 16 pt, A4 portrait, header row repeated", async () => {
-    const files = unzipSync(await reportDocxBytes(report));
+  it("writes a Word document: A4 landscape, TH Sarabun New 16 pt, header row repeated", async () => {
+    const files = unzipSync(await reportDocxBytes(r));
     const doc = strFromU8(files["word/document.xml"]);
     const styles = strFromU8(files["word/styles.xml"]);
     expect(styles).toContain('w:cs="TH Sarabun New"');
     expect(styles).toMatch(/<w:szCs w:val="32"\/>/);
-    expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    // Landscape as the central office's summary is: the long side across.
+    expect(doc).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
     expect(doc).toContain("<w:tblHeader/>");
     expect(doc).toContain("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่");
-    expect(doc).toContain(report.title);
   });
 
-  it("keeps a group's heading row on the page of its first measure", async () => {
-    const doc = strFromU8(unzipSync(await reportDocxBytes(report))["word/document.xml"]);
+  it("keeps a group's heading with its first row: the heading row kept with the next, that row not split", async () => {
+    const doc = strFromU8(unzipSync(await reportDocxBytes(r))["word/document.xml"]);
     const rows = doc.split(/<w:tr[ >]/).slice(1);
-    const groups = report.tools.flatMap((t) => t.indicators.flatMap((i) => i.groups));
-    const headingRows = rows.filter((r) => groups.some((g) => r.includes(`>${g.heading}<`)));
-    expect(headingRows.length).toBe(groups.length);
-    for (const r of headingRows) expect(r).toContain("<w:keepNext/>");
+    const headings = r.tools.flatMap((t) =>
+      t.indicators.flatMap((i) => i.groups.map((g) => g.heading))
+    );
+    const at = rows
+      .map((x, k) => (headings.some((h) => x.includes(`>${h}<`)) ? k : -1))
+      .filter((k) => k >= 0);
+    expect(at).toHaveLength(headings.length);
+    for (const k of at) {
+      expect(rows[k]).toContain("<w:keepNext/>");
+      // The row after: not split across pages (the whole row, or a first part of it when long).
+      expect(rows[k + 1]).toContain("<w:cantSplit/>");
+    }
+  });
+
+  it("keeps a unit's name on one line: its words joined", async () => {
+    const doc = strFromU8(unzipSync(await reportDocxBytes(r))["word/document.xml"]);
+    // บางบอน (a missing district, listed at the end) is two dictionary words.
+    expect(doc).toContain("บาง\u2060บอน");
+    expect(doc.replace(/\u2060/g, "")).toContain("สำนักงานเขตบางนา");
   });
 });
 
@@ -176,7 +357,7 @@ describe("ita merge --report", () => {
     await writeDistrict(
       dir,
       "a.xlsx",
-      district("1001", (r) => set(r, "I1", `1. ${I1[0]}`))
+      district("1001", (r) => set(r, "I1", `1. ${I1[0]}`, `1. ${I1[0]}`))
     );
     const out = path.join(dir, "out");
     const ok = await runCli(
@@ -189,7 +370,9 @@ describe("ita merge --report", () => {
     );
     expect(ok.code).toBe(0);
     const bytes = await fs.readFile(path.join(out, "r.docx"));
-    expect(strFromU8(unzipSync(bytes)["word/document.xml"])).toContain("สำนักงานเขตพระนคร");
+    expect(strFromU8(unzipSync(bytes)["word/document.xml"]).replace(/\u2060/g, "")).toContain(
+      "สำนักงานเขตพระนคร"
+    );
     const same = await runCli(
       "merge",
       dir,

@@ -61,23 +61,22 @@ describe("the 12-month report against the 6-month one, in the merge and the cent
 
   it("does not present results reported in round 6 as the 12-month round's outcomes", () => {
     const groups = matchUnitMeasures(result);
-    const entries = (group: string) =>
-      groups
-        .find((g) => g.group === group)!
-        .standard.flatMap((s) => s.units)
-        .concat(groups.find((g) => g.group === group)!.own.flat());
-    // I5: Chom Thong's new results are its outcome; Bang Rak's are the 6-month report's: none.
-    const i5 = entries("I5");
-    const of = (unit: string) => i5.filter((e) => e.unit === unit).map((e) => e.result);
-    // Each of the three standard measures it carried out, with its new results line.
-    const chomThong = of("สำนักงานเขตจอมทอง");
+    const i5 = groups.find((g) => g.group === "I5")!;
+    // The results that made each unit's counts under I5's standard measures and its own measures.
+    const credited = (unit: string) =>
+      [...i5.standard.flatMap((s) => s.done), ...i5.own.flat()]
+        .filter((c) => c.unit === unit)
+        .map((c) => c.evidence.raw);
+    // Chom Thong's new results are its outcome, each measure it carried out with its new line.
+    const chomThong = credited("สำนักงานเขตจอมทอง");
     expect(chomThong).toHaveLength(3);
     for (const r of chomThong) expect(r).toMatch(/และหลังรอบ 6 เดือนจัดเพิ่มอีก 1 ครั้ง$/);
-    expect(of("สำนักงานเขตบางรัก")).toEqual(["", "", ""]);
-    // Dusit's report tells nothing: its results stand as they are (entries without their numbers).
-    expect(of("สำนักงานเขตดุสิต").map((r) => r.slice(0, 24))).toEqual([
-      "จัดประชุม ชี้แจง สร้างคว",
-      "จัดทำคู่มือ เกี่ยวกับกฎห",
+    // Bang Rak's results are still the 6-month report's: nothing of them counts in this round.
+    expect(credited("สำนักงานเขตบางรัก")).toEqual([]);
+    // Dusit's report tells nothing of round 6: its results stand as written (the sample's I5 lines).
+    expect(credited("สำนักงานเขตดุสิต").map((r) => r.slice(0, 24))).toEqual([
+      "ดำเนินการจัดประชุม ชี้แจ",
+      "ดำเนินการจัดทำคู่มือ เกี",
       "ผู้บังคับบัญชากำชับ กำกั",
     ]);
   });

@@ -439,10 +439,7 @@ describe("merge view", () => {
       });
       return out;
     };
-    expect(statusFiles()).toEqual([
-      "ได้รับแล้ว / received: ct-new.xlsx",
-      "มีฉบับใหม่แทน / superseded: ct-old.xlsx",
-    ]);
+    expect(statusFiles()).toEqual(["ได้รับแล้ว: ct-new.xlsx", "มีฉบับใหม่แทน: ct-old.xlsx"]);
 
     await act(async () => {
       fireEvent.click(within(superseded).getByRole("button", { name: "ใช้ไฟล์นี้แทน" }));
@@ -450,29 +447,20 @@ describe("merge view", () => {
     await screen.findByText(/ct-new\.xlsx — สำนักงานเขตจอมทอง · คุณเลือกใช้ ct-old\.xlsx/);
     await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
     expect(document.activeElement).toBe(screen.getByRole("heading", { name: "ผลการรวมรายงาน" }));
-    expect(statusFiles()).toEqual([
-      "ได้รับแล้ว / received: ct-old.xlsx",
-      "มีฉบับใหม่แทน / superseded: ct-new.xlsx",
-    ]);
+    expect(statusFiles()).toEqual(["ได้รับแล้ว: ct-old.xlsx", "มีฉบับใหม่แทน: ct-new.xlsx"]);
 
     // The choice stays for the next merge (the user's choice is not undone in silence) …
     fireEvent.click(await mergeButton("รวมรายงาน"));
     fireEvent.click(await dialogButton("แทนที่สรุปเดิม"));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
-    expect(statusFiles()).toEqual([
-      "ได้รับแล้ว / received: ct-old.xlsx",
-      "มีฉบับใหม่แทน / superseded: ct-new.xlsx",
-    ]);
+    expect(statusFiles()).toEqual(["ได้รับแล้ว: ct-old.xlsx", "มีฉบับใหม่แทน: ct-new.xlsx"]);
     // … until the user takes the later copy again.
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "กลับไปใช้ฉบับที่บันทึกภายหลัง" }));
     });
     await screen.findByText(/ct-old\.xlsx — สำนักงานเขตจอมทอง · ใช้แทนด้วย ct-new\.xlsx/);
-    expect(statusFiles()).toEqual([
-      "ได้รับแล้ว / received: ct-new.xlsx",
-      "มีฉบับใหม่แทน / superseded: ct-old.xlsx",
-    ]);
+    expect(statusFiles()).toEqual(["ได้รับแล้ว: ct-new.xlsx", "มีฉบับใหม่แทน: ct-old.xlsx"]);
   });
 
   it("shows the periods the chosen files give before merging, merges one, and refuses the other period's files by name", async () => {

@@ -1,5 +1,6 @@
 import { comparedCode, Comparison, comparisonCounts } from "../compare";
 import { periodName } from "../period";
+import { cutAtPhrase } from "./sentences";
 
 /** The report's section on the changes since the previous period (only when a comparison is given). */
 export interface ReportChanges {
@@ -14,7 +15,8 @@ const NAMES = 6;
 const LARGEST = 3;
 
 const fmt = (n: number) => n.toFixed(2);
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
+/** Shortened at the end of a phrase, never inside a word. */
+const clip = cutAtPhrase;
 const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : fmt(n));
 
 /**

@@ -26,20 +26,48 @@ export function normaliseMeasure(line: string): string {
   return s;
 }
 
+/** An entry of a measures or results cell: as written (without its bullet or number), and normalised. */
+export interface CellEntry {
+  /** The entry as the unit wrote it, its bullet or numbering removed ("ดำเนินการแล้ว" kept). */
+  raw: string;
+  /** `normaliseMeasure` of it: what is compared with the measures ("" when it only says it was done). */
+  text: string;
+}
+
+/** The bullet or numbering of an entry removed, nothing else. */
+const withoutLead = (s: string) => {
+  let out = s.replace(/\s+/g, " ").trim();
+  for (let i = 0; i < 3; i++) {
+    const before = out;
+    out = out.replace(LEAD, "").trim();
+    if (out === before) break;
+  }
+  return out;
+};
+
 /**
  * Split a measures or results cell into entries: one per line; a line holding several numbered
- * entries ("1. … 2. …") is split at each number that follows a space.
+ * entries ("1. … 2. …") is split at each number that follows a space. Entries without a letter or
+ * digit (a lone bullet) are left out.
  */
-export function splitEntries(text: string): string[] {
-  const out: string[] = [];
-  for (const raw of thaiDigitsToAscii(text.normalize("NFC")).split(/\r?\n|\r/)) {
-    const parts = raw.split(/\s+(?=(?:\(\d{1,3}\)|\d{1,3}[.)])\s*\S)/u);
+export function splitCell(text: string): CellEntry[] {
+  const out: CellEntry[] = [];
+  for (const line of thaiDigitsToAscii(text.normalize("NFC")).split(/\r?\n|\r/)) {
+    // "2." begins an entry, "92.5" (a decimal) does not.
+    const parts = line.split(/\s+(?=(?:\(\d{1,3}\)|\d{1,3}[.)](?!\d))\s*\S)/u);
     for (const p of parts) {
-      const n = normaliseMeasure(p);
-      if (n && /[\p{L}\p{N}]/u.test(n)) out.push(n);
+      const raw = withoutLead(p);
+      if (raw && /[\p{L}\p{N}]/u.test(raw)) out.push({ raw, text: normaliseMeasure(p) });
     }
   }
   return out;
+}
+
+/** The normalised entries of a cell that say what was done (see `splitCell`). */
+export function splitEntries(text: string): string[] {
+  return splitCell(text)
+    .map((e) => e.text)
+    .filter((t) => t && /[\p{L}\p{N}]/u.test(t));
 }
 
 /** Words that say nothing about which measure is meant. */
@@ -106,6 +134,84 @@ export function words(text: string): ReadonlySet<string> {
   if (CACHE.size >= CACHE_MAX) CACHE.clear();
   CACHE.set(text, out);
   return out;
+}
+
+/**
+ * What a result (or a clause of one) says: something done ("done"), only that the planned measures
+ * were carried out ("as-planned": "ดำเนินการแล้ว", "ดำเนินการตามมาตรการที่กำหนดครบถ้วน"), that it was
+ * not done ("ยังไม่ได้ดำเนินการ", "ไม่ได้จัด…") or that it is under way or to come ("อยู่ระหว่าง…",
+ * "จะดำเนินการ…", "รออนุมัติ"). Only "done" and "as-planned" credit a unit with a measure.
+ */
+export type Statement = "done" | "as-planned" | "not-done" | "in-progress";
+
+const IN_PROGRESS =
+  /อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่แล้วเสร็จ|ยังไม่เสร็จ|ยังไม่ครบ|(?:จะ|มีแผน(?:ที่)?จะ|กำหนด(?:ที่)?จะ|เตรียม(?:การ)?(?:ที่)?จะ)\s*(?:ดำเนินการ|จัด|ทำ|เผยแพร่|ประชุม)|รอ(?:การ)?\s*(?:อนุมัติ|ดำเนินการ|งบประมาณ|พิจารณา)/u;
+const NOT_DONE =
+  /ยังไม่(?:ได้)?\s*(?:ดำเนินการ|จัด|ทำ|เริ่ม|มีการดำเนินการ|เผยแพร่|ประชุม)|ไม่ได้\s*(?:ดำเนินการ|จัด|ทำ|เผยแพร่|ประชุม)|ไม่มีการดำเนินการ|งด(?:การ)?ดำเนินการ|ยกเลิก(?:การ)?(?:ดำเนินการ|จัด)/u;
+
+/** The only words of a statement that the planned measures were carried out. */
+const AS_PLANNED_WORDS = new Set([
+  ...["ดำเนินการ", "ดำเนิน", "การ", "ได้", "แล้ว", "เรียบร้อย", "ครบถ้วน", "ครบ", "ถ้วน", "ทุก", "ข้อ"],
+  ...["มาตรการ", "ตาม", "แผน", "แผนงาน", "ที่", "กำหนด", "วาง", "ไว้", "ข้างต้น", "ข้าง", "ต้น"],
+  ...["ดังกล่าว", "ดัง", "กล่าว", "ทั้งหมด", "ทั้ง", "หมด", "เสร็จ", "สิ้น", "เสร็จสิ้น", "แล้วเสร็จ"],
+  ...["ใน", "ทุกข้อ", "กิจกรรม", "ปฏิบัติ", "เป็น", "ไป", "เป็นไป", "ทุกประการ", "ประการ", "ด้วย"],
+  // How the segmenter splits "ตามแผนที่วางไว้" and "วางแผน".
+  ...["แผนที่", "วางแผน"],
+]);
+const DONE_WORD = /ดำเนินการ|ปฏิบัติ|แล้ว|ครบถ้วน|เรียบร้อย/u;
+
+/** A results entry that only says the planned measures were carried out. */
+export function isAsPlanned(raw: string): boolean {
+  // Such a statement is short: a long entry says more than that.
+  if (raw.length > 80) return false;
+  const s = thaiDigitsToAscii(raw.normalize("NFC"));
+  if (!DONE_WORD.test(s)) return false;
+  for (const seg of SEGMENTER.segment(s.toLowerCase())) {
+    if (!seg.isWordLike) continue;
+    if (!AS_PLANNED_WORDS.has(seg.segment.trim())) return false;
+  }
+  return true;
+}
+
+/** Words that begin another clause of the same entry ("จัดอบรมแล้ว แต่ยังไม่ได้จัดทำคู่มือ"). */
+const CLAUSE_START = new Set(["แต่", "ส่วน", "ขณะที่", "ทั้งนี้", "สำหรับ", "อย่างไรก็ตาม", "อย่างไรก็ดี"]);
+
+/**
+ * A chunk that may begin with one of them (the segmenter then says whether it is that word): not
+ * "ส่วน" of a word the segmenter splits ("ส่วนราชการ", "ส่วนร่วม", "ส่วนได้ส่วนเสีย").
+ */
+const CLAUSE_PREFIX =
+  /^(?:แต่|ส่วน(?!ราชการ|ร่วม|งาน|ตัว|ตน|รวม|หนึ่ง|ต่าง|กลาง|ได้|บุคคล|ใหญ่|น้อย|ประกอบ|แบ่ง|ลด|สูง)|ขณะที่|ทั้งนี้|สำหรับ|อย่างไรก็ตาม|อย่างไรก็ดี)/u;
+
+function firstWord(chunk: string): string {
+  for (const seg of SEGMENTER.segment(chunk)) if (seg.isWordLike) return seg.segment;
+  return "";
+}
+
+/** An entry's clauses: split at ";" and before a space-led word that begins a clause ("แต่", "ส่วน"). */
+export function clauses(raw: string): string[] {
+  const out: string[] = [];
+  for (const part of raw.split(/\s*[;；]\s*/u)) {
+    let cur = "";
+    for (const chunk of part.split(/\s+/u)) {
+      if (!chunk) continue;
+      if (cur && CLAUSE_PREFIX.test(chunk) && CLAUSE_START.has(firstWord(chunk))) {
+        out.push(cur);
+        cur = chunk;
+      } else cur = cur ? `${cur} ${chunk}` : chunk;
+    }
+    if (cur) out.push(cur);
+  }
+  return out;
+}
+
+/** What one clause of a result says (see `Statement`). */
+export function statementOf(clause: string): Statement {
+  const s = thaiDigitsToAscii(clause.normalize("NFC"));
+  if (IN_PROGRESS.test(s)) return "in-progress";
+  if (NOT_DONE.test(s)) return "not-done";
+  if (isAsPlanned(s)) return "as-planned";
+  return "done";
 }
 
 /** Word overlap (Dice coefficient) of two word sets: 0 nothing shared, 1 the same words. */
@@ -185,6 +291,42 @@ export function matchEntries(
         bestScore = score;
       }
     });
+    return bestScore >= MATCH_AT
+      ? { entry, standard: best, likeness: bestScore }
+      : { entry, standard: null, likeness: bestScore };
+  });
+}
+
+/**
+ * Match each result to the most alike standard measure, as `matchEntries` does, taking also the
+ * result's first phrases on their own: a unit writes the measure and goes on with its own detail
+ * ("เผยแพร่ประชาสัมพันธ์คู่มือ… ในช่องทางใหม่ คือ แอปพลิเคชัน TikTok"), and the detail must not hide
+ * the measure it restates. `firstPhrases(text)` gives the text's leading parts to try.
+ */
+export function matchResults(
+  entries: readonly string[],
+  standard: readonly string[],
+  firstPhrases: (text: string) => string[]
+): EntryMatch[] {
+  const std = standard.map((s) => words(normaliseMeasure(s)));
+  return entries.map((entry) => {
+    let best = -1;
+    let bestScore = 0;
+    const tryPart = (w: ReadonlySet<string>) =>
+      std.forEach((s, i) => {
+        const score = likeness(w, s);
+        if (score > bestScore) {
+          best = i;
+          bestScore = score;
+        }
+      });
+    tryPart(words(entry));
+    // The first phrases only when the whole does not match (they are what a detail hides).
+    if (bestScore < MATCH_AT)
+      for (const part of firstPhrases(entry)) {
+        const w = words(part);
+        if (w.size >= 4) tryPart(w);
+      }
     return bestScore >= MATCH_AT
       ? { entry, standard: best, likeness: bestScore }
       : { entry, standard: null, likeness: bestScore };

@@ -1,16 +1,47 @@
 import { FormItem } from "../catalog";
 import { Comparison } from "../compare";
 import { changesSection, ReportChanges } from "./changes";
-import { MergeResult } from "../merge";
-import { unitDisplayName, unitsByKind } from "../units";
+import { MergedUnit, MergeResult } from "../merge";
+import { kindOf, unitDisplayName, unitsByKind } from "../units";
+import { words } from "./measureMatch";
+import {
+  GroupNumbers,
+  groupSpan,
+  measureNumbers,
+  numberSpan,
+  rowNumbers,
+  unitDid,
+} from "./numbers";
 import { DEFAULT_OFFICE } from "./office";
 import { sinceRound6Paragraphs } from "./sinceRound6";
-import { GroupMeasures, matchUnitMeasures, numbersInText, UnitEntry } from "./unitMeasures";
+import {
+  commonAction,
+  didAction,
+  exampleText,
+  markersOf,
+  namesOf,
+  phrases,
+  squash,
+  tellingTexts,
+  unitsIn,
+  whoOf,
+} from "./sentences";
+import {
+  Credit,
+  GroupMeasures,
+  matchUnitMeasures,
+  MeasureUse,
+  NotCounted,
+  ownText,
+  PlannedOnly,
+} from "./unitMeasures";
 
 /**
  * The central office's report (the shape of the central summary, seed 000) as a writer-neutral model:
- * title, opening, then tool → indicator → measure group with one row per measure (measure | summary
- * of results | outcomes), the items under the pass mark, and the compiling office.
+ * title, opening, then tool → indicator → measure group with one row per measure (measure | what was
+ * done, in sentences | the telling examples, each a unit's own words under its name), the items under
+ * the pass mark grouped by what those units did, and the compiling office. Units are counted under a
+ * measure only from their results (`matchUnitMeasures`); no figure is added up across units.
  */
 
 export { DEFAULT_OFFICE };
@@ -18,8 +49,6 @@ export { DEFAULT_OFFICE };
 export interface ReportOptions {
   /** The compiling office, printed in the opening and the closing line. */
   office?: string;
-  /** Named units per measure as examples of outcomes (default 3). */
-  examples?: number;
   /** The comparison with a previous period: the report then says what changed. */
   comparison?: Comparison | null;
 }
@@ -34,22 +63,26 @@ export interface ReportRow {
 }
 
 export interface ReportGroup {
-  /** "ข้อ I1–I4" or "ข้อ I5". */
+  /** "ข้อ I1–I4", "ข้อ I5", "ข้อ O1–O22". */
   heading: string;
   rows: ReportRow[];
-  /** Units whose text for this group only points to another group's measures. */
+  /** Units whose text for this group points to another group's measures, resolved to those measures. */
   references: string[];
 }
 
-export interface BelowPassItem {
-  label: string;
-  units: { unit: string; score: number; did: string }[];
+/** The items of one measure group under the pass mark in some units, and what those units did. */
+export interface BelowPassGroup {
+  heading: string;
+  /** Each item under the pass mark: its label and the units under it with their scores. */
+  items: { label: string; units: string }[];
+  /** What those units did, units that did the same in one line. */
+  lines: string[];
 }
 
 export interface ReportIndicator {
   heading: string;
   groups: ReportGroup[];
-  belowPass: BelowPassItem[];
+  belowPass: BelowPassGroup[];
 }
 
 export interface ReportTool {
@@ -59,10 +92,10 @@ export interface ReportTool {
 
 export interface ReportStats {
   units: number;
-  /** Units with at least one entry matching a standard measure. */
-  unitsMatched: number;
-  /** Units with any measures written. */
-  unitsWithMeasures: number;
+  /** Units counted under at least one measure (from their results). */
+  unitsCredited: number;
+  /** Units that wrote measures or results. */
+  unitsWithText: number;
   standardRows: number;
   ownRows: number;
 }
@@ -79,116 +112,266 @@ export interface CentralReport {
   closing: string[];
   /** The missing units' list printed after the closing when too long for the opening. */
   missing: string | null;
+  /** The units' own names (without their kind's prefix: "บางบอน"): a writer keeps each on one line. */
+  unitNames: string[];
   stats: ReportStats;
   /** Results since the 6-month report (issue 26), after the opening; null when no report tells them. */
   sinceRound6: string[] | null;
 }
 
-/** Units named in a summary cell before "และอีก n หน่วยงาน". */
-const NAMES = 6;
 /** Missing units named in the opening; more are listed at the end. */
 const MISSING_INLINE = 8;
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
-function codeSpan(items: FormItem[]): string {
-  const first = items[0].label.split(" ")[0];
-  if (items.length === 1) return first;
-  return `${first}–${items[items.length - 1].code}`;
+/** What the report builder keeps across rows: the units, and the texts already printed. */
+interface Ctx {
+  merged: readonly MergedUnit[];
+  byKey: ReadonlyMap<string, MergedUnit>;
+  /** The units' names, words that never make a text telling. */
+  nameWords: ReadonlySet<string>;
+  /** `unit key|text` of every example printed, and the measure it is under: nobody's text twice. */
+  shown: Map<string, string>;
 }
 
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
+const unitOf = (ctx: Ctx, key: string) => ctx.byKey.get(key)!;
+const who = (ctx: Ctx, keys: Iterable<string>) => whoOf(unitsIn(ctx.merged, keys), ctx.merged);
+const names = (ctx: Ctx, keys: Iterable<string>) => namesOf(unitsIn(ctx.merged, keys));
 
-/** The summary cell of a measure row: how many units, who, and numbers found in their results. */
-function summaryOf(units: UnitEntry[], reported: number): string[] {
-  const lines = [`ดำเนินการ ${fmt(units.length)} จาก ${fmt(reported)} หน่วยงาน`];
-  const names = units.map((u) => u.unit);
-  if (names.length)
-    lines.push(
-      `ได้แก่ ${names.slice(0, NAMES).join(", ")}${names.length > NAMES ? ` และอีก ${fmt(names.length - NAMES)} หน่วยงาน` : ""}`
-    );
-  let people = 0;
-  let peopleUnits = 0;
-  let times = 0;
-  let timesUnits = 0;
-  const dates: string[] = [];
-  for (const u of units) {
-    const n = numbersInText(u.result);
-    if (n.people.length) {
-      people += n.people.reduce((a, b) => a + b, 0);
-      peopleUnits++;
-    }
-    if (n.times.length) {
-      times += n.times.reduce((a, b) => a + b, 0);
-      timesUnits++;
-    }
-    for (const d of n.dates) if (!dates.includes(d)) dates.push(d);
-  }
-  const found: string[] = [];
-  if (peopleUnits) found.push(`ผู้เข้าร่วมรวม ${fmt(people)} คน (${fmt(peopleUnits)} หน่วยงานระบุ)`);
-  if (timesUnits) found.push(`รวม ${fmt(times)} ครั้ง (${fmt(timesUnits)} หน่วยงานระบุ)`);
-  if (dates.length)
-    found.push(`วันที่ ${dates.slice(0, 3).join(", ")}${dates.length > 3 ? " เป็นต้น" : ""}`);
-  if (found.length) lines.push(`ตัวเลขที่พบในข้อความผลการดำเนินการ: ${found.join("; ")}`);
-  return lines;
-}
+const NOT_COUNTED: Record<NotCounted, string> = {
+  "no-results": "มีแผนดำเนินการ แต่ยังไม่ได้รายงานผลการดำเนินการ",
+  "not-mentioned": "มีแผนดำเนินการ แต่ผลการดำเนินการที่รายงานไม่ได้กล่าวถึง",
+  "not-done": "รายงานว่ายังไม่ได้ดำเนินการ",
+  "in-progress": "รายงานว่าอยู่ระหว่างดำเนินการหรือจะดำเนินการต่อไป",
+};
 
-function outcomesOf(units: UnitEntry[], examples: number): string[] {
-  return units.slice(0, examples).map((u) => `- ${u.unit} ${clip(u.result || u.entry, 160)}`);
-}
-
-function groupRows(
-  g: GroupMeasures,
-  reported: number,
-  examples: number,
-  next: () => string
-): ReportRow[] {
-  const rows: ReportRow[] = g.standard.map((s) => ({
-    number: next(),
-    kind: "standard",
-    measure: s.text,
-    summary: summaryOf(s.units, reported),
-    outcomes: s.units.length ? outcomesOf(s.units, examples) : ["- ไม่มีหน่วยงานรายงานมาตรการนี้"],
-  }));
-  for (const own of g.own)
-    rows.push({
-      number: next(),
-      kind: "own",
-      measure: `มาตรการเพิ่มเติม: ${clip(own[0].entry, 300)}`,
-      summary: summaryOf(own, reported),
-      outcomes: outcomesOf(own, examples),
-    });
-  return rows;
-}
-
-function belowPass(result: MergeResult, items: FormItem[]): BelowPassItem[] {
-  const out: BelowPassItem[] = [];
-  for (const it of items) {
-    const units: BelowPassItem["units"] = [];
-    for (const m of result.merged) {
-      const read = m.form.items.find((x) => x.code === it.code);
-      if (!read || read.score === null || read.score >= result.passMark) continue;
-      // The item's own measures, else those its measure group wrote for it (a shared cell).
-      const group = m.form.items.filter(
-        (x) =>
-          x === read ||
-          read.sharedWith.includes(x.code) ||
-          result.formDef.byCode.get(x.code)?.measureGroup === it.measureGroup
-      );
-      const text = [read, ...group].find((x) => x.measures.trim())?.measures ?? "";
-      const did = text ? clip(text.trim().replace(/\s*\n\s*/g, " "), 300) : "";
-      units.push({ unit: m.label, score: read.score, did });
-    }
-    if (units.length) out.push({ label: clip(it.label, 160), units });
+/** Lines for the units that planned a measure and are not counted, by why. */
+function plannedLines(ctx: Ctx, planned: readonly PlannedOnly[]): string[] {
+  const out: string[] = [];
+  for (const why of Object.keys(NOT_COUNTED) as NotCounted[]) {
+    const keys = planned.filter((p) => p.why === why).map((p) => p.key);
+    if (keys.length) out.push(`- ${names(ctx, keys)} ${NOT_COUNTED[why]}`);
   }
   return out;
+}
+
+/**
+ * The telling examples among credits: per unit its most telling entry, whole (or its clauses with
+ * the telling words), under its name, the most telling first; a text already printed is not again.
+ */
+function examples(
+  ctx: Ctx,
+  credits: readonly Credit[],
+  known: ReadonlySet<string>,
+  number: string,
+  restated: readonly string[]
+): string[] {
+  const texts: string[] = [];
+  const groupOf: string[] = [];
+  for (const c of credits)
+    for (const e of c.entries) {
+      texts.push(e.text);
+      groupOf.push(c.key);
+    }
+  const telling = tellingTexts(texts, groupOf, known);
+  const best = new Map<string, (typeof telling)[number]>();
+  for (const t of telling) {
+    const b = best.get(groupOf[t.index]);
+    if (!b || t.score > b.score) best.set(groupOf[t.index], t);
+  }
+  const order = new Map(ctx.merged.map((m, i) => [m.key, i]));
+  // Units whose examples read the same ("… ผ่านเพจ Facebook ของสำนักงานเขต") share one line.
+  const lines = new Map<string, string[]>();
+  for (const [key, t] of [...best.entries()].sort(
+    (a, b) => b[1].score - a[1].score || order.get(a[0])! - order.get(b[0])!
+  )) {
+    const id = `${key}|${squash(texts[t.index])}`;
+    if (ctx.shown.has(id)) continue;
+    ctx.shown.set(id, number);
+    const text = exampleText(texts[t.index], t.rare, restated);
+    lines.set(text, [...(lines.get(text) ?? []), key]);
+  }
+  // Units whose examples differ only in their figures (a meeting, each with its own date and
+  // people) share one line: what they did, then each unit with its own figures.
+  const byFrame = new Map<string, { frame: string; units: { key: string; detail: string }[] }>();
+  const out: { at: string; line: string }[] = [];
+  for (const [text, keys] of lines) {
+    if (keys.length > 1) {
+      out.push({ at: text, line: `- ${names(ctx, keys)} ${text}` });
+      continue;
+    }
+    // What they did (the phrases before the first with a figure, a date or a channel) and the
+    // unit's own rest, in its order.
+    const ps = phrases(text);
+    const first = ps.findIndex((p) => markersOf(p).length > 0);
+    const frame = first < 0 ? ps : ps.slice(0, first);
+    const detail = first < 0 ? [] : ps.slice(first);
+    if (!detail.length || frame.filter((p) => p !== "…").length === 0) {
+      out.push({ at: text, line: `- ${unitOf(ctx, keys[0]).label} ${text}` });
+      continue;
+    }
+    const k = squash(frame.join(" "));
+    const f = byFrame.get(k);
+    if (f) f.units.push({ key: keys[0], detail: detail.join(" ") });
+    else {
+      byFrame.set(k, {
+        frame: frame.join(" "),
+        units: [{ key: keys[0], detail: detail.join(" ") }],
+      });
+      out.push({ at: `frame:${k}`, line: text });
+    }
+  }
+  return out.map(({ at, line }) => {
+    if (!at.startsWith("frame:")) return line;
+    const f = byFrame.get(at.slice("frame:".length))!;
+    if (f.units.length === 1) return `- ${unitOf(ctx, f.units[0].key).label} ${line}`;
+    const each = f.units.map((u) => `${shortName(unitOf(ctx, u.key))} ${u.detail}`);
+    return `- ${names(
+      ctx,
+      f.units.map((u) => u.key)
+    )} ${f.frame.replace(/ …$/u, "")} ดังนี้ ${each.join("; ")}`;
+  });
+}
+
+/** A unit's name in a list after its kind's prefix was said once: "บึงกุ่ม", or a unit's full name. */
+const shortName = (m: MergedUnit) => (kindOf(m.unit).prefix ? m.unit.th : m.label);
+
+/** Words that make nothing telling: the measure's own, the shared action's, the units' names. */
+function knownWords(ctx: Ctx, ...texts: string[]): Set<string> {
+  const out = new Set(ctx.nameWords);
+  for (const t of texts) for (const w of words(t)) out.add(w);
+  return out;
+}
+
+function standardRow(ctx: Ctx, s: MeasureUse, number: string): ReportRow {
+  const fromResults = s.done.filter((c) => c.how === "results");
+  const asPlanned = s.done.filter((c) => c.how === "as-planned");
+  const summary: string[] = [];
+  const outcomes: string[] = [];
+  if (fromResults.length) {
+    const common = commonAction(fromResults.map((c) => c.evidence.text));
+    const all = fromResults.map((c) => c.key);
+    const whoAll = who(ctx, all);
+    if (!common.action) summary.push(`- ${whoAll} รายงานผลการดำเนินการตามมาตรการนี้`);
+    else if (common.support.length === fromResults.length)
+      summary.push(`- ${whoAll} ${didAction(common.action)}`);
+    else {
+      // Most of them: the few others named ("ทุกหน่วยงานข้างต้น ยกเว้น…"), else those that did.
+      const some = common.support.map((i) => all[i]);
+      const others = all.filter((k) => !some.includes(k));
+      const by =
+        others.length < some.length ? `ทุกหน่วยงานข้างต้น ยกเว้น${names(ctx, others)}` : who(ctx, some);
+      summary.push(
+        `- ${whoAll} รายงานผลการดำเนินการตามมาตรการนี้ โดย${by} ${didAction(common.action)}`
+      );
+    }
+    outcomes.push(
+      ...examples(ctx, fromResults, knownWords(ctx, s.text, common.action), number, [
+        s.text,
+        common.action,
+      ])
+    );
+    // Nothing one unit said that the others did not (what all said is the summary's).
+    if (!outcomes.length && fromResults.length > 1)
+      outcomes.push("- ไม่มีหน่วยงานใดรายงานรายละเอียดที่ต่างจากหน่วยงานอื่น");
+  }
+  if (asPlanned.length)
+    summary.push(
+      `- ${who(
+        ctx,
+        asPlanned.map((c) => c.key)
+      )} รายงานว่าได้ดำเนินการตามมาตรการนี้ตามที่วางแผนไว้`
+    );
+  if (!s.done.length) summary.push("- ยังไม่มีหน่วยงานรายงานผลการดำเนินการตามมาตรการนี้");
+  summary.push(...plannedLines(ctx, s.planned));
+  if (!outcomes.length) outcomes.push("-");
+  return { number, kind: "standard", measure: s.text, summary, outcomes };
+}
+
+/**
+ * A unit's text printed once: null the first time (the caller prints it), and a pointer to where it
+ * is printed after that ("ตามที่กล่าวไว้ในมาตรการ 3.5").
+ */
+function once(ctx: Ctx, key: string, text: string, number: string): string | null {
+  const id = `${key}|${squash(text)}`;
+  const at = ctx.shown.get(id);
+  if (at === undefined) {
+    ctx.shown.set(id, number);
+    return null;
+  }
+  return `- ${unitOf(ctx, key).label} ดำเนินการตามที่กล่าวไว้ในมาตรการ ${at}`;
+}
+
+/** The row of what units did beyond the form's measures (results matching none of them). */
+function ownRow(ctx: Ctx, g: GroupMeasures, number: string): ReportRow {
+  const summary: string[] = [];
+  const outcomes: string[] = [];
+  const singles: Credit[] = [];
+  for (const cluster of g.own) {
+    const reported = cluster.filter((c) => c.how === "results");
+    for (const c of cluster.filter((x) => x.how === "as-planned")) {
+      const line = once(ctx, c.key, ownText(c), number);
+      outcomes.push(line ?? `- ${unitOf(ctx, c.key).label} ${ownText(c)} (ตามที่วางแผนไว้)`);
+    }
+    if (reported.length < 2) {
+      singles.push(...reported);
+      continue;
+    }
+    const common = commonAction(reported.map((c) => c.evidence.text));
+    if (!common.action) {
+      singles.push(...reported);
+      continue;
+    }
+    const keys = common.support.map((i) => reported[i].key);
+    summary.push(`- ${who(ctx, keys)} ${didAction(common.action)}`);
+    const rest = reported.filter((_, i) => !common.support.includes(i));
+    singles.push(...rest);
+    outcomes.push(
+      ...examples(
+        ctx,
+        reported.filter((_, i) => common.support.includes(i)),
+        knownWords(ctx, common.action),
+        number,
+        [common.action]
+      )
+    );
+  }
+  // What one unit alone did is telling by itself: each under its name.
+  const order = new Map(ctx.merged.map((m, i) => [m.key, i]));
+  for (const c of singles.sort((a, b) => order.get(a.key)! - order.get(b.key)!))
+    outcomes.push(
+      once(ctx, c.key, c.evidence.text, number) ??
+        `- ${unitOf(ctx, c.key).label} ${exampleText(c.evidence.text, [])}`
+    );
+  if (singles.length)
+    summary.push(
+      `- ${who(
+        ctx,
+        new Set(singles.map((c) => c.key))
+      )} รายงานการดำเนินการของหน่วยงานเองเพิ่มเติม (รายละเอียดในช่องผลลัพธ์)`
+    );
+  const plannedBy = new Map<string, PlannedOnly[]>();
+  for (const p of g.ownPlanned) plannedBy.set(p.key, [...(plannedBy.get(p.key) ?? []), p]);
+  for (const [key, ps] of plannedBy)
+    summary.push(
+      `- ${unitOf(ctx, key).label} มีแผน${ps.map((p) => `“${p.plan.text}”`).join(" ")} ${NOT_COUNTED[
+        ps[0].why
+      ].replace(/^มีแผนดำเนินการ /, "")}`
+    );
+  if (!outcomes.length) outcomes.push("-");
+  return {
+    number,
+    kind: "own",
+    measure: "การดำเนินการอื่นที่หน่วยงานรายงาน นอกเหนือจากมาตรการตามแบบฟอร์มข้างต้น",
+    summary,
+    outcomes,
+  };
 }
 
 /** Build the central report from a merge. Pure: the same merge gives the same report. */
 export function buildCentralReport(result: MergeResult, opts: ReportOptions = {}): CentralReport {
   const office = opts.office?.trim() || DEFAULT_OFFICE;
-  const examples = opts.examples ?? 2;
-  const { formDef: formDef, merged } = result;
+  const { formDef, merged } = result;
   const year = result.period?.fiscalYear ?? formDef.fiscalYear;
   const round = result.period?.round ?? null;
   const roundText = round ? ` รอบ ${round} เดือน` : "";
@@ -205,50 +388,60 @@ export function buildCentralReport(result: MergeResult, opts: ReportOptions = {}
       result.missing.length > MISSING_INLINE
         ? ` ยังไม่ได้รับรายงานจาก ${fmt(result.missing.length)} หน่วยงาน (รายชื่อท้ายรายงาน)`
         : result.missing.length
-          ? ` ยังไม่ได้รับรายงานจาก ${fmt(result.missing.length)} หน่วยงาน ได้แก่ ${result.missing.map(unitDisplayName).join(", ")}`
+          ? ` ยังไม่ได้รับรายงานจาก ${fmt(result.missing.length)} หน่วยงาน ได้แก่ ${result.missing.map(unitDisplayName).join(" ")}`
           : " ได้รับรายงานครบทุกหน่วยงานที่กำหนด"
     }${result.rejected.length ? ` และมีไฟล์ที่รับไม่ได้ ${fmt(result.rejected.length)} ไฟล์ (ดูชีตสถานะการส่งในไฟล์สรุป)` : ""} ดังนี้`,
+    "หน่วยงานที่กล่าวถึงในแต่ละมาตรการ คือหน่วยงานที่ผลการดำเนินการระบุถึงมาตรการนั้น หรือระบุว่าได้ดำเนินการตามที่วางแผนไว้ หน่วยงานที่มีแผนแต่ผลการดำเนินการไม่ได้ระบุถึง ได้แยกไว้ต่างหาก",
   ];
 
   const groups = matchUnitMeasures(result);
   const byGroup = new Map(groups.map((g) => [g.group, g]));
-  const matchedUnits = new Set<string>();
-  for (const g of groups)
-    for (const s of g.standard) for (const u of s.units) matchedUnits.add(u.unit);
-  const withMeasures = new Set<string>();
-  for (const m of merged)
-    if (m.form.items.some((i) => i.measures.trim())) withMeasures.add(m.label);
+  const ctx: Ctx = {
+    merged,
+    byKey: new Map(merged.map((m) => [m.key, m])),
+    nameWords: new Set(merged.flatMap((m) => [...words(m.label)])),
+    shown: new Map(),
+  };
+  const credited = new Set<string>();
+  for (const g of groups) {
+    for (const s of g.standard) for (const c of s.done) credited.add(c.key);
+    for (const cl of g.own) for (const c of cl) credited.add(c.key);
+  }
+  const withText = new Set(groups.flatMap((g) => g.units.map((u) => u.key)));
+
+  // The report's numbers of every group's rows first: items under the pass mark and references
+  // point to them, wherever the group is printed.
+  const numbers = measureNumbers(formDef, groups);
+  const rowsOf = (group: string) => rowNumbers(numbers.get(group));
 
   let standardRows = 0;
   let ownRows = 0;
   const tools: ReportTool[] = formDef.tools.map((t) => ({
     heading: `${t.name.th} (${t.name.en} : ${t.id})`,
     indicators: t.indicators.map((ind) => {
-      let k = 0;
-      const next = () => `${ind.number}.${++k}`;
       const seen = new Set<string>();
       const rgroups: ReportGroup[] = [];
       for (const it of ind.items) {
         if (seen.has(it.measureGroup)) continue;
         seen.add(it.measureGroup);
         const g = byGroup.get(it.measureGroup);
-        if (!g || (!g.standard.length && !g.own.length)) continue;
-        const rows = groupRows(g, reported, examples, next);
-        standardRows += rows.filter((r) => r.kind === "standard").length;
-        ownRows += rows.filter((r) => r.kind === "own").length;
+        if (!g) continue;
+        const n = numbers.get(g.group)!;
+        const rows = g.standard.map((s, k) => standardRow(ctx, s, n.standard[k]));
+        if (n.own) rows.push(ownRow(ctx, g, n.own));
+        if (!rows.length) continue;
+        standardRows += g.standard.length;
+        ownRows += n.own ? 1 : 0;
         rgroups.push({
-          heading: `ข้อ ${codeSpan(g.items)}`,
+          heading: `ข้อ ${groupSpan(g.items)}`,
           rows,
-          references: g.references.map(
-            (r) =>
-              `${r.unit} ระบุว่าดำเนินการตามมาตรการในข้อ ${codeSpan(byGroup.get(r.to)?.items ?? [])}`
-          ),
+          references: referenceLines(ctx, g, byGroup, rowsOf),
         });
       }
       return {
         heading: `ตัวชี้วัดที่ ${ind.number} ${ind.name.th}`,
         groups: rgroups,
-        belowPass: belowPass(result, ind.items),
+        belowPass: belowPass(ctx, result, ind.items, byGroup, numbers, rowsOf),
       };
     }),
   }));
@@ -262,20 +455,113 @@ export function buildCentralReport(result: MergeResult, opts: ReportOptions = {}
       "สรุปผลการดำเนินการตามมาตรการหรือกิจกรรม",
       "ผลลัพธ์หรือความสำเร็จของการดำเนินการ",
     ],
-    belowPassHeading: `ข้อที่มีหน่วยงานได้คะแนนต่ำกว่าเกณฑ์ (${result.passMark}) และสิ่งที่หน่วยงานนั้นดำเนินการ`,
+    belowPassHeading: `ข้อที่มีหน่วยงานได้คะแนนต่ำกว่าเกณฑ์ (${result.passMark} คะแนน) และสิ่งที่หน่วยงานนั้นได้ดำเนินการ`,
     tools,
     closing: office.split(/\s{2,}|\n/).filter(Boolean),
     missing:
       result.missing.length > MISSING_INLINE
-        ? `หน่วยงานที่ยังไม่ได้ส่งรายงาน ${fmt(result.missing.length)} หน่วยงาน: ${result.missing.map(unitDisplayName).join(", ")}`
+        ? `หน่วยงานที่ยังไม่ได้ส่งรายงาน ${fmt(result.missing.length)} หน่วยงาน ได้แก่ ${namesOf(result.missing.map((unit) => ({ unit })))}`
         : null,
+    unitNames: [...new Set([...merged.map((m) => m.unit.th), ...result.missing.map((u) => u.th)])],
     stats: {
       units: reported,
-      unitsMatched: matchedUnits.size,
-      unitsWithMeasures: withMeasures.size,
+      unitsCredited: credited.size,
+      unitsWithText: withText.size,
       standardRows,
       ownRows,
     },
     sinceRound6: sinceRound6Paragraphs(result),
   };
+}
+
+/** "ข้อ I21–I24 (มาตรการ 5.1–5.5)": another group's measures, by the report's numbers. */
+function groupRef(group: GroupMeasures | undefined, rowsOf: (g: string) => string[]): string {
+  if (!group) return "";
+  const rows = rowsOf(group.group);
+  return `ข้อ ${groupSpan(group.items)}${rows.length ? ` (มาตรการ ${numberSpan(rows)})` : ""}`;
+}
+
+function referenceLines(
+  ctx: Ctx,
+  g: GroupMeasures,
+  byGroup: ReadonlyMap<string, GroupMeasures>,
+  rowsOf: (g: string) => string[]
+): string[] {
+  const out: string[] = [];
+  const by = new Map<string, string[]>();
+  for (const r of g.references) {
+    // A unit that planned it so and reported it so is said once, as reported.
+    if (
+      r.where === "measures" &&
+      g.references.some((x) => x.key === r.key && x.to === r.to && x.where === "results")
+    )
+      continue;
+    const k = `${r.where}|${r.to}`;
+    by.set(k, [...(by.get(k) ?? []), r.key]);
+  }
+  for (const [k, keys] of by) {
+    const [where, to] = k.split("|");
+    const target = groupRef(byGroup.get(to), rowsOf);
+    out.push(
+      where === "results"
+        ? `${names(ctx, keys)} รายงานว่าได้ดำเนินการในข้อนี้ตามมาตรการของ${target}`
+        : `${names(ctx, keys)} มีแผนดำเนินการในข้อนี้ตามมาตรการของ${target}`
+    );
+  }
+  return out;
+}
+
+/**
+ * The items under the pass mark, per measure group: each item with the units under it (and their
+ * scores), then what those units did — the measures they are counted under (by the report's numbers;
+ * "as in item X" resolved to what they did there), units that did the same in one line.
+ */
+function belowPass(
+  ctx: Ctx,
+  result: MergeResult,
+  items: readonly FormItem[],
+  byGroup: ReadonlyMap<string, GroupMeasures>,
+  numbers: ReadonlyMap<string, GroupNumbers>,
+  rowsOf: (g: string) => string[]
+): BelowPassGroup[] {
+  const out: BelowPassGroup[] = [];
+  const seen = new Set<string>();
+  for (const first of items) {
+    if (seen.has(first.measureGroup)) continue;
+    seen.add(first.measureGroup);
+    const members = items.filter((i) => i.measureGroup === first.measureGroup);
+    const below = new Map<string, MergedUnit>();
+    const itemLines: BelowPassGroup["items"] = [];
+    for (const it of members) {
+      const low = result.merged
+        .map((m) => ({ m, score: m.scores.get(it.code) ?? null }))
+        .filter(
+          (x): x is { m: MergedUnit; score: number } =>
+            x.score !== null && x.score < result.passMark
+        );
+      if (!low.length) continue;
+      for (const x of low) below.set(x.m.key, x.m);
+      itemLines.push({
+        label: it.label.replace(/^(O\d+) – (O\d+)/u, "$1–$2"),
+        units: low.map((x) => `${x.m.label} ${x.score.toFixed(2)} คะแนน`).join(", "),
+      });
+    }
+    if (!below.size) continue;
+    const g = byGroup.get(first.measureGroup);
+    const sig = new Map<string, string[]>();
+    for (const [key] of below) {
+      const did = unitDid(byGroup, numbers, first.measureGroup, key).text;
+      sig.set(did, [...(sig.get(did) ?? []), key]);
+    }
+    out.push({
+      heading: `ข้อ ${groupSpan(g?.items ?? members)}${
+        rowsOf(first.measureGroup).length
+          ? ` (มาตรการ ${numberSpan(rowsOf(first.measureGroup))})`
+          : ""
+      }`,
+      items: itemLines,
+      lines: [...sig].map(([did, keys]) => `- ${names(ctx, keys)} ${did}`),
+    });
+  }
+  return out;
 }

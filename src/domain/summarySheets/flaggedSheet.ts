@@ -1,8 +1,8 @@
 import { MergedUnit, MergeResult } from "../merge";
+import { measureNumbers, unitDid } from "../report/numbers";
+import { matchUnitMeasures } from "../report/unitMeasures";
 import { shortBy } from "../score";
 import {
-  clampText,
-  evidenceText,
   periodLabel,
   SUMMARY_HEADER_ROW,
   SUMMARY_SHEETS,
@@ -14,9 +14,16 @@ import {
 } from "./table";
 import { textSheetPrint } from "./print";
 
-/** 2. Items under the pass mark, the worst first. */
+/**
+ * 2. Items under the pass mark, the worst first, with what the unit did for the item's measure group
+ * by the report's numbers (counted from its results, as in the report). The units' texts are in the
+ * measures sheet, below its printed part.
+ */
 export function flaggedSheet(r: MergeResult): SummarySheet {
   const rows: TableRow[] = [];
+  const groups = matchUnitMeasures(r);
+  const byGroup = new Map(groups.map((g) => [g.group, g]));
+  const numbers = measureNumbers(r.formDef, groups);
   const flagged: { m: MergedUnit; code: string; score: number; order: number }[] = [];
   for (const m of r.merged)
     for (const f of m.validation.flags)
@@ -28,30 +35,40 @@ export function flaggedSheet(r: MergeResult): SummarySheet {
       a.order - b.order
   );
   for (const f of flagged) {
-    const it = f.m.form.items.find((i) => i.code === f.code)!;
+    const group = r.formDef.byCode.get(f.code)!.measureGroup;
     rows.push({
       kind: "data",
       cells: [
-        f.m.label,
+        // The short name, as the score matrix has it (the code beside it).
+        f.m.unit.th,
         f.m.unit.code,
         f.code,
         f.score,
         shortBy(f.score, r.passMark),
-        clampText(it.measures),
-        clampText(it.results),
-        evidenceText(it),
+        unitDid(byGroup, numbers, group, f.m.key).text,
       ],
     });
   }
+  if (rows.length)
+    rows.push({
+      kind: "data",
+      cells: [
+        "มาตรการตามหมายเลขในรายงาน Word และชีต ITA สรุปมาตรการ ข้อความของแต่ละหน่วยงานอยู่ในชีต ITA สรุปมาตรการ ใต้ส่วนที่พิมพ์",
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
+      merge: { c1: 1, c2: 6 },
+    });
   const columns: TableColumn[] = fitHeaders([
-    { header: "หน่วยงาน", width: 24, kind: "text" },
+    { header: "หน่วยงาน", width: 18, kind: "text" },
     { header: "รหัส", width: 8, kind: "text" },
     { header: "ข้อ", width: 9, kind: "text" },
     { header: "คะแนน", width: 10, kind: "score" },
     { header: "ขาดอีก (คะแนน)", width: 10, kind: "score" },
-    { header: "มาตรการ/กิจกรรม", width: 40, kind: "text" },
-    { header: "ผลการดำเนินการ", width: 40, kind: "text" },
-    { header: "หลักฐาน", width: 26, kind: "text" },
+    { header: "สิ่งที่หน่วยงานดำเนินการในข้อนี้ (นับจากผลการดำเนินการ)", width: 82, kind: "text" },
   ]);
   return {
     name: SUMMARY_SHEETS.flagged,

@@ -58,7 +58,7 @@ export function keySheet(r: MergeResult): SummarySheet {
   return {
     name: SUMMARY_SHEETS.key,
     title: "รหัสข้อในสรุปคะแนน ITA",
-    subtitle: `${periodLabel(r)} · แบบฟอร์ม ${formDef.formId} ${formDef.version}`,
+    subtitle: `${periodLabel(r)} · แบบฟอร์มปี ${formDef.fiscalYear} ฉบับ ${formDef.version}`,
     columns,
     rows,
     freeze: { rows: SUMMARY_HEADER_ROW, cols: 1 },

@@ -1,6 +1,5 @@
-import { FormItem } from "../catalog";
-import { displayCode } from "../codes";
 import { MergedUnit, MergeResult } from "../merge";
+import { groupSpan, measureNumbers } from "../report/numbers";
 import { matchUnitMeasures } from "../report/unitMeasures";
 import { textSheetPrint } from "./print";
 import {
@@ -14,14 +13,6 @@ import {
   splitTallRows,
   fitHeaders,
 } from "./table";
-
-/** "ข้อ I1–I4" or "ข้อ I5": the items of a measure group. */
-function groupCodes(items: readonly FormItem[]): string {
-  const first = displayCode(items[0].code);
-  return items.length === 1
-    ? `ข้อ ${first}`
-    : `ข้อ ${first}–${displayCode(items[items.length - 1].code)}`;
-}
 
 /** A unit's text for a measure group: each distinct measures/results/evidence of its items, once. */
 function unitGroupTexts(m: MergedUnit, codes: ReadonlySet<string>) {
@@ -47,29 +38,70 @@ function unitGroupTexts(m: MergedUnit, codes: ReadonlySet<string>) {
   return { measures, results, evidence };
 }
 
+/** Units by their short names (จอมทอง, as in the score matrix), in the merge's order. */
+function shortNames(r: MergeResult, keys: Iterable<string>): string {
+  const want = new Set(keys);
+  return r.merged
+    .filter((m) => want.has(m.key))
+    .map((m) => m.unit.th)
+    .join(", ");
+}
+
 /**
- * 3. What the units did, in the order of the central report (Word): tool → indicator → measure group
- * (the items that share the form's measures, counted once); under each group the form's standard
- * measures with how many and which units carried them out, the units' own measures grouped when
- * alike, then every unit's own text for the group (measures, results, evidence), once per group.
+ * "12 หน่วยงาน: พระนคร, ดุสิต, …", or past half of the units, the few others: "46 หน่วยงาน: ทุกหน่วยงาน
+ * ยกเว้น หนองจอก, บางรัก, …"; "" for none.
+ */
+function counted(r: MergeResult, keys: readonly string[]): string {
+  if (!keys.length) return "";
+  const n = new Set(keys).size;
+  const all = r.merged.length;
+  if (n === all && all > 1) return `${n} หน่วยงาน: ทุกหน่วยงานที่ส่งรายงาน`;
+  if (n > all / 2 && all > 4) {
+    const have = new Set(keys);
+    const others = r.merged.filter((m) => !have.has(m.key)).map((m) => m.key);
+    return `${n} หน่วยงาน: ทุกหน่วยงานที่ส่งรายงาน ยกเว้น ${shortNames(r, others)}`;
+  }
+  return `${n} หน่วยงาน: ${shortNames(r, keys)}`;
+}
+
+/**
+ * 3. What the units did, in the order and by the numbers of the central report (Word): tool →
+ * indicator → measure group (the items that share the form's measures, counted once). What prints is
+ * the working view: per measure the units counted under it (from their results; those that said they
+ * did as planned are named again after "ตามที่วางแผนไว้") and the units that only planned it, and per
+ * group the units' other work. Below it, on screen and in the file but not printed, every unit's own
+ * text for each group (measures, results, evidence): the report is where the texts are printed.
  */
 export function measuresSheet(r: MergeResult): SummarySheet {
-  const groups = new Map(matchUnitMeasures(r).map((g) => [g.group, g]));
-  const rows: TableRow[] = [];
-  // A measure's units by their short names (จอมทอง, as in the score matrix): each has its own row below.
-  const short = new Map(r.merged.map((m) => [m.label, m.unit.th]));
-  const names = (units: readonly { unit: string }[]) =>
-    `${units.length} หน่วยงาน: ${nameList(units.map((u) => short.get(u.unit) ?? u.unit))}`;
+  const groups = matchUnitMeasures(r);
+  const byGroup = new Map(groups.map((g) => [g.group, g]));
+  const numbers = measureNumbers(r.formDef, groups);
+  const across = { c1: 1, c2: 4 };
+  const summary: TableRow[] = [];
+  const texts: TableRow[] = [
+    {
+      kind: "tool",
+      cells: [
+        "ข้อความของแต่ละหน่วยงาน: แสดงบนจอและเก็บในไฟล์ ไม่อยู่ในส่วนที่พิมพ์ (ข้อความที่พิมพ์อยู่ในรายงาน Word)",
+        null,
+        null,
+        null,
+      ],
+      merge: across,
+    },
+    {
+      kind: "item",
+      cells: ["หน่วยงาน", "มาตรการ/กิจกรรมที่ดำเนินการ", "ผลการดำเนินการ", "หลักฐาน"],
+    },
+  ];
   for (const tool of r.formDef.tools) {
-    // Headings across the table's width.
-    const across = { c1: 1, c2: 4 };
-    rows.push({
+    summary.push({
       kind: "tool",
       cells: [`${tool.name.th} (${tool.id})`, null, null, null],
       merge: across,
     });
     for (const ind of tool.indicators) {
-      rows.push({
+      summary.push({
         kind: "indicator",
         cells: [`ตัวชี้วัดที่ ${ind.number} ${ind.name.th}`, null, null, null],
         merge: across,
@@ -78,44 +110,78 @@ export function measuresSheet(r: MergeResult): SummarySheet {
       for (const item of ind.items) {
         if (seen.has(item.measureGroup)) continue;
         seen.add(item.measureGroup);
-        const g = groups.get(item.measureGroup);
-        if (!g) continue;
+        const g = byGroup.get(item.measureGroup);
+        const n = numbers.get(item.measureGroup);
+        if (!g || !n) continue;
         const codes = new Set(g.items.map((i) => i.code));
+        const heading = `ข้อ ${groupSpan(g.items)}`;
+        summary.push({
+          kind: "item",
+          cells: [`${heading} · กรอกมาตรการหรือผล ${g.unitsWithText} หน่วยงาน`, null, null, null],
+          merge: across,
+        });
+        g.standard.forEach((s, k) => {
+          const asPlanned = s.done.filter((c) => c.how === "as-planned").map((c) => c.key);
+          const done = counted(
+            r,
+            s.done.map((c) => c.key)
+          );
+          summary.push({
+            kind: "group",
+            cells: [
+              n.standard[k],
+              clampText(s.text),
+              (done || "ไม่มี") +
+                (asPlanned.length ? ` (ตามที่วางแผนไว้: ${shortNames(r, asPlanned)})` : ""),
+              counted(
+                r,
+                s.planned.map((p) => p.key)
+              ) || null,
+            ],
+          });
+        });
+        if (n.own) {
+          const own = [...new Set(g.own.flat().map((c) => c.key))];
+          summary.push({
+            kind: "group",
+            cells: [
+              n.own,
+              "การดำเนินการอื่นที่หน่วยงานรายงาน นอกเหนือจากมาตรการตามแบบฟอร์ม",
+              counted(r, own) || "ไม่มี",
+              counted(r, [...new Set(g.ownPlanned.map((p) => p.key))]) || null,
+            ],
+          });
+        }
+        for (const where of ["results", "measures"] as const) {
+          const refs = g.references.filter((x) => x.where === where);
+          for (const to of new Set(refs.map((x) => x.to))) {
+            const target = byGroup.get(to);
+            const keys = refs.filter((x) => x.to === to).map((x) => x.key);
+            summary.push({
+              kind: "group",
+              cells: [
+                "อ้างข้ออื่น",
+                `ตามมาตรการของข้อ ${target ? groupSpan(target.items) : to}`,
+                where === "results" ? counted(r, keys) : null,
+                where === "measures" ? counted(r, keys) : null,
+              ],
+            });
+          }
+        }
+        // The units' own texts for the group, below the printed part.
         const done = r.merged
           .map((m) => ({ m, t: unitGroupTexts(m, codes) }))
-          .filter((x) => x.t.measures.length || x.t.results.length);
+          .filter((x) => x.t.measures.length || x.t.results.length || x.t.evidence.length);
         if (!done.length) continue;
-        rows.push({
+        texts.push({
           kind: "item",
-          cells: [
-            groupCodes(g.items),
-            // The group's first item (the score sheet's key has every item's question).
-            clampText(g.items[0].label),
-            `รายงาน ${done.length} หน่วยงาน`,
-            null,
-          ],
+          cells: [heading, clampText(g.items[0].label), `${done.length} หน่วยงาน`, null],
         });
-        g.standard.forEach((s, k) =>
-          rows.push({
-            kind: "group",
-            cells: [
-              `มาตรการตามแบบฟอร์ม ${k + 1}`,
-              clampText(s.text),
-              s.units.length ? names(s.units) : "ไม่มีหน่วยงานรายงานมาตรการนี้",
-              null,
-            ],
-          })
-        );
-        for (const own of g.own)
-          rows.push({
-            kind: "group",
-            cells: ["มาตรการเพิ่มเติม", clampText(own[0].entry), names(own), null],
-          });
         for (const { m, t } of done)
-          rows.push({
+          texts.push({
             kind: "data",
             cells: [
-              m.label,
+              m.unit.th,
               clampText(t.measures.join("\n")),
               clampText(t.results.join("\n")),
               clampText(t.evidence.join("\n")),
@@ -125,34 +191,21 @@ export function measuresSheet(r: MergeResult): SummarySheet {
     }
   }
   const columns: TableColumn[] = fitHeaders([
-    { header: "หน่วยงาน", width: 26, kind: "text" },
-    { header: "มาตรการ/กิจกรรมที่ดำเนินการ", width: 56, kind: "text" },
-    { header: "ผลการดำเนินการ (แถวมาตรการ: หน่วยงานที่ดำเนินการ)", width: 56, kind: "text" },
-    { header: "หลักฐาน", width: 30, kind: "text" },
+    { header: "ข้อ", width: 17, kind: "text" },
+    { header: "มาตรการ", width: 62, kind: "text" },
+    { header: "หน่วยงานที่ดำเนินการ", width: 56, kind: "text" },
+    { header: "มีแผน ยังไม่มีผล", width: 30, kind: "text" },
   ]);
+  const printed = splitTallRows(columns, summary);
   return {
     name: SUMMARY_SHEETS.measures,
     title: "สรุปผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
     subtitle: periodLabel(r),
     columns,
-    rows: splitTallRows(columns, rows),
+    rows: [...printed, ...splitTallRows(columns, texts)],
+    printRows: printed.length,
     freeze: { rows: SUMMARY_HEADER_ROW, cols: 0 },
     wrap: true,
     print: textSheetPrint(columns),
   };
-}
-
-/** Most characters of unit names in a measure's row; every unit also has its own row below. */
-const NAMES_MAX_CHARS = 2000;
-
-/** Unit names, cut (with how many more) where the list would be longer than a readable cell. */
-function nameList(names: string[]): string {
-  let text = "";
-  for (const [k, n] of names.entries()) {
-    const next = text ? `${text}, ${n}` : n;
-    if (next.length > NAMES_MAX_CHARS)
-      return `${text} และอีก ${names.length - k} หน่วยงาน (ดูรายแถวด้านล่าง / each unit's row follows)`;
-    text = next;
-  }
-  return text;
 }

@@ -109,10 +109,14 @@ export function summaryPrintArea(sheet: SummarySheet): CellRange {
   return {
     r1: SUMMARY_HEADER_ROW,
     c1: 1,
-    r2: Math.max(SUMMARY_HEADER_ROW, SUMMARY_FIRST_ROW + sheet.rows.length - 1, chart?.r2 ?? 0),
+    r2: Math.max(SUMMARY_HEADER_ROW, SUMMARY_FIRST_ROW + printedRows(sheet) - 1, chart?.r2 ?? 0),
     c2: Math.max(1, sheet.columns.length, chart?.c2 ?? 0),
   };
 }
+
+/** How many of a sheet's rows print (the first ones): all unless the sheet says fewer. */
+export const printedRows = (sheet: SummarySheet): number =>
+  Math.min(sheet.rows.length, sheet.printRows ?? sheet.rows.length);
 
 /** Header and footer text in Excel's codes: `&&` is a literal ampersand. */
 const headerText = (s: string) => s.replace(/&/g, "&&");
@@ -156,7 +160,7 @@ const MAX_ROW_BREAKS = 1000;
  * breaks that move a heading. None for a sheet without headings (the app breaks its pages).
  */
 export function headingRowBreaks(sheet: SummarySheet, scale: number): number[] {
-  const rows = sheet.rows;
+  const rows = sheet.rows.slice(0, printedRows(sheet));
   if (!rows.some((r) => HEADINGS.has(r.kind))) return [];
   const oneLine = linesHeightPt(1, FONT);
   const height = (k: number) => summaryRowHeightPt(sheet, rows[k]) ?? oneLine;

@@ -10,17 +10,18 @@ import {
 } from "./table";
 import { textSheetPrint } from "./print";
 
+/** The status words of a Thai sheet (the command line says them in both languages). */
 const STATUS_LABEL: Record<SubmissionStatus, string> = {
-  received: "ได้รับแล้ว / received",
-  missing: "ยังไม่ส่ง / missing",
-  rejected: "ไม่รับ / rejected",
-  duplicate: "ซ้ำ / duplicate",
-  superseded: "มีฉบับใหม่แทน / superseded",
+  received: "ได้รับแล้ว",
+  missing: "ยังไม่ส่ง",
+  rejected: "ไม่รับ",
+  duplicate: "ซ้ำ",
+  superseded: "มีฉบับใหม่แทน",
 };
 
 /** 4. Submission status of every expected unit and every file. */
 export function statusSheet(r: MergeResult): SummarySheet {
-  const note = (m: Msg | null) => (m ? `${m.th} / ${m.en}` : null);
+  const note = (m: Msg | null) => (m ? m.th : null);
   const columns: TableColumn[] = fitHeaders([
     { header: "รหัส", width: 8, kind: "text" },
     { header: "หน่วยงาน", width: 22, kind: "text" },

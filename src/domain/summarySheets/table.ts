@@ -84,6 +84,12 @@ export interface SummarySheet {
   chart?: { title: string; categories: CellRange; values: CellRange; anchor: CellRange };
   /** How the sheet prints; without it, as `textSheetPrint` lays out its columns (`printOf`). */
   print?: SummaryPrint;
+  /**
+   * How many of the rows print (the first ones): the rows after them are on screen and in the file
+   * but outside the print area (the units' full texts, whose printed form is the Word report).
+   * Without it every row prints.
+   */
+  printRows?: number;
   /** A sheet for the program, not for people (the summary's data). */
   hidden?: boolean;
 }
@@ -120,7 +126,10 @@ export function evidenceText(it: { evidence: string; photos: number }): string {
 
 export function clampText(text: string): string {
   const s = xmlSafe(text);
-  return s.length > MAX_CELL_TEXT ? `${s.slice(0, MAX_CELL_TEXT)}… [ตัดทอน / truncated]` : s;
+  if (s.length <= MAX_CELL_TEXT) return s;
+  // Cut at the last space before the limit (between words), never inside one.
+  const cut = s.lastIndexOf(" ", MAX_CELL_TEXT);
+  return `${s.slice(0, cut > MAX_CELL_TEXT / 2 ? cut : MAX_CELL_TEXT)} … [ตัดทอน]`;
 }
 
 /** Short column label of a unit: `จอมทอง`. */

@@ -1,0 +1,107 @@
+import { FormDef, FormItem } from "../catalog";
+import { GroupMeasures } from "./unitMeasures";
+
+/**
+ * The report's numbers of the measures ("1.1" … within each indicator: the group's standard measures,
+ * then the row of the units' other work when there is one) and what a unit did in a group said by
+ * those numbers — shared by the Word report and the summary's sheets, so both say "มาตรการ 5.2" of
+ * the same measure.
+ */
+
+export interface GroupNumbers {
+  standard: string[];
+  /** The row of what units did beyond the form's measures; null when no unit reported any. */
+  own: string | null;
+}
+
+/** "I1–I4", "I5", "O1–O22": the items of a measure group as the form numbers them. */
+export function groupSpan(items: readonly FormItem[]): string {
+  const code = (c: string) => c.replace(/-/g, "–");
+  const first = code(items[0].code);
+  return items.length === 1 ? first : `${first}–${code(items[items.length - 1].code)}`;
+}
+
+/** "1.1, 1.2 และ 1.4" */
+export function numberList(ns: readonly string[]): string {
+  if (ns.length <= 1) return ns.join("");
+  return `${ns.slice(0, -1).join(", ")} และ ${ns[ns.length - 1]}`;
+}
+
+/** "1.1–1.5" for several rows, "1.6" for one. */
+export const numberSpan = (ns: readonly string[]) =>
+  ns.length > 1 ? `${ns[0]}–${ns[ns.length - 1]}` : (ns[0] ?? "");
+
+/** The numbers of every group's rows, in the form's order of tools, indicators and items. */
+export function measureNumbers(
+  formDef: FormDef,
+  groups: readonly GroupMeasures[]
+): Map<string, GroupNumbers> {
+  const byGroup = new Map(groups.map((g) => [g.group, g]));
+  const out = new Map<string, GroupNumbers>();
+  for (const t of formDef.tools)
+    for (const ind of t.indicators) {
+      let k = 0;
+      for (const it of ind.items) {
+        const g = byGroup.get(it.measureGroup);
+        if (!g || out.has(g.group)) continue;
+        out.set(g.group, {
+          standard: g.standard.map(() => `${ind.number}.${++k}`),
+          own: g.own.length || g.ownPlanned.length ? `${ind.number}.${++k}` : null,
+        });
+      }
+    }
+  return out;
+}
+
+/** All the row numbers of a group ("5.1" … "5.6"). */
+export const rowNumbers = (n: GroupNumbers | undefined): string[] =>
+  n ? [...n.standard, ...(n.own ? [n.own] : [])] : [];
+
+/** What a unit did in a group, by the report's numbers. */
+export interface UnitDid {
+  /** done: counted under a measure; planned: only planned (or pointed elsewhere, to nothing done); none: wrote nothing. */
+  kind: "done" | "planned" | "none";
+  /** "ได้ดำเนินการตามมาตรการ 5.1 และ 5.3 รวมทั้งดำเนินการตามมาตรการ 5.2 ตามที่วางแผนไว้ …" */
+  text: string;
+}
+
+/**
+ * What a unit did for a group: the measures it is counted under (from its results; those done as
+ * planned said so), its other work (by the row's number), and "as in item X" resolved to the measures
+ * it is counted under there.
+ */
+export function unitDid(
+  byGroup: ReadonlyMap<string, GroupMeasures>,
+  numbers: ReadonlyMap<string, GroupNumbers>,
+  group: string,
+  key: string
+): UnitDid {
+  const g = byGroup.get(group);
+  const n = numbers.get(group);
+  const u = g?.units.find((x) => x.key === key);
+  if (!g || !u || !n) return { kind: "none", text: "ไม่ได้ระบุมาตรการหรือผลการดำเนินการของข้อนี้" };
+  const done: string[] = [];
+  const how = (k: number) => g.standard[k].done.find((c) => c.key === key)!.how;
+  const fromResults = u.standard.filter((k) => how(k) === "results");
+  const asPlanned = u.standard.filter((k) => how(k) === "as-planned");
+  if (fromResults.length)
+    done.push(`ดำเนินการตามมาตรการ ${numberList(fromResults.map((k) => n.standard[k]))}`);
+  if (asPlanned.length)
+    done.push(`ดำเนินการตามมาตรการ ${numberList(asPlanned.map((k) => n.standard[k]))} ตามที่วางแผนไว้`);
+  if (u.own.length && n.own) done.push(`ดำเนินการอื่นของหน่วยงาน (มาตรการ ${n.own})`);
+  for (const r of u.references.filter((x) => x.where === "results")) {
+    const target = byGroup.get(r.to);
+    const there = target?.units.find((x) => x.key === key);
+    const tn = numbers.get(r.to);
+    const did = there && tn ? there.standard.map((k) => tn.standard[k]) : [];
+    if (did.length)
+      done.push(`ดำเนินการตามมาตรการของข้อ ${groupSpan(target!.items)} (มาตรการ ${numberList(did)})`);
+  }
+  if (done.length) return { kind: "done", text: `ได้${done.join(" รวมทั้ง")}` };
+  if (u.planned.length || u.ownPlanned.length || u.references.length)
+    return {
+      kind: "planned",
+      text: "มีแผนดำเนินการ แต่ยังไม่มีผลการดำเนินการที่ระบุว่าได้ดำเนินการแล้ว",
+    };
+  return { kind: "none", text: "ไม่ได้ระบุมาตรการหรือผลการดำเนินการของข้อนี้" };
+}

@@ -1,0 +1,104 @@
+import { MergeResult } from "../merge";
+import { groupSpan, measureNumbers } from "./numbers";
+import { Credit, Located, matchUnitMeasures, PlannedOnly } from "./unitMeasures";
+
+/**
+ * Where every count of the report comes from (`ita merge --json`, its `report` section): per measure,
+ * by the report's numbers, the units counted and the text of theirs that made each count (the item
+ * and cell it is in), and the units that only planned it with why they are not counted.
+ */
+
+const at = (e: Located) => ({ text: e.raw, item: e.item, cell: e.cell });
+
+type At = ReturnType<typeof at>;
+interface Who {
+  unit: string;
+  unitCode: string | null;
+}
+export interface TraceMeasure {
+  number: string;
+  group: string;
+  items: string[];
+  kind: "standard" | "own";
+  measure: string;
+  counted: number;
+  units: (Who & {
+    how: Credit["how"];
+    evidence: At;
+    more?: At[];
+    plan: { item: string; cell: string } | null;
+  })[];
+  plannedOnly: (Who & { why: PlannedOnly["why"]; plan: At; said: At | null })[];
+}
+
+export function reportTrace(result: MergeResult) {
+  const groups = matchUnitMeasures(result);
+  const numbers = measureNumbers(result.formDef, groups);
+  const code = new Map(result.merged.map((m) => [m.key, m.unit.code]));
+  const who = (x: { unit: string; key: string }): Who => ({
+    unit: x.unit,
+    unitCode: code.get(x.key) ?? null,
+  });
+  // Where the unit planned it (the text is the measure's, mostly the form's own words: not repeated).
+  const where = (e: Located) => ({ item: e.item, cell: e.cell });
+  const counted = (c: Credit) => ({
+    ...who(c),
+    how: c.how,
+    evidence: at(c.evidence),
+    ...(c.entries.length > 1 ? { more: c.entries.slice(1).map(at) } : {}),
+    plan: c.plan ? where(c.plan) : null,
+  });
+  const planned = (p: PlannedOnly) => ({
+    ...who(p),
+    why: p.why,
+    plan: at(p.plan),
+    said: p.said ? at(p.said) : null,
+  });
+  const measures: TraceMeasure[] = [];
+  for (const g of groups) {
+    const n = numbers.get(g.group);
+    if (!n) continue;
+    const base = { group: groupSpan(g.items), items: g.items.map((i) => i.code) };
+    g.standard.forEach((s, k) =>
+      measures.push({
+        number: n.standard[k],
+        ...base,
+        kind: "standard" as const,
+        measure: s.text,
+        counted: s.done.length,
+        units: s.done.map(counted),
+        plannedOnly: s.planned.map(planned),
+      })
+    );
+    if (n.own) {
+      const units = g.own.flat();
+      measures.push({
+        number: n.own,
+        ...base,
+        kind: "own" as const,
+        measure: "การดำเนินการอื่นที่หน่วยงานรายงาน / other work the units reported",
+        counted: new Set(units.map((c) => c.key)).size,
+        units: units.map(counted),
+        plannedOnly: g.ownPlanned.map(planned),
+      });
+    }
+  }
+  measures.sort((a, b) => {
+    const [ai, ak] = a.number.split(".").map(Number);
+    const [bi, bk] = b.number.split(".").map(Number);
+    return ai - bi || ak - bk;
+  });
+  return {
+    rule: "A unit is counted under a measure when an entry of its results matches the measure (how: results), or its results say the planned measures were carried out and it planned this one (how: as-planned); a measure it planned otherwise is listed under plannedOnly with why.",
+    measures,
+    references: groups.flatMap((g) =>
+      g.references.map((r) => ({
+        group: groupSpan(g.items),
+        ...who(r),
+        to: groupSpan(groups.find((x) => x.group === r.to)?.items ?? g.items),
+        where: r.where,
+        ...at(r.entry),
+      }))
+    ),
+  };
+}
