@@ -27,12 +27,26 @@ export const CARRIED_KEY = "carried";
 /** Texts compare as words: white space folded (a text split over pages is joined back with a space or a line end). */
 const comparable = (text: string) => cleanText(text).replace(/\s+/g, " ").trim();
 
+/** A text's UTF-8 bytes (the domain has no TextEncoder: it is a DOM and Node global, not ECMAScript). */
+function utf8(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    const c = cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp; // a lone surrogate, as TextEncoder writes it
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+  }
+  return out;
+}
+
 /**
  * FNV-1a, 64 bits, over the text's UTF-8 bytes (four 16-bit lanes, so that no BigInt is needed):
  * 16 hex digits. The same text gives the same digest in Node and in the pane's webview.
  */
 export function textDigest(text: string): string {
-  const bytes = new TextEncoder().encode(comparable(text));
+  const bytes = utf8(comparable(text));
   // Offset basis 0xcbf29ce484222325, lanes from least significant.
   let h0 = 0x2325;
   let h1 = 0x8422;
