@@ -57,7 +57,7 @@ function applyStyle(range: Excel.Range, s: Partial<CellStyle>): void {
 }
 
 /** Number formats of the whole sheet as one 2D array (entry text cells are text so "=…" stays text). */
-function numberFormats(model: SheetModel): string[][] {
+export function numberFormats(model: SheetModel): string[][] {
   const out = Array.from({ length: model.rowCount }, () =>
     new Array<string>(model.colCount).fill("General")
   );
@@ -67,6 +67,7 @@ function numberFormats(model: SheetModel): string[][] {
     for (let r = range.r1; r <= range.r2; r++)
       for (let c = range.c1; c <= range.c2; c++) out[r - 1][c - 1] = f;
   }
+  for (const f of model.numFmts ?? []) out[f.row - 1][f.col - 1] = f.numFmt;
   return out;
 }
 

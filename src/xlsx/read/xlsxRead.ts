@@ -9,9 +9,16 @@ import { CellGrid, GridCell } from "../../domain/layout/grid";
 import { META_SHEET } from "../../domain/layout/spec";
 import { sniff } from "./errors";
 import { Package } from "./opc";
-import { CellPos, drawingPictures, pictureValueMetadata } from "./pictures";
+import {
+  CellPos,
+  drawingImages,
+  drawingPictures,
+  pictureValueMetadata,
+  SheetImage,
+} from "./pictures";
 import { readSharedStrings } from "./sharedStrings";
 import { readSheet } from "./sheet";
+import { readNumberFormats } from "./styles";
 import { readWorkbook, XlsxSheet } from "./workbook";
 import { savedTime } from "./coreProps";
 import { Inflater } from "./zip";
@@ -29,11 +36,17 @@ export interface XlsxBook {
   file: string;
   sheets: XlsxSheet[];
   grid(sheet: XlsxSheet): XlsxGrid;
+  /** The pictures floating over a sheet, with their bytes (what `ita fit` carries over). */
+  images(sheet: XlsxSheet): SheetImage[];
   /** When the file was last saved (`dcterms:modified`, ISO 8601 UTC); null when it does not say. */
   savedAt(): string | null;
 }
 
 const byPosition = (a: CellPos, b: CellPos) => a.row - b.row || a.col - b.col;
+
+/** Excel's row height and column width for Calibri 11, the Normal font of a new workbook. */
+const DEFAULT_ROW_PT = 15;
+const DEFAULT_COL_WIDTH = 8.43;
 
 export function openXlsx(file: string, bytes: Uint8Array, inflate: Inflater): XlsxBook {
   sniff(file, bytes);
@@ -46,12 +59,15 @@ export function openXlsx(file: string, bytes: Uint8Array, inflate: Inflater): Xl
       pkg.related(workbook.path, "sharedStrings")[0]?.target ?? null
     ));
   let pictureVm: Set<number> | null = null;
+  let numFmts: string[] | null = null;
+  const formats = () => (numFmts ??= readNumberFormats(pkg, workbook.path));
   const grids = new Map<string, XlsxGrid>();
 
   return {
     file,
     sheets: workbook.sheets,
     savedAt: () => savedTime(pkg),
+    images: (sheet) => drawingImages(pkg, sheet.path),
     grid(sheet) {
       const hit = grids.get(sheet.path);
       if (hit) return hit;
@@ -69,6 +85,9 @@ export function openXlsx(file: string, bytes: Uint8Array, inflate: Inflater): Xl
       pictures.sort(byPosition);
       const rows = cells.rows;
       const merges: CellRange[] = cells.merges;
+      const breaksBefore = [...new Set(cells.breaksBefore)].sort((a, b) => a - b);
+      const defaultHeight = cells.defaultRowHeight ?? DEFAULT_ROW_PT;
+      const defaultWidth = cells.defaultColWidth ?? DEFAULT_COL_WIDTH;
       const grid: XlsxGrid = {
         name: sheet.name,
         rowCount: cells.rowCount,
@@ -77,6 +96,20 @@ export function openXlsx(file: string, bytes: Uint8Array, inflate: Inflater): Xl
         merges,
         pictures,
         uncalculated: cells.uncalculated,
+        numFmt: (r, c) => {
+          const s = cells.styles[r - 1]?.[c - 1];
+          return s === undefined ? null : (formats()[s] ?? null);
+        },
+        geometry: {
+          // A row the file gives a height keeps it (Excel shows a file's heights as they are); one
+          // it gives none is sized by the app to its single cells.
+          rowHeight: (r) => {
+            const h = cells.rowHeights.get(r);
+            return h ? { pt: h.pt, auto: false } : { pt: defaultHeight, auto: true };
+          },
+          colWidth: (c) => cells.colWidths.get(c) ?? defaultWidth,
+          breaksBefore,
+        },
       };
       grids.set(sheet.path, grid);
       return grid;
