@@ -9,9 +9,14 @@ import { officeError } from "./errors";
 
 export type ApiSets = Record<string, string>;
 
-/** ExcelApi 1.9, the add-in's baseline (Office 2021, Microsoft 365, Excel on the web). */
-export const BASELINE: ApiSets = { ExcelApi: "1.9" };
-export const CURRENT: ApiSets = { ExcelApi: "1.17" };
+/**
+ * ExcelApi 1.9, the add-in's baseline (Office 2021, Microsoft 365, Excel on the web), with the
+ * document-file sets those hosts have (CompressedFile, PdfFile: Excel on the web, Windows and Mac;
+ * not Excel on iPad — "Office Common API requirement sets",
+ * https://learn.microsoft.com/javascript/api/requirement-sets/common/office-add-in-requirement-sets).
+ */
+export const BASELINE: ApiSets = { ExcelApi: "1.9", CompressedFile: "1.1", PdfFile: "1.1" };
+export const CURRENT: ApiSets = { ExcelApi: "1.17", CompressedFile: "1.1", PdfFile: "1.1" };
 
 function newer(a: string, b: string): boolean {
   const [a1, a2 = 0] = a.split(".").map(Number);
@@ -37,8 +42,58 @@ export interface FakeOfficeOptions {
   platform?: string;
 }
 
+/**
+ * `Office.context.document.getFileAsync` (Office.Document): the workbook as a file in slices of at
+ * most `sliceSize` bytes ("Compressed": the .xlsx; "Pdf": the workbook printed), each slice's `data`
+ * a byte array; at most two files open at a time ("No more than two documents are allowed to be in
+ * memory"), so a file must be closed. A type whose requirement set the host lacks fails.
+ */
+function fileApi(sets: ApiSets, bytes: (type: string) => Promise<Uint8Array>) {
+  let open = 0;
+  type Cb<T> = (r: { status: string; value: T; error?: { message: string } }) => void;
+  const fail = <T>(cb: Cb<T>, message: string) =>
+    cb({ status: "failed", value: undefined as T, error: { message } });
+  return (type: string, options: { sliceSize?: number } | undefined, cb: Cb<unknown>) => {
+    const set = type === "pdf" ? "PdfFile" : type === "compressed" ? "CompressedFile" : null;
+    if (!set || !isSetSupported(sets, set))
+      return fail(cb, `${type} is not supported by this host`);
+    if (open >= 2) return fail(cb, "No more than two documents are allowed to be in memory");
+    open++;
+    const size = Math.min(options?.sliceSize ?? 4194304, 4194304);
+    void bytes(type).then((data) => {
+      const count = Math.max(1, Math.ceil(data.length / size));
+      cb({
+        status: "succeeded",
+        value: {
+          size: data.length,
+          sliceCount: count,
+          getSliceAsync: (i: number, done: Cb<unknown>) =>
+            i < 0 || i >= count
+              ? fail(done, `No slice ${i}`)
+              : done({
+                  status: "succeeded",
+                  value: {
+                    index: i,
+                    data: Array.from(data.subarray(i * size, (i + 1) * size)),
+                    size,
+                  },
+                }),
+          closeAsync: (done?: Cb<void>) => {
+            open--;
+            done?.({ status: "succeeded", value: undefined });
+          },
+        },
+      });
+    });
+  };
+}
+
 /** A plain `Office` global with the parts the pane reads. */
-export function fakeOffice(sets: ApiSets, o: FakeOfficeOptions = {}) {
+export function fakeOffice(
+  sets: ApiSets,
+  o: FakeOfficeOptions = {},
+  bytes: (type: string) => Promise<Uint8Array> = async () => new Uint8Array()
+) {
   const settings = new Map<string, unknown>();
   return {
     context: {
@@ -53,6 +108,7 @@ export function fakeOffice(sets: ApiSets, o: FakeOfficeOptions = {}) {
           remove: (k: string) => void settings.delete(k),
           saveAsync: (cb?: () => void) => cb?.(),
         },
+        getFileAsync: fileApi(sets, bytes),
       },
     },
   };
