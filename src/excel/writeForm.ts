@@ -23,12 +23,12 @@ const color = (hex: string) => `#${hex}`;
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", middle: "Center" } as const;
 
-function rangeOf(ws: Excel.Worksheet, r: CellRange): Excel.Range {
+export function rangeOf(ws: Excel.Worksheet, r: CellRange): Excel.Range {
   return ws.getRangeByIndexes(r.r1 - 1, r.c1 - 1, r.r2 - r.r1 + 1, r.c2 - r.c1 + 1);
 }
 
 /** How many objects and property sets `applyStyle` queues for a style (for the request budget). */
-function styleCost(s: Partial<CellStyle>): [number, number] {
+export function styleCost(s: Partial<CellStyle>): [number, number] {
   let objects = 3; // range, format, protection
   let sets = 1; // locked
   if (s.bold !== undefined || s.fontColor) objects++;
@@ -42,7 +42,7 @@ function styleCost(s: Partial<CellStyle>): [number, number] {
   return [objects, sets];
 }
 
-function applyStyle(range: Excel.Range, s: Partial<CellStyle>): void {
+export function applyStyle(range: Excel.Range, s: Partial<CellStyle>): void {
   const f = range.format;
   if (s.bold !== undefined) f.font.bold = s.bold;
   if (s.fontColor) f.font.color = color(s.fontColor);

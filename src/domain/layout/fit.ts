@@ -60,7 +60,9 @@ export function fitModel(form: FormSheet, grid: CellGrid): SheetModel {
     round: (form.round.value === 12 ? 12 : 6) as Round,
     items: form.items.map((it) => ({
       code: it.code,
-      score: it.score,
+      // The item text shows its score cell as the formula computes it: the number in the cell
+      // (0.85 for a score typed as 85%), none for text.
+      score: typeof it.scoreRaw === "number" ? it.scoreRaw : null,
       issue: it.issue,
       measures: it.measures,
       results: it.results,

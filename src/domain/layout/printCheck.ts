@@ -79,3 +79,56 @@ export function cutOffs(grid: CellGrid, area: PrintCheckArea): CutOff[] | null {
   }
   return out;
 }
+
+/**
+ * Row heights that make the printed cells on `rows` show all their text, growing rows only (never
+ * shrinking one the layout sized): a single cell's row to its text's height, an area merged over
+ * several rows by a line at a time round its rows (as `rowHeights` shares them), up to Excel's 409
+ * pt a row. What a page cannot hold (a text longer than a page) is left to fitting the sheet.
+ * Returns the rows to change and their new heights.
+ */
+export function grownHeights(
+  grid: CellGrid,
+  area: PrintCheckArea,
+  rows: readonly number[]
+): Map<number, number> {
+  const g = grid.geometry;
+  const out = new Map<number, number>();
+  if (!g) return out;
+  const height = (r: number) => out.get(r) ?? g.rowHeight(r).pt;
+  const areaAt = new Map<string, CellRange>(grid.merges.map((m) => [`${m.r1}:${m.c1}`, m]));
+  const resolve = mergeResolver(grid);
+  const seen = new Set<string>();
+  for (const row of rows) {
+    for (const col of area.cols) {
+      const top = resolve(row, col);
+      const key = `${top.row}:${top.col}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const t = text(grid.raw(top.row, top.col));
+      if (!t) continue;
+      const m = areaAt.get(key) ?? { r1: top.row, c1: top.col, r2: top.row, c2: top.col };
+      let widthPt = 0;
+      for (let k = m.c1; k <= m.c2; k++) widthPt += columnWidthPt(g.colWidth(k));
+      const font = area.font(top.row, top.col);
+      const pitch = font.size * LINE_FACTOR;
+      const lines = wrappedLines(t, widthPt, font);
+      const lineCount = (r: number) => Math.floor((height(r) - CELL_PADDING_PT + 0.5) / pitch);
+      let fits = 0;
+      for (let r = m.r1; r <= m.r2; r++) fits += lineCount(r);
+      let missing = lines - fits;
+      while (missing > 0) {
+        let grew = false;
+        for (let r = m.r1; r <= m.r2 && missing > 0; r++) {
+          const next = (lineCount(r) + 1) * pitch + CELL_PADDING_PT;
+          if (next > MAX_ROW_PT) continue;
+          out.set(r, Math.round(next * 100) / 100);
+          missing--;
+          grew = true;
+        }
+        if (!grew) break;
+      }
+    }
+  }
+  return out;
+}

@@ -364,12 +364,17 @@ export function readForm(
   countPhotos(grid, items, columns.evidence);
   // What prints cut off: the title, the header and the body in the five official columns.
   const wide = new Set(grid.merges.filter((m) => m.c2 > m.c1).map((m) => `${m.r1}:${m.c1}`));
-  const cut = cutOffs(grid, {
-    firstRow: Math.max(1, header.row - 2),
-    lastRow: grid.rowCount,
-    cols: [columns.item, ...TEXT_FIELDS.map((f) => columns[f])],
-    font: (r, c) => ({ size: FONT.size, bold: r <= header.row || wide.has(`${r}:${c}`) }),
-  });
+  // Without merged areas (Office.js before ExcelApi 1.13) a title or a group's cell would be measured
+  // at one column's width: no check rather than a wrong one.
+  const cut =
+    grid.mergesKnown === false
+      ? null
+      : cutOffs(grid, {
+          firstRow: Math.max(1, header.row - 2),
+          lastRow: grid.rowCount,
+          cols: [columns.item, ...TEXT_FIELDS.map((f) => columns[f])],
+          font: (r, c) => ({ size: FONT.size, bold: r <= header.row || wide.has(`${r}:${c}`) }),
+        });
 
   return {
     sheet: grid.name,
