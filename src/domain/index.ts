@@ -23,6 +23,7 @@ export * from "./mergeForm";
 export * from "./summarySheets";
 export * from "./errors";
 export * from "./scoreChanges";
+export * from "./submission";
 export * from "./sheetNames";
 export * from "./bounds";
 export * from "./layout/formula";

@@ -75,7 +75,7 @@ describe("validate view: long lists", () => {
     expect(screen.queryAllByRole("button", { name: /ยังไม่ได้กรอกคะแนน/ })).toHaveLength(0);
     const bar = title.closest(".fui-MessageBar") as HTMLElement;
     expect(bar.textContent).toMatch(/ข้อ I1–I\d+, /);
-    const first = within(bar).getByRole("button", { name: /^ไปที่ช่องแรก \(B\d+\)$/ });
+    const first = within(bar).getByRole("button", { name: /^ไปที่ช่องคะแนนแรกที่ยังว่าง \(B\d+\)$/ });
     fireEvent.click(first);
     const firstCell = scoreCell(host, "I1").address;
     await waitFor(() => expect(host.state.selected).toBe(`${SHEET}!${firstCell}`));
