@@ -145,8 +145,17 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
   const chosen = withoutMeasures.filter((it) => selected.has(it.code));
   const summary = form ? summarizeScores(form.formDef, scoresOf(form), passMark) : null;
 
-  /** After a write: say what was done and what comes next, and read the sheet again. */
+  /**
+   * After a write: lay the sheet out again for print (new text in a cell must not print cut off, so
+   * that no one-click action adds a problem), say what was done and what comes next, and read the
+   * sheet again.
+   */
   const after = async (text: string, next: string) => {
+    try {
+      await gateway.fit(form!.sheet);
+    } catch {
+      // A sheet that cannot be fitted (text outside the form) says why on "จัดหน้าพิมพ์".
+    }
     setDone({ text, next });
     setSelected(new Set());
     await read(form!.sheet);

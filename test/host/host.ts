@@ -104,8 +104,14 @@ export class FakeExcelHost {
 
   /** Resolves once every onChanged event raised so far has been handled by the pane. */
   async eventsHandled(): Promise<void> {
-    while (this.state.events.handled < this.state.events.delivered)
-      await new Promise((r) => setImmediate(r));
+    // Events are raised on microtasks (events.ts): a handler that does not wait on a timer has run
+    // within a few turns; one that does is waited for a macrotask at a time.
+    for (let k = 0; this.state.events.handled < this.state.events.delivered; k++)
+      await (k < 1000
+        ? Promise.resolve()
+        : new Promise((r) =>
+            typeof setImmediate === "function" ? setImmediate(r) : setTimeout(r, 0)
+          ));
   }
 
   async xlsx(): Promise<Buffer> {

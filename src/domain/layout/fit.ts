@@ -149,6 +149,16 @@ export function strayCells(form: FormSheet, grid: CellGrid): StrayCell[] {
     if (cell) top.add(cell);
   }
   const labels = META.map((m) => foldKey(m.label.th));
+  // The form's own texts in the item column: headings and the title lines (known by their text
+  // where the source cannot tell merged cells).
+  const def = form.formDef;
+  const headings = new Set<string>([
+    foldKey(def.title.th),
+    ...def.tools.flatMap((t) => [
+      foldKey(`${t.name.th} (${t.id})`),
+      ...t.indicators.map((i) => foldKey(`ตัวชี้วัดที่ ${i.number} ${i.name.th}`)),
+    ]),
+  ]);
   const out: StrayCell[] = [];
   for (let r = 1; r <= grid.rowCount; r++) {
     for (let col = 1; col <= grid.colCount; col++) {
@@ -162,6 +172,9 @@ export function strayCells(form: FormSheet, grid: CellGrid): StrayCell[] {
           labels.some((l) => foldKey(t).startsWith(l)) ||
           // The title lines, over the printed columns.
           (r >= form.headerRow - 2 && col === c.item && wide.has(`${r}:${col}`)) ||
+          (r >= form.headerRow - 2 &&
+            col === c.item &&
+            (headings.has(foldKey(t)) || t.startsWith("ของ"))) ||
           (form.headerRow === ROWS.header &&
             (r === ROWS.title || r === ROWS.subtitle) &&
             col === c.item);
@@ -169,7 +182,11 @@ export function strayCells(form: FormSheet, grid: CellGrid): StrayCell[] {
       else if (!known.has(col)) ok = false;
       else if (col === c.code || col === c.score) ok = itemRows.has(r);
       else if (col === c.item)
-        ok = itemRows.has(r) || wide.has(`${r}:${col}`) || isContinuedLabel(t);
+        ok =
+          itemRows.has(r) ||
+          wide.has(`${r}:${col}`) ||
+          headings.has(foldKey(t)) ||
+          isContinuedLabel(t);
       else {
         const f = fieldOf.get(col)!;
         const part = partText(t);
