@@ -248,7 +248,14 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
         {(fieldProps) => (
           <div className={styles.file}>
             {/* The browser's own picker speaks the browser's language: a button in the pane's. */}
-            <Button {...fieldProps} size="small" onClick={() => fileInput.current?.click()}>
+            {/* Named by what it shows, then the field's question (a name that begins with the
+                button's own words, as speech input users say them). */}
+            <Button
+              id={fieldProps.id}
+              aria-label={`${t("chooseFormFile")} ${t("formFile")}`}
+              size="small"
+              onClick={() => fileInput.current?.click()}
+            >
               {t("chooseFormFile")}
             </Button>
             <Text size={200}>

@@ -301,7 +301,7 @@ export const STRINGS = {
     th: "ใช้เมื่อส่วนกลางส่งไฟล์แบบฟอร์มของปีใหม่มาให้ (ไฟล์ .json หรือ .xlsx)",
     en: "When the central office sends you a new year's form file (.json or .xlsx)",
   },
-  chooseFormFile: { th: "เลือกไฟล์แบบฟอร์ม…", en: "Choose a form file…" },
+  chooseFormFile: { th: "เลือกไฟล์…", en: "Choose a file…" },
   noFormFile: { th: "ยังไม่ได้เลือกไฟล์", en: "No file chosen" },
   formFileChosen: { th: "ใช้ไฟล์", en: "Using" },
   unitPlaceholder: { th: "พิมพ์ชื่อหรือรหัสเขตเพื่อค้นหา", en: "Type a district's name or code to search" },

@@ -42,7 +42,7 @@ async function bookFile(form: FormDefJson, name: string): Promise<File> {
  */
 async function formFileInput(): Promise<HTMLInputElement> {
   const button = await findField(/ใช้ไฟล์แบบฟอร์ม/);
-  expect([button.tagName, button.textContent]).toEqual(["BUTTON", "เลือกไฟล์แบบฟอร์ม…"]);
+  expect([button.tagName, button.textContent]).toEqual(["BUTTON", "เลือกไฟล์…"]);
   expect(screen.getByText("ยังไม่ได้เลือกไฟล์")).toBeTruthy();
   return document.querySelector('input[type="file"]') as HTMLInputElement;
 }

@@ -15,6 +15,7 @@ import { reportSchema } from "../../../src/domain/report";
 import { memoryMarkStore, scaffoldSheet } from "../../../src/excel";
 import sample from "../../../samples/chom-thong-2567-r6.json";
 import { App } from "../../../src/taskpane/App";
+import type { OfficeFilesLike } from "../../../src/taskpane/documentFile";
 import { excelGateway } from "../../../src/taskpane/excelGateway";
 import { firstLanguage, hostInfo, localLangStore } from "../../../src/taskpane/office";
 import { CURRENT, FakeExcelHost } from "../../host/fakeExcel";
@@ -47,9 +48,12 @@ const itaTest = {
     if (!row) throw new Error(`no row for ${code}`);
     return `${String.fromCharCode(64 + columnIndex(field))}${row}`;
   },
-  /** Type a value into a cell of the active sheet, as the user would in Excel. */
+  /**
+   * Type into a cell of the active sheet as the user would in Excel: the entry as Excel takes it
+   * (85% a percentage, a date a serial number…) and worksheet.onChanged raised (test/host).
+   */
   type(address: string, value: string | number): void {
-    activeSheet().getCell(address).value = value;
+    host.type(activeSheet().name, address, String(value));
   },
   value(address: string): unknown {
     return activeSheet().getCell(address).value;
@@ -93,7 +97,10 @@ const langs = localLangStore();
 createRoot(document.getElementById("container")!).render(
   <App
     host={info}
-    gateway={excelGateway(host.run, memoryMarkStore(), { mergedAreas: info.mergedAreas })}
+    gateway={excelGateway(host.run, memoryMarkStore(), {
+      mergedAreas: info.mergedAreas,
+      office: office as unknown as OfficeFilesLike,
+    })}
     initialLang={firstLanguage(langs, office)}
     onLangChange={langs.set}
   />
