@@ -43,6 +43,9 @@ const help =
       พิมพ์รายงานเป็น JSON / print the report as JSON, with the cell of every field
   ita validate FILE [--threshold N] [--json] [--sheet NAME] [--form FILE|ID]
       ตรวจสอบก่อนส่ง / check before submission; exit 0 ok, 1 errors, 2 unreadable
+  ita fit FILE -o FITTED.xlsx [--sheet NAME]
+      จัดหน้าพิมพ์ใหม่ตามข้อความที่กรอก / lay the form out again for print from what was typed
+      (row heights, "(ต่อ)" rows, page breaks) as a new file, pictures kept; FILE is only read
   ita merge FILES|FOLDERS… -o SUMMARY.xlsx [--threshold N] [--expect districts|none|LIST] [--json]
             [--form FILE|ID] [--graph FOLDER_URL [--cache DIR]]
       รวมรายงานของเขตเป็นสรุปส่วนกลาง / merge district workbooks into the central summary;
@@ -76,6 +79,7 @@ const COMMANDS: Record<string, () => Command> = {
   form: () => (require("./formBook") as typeof import("./formBook")).formCmd,
   read: () => (require("./commands") as typeof import("./commands")).read,
   validate: () => (require("./commands") as typeof import("./commands")).validateCmd,
+  fit: () => (require("./fit") as typeof import("./fit")).fitCmd,
   merge: () => (require("./merge") as typeof import("./merge")).merge,
   demo: () => (require("./demo") as typeof import("./demo")).demo,
 };

@@ -113,7 +113,7 @@ export async function scaffoldFromEarlier(a: FromEarlierArgs, io: Io): Promise<n
     plan.meta,
     plan.report,
     a.sheet ?? defaultSheetName(plan.meta),
-    plan.carried
+    { carried: plan.carried }
   );
 
   // Photos: carried when asked, into the evidence cell of the item that continues each one.

@@ -7,7 +7,12 @@ export type ScoreParse =
   | { kind: "ok"; value: number; warnings: ScoreWarning[]; normalized: boolean }
   | { kind: "error"; error: "not-a-number" | "below-zero" | "above-100"; message: Msg };
 
-export type ScoreWarning = "precision";
+/**
+ * `precision`: more than two decimals; `percent`: a number shown as a percentage (0.85 formatted as
+ * 85%, what Excel stores when "85%" is typed), read as 85; `date`: a number shown as a date (the
+ * cell is formatted as one), read as the number it is.
+ */
+export type ScoreWarning = "precision" | "percent" | "date";
 
 /**
  * Parse a score as districts write it: `96.31`, `๙๖.๓๑`, `96,31`, `96.31 คะแนน`, `(96.31 คะแนน)`,
@@ -25,12 +30,39 @@ export function parseScore(input: unknown): ScoreParse {
   const bracket = /^\((.*)\)$/s.exec(s);
   if (bracket) s = bracket[1].trim();
   s = s.replace(/\s*(คะแนน|คะแนนเต็ม|points?|pts\.?)\s*$/i, "").trim();
+  // "85%" typed into a Text cell (or by a program): the score is 85.
+  s = s.replace(/\s*%$/, "");
   // A decimal comma, as in 96,31 (never a thousands separator: scores are at most 100).
   if (/^[+-]?\d+,\d+$/.test(s)) s = s.replace(",", ".");
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return notNumber(input);
   const value = Number(s);
   const decimals = s.includes(".") ? s.split(".")[1].length : 0;
   return checkRange(value, s !== input.trim(), decimals);
+}
+
+/** What a number format shows a number as: a percentage, a date (or time), or a number. */
+export function numberFormatKind(numFmt: string | null | undefined): "percent" | "date" | "number" {
+  if (!numFmt || /^general$/i.test(numFmt)) return "number";
+  // Quoted text, escaped characters and bracketed parts ([Red], [$-th-TH]) are not format codes.
+  const codes = numFmt.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "");
+  if (codes.includes("%")) return "percent";
+  // Day, month, year, hour, minute, second, Buddhist year (b, e), and Thai builds' own (ว ด ป ช น ท).
+  if (/[dmyhsbeวดปชนท]/i.test(codes.replace(/[eE][+-]/g, ""))) return "date";
+  return "number";
+}
+
+/**
+ * A score cell as the spreadsheet holds it: its value and its number format. A number formatted as a
+ * percentage is read as the percentage it shows (0.85 → 85), with a warning to type it as a number;
+ * a number formatted as a date is read as the number it is, with a warning; the rest as `parseScore`.
+ */
+export function parseScoreCell(raw: unknown, numFmt?: string | null): ScoreParse {
+  if (typeof raw !== "number") return parseScore(raw);
+  const kind = numberFormatKind(numFmt);
+  if (kind === "number") return parseScore(raw);
+  const p = parseScore(kind === "percent" ? raw * 100 : raw);
+  if (p.kind !== "ok") return p;
+  return { ...p, warnings: [...p.warnings, kind] };
 }
 
 function countDecimals(s: string): number {

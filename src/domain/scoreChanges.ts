@@ -1,4 +1,5 @@
 import { FormSheet } from "./layout/read";
+import { SCORE_FORMAT } from "./layout/spec";
 import { parseScore } from "./score";
 
 /** One score cell to rewrite: what it holds now and the number it gets. */
@@ -7,6 +8,8 @@ export interface ScoreChange {
   cell: string;
   before: string;
   after: number;
+  /** The number format the cell gets with it: the score's own, for a cell shown as a percentage or a date. */
+  numFmt?: string;
 }
 
 /** The cells a list of scores would change (for the preview), skipping scores already there. */
@@ -28,14 +31,27 @@ export function plannedScoreChanges(
   return out;
 }
 
-/** Scores typed as text (`๙๖.๓๑`, `96.31 คะแนน`) that can be rewritten as numbers. */
+/**
+ * Scores that can be rewritten as the numbers they are read as: typed as text (`๙๖.๓๑`,
+ * `96.31 คะแนน`, `85%`), or numbers shown as a percentage (0.85 as 85%: the cell gets 85 and the
+ * score's number format) or as a date.
+ */
 export function normalizableScores(form: FormSheet): ScoreChange[] {
   const out: ScoreChange[] = [];
   for (const it of form.items) {
-    if (typeof it.scoreRaw !== "string") continue;
-    const p = parseScore(it.scoreRaw);
-    if (p.kind === "ok")
-      out.push({ code: it.code, cell: it.cells.score, before: it.scoreRaw, after: p.value });
+    const p = it.scoreParse;
+    if (typeof it.scoreRaw === "string") {
+      const parsed = parseScore(it.scoreRaw);
+      if (parsed.kind === "ok")
+        out.push({ code: it.code, cell: it.cells.score, before: it.scoreRaw, after: parsed.value });
+    } else if (p.kind === "ok" && (p.warnings.includes("percent") || p.warnings.includes("date")))
+      out.push({
+        code: it.code,
+        cell: it.cells.score,
+        before: p.warnings.includes("percent") ? `${p.value}%` : String(it.scoreRaw),
+        after: p.value,
+        numFmt: SCORE_FORMAT,
+      });
   }
   return out;
 }

@@ -55,7 +55,8 @@ function storedFrom(values: unknown[][] | null, sheet: string): Map<string, stri
 
 /** What was queued to read one sheet; `grid` (after the sync) builds its cells. */
 function queueSheet(ws: Excel.Worksheet, mergedAreas: boolean) {
-  const used = ws.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
+  // Number formats too: a score shown as 85% is 0.85 (read as 85, with a warning).
+  const used = ws.getUsedRangeOrNullObject(true).load("values,numberFormat,rowIndex,columnIndex");
   const protection = ws.protection.load("protected");
   const merged = mergedAreas
     ? ws.getRange().getMergedAreasOrNullObject().load("areas/items/address")
@@ -77,8 +78,36 @@ function queueSheet(ws: Excel.Worksheet, mergedAreas: boolean) {
           if (r) merges.push(r);
         }
       }
-      return gridFromValues(name, used.values, used.rowIndex, used.columnIndex, merges);
+      const grid = gridFromValues(name, used.values, used.rowIndex, used.columnIndex, merges);
+      const formats = used.numberFormat as string[][];
+      grid.numFmt = (r, c) => formats?.[r - 1 - used.rowIndex]?.[c - 1 - used.columnIndex] ?? null;
+      return grid;
     },
+  };
+}
+
+/**
+ * One more request for how the sheet prints (the print check, `cutOffs`): each row's height, each
+ * column's width (a range of one row or column each: several have no single height) and the page
+ * breaks, put on the grid.
+ */
+async function readGeometry(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  grid: CellGrid
+): Promise<void> {
+  const rows = Array.from({ length: grid.rowCount }, (_, r) =>
+    ws.getRangeByIndexes(r, 0, 1, 1).load("height")
+  );
+  const cols = Array.from({ length: Math.max(7, grid.colCount) }, (_, c) =>
+    ws.getRangeByIndexes(0, c, 1, 1).load("width")
+  );
+  const breaks = ws.horizontalPageBreaks.load("items/rowIndex");
+  await context.sync();
+  grid.geometry = {
+    rowHeight: (r) => ({ pt: rows[r - 1]?.height ?? 15, auto: false }),
+    colWidth: (c) => (cols[c - 1] ? (cols[c - 1].width / 0.75 - 5) / 7 : 8.43),
+    breaksBefore: breaks.items.map((b) => b.rowIndex + 1).sort((a, b) => a - b),
   };
 }
 
@@ -97,9 +126,16 @@ async function completeForm(
   formDef: FormDef,
   metaExists: boolean,
   /** The grid already read without metadata (locateFormSheet's test of the active sheet), not read again. */
-  first?: FormSheet
+  first?: FormSheet,
+  /** Read how the sheet prints too (one more request), for the print check. */
+  geometry = false
 ): Promise<{ form: FormSheet; syncs: number }> {
   let syncs = 0;
+  if (geometry) {
+    await readGeometry(context, q.ws, grid);
+    syncs++;
+    first = undefined;
+  }
   let form = first ?? readForm(grid, formDef);
   const incomplete =
     !form.unit.raw ||
@@ -204,9 +240,10 @@ async function foundForm(
   formDef: FormDef,
   metaExists: boolean,
   syncsBefore: number,
-  first?: FormSheet
+  first?: FormSheet,
+  geometry = false
 ): Promise<FormLookup> {
-  const done = await completeForm(context, q, grid, formDef, metaExists, first);
+  const done = await completeForm(context, q, grid, formDef, metaExists, first, geometry);
   return {
     kind: "form",
     how,
@@ -222,16 +259,18 @@ const quotedList = (names: string[]) => names.map((n) => `"${n}"`).join(", ") ||
  * Find the form wherever the user is: the sheet asked for; else the active sheet when it is a form;
  * else the workbook's only form sheet (visible ones first); else the form sheets to choose from.
  * Syncs: 1 when the active sheet is the form; 3 when another sheet is (list and active, the top of
- * every other sheet, the form); 2 to offer a choice — plus 1 when the hidden metadata has to fill in
+ * every other sheet, the form); 2 to offer a choice — plus 1 with `geometry` (row heights, column
+ * widths and page breaks, for the print check), 1 when the hidden metadata has to fill in
  * and 1 when the form's sheet has pictures (counted as evidence).
  */
 export async function locateFormSheet(
   context: Excel.RequestContext,
-  opts: { sheet?: string; formDef?: FormDef; mergedAreas?: boolean } = {}
+  opts: { sheet?: string; formDef?: FormDef; mergedAreas?: boolean; geometry?: boolean } = {}
 ): Promise<FormLookup> {
   return guarded(async () => {
     const formDef = opts.formDef ?? DEFAULT_FORM;
     const mergedAreas = Boolean(opts.mergedAreas);
+    const geo = Boolean(opts.geometry);
     const sheets = context.workbook.worksheets;
     const meta = sheets.getItemOrNullObject(META_SHEET).load("name");
     if (opts.sheet !== undefined) {
@@ -239,7 +278,7 @@ export async function locateFormSheet(
       const q = queueSheet(ws, mergedAreas);
       await context.sync();
       const grid = q.grid(ws.name) ?? gridFromValues(ws.name, [], 0, 0, mergedAreas ? [] : null);
-      return foundForm(context, q, grid, "chosen", formDef, !meta.isNullObject, 1);
+      return foundForm(context, q, grid, "chosen", formDef, !meta.isNullObject, 1, undefined, geo);
     }
     sheets.load("items/name,items/visibility");
     const active = sheets.getActiveWorksheet().load("name");
@@ -249,7 +288,17 @@ export async function locateFormSheet(
     const activeGrid = q.grid(active.name);
     const first = activeGrid && firstRead(activeGrid, formDef);
     if (activeGrid && first !== null) {
-      return foundForm(context, q, activeGrid, "active", formDef, !meta.isNullObject, syncs, first);
+      return foundForm(
+        context,
+        q,
+        activeGrid,
+        "active",
+        formDef,
+        !meta.isNullObject,
+        syncs,
+        first,
+        geo
+      );
     }
     const others = sheets.items.filter((w) => w.name !== active.name && w.name !== META_SHEET);
     const probes = others.map((w) => ({
@@ -281,7 +330,17 @@ export async function locateFormSheet(
     await context.sync();
     syncs++;
     const grid = only.grid(ws.name) ?? gridFromValues(ws.name, [], 0, 0);
-    return foundForm(context, only, grid, "only", formDef, !meta.isNullObject, syncs);
+    return foundForm(
+      context,
+      only,
+      grid,
+      "only",
+      formDef,
+      !meta.isNullObject,
+      syncs,
+      undefined,
+      geo
+    );
   });
 }
 

@@ -7,6 +7,7 @@ import {
   FONT,
   msg,
   FormSheet,
+  isContinuedLabel,
   ReadItem,
   rowHeights,
   SHARED_FIELDS,
@@ -46,23 +47,48 @@ export async function splitFromGroup(
 ): Promise<SplitResult> {
   const it = form.items.find((i) => i.code === code);
   if (!it) throw new Error(`Item ${code} is not on the sheet`);
-  if (!it.sharedWith.length)
-    throw new ExcelActionError(
-      msg(
-        `ข้อ ${code} มีช่องมาตรการของตนเองอยู่แล้ว (${it.cells.measures})`,
-        `${code} already has its own measures cell (${it.cells.measures})`
-      ),
-      "ItemNotShared"
+  return splitItems(context, form, [code], protectedSheet, { select: true });
+}
+
+/**
+ * Give several items of measure groups their own cells at once (each group laid out again in one
+ * write), optionally with their own measures written in: the items chosen each get a part of the
+ * group's cells of their own; the group's other items stay together in parts between them, each part
+ * with the group's texts. Used by "insert standard measures" for items of a group the user did not
+ * choose whole. Syncs: one read of the groups' rows, one write.
+ */
+export async function splitItems(
+  context: Excel.RequestContext,
+  form: FormSheet,
+  codes: readonly string[],
+  protectedSheet: boolean,
+  opts: { select?: boolean; measures?: ReadonlyMap<string, string> } = {}
+): Promise<SplitResult> {
+  const chosen = codes.map((code) => {
+    const it = form.items.find((i) => i.code === code);
+    if (!it) throw new Error(`Item ${code} is not on the sheet`);
+    if (!it.sharedWith.length)
+      throw new ExcelActionError(
+        msg(
+          `ข้อ ${code} มีช่องมาตรการของตนเองอยู่แล้ว (${it.cells.measures})`,
+          `${code} already has its own measures cell (${it.cells.measures})`
+        ),
+        "ItemNotShared"
+      );
+    return it;
+  });
+  // The groups the items are in, each once.
+  const groups: ReadItem[][] = [];
+  for (const it of chosen) {
+    if (groups.some((g) => g.includes(it))) continue;
+    groups.push(
+      form.items
+        .filter((i) => i === it || it.sharedWith.includes(i.code))
+        .sort((a, b) => a.row - b.row)
     );
-  const members = form.items
-    .filter((i) => i === it || it.sharedWith.includes(i.code))
-    .sort((a, b) => a.row - b.row);
-  const top = members[0].row;
-  const last = members[members.length - 1];
-  const nextRow = Math.min(
-    ...form.items.filter((i) => i.row > last.row).map((i) => i.row),
-    last.row + MAX_ROWS_PER_ITEM
-  );
+  }
+  const it = chosen[0];
+  const code = it.code;
   // The columns where the reader found them (a user may have moved one).
   const codeCol = form.columns.code;
   const itemCol = form.columns.item;
@@ -86,39 +112,101 @@ export async function splitFromGroup(
 
   return guarded(async () => {
     const ws = context.workbook.worksheets.getItem(form.sheet);
-    const read = ws.getRangeByIndexes(top - 1, 0, nextRow - top, colCount).load("values");
+    const reads: {
+      members: ReadItem[];
+      top: number;
+      last: ReadItem;
+      nextRow: number;
+      range: Excel.Range;
+      end?: number;
+    }[] = groups.map((members) => {
+      const top = members[0].row;
+      const last = members[members.length - 1];
+      const nextRow = Math.min(
+        ...form.items.filter((i) => i.row > last.row).map((i) => i.row),
+        last.row + MAX_ROWS_PER_ITEM
+      );
+      return {
+        members,
+        top,
+        last,
+        nextRow,
+        range: ws.getRangeByIndexes(top - 1, 0, nextRow - top, colCount).load("values"),
+      };
+    });
     const used = ws.getUsedRange(true).load("rowIndex,rowCount");
     await context.sync();
     const usedLast = used.rowIndex + used.rowCount;
-    const values = read.values as unknown[][];
-    // The group ends above the next row with a code or an item text (the next item, or a heading).
+
+    if (protectedSheet) ws.protection.unprotect();
+    for (const g of reads) writeGroup(ws, g, usedLast);
+    if (protectedSheet) ws.protection.protect(protectionOptions());
+    const cell = addr(it.row, form.columns.measures);
+    if (opts.select) {
+      ws.activate();
+      ws.getRange(cell).select();
+    }
+    await context.sync();
+    const g0 = reads[0];
+    return { cell, rows: [g0.top, g0.end ?? g0.top], syncs: 2 };
+  });
+
+  /** Lay out one group's rows again: its parts, their texts, merges and row heights. */
+  function writeGroup(
+    ws: Excel.Worksheet,
+    g: {
+      members: ReadItem[];
+      top: number;
+      last: ReadItem;
+      nextRow: number;
+      range: Excel.Range;
+      end?: number;
+    },
+    usedLast: number
+  ): void {
+    const { members, top, last, nextRow } = g;
+    const values = g.range.values as unknown[][];
+    // The group ends above the next row with a code or an item text (the next item, or a heading)
+    // — a later page's "I4 (ต่อ)" is the group's own row.
     let end = Math.min(nextRow - 1, usedLast);
     for (let r = last.row + 1; r <= end; r++) {
       const row = values[r - top];
-      if (cellText(row[codeCol - 1] as never) || cellText(row[itemCol - 1] as never)) {
+      const label = cellText(row[itemCol - 1] as never);
+      if (cellText(row[codeCol - 1] as never) || (label && !isContinuedLabel(label))) {
         end = r - 1;
         break;
       }
     }
+    g.end = end;
     // Rows of each member: from its row to the row above the next member.
     const rowsOf = (m: ReadItem): [number, number] => {
       const k = members.indexOf(m);
       return [m.row, k + 1 < members.length ? members[k + 1].row - 1 : end];
     };
-    const own = rowsOf(it);
-    const parts: [number, number][] = [
-      ...(own[0] > top ? [[top, own[0] - 1] as [number, number]] : []),
-      own,
-      ...(own[1] < end ? [[own[1] + 1, end] as [number, number]] : []),
-    ];
-    const texts = SHARED_FIELDS.map((f) => it[f]);
+    // Parts: each chosen member alone; the others together between them.
+    const parts: { rows: [number, number]; own: ReadItem | null }[] = [];
+    for (const m of members) {
+      const [r1, r2] = rowsOf(m);
+      const mine = chosen.includes(m);
+      const prev = parts[parts.length - 1];
+      if (!mine && prev && !prev.own) prev.rows[1] = r2;
+      else parts.push({ rows: [r1, r2], own: mine ? m : null });
+    }
+    const group = members[0];
+    const texts = SHARED_FIELDS.map((f) => group[f]);
     const block: string[][] = Array.from({ length: end - top + 1 }, () => texts.map(() => ""));
-    for (const [r1] of parts) block[r1 - top] = [...texts];
+    for (const p of parts) {
+      const own = p.own && opts.measures?.get(p.own.code);
+      block[p.rows[0] - top] =
+        own !== undefined && own !== null ? [own, ...texts.slice(1)] : [...texts];
+    }
 
     // Heights of the rows: the new shared cells with the rows' own cells (merged over each member's
     // rows where the rows below the text are empty, as the layout writes them).
     const merges: CellRange[] = [];
-    for (const [r1, r2] of parts)
+    for (const {
+      rows: [r1, r2],
+    } of parts)
       if (r2 > r1) for (const c of sharedCols) merges.push({ r1, c1: c, r2, c2: c });
     const ownMerges: CellRange[] = [];
     for (const m of members) {
@@ -145,7 +233,6 @@ export async function splitFromGroup(
       merges: [...merges, ...ownMerges].map(local),
     });
 
-    if (protectedSheet) ws.protection.unprotect();
     const area = ws.getRangeByIndexes(top - 1, c1 - 1, end - top + 1, sharedCols.length);
     area.unmerge();
     area.numberFormat = block.map((row) => row.map(() => "@"));
@@ -158,13 +245,7 @@ export async function splitFromGroup(
       ws.getRangeByIndexes(top - 1 + i, 0, j - i, 1).format.rowHeight = heights[i].pt;
       i = j;
     }
-    if (protectedSheet) ws.protection.protect(protectionOptions());
-    const cell = addr(it.row, form.columns.measures);
-    ws.activate();
-    ws.getRange(cell).select();
-    await context.sync();
-    return { cell, rows: [top, end], syncs: 2 };
-  });
+  }
 }
 
 /** The group an item's measures are shared with, as the user reads it ("I21–I24"). */

@@ -23,12 +23,12 @@ const color = (hex: string) => `#${hex}`;
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", middle: "Center" } as const;
 
-function rangeOf(ws: Excel.Worksheet, r: CellRange): Excel.Range {
+export function rangeOf(ws: Excel.Worksheet, r: CellRange): Excel.Range {
   return ws.getRangeByIndexes(r.r1 - 1, r.c1 - 1, r.r2 - r.r1 + 1, r.c2 - r.c1 + 1);
 }
 
 /** How many objects and property sets `applyStyle` queues for a style (for the request budget). */
-function styleCost(s: Partial<CellStyle>): [number, number] {
+export function styleCost(s: Partial<CellStyle>): [number, number] {
   let objects = 3; // range, format, protection
   let sets = 1; // locked
   if (s.bold !== undefined || s.fontColor) objects++;
@@ -42,7 +42,7 @@ function styleCost(s: Partial<CellStyle>): [number, number] {
   return [objects, sets];
 }
 
-function applyStyle(range: Excel.Range, s: Partial<CellStyle>): void {
+export function applyStyle(range: Excel.Range, s: Partial<CellStyle>): void {
   const f = range.format;
   if (s.bold !== undefined) f.font.bold = s.bold;
   if (s.fontColor) f.font.color = color(s.fontColor);
@@ -57,7 +57,7 @@ function applyStyle(range: Excel.Range, s: Partial<CellStyle>): void {
 }
 
 /** Number formats of the whole sheet as one 2D array (entry text cells are text so "=…" stays text). */
-function numberFormats(model: SheetModel): string[][] {
+export function numberFormats(model: SheetModel): string[][] {
   const out = Array.from({ length: model.rowCount }, () =>
     new Array<string>(model.colCount).fill("General")
   );
@@ -67,6 +67,7 @@ function numberFormats(model: SheetModel): string[][] {
     for (let r = range.r1; r <= range.r2; r++)
       for (let c = range.c1; c <= range.c2; c++) out[r - 1][c - 1] = f;
   }
+  for (const f of model.numFmts ?? []) out[f.row - 1][f.col - 1] = f.numFmt;
   return out;
 }
 

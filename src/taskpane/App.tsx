@@ -20,7 +20,16 @@ import type { Msg } from "../domain/text";
 import type { Gateway } from "./gateway";
 import { Lang, LangContext, STRINGS } from "./i18n";
 import type { HostInfo } from "./office";
-import { ChangesContext, GoToContext, rescueFocus, usable, View } from "./shell";
+import { parseRange } from "../domain/layout/a1";
+import {
+  ChangesContext,
+  GoToContext,
+  GROW_AFTER_MS,
+  rescueFocus,
+  usable,
+  View,
+  WatchContext,
+} from "./shell";
 
 // Each view is its own chunk: the pane's first script holds only the shell.
 const CreateView = lazy(() =>
@@ -110,15 +119,18 @@ function withNotes(
   gateway: Gateway,
   show: (notes: Msg[]) => void,
   changed: () => void,
-  created: () => void
+  created: (sheet: string) => void,
+  own: { count: number }
 ): Gateway {
   /** A write through the pane: lists checked before it may be out of date. */
   const writes =
     <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
     async (...a: A): Promise<R> => {
+      own.count++;
       try {
         return await f(...a);
       } finally {
+        own.count--;
         changed();
       }
     };
@@ -129,12 +141,26 @@ function withNotes(
     insertMeasuresMany: writes(gateway.insertMeasuresMany),
     splitMeasures: writes(gateway.splitMeasures),
     insertPhoto: writes(gateway.insertPhoto),
+    // Fitting changes the layout, not what the report says: a list checked before stays right.
+    fit: async (sheet) => {
+      own.count++;
+      try {
+        return await gateway.fit(sheet);
+      } finally {
+        own.count--;
+      }
+    },
     scaffold: async (model) => {
-      const r = await gateway.scaffold(model);
-      changed();
-      created();
-      show(r.notes);
-      return r;
+      own.count++;
+      try {
+        const r = await gateway.scaffold(model);
+        changed();
+        created(model.name);
+        show(r.notes);
+        return r;
+      } finally {
+        own.count--;
+      }
     },
     writeSummary: async (sheets, opts) => {
       const r = await gateway.writeSummary(sheets, opts);
@@ -169,9 +195,70 @@ export function App({
     setChanges(changeCount.current);
     rescueFocus(mainRef.current);
   }, []);
+  // The form sheet followed: the user's changes there (not the pane's own writes).
+  const own = useRef({ count: 0 });
+  const [watched, setWatched] = useState<string | null>(null);
+  const [fitNeeded, setFitNeeded] = useState<string | null>(null);
   const noted = useMemo(
-    () => withNotes(gateway, setNotes, changed, () => setCreatedNext(true)),
+    () =>
+      withNotes(
+        gateway,
+        setNotes,
+        changed,
+        (sheet) => {
+          setCreatedNext(true);
+          setWatched(sheet);
+        },
+        own.current
+      ),
     [gateway, changed]
+  );
+  useEffect(() => {
+    if (!watched) return;
+    let stop: (() => Promise<void>) | null = null;
+    let gone = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const rows = new Set<number>();
+    const grow = async () => {
+      const list = [...rows];
+      rows.clear();
+      own.current.count++;
+      try {
+        const r = await gateway.growRows(watched, list);
+        if (!gone) setFitNeeded(r.fitNeeded ? watched : null);
+      } catch {
+        // Excel busy (a cell being edited), the sheet renamed or gone: the next change tries again.
+      } finally {
+        own.current.count--;
+      }
+    };
+    gateway
+      .watch(watched, (c) => {
+        if (c.byAddin || own.current.count > 0) return;
+        changeCount.current++;
+        setChanges(changeCount.current);
+        const r = parseRange(c.address.replace(/^.*!/, ""));
+        if (r) for (let k = r.r1; k <= Math.min(r.r2, r.r1 + 500); k++) rows.add(k);
+        clearTimeout(timer);
+        timer = setTimeout(() => void grow(), GROW_AFTER_MS);
+      })
+      .then((s) => (gone ? void s() : (stop = s)))
+      .catch(() => {
+        // An Excel without worksheet events: lists go stale only by the pane's own writes.
+      });
+    return () => {
+      gone = true;
+      clearTimeout(timer);
+      void stop?.().catch(() => {});
+    };
+  }, [watched, gateway]);
+  const watch = useMemo(
+    () => ({
+      follow: (sheet: string) => setWatched(sheet),
+      fitNeeded,
+      clearFitNeeded: () => setFitNeeded(null),
+    }),
+    [fitNeeded]
   );
   const show = useCallback((v: View) => {
     setView(v);
@@ -225,108 +312,110 @@ export function App({
     <LangContext.Provider value={lang}>
       <ChangesContext.Provider value={{ changes, count: () => changeCount.current }}>
         <GoToContext.Provider value={goTo}>
-          <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} lang={lang}>
-            <main className={styles.root} ref={mainRef}>
-              <header className={styles.header}>
-                <Subtitle1 as="h1">{s("appTitle")}</Subtitle1>
-                {/* A choice of two states, not views: toggle buttons, each saying whether it is on. */}
-                <div role="group" aria-label={s("language")} className={styles.langs}>
-                  <ToggleButton
-                    size="small"
-                    appearance={lang === "th" ? "primary" : "subtle"}
-                    checked={lang === "th"}
-                    lang="th"
-                    onClick={() => chooseLang("th")}
-                  >
-                    ไทย
-                  </ToggleButton>
-                  <ToggleButton
-                    size="small"
-                    appearance={lang === "en" ? "primary" : "subtle"}
-                    checked={lang === "en"}
-                    lang="en"
-                    title="English"
-                    onClick={() => chooseLang("en")}
-                  >
-                    EN
-                  </ToggleButton>
-                </div>
-              </header>
-              {!host.supported ? (
-                <MessageBar intent="error">
-                  <MessageBarBody>
-                    <MessageBarTitle>{s("unsupportedTitle")}</MessageBarTitle>
-                    <Body1>{s("unsupportedBody")}</Body1>
-                  </MessageBarBody>
-                </MessageBar>
-              ) : (
-                <>
-                  <nav>
-                    <TabList
-                      className={styles.tabs}
+          <WatchContext.Provider value={watch}>
+            <FluentProvider theme={host.dark ? webDarkTheme : webLightTheme} lang={lang}>
+              <main className={styles.root} ref={mainRef}>
+                <header className={styles.header}>
+                  <Subtitle1 as="h1">{s("appTitle")}</Subtitle1>
+                  {/* A choice of two states, not views: toggle buttons, each saying whether it is on. */}
+                  <div role="group" aria-label={s("language")} className={styles.langs}>
+                    <ToggleButton
                       size="small"
-                      selectedValue={view}
-                      onTabSelect={(_, d) => show(d.value as View)}
-                      aria-label={s("views")}
+                      appearance={lang === "th" ? "primary" : "subtle"}
+                      checked={lang === "th"}
+                      lang="th"
+                      onClick={() => chooseLang("th")}
                     >
-                      <Tab value="create">{s("tabCreate")}</Tab>
-                      <Tab value="validate">{s("tabValidate")}</Tab>
-                      <Tab value="flags">{s("tabFlags")}</Tab>
-                      <Tab value="merge">{s("tabMerge")}</Tab>
-                    </TabList>
-                  </nav>
-                  {notes.length ? (
-                    <MessageBar intent="warning">
-                      <MessageBarBody>
-                        <MessageBarTitle>{NOTE_STRINGS.title[lang]}</MessageBarTitle>
-                        <ul className={styles.notes}>
-                          {notes.map((n, i) => (
-                            <li key={i}>{n[lang]}</li>
-                          ))}
-                        </ul>
-                      </MessageBarBody>
-                      <Button size="small" appearance="transparent" onClick={() => setNotes([])}>
-                        {NOTE_STRINGS.dismiss[lang]}
-                      </Button>
-                    </MessageBar>
-                  ) : null}
-                  {createdNext && view === "create" ? (
-                    <MessageBar intent="info" layout="multiline">
-                      <MessageBarBody>
-                        <MessageBarTitle>{s("nextStep")}</MessageBarTitle>
-                        {s("nextAfterCreate")}
-                      </MessageBarBody>
-                      <Button
+                      ไทย
+                    </ToggleButton>
+                    <ToggleButton
+                      size="small"
+                      appearance={lang === "en" ? "primary" : "subtle"}
+                      checked={lang === "en"}
+                      lang="en"
+                      title="English"
+                      onClick={() => chooseLang("en")}
+                    >
+                      EN
+                    </ToggleButton>
+                  </div>
+                </header>
+                {!host.supported ? (
+                  <MessageBar intent="error">
+                    <MessageBarBody>
+                      <MessageBarTitle>{s("unsupportedTitle")}</MessageBarTitle>
+                      <Body1>{s("unsupportedBody")}</Body1>
+                    </MessageBarBody>
+                  </MessageBar>
+                ) : (
+                  <>
+                    <nav>
+                      <TabList
+                        className={styles.tabs}
                         size="small"
-                        appearance="transparent"
-                        onClick={() => setCreatedNext(false)}
+                        selectedValue={view}
+                        onTabSelect={(_, d) => show(d.value as View)}
+                        aria-label={s("views")}
                       >
-                        {s("dismissNext")}
-                      </Button>
-                    </MessageBar>
-                  ) : null}
-                  <Suspense fallback={<Spinner size="small" label={s("loading")} />}>
-                    {/* The create view stays mounted once opened, so its fields survive a switch of tabs. */}
-                    {view === "create" || createOpened ? (
-                      <div hidden={view !== "create"}>
-                        <CreateView gateway={noted} now={now} />
-                      </div>
+                        <Tab value="create">{s("tabCreate")}</Tab>
+                        <Tab value="validate">{s("tabValidate")}</Tab>
+                        <Tab value="flags">{s("tabFlags")}</Tab>
+                        <Tab value="merge">{s("tabMerge")}</Tab>
+                      </TabList>
+                    </nav>
+                    {notes.length ? (
+                      <MessageBar intent="warning">
+                        <MessageBarBody>
+                          <MessageBarTitle>{NOTE_STRINGS.title[lang]}</MessageBarTitle>
+                          <ul className={styles.notes}>
+                            {notes.map((n, i) => (
+                              <li key={i}>{n[lang]}</li>
+                            ))}
+                          </ul>
+                        </MessageBarBody>
+                        <Button size="small" appearance="transparent" onClick={() => setNotes([])}>
+                          {NOTE_STRINGS.dismiss[lang]}
+                        </Button>
+                      </MessageBar>
                     ) : null}
-                    {/* So does the validate view, so that its list is there after a fix elsewhere. */}
-                    {view === "validate" || validateOpened ? (
-                      <div hidden={view !== "validate"}>
-                        <ValidateView gateway={noted} now={now} />
-                      </div>
+                    {createdNext && view === "create" ? (
+                      <MessageBar intent="info" layout="multiline">
+                        <MessageBarBody>
+                          <MessageBarTitle>{s("nextStep")}</MessageBarTitle>
+                          {s("nextAfterCreate")}
+                        </MessageBarBody>
+                        <Button
+                          size="small"
+                          appearance="transparent"
+                          onClick={() => setCreatedNext(false)}
+                        >
+                          {s("dismissNext")}
+                        </Button>
+                      </MessageBar>
                     ) : null}
-                    {view === "flags" ? <FlagsView gateway={noted} /> : null}
-                    {view === "merge" ? (
-                      <MergeView gateway={noted} downloads={host.downloads} />
-                    ) : null}
-                  </Suspense>
-                </>
-              )}
-            </main>
-          </FluentProvider>
+                    <Suspense fallback={<Spinner size="small" label={s("loading")} />}>
+                      {/* The create view stays mounted once opened, so its fields survive a switch of tabs. */}
+                      {view === "create" || createOpened ? (
+                        <div hidden={view !== "create"}>
+                          <CreateView gateway={noted} now={now} />
+                        </div>
+                      ) : null}
+                      {/* So does the validate view, so that its list is there after a fix elsewhere. */}
+                      {view === "validate" || validateOpened ? (
+                        <div hidden={view !== "validate"}>
+                          <ValidateView gateway={noted} now={now} downloads={host.downloads} />
+                        </div>
+                      ) : null}
+                      {view === "flags" ? <FlagsView gateway={noted} /> : null}
+                      {view === "merge" ? (
+                        <MergeView gateway={noted} downloads={host.downloads} />
+                      ) : null}
+                    </Suspense>
+                  </>
+                )}
+              </main>
+            </FluentProvider>
+          </WatchContext.Provider>
         </GoToContext.Provider>
       </ChangesContext.Provider>
     </LangContext.Provider>

@@ -19,9 +19,10 @@ import {
   Select,
   Spinner,
   Subtitle2,
+  Text,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import {
   allForms,
   FormDef,
@@ -63,6 +64,15 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
     marginTop: tokens.spacingVerticalXS,
   },
+  file: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    minWidth: 0,
+    overflowWrap: "anywhere",
+  },
 });
 
 export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; now?: Date }) {
@@ -89,6 +99,12 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
   const [preparer, setPreparer] = useState("");
   const [pendingName, setPendingName] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  /** Create was pressed without a unit: the field says so (validation would fault it at D1). */
+  const [unitMissing, setUnitMissing] = useState(false);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const createButton = useRef<HTMLButtonElement>(null);
+  const unitInput = useRef<HTMLInputElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const { busy, error, run } = useAction();
 
   const options = useMemo(() => searchDistricts(unitText).slice(0, 50), [unitText]);
@@ -114,6 +130,7 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
   const takeFormDefFile = async (file: File | undefined) => {
     if (!file) return;
     setFileProblems(null);
+    setFileName(file.name);
     // The reader (zip, XML) loads only when a form file is given.
     const [{ readFormDefBytes }, { fflateInflate }] = await Promise.all([
       import(/* webpackChunkName: "formfile" */ "../xlsx/read/formFile"),
@@ -141,6 +158,11 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
   const create = (name?: string) =>
     run(async () => {
       setDone(null);
+      if (!unitText.trim()) {
+        setUnitMissing(true);
+        unitInput.current?.focus();
+        return;
+      }
       const m = meta();
       const base = defaultSheetName(m);
       const target = name ?? base;
@@ -160,13 +182,27 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
       <Subtitle2 as="h2" id="create-title">
         {t("createTitle")}
       </Subtitle2>
-      <Field label={t("unit")} hint={t("unitHint")}>
+      <Field
+        label={t("unit")}
+        hint={t("unitHint")}
+        required
+        validationMessage={unitMissing && !unitText.trim() ? t("unitRequired") : undefined}
+      >
         <Combobox
           freeform
+          ref={unitInput}
           value={unitText}
-          placeholder="จอมทอง / Chom Thong / 1035"
-          onChange={(e) => setUnitText(e.target.value)}
-          onOptionSelect={(_, d) => setUnitText(d.optionText ?? "")}
+          placeholder={t("unitPlaceholder")}
+          // The list opens from the field (Alt+Down, or typing): the arrow is not a tab stop of its own.
+          expandIcon={{ "aria-label": t("openUnitList"), tabIndex: -1 }}
+          onChange={(e) => {
+            setUnitText(e.target.value);
+            if (e.target.value.trim()) setUnitMissing(false);
+          }}
+          onOptionSelect={(_, d) => {
+            setUnitText(d.optionText ?? "");
+            setUnitMissing(false);
+          }}
         >
           {options.map((u) => (
             <Option key={u.code!} value={u.code!} text={unitName(u, t.lang)}>
@@ -195,7 +231,11 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
       <Field label={t("fiscalYear")} validationMessage={yearOk ? undefined : t("invalidYear")}>
         <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} />
       </Field>
-      <Field label={t("formChoice")}>
+      <Field
+        label={t("formChoice")}
+        // A year without a form of its own: said once, as what it means, not as a warning.
+        hint={choice.notice ? `${t.m(choice.notice)} ${t("formNoticeMeaning")}` : undefined}
+      >
         <Select value={formKey} onChange={(_, d) => chooseForm(d.value)}>
           <option value="auto">{`${t("formByYear")} (${formLabel(choice.form)})`}</option>
           {forms.map((f) => (
@@ -205,19 +245,37 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
           ))}
         </Select>
       </Field>
-      {choice.notice ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t.m(choice.notice)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
       <Field label={t("formFile")} hint={t("formFileHint")}>
         {(fieldProps) => (
-          <input
-            {...fieldProps}
-            type="file"
-            accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => void takeFormDefFile(e.target.files?.[0])}
-          />
+          <div className={styles.file}>
+            {/* The browser's own picker speaks the browser's language: a button in the pane's. */}
+            {/* Named by what it shows, then the field's question (a name that begins with the
+                button's own words, as speech input users say them). */}
+            <Button
+              id={fieldProps.id}
+              aria-label={`${t("chooseFormFile")} ${t("formFile")}`}
+              size="small"
+              onClick={() => fileInput.current?.click()}
+            >
+              {t("chooseFormFile")}
+            </Button>
+            <Text size={200}>
+              {fileName ? `${t("formFileChosen")}: ${fileName}` : t("noFormFile")}
+            </Text>
+            <input
+              ref={fileInput}
+              type="file"
+              hidden
+              tabIndex={-1}
+              aria-hidden="true"
+              accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = "";
+                void takeFormDefFile(file);
+              }}
+            />
+          </div>
         )}
       </Field>
       {fileProblems ? (
@@ -256,6 +314,7 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
       <div className={styles.actions}>
         <Button
           appearance="primary"
+          ref={createButton}
           disabled={busy || !yearOk || !passOk || !roundOk}
           onClick={() => create()}
         >
@@ -265,7 +324,15 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
       </div>
       <ErrorBar error={error} />
       <SuccessBar text={done} />
-      <Dialog open={pendingName !== null} onOpenChange={(_, d) => !d.open && setPendingName(null)}>
+      <Dialog
+        open={pendingName !== null}
+        onOpenChange={(_, d) => {
+          if (d.open) return;
+          setPendingName(null);
+          // Escape or Cancel: back to the button that opened the question.
+          setTimeout(() => createButton.current?.focus(), 0);
+        }}
+      >
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{t("sheetExistsTitle")}</DialogTitle>
@@ -273,7 +340,13 @@ export function CreateView({ gateway, now = new Date() }: { gateway: Gateway; no
               {t("sheetExistsBody")} “{pendingName}”?
             </DialogContent>
             <DialogActions>
-              <Button appearance="secondary" onClick={() => setPendingName(null)}>
+              <Button
+                appearance="secondary"
+                onClick={() => {
+                  setPendingName(null);
+                  setTimeout(() => createButton.current?.focus(), 0);
+                }}
+              >
                 {t("cancel")}
               </Button>
               <Button

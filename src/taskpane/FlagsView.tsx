@@ -36,7 +36,7 @@ import { PhotoButton } from "./PhotoButton";
 import { Gateway } from "./gateway";
 import { fill, useT } from "./i18n";
 import { codesText, DoneBar, firstScreen, ListFilter } from "./lists";
-import { useGoTo } from "./shell";
+import { useGoTo, useWatch } from "./shell";
 import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
@@ -113,8 +113,10 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
   const [open, setOpen] = useState<string[] | null>(null);
   const { error, run, busy } = useAction();
 
+  const watch = useWatch();
   const read = async (sheet?: string) => {
     const f = await find(sheet);
+    if (f) watch.follow(f.form.sheet);
     setFound((before) => f && { ...f, how: before && sheet ? before.how : f.how });
     return f;
   };
@@ -143,8 +145,17 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
   const chosen = withoutMeasures.filter((it) => selected.has(it.code));
   const summary = form ? summarizeScores(form.formDef, scoresOf(form), passMark) : null;
 
-  /** After a write: say what was done and what comes next, and read the sheet again. */
+  /**
+   * After a write: lay the sheet out again for print (new text in a cell must not print cut off, so
+   * that no one-click action adds a problem), say what was done and what comes next, and read the
+   * sheet again.
+   */
   const after = async (text: string, next: string) => {
+    try {
+      await gateway.fit(form!.sheet);
+    } catch {
+      // A sheet that cannot be fitted (text outside the form) says why on "จัดหน้าพิมพ์".
+    }
     setDone({ text, next });
     setSelected(new Set());
     await read(form!.sheet);
@@ -157,7 +168,8 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
         chosen.map((it) => {
           const item = form!.formDef.byCode.get(it.code)!;
           return { item, chosen: item.standardMeasures };
-        })
+        }),
+        found!.protectedSheet
       );
       const codes = written.flatMap((w) => w.codes);
       await after(
@@ -276,7 +288,8 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
                             await gateway.insertMeasures(
                               form,
                               form.formDef.byCode.get(it.code)!,
-                              measures
+                              measures,
+                              found!.protectedSheet
                             );
                             await after(
                               `${it.code}: ${t("measuresInserted")}`,

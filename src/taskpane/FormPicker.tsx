@@ -17,7 +17,7 @@ export type Found = SheetForm & { how: FoundHow };
  * The form a view works on, found wherever the user is (the active sheet, else the only form sheet,
  * else the sheet the user chooses from the form sheets). `find` answers null while a choice is needed.
  */
-export function useFoundForm(gateway: Gateway) {
+export function useFoundForm(gateway: Gateway, opts: { geometry?: boolean } = {}) {
   const [choices, setChoices] = useState<string[] | null>(null);
   const [picked, setPicked] = useState("");
 
@@ -29,8 +29,8 @@ export function useFoundForm(gateway: Gateway) {
   /** Find the form; with `sheet`, read that sheet (the user's choice or the sheet already checked). */
   const find = async (sheet?: string): Promise<Found | null> => {
     if (sheet !== undefined)
-      return found((await gateway.locateFormSheet(sheet)) as FormLookup & { kind: "form" });
-    const r = await gateway.locateFormSheet();
+      return found((await gateway.locateFormSheet(sheet, opts)) as FormLookup & { kind: "form" });
+    const r = await gateway.locateFormSheet(undefined, opts);
     if (r.kind === "form") {
       setChoices(null);
       setPicked("");

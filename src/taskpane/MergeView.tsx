@@ -47,7 +47,7 @@ import { Gateway } from "./gateway";
 import { STRINGS, useT } from "./i18n";
 import { ChosenFiles, ChooserLabels } from "./merge/ChosenFiles";
 import { CompareOutcome } from "./merge/CompareOutcome";
-import { fill } from "./merge/fill";
+import { fill } from "./fill";
 import { MergeResults } from "./merge/MergeResults";
 import { ReportDownload } from "./merge/ReportDownload";
 import { LibrarySlot } from "./m365/slots";

@@ -28,7 +28,8 @@ export function PhotoButton({
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      {/* Icon only, so the flags table keeps to the pane's width at 320 px; named for screen readers. */}
+      {/* A short word beside the icon (an icon alone said nothing to a new user); the full name, with
+          the item, for screen readers. */}
       <Button
         size="small"
         appearance="subtle"
@@ -37,7 +38,9 @@ export function PhotoButton({
         aria-label={`${t("insertPhoto")} (${code})`}
         title={`${t("insertPhoto")} (${code})`}
         onClick={() => input.current?.click()}
-      />
+      >
+        {t("photoLabel")}
+      </Button>
       <input
         ref={input}
         type="file"

@@ -198,7 +198,7 @@ export function StartFromEarlier({ gateway }: { gateway: Gateway }) {
       const name = names.some((n) => n.toLowerCase() === base.toLowerCase())
         ? freeSheetName(base, names)
         : base;
-      const model = renderForm(p.form, p.meta, p.report, name, p.carried);
+      const model = renderForm(p.form, p.meta, p.report, name, { carried: p.carried });
       const result = await gateway.scaffold(model);
       let carried = 0;
       if (photos && sameYear && p.photos.length) {

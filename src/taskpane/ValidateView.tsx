@@ -19,19 +19,23 @@ import { useState } from "react";
 import {
   groupIssues,
   Issue,
+  Msg,
   normalizableScores,
   FormSheet,
   ScoreChange,
+  submissionName,
   validate,
   ValidationResult,
 } from "../domain";
+import { ReasonError } from "../domain/errors";
 import { ErrorBar } from "./components";
 import { CheckedSheet, Found, SheetChoice, useFoundForm } from "./FormPicker";
 import { Gateway } from "./gateway";
 import { fill, useT } from "./i18n";
 import { codesText, DoneBar, firstScreen, ListFilter, StaleBar } from "./lists";
+import { SavedFile, saveBlob, Saving } from "./SavedFile";
 import { SubmitSlot } from "./m365/slots";
-import { useGoTo, useStaleness } from "./shell";
+import { useGoTo, useStaleness, useWatch } from "./shell";
 import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
@@ -66,17 +70,21 @@ const useStyles = makeStyles({
   headerText: { display: "flex", flexDirection: "column" },
   counts: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  copy: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   panel: { marginInline: 0 },
 });
 
 interface Checked {
   form: FormSheet;
   how: Found["how"];
+  protectedSheet: boolean;
   result: ValidationResult;
-  /** Scores stored as text (each converts to a number). */
+  /** Scores stored as text or shown as a percentage (each converts to a number). */
   textScores: ScoreChange[];
   /** The pane's count of workbook changes when this check was made. */
   at: number;
+  /** Why the sheet could not be fitted for printing before it was found ready, if so. */
+  fitRefused: Msg | null;
 }
 
 type Filter = "all" | "error" | "warning";
@@ -88,26 +96,58 @@ const GROUP_NO_SCORE_FROM = 2;
  * One click: read the sheet, run the rules, mark the cells, list the issues grouped by tool and
  * indicator (groups with errors open), with a filter and what to do next.
  */
-export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date }) {
+export function ValidateView({
+  gateway,
+  now,
+  downloads = true,
+}: {
+  gateway: Gateway;
+  now?: Date;
+  /** The Office host's webview saves downloads (`HostInfo.downloads`: not Excel for Mac or iPad). */
+  downloads?: boolean;
+}) {
   const t = useT();
   const styles = useStyles();
   const goTo = useGoTo();
+  const watch = useWatch();
   const [checked, setChecked] = useState<Checked | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>("all");
   const [open, setOpen] = useState<string[]>([]);
   const { busy, error, run } = useAction();
   const { stale, now: changesNow } = useStaleness();
-  const { find, choices, picked, setPicked } = useFoundForm(gateway);
+  const { find, choices, picked, setPicked } = useFoundForm(gateway, { geometry: true });
 
-  /** Validate and mark the form found (null: a choice is needed first). */
-  const checkFound = async (found: Found | null) => {
-    if (!found) {
+  /**
+   * Validate and mark the form found (null: a choice is needed first). A form that passes is fitted
+   * for printing before it is said to be ready (and read again when that changed it).
+   */
+  const checkFound = async (found0: Found | null, fitFirst = true) => {
+    if (!found0) {
       setChecked(null);
       return;
     }
+    let found = found0;
+    let result = validate(found.form, { now });
+    let fitRefused: Msg | null = null;
+    watch.follow(found.form.sheet);
+    if (result.ok && fitFirst) {
+      try {
+        const fitted = await gateway.fit(found.form.sheet);
+        if (!fitted.unchanged) {
+          const again = await find(found.form.sheet);
+          if (again) {
+            found = { ...again, how: found.how };
+            result = validate(found.form, { now });
+          }
+        }
+        if (watch.fitNeeded === found.form.sheet) watch.clearFitNeeded();
+      } catch (e) {
+        if (!(e instanceof ReasonError)) throw e;
+        fitRefused = e.reason;
+      }
+    }
     const { form, protectedSheet, how } = found;
-    const result = validate(form, { now });
     await gateway.mark(form, result.issues, protectedSheet);
     // Open first: the indicators with errors (else all), as many as make a first screen.
     const groups = groupIssues(listed(result.issues), form.formDef).map((g) => ({
@@ -120,11 +160,27 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
     setChecked({
       form,
       how,
+      protectedSheet,
       result,
       textScores: normalizableScores(form),
       at: changesNow(),
+      fitRefused,
     });
   };
+
+  /** Lay the sheet out again for print ("จัดหน้าพิมพ์"), then check it again. */
+  const fit = (sheet?: string) =>
+    run(async () => {
+      setDone(null);
+      const found = await find(sheet);
+      if (!found) return;
+      const r = await gateway.fit(found.form.sheet);
+      watch.clearFitNeeded();
+      setDone(
+        r.unchanged ? t("fitUnchanged") : fill(t("fitDone"), { pages: r.pages, cut: r.cutBefore })
+      );
+      await checkFound(await find(found.form.sheet), false);
+    });
 
   const check = (sheet?: string) =>
     run(async () => {
@@ -136,7 +192,7 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
     run(async () => {
       if (!checked) return;
       const fixes = checked.textScores;
-      await gateway.writeScores(checked.form.sheet, fixes);
+      await gateway.writeScores(checked.form.sheet, fixes, checked.protectedSheet);
       setDone(`${t("normalized")}: ${fixes.length}`);
       const again = await find(checked.form.sheet);
       await checkFound(again && { ...again, how: checked.how });
@@ -157,6 +213,7 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
         .filter((g) => g.shown.length)
     : [];
   const count = (sev: Issue["severity"]) => issues.filter((i) => i.severity === sev).length;
+  const clipped = issues.filter((i) => i.rule === "print.clipped");
   const textScores = checked?.textScores ?? [];
   const ready = Boolean(checked?.result.ok) && textScores.length === 0;
 
@@ -165,9 +222,12 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
       <Subtitle2 as="h2" id="validate-title">
         {t("validateTitle")}
       </Subtitle2>
-      <div>
+      <div className={styles.actions}>
         <Button id="validate-button" appearance="primary" disabled={busy} onClick={() => check()}>
           {t("validateButton")}
+        </Button>
+        <Button id="fit-button" disabled={busy} onClick={() => fit(checked?.form.sheet)}>
+          {t("fitButton")}
         </Button>
       </div>
       {busy ? <Spinner size="tiny" label={t("validating")} /> : null}
@@ -187,8 +247,45 @@ export function ValidateView({ gateway, now }: { gateway: Gateway; now?: Date })
       {checked && stale(checked.at) ? (
         <StaleBar disabled={busy} onCheck={() => check(checked.form.sheet)} />
       ) : null}
+      {checked && watch.fitNeeded === checked.form.sheet ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("fitNeededTitle")}</MessageBarTitle>
+            {t("fitNeededBody")}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" disabled={busy} onClick={() => fit(checked.form.sheet)}>
+              {t("fitButton")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
       <DoneBar text={done} />
       {checked ? <Summary result={checked.result} textScores={textScores} ready={ready} /> : null}
+      {checked?.fitRefused ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("fitRefused")}</MessageBarTitle>
+            {t.m(checked.fitRefused)}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {checked && ready ? (
+        <SubmissionCopy gateway={gateway} form={checked.form} downloads={downloads} />
+      ) : null}
+      {clipped.length ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{fill(t("clippedTitle"), { n: clipped.length })}</MessageBarTitle>
+            {t("clippedBody")}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" disabled={busy} onClick={() => fit(checked!.form.sheet)}>
+              {t("fitNow")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
       <SubmitSlot
         state={!checked ? "unchecked" : stale(checked.at) ? "stale" : ready ? "ready" : "notReady"}
       />
@@ -367,5 +464,72 @@ function Summary({
         {`${t("nextStep")}: ${t("nextAfterErrors")}`}
       </MessageBarBody>
     </MessageBar>
+  );
+}
+
+/**
+ * The copy a unit sends, offered once the report is ready: the workbook as Excel has it (its bytes
+ * from `getFileAsync`, Compressed) named by the convention (`ITA-2569-12-1035-จอมทอง.xlsx`), and as
+ * PDF where the host gives one; saved through the download path, with its link when the download did
+ * not start (Excel for Mac and iPad).
+ */
+function SubmissionCopy({
+  gateway,
+  form,
+  downloads,
+}: {
+  gateway: Gateway;
+  form: FormSheet;
+  downloads: boolean;
+}) {
+  const t = useT();
+  const styles = useStyles();
+  const [saving, setSaving] = useState<Saving | null>(null);
+  const { busy, error, run } = useAction();
+  const files = gateway.document();
+  const xlsx = submissionName(form, "xlsx");
+  const save = (type: "xlsx" | "pdf") =>
+    run(async () => {
+      setSaving(null);
+      const bytes = await files!.file(type);
+      const name = submissionName(form, type);
+      const mime =
+        type === "pdf"
+          ? "application/pdf"
+          : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+      setSaving(await saveBlob(name, new Blob([bytes as BlobPart], { type: mime }), downloads));
+    });
+  return (
+    <section className={styles.copy} aria-labelledby="copy-title">
+      <Text as="h3" id="copy-title" weight="semibold">
+        {t("copyTitle")}
+      </Text>
+      {files ? (
+        <>
+          <Text size={200}>{fill(t("copyHint"), { file: xlsx })}</Text>
+          <div className={styles.actions}>
+            <Button appearance="primary" disabled={busy} onClick={() => save("xlsx")}>
+              {t("copyXlsx")}
+            </Button>
+            {files.pdf ? (
+              <Button disabled={busy} onClick={() => save("pdf")}>
+                {t("copyPdf")}
+              </Button>
+            ) : null}
+          </div>
+          {files.pdf ? null : <Text size={200}>{t("copyNoPdf")}</Text>}
+          {busy ? <Spinner size="tiny" label={t("copying")} /> : null}
+          <ErrorBar error={error} />
+          <SavedFile
+            saving={saving}
+            onHelp={() => saving && setSaving({ ...saving, help: true })}
+            elsewhere={fill(t("copyElsewhere"), { file: saving?.name ?? xlsx })}
+            linkText="saveByLinkFile"
+          />
+        </>
+      ) : (
+        <Text size={200}>{fill(t("copyNoFile"), { file: xlsx })}</Text>
+      )}
+    </section>
   );
 }

@@ -135,7 +135,7 @@ export const STRINGS = {
   },
   downloadReport: { th: "ดาวน์โหลดรายงานกลาง (.docx)", en: "Download the central report (.docx)" },
   buildingReport: { th: "กำลังสร้างรายงาน…", en: "Building the report…" },
-  // Said only when the browser took the download link (merge/saveFile.ts): never "saved".
+  // Said only when the browser took the download link (saveFile.ts): never "saved".
   reportStarted: {
     th: "ดาวน์โหลด {file} เริ่มแล้ว ดูในโฟลเดอร์ดาวน์โหลด",
     en: "Download of {file} started; look in your Downloads folder",
@@ -263,8 +263,8 @@ export const STRINGS = {
   warnings: { th: "คำเตือน", en: "warnings" },
   general: { th: "ข้อมูลทั่วไปของรายงาน", en: "Report details" },
   normalize: {
-    th: "แปลงคะแนน {n} ช่องที่เก็บเป็นข้อความให้เป็นตัวเลข",
-    en: "Convert the {n} scores stored as text into numbers",
+    th: "แปลงคะแนน {n} ช่องที่เก็บเป็นข้อความหรือร้อยละให้เป็นตัวเลข",
+    en: "Convert the {n} {n|score|scores} stored as text or as a percentage into {n|a number|numbers}",
   },
   normalized: { th: "แปลงคะแนนเป็นตัวเลขแล้ว", en: "Scores converted to numbers" },
   goToCell: { th: "ไปที่เซลล์", en: "Go to cell" },
@@ -342,9 +342,18 @@ export const STRINGS = {
     en: "Use a form file (.json, or the .xlsx the central office edited)",
   },
   formFileHint: {
-    th: "แบบฟอร์มที่โปรแกรมยังไม่มี: ได้จาก ita form export / import",
-    en: "A form this copy does not have: made with ita form export / import",
+    th: "ใช้เมื่อส่วนกลางส่งไฟล์แบบฟอร์มของปีใหม่มาให้ (ไฟล์ .json หรือ .xlsx)",
+    en: "When the central office sends you a new year's form file (.json or .xlsx)",
   },
+  chooseFormFile: { th: "เลือกไฟล์…", en: "Choose a file…" },
+  noFormFile: { th: "ยังไม่ได้เลือกไฟล์", en: "No file chosen" },
+  formFileChosen: { th: "ใช้ไฟล์", en: "Using" },
+  unitPlaceholder: { th: "พิมพ์ชื่อหรือรหัสเขตเพื่อค้นหา", en: "Type a district's name or code to search" },
+  unitRequired: {
+    th: "ระบุหน่วยงานก่อนสร้างแบบรายงาน (ชื่อเขตหรือรหัส เช่น 1035)",
+    en: "Give the unit before creating the sheet (a district's name or code, such as 1035)",
+  },
+  openUnitList: { th: "เปิดรายชื่อเขต", en: "Open the list of districts" },
   formFileRefused: { th: "ใช้ไฟล์แบบฟอร์มนี้ไม่ได้", en: "This form file cannot be used" },
   roundNotInForm: { th: "ไม่มีรอบนี้ในแบบฟอร์ม", en: "This round is not in the form" },
   // Lists, filters, next steps and the split-off (validate, flags, import, the shell)
@@ -378,12 +387,12 @@ export const STRINGS = {
   textScoresTitle: { th: "ยังส่งไม่ได้: มีคะแนนที่เก็บเป็นข้อความ", en: "Not ready: scores stored as text" },
   textScoresBody: {
     th: "คะแนน {n} ช่องเก็บเป็นข้อความ ({cells}) ซึ่งสูตรและการรวมรายงานนับไม่ได้: กดปุ่มแปลงด้านล่าง",
-    en: "{n} scores are stored as text ({cells}), which formulas and the merge cannot count: press the convert button below",
+    en: "{n} {n|score is|scores are} stored as text or as a percentage ({cells}): formulas and the merge may count {n|it|them} wrongly; press the convert button below",
   },
-  staleTitle: { th: "รายการนี้อาจไม่เป็นปัจจุบัน", en: "This list may be out of date" },
+  staleTitle: { th: "ข้อมูลเปลี่ยนแล้ว — ตรวจอีกครั้ง", en: "The data changed — check again" },
   staleBody: {
-    th: "มีการแก้ไขสมุดงานหลังการตรวจครั้งนี้",
-    en: "The workbook was changed after this check",
+    th: "มีการแก้ไขแบบรายงานหลังการตรวจครั้งนี้ รายการด้านล่างอาจไม่ตรงกับชีตแล้ว",
+    en: "The report was edited after this check: the list below may no longer match the sheet",
   },
   checkAgain: { th: "ตรวจอีกครั้ง", en: "Check again" },
   show: { th: "แสดง", en: "Show" },
@@ -391,14 +400,17 @@ export const STRINGS = {
   filterErrors: { th: "ข้อผิดพลาด", en: "Errors" },
   filterWarnings: { th: "คำเตือน", en: "Warnings" },
   filterNoMeasures: { th: "ยังไม่มีมาตรการ", en: "Without measures" },
-  countErrors: { th: "{n} ข้อผิดพลาด", en: "{n} errors" },
-  countWarnings: { th: "{n} คำเตือน", en: "{n} warnings" },
-  noScoreTitle: { th: "{n} ข้อยังไม่มีคะแนน", en: "{n} items have no score" },
+  countErrors: { th: "{n} ข้อผิดพลาด", en: "{n} {n|error|errors}" },
+  countWarnings: { th: "{n} คำเตือน", en: "{n} {n|warning|warnings}" },
+  noScoreTitle: { th: "{n} ข้อยังไม่มีคะแนน", en: "{n} {n|item has|items have} no score" },
   noScoreBody: {
     th: "ข้อ {codes}: กรอกในคอลัมน์คะแนน หรือวางรายการคะแนนทีเดียว",
     en: "Items {codes}: type them in the score column, or paste the scores all at once",
   },
-  goToFirstEmpty: { th: "ไปที่ช่องแรก ({cell})", en: "Go to the first ({cell})" },
+  goToFirstEmpty: {
+    th: "ไปที่ช่องคะแนนแรกที่ยังว่าง ({cell})",
+    en: "Go to the first empty score cell ({cell})",
+  },
   importScoresNow: { th: "นำเข้าคะแนน", en: "Import scores" },
   severityHelp: {
     th: "ข้อผิดพลาด: ต้องแก้ก่อนส่ง · คำเตือน: ควรดู แต่ส่งได้",
@@ -406,9 +418,9 @@ export const STRINGS = {
   },
   flagsCount: {
     th: "{n} ข้อต่ำกว่าเกณฑ์ · {m} ข้อยังไม่มีมาตรการ",
-    en: "{n} items under the pass mark · {m} without measures",
+    en: "{n} {n|item|items} under the pass mark · {m} without measures",
   },
-  itemsCount: { th: "{n} ข้อ", en: "{n} items" },
+  itemsCount: { th: "{n} ข้อ", en: "{n} {n|item|items}" },
   noMeasuresCount: { th: "{n} ไม่มีมาตรการ", en: "{n} without measures" },
   scoreShort: { th: "{score} คะแนน (ขาดอีก {short})", en: "{score} (short by {short})" },
   goToMeasures: { th: "ไปที่ช่องมาตรการ {cell}", en: "Go to the measures cell {cell}" },
@@ -424,7 +436,7 @@ export const STRINGS = {
   },
   measuresInsertedMany: {
     th: "ใส่มาตรการมาตรฐานแล้ว {n} ข้อ ({codes})",
-    en: "Standard measures inserted for {n} items ({codes})",
+    en: "Standard measures inserted for {n} {n|item|items} ({codes})",
   },
   chooseMeasures: { th: "เลือกมาตรการเองสำหรับ {code}", en: "Choose measures for {code}" },
   splitOff: { th: "เขียนมาตรการของข้อ {code} เอง", en: "Write own measures for {code}" },
@@ -481,6 +493,59 @@ export const STRINGS = {
     th: "สรุปและรายงานเขียนโดยไม่มีการเทียบกับครั้งก่อน แก้ไฟล์ครั้งก่อนแล้วกดรวมรายงานอีกครั้ง",
     en: "The summary and report are made without the comparison; correct the previous files and merge again",
   },
+  // Fit for printing, the print check, changes in the sheet
+  fitButton: { th: "จัดหน้าพิมพ์", en: "Fit for printing" },
+  fitting: { th: "กำลังจัดหน้าพิมพ์…", en: "Fitting for printing…" },
+  fitNow: { th: "จัดหน้าพิมพ์ตอนนี้", en: "Fit for printing now" },
+  fitDone: {
+    th: "จัดหน้าพิมพ์แล้ว: {pages} หน้า ข้อความที่เคยถูกตัด {cut} ช่องพิมพ์ได้ครบ",
+    en: "Fitted for printing: {pages} {pages|page|pages}, the {cut} {cut|cell|cells} that were cut off now print whole",
+  },
+  fitUnchanged: {
+    th: "หน้าพิมพ์พอดีกับข้อความอยู่แล้ว ไม่มีอะไรต้องเปลี่ยน",
+    en: "The printed pages already fit the text: nothing to change",
+  },
+  fitRefused: { th: "ยังจัดหน้าพิมพ์ไม่ได้", en: "Not fitted for printing" },
+  clippedTitle: {
+    th: "ข้อความ {n} ช่องจะถูกตัดเมื่อพิมพ์",
+    en: "{n} {n|cell|cells} will print cut off",
+  },
+  clippedBody: {
+    th: "แถวไม่สูงพอสำหรับข้อความที่พิมพ์ไว้ (Excel ไม่ขยายแถวของช่องที่ผสานไว้ให้เอง): จัดหน้าพิมพ์เพื่อปรับความสูงแถวและแบ่งหน้าใหม่",
+    en: "The rows are not tall enough for the text typed (Excel does not grow the rows of merged cells): fit for printing to set the heights and pages again",
+  },
+  fitNeededTitle: { th: "ข้อความที่พิมพ์เพิ่มยาวเกินหน้า", en: "Text typed runs past its page" },
+  fitNeededBody: {
+    th: "ปรับความสูงแถวที่พิมพ์แล้ว แต่หน้าพิมพ์ต้องแบ่งใหม่: กดจัดหน้าพิมพ์เมื่อพิมพ์เสร็จ",
+    en: "The rows typed in were made taller, but the pages need laying out again: fit for printing when you have finished typing",
+  },
+  // The copy to send
+  copyTitle: { th: "สำเนาสำหรับส่ง", en: "A copy to send" },
+  copyHint: {
+    th: "บันทึกสมุดงานนี้เป็นไฟล์ชื่อ {file} แล้วส่งไฟล์นั้นให้ส่วนกลาง",
+    en: "Save this workbook as {file} and send that file to the central office",
+  },
+  copyXlsx: { th: "บันทึกสำเนา (.xlsx)", en: "Save a copy (.xlsx)" },
+  copyPdf: { th: "บันทึกเป็น PDF", en: "Save as PDF" },
+  copying: { th: "กำลังเตรียมไฟล์…", en: "Preparing the file…" },
+  copyNoPdf: {
+    th: "Excel นี้ทำ PDF จากบานหน้าต่างไม่ได้: ใช้ ไฟล์ > ส่งออก > PDF ใน Excel",
+    en: "This Excel cannot make a PDF from the pane: use File > Export > PDF in Excel",
+  },
+  copyNoFile: {
+    th: "Excel นี้ (เช่น บน iPad) ให้ไฟล์จากบานหน้าต่างไม่ได้: บันทึกสมุดงานด้วยชื่อ {file} แล้วส่งไฟล์นั้น",
+    en: "This Excel (on iPad, for one) cannot give the file to the pane: save the workbook as {file} and send that file",
+  },
+  copyElsewhere: {
+    th: "ถ้ากดแล้วยังไม่มีไฟล์ในโฟลเดอร์ดาวน์โหลด: บันทึกสมุดงานด้วย ไฟล์ > บันทึกเป็น ชื่อ {file}",
+    en: "If no file appears in your Downloads folder after that: save the workbook with File > Save As, named {file}",
+  },
+  saveByLinkFile: { th: "กดลิงก์นี้เพื่อบันทึกไฟล์:", en: "Click this link to save the file:" },
+  photoLabel: { th: "ใส่ภาพ", en: "Photo" },
+  formNoticeMeaning: {
+    th: "(ข้อคำถามชุดเดียวกับปีนั้น ถ้าส่วนกลางส่งไฟล์แบบฟอร์มของปีใหม่มา ให้เลือกไฟล์นั้นด้านล่าง)",
+    en: "(the same questions as that year's; if the central office sends a new year's form file, choose it below)",
+  },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
@@ -494,10 +559,8 @@ export interface Translate {
   lang: Lang;
 }
 
-/** A string with its {placeholders} filled. */
-export function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
+/** A string with its {placeholders} filled, "{n|error|errors}" by the number (fill.ts). */
+export { fill } from "./fill";
 
 export function useT(): Translate {
   const lang = useContext(LangContext);

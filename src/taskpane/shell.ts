@@ -23,6 +23,29 @@ export function useStaleness(): { stale: (checked: number | null) => boolean; no
   return { stale: (checked) => checked !== null && changes > checked, now: count };
 }
 
+/**
+ * The form sheet the pane follows (`worksheet.onChanged`): what the user types there makes a checked
+ * list stale (ChangesContext) and, a moment after the typing stops, the rows typed in are grown to
+ * their text (never moving a cell or the selection). When the sheet would still change if laid out
+ * again (a text longer than its page), `fitNeeded` names it, for the pane to offer "จัดหน้าพิมพ์".
+ */
+export interface Watch {
+  follow: (sheet: string) => void;
+  fitNeeded: string | null;
+  clearFitNeeded: () => void;
+}
+
+export const WatchContext = createContext<Watch>({
+  follow: () => {},
+  fitNeeded: null,
+  clearFitNeeded: () => {},
+});
+
+export const useWatch = () => useContext(WatchContext);
+
+/** Milliseconds after the last change before the rows typed in are grown. */
+export const GROW_AFTER_MS = 1500;
+
 /** Moving between views from inside one (the validate view's "import scores", for instance). */
 export interface GoTo {
   view: (v: View) => void;

@@ -109,7 +109,7 @@ describe("ita scaffold --from an earlier report", () => {
     expect(carriedCodes(v.issues)).toEqual(CARRIED);
     expect(v.issues.find((i: Issue) => i.code === "I5" && i.rule === "results.carried")).toEqual({
       code: "I5",
-      cell: "F21",
+      cell: "F20",
       rule: "results.carried",
       severity: "warning",
       message: {
@@ -121,7 +121,7 @@ describe("ita scaffold --from an earlier report", () => {
 
     // Another program changes I5's results: that cell's warning alone is gone.
     const edited = path.join(dir, "r12-edited.xlsx");
-    await editCell(r12, edited, "F21", "จัดอบรมเพิ่ม 2 ครั้ง ผู้เข้าร่วม 40 คน (เมษายน–กันยายน)");
+    await editCell(r12, edited, "F20", "จัดอบรมเพิ่ม 2 ครั้ง ผู้เข้าร่วม 40 คน (เมษายน–กันยายน)");
     const v2 = JSON.parse((await runCli("validate", edited, "--json")).out);
     expect(carriedCodes(v2.issues)).toEqual(CARRIED.filter((c) => c !== "I5"));
 
@@ -170,16 +170,16 @@ describe("ita scaffold --from an earlier report", () => {
     const report = sampleReport();
     const model = renderForm(FY2567, metaFromReport(report), report);
     const withPhotos = path.join(dir, "r6-photos.xlsx");
-    // Two photos in I5's evidence cell (G21), one in E14's.
+    // Two photos in I5's evidence cell (G20), one in E14's.
     await writeFormWorkbook(withPhotos, model, [
       {
-        cell: "G21",
+        cell: "G20",
         images: [
           { bytes: tinyPng(40, 30), format: "png" },
           { bytes: tinyPng(30, 40), format: "png" },
         ],
       },
-      { cell: "G89", images: [{ bytes: tinyPng(20, 20), format: "png" }] },
+      { cell: "G96", images: [{ bytes: tinyPng(20, 20), format: "png" }] },
     ]);
     const photosOf = async (file: string) =>
       Object.fromEntries(

@@ -126,7 +126,9 @@ describe("starting the 12-month report from the 6-month one", () => {
 
   it("warns on each carried results cell, naming the 6-month report, until its text changes", () => {
     const plan = planCarry(round6(), { source: "r6.xlsx" });
-    const model = renderForm(plan.form, plan.meta, plan.report, undefined, plan.carried);
+    const model = renderForm(plan.form, plan.meta, plan.report, undefined, {
+      carried: plan.carried,
+    });
     const sheet = readForm(
       modelGrid(model),
       FY2567,
@@ -283,7 +285,9 @@ describe("starting next year's report", () => {
       ])
     );
     // The new sheet is a normal form of the new form: it reads back with its 42 items.
-    const model = renderForm(plan.form, plan.meta, plan.report, undefined, plan.carried);
+    const model = renderForm(plan.form, plan.meta, plan.report, undefined, {
+      carried: plan.carried,
+    });
     const back = readForm(modelGrid(model), fy2569);
     expect(back.items).toHaveLength(42);
     expect(back.problems).toEqual([]);
@@ -294,7 +298,9 @@ describe("starting next year's report", () => {
 describe("the form marker", () => {
   it("says the sheet continues an earlier report; the reader still takes the form from it", () => {
     const plan = planCarry(round6(), { source: "r6.xlsx" });
-    const model = renderForm(plan.form, plan.meta, plan.report, undefined, plan.carried);
+    const model = renderForm(plan.form, plan.meta, plan.report, undefined, {
+      carried: plan.carried,
+    });
     expect(model.values[5][3]).toBe("bkk-district-ita 2567.1 · ต่อจากรอบ 6 เดือน ปี 2567");
     const back = readForm(modelGrid(model), FY2567);
     expect([back.formId, back.formVersion, back.continues]).toEqual([

@@ -127,13 +127,16 @@ describe("layout reader", () => {
     const i5 = form.items.find((x) => x.code === "I5")!;
     expect(i5.evidence).toBe("ภาพกิจกรรม 2 ภาพ (แนบในรายงานฉบับ PDF)");
     const i22 = form.items.find((x) => x.code === "I22")!;
-    // I22 shows I21's measures; its row is 57 (rows "(ต่อ)" carry the long texts above it).
+    // I22 shows I21's measures; its row is 59 (rows "(ต่อ)" carry the long texts above it).
     expect(i22.measures.split("\n")[0]).toBe(
       "1. นำผลการประเมิน ITA มาวิเคราะห์ เพื่อปรับปรุงการทำงาน ให้มีประสิทธิภาพมากขึ้น และกำหนดแนวทางในการป้องกันและแก้ไขปัญหาการทุจริต"
     );
-    expect(i22.row).toBe(57);
-    expect(i22.cells.score).toBe("B57");
-    expect(i22.cells.measures).toBe("E57");
+    expect(i22.row).toBe(59);
+    expect(i22.cells.score).toBe("B59");
+    // Its page starts with it: the group's measures go on in a "(ต่อ)" part beside it; the group's
+    // evidence, which ended on I21's page, runs on over the break from I21's row.
+    expect(i22.cells.measures).toBe("E59");
+    expect(i22.cells.evidence).toBe("G57");
     expect(i22.sharedWith).toEqual(["I21", "I23", "I24"]);
   });
 
@@ -200,23 +203,32 @@ describe("layout reader", () => {
     ]);
     expect(byCode("I22").sharedWith).toEqual(["I21", "I23", "I24"]);
     expect(byCode("I24").sharedWith).toEqual(["I21", "I22", "I23"]);
-    // I23 has no cell of its own in the group: the cell it points at is the group's part above it,
-    // the one the user sees (and where a mark shows).
-    const i23 = byCode("I23");
-    const m = columnIndex("measures");
-    const [, row] = /(\d+)$/.exec(i23.cells.measures)!;
-    expect(Number(row)).toBeLessThan(i23.row);
-    expect(String(model.values[Number(row) - 1][m - 1])).toMatch(/^\(ต่อ\)/);
+    // I22 has no evidence cell of its own in the group: the cell it points at is the group's, above
+    // it (G57, I21's row), the one the user sees; its measures are the "(ต่อ)" part beside it.
+    const i22 = byCode("I22");
+    expect(i22.row).toBe(59);
+    expect(i22.cells.evidence).toBe("G57");
+    expect(i22.cells.measures).toBe("E59");
+    expect(String(model.values[59 - 1][columnIndex("measures") - 1])).toMatch(/^\(ต่อ\) /);
   });
 
   it("joins a text split over pages: a part marked (ต่อ) continues the one above it", () => {
     const model = sampleModel();
     const form = readModel(model);
-    // I1–I4's measures (rows 13–20, up to I5) print in five parts: the first and four "(ต่อ)".
+    // I1–I4's measures (rows 13–19, up to I5) print in four parts: the first and three "(ต่อ)"; the
+    // rows between them are the parts' own (merged), not cells of their own.
     const values = valuesOf(model);
     const group = values.slice(rowOf(values, "I1") - 1, rowOf(values, "I5") - 1);
     const measures = group.map((r) => String(r[columnIndex("measures") - 1]));
-    expect(measures.filter((t) => t.startsWith("(ต่อ) "))).toHaveLength(4);
+    expect(measures.map((t) => t.slice(0, 8))).toEqual([
+      "1. เผยแพ",
+      "(ต่อ) 2.",
+      "null",
+      "(ต่อ) เพ",
+      "null",
+      "null",
+      "(ต่อ) ที",
+    ]);
     const i1 = form.items.find((x) => x.code === "I1")!;
     expect(i1.measures).toBe(sampleJson.items[0].measures);
     expect(i1.measures).not.toContain("(ต่อ)");

@@ -1,7 +1,9 @@
 import {
   band,
   normalizeCode,
+  numberFormatKind,
   parseScore,
+  parseScoreCell,
   parseScoresList,
   currentFiscalYear,
   leadingCode,
@@ -26,6 +28,9 @@ describe("parseScore", () => {
     ["100", 100],
     ["0", 0],
     [96.31, 96.31],
+    // "85%" stored as text (a Text cell, or a program that wrote the string).
+    ["85%", 85],
+    ["๘๕ %", 85],
   ])("reads %p as %p", (input, value) => {
     expect(ok(input).value).toBe(value);
   });
@@ -236,5 +241,62 @@ describe("parseScoresList: the usual copies", () => {
     ]);
     // Two numbers in the text: which one is the score is unclear, so the line is reported.
     expect(unmatched.map((u) => u.line)).toEqual([11, 12]);
+  });
+});
+
+describe("a score cell as Excel stores it", () => {
+  // Excel stores "85%" typed into a score cell as 0.85 with a percentage format (docs: see
+  // test/host/typing.ts); "85" typed into a cell formatted as a date is the number 85 shown as a date.
+  it.each([
+    [0.85, "0%", 85, ["percent"]],
+    [0.9631, "0.00%", 96.31, ["percent"]],
+    [0.8201, "t0.00%", 82.01, ["percent"]],
+    [85, "d/m/yyyy", 85, ["date"]],
+    [85, "ว/ด/ปปปป", 85, ["date"]],
+    [85, "0.00", 85, []],
+    [85, "General", 85, []],
+    [85, '0.00 "คะแนน"', 85, []],
+    [85, null, 85, []],
+  ])("reads %p formatted %p as %p, warning %p", (raw, fmt, value, warnings) => {
+    const p = parseScoreCell(raw, fmt);
+    expect(p).toEqual({ kind: "ok", value, warnings, normalized: false });
+  });
+
+  it("keeps a percentage above 100% an error, and text as text", () => {
+    expect(parseScoreCell(8.5, "0%").kind).toBe("error");
+    expect(parseScoreCell("85%", "0%")).toEqual({
+      kind: "ok",
+      value: 85,
+      warnings: [],
+      normalized: true,
+    });
+  });
+
+  it("tells percentages and dates from numbers by the format's codes, not its quoted text", () => {
+    expect(
+      [
+        "0%",
+        "0.00%",
+        "[Red]0%",
+        "d-mmm-yy",
+        "h:mm",
+        "yyyy",
+        '0 "d"',
+        "#,##0.00",
+        "@",
+        "0.00E+00",
+      ].map(numberFormatKind)
+    ).toEqual([
+      "percent",
+      "percent",
+      "percent",
+      "date",
+      "date",
+      "date",
+      "number",
+      "number",
+      "number",
+      "number",
+    ]);
   });
 });

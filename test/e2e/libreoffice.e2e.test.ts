@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
-import { ROOT } from "./support";
+import { ARTIFACTS, ROOT } from "./support";
 import { syntheticReport } from "../../src/cli/sampleData";
 import {
   DEFAULT_FORM,
@@ -124,6 +124,78 @@ describe("outputs in LibreOffice", () => {
     expect(pages.filled).toBeGreaterThan(pages.blank);
     expect(pages.blank).toBeGreaterThan(20);
   });
+
+  it("a blank form typed by another program prints cut off, validate says where, and ita fit prints it whole", async () => {
+    type Fit = { pages: number; fill: number[]; clipped: { cell: string }[] };
+    const lo = (file: string): Fit =>
+      JSON.parse(
+        execFileSync("/usr/bin/python3", [path.join(__dirname, "lo", "fit.py"), file, "0+pages"], {
+          encoding: "utf8",
+          timeout: 300000,
+        })
+      );
+    const mean = (f: Fit) =>
+      Math.round((f.fill.reduce((a, b) => a + b, 0) / f.fill.length) * 1000) / 1000;
+    const blank = path.join(dir, "typed-blank.xlsx");
+    ita("scaffold", "-o", blank, "--unit", "1035", "--year", "2569", "--round", "12");
+    // Chom Thong's report typed in by a program that writes cells and leaves row heights as they are.
+    const read = path.join(dir, "typed-blank.json");
+    await fs.writeFile(read, ita("read", blank));
+    const edits = execFileSync(
+      "python3",
+      [path.join(__dirname, "lo", "report_edits.py"), SAMPLE, read],
+      { encoding: "utf8" }
+    );
+    const editsFile = path.join(dir, "typed-edits.json");
+    await fs.writeFile(editsFile, edits);
+    const typed = path.join(dir, "typed.xlsx");
+    execFileSync("python3", [path.join(__dirname, "lo", "type_form.py"), blank, typed, editsFile]);
+
+    const before = lo(typed);
+    expect(before.clipped.length).toBeGreaterThan(0);
+    const v = spawnSync(process.execPath, [ITA, "validate", typed, "--json"], { encoding: "utf8" });
+    const ours = (JSON.parse(v.stdout).issues as { rule: string; cell: string }[])
+      .filter((i) => i.rule === "print.clipped")
+      .map((i) => i.cell);
+    // Our check is stricter than LibreOffice's (which fits rows with no height set by hand on
+    // loading; Excel shows the heights the file has): every cell LibreOffice cuts is among ours.
+    expect(
+      before.clipped.map((c) => c.cell.split(":")[0]).filter((c) => !ours.includes(c))
+    ).toEqual([]);
+
+    const fitted = path.join(dir, "typed-fitted.xlsx");
+    const started = Date.now();
+    ita("fit", typed, "-o", fitted);
+    const took = Date.now() - started;
+    const after = lo(fitted);
+    expect(after.clipped).toEqual([]);
+    // The numbers of the closing note: pages and how full they are, LibreOffice's own layout.
+    const rows = { typedBefore: before, typedAfter: after } as Record<string, Fit>;
+    for (const [name, args] of [
+      ["blank", ["--unit", "1035", "--year", "2569", "--round", "12"]],
+      ["filled", ["--from", SAMPLE]],
+    ] as const) {
+      const f = path.join(dir, `fill-${name}.xlsx`);
+      ita("scaffold", "-o", f, ...args);
+      rows[name] = lo(f);
+      expect([name, rows[name].clipped]).toEqual([name, []]);
+    }
+    const note = Object.fromEntries(
+      Object.entries(rows).map(([k, f]) => [
+        k,
+        { pages: f.pages, meanFill: mean(f), clipped: f.clipped.length },
+      ])
+    );
+    await fs.mkdir(ARTIFACTS, { recursive: true });
+    await fs.writeFile(
+      path.join(ARTIFACTS, "print-fill.json"),
+      JSON.stringify({ ...note, fitMs: took }, null, 2)
+    );
+    // The filled form on fewer pages than the 53 it took with the five-line header, fuller.
+    expect(rows.filled.pages).toBeLessThan(53);
+    expect(mean(rows.filled)).toBeGreaterThan(0.85);
+    expect(mean(rows.typedAfter)).toBeGreaterThan(0.85);
+  }, 900_000);
 
   it("opens the merged summary and turns it into a PDF with unit names and averages", async () => {
     const files = [];

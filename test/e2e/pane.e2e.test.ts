@@ -169,13 +169,17 @@ describe("the task pane in Chromium", () => {
     await page.getByRole("tab", { name: "ตรวจสอบ" }).click();
     await page.getByRole("button", { name: "ตรวจสอบก่อนส่ง" }).click();
     await page.getByText("ยังส่งไม่ได้").waitFor();
-    await page.getByRole("button", { name: "แปลงคะแนน 1 ช่องที่เก็บเป็นข้อความให้เป็นตัวเลข" }).waitFor();
+    await page
+      .getByRole("button", { name: "แปลงคะแนน 1 ช่องที่เก็บเป็นข้อความหรือร้อยละให้เป็นตัวเลข" })
+      .waitFor();
     await checkView(page, "2-validate");
     const issue = page.getByRole("button", {
       name: /^ข้อ I22 ได้ 82\.01 คะแนน.*ข้อผิดพลาด\s*ไปที่เซลล์ E\d+$/,
     });
+    // The issue goes to the cell I22's measures are in: the I21–I24 group's, shared on this blank form.
+    const measuresCell = /ไปที่เซลล์ (E\d+)$/.exec((await issue.textContent())!.trim())![1];
+    expect(measuresCell).toBe(await t.evaluate((x) => x.cellOf("I21", "measures")));
     await issue.click();
-    const measuresCell = await t.evaluate((x) => x.cellOf("I22", "measures"));
     await page.waitForFunction(
       (c) => (window as unknown as { itaTest: ItaTest }).itaTest.selected()?.endsWith(`!${c}`),
       measuresCell
@@ -188,12 +192,13 @@ describe("the task pane in Chromium", () => {
     await page.getByText("I22: ใส่มาตรการแล้ว แก้ไขต่อได้ในเซลล์").waitFor();
     // The button used left with the item's picker: the focus is on the result, not the page.
     await page.waitForFunction(() => document.activeElement?.getAttribute("role") === "status");
-    // The measures go into the group's first cell (I21's): on this blank form the I21–I24 group
-    // crosses a page, and I22's cell is the "(ต่อ)" part that must stay a continuation.
+    // The measures go into a cell of I22's own (the user chose I22, not its group): I21's, the
+    // group's, stays empty, so I21, I23 and I24 take on no measures (nor the "no results" with them).
     const groupCell = await t.evaluate((x) => x.cellOf("I21", "measures"));
-    expect(await t.evaluate((x, c) => x.value(c), groupCell)).toMatch(/^1\. นำผลการประเมิน ITA/);
-    expect(String(await t.evaluate((x, c) => x.value(c), measuresCell))).toMatch(
-      /^(\(ต่อ\)|1\. นำผลการประเมิน ITA)/
+    const ownCell = await t.evaluate((x) => x.cellOf("I22", "measures"));
+    expect(await t.evaluate((x, c) => x.value(c), groupCell)).toBeNull();
+    expect(String(await t.evaluate((x, c) => x.value(c), ownCell))).toMatch(
+      /^1\. นำผลการประเมิน ITA/
     );
 
     await page.getByRole("tab", { name: "ตรวจสอบ" }).click();
@@ -201,7 +206,9 @@ describe("the task pane in Chromium", () => {
     // No error left, but I1 is still stored as text: not ready until it is a number.
     await page.getByText("ยังส่งไม่ได้: มีคะแนนที่เก็บเป็นข้อความ").waitFor();
     expect(await page.getByText("พร้อมส่ง", { exact: true }).count()).toBe(0);
-    await page.getByRole("button", { name: "แปลงคะแนน 1 ช่องที่เก็บเป็นข้อความให้เป็นตัวเลข" }).click();
+    await page
+      .getByRole("button", { name: "แปลงคะแนน 1 ช่องที่เก็บเป็นข้อความหรือร้อยละให้เป็นตัวเลข" })
+      .click();
     await page.getByText("พร้อมส่ง", { exact: true }).waitFor();
     await page.getByText(/ขั้นต่อไป: บันทึกสมุดงาน/).waitFor();
     await checkView(page, "4-ready");
@@ -210,6 +217,47 @@ describe("the task pane in Chromium", () => {
     await fs.writeFile(filledFile, Buffer.from(await t.evaluate((x) => x.xlsxBase64()), "base64"));
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     expectTalkedToNoOne(page);
+    await page.close();
+  });
+
+  it("typed in Excel: 85% read as 85 and converted with one click; the list marked stale by typing, checked again with one click", async () => {
+    const page = await open(500);
+    const t = await it$(page);
+    await t.evaluate((x) => x.scaffoldSample());
+    // Excel takes "85%" typed into I1's score cell as 0.85 shown as a percentage.
+    const score = await t.evaluate((x) => x.cellOf("I1", "score"));
+    await t.evaluate((x, c) => x.type(c, "85%"), score);
+    expect(await t.evaluate((x, c) => x.value(c), score)).toBe(0.85);
+    await page.getByRole("tab", { name: "ตรวจสอบ" }).click();
+    await page.getByRole("button", { name: "ตรวจสอบก่อนส่ง" }).click();
+    await page.getByText("ยังส่งไม่ได้").waitFor();
+    // Read as 85: I1 is not flagged under the pass mark; a warning asks to type it as a number.
+    expect(await page.getByText(/I1 ได้ 0\.85/).count()).toBe(0);
+    await page.getByRole("button", { name: /^IIT · ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่/ }).click();
+    await page
+      .getByText(
+        "ข้อ I1: คะแนนเก็บเป็นร้อยละ (85%) จึงอ่านเป็น 85 คะแนน: พิมพ์ใหม่เป็นตัวเลข 85 (ไม่มีเครื่องหมาย %) หรือกดปุ่มแปลงในบานหน้าต่าง"
+      )
+      .waitFor();
+    await checkView(page, "5-percent");
+    await page
+      .getByRole("button", { name: "แปลงคะแนน 1 ช่องที่เก็บเป็นข้อความหรือร้อยละให้เป็นตัวเลข" })
+      .click();
+    await page.getByText("แปลงคะแนนเป็นตัวเลขแล้ว: 1").waitFor();
+    expect(await t.evaluate((x, c) => x.value(c), score)).toBe(85);
+    expect(await page.getByText(/คะแนนเก็บเป็นร้อยละ/).count()).toBe(0);
+
+    // The user types on in Excel after the check: the list says it no longer matches the sheet.
+    expect(await page.getByText("ข้อมูลเปลี่ยนแล้ว — ตรวจอีกครั้ง").count()).toBe(0);
+    const i22 = await t.evaluate((x) => x.cellOf("I22", "score"));
+    await t.evaluate((x, c) => x.type(c, "88"), i22);
+    await page.getByText("ข้อมูลเปลี่ยนแล้ว — ตรวจอีกครั้ง").waitFor();
+    await checkView(page, "6-stale");
+    await page.getByRole("button", { name: "ตรวจอีกครั้ง" }).click();
+    await page.getByText("ข้อมูลเปลี่ยนแล้ว — ตรวจอีกครั้ง").waitFor({ state: "detached" });
+    // I22 at 88 is no longer under the pass mark: its "no measures of its own" warning is gone.
+    expect(await page.getByText(/ข้อ I22 ต่ำกว่าเกณฑ์/).count()).toBe(0);
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
 

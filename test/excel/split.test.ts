@@ -158,28 +158,58 @@ describe("splitting on a sheet whose columns were moved", () => {
 });
 
 describe("standard measures for several items", () => {
-  it("writes every chosen item in one request, one text per shared cell", async () => {
+  async function weak() {
     const report = sampleReport();
     report.items = report.items.map((i) =>
       /^I2[1-4]$|^I9$/.test(i.code) ? { ...i, measures: "", results: "", evidence: "" } : i
     );
     const host = new FakeExcelHost(undefined, { apiSets: { ExcelApi: "1.13" } });
     await host.run((ctx) => scaffoldSheet(ctx, renderForm(FY2567, sampleMeta(), report)));
-    const { form } = await host.run((ctx) => readActiveForm(ctx, { mergedAreas: true }));
-    const cat = (c: string) => FY2567.byCode.get(c)!;
-    const written = await host.run((ctx) =>
-      insertStandardMeasuresMany(ctx, form, [
-        { item: cat("I9"), chosen: cat("I9").standardMeasures },
-        { item: cat("I21"), chosen: cat("I21").standardMeasures },
-        { item: cat("I22"), chosen: cat("I22").standardMeasures },
-      ])
+    const { form, protectedSheet } = await host.run((ctx) =>
+      readActiveForm(ctx, { mergedAreas: true })
     );
-    expect(host.lastContext.syncCount).toBe(1);
-    expect(written.map((w) => w.codes)).toEqual([["I9"], ["I21", "I22"]]);
+    return { host, form, protectedSheet };
+  }
+  const cat = (c: string) => FY2567.byCode.get(c)!;
+  const entry = (c: string) => ({ item: cat(c), chosen: cat(c).standardMeasures });
+
+  it("gives the items chosen from a group cells of their own, the group's others keep theirs", async () => {
+    const { host, form, protectedSheet } = await weak();
+    const written = await host.run((ctx) =>
+      insertStandardMeasuresMany(
+        ctx,
+        form,
+        [entry("I9"), entry("I21"), entry("I22")],
+        protectedSheet
+      )
+    );
+    // A read and a write for the split-off items, one write for I9's own cell.
+    expect(host.lastContext.syncCount).toBe(3);
+    expect(written.map((w) => w.codes)).toEqual([["I9"], ["I21"], ["I22"]]);
     const again = (await host.run((ctx) => readActiveForm(ctx, { mergedAreas: true }))).form;
     expect(byCode(again, "I9").measures).toMatch(/^1\. /);
-    // I21 and I22 share one cell: their measures are written once, not one over the other.
-    expect(byCode(again, "I22").measures).toBe(byCode(again, "I21").measures);
+    expect(byCode(again, "I21").measures).toContain(cat("I21").standardMeasures[0]);
     expect(byCode(again, "I22").measures).toContain(cat("I22").standardMeasures[0]);
+    expect(byCode(again, "I21").sharedWith).toEqual([]);
+    expect(byCode(again, "I22").sharedWith).toEqual([]);
+    // I23 and I24 still share their (empty) cell: they took on no measures.
+    expect([byCode(again, "I23").measures, byCode(again, "I23").sharedWith]).toEqual(["", ["I24"]]);
+    // The sheet is protected again.
+    const ws = host.wb.getWorksheet(form.sheet) as unknown as {
+      sheetProtection: { sheet: boolean };
+    };
+    expect(ws.sheetProtection.sheet).toBe(true);
+  });
+
+  it("writes a group's shared cell once when every item of the group is chosen", async () => {
+    const { host, form, protectedSheet } = await weak();
+    const written = await host.run((ctx) =>
+      insertStandardMeasuresMany(ctx, form, ["I21", "I22", "I23", "I24"].map(entry), protectedSheet)
+    );
+    expect(host.lastContext.syncCount).toBe(1);
+    expect(written.map((w) => w.codes)).toEqual([["I21", "I22", "I23", "I24"]]);
+    const again = (await host.run((ctx) => readActiveForm(ctx, { mergedAreas: true }))).form;
+    expect(byCode(again, "I22").measures).toBe(byCode(again, "I21").measures);
+    expect(byCode(again, "I24").sharedWith).toEqual(["I21", "I22", "I23"]);
   });
 });

@@ -14,6 +14,7 @@ import {
   type RequestRecord,
   utf8Bytes,
 } from "./request";
+import type { Registration } from "./events";
 import type { ApiSets } from "./requirements";
 import { FakeWorkbook } from "./workbook";
 
@@ -109,6 +110,8 @@ export interface HostState {
   limits: { request: number; response: number };
   faults: Faults;
   apiSets: ApiSets;
+  /** `worksheet.onChanged` handlers registered, and events raised and handled (events.ts). */
+  events: { registrations: Registration[]; delivered: number; handled: number };
 }
 
 export const DEFAULT_LIMITS = { request: PAYLOAD_LIMIT, response: PAYLOAD_LIMIT };

@@ -1,9 +1,11 @@
 /**
- * `Office.context.document`'s file API over bytes the test gives (the in-memory workbook's, in the e2e
- * host), as Microsoft documents it:
- * - `getFileAsync(Office.FileType.Compressed, { sliceSize })` gives a File of `size` bytes in
+ * `Office.context.document`'s file API over bytes the test gives (the in-memory workbook's), as
+ * Microsoft documents it — the one model of it, for the copy to send and the upload alike:
+ * - `getFileAsync(Office.FileType.Compressed | Pdf, { sliceSize })` gives a File of `size` bytes in
  *   `sliceCount` slices; `sliceSize` is at most 4194304 (4 MB) and defaults to it
- *   (https://learn.microsoft.com/javascript/api/office/office.getfileoptions);
+ *   (https://learn.microsoft.com/javascript/api/office/office.getfileoptions); a type whose
+ *   requirement set (CompressedFile, PdfFile) the host lacks fails
+ *   (https://learn.microsoft.com/javascript/api/requirement-sets/common/office-add-in-requirement-sets);
  * - `File.getSliceAsync(i)` gives a Slice whose `data` is a byte array for the compressed type
  *   (https://learn.microsoft.com/javascript/api/office/office.slice);
  * - "No more than two documents are allowed to be in memory; otherwise the Document.getFileAsync
@@ -11,7 +13,7 @@
  *   working with it." (https://learn.microsoft.com/javascript/api/office/office.file, closeAsync).
  * The callbacks run after the call returns, as Office's do.
  */
-import type { DocumentLike, FileLike } from "../../src/taskpane/m365/workbookFile";
+import type { DocumentLike, FileLike } from "../../src/taskpane/documentFile";
 
 const later = (f: () => void) => setTimeout(f, 0);
 
@@ -22,9 +24,16 @@ export interface FakeDocument extends DocumentLike {
   calls(): number;
 }
 
+type FileType = "compressed" | "pdf";
+
+/**
+ * A document's getFileAsync over `bytes(type)`; `supported(type)` says whether the host has the
+ * type's requirement set (Compressed only, unless told).
+ */
 export function fakeDocument(
-  bytes: () => Promise<Uint8Array>,
-  url: string | null = null
+  bytes: (type: FileType) => Promise<Uint8Array>,
+  url: string | null = null,
+  supported: (type: FileType) => boolean = (type) => type === "compressed"
 ): FakeDocument {
   let open = 0;
   let calls = 0;
@@ -32,31 +41,19 @@ export function fakeDocument(
     url,
     open: () => open,
     calls: () => calls,
-    getFileAsync(fileType, options, cb) {
+    getFileAsync(fileType, options, cb): void {
       calls++;
       const sliceSize = options?.sliceSize ?? 4194304;
-      if (fileType !== "compressed" || sliceSize > 4194304 || sliceSize <= 0) {
-        later(() =>
-          cb({
-            status: "failed",
-            value: null as never,
-            error: { code: 5001, message: "Invalid parameter" },
-          })
-        );
+      const refused = (code: number, message: string) => {
+        later(() => cb({ status: "failed", value: null as never, error: { code, message } }));
+        return true;
+      };
+      if (!supported(fileType) && refused(5001, `${fileType} is not supported by this host`))
         return;
-      }
-      if (open >= 2) {
-        later(() =>
-          cb({
-            status: "failed",
-            value: null as never,
-            error: { code: 6002, message: "Too many files are open" },
-          })
-        );
-        return;
-      }
-      void bytes().then((all) => {
-        open++;
+      if ((sliceSize > 4194304 || sliceSize <= 0) && refused(5001, "Invalid parameter")) return;
+      if (open >= 2 && refused(6002, "Too many files are open")) return;
+      open++;
+      void bytes(fileType).then((all) => {
         let closed = false;
         const file: FileLike = {
           size: all.length,

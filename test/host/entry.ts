@@ -92,8 +92,13 @@ export function valueOf(cell: ExcelJS.Cell): unknown {
     if (v instanceof Date) return v.toISOString();
     if ("richText" in v) return v.richText.map((t) => t.text).join("");
     if ("formula" in v || "sharedFormula" in v) {
+      // Computed again with the sheet as it is now, as Excel recalculates: the item text shows the
+      // score typed since it was written.
       const f = v as ExcelJS.CellFormulaValue;
-      return f.result === undefined ? evaluate(f.formula ?? "") : resultValue(f.result);
+      const ws = cell.worksheet;
+      return f.formula
+        ? evaluate(f.formula, (a1) => valueOf(ws.getCell(a1)))
+        : resultValue(f.result);
     }
     if ("hyperlink" in v) return String(v.text);
     if ("error" in v) return String(v.error);
@@ -114,81 +119,207 @@ function resultValue(r: unknown): unknown {
   return r;
 }
 
+/** A cell's value as a formula sees it (a reference's target), or undefined when none is given. */
+export type RefLookup = (a1: string) => unknown;
+
+type V = number | string | boolean;
+const ERRORS = new Set(["#NAME?", "#VALUE!", "#DIV/0!", "#REF!", "#N/A", "#NUM!"]);
+const isErr = (v: V) => typeof v === "string" && ERRORS.has(v);
+class FormulaError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+/** A number as text in a formula ("&" of a number), as Excel's General format shows it. */
+const numText = (n: number) => String(Math.round(n * 1e10) / 1e10);
+const toText = (v: V) =>
+  typeof v === "number" ? numText(v) : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : v;
+function toNumber(v: V): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (v === "") return 0;
+  const n = numberFromText(v);
+  if (n === null) throw new FormulaError("#VALUE!");
+  return n;
+}
+
 /**
- * The result of a formula the way Excel would show it, for the formulas text can turn into: numeric
- * arithmetic is computed, anything else (names, Thai words, text) is #NAME? — what a district sees
- * when its text became a formula.
+ * The result of a formula the way Excel computes it, for the formulas the add-in writes and the
+ * ones text can turn into: numbers and arithmetic, text in quotes joined with "&", comparisons, cell
+ * references of the same sheet (through `ref`), and the functions the layout uses — IF, ISNUMBER,
+ * IFERROR, FIXED, SEARCH, VALUE (each as the Excel function reference describes it,
+ * https://support.microsoft.com/office/excel-functions-alphabetical-b3944572-255d-4efb-bb96-c6d90033e188).
+ * A name Excel does not know (Thai words, text) is #NAME?, what a district sees when its text became
+ * a formula; an error in an argument is the result, as in Excel.
  */
-export function evaluate(formula: string): number | string {
+export function evaluate(formula: string, ref?: RefLookup): number | string | boolean {
   const src = formula.replace(/^@/, "");
   let i = 0;
-  const peek = () => src[i];
   const skip = () => {
     while (src[i] === " ") i++;
   };
-  const fail = (): never => {
-    throw new Error("not arithmetic");
+  const peek = () => (skip(), src[i]);
+  const fail = (code = "#NAME?"): never => {
+    throw new FormulaError(code);
   };
-  const primary = (): number => {
-    skip();
+  const args = (): V[] => {
+    const out: V[] = [];
+    if (peek() === ")") {
+      i++;
+      return out;
+    }
+    for (;;) {
+      out.push(compare());
+      const c = peek();
+      i++;
+      if (c === ")") return out;
+      if (c !== ",") fail();
+    }
+  };
+  const call = (name: string): V => {
+    const upper = name.toUpperCase();
+    const a = args();
+    // A value an argument cannot be (text for a number) is #VALUE! here, not in the whole formula:
+    // IF's other branch stays as it is.
+    try {
+      return fn(upper, a);
+    } catch (e) {
+      if (e instanceof FormulaError && e.code === "#VALUE!") return "#VALUE!";
+      throw e;
+    }
+  };
+  const fn = (upper: string, a: V[]): V => {
+    switch (upper) {
+      case "IF": {
+        if (isErr(a[0])) return a[0];
+        return toNumber(a[0]) !== 0 ? (a[1] ?? true) : (a[2] ?? false);
+      }
+      case "ISNUMBER":
+        return typeof a[0] === "number";
+      case "IFERROR":
+        return isErr(a[0]) ? (a[1] ?? "") : a[0];
+      case "FIXED": {
+        if (isErr(a[0])) return a[0];
+        const d = a[1] === undefined ? 2 : toNumber(a[1]);
+        const s = toNumber(a[0]).toFixed(Math.max(0, d));
+        const [int, dec] = s.split(".");
+        const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+        return dec === undefined ? grouped : `${grouped}.${dec}`;
+      }
+      case "SEARCH": {
+        const at = toText(a[1]).toLowerCase().indexOf(toText(a[0]).toLowerCase());
+        return at < 0 ? "#VALUE!" : at + 1;
+      }
+      case "VALUE":
+        return isErr(a[0]) ? a[0] : toNumber(a[0]);
+      default:
+        return fail();
+    }
+  };
+  const primary = (): V => {
     const c = peek();
     if (c === "(") {
       i++;
-      const v = expr();
-      skip();
+      const v = compare();
       if (peek() !== ")") fail();
       i++;
       return v;
     }
+    if (c === '"') {
+      let s = "";
+      i++;
+      for (;;) {
+        if (i >= src.length) fail();
+        if (src[i] === '"') {
+          if (src[i + 1] === '"') {
+            s += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          return s;
+        }
+        s += src[i++];
+      }
+    }
     if (c === "+" || c === "-") {
       i++;
       const v = primary();
-      return c === "-" ? -v : v;
+      if (isErr(v)) return v;
+      try {
+        return c === "-" ? -toNumber(v) : toNumber(v);
+      } catch {
+        return "#VALUE!";
+      }
     }
-    const m = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?%?/.exec(src.slice(i));
-    if (!m) fail();
-    i += m![0].length;
-    const t = m![0];
-    return t.endsWith("%") ? Number(t.slice(0, -1)) / 100 : Number(t);
-  };
-  const power = (): number => {
-    let v = primary();
-    skip();
-    while (peek() === "^") {
+    const num = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?%?/.exec(src.slice(i));
+    if (num) {
+      i += num[0].length;
+      const t = num[0];
+      return t.endsWith("%") ? Number(t.slice(0, -1)) / 100 : Number(t);
+    }
+    const word = /^[A-Za-z_][A-Za-z0-9_.]*|^\$?[A-Za-z]{1,3}\$?\d+/.exec(src.slice(i));
+    if (!word) return fail();
+    i += word[0].length;
+    if (peek() === "(") {
       i++;
-      v = v ** primary();
-      skip();
+      return call(word[0]);
     }
-    return v;
-  };
-  const term = (): number => {
-    let v = power();
-    skip();
-    while (peek() === "*" || peek() === "/") {
-      const op = src[i++];
-      const r = power();
-      v = op === "*" ? v * r : v / r;
-      skip();
+    if (/^true$/i.test(word[0])) return true;
+    if (/^false$/i.test(word[0])) return false;
+    const a1 = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(word[0]);
+    if (a1 && ref) {
+      const v = ref(`${a1[1].toUpperCase()}${a1[2]}`);
+      return v === null || v === undefined ? "" : (v as V);
     }
-    return v;
+    return fail();
   };
-  const expr = (): number => {
-    let v = term();
-    skip();
-    while (peek() === "+" || peek() === "-") {
-      const op = src[i++];
-      const r = term();
-      v = op === "+" ? v + r : v - r;
+  const binary = (next: () => V, ops: string[], apply: (op: string, l: V, r: V) => V) => (): V => {
+    let v = next();
+    for (;;) {
       skip();
+      const op = ops.find((o) => src.startsWith(o, i));
+      if (!op) return v;
+      i += op.length;
+      const r = next();
+      try {
+        v = isErr(v) ? v : isErr(r) ? r : apply(op, v, r);
+      } catch (e) {
+        if (!(e instanceof FormulaError && e.code === "#VALUE!")) throw e;
+        v = "#VALUE!";
+      }
     }
-    return v;
   };
+  const power = binary(primary, ["^"], (_o, l, r) => toNumber(l) ** toNumber(r));
+  const term = binary(power, ["*", "/"], (o, l, r) => {
+    if (o === "*") return toNumber(l) * toNumber(r);
+    const d = toNumber(r);
+    return d === 0 ? "#DIV/0!" : toNumber(l) / d;
+  });
+  const sum = binary(term, ["+", "-"], (o, l, r) =>
+    o === "+" ? toNumber(l) + toNumber(r) : toNumber(l) - toNumber(r)
+  );
+  const concat = binary(sum, ["&"], (_o, l, r) => toText(l) + toText(r));
+  const compare = binary(concat, ["<>", "<=", ">=", "=", "<", ">"], (o, l, r) => {
+    const a = typeof l === "string" ? l.toLowerCase() : l;
+    const b = typeof r === "string" ? r.toLowerCase() : r;
+    const cmp = a === b ? 0 : a < b ? -1 : 1;
+    return {
+      "=": cmp === 0,
+      "<>": cmp !== 0,
+      "<": cmp < 0,
+      ">": cmp > 0,
+      "<=": cmp <= 0,
+      ">=": cmp >= 0,
+    }[o]!;
+  });
   try {
-    const v = expr();
+    const v = compare();
     skip();
     if (i < src.length) fail();
-    return Number.isFinite(v) ? v : "#DIV/0!";
-  } catch {
-    return "#NAME?";
+    return typeof v === "number" && !Number.isFinite(v) ? "#DIV/0!" : v;
+  } catch (e) {
+    return e instanceof FormulaError ? e.code : "#VALUE!";
   }
 }

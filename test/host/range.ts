@@ -13,13 +13,14 @@ import ExcelJS from "exceljs";
 import { colLetter, parseRange } from "../../src/domain/layout/a1";
 import { FakeConditionalFormat } from "./conditionalFormat";
 import { checkValue, enter, formulaOf, valueOf } from "./entry";
+import { raiseChanged } from "./events";
 import { officeError } from "./errors";
 import { FakeFormat } from "./format";
 import { colPt, rowPt } from "./shapes";
 import { Loaded, type LoadOption, notLoaded, selected } from "./loadable";
 import type { PathKind } from "./request";
 import { FakeDataValidation } from "./validation";
-import type { FakeWorksheet } from "./worksheet";
+import { type FakeWorksheet, sheetId } from "./worksheet";
 
 export interface Bounds {
   r1: number;
@@ -137,11 +138,18 @@ export class FakeRange {
   }
 
   set values(v: unknown[][]) {
-    this.write("values", "Values", v, (cell, x, where) => {
-      checkValue(x, where);
-      const before = this.ctx.formatsBefore;
-      enter(cell, x, before.has(where) ? before.get(where) : cell.numFmt);
-    });
+    this.write(
+      "values",
+      "Values",
+      v,
+      (cell, x, where) => {
+        checkValue(x, where);
+        const before = this.ctx.formatsBefore;
+        enter(cell, x, before.has(where) ? before.get(where) : cell.numFmt);
+      },
+      // The add-in's own write raises onChanged too (events.ts).
+      (s, b) => raiseChanged(this.ctx.state, s, sheetId(s), b, true)
+    );
   }
 
   get values(): unknown[][] {
@@ -170,7 +178,8 @@ export class FakeRange {
     what: string,
     name: string,
     v: unknown[][],
-    f: (cell: ExcelJS.Cell, x: unknown, where: string) => void
+    f: (cell: ExcelJS.Cell, x: unknown, where: string) => void,
+    after?: (s: ExcelJS.Worksheet, b: Bounds) => void
   ): void {
     this.forRange(
       what,
@@ -189,8 +198,25 @@ export class FakeRange {
         for (let r = b.r1; r <= b.r2; r++)
           for (let c = b.c1; c <= b.c2; c++)
             f(s.getCell(r, c), v[r - b.r1][c - b.c1], `${s.name}!${colLetter(c)}${r}`);
+        after?.(s, b);
       },
       { kind: "set", name, args: [v] }
+    );
+  }
+
+  /**
+   * Range.clear (ExcelApi 1.1): "All" (the default) or "Contents" removes values, "All" or
+   * "Formats" the formats (number format, font, fill, borders, alignment, protection back to
+   * locked), as Excel.ClearApplyTo documents them.
+   */
+  clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
+    this.eachCell(
+      (cell) => {
+        if (applyTo !== "Formats") cell.value = null;
+        if (applyTo !== "Contents") cell.style = {};
+      },
+      applyTo === "Formats" ? "format.clear" : "values",
+      { kind: "method", name: "Clear", args: [applyTo] }
     );
   }
 

@@ -6,12 +6,18 @@
  * https://learn.microsoft.com/office/dev/add-ins/develop/office-versions-and-requirement-sets).
  */
 import { officeError } from "./errors";
+import { fakeDocument } from "./document";
 
 export type ApiSets = Record<string, string>;
 
-/** ExcelApi 1.9, the add-in's baseline (Office 2021, Microsoft 365, Excel on the web). */
-export const BASELINE: ApiSets = { ExcelApi: "1.9" };
-export const CURRENT: ApiSets = { ExcelApi: "1.17" };
+/**
+ * ExcelApi 1.9, the add-in's baseline (Office 2021, Microsoft 365, Excel on the web), with the
+ * document-file sets those hosts have (CompressedFile, PdfFile: Excel on the web, Windows and Mac;
+ * not Excel on iPad — "Office Common API requirement sets",
+ * https://learn.microsoft.com/javascript/api/requirement-sets/common/office-add-in-requirement-sets).
+ */
+export const BASELINE: ApiSets = { ExcelApi: "1.9", CompressedFile: "1.1", PdfFile: "1.1" };
+export const CURRENT: ApiSets = { ExcelApi: "1.17", CompressedFile: "1.1", PdfFile: "1.1" };
 
 function newer(a: string, b: string): boolean {
   const [a1, a2 = 0] = a.split(".").map(Number);
@@ -38,7 +44,11 @@ export interface FakeOfficeOptions {
 }
 
 /** A plain `Office` global with the parts the pane reads. */
-export function fakeOffice(sets: ApiSets, o: FakeOfficeOptions = {}) {
+export function fakeOffice(
+  sets: ApiSets,
+  o: FakeOfficeOptions = {},
+  bytes: (type: string) => Promise<Uint8Array> = async () => new Uint8Array()
+) {
   const settings = new Map<string, unknown>();
   return {
     context: {
@@ -53,6 +63,10 @@ export function fakeOffice(sets: ApiSets, o: FakeOfficeOptions = {}) {
           remove: (k: string) => void settings.delete(k),
           saveAsync: (cb?: () => void) => cb?.(),
         },
+        // The workbook as a file (document.ts): Compressed and PDF as the host's sets allow.
+        getFileAsync: fakeDocument(bytes, null, (type) =>
+          isSetSupported(sets, type === "pdf" ? "PdfFile" : "CompressedFile")
+        ).getFileAsync,
       },
     },
   };

@@ -158,6 +158,38 @@ export function shapesOf(ws: FakeWorksheet) {
       ws.requires("1.9", "ShapeCollection.addImage");
       return new FakeShape(ws, path, base64);
     },
+    /**
+     * A picture by id (ExcelApi 1.9, ShapeCollection.getItem): setting its `top` moves it down the
+     * sheet (anchored again at the cell under its corner); on a protected sheet only when the
+     * protection allows editing objects.
+     */
+    getItem: (id: string) => {
+      const shapePath = ws.ctx.request.object("method", "GetItem", path, [id]);
+      return {
+        _path: shapePath,
+        set top(v: number) {
+          ws.op(
+            "shape.top",
+            (sheet) => {
+              const img = sheet.getImages()[Number(id) - 1];
+              if (!img) throw officeError("ItemNotFound", `No shape ${id}`);
+              if (!objectsEditable(sheet))
+                throw officeError(
+                  "AccessDenied",
+                  "Pictures cannot be moved on this protected sheet"
+                );
+              const { left } = imagePosition(sheet, img.range);
+              const at = anchorAt(sheet, left, v);
+              // ExcelJS's anchor sets its cell and offset from a fractional position.
+              const tl = img.range.tl as unknown as { col: number; row: number };
+              tl.col = at.col;
+              tl.row = at.row;
+            },
+            { kind: "set", name: "Top", path: shapePath, args: [v] }
+          );
+        },
+      };
+    },
     /** The pictures on the sheet (type "Image"), with their position (ExcelApi 1.9). */
     load: (option?: LoadOption) => {
       ws.requires("1.9", "ShapeCollection.load");

@@ -15,6 +15,7 @@
 import type ExcelJS from "exceljs";
 import { colNumber, parseRange } from "../../src/domain/layout/a1";
 import type { FakeContext } from "./context";
+import type { ChangedHandler, Registration } from "./events";
 import { officeError } from "./errors";
 import { Loaded, type LoadOption, notLoaded, selected } from "./loadable";
 import { checkFreeName, checkSheetName } from "./names";
@@ -254,11 +255,16 @@ export class FakeWorksheet {
 
   /**
    * `worksheet.horizontalPageBreaks` (ExcelApi 1.9): `add(range)` puts a manual break above the range's
-   * first row (learn.microsoft.com javascript/api/excel/excel.pagebreakcollection).
+   * first row; `removePageBreaks()` removes every manual break; loaded, each break's `rowIndex` is the
+   * 0-based index of the row it is above (learn.microsoft.com javascript/api/excel/excel.pagebreakcollection
+   * and excel.pagebreak; the index's meaning is assumed: docs/real-excel-checklist.md, K5).
    */
   get horizontalPageBreaks() {
     const path = this.ctx.request.object("property", "HorizontalPageBreaks", this._path);
-    return {
+    const breaks = (ws: ExcelJS.Worksheet) =>
+      (ws as unknown as { rowBreaks: { id: number }[] }).rowBreaks;
+    let items: { rowIndex: number }[] | null = null;
+    const collection = {
       _path: path,
       add: (address: string) =>
         this.op(
@@ -267,10 +273,69 @@ export class FakeWorksheet {
             const row = Number(/(\d+)/.exec(address)?.[1]);
             if (!Number.isInteger(row) || row < 2)
               throw officeError("InvalidArgument", `No page break above ${address}`);
-            ws.getRow(row - 1).addPageBreak();
+            if (!breaks(ws).some((b) => b.id === row - 1)) ws.getRow(row - 1).addPageBreak();
           },
           { kind: "method", name: "Add", path, args: [address] }
         ),
+      removePageBreaks: () =>
+        this.op("horizontalPageBreaks.removePageBreaks", (ws) => breaks(ws).splice(0), {
+          kind: "method",
+          name: "RemovePageBreaks",
+          path,
+          args: [],
+        }),
+      load: (option?: LoadOption) => {
+        this.ctx.enqueueLoad(
+          `${this.label}.horizontalPageBreaks.load`,
+          path,
+          selected(option, ["rowIndex", "columnIndex"]),
+          () => {
+            items = breaks(this.sheet()).map((b) => ({ rowIndex: b.id, columnIndex: 0 }));
+            return items;
+          }
+        );
+        return collection;
+      },
+      get items() {
+        if (!items) notLoaded("PageBreakCollection.items");
+        return items!;
+      },
+    };
+    return collection;
+  }
+
+  /**
+   * `worksheet.onChanged` (ExcelApi 1.7): the handler is registered at sync, and removed at the next
+   * sync after `remove()` (events.ts).
+   */
+  get onChanged() {
+    const path = this.ctx.request.object("property", "OnChanged", this._path);
+    return {
+      add: (handler: ChangedHandler) => {
+        const reg: { sheet: ExcelJS.Worksheet | null; handler: ChangedHandler } = {
+          sheet: null,
+          handler,
+        };
+        this.requires("1.7", "Worksheet.onChanged");
+        this.op(
+          "onChanged.add",
+          (ws) => {
+            reg.sheet = ws;
+            this.ctx.state.events.registrations.push(reg as Registration);
+          },
+          { kind: "method", name: "Add", path, args: [] }
+        );
+        const ctx = this.ctx;
+        return {
+          context: ctx,
+          remove: () =>
+            ctx.enqueue("onChanged.remove", () => {
+              const list = ctx.state.events.registrations;
+              const k = list.indexOf(reg as Registration);
+              if (k >= 0) list.splice(k, 1);
+            }),
+        };
+      },
     };
   }
 

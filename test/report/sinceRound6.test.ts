@@ -28,7 +28,7 @@ function round12(code: string, edit: Record<string, string> = {}) {
   const plan = planCarry(formOf(round6(code)), { source: `${code}-r6.xlsx` });
   for (const [item, results] of Object.entries(edit))
     plan.report.items.find((i) => i.code === item)!.results = results;
-  const model = renderForm(plan.form, plan.meta, plan.report, undefined, plan.carried);
+  const model = renderForm(plan.form, plan.meta, plan.report, undefined, { carried: plan.carried });
   return readForm(
     modelGrid(model),
     DEFAULT_FORM,

@@ -229,7 +229,7 @@ describe("validate and flags views", () => {
     fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
     await screen.findByText("ยังส่งไม่ได้: มีคะแนนที่เก็บเป็นข้อความ");
     expect(screen.queryByText("พร้อมส่ง")).toBeNull();
-    const fix = await findControl("button", "แปลงคะแนน 1 ช่องที่เก็บเป็นข้อความให้เป็นตัวเลข");
+    const fix = await findControl("button", "แปลงคะแนน 1 ช่องที่เก็บเป็นข้อความหรือร้อยละให้เป็นตัวเลข");
     await act(async () => {
       fireEvent.click(fix);
     });

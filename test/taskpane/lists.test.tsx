@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { columnIndex, renderForm, Report } from "../../src/domain";
-import { memoryMarkStore, scaffoldSheet } from "../../src/excel";
+import { locateFormSheet, memoryMarkStore, scaffoldSheet } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { excelGateway } from "../../src/taskpane/excelGateway";
 import { hostInfo } from "../../src/taskpane/office";
@@ -75,7 +75,7 @@ describe("validate view: long lists", () => {
     expect(screen.queryAllByRole("button", { name: /ยังไม่ได้กรอกคะแนน/ })).toHaveLength(0);
     const bar = title.closest(".fui-MessageBar") as HTMLElement;
     expect(bar.textContent).toMatch(/ข้อ I1–I\d+, /);
-    const first = within(bar).getByRole("button", { name: /^ไปที่ช่องแรก \(B\d+\)$/ });
+    const first = within(bar).getByRole("button", { name: /^ไปที่ช่องคะแนนแรกที่ยังว่าง \(B\d+\)$/ });
     fireEvent.click(first);
     const firstCell = scoreCell(host, "I1").address;
     await waitFor(() => expect(host.state.selected).toBe(`${SHEET}!${firstCell}`));
@@ -191,10 +191,14 @@ describe("flags view: long lists", () => {
     expect(screen.getByText(/ขั้นต่อไป: ปรับข้อความในเซลล์ให้ตรงกับงานของหน่วยงาน/)).toBeTruthy();
     expect(document.activeElement?.getAttribute("role")).toBe("status");
     expect(screen.getByRole("radio", { name: "ยังไม่มีมาตรการ (0)" })).toBeTruthy();
-    // I1's group cell holds the form's five standard measures of I1, numbered.
+    // I1's group (all four chosen) holds the form's five standard measures of I1, numbered, laid
+    // out for print after the write: its first cell starts them, the pages after go on "(ต่อ)".
     const ws = host.wb.getWorksheet(SHEET)!;
     const i1 = ws.getColumn(1).values.findIndex((v) => v === "I1");
-    const measures = String(ws.getCell(i1, columnIndex("measures")).value).split("\n");
+    expect(String(ws.getCell(i1, columnIndex("measures")).value).slice(0, 3)).toBe("1. ");
+    const read = await host.run((ctx) => locateFormSheet(ctx));
+    if (read.kind !== "form") throw new Error("no form");
+    const measures = read.form.items[0].measures.split("\n");
     expect(measures.map((m) => m.slice(0, 3))).toEqual(["1. ", "2. ", "3. ", "4. ", "5. "]);
     expect(measures[0]).toBe(
       "1. เผยแพร่ประชาสัมพันธ์คู่มือ/มาตรฐานการปฏิบัติงานของหน่วยงานให้ผู้ปฏิบัติงานรับทราบ โดยอาจจัดทำในรูปแบบของอินโฟกราฟิก ป้ายประชาสัมพันธ์ เป็นต้น"

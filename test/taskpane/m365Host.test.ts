@@ -8,7 +8,7 @@
 import type { M365Config } from "../../src/taskpane/m365/config";
 import { MsalBrowserLike, naaSupported, naaToken, PcaLike } from "../../src/taskpane/m365/naa";
 import { isSignInReturn } from "../../src/taskpane/m365/redirect";
-import { workbookBytes, workbookName } from "../../src/taskpane/m365/workbookFile";
+import { readDocumentFile, workbookName } from "../../src/taskpane/documentFile";
 import { fakeDocument } from "../host/document";
 
 const CONFIG: M365Config = {
@@ -143,7 +143,7 @@ describe("the workbook's file (getFileAsync, Compressed)", () => {
 
   it("reads every slice in order and closes the file", async () => {
     const doc = fakeDocument(async () => bytes);
-    expect([...(await workbookBytes(doc, 4))]).toEqual([
+    expect([...(await readDocumentFile(doc, "compressed", 4))]).toEqual([
       100, 101, 102, 103, 104, 105, 106, 107, 108, 109,
     ]);
     expect({ calls: doc.calls(), open: doc.open() }).toEqual({ calls: 1, open: 0 });
@@ -152,7 +152,7 @@ describe("the workbook's file (getFileAsync, Compressed)", () => {
   it("asks slices of 4 MB, the most Office gives, by default", async () => {
     const big = new Uint8Array(4 * 1024 * 1024 + 3);
     big[big.length - 1] = 7;
-    const got = await workbookBytes(fakeDocument(async () => big));
+    const got = await readDocumentFile(fakeDocument(async () => big));
     expect([got.length, got[got.length - 1]]).toEqual([4194307, 7]);
   });
 
@@ -161,7 +161,7 @@ describe("the workbook's file (getFileAsync, Compressed)", () => {
     // Two files another part left open.
     await new Promise<void>((r) => doc.getFileAsync("compressed", { sliceSize: 4 }, () => r()));
     await new Promise<void>((r) => doc.getFileAsync("compressed", { sliceSize: 4 }, () => r()));
-    await expect(workbookBytes(doc)).rejects.toThrow(
+    await expect(readDocumentFile(doc)).rejects.toThrow(
       "Excel did not give this workbook's file (6002): save the workbook and try again"
     );
   });

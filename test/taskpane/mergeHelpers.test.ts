@@ -1,5 +1,5 @@
 import { addFiles } from "../../src/taskpane/merge/chosen";
-import { fill } from "../../src/taskpane/merge/fill";
+import { fill } from "../../src/taskpane/fill";
 import { localSetting } from "../../src/taskpane/merge/settings";
 
 const file = (name: string, bytes = 3) => new File([new Uint8Array(bytes)], name);

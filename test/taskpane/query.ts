@@ -39,7 +39,9 @@ export function trackCalls(gateway: Gateway): { gateway: Gateway; settled: () =>
     Object.entries(gateway).map(([name, f]) => [
       name,
       (...args: unknown[]) => {
-        const call = (f as (...a: unknown[]) => Promise<unknown>)(...args);
+        const call = (f as (...a: unknown[]) => unknown)(...args);
+        // A call that answers at once (the document's file API, a plain object) is not waited for.
+        if (!(call instanceof Promise)) return call;
         pending.add(call);
         const done = () => void pending.delete(call);
         call.then(done, done);

@@ -1,5 +1,5 @@
 /** How the pane hands a file to the browser, and what it may say of the outcome (jsdom). */
-import { dataUrl, saveEnv, startDownload } from "../../src/taskpane/merge/saveFile";
+import { dataUrl, saveEnv, startDownload } from "../../src/taskpane/saveFile";
 
 const BROWSER = { downloadLinks: true, hostSaves: true };
 

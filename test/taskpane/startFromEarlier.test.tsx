@@ -82,8 +82,9 @@ describe("create view: start from an earlier report", () => {
     await settled();
     await screen.findByText("สร้างรายงานใหม่แล้ว: ITA 2567 รอบ 12 · ยกภาพมา 1 ภาพ");
     // Sheet names 1; the form 8 (names, metadata size, formats, values and styles, then heights,
-    // print, protection, showing it); the photo read 2 (pictures and cells, the image); placed 2.
-    expect(host.state.totalSyncs - syncs).toBe(13);
+    // print, protection, showing it); the photo read 2 (pictures and cells, the image); placed 2;
+    // the new sheet followed for typing (its onChanged handler added) 1.
+    expect(host.state.totalSyncs - syncs).toBe(14);
 
     const { form, result, syncs: readSyncs } = await readBack(host, "ITA 2567 รอบ 12");
     // Named, so 1; the marker says it continues a report: the metadata, 1; its photo, 1.

@@ -129,12 +129,15 @@ describe("xlsx form files", () => {
     expect(ws.getCell(firstItem, col("item")).formula).toContain(
       `FIXED(${colOf("score")}${firstItem},2)`
     );
-    // The five official column headers, in order.
-    expect([3, 4, 5, 6, 7].map((c) => ws.getCell(ROWS.header, c).value)).toEqual(
-      ["item", "issue", "measures", "results", "evidence"].map(
-        (k) => FY2567.columns[k as "item"].th
-      )
-    );
+    // The five official column headers, in order, each in at most three lines broken where a reader
+    // would break them.
+    expect([3, 4, 5, 6, 7].map((c) => ws.getCell(ROWS.header, c).value)).toEqual([
+      "ประเด็นการประเมิน",
+      "ประเด็นที่เป็น\nที่ต้องปรับปรุง/\nยกระดับการพัฒนา",
+      "มาตรการ/กิจกรรม\nในการเตรียมความ\nพร้อมรับการประเมิน",
+      "ผลการดำเนินการตาม\nมาตรการยกระดับคุณธรรมและ\nความโปร่งใสภายในหน่วยงาน",
+      "ภาพกิจกรรมที่แสดง\nถึงการปฏิบัติจริง\nอย่างเป็นรูปธรรม",
+    ]);
     // The pass mark stays a number, validated 0–100; the highlight reads it as a number or text.
     const pass = metaCell("passMark").address;
     expect(ws.getCell(pass).value).toBe(85);

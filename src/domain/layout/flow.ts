@@ -1,3 +1,4 @@
+import { codeSpan, displayCode } from "../codes";
 import { CellRange } from "./a1";
 import { CellValue } from "./cells";
 import {
@@ -18,8 +19,11 @@ import {
  *   merged over the group's rows on a page;
  * - a text longer than the lines left on a page is split: the first part ends with "…" when it stops
  *   mid-paragraph, the next part, on the next page, starts with "(ต่อ)" (continued). The reader joins
- *   the parts again (read.ts). A group's shared cells on its later pages are marked "(ต่อ)" even when
- *   the text ended (or is still empty, on a blank form), so that the items there keep sharing it;
+ *   the parts again (read.ts). A text that ends on a page (or is still empty, on a blank form) is not
+ *   split: its cell runs on over the page break, empty below its text, so that the items on the next
+ *   page keep sharing it and no cell prints a bare "(ต่อ)";
+ * - the first row of an item's rows on a later page names what it continues: "I1 (ต่อ)", or the
+ *   group's codes ("I1–I4 (ต่อ)") when only the group's shared texts go on;
  * - a heading never ends a page; an item starts a page when its own text does not fit on this one but
  *   fits on a page, and the group's shared texts fill the rest of this page first; a group that fits
  *   on a page is moved whole to the next one when this page is mostly used.
@@ -30,15 +34,20 @@ interface FlowText {
   col: number;
   widthPt: number;
   text: string;
+  /** What a later part starts with: "(ต่อ) ", or in the item text's column "I2 (ต่อ) ". */
+  mark: string;
 }
 
 /** One item: its first row's cells (A…G by column index) and which of them are its own texts. */
 export interface FlowItem {
   code: string;
   cells: CellValue[];
-  /** Columns of the item's own texts that may be split over pages (the issue). */
+  /**
+   * Columns of the item's own texts that may be split over pages (the item text, the issue). The
+   * item text's later part starts with its code: "I2 (ต่อ) …".
+   */
   ownCols: readonly number[];
-  /** Lines the item's first row needs whole (its text with the score, which is not split). */
+  /** Lines the item needs on the page it starts on (its question, unless longer than a page). */
   fixedLines: number;
 }
 
@@ -78,6 +87,13 @@ export interface FlowColumns {
   itemCols: readonly number[];
   /** Columns a measure segment shares (measures, results, evidence). */
   sharedCols: readonly number[];
+  /** The item text's column, which names the item an item's rows continue on a later page. */
+  labelCol: number;
+}
+
+/** What the first row of an item's rows on a later page says in the item column: `I1 (ต่อ)`. */
+export function continuedLabel(codes: readonly string[]): string {
+  return `${codes.length > 1 ? codeSpan(codes) : displayCode(codes[0])} ${CONTINUED.trim()}`;
 }
 
 /** A block that fits on a page is moved whole to the next page when less than this share is left. */
@@ -113,27 +129,28 @@ export function layoutBody(
   const mergeCols = (list: readonly number[], r1: number, r2: number) => {
     if (r2 > r1) for (const c of list) merges.push({ r1, c1: c, r2, c2: c });
   };
-  const texts = (cells: CellValue[], list: readonly number[]): FlowText[] =>
+  const texts = (cells: CellValue[], list: readonly number[], code = ""): FlowText[] =>
     list.map((col) => ({
       col,
       widthPt: cols.widthsPt[col - 1],
       text: String(cells[col - 1] ?? ""),
+      mark: col === cols.labelCol && code ? `${continuedLabel([code])} ` : CONTINUED,
     }));
   /** Lines of the longest text, counted up to `limit + 1` (a long text is never laid out whole). */
   const linesOf = (list: readonly FlowText[], limit: number) =>
     Math.max(0, ...list.map((t) => (t.text ? wrappedLines(t.text, t.widthPt, font, limit) : 0)));
   /**
    * Put into `row` (a part's first row) what of each text fits `lines` lines; what does not fit moves
-   * on, marked "(ต่อ)". With `keepMark`, a text that ended (or was empty) leaves the bare mark for
-   * the next part, so that the cell on the next page still belongs to the one above.
+   * on, marked "(ต่อ)".
    */
-  const placePart = (row: number, list: FlowText[], lines: number, keepMark: boolean) => {
+  const placePart = (row: number, list: FlowText[], lines: number) => {
     const r = rows[row - 1];
     r.cells = [...r.cells];
     for (const t of list) {
       const split = splitForLines(t.text, t.widthPt, font, lines);
-      r.cells[t.col - 1] = (split ? split.head : t.text) || null;
-      t.text = split?.tail ? `${CONTINUED}${split.tail}` : keepMark ? CONTINUED.trim() : "";
+      // An empty part leaves what the row has (the name of the item a later page continues).
+      r.cells[t.col - 1] = (split ? split.head : t.text) || r.cells[t.col - 1] || null;
+      t.text = split?.tail ? `${t.mark}${split.tail}` : "";
     }
   };
 
@@ -154,7 +171,7 @@ export function layoutBody(
           const first = next.items[0];
           need += rowPt(
             Math.max(
-              first.fixedLines,
+              Math.min(first.fixedLines, fullPageLines),
               Math.min(fullPageLines, linesOf(texts(first.cells, first.ownCols), fullPageLines))
             )
           );
@@ -167,7 +184,12 @@ export function layoutBody(
 
     const shared = texts(el.items[0].cells, cols.sharedCols);
     const ownTotal = el.items.reduce(
-      (s, it) => s + Math.max(it.fixedLines, linesOf(texts(it.cells, it.ownCols), fullPageLines)),
+      (s, it) =>
+        s +
+        Math.max(
+          Math.min(it.fixedLines, fullPageLines),
+          linesOf(texts(it.cells, it.ownCols), fullPageLines)
+        ),
       0
     );
     const wholePt = rowPt(Math.max(linesOf(shared, fullPageLines), ownTotal));
@@ -181,70 +203,87 @@ export function layoutBody(
     )
       newPage();
 
-    // The shared part on this page starts at partFirst and has partLines lines so far.
-    let partFirst = rows.length + 1;
-    let partLines = 0;
+    // Each shared text's part: the row it starts on and the lines it has so far. A text that ends on
+    // a page runs on over the break; one that goes on starts a new part on the next page.
+    const parts = shared.map((t) => ({ t, first: rows.length + 1, lines: 0 }));
+    /** Lines the shared texts still need beyond their parts' lines, looking `ahead` lines further. */
+    const pendingShared = (ahead = 0) =>
+      Math.max(0, ...parts.map((p) => linesOf([p.t], p.lines + ahead) - p.lines));
     // The current item's rows on this page.
     let chunk = { first: rows.length + 1, code: "", lines: 0, own: [] as FlowText[] };
     const row = (kind: FlowRow["kind"], cells: CellValue[], lines: number) => {
-      partLines += lines;
+      for (const p of parts) p.lines += lines;
       chunk.lines += lines;
       return push({ kind, code: chunk.code, cells, pt: rowPt(lines) });
     };
-    const closeChunk = (keep: boolean) => {
-      if (rows.length >= chunk.first) placePart(chunk.first, chunk.own, chunk.lines, keep);
+    const closeChunk = () => {
+      if (rows.length >= chunk.first) placePart(chunk.first, chunk.own, chunk.lines);
       mergeCols(cols.itemCols, chunk.first, rows.length);
     };
-    const group = el.items.length > 1;
-    const closePart = () => {
-      if (rows.length >= partFirst) placePart(partFirst, shared, partLines, group);
-      mergeCols(cols.sharedCols, partFirst, rows.length);
+    const codes = el.items.map((it) => it.code);
+    const closePart = (p: (typeof parts)[number]) => {
+      if (rows.length >= p.first) placePart(p.first, [p.t], p.lines);
+      mergeCols([p.t.col], p.first, rows.length);
     };
     /** Fill what is left of this page with the shared texts still to place, below the current item. */
     const fillPage = () => {
       const room = Math.min(maxLines, linesLeft());
-      const pending = linesOf(shared, partLines + room) - partLines;
+      const pending = pendingShared(room);
       if (chunk.code && room >= 1 && pending > 0)
         row("continuation", blank(), Math.min(room, pending));
     };
+    /**
+     * A page break inside the segment: a shared text goes on in a part of its own only when it goes
+     * on past this page; a part whose text ends here (or is empty) runs on over the break.
+     */
     const nextPage = () => {
-      closePart();
+      const goOn = parts.filter((p) => linesOf([p.t], p.lines) > p.lines);
+      for (const p of goOn) closePart(p);
       newPage();
-      partFirst = rows.length + 1;
-      partLines = 0;
+      for (const p of goOn) {
+        p.first = rows.length + 1;
+        p.lines = 0;
+      }
+    };
+    /** A row of the item after its first: the first on a later page names what it continues. */
+    const later = (code: string, ownGoesOn: boolean): CellValue[] => {
+      const cells = blank();
+      if (rows.length + 1 === chunk.first && breaksBefore.includes(chunk.first))
+        cells[cols.labelCol - 1] = continuedLabel(ownGoesOn ? [code] : codes);
+      return cells;
     };
 
     for (const [k, item] of el.items.entries()) {
-      const own = texts(item.cells, item.ownCols);
-      const need = Math.max(item.fixedLines, linesOf(own, fullPageLines));
+      const own = texts(item.cells, item.ownCols, item.code);
+      // What of the item must start on one page: its first lines (its question, unless it is longer
+      // than a page).
+      const fixedLines = Math.min(item.fixedLines, fullPageLines);
+      const need = Math.max(fixedLines, linesOf(own, fullPageLines));
       // An item starts a page when its first row (never split) does not fit here, or when its own
       // text does not fit, fits on a page, and little of this page is left; else its issue text is
       // split over the pages, as a table row in the Word form breaks across pages.
       const left = linesLeft();
       const little = left < MOVE_WHOLE_BELOW * fullPageLines;
-      if (
-        used > 0 &&
-        (item.fixedLines > left || (need > left && need <= fullPageLines && little))
-      ) {
+      if (used > 0 && (fixedLines > left || (need > left && need <= fullPageLines && little))) {
         fillPage();
-        closeChunk(false);
+        closeChunk();
         nextPage();
-      } else closeChunk(false);
+      } else closeChunk();
       const cells = [...item.cells];
       for (const c of [...cols.sharedCols, ...item.ownCols]) cells[c - 1] = null;
       chunk = { first: rows.length + 1, code: item.code, lines: 0, own };
       let first = true;
       const last = k === el.items.length - 1;
       // The item's own text, page after page; after the last item, the shared texts too.
-      const fixed = () => (first ? item.fixedLines : 0);
+      const fixed = () => (first ? fixedLines : 0);
       while (
         linesOf(chunk.own, chunk.lines) > chunk.lines ||
         fixed() > chunk.lines ||
-        (last && linesOf(shared, partLines) > partLines)
+        (last && pendingShared() > 0)
       ) {
         const room = Math.min(maxLines, linesLeft());
         if (room < 1) {
-          if (rows.length >= chunk.first) closeChunk(false);
+          if (rows.length >= chunk.first) closeChunk();
           nextPage();
           chunk = { first: rows.length + 1, code: item.code, lines: 0, own: chunk.own };
           continue;
@@ -252,18 +291,19 @@ export function layoutBody(
         const want = Math.max(
           linesOf(chunk.own, chunk.lines + room) - chunk.lines,
           fixed() - chunk.lines,
-          last ? linesOf(shared, partLines + room) - partLines : 0
+          last ? pendingShared(room) : 0
         );
+        const ownGoesOn = linesOf(chunk.own, chunk.lines) > chunk.lines;
         row(
           first ? "item" : "continuation",
-          first ? cells : blank(),
+          first ? cells : later(item.code, ownGoesOn || !last),
           Math.max(1, Math.min(room, want))
         );
         first = false;
       }
     }
-    closeChunk(false);
-    closePart();
+    closeChunk();
+    for (const p of parts) closePart(p);
   }
   return { rows, merges, breaksBefore };
 }

@@ -31,6 +31,23 @@ export interface CellGrid {
    * height. Absent for a dense grid (Office.js values), whose every row is walked.
    */
   occupiedRows?(): readonly number[];
+  /** The number format of a cell ("0.00", "0%", "d/m/yyyy"); absent when the source cannot tell. */
+  numFmt?(row: number, col: number): string | null;
+  /** Row heights, column widths and page breaks; absent when the source cannot tell. */
+  geometry?: SheetGeometry;
+}
+
+/** How a sheet is laid out on paper: what the print check needs beyond the cells. */
+export interface SheetGeometry {
+  /**
+   * A row's height in points, and whether the app sizes it to its text itself (a row with no height
+   * of its own in the file: its single cells are fitted; merged cells never are).
+   */
+  rowHeight(row: number): { pt: number; auto: boolean };
+  /** A column's width in characters of the workbook's default font (what the layout's widths are). */
+  colWidth(col: number): number;
+  /** Rows that start a printed page (manual page breaks). */
+  breaksBefore: readonly number[];
 }
 
 /** The rows of a grid from `first` on that may hold something: its occupied rows, else every row. */

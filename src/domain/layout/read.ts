@@ -1,7 +1,7 @@
 import { carriedForm, FormDef, FormItem, formDefById } from "../catalog";
 import { CarriedRecord, carriedFromMeta, markerContinues } from "../carried";
 import { leadingCode, normalizeCode } from "../codes";
-import { parsePassMark, parseScore, ScoreParse } from "../score";
+import { parsePassMark, parseScoreCell, ScoreParse } from "../score";
 import { cleanText, foldKey, Msg, msg, thaiDigitsToAscii } from "../text";
 import { CONTINUED, joinParts } from "./textMetrics";
 import { ReasonError } from "../errors";
@@ -9,7 +9,8 @@ import { TEXT_FIELDS, TextField } from "../reportFields";
 import { resolveUnit, Unit } from "../units";
 import { addr } from "./a1";
 import { CellGrid, GridCell, mergeResolver, rowsFrom } from "./grid";
-import { COLUMNS, ColumnKey, META, MetaKey, metaSpec, SHARED_FIELDS } from "./spec";
+import { CutOff, cutOffs } from "./printCheck";
+import { COLUMNS, ColumnKey, FONT, META, MetaKey, metaSpec, SHARED_FIELDS } from "./spec";
 
 export interface ReadField {
   value: string;
@@ -69,6 +70,11 @@ export interface FormSheet {
   carried?: CarriedRecord | null;
   /** The visible form marker says the sheet continues an earlier report (its record is in the metadata). */
   continues?: boolean;
+  /**
+   * Printed cells whose text will be cut off (more lines than their rows give); null when the source
+   * cannot tell row heights.
+   */
+  cutOffs?: CutOff[] | null;
 }
 
 export class NotAFormError extends ReasonError {
@@ -115,9 +121,11 @@ function findHeader(
   grid: CellGrid,
   formDef: FormDef
 ): { row: number; columns: Record<ColumnKey, number>; moved: ColumnKey[] } | null {
+  // Compared without white space: the layout breaks a long column name into lines.
+  const key = (s: string) => foldKey(s).replace(/\s/g, "");
   const labels = COLUMNS.map((c) => ({
     key: c.key,
-    label: foldKey(
+    label: key(
       c.header === "fromForm" ? formDef.columns[c.key as keyof FormDef["columns"]].th : c.header.th
     ),
   }));
@@ -125,7 +133,7 @@ function findHeader(
   for (let r = 1; r <= maxRow; r++) {
     const found: Partial<Record<ColumnKey, number>> = {};
     for (let c = 1; c <= Math.min(grid.colCount, 40); c++) {
-      const t = foldKey(cellText(grid.raw(r, c)));
+      const t = key(cellText(grid.raw(r, c)));
       if (!t) continue;
       const hit = labels.find(
         (l) => found[l.key] === undefined && (t === l.label || t.startsWith(l.label))
@@ -302,7 +310,10 @@ export function readForm(
       continue;
     }
     const scoreRaw = grid.raw(r, columns.score);
-    const scoreParse = parseScore(typeof scoreRaw === "boolean" ? String(scoreRaw) : scoreRaw);
+    const scoreParse = parseScoreCell(
+      typeof scoreRaw === "boolean" ? String(scoreRaw) : scoreRaw,
+      grid.numFmt?.(r, columns.score)
+    );
     const cells = {
       score: addr(r, columns.score),
       issue: addr(r, columns.issue),
@@ -358,6 +369,19 @@ export function readForm(
   items.sort((a, b) => formDef.byCode.get(a.code)!.order - formDef.byCode.get(b.code)!.order);
   shareMeasures(grid, items, measuresKey, formDef);
   countPhotos(grid, items, columns.evidence);
+  // What prints cut off: the title, the header and the body in the five official columns.
+  const wide = new Set(grid.merges.filter((m) => m.c2 > m.c1).map((m) => `${m.r1}:${m.c1}`));
+  // Without merged areas (Office.js before ExcelApi 1.13) a title or a group's cell would be measured
+  // at one column's width: no check rather than a wrong one.
+  const cut =
+    grid.mergesKnown === false
+      ? null
+      : cutOffs(grid, {
+          firstRow: Math.max(1, header.row - 2),
+          lastRow: grid.rowCount,
+          cols: [columns.item, ...TEXT_FIELDS.map((f) => columns[f])],
+          font: (r, c) => ({ size: FONT.size, bold: r <= header.row || wide.has(`${r}:${c}`) }),
+        });
 
   return {
     sheet: grid.name,
@@ -375,6 +399,7 @@ export function readForm(
     problems,
     carried: carriedFromMeta(stored),
     continues: markerContinues(marker?.raw ?? ""),
+    cutOffs: cut,
   };
 }
 
@@ -386,8 +411,22 @@ function rowCode(grid: CellGrid, r: number, columns: Record<ColumnKey, number>):
     if (c) return c;
   }
   const itemCell = cellText(grid.raw(r, columns.item));
-  return itemCell ? (leadingCode(itemCell)?.code ?? null) : null;
+  return itemCell && !isContinuedLabel(itemCell) ? (leadingCode(itemCell)?.code ?? null) : null;
 }
+
+/**
+ * The item cell of a row that continues an item on a later page ("I1 (ต่อ)", "I1–I4 (ต่อ)", or the
+ * rest of a long question, "I2 (ต่อ) ผู้ขาดโอกาส…"): it names the item, but the row is not the item's.
+ */
+export function isContinuedLabel(text: string): boolean {
+  return CONTINUED_LABEL.test(thaiDigitsToAscii(cleanText(text)));
+}
+
+const CODE_PART = "[IEO]\\s*\\d{1,3}(?:\\s*[-–—‑]\\s*[IEO]?\\s*\\d{1,3})?";
+const CONTINUED_LABEL = new RegExp(
+  `^${CODE_PART}(?:\\s*,\\s*${CODE_PART})*\\s*\\(ต่อ\\)(?:\\s|$)`,
+  "i"
+);
 
 function parseYear(raw: string): number | null {
   const m = /\d{4}/.exec(thaiDigitsToAscii(raw));

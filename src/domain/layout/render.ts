@@ -7,7 +7,7 @@ import { xmlSafe } from "../text";
 import { unitDisplayName, Unit } from "../units";
 import { addr, CellRange } from "./a1";
 import { CellValue } from "./cells";
-import { FlowElement, layoutBody } from "./flow";
+import { continuedLabel, FlowElement, layoutBody } from "./flow";
 import { arrayGrid, CellGrid } from "./grid";
 import { Formula, isFormula, itemFormula, scoreSuffix, textLiteral } from "./formula";
 import { RowHeight, rowHeights } from "./heights";
@@ -21,6 +21,7 @@ import {
   metaCell,
   metaLabelText,
   META_VALUE_SPAN,
+  MetaKey,
   OFFICIAL_COLS,
   PASS_MARK_VALIDATION,
   PRINT,
@@ -29,8 +30,9 @@ import {
   SCORE_VALIDATION,
   SHARED_FIELDS,
   StyleName,
+  STYLES,
 } from "./spec";
-import { columnWidthPt, wrappedLines } from "./textMetrics";
+import { chosenLines, columnWidthPt, JOINED, MORE, wrappedLines } from "./textMetrics";
 
 export type { CellValue };
 
@@ -67,6 +69,8 @@ export interface SheetModel {
   values: CellValue[][];
   /** Applied in order; a later range overrides the properties it sets. */
   styles: { range: CellRange; style: StyleName }[];
+  /** Number formats of single cells over their style's (a kept cell's own: a score shown as 85%). */
+  numFmts?: { row: number; col: number; numFmt: string }[];
   merges: CellRange[];
   columnWidths: number[];
   /** Height of every row; fixed rows are marked so no app re-fits them (merged cells). */
@@ -95,6 +99,19 @@ export function formMarker(formDef: FormDef): string {
 }
 
 const BLANK_UNIT = "……………………";
+
+/** The header row holds each official column name in at most this many lines of 16 pt. */
+export const HEADER_LINES = 3;
+
+/** An official column name as the header shows it: broken into lines at chosen points. */
+export function headerText(name: string, widthChars: number): string {
+  return chosenLines(
+    name,
+    columnWidthPt(widthChars),
+    { size: FONT.size, bold: true },
+    HEADER_LINES
+  );
+}
 
 /** The second title line, as the form prints it: `ของสำนักงานเขตจอมทอง ประจำปีงบประมาณ พ.ศ. 2567 รอบ 6 …`. */
 export function subtitleText(meta: FormMeta): string {
@@ -139,22 +156,56 @@ export function measureSegments(
   return out;
 }
 
+/** A cell written as a read sheet holds it: its value, and its own number format when it has one. */
+export interface KeptCell {
+  value: CellValue;
+  numFmt?: string | null;
+}
+
+/** How a sheet laid out again from what it holds differs from a new form (see `fit.ts`). */
+export interface RenderOptions {
+  /** The items that share one measures cell, in form order, as the sheet has them. */
+  segments?: readonly (readonly string[])[];
+  /** The metadata cells as the sheet holds them. */
+  metaCells?: Partial<Record<MetaKey, KeptCell>>;
+  /** The score cells as the sheet holds them, by item code. */
+  scoreCells?: ReadonlyMap<string, KeptCell>;
+  /** What a report started from an earlier one carried: kept in the metadata, and said by the form marker. */
+  carried?: CarriedRecord | null;
+}
+
+/** The segments of an indicator's items, as a list of segments over the whole form gives them. */
+function segmentsOf(items: readonly FormItem[], segments: readonly (readonly string[])[]) {
+  const of = new Map<string, number>();
+  segments.forEach((seg, i) => seg.forEach((code) => of.set(code, i)));
+  const out: FormItem[][] = [];
+  for (const item of items) {
+    const last = out[out.length - 1];
+    const k = of.get(item.code);
+    if (last && k !== undefined && of.get(last[0].code) === k) last.push(item);
+    else out.push([item]);
+  }
+  return out;
+}
+
 /**
  * Render the form for a unit, optionally filled with a report's values; a report started from an
- * earlier one gives what it carried (`carried`: kept in the metadata, and said by the form marker).
+ * earlier one gives what it carried (`opts.carried`).
  */
 export function renderForm(
   formDef: FormDef,
   meta: FormMeta,
   report?: Report,
   name = defaultSheetName(meta),
-  carried?: CarriedRecord
+  opts: RenderOptions = {}
 ): SheetModel {
+  const carried = opts.carried ?? undefined;
   const colCount = COLUMNS.length;
   const rows: CellValue[][] = [];
   const styles: SheetModel["styles"] = [];
   const merges: CellRange[] = [];
   const rowKinds: RowInfo[] = [];
+  const numFmts: { row: number; col: number; numFmt: string }[] = [];
   const set = (r: number, c: number, v: CellValue) => {
     while (rows.length < r) rows.push(new Array<CellValue>(colCount).fill(null));
     rows[r - 1][c - 1] = typeof v === "string" ? xmlSafe(v) : v;
@@ -188,7 +239,9 @@ export function renderForm(
   };
   for (const m of META) {
     set(m.row, m.col, metaLabelText(m));
-    set(m.row, m.col + 1, metaValues[m.key] === "" ? null : metaValues[m.key]);
+    const kept = opts.metaCells?.[m.key];
+    set(m.row, m.col + 1, kept ? kept.value : metaValues[m.key] === "" ? null : metaValues[m.key]);
+    if (kept?.numFmt) numFmts.push({ row: m.row, col: m.col + 1, numFmt: kept.numFmt });
     style({ r1: m.row, c1: m.col, r2: m.row, c2: m.col }, "metaLabel");
     const value = { r1: m.row, c1: m.col + 1, r2: m.row, c2: m.col + META_VALUE_SPAN };
     merges.push(value);
@@ -204,12 +257,15 @@ export function renderForm(
     style(official(r), r === ROWS.title ? "title" : "subtitle");
   }
 
-  // Header: the five official column names, and the helper columns' own.
+  // Header: the five official column names, each broken at chosen points into at most three lines
+  // (HEADER_LINES), and the helper columns' own.
   COLUMNS.forEach((c, i) =>
     set(
       ROWS.header,
       i + 1,
-      c.header === "fromForm" ? formDef.columns[c.key as keyof FormDef["columns"]].th : c.header.th
+      c.header === "fromForm"
+        ? headerText(formDef.columns[c.key as keyof FormDef["columns"]].th, c.width)
+        : c.header.th
     )
   );
   style(official(ROWS.header), "header");
@@ -229,8 +285,6 @@ export function renderForm(
   // Body: tool and indicator headings, then the items of each indicator in measure segments, laid out
   // on the printed pages (see flow.ts).
   const byCode = new Map((report?.items ?? []).map((it) => [it.code, it]));
-  const lines = (v: CellValue, key: (typeof COLUMNS)[number]["key"], bold = false) =>
-    wrappedLines(modelCellText(v), widthPt(col(key), col(key)), { size: FONT.size, bold });
   const elements: FlowElement[] = [];
   const heading = (text: string, kind: "tool" | "indicator") => {
     const cells = new Array<CellValue>(colCount).fill(null);
@@ -245,16 +299,28 @@ export function renderForm(
     heading(`${tool.name.th} (${tool.id})`, "tool");
     for (const ind of tool.indicators) {
       heading(`ตัวชี้วัดที่ ${ind.number} ${ind.name.th}`, "indicator");
-      for (const segment of measureSegments(ind.items, byCode)) {
+      const segments = opts.segments
+        ? segmentsOf(ind.items, opts.segments)
+        : measureSegments(ind.items, byCode);
+      for (const segment of segments) {
         const items = segment.map((item, k) => {
           const cells = itemCells(item, byCode.get(item.code), k === 0);
-          // The item text is sized with the longest score it can show: "(100.00 คะแนน)".
-          const label = formDef.byCode.get(item.code)!.label;
+          const kept = opts.scoreCells?.get(item.code);
+          if (kept) cells[col("score") - 1] = kept.value;
+          // The item text is laid out with the longest score it can show, "(100.00 คะแนน)", and
+          // split over pages like the issue when it does not fit one (a long question in a narrow
+          // column); it becomes the formula with the item's own score after the layout.
+          cells[col("item") - 1] = sizedLabel(formDef, item.code);
           return {
             code: item.code,
             cells,
-            ownCols: [col("issue")],
-            fixedLines: Math.max(1, lines(`${label}${scoreSuffix(100)}`, "item")),
+            ownCols: [col("item"), col("issue")],
+            fixedLines: Math.min(
+              LABEL_FIRST_LINES,
+              wrappedLines(sizedLabel(formDef, item.code), widthPt(col("item"), col("item")), {
+                size: FONT.size,
+              })
+            ),
           };
         });
         elements.push({ kind: "segment", items });
@@ -270,6 +336,7 @@ export function renderForm(
       ),
       widthsPt: COLUMNS.map((c) => columnWidthPt(c.width)),
       sharedCols: SHARED_FIELDS.map((f) => col(f)),
+      labelCol: col("item"),
     },
     FONT,
     {
@@ -280,6 +347,7 @@ export function renderForm(
   );
   const at = (bodyRow: number) => ROWS.body + bodyRow - 1;
   let firstItemRow = 0;
+  const itemRow = new Map<string, number>();
   // Item rows are styled column by column over each run of rows between headings (few, large ranges).
   let runFirst = 0;
   const endRun = (last: number) => {
@@ -299,12 +367,22 @@ export function renderForm(
     } else {
       if (!firstItemRow) firstItemRow = r;
       runFirst ||= r;
+      const keptFmt = row.kind === "item" ? opts.scoreCells?.get(row.code!)?.numFmt : null;
+      if (keptFmt) numFmts.push({ row: r, col: col("score"), numFmt: keptFmt });
+      if (row.kind === "item") itemRow.set(row.code!, r);
       const v = rows[r - 1][col("item") - 1];
-      // The item formula names its own row's score cell.
-      if (row.kind === "item" && isFormula(v)) {
-        const label = segmentLabel(formDef, row.code!);
-        const score = byCode.get(row.code!)?.score ?? null;
-        set(r, col("item"), itemFormula(label, addr(r, col("score")), score));
+      // The item text with its score: a formula over the item's own score cell, in the part that
+      // ends the text (the item's row, or a later page's "I2 (ต่อ) …").
+      if (typeof v === "string" && row.code) {
+        const score = byCode.get(row.code)?.score ?? null;
+        const text = itemText(formDef, row.code, v, row.kind === "item");
+        set(
+          r,
+          col("item"),
+          text.scored
+            ? itemFormula(text.text, addr(itemRow.get(row.code)!, col("score")), score)
+            : text.text
+        );
       }
     }
     rowKinds.push({ row: r, kind: row.kind, ...(row.code ? { code: row.code } : {}) });
@@ -329,6 +407,7 @@ export function renderForm(
     colCount,
     values: rows,
     styles,
+    numFmts,
     merges,
     columnWidths: COLUMNS.map((c) => c.width),
     rowHeights: heights,
@@ -403,8 +482,49 @@ function itemCells(
   return cells;
 }
 
-function segmentLabel(formDef: FormDef, code: string): string {
-  return formDef.byCode.get(code)!.label;
+/**
+ * Lines of an item's question that start on the same page as the item (all of a shorter one): a
+ * longer question goes on on the next page under "I2 (ต่อ)", as a table row of the Word form breaks
+ * across pages, rather than leave most of a page empty.
+ */
+export const LABEL_FIRST_LINES = 3;
+
+/** An item's text as the layout sizes it: with the longest score it can show. */
+function sizedLabel(formDef: FormDef, code: string): string {
+  return `${formDef.byCode.get(code)!.label}${scoreSuffix(100)}`;
+}
+
+/**
+ * What a part of an item's text in the layout (sized with "(100.00 คะแนน)") becomes in the sheet:
+ * the part that ends the text shows the item's score (`scored`, made a formula over its score cell);
+ * the first part of a text split over pages is the question up to the split ("…"), a later one starts
+ * with the item's code and "(ต่อ)". A part that is only a label ("I2 (ต่อ)") stays as it is.
+ */
+function itemText(
+  formDef: FormDef,
+  code: string,
+  part: string,
+  first: boolean
+): { text: string; scored: boolean } {
+  const label = formDef.byCode.get(code)!.label;
+  const sized = sizedLabel(formDef, code);
+  const suffix = scoreSuffix(100);
+  if (first) {
+    if (part === sized) return { text: label, scored: true };
+    const body = part.endsWith(`${JOINED}${MORE}`)
+      ? part.slice(0, -(JOINED + MORE).length)
+      : part.endsWith(MORE)
+        ? part.slice(0, -MORE.length)
+        : part;
+    // Split within the score: the whole question here, the score on the next page.
+    return { text: body.length >= label.length ? label : part, scored: false };
+  }
+  const mark = continuedLabel([code]);
+  if (!part.startsWith(mark)) return { text: part, scored: false };
+  const rest = part.slice(mark.length).trimStart();
+  if (!rest || !sized.endsWith(rest)) return { text: part, scored: false };
+  const labelPart = rest.length > suffix.trimStart().length ? rest.slice(0, -suffix.length) : "";
+  return { text: `${mark} ${labelPart}`.trimEnd(), scored: true };
 }
 
 /** Displayed text of a model cell (a formula's result). */
@@ -414,9 +534,32 @@ export function modelCellText(v: CellValue): string {
 
 /** The rendered sheet as the reader sees it (formulas by their result), without any file in between. */
 export function modelGrid(model: SheetModel): CellGrid {
-  return arrayGrid(
+  const grid = arrayGrid(
     model.name,
     model.values.map((row) => row.map((v) => (isFormula(v) ? v.result : v))),
     model.merges
   );
+  // Number formats as the writers store them: each style's, then a kept cell's own.
+  let formats: (string | undefined)[][] | null = null;
+  grid.numFmt = (r, c) => {
+    if (!formats) {
+      const f: (string | undefined)[][] = Array.from({ length: model.rowCount }, () => []);
+      for (const { range, style } of model.styles) {
+        const code = STYLES[style].numFmt;
+        if (!code) continue;
+        for (let y = range.r1; y <= range.r2; y++)
+          for (let x = range.c1; x <= range.c2; x++) f[y - 1][x - 1] = code;
+      }
+      for (const k of model.numFmts ?? []) f[k.row - 1][k.col - 1] = k.numFmt;
+      formats = f;
+    }
+    return formats[r - 1]?.[c - 1] ?? null;
+  };
+  // Heights, widths and breaks as the writers store them (each row's height its own).
+  grid.geometry = {
+    rowHeight: (r) => ({ pt: model.rowHeights[r - 1]?.pt ?? 15, auto: false }),
+    colWidth: (c) => model.columnWidths[c - 1] ?? 8.43,
+    breaksBefore: model.print.breaksBefore,
+  };
+  return grid;
 }

@@ -50,16 +50,19 @@ const column = (
 
 /**
  * In order: the two helper columns, then the five official columns of the form. The official widths
- * add up to what fits an A4 landscape page at 100% (`PRINT`): 140 characters ≈ 754 pt of 791.
+ * add up to what fits an A4 landscape page at 100% (`PRINT`): 149 characters ≈ 801 pt of 806. Each of
+ * the last four is the narrowest that holds its official name in three lines of bold 16 pt broken at
+ * chosen points (`headerText`: the header row is 80 pt of the page, where five lines took 133 pt); the
+ * item text takes what is left.
  */
 export const COLUMNS: readonly ColumnSpec[] = [
   column("code", msg("รหัส", "Code"), 6, false, "code", false),
   column("score", msg("คะแนน", "Score"), 9, true, "score", false),
-  column("item", "fromForm", 37, false, "itemText", true),
-  column("issue", "fromForm", 23, true, "entryText", true),
-  column("measures", "fromForm", 30, true, "entryText", true),
-  column("results", "fromForm", 30, true, "entryText", true),
-  column("evidence", "fromForm", 20, true, "entryText", true),
+  column("item", "fromForm", 27, false, "itemText", true),
+  column("issue", "fromForm", 26, true, "entryText", true),
+  column("measures", "fromForm", 28, true, "entryText", true),
+  column("results", "fromForm", 41, true, "entryText", true),
+  column("evidence", "fromForm", 27, true, "entryText", true),
 ];
 
 export function columnIndex(key: ColumnKey): number {
@@ -242,7 +245,8 @@ export const PRINT = {
   paper: "A4",
   orientation: "landscape",
   fitToWidth: 1,
-  margins: { left: 0.35, right: 0.35, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  // Left and right as Excel's "Narrow" margins, so that the header's columns fit the page.
+  margins: { left: 0.25, right: 0.25, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
   /** Printable height in points: A4's short side (595.3 pt) less the top and bottom margins. */
   pageHeightPt: 595.3 - 72,
 } as const;

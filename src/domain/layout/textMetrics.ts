@@ -253,6 +253,65 @@ export function lineStarts(
   }
 }
 
+/**
+ * Words a line never ends with: a preposition or a prefix that makes one word (a compound) with the
+ * word after it (การพัฒนา, ยกระดับ, ในการ).
+ */
+const BOUND_TO_NEXT = new Set(["การ", "ยก", "ผล", "ภาพ", "หน่วย", "ที่", "ใน", "ของ", "แห่ง"]);
+/** Words a line may well start with: they begin a phrase (ตามมาตรการ, และความโปร่งใส). */
+const PHRASE_START = new Set(["ตาม", "และ", "ใน", "ภายใน", "เพื่อ", "ที่", "ถึง", "อย่าง", "หรือ", "โดย"]);
+
+/**
+ * A short text (a column header) broken into the fewest lines it fits in a cell `widthPt` wide, at
+ * most `maxLines`, at points a reader would choose: at a space or after "/" first, else between
+ * words (Intl.Segmenter) before a word that starts a phrase, else between two other words — never
+ * after a word bound to the next (การ, ยก, ใน, …) nor beside a piece of under three letters (the
+ * segmenter's pieces of a word it does not know: การเต|รี|ยม) — with the lines as even as they
+ * can be. The lines are joined with "\n"; the text is returned as it is when it does not fit
+ * `maxLines` lines that way.
+ */
+export function chosenLines(
+  text: string,
+  widthPt: number,
+  font: FontSpec,
+  maxLines: number
+): string {
+  const room = roomPt(widthPt, font);
+  const parts = [...words(text, 0, text.length)];
+  /** What a line starting at parts[k] costs, or null when no line may start there. */
+  const cost = (k: number): number | null => {
+    const before = parts[k - 1];
+    const after = parts[k];
+    if (before.trim() === "" || before.endsWith("/")) return 0;
+    if (after.trim() === "" || BOUND_TO_NEXT.has(before) || before.length < 3) return null;
+    if (PHRASE_START.has(after)) return 1;
+    return after.length < 3 ? null : 6;
+  };
+  let best: { lines: string[]; score: number } | null = null;
+  const search = (from: number, lines: string[], breaks: number) => {
+    if (from === parts.length) {
+      const score = Math.max(...lines.map((l) => textWidthPt(l, font))) + 5 * breaks;
+      if (
+        !best ||
+        lines.length < best.lines.length ||
+        (lines.length === best.lines.length && score < best.score)
+      )
+        best = { lines, score };
+      return;
+    }
+    if (lines.length === maxLines) return;
+    for (let to = from + 1; to <= parts.length; to++) {
+      const line = parts.slice(from, to).join("").trim();
+      if (textWidthPt(line, font) > room) break;
+      const c = to === parts.length ? 0 : cost(to);
+      if (c !== null && line) search(to, [...lines, line], breaks + c);
+    }
+  };
+  search(0, [], 0);
+  const found = best as { lines: string[]; score: number } | null;
+  return found ? found.lines.join("\n") : text;
+}
+
 /** Marks of a text split over two cells: the first part ends with MORE mid-paragraph, the next starts with CONTINUED. */
 export const CONTINUED = "(ต่อ) ";
 export const MORE = "…";
@@ -274,12 +333,16 @@ export function splitForLines(
   const starts = lineStarts(text, room, font, lines + 1);
   if (starts.length <= lines) return null;
   for (let n = lines; n >= 1; n--) {
-    const part = splitAt(text, starts, n);
-    if (part.head && linesInRoom(part.head, room, font, lines) > lines) continue;
-    // No line left alone at the top of the next page when the first part can spare one.
-    if (n > MIN_TAIL && linesInRoom(`${CONTINUED}${part.tail}`, room, font, MIN_TAIL) < MIN_TAIL)
-      continue;
-    return part;
+    // At a paragraph or a space near the end of the first part; failing that (the space before the
+    // last word would leave it alone on the next page), right where the line breaks.
+    for (const exact of [false, true]) {
+      const part = splitAt(text, starts, n, exact);
+      if (part.head && linesInRoom(part.head, room, font, lines) > lines) continue;
+      // No line left alone at the top of the next page when the first part can spare one.
+      if (n > MIN_TAIL && linesInRoom(`${CONTINUED}${part.tail}`, room, font, MIN_TAIL) < MIN_TAIL)
+        continue;
+      return part;
+    }
   }
   return { head: "", tail: text };
 }
@@ -290,8 +353,20 @@ const MIN_TAIL = 2;
 /** Lines a part may leave empty to end at a paragraph instead of mid-sentence. */
 const PARAGRAPH_SLACK = 3;
 
-function splitAt(text: string, starts: number[], lines: number): { head: string; tail: string } {
+function splitAt(
+  text: string,
+  starts: number[],
+  lines: number,
+  exact = false
+): { head: string; tail: string } {
   const cut = starts[lines] ?? text.length;
+  if (exact) {
+    const head = text.slice(0, cut);
+    if (!head.trim()) return { head: "", tail: text };
+    return /\s$/.test(head)
+      ? { head: `${head.trimEnd()}${MORE}`, tail: text.slice(cut).trimStart() }
+      : { head: `${head}${JOINED}${MORE}`, tail: text.slice(cut) };
+  }
   // A paragraph (a numbered measure) that ends within the last lines: split there, keeping it whole.
   for (let k = lines; k >= Math.max(1, lines - PARAGRAPH_SLACK); k--) {
     const at = starts[k];

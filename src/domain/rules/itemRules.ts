@@ -35,6 +35,29 @@ export const ITEM_RULES: readonly ItemRule[] = [
       ),
   },
   {
+    // Excel stores "85%" typed into a score cell as 0.85 formatted as a percentage.
+    id: "score.percent",
+    field: "score",
+    severity: "warning",
+    test: (it) => it.scoreParse.kind === "ok" && it.scoreParse.warnings.includes("percent"),
+    message: (it) =>
+      msg(
+        `ข้อ ${it.code}: คะแนนเก็บเป็นร้อยละ (${it.score}%) จึงอ่านเป็น ${it.score} คะแนน: พิมพ์ใหม่เป็นตัวเลข ${it.score} (ไม่มีเครื่องหมาย %) หรือกดปุ่มแปลงในบานหน้าต่าง`,
+        `${it.code}: the score is stored as a percentage (${it.score}%), read as ${it.score}: type it again as the number ${it.score} (without %), or press the convert button in the pane`
+      ),
+  },
+  {
+    id: "score.date",
+    field: "score",
+    severity: "warning",
+    test: (it) => it.scoreParse.kind === "ok" && it.scoreParse.warnings.includes("date"),
+    message: (it) =>
+      msg(
+        `ข้อ ${it.code}: ช่องคะแนนจัดรูปแบบเป็นวันที่ จึงแสดงเป็นวันที่ (อ่านเป็น ${it.score} คะแนน): จัดรูปแบบช่องเป็นตัวเลข`,
+        `${it.code}: the score cell is formatted as a date, so it shows a date (read as ${it.score}): format the cell as a number`
+      ),
+  },
+  {
     id: "flag.measures-required",
     field: "measures",
     severity: "error",

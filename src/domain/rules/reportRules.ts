@@ -3,7 +3,20 @@ import { currentFiscalYear } from "../fiscal";
 import { msg } from "../text";
 import { suggestDistricts } from "../unitMatch";
 import { unitDisplayName } from "../units";
+import { codeSpan } from "../codes";
+import { parseRange } from "../layout/a1";
+import { FormSheet } from "../layout/read";
 import { ReportRule } from "./types";
+
+/** The items whose rows a cell or merged area covers (I1…I4), else the item above it. */
+function itemsAt(f: FormSheet, cell: string): string[] {
+  const r = parseRange(cell);
+  if (!r) return [];
+  const inside = f.items.filter((it) => it.row >= r.r1 && it.row <= r.r2).map((it) => it.code);
+  if (inside.length) return inside;
+  const above = f.items.filter((it) => it.row < r.r1 && r.r1 > f.headerRow);
+  return above.length ? [above.reduce((a, b) => (b.row > a.row ? b : a)).code] : [];
+}
 
 export const REPORT_RULES: readonly ReportRule[] = [
   {
@@ -141,6 +154,26 @@ export const REPORT_RULES: readonly ReportRule[] = [
       f.problems
         .filter((p) => p.kind === "unknown-code")
         .map((p) => ({ code: p.code, cell: p.cell, message: p.message })),
+  },
+  {
+    // The text needs more height than its rows give (a merged cell, or a row whose height was set,
+    // which Excel never grows): what is below them is not printed.
+    id: "print.clipped",
+    severity: "warning",
+    check: (f) =>
+      (f.cutOffs ?? []).map((c) => {
+        const codes = itemsAt(f, c.cell);
+        const span = codeSpan(codes);
+        const of = codes.length ? msg(` (ข้อ ${span})`, ` (${span})`) : msg("", "");
+        return {
+          code: codes[0] ?? null,
+          cell: c.anchor,
+          message: msg(
+            `ข้อความในเซลล์ ${c.cell}${of.th} ยาว ${c.lines} บรรทัด แต่แถวสูงพอเพียง ${c.fits} บรรทัด ส่วนที่เกินจะไม่ถูกพิมพ์: กด "จัดหน้าพิมพ์" ในบานหน้าต่าง หรือใช้คำสั่ง ita fit`,
+            `The text in ${c.cell}${of.en} takes ${c.lines} lines but its rows give ${c.fits}: the rest will be cut off in print; press "Fit for printing" in the pane, or run ita fit`
+          ),
+        };
+      }),
   },
   {
     id: "layout.column",

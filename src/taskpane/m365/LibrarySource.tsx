@@ -18,7 +18,7 @@ import { Period, periodKey, periodWords } from "../../domain/period";
 import type { RetryNote } from "../../graph";
 import { ErrorBar } from "../components";
 import { useT } from "../i18n";
-import { fill } from "../merge/fill";
+import { fill } from "../fill";
 import { ShortList } from "../merge/ShortList";
 import { useAction } from "../useAction";
 import { useM365 } from "./context";

@@ -16,7 +16,7 @@ import type { RetryNote } from "../../graph";
 import { fflateInflate } from "../../xlsx/read/fflateInflate";
 import { ErrorBar } from "../components";
 import { useT } from "../i18n";
-import { fill } from "../merge/fill";
+import { fill } from "../fill";
 import { useAction } from "../useAction";
 import { useM365 } from "./context";
 import { graphFor, libraryName } from "./graph";

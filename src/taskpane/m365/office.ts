@@ -4,7 +4,7 @@ import type { OfficeLike } from "../office";
 import type { M365Config } from "./config";
 import type { M365 } from "./context";
 import { naaSupported, naaToken } from "./naa";
-import { DocumentLike, workbookBytes, workbookName } from "./workbookFile";
+import { DocumentLike, readDocumentFile, workbookName } from "../documentFile";
 
 export function officeM365(
   config: M365Config,
@@ -16,7 +16,7 @@ export function officeM365(
     naa: naaSupported(office),
     token: naaToken(config),
     fetch: (url, init) => fetch(url, init),
-    workbookBytes: () => workbookBytes(doc),
+    workbookBytes: () => readDocumentFile(doc),
     workbookName: () => workbookName(doc),
     cache: memoryCache(),
   };

@@ -14,7 +14,7 @@ import {
 import { DragEvent, useEffect, useId, useRef, useState } from "react";
 import { StringKey, useT } from "../i18n";
 import { addFiles, fileKey } from "./chosen";
-import { fill } from "./fill";
+import { fill } from "../fill";
 import { ShortList } from "./ShortList";
 
 const useStyles = makeStyles({

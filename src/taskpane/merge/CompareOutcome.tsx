@@ -7,7 +7,7 @@ import {
 } from "@fluentui/react-components";
 import { COMPARE_SHEET, Comparison, comparisonCounts, Msg, periodWords } from "../../domain";
 import { Translate, useT } from "../i18n";
-import { fill } from "./fill";
+import { fill } from "../fill";
 
 const useStyles = makeStyles({
   text: { overflowWrap: "anywhere", minWidth: 0 },

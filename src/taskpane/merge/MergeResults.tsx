@@ -14,7 +14,7 @@ import { periodWords } from "../../domain/period";
 import { unitName as unitNameIn } from "../../domain/units";
 import type { MergedUnit, MergeResult } from "../../domain";
 import { StringKey, Translate, useT } from "../i18n";
-import { fill } from "./fill";
+import { fill } from "../fill";
 import { ShortList } from "./ShortList";
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ReactNode, useId, useState } from "react";
 import { useT } from "../i18n";
-import { fill } from "./fill";
+import { fill } from "../fill";
 
 const useStyles = makeStyles({
   list: {

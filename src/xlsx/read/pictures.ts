@@ -127,34 +127,6 @@ function drawnPictures(pkg: Package, sheetPath: string): (DrawnPicture & { drawi
   return out;
 }
 
-/** A picture's image as the file stores it: PNG, JPEG or another format, by its first bytes. */
-export interface SheetImage extends CellPos {
-  bytes: Uint8Array;
-  format: "png" | "jpeg" | "other";
-}
-
-/**
- * The images of the pictures floating over a sheet, with their anchor cells (pictures whose image
- * part is missing or external are left out): what a report started from this one can carry.
- */
-export function drawingImages(pkg: Package, sheetPath: string): SheetImage[] {
-  const out: SheetImage[] = [];
-  for (const p of drawnPictures(pkg, sheetPath)) {
-    if (!p.embed) continue;
-    const rel = pkg.rels(p.drawing).find((r) => r.id === p.embed);
-    const bytes = rel?.target ? pkg.part(rel.target) : null;
-    if (!bytes) continue;
-    const format =
-      bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47
-        ? "png"
-        : bytes[0] === 0xff && bytes[1] === 0xd8
-          ? "jpeg"
-          : "other";
-    out.push({ row: p.row, col: p.col, bytes, format });
-  }
-  return out;
-}
-
 function tooMany(pkg: Package) {
   return overLimit(
     pkg.file,
@@ -234,5 +206,191 @@ export function pictureValueMetadata(pkg: Package, workbookPath: string): Set<nu
     const s = structureOf[rv];
     if (s !== undefined && PICTURE_STRUCTURES.has(structures[s])) out.add(i + 1);
   });
+  return out;
+}
+
+/** A picture floating over a sheet, with its bytes: what laying the sheet out again carries over. */
+export interface SheetImage {
+  /** The cell of its top-left corner (1-based) and the corner's offset into it, in points. */
+  row: number;
+  col: number;
+  rowOffPt: number;
+  colOffPt: number;
+  /**
+   * Its size in points, as the drawing gives it (the anchor's extent, else the picture's own), or
+   * null when it gives none — then `to`, the cell of its bottom-right corner (a two-cell anchor).
+   */
+  widthPt: number | null;
+  heightPt: number | null;
+  to: { row: number; col: number; rowOffPt: number; colOffPt: number } | null;
+  /** The picture file, and its type from the part's name ("png", "jpeg", "gif"). */
+  bytes: Uint8Array;
+  extension: string;
+  /** PNG, JPEG or another format, by the image's first bytes (what can be put into Excel again). */
+  format: "png" | "jpeg" | "other";
+  name: string;
+}
+
+function imageFormat(bytes: Uint8Array): SheetImage["format"] {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47)
+    return "png";
+  return bytes[0] === 0xff && bytes[1] === 0xd8 ? "jpeg" : "other";
+}
+
+const EMU_PER_PT = 12700;
+
+/**
+ * The pictures of a sheet's drawings with their bytes (through the drawing's relationships to its
+ * media parts) and where they sit. Pictures in one-cell and two-cell anchors only (an absolute
+ * anchor has no cell); inside markup-compatibility alternatives, the first branch with pictures.
+ */
+export function drawingImages(pkg: Package, sheetPath: string): SheetImage[] {
+  const out: SheetImage[] = [];
+  for (const rel of pkg.related(sheetPath, "drawing")) {
+    const drawing = rel.target!;
+    if (!pkg.has(drawing)) continue;
+    const media = new Map(pkg.rels(drawing).map((r) => [r.id, r.target]));
+    type Pos = { row: number; col: number; rowOff: number; colOff: number };
+    let anchor: {
+      cell: boolean;
+      from: Pos;
+      to: Pos | null;
+      pics: { embed: string | null; name: string; cx: number | null; cy: number | null }[];
+      ext: { cx: number; cy: number } | null;
+    } | null = null;
+    let inFrom = false;
+    let inTo = false;
+    let field: keyof Pos | null = null;
+    let text = "";
+    let pic: { embed: string | null; name: string; cx: number | null; cy: number | null } | null =
+      null;
+    let altDepth = 0;
+    let altTaken = false;
+    let inBranch = false;
+    let skipBranch = false;
+    pkg.xml(drawing, {
+      open: (uri, local, a, lookup) => {
+        if (has(NS.mc, uri)) {
+          if (local === "AlternateContent") {
+            altDepth++;
+            altTaken = false;
+          } else if ((local === "Choice" || local === "Fallback") && altDepth) {
+            inBranch = true;
+            skipBranch = altTaken;
+          }
+          return;
+        }
+        if (skipBranch) return;
+        if (has(NS.xdr, uri)) {
+          if (!anchor) {
+            if (
+              local === "twoCellAnchor" ||
+              local === "oneCellAnchor" ||
+              local === "absoluteAnchor"
+            )
+              anchor = {
+                cell: local !== "absoluteAnchor",
+                from: { row: -1, col: -1, rowOff: 0, colOff: 0 },
+                to: null,
+                pics: [],
+                ext: null,
+              };
+            return;
+          }
+          if (local === "from") inFrom = true;
+          else if (local === "to") {
+            inTo = true;
+            anchor.to = { row: -1, col: -1, rowOff: 0, colOff: 0 };
+          } else if (
+            (inFrom || inTo) &&
+            (local === "row" || local === "col" || local === "rowOff" || local === "colOff")
+          ) {
+            field = local;
+            text = "";
+          } else if (local === "pic") pic = { embed: null, name: "", cx: null, cy: null };
+          else if (local === "cNvPr" && pic) pic.name = a.name ?? "";
+          else if (local === "ext" && !pic) {
+            const cx = xsdIndex(a.cx);
+            const cy = xsdIndex(a.cy);
+            if (cx !== null && cy !== null) anchor.ext = { cx, cy };
+          }
+          return;
+        }
+        if (!pic || !DRAWINGML.includes(uri)) return;
+        if (local === "blip") pic.embed = nsAttr(a, lookup, NS.rel, "embed") ?? null;
+        else if (local === "ext" && pic.cx === null) {
+          // The picture's own extent (in a:xfrm); some writers leave it 0 and size the anchor.
+          const cx = xsdIndex(a.cx);
+          const cy = xsdIndex(a.cy);
+          if (cx && cy) {
+            pic.cx = cx;
+            pic.cy = cy;
+          }
+        }
+      },
+      close: (uri, local) => {
+        if (has(NS.mc, uri)) {
+          if ((local === "Choice" || local === "Fallback") && inBranch) {
+            if (!skipBranch && anchor && (anchor as { pics: unknown[] }).pics.length)
+              altTaken = true;
+            inBranch = false;
+            skipBranch = false;
+          } else if (local === "AlternateContent") altDepth--;
+          return;
+        }
+        if (skipBranch || !has(NS.xdr, uri) || !anchor) return;
+        const an = anchor as NonNullable<typeof anchor>;
+        if (field && local === field) {
+          const n = xsdIndex(text.trim());
+          if (n !== null) (inTo && an.to ? an.to : an.from)[field] = n;
+          field = null;
+        } else if (local === "from") inFrom = false;
+        else if (local === "to") inTo = false;
+        else if (local === "pic" && pic) {
+          an.pics.push(pic);
+          pic = null;
+        } else if (
+          local === "twoCellAnchor" ||
+          local === "oneCellAnchor" ||
+          local === "absoluteAnchor"
+        ) {
+          anchor = null;
+          if (!an.cell || an.from.row < 0 || an.from.col < 0) return;
+          for (const p of an.pics) {
+            const target = p.embed ? media.get(p.embed) : null;
+            const bytes = target ? pkg.part(target) : null;
+            if (!bytes) continue;
+            if (out.length >= READ_LIMITS.pictures) throw tooMany(pkg);
+            const cx = an.ext?.cx || p.cx || null;
+            const cy = an.ext?.cy || p.cy || null;
+            const to = an.to && an.to.row >= 0 && an.to.col >= 0 ? an.to : null;
+            out.push({
+              row: an.from.row + 1,
+              col: an.from.col + 1,
+              rowOffPt: an.from.rowOff / EMU_PER_PT,
+              colOffPt: an.from.colOff / EMU_PER_PT,
+              widthPt: cx === null ? null : cx / EMU_PER_PT,
+              heightPt: cy === null ? null : cy / EMU_PER_PT,
+              to: to && {
+                row: to.row + 1,
+                col: to.col + 1,
+                rowOffPt: to.rowOff / EMU_PER_PT,
+                colOffPt: to.colOff / EMU_PER_PT,
+              },
+              bytes,
+              extension: (/\.([a-z0-9]+)$/i.exec(target!)?.[1] ?? "png")
+                .toLowerCase()
+                .replace("jpg", "jpeg"),
+              format: imageFormat(bytes),
+              name: p.name,
+            });
+          }
+        }
+      },
+      text: (s) => {
+        if (field) text += s;
+      },
+    });
+  }
   return out;
 }

@@ -1,7 +1,9 @@
 /**
  * One worksheet part to cells: `<sheetData>` (rows, cells, cached formula results, inline and shared
- * strings) and `<mergeCells>`, streamed through the XML parser. Everything else in the part (styles,
- * validation over whole columns, conditional formats) is parsed for well-formedness and skipped.
+ * strings, each cell's style index, each row's height) and `<mergeCells>`, the column widths
+ * (`<cols>`), the default row height (`<sheetFormatPr>`) and the manual page breaks (`<rowBreaks>`),
+ * streamed through the XML parser. Everything else in the part (validation over whole columns,
+ * conditional formats) is parsed for well-formedness and skipped.
  */
 import { addr, CellRange, parseRange } from "../../domain/layout/a1";
 import { GridCell } from "../../domain/layout/grid";
@@ -23,6 +25,18 @@ export interface SheetCells {
   uncalculated: Set<string>;
   /** Cells carrying value metadata (`vm`): rich values such as pictures placed in cells. */
   richCells: { row: number; col: number; vm: number; error: boolean }[];
+  /** Style index (`s`, into the workbook's cell formats) of cells with a value, 0-based like rows. */
+  styles: number[][];
+  /** Heights the file gives rows (points), and whether each was set by hand (`customHeight`). */
+  rowHeights: Map<number, { pt: number; custom: boolean }>;
+  /** The height of a row the file gives no height (`sheetFormatPr defaultRowHeight`), if it says. */
+  defaultRowHeight: number | null;
+  /** Column widths in characters, by column (1-based), as `<col>` gives them. */
+  colWidths: Map<number, number>;
+  /** The default column width (`sheetFormatPr defaultColWidth`, else baseColWidth + padding). */
+  defaultColWidth: number | null;
+  /** Rows (1-based) that start a page after a manual break. */
+  breaksBefore: number[];
 }
 
 export function readSheet(
@@ -40,7 +54,16 @@ export function readSheet(
     merges: [],
     uncalculated: new Set(),
     richCells: [],
+    styles: [],
+    rowHeights: new Map(),
+    defaultRowHeight: null,
+    colWidths: new Map(),
+    defaultColWidth: null,
+    breaksBefore: [],
   };
+  let inCols = false;
+  let inBreaks = false;
+  let style: number | null = null;
   let depth = 0;
   let inData = false;
   let inMerges = false;
@@ -80,6 +103,7 @@ export function readSheet(
     if (colNo > READ_LIMITS.maxCol) throw corrupt(file, `sheet "${sheetName}": column ${colNo}`);
     type = a.t ?? "n";
     vm = a.vm;
+    style = xsdIndex(a.s);
     hasF = hasV = inV = false;
     v = "";
     inCell = true;
@@ -146,6 +170,7 @@ export function readSheet(
     }
     row[colNo - 1] = value;
     if (colNo > out.colCount) out.colCount = colNo;
+    if (style !== null) (out.styles[rowNo - 1] ??= [])[colNo - 1] = style;
   };
 
   pkg.xml(path, {
@@ -173,6 +198,27 @@ export function readSheet(
       if (depth === 2) {
         inData = local === "sheetData";
         inMerges = local === "mergeCells";
+        inCols = local === "cols";
+        inBreaks = local === "rowBreaks";
+        if (local === "sheetFormatPr") {
+          const h = a.defaultRowHeight === undefined ? null : xsdNumber(a.defaultRowHeight);
+          if (h !== null && h > 0 && h <= 409.5) out.defaultRowHeight = h;
+          const w = a.defaultColWidth === undefined ? null : xsdNumber(a.defaultColWidth);
+          const base = a.baseColWidth === undefined ? null : xsdNumber(a.baseColWidth);
+          if (w !== null && w > 0 && w <= 255) out.defaultColWidth = w;
+          else if (base !== null && base > 0 && base <= 255) out.defaultColWidth = base + 5 / 7;
+        }
+      } else if (inCols && depth === 3 && local === "col") {
+        const min = xsdIndex(a.min);
+        const max = xsdIndex(a.max);
+        const w = a.width === undefined ? null : xsdNumber(a.width);
+        if (min !== null && max !== null && w !== null && min >= 1 && w >= 0 && w <= 255)
+          // Widths are kept for the columns a form uses, not for the 16,384 a whole-row style covers.
+          for (let c = min; c <= Math.min(max, READ_LIMITS.gridCols); c++) out.colWidths.set(c, w);
+      } else if (inBreaks && depth === 3 && local === "brk") {
+        const id = xsdIndex(a.id);
+        if (id !== null && id >= 1 && id < READ_LIMITS.maxRow && out.breaksBefore.length < 10000)
+          out.breaksBefore.push(id + 1);
       } else if (inData && depth === 3 && local === "row") {
         const r = a.r === undefined ? lastRow + 1 : xsdIndex(a.r);
         if (r === null || r < 1 || r > READ_LIMITS.maxRow)
@@ -182,6 +228,12 @@ export function readSheet(
         rowNo = lastRow = r;
         row = null;
         colNo = 0;
+        const ht = a.ht === undefined ? null : xsdNumber(a.ht);
+        if (ht !== null && ht >= 0 && ht <= 409.5)
+          out.rowHeights.set(r, {
+            pt: ht,
+            custom: a.customHeight === "1" || a.customHeight === "true",
+          });
       } else if (inData && depth === 4 && local === "c" && rowNo) openCell(a);
       else if (inMerges && depth === 3 && local === "mergeCell") {
         const m = a.ref === undefined ? null : parseRange(a.ref);
@@ -207,7 +259,7 @@ export function readSheet(
         else if (depth === 4 && local === "v") inV = false;
         return;
       }
-      if (depth === 1) inData = inMerges = false;
+      if (depth === 1) inData = inMerges = inCols = inBreaks = false;
       else if (depth === 2 && inData) rowNo = 0;
     },
     text: (s) => {

@@ -18,6 +18,7 @@ import {
 } from "./pictures";
 import { readSharedStrings } from "./sharedStrings";
 import { readSheet } from "./sheet";
+import { readNumberFormats } from "./styles";
 import { readWorkbook, XlsxSheet } from "./workbook";
 import { savedTime } from "./coreProps";
 import { Inflater } from "./zip";
@@ -36,10 +37,10 @@ export interface XlsxBook {
   file: string;
   sheets: XlsxSheet[];
   grid(sheet: XlsxSheet): XlsxGrid;
+  /** The pictures floating over a sheet, with their bytes (what `ita fit` carries over). */
+  images(sheet: XlsxSheet): SheetImage[];
   /** When the file was last saved (`dcterms:modified`, ISO 8601 UTC); null when it does not say. */
   savedAt(): string | null;
-  /** The images of the pictures floating over a sheet, with their anchor cells (read on demand). */
-  images(sheet: XlsxSheet): SheetImage[];
 }
 
 const byPosition = (a: CellPos, b: CellPos) => a.row - b.row || a.col - b.col;
@@ -50,6 +51,10 @@ function sparseRows(rows: readonly unknown[]): number[] {
   rows.forEach((_, i) => out.push(i + 1));
   return out;
 }
+
+/** Excel's row height and column width for Calibri 11, the Normal font of a new workbook. */
+const DEFAULT_ROW_PT = 15;
+const DEFAULT_COL_WIDTH = 8.43;
 
 export function openXlsx(file: string, bytes: Uint8Array, inflate: Inflater): XlsxBook {
   sniff(file, bytes);
@@ -62,6 +67,8 @@ export function openXlsx(file: string, bytes: Uint8Array, inflate: Inflater): Xl
       pkg.related(workbook.path, "sharedStrings")[0]?.target ?? null
     ));
   let pictureVm: Set<number> | null = null;
+  let numFmts: string[] | null = null;
+  const formats = () => (numFmts ??= readNumberFormats(pkg, workbook.path));
   const grids = new Map<string, XlsxGrid>();
 
   return {
@@ -87,6 +94,9 @@ export function openXlsx(file: string, bytes: Uint8Array, inflate: Inflater): Xl
       const rows = cells.rows;
       let occupied: number[] | undefined;
       const merges: CellRange[] = cells.merges;
+      const breaksBefore = [...new Set(cells.breaksBefore)].sort((a, b) => a - b);
+      const defaultHeight = cells.defaultRowHeight ?? DEFAULT_ROW_PT;
+      const defaultWidth = cells.defaultColWidth ?? DEFAULT_COL_WIDTH;
       const grid: XlsxGrid = {
         name: sheet.name,
         rowCount: cells.rowCount,
@@ -96,6 +106,20 @@ export function openXlsx(file: string, bytes: Uint8Array, inflate: Inflater): Xl
         pictures,
         uncalculated: cells.uncalculated,
         occupiedRows: () => (occupied ??= sparseRows(rows)),
+        numFmt: (r, c) => {
+          const s = cells.styles[r - 1]?.[c - 1];
+          return s === undefined ? null : (formats()[s] ?? null);
+        },
+        geometry: {
+          // A row the file gives a height keeps it (Excel shows a file's heights as they are); one
+          // it gives none is sized by the app to its single cells.
+          rowHeight: (r) => {
+            const h = cells.rowHeights.get(r);
+            return h ? { pt: h.pt, auto: false } : { pt: defaultHeight, auto: true };
+          },
+          colWidth: (c) => cells.colWidths.get(c) ?? defaultWidth,
+          breaksBefore,
+        },
       };
       grids.set(sheet.path, grid);
       return grid;

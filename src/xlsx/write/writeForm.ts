@@ -91,6 +91,7 @@ export async function addFormSheet(
       cell.style = excelStyle(styles[r - 1][c - 1]) as ExcelJS.Style;
     }
   }
+  for (const f of model.numFmts ?? []) ws.getCell(f.row, f.col).numFmt = f.numFmt;
   for (const m of model.merges) ws.mergeCells(m.r1, m.c1, m.r2, m.c2);
   model.rowHeights.forEach((h, i) => (ws.getRow(i + 1).height = h.pt));
   // ExcelJS's addPageBreak puts the break after the row it is called on.

@@ -15,6 +15,7 @@ import { reportSchema } from "../../../src/domain/report";
 import { insertPhoto, locateFormSheet, memoryMarkStore, scaffoldSheet } from "../../../src/excel";
 import sample from "../../../samples/chom-thong-2567-r6.json";
 import { App } from "../../../src/taskpane/App";
+import type { OfficeFilesLike } from "../../../src/taskpane/documentFile";
 import { excelGateway } from "../../../src/taskpane/excelGateway";
 import { firstLanguage, hostInfo, localLangStore } from "../../../src/taskpane/office";
 import { CURRENT, FakeExcelHost } from "../../host/fakeExcel";
@@ -50,9 +51,12 @@ const itaTest = {
     if (!row) throw new Error(`no row for ${code}`);
     return `${String.fromCharCode(64 + columnIndex(field))}${row}`;
   },
-  /** Type a value into a cell of the active sheet, as the user would in Excel. */
+  /**
+   * Type into a cell of the active sheet as the user would in Excel: the entry as Excel takes it
+   * (85% a percentage, a date a serial number…) and worksheet.onChanged raised (test/host).
+   */
   type(address: string, value: string | number): void {
-    activeSheet().getCell(address).value = value;
+    host.type(activeSheet().name, address, String(value));
   },
   value(address: string): unknown {
     return activeSheet().getCell(address).value;
@@ -139,7 +143,7 @@ const m365: M365 | null = graph
       },
       fetch: (url, init) => fetch(url, init),
       workbookBytes: () =>
-        import("../../../src/taskpane/m365/workbookFile").then((w) => w.workbookBytes(document$)),
+        import("../../../src/taskpane/documentFile").then((w) => w.readDocumentFile(document$)),
       workbookName: () => "ITA 2567 จอมทอง.xlsx",
       cache: memoryCache(),
     }
@@ -149,7 +153,10 @@ createRoot(document.getElementById("container")!).render(
   <M365Context.Provider value={m365}>
     <App
       host={info}
-      gateway={excelGateway(host.run, memoryMarkStore(), { mergedAreas: info.mergedAreas })}
+      gateway={excelGateway(host.run, memoryMarkStore(), {
+        mergedAreas: info.mergedAreas,
+        office: office as unknown as OfficeFilesLike,
+      })}
       initialLang={firstLanguage(langs, office)}
       onLangChange={langs.set}
     />

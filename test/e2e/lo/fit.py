@@ -7,7 +7,9 @@ has content) or is a number (shown as ###). Prints one JSON object:
 With "all" instead of a sheet index: {"sheets": [{"name", "checked", "clipped", "rows", "pages",
 "landscape", "paper": [w, h] in mm, "scale", "fitToWidth", "rowBreaks", "colBreaks" (0-based rows and
 columns that begin a page), "shapes": [{"rows": [first, last], "cols": [first, last]}]}]}.
-Usage: python3 fit.py FILE.xlsx [SHEET_INDEX|all]   (run with /usr/bin/python3, which has the uno module)
+With "N+pages": sheet N's check and page setup in one object, with "fill" (each printed page's share
+of the printable height that its rows take, the repeated header included).
+Usage: python3 fit.py FILE.xlsx [SHEET_INDEX|N+pages|all]   (run with /usr/bin/python3, which has the uno module)
 """
 import json, os, subprocess, sys, tempfile, time
 import uno
@@ -123,6 +125,34 @@ def cell_at(sizes, pos):
     return len(sizes) - 1
 
 
+def page_fill(sheet, style, heights):
+    """How full each printed page is: the height of the rows printed on it (the repeated title rows
+    included) at the page's scale, over the page's printable height (margins, header and footer taken
+    off), page by page in LibreOffice's own breaks within the print area."""
+    areas = sheet.getPrintAreas()
+    if not areas:
+        return []
+    first, last = areas[0].StartRow, areas[0].EndRow
+    titles = sheet.getTitleRows() if sheet.getPrintTitleRows() else None
+    title_h = sum(heights[r] for r in range(titles.StartRow, titles.EndRow + 1)) if titles else 0
+    room = style.Height - style.TopMargin - style.BottomMargin
+    if style.HeaderIsOn:
+        room -= style.HeaderHeight
+    if style.FooterIsOn:
+        room -= style.FooterHeight
+    scale = (style.PageScale or 100) / 100
+    starts = [first] + sorted(b.Position for b in sheet.getRowPageBreaks() if first < b.Position <= last)
+    fills = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] - 1 if k + 1 < len(starts) else last
+        used = sum(heights[r] for r in range(start, end + 1) if r < len(heights))
+        # The title rows print again at the top of every page that does not hold them already.
+        if titles and not (start <= titles.StartRow <= end):
+            used += title_h
+        fills.append(round(used * scale / room, 3))
+    return fills
+
+
 def page_setup(doc, index):
     sheet = doc.Sheets.getByIndex(index)
     style = doc.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
@@ -139,6 +169,7 @@ def page_setup(doc, index):
         shapes.append({"rows": [cell_at(heights, p.Y + 100), cell_at(heights, p.Y + z.Height - 100)],
                        "cols": [cell_at(widths, p.X + 100), cell_at(widths, p.X + z.Width - 100)]})
     return {"name": sheet.Name, "pages": pages, "landscape": style.IsLandscape,
+            "fill": page_fill(sheet, style, heights),
             "paper": [round(style.Width / 100), round(style.Height / 100)], "scale": style.PageScale,
             "fitToWidth": style.ScaleToPagesX, "shapes": shapes,
             # Rows and columns (0-based) that begin a printed page, LibreOffice's own and ours.
@@ -153,7 +184,11 @@ def main():
     try:
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, (pv("Hidden", True),))
-        if which == "all":
+        if which.endswith("+pages"):
+            # One sheet with its pages: the check, the page style and breaks, and how full each page is.
+            index = int(which[: -len("+pages")])
+            out = dict(page_setup(doc, index), **check(doc, index))
+        elif which == "all":
             count = doc.Sheets.Count
             # Page counts before the scratch sheet exists.
             setups = [page_setup(doc, i) for i in range(count)]

@@ -1,13 +1,21 @@
 /**
- * The open workbook's bytes, as Office gives them to an add-in: `Document.getFileAsync` with
- * `Office.FileType.Compressed` (the .xlsx package), read slice by slice (at most 4 MB a slice, the
- * default: https://learn.microsoft.com/javascript/api/office/office.getfileoptions) and then closed —
- * Office keeps no more than two files open for an add-in, and a file left open makes the next
- * getFileAsync fail (https://learn.microsoft.com/javascript/api/office/office.file, closeAsync).
- * A compressed slice's data is a byte array (https://learn.microsoft.com/javascript/api/office/office.slice).
+ * The open workbook as a file, through Office's common API (`Office.context.document.getFileAsync`,
+ * https://learn.microsoft.com/javascript/api/office/office.document#office-office-document-getfileasync-member(1)):
+ * the one place the pane reads it, for the copy a unit sends (xlsx or PDF) and for the upload to the
+ * Microsoft 365 library.
+ * - The file comes in slices of at most 4 MB, the default
+ *   (https://learn.microsoft.com/javascript/api/office/office.getfileoptions); a compressed slice's
+ *   data is a byte array (https://learn.microsoft.com/javascript/api/office/office.slice).
+ * - It is closed after, failed or not: Office keeps no more than two files open for an add-in, and a
+ *   file left open makes the next getFileAsync fail
+ *   (https://learn.microsoft.com/javascript/api/office/office.file, closeAsync).
+ * - Compressed (.xlsx) needs the requirement set CompressedFile, PDF the set PdfFile: Excel on the
+ *   web, on Windows and on Mac have both; Excel on iPad neither
+ *   (https://learn.microsoft.com/javascript/api/requirement-sets/common/office-add-in-requirement-sets).
  */
-import { ReasonError } from "../../domain/errors";
-import { msg } from "../../domain/text";
+import { ReasonError } from "../domain/errors";
+import { msg } from "../domain/text";
+import type { DocumentFiles } from "./gateway";
 
 interface AsyncResultLike<T> {
   status: "succeeded" | "failed" | string;
@@ -26,10 +34,18 @@ export interface FileLike {
 export interface DocumentLike {
   url?: string | null;
   getFileAsync(
-    fileType: "compressed",
+    fileType: "compressed" | "pdf",
     options: { sliceSize: number },
     cb: (r: AsyncResultLike<FileLike>) => void
   ): void;
+}
+
+/** The parts of `Office` the copy to send uses (a fake one in tests). */
+export interface OfficeFilesLike {
+  context: {
+    requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    document: DocumentLike;
+  };
 }
 
 export const SLICE_SIZE = 4 * 1024 * 1024;
@@ -44,10 +60,14 @@ function failed(e: AsyncResultLike<unknown>["error"]): ReasonError {
   );
 }
 
-/** The workbook's bytes (the file as Excel gives it: getFileAsync(Compressed)). */
-export function workbookBytes(doc: DocumentLike, sliceSize = SLICE_SIZE): Promise<Uint8Array> {
+/** The workbook as a file: its .xlsx package (Compressed) or the workbook printed (PDF). */
+export function readDocumentFile(
+  doc: DocumentLike,
+  type: "compressed" | "pdf" = "compressed",
+  sliceSize = SLICE_SIZE
+): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    doc.getFileAsync("compressed", { sliceSize }, (r) => {
+    doc.getFileAsync(type, { sliceSize }, (r) => {
       if (r.status !== "succeeded") return reject(failed(r.error));
       const file = r.value;
       const out = new Uint8Array(file.size);
@@ -81,4 +101,15 @@ export function workbookName(doc: DocumentLike): string {
   } catch {
     return last || "Book1.xlsx";
   }
+}
+
+/** The workbook as a file from Office, or null when this host cannot give one. */
+export function documentFiles(office: OfficeFilesLike | undefined): DocumentFiles | null {
+  const req = office?.context?.requirements;
+  if (!office || !req?.isSetSupported("CompressedFile")) return null;
+  return {
+    pdf: req.isSetSupported("PdfFile"),
+    file: (type) =>
+      readDocumentFile(office.context.document, type === "pdf" ? "pdf" : "compressed"),
+  };
 }
