@@ -24,6 +24,16 @@ export interface SplitResult {
   syncs: number;
 }
 
+/** A measure group's rows as read before it is laid out again (`end`: its last row once written). */
+interface GroupRead {
+  members: ReadItem[];
+  top: number;
+  last: ReadItem;
+  nextRow: number;
+  range: Excel.Range;
+  end?: number;
+}
+
 /** Rows a sheet may hold under an item (its continuation rows) that are read to find the group's end. */
 const MAX_ROWS_PER_ITEM = 40;
 
@@ -112,14 +122,7 @@ export async function splitItems(
 
   return guarded(async () => {
     const ws = context.workbook.worksheets.getItem(form.sheet);
-    const reads: {
-      members: ReadItem[];
-      top: number;
-      last: ReadItem;
-      nextRow: number;
-      range: Excel.Range;
-      end?: number;
-    }[] = groups.map((members) => {
+    const reads: GroupRead[] = groups.map((members) => {
       const top = members[0].row;
       const last = members[members.length - 1];
       const nextRow = Math.min(
@@ -152,18 +155,7 @@ export async function splitItems(
   });
 
   /** Lay out one group's rows again: its parts, their texts, merges and row heights. */
-  function writeGroup(
-    ws: Excel.Worksheet,
-    g: {
-      members: ReadItem[];
-      top: number;
-      last: ReadItem;
-      nextRow: number;
-      range: Excel.Range;
-      end?: number;
-    },
-    usedLast: number
-  ): void {
+  function writeGroup(ws: Excel.Worksheet, g: GroupRead, usedLast: number): void {
     const { members, top, last, nextRow } = g;
     const values = g.range.values as unknown[][];
     // The group ends above the next row with a code or an item text (the next item, or a heading)

@@ -4,7 +4,7 @@ import path from "path";
 import { metaFromReport, renderForm } from "../../src/domain";
 import { writeFormWorkbook } from "../../src/xlsx/write/writeForm";
 import { FY2567 } from "../forms";
-import { runCli, sampleReport, tmpDir } from "../helpers";
+import { runCli, SAMPLE_RESULTS_CELLS, sampleReport, tmpDir } from "../helpers";
 import { tinyPng } from "../png";
 
 const SAMPLE_JSON = path.join(__dirname, "../../samples/chom-thong-2567-r6.json");
@@ -31,33 +31,7 @@ type Issue = { rule: string; code: string; cell: string; message: { th: string; 
 const carriedCodes = (issues: Issue[]) =>
   issues.filter((i) => i.rule === "results.carried").map((i) => i.code);
 
-/** The 24 results cells with text in the sample, by their first item. */
-const CARRIED = [
-  "I1",
-  "I5",
-  "I6",
-  "I8",
-  "I9",
-  "I10",
-  "I11",
-  "I12",
-  "I13",
-  "I18",
-  "I21",
-  "I25",
-  "E1",
-  "E5",
-  "E7",
-  "E8",
-  "E9",
-  "E10",
-  "E11",
-  "E13",
-  "E14",
-  "E15",
-  "O1-O22",
-  "O23-O30",
-];
+const CARRIED = SAMPLE_RESULTS_CELLS;
 
 describe("ita scaffold --from an earlier report", () => {
   let dir: string;

@@ -2,19 +2,13 @@ import ExcelJS from "exceljs";
 import { columnWidthPt, SheetModel } from "../../domain";
 import { addFormSheet, fixedRows, newWorkbook } from "./writeForm";
 import { writeWorkbookFile } from "./output";
+import type { SheetImage } from "../read/pictures";
 
-/** A picture to place on a fitted sheet: where its corner goes, its size, its bytes. */
-export interface PlacedPicture {
-  sheet: string;
-  row: number;
-  col: number;
-  rowOffPt: number;
-  colOffPt: number;
-  widthPt: number | null;
-  heightPt: number | null;
-  bytes: Uint8Array;
-  extension: string;
-}
+/** A picture to place on a fitted sheet: where its corner goes, its size, its bytes (as read). */
+export type PlacedPicture = Pick<
+  SheetImage,
+  "row" | "col" | "rowOffPt" | "colOffPt" | "widthPt" | "heightPt" | "bytes" | "extension"
+> & { sheet: string };
 
 /** Pixels (96 per inch, what ExcelJS sizes pictures in) per point. */
 const PX_PER_PT = 4 / 3;
