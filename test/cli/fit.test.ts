@@ -147,4 +147,21 @@ describe("ita fit", () => {
     );
     await expect(fs.access(path.join(dir, "out.xlsx"))).rejects.toThrow();
   });
+
+  it("keeps what a report started from an earlier one carried: its results still said to be unchanged", async () => {
+    const dir = await tmpDir();
+    const r6 = path.join(dir, "r6.xlsx");
+    const sample = path.join(__dirname, "../../samples/chom-thong-2567-r6.json");
+    expect((await runCli("scaffold", "-o", r6, "--from", sample)).code).toBe(0);
+    const r12 = path.join(dir, "r12.xlsx");
+    expect((await runCli("scaffold", "--from", r6, "-o", r12)).code).toBe(0);
+    const fitted = path.join(dir, "fitted.xlsx");
+    expect((await runCli("fit", r12, "-o", fitted)).code).toBe(0);
+    const carried = async (file: string) =>
+      (
+        JSON.parse((await runCli("validate", file, "--json")).out).issues as { rule: string }[]
+      ).filter((i) => i.rule === "results.carried").length;
+    // The sample's 24 results cells with text, before fitting and after.
+    expect([await carried(r12), await carried(fitted)]).toEqual([24, 24]);
+  });
 });
