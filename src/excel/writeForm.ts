@@ -12,7 +12,14 @@ import {
   STYLES,
   TEXT_FORMAT,
 } from "../domain";
-import { chunkRows, DEFAULT_CHUNK_BYTES, jsonBytes, RequestBudget } from "./chunks";
+import {
+  chunkRows,
+  DEFAULT_CHUNK_BYTES,
+  jsonBytes,
+  OBJECT_BYTES,
+  RequestBudget,
+  SET_BYTES,
+} from "./chunks";
 import { ExcelActionError, guarded, stepNote } from "./errors";
 import { landscapeA4, protectionOptions, thinBorders } from "./format";
 
@@ -102,26 +109,37 @@ export interface ScaffoldResult {
  */
 function finishingSteps(
   ws: Excel.Worksheet,
-  model: SheetModel
+  model: SheetModel,
+  budgetBytes: number
 ): { missing: Msg; run: () => void }[] {
-  return [
-    {
-      // Heights computed from the text: Excel never fits rows under merged cells.
+  // Heights computed from the text (Excel never fits rows under merged cells): one action per run
+  // of rows of the same height (a long text's full pages are such a run), in as many requests as
+  // keep each under the budget — one for any ordinary form, more for one of thousands of rows.
+  const h = model.rowHeights;
+  const runs: [number, number, number][] = [];
+  for (let i = 0; i < h.length;) {
+    let j = i + 1;
+    while (j < h.length && h[j].pt === h[i].pt) j++;
+    runs.push([i, j - i, h[i].pt]);
+    i = j;
+  }
+  const perRequest = Math.max(1, Math.floor(budgetBytes / (2 * OBJECT_BYTES + SET_BYTES)));
+  const heights = [];
+  for (let k = 0; k < runs.length; k += perRequest) {
+    const part = runs.slice(k, k + perRequest);
+    heights.push({
       missing: msg(
         "ความสูงของแถวยังไม่ปรับตามข้อความ: เลือกแถวที่ข้อความถูกตัดแล้วลากเส้นขอบแถวให้สูงขึ้น",
         "Row heights are not set for the text: select rows whose text is cut and drag their border down"
       ),
       run: () => {
-        // One action per run of rows of the same height (a long text's full pages are such a run).
-        const h = model.rowHeights;
-        for (let i = 0; i < h.length;) {
-          let j = i + 1;
-          while (j < h.length && h[j].pt === h[i].pt) j++;
-          ws.getRangeByIndexes(i, 0, j - i, 1).format.rowHeight = h[i].pt;
-          i = j;
-        }
+        for (const [first, count, pt] of part)
+          ws.getRangeByIndexes(first, 0, count, 1).format.rowHeight = pt;
       },
-    },
+    });
+  }
+  return [
+    ...heights,
     ...(model.freezeRows > 0
       ? [
           {
@@ -207,10 +225,11 @@ export async function scaffoldSheet(
       throw e;
     }
     const notes: Msg[] = [];
-    for (const step of finishingSteps(ws, model)) {
+    for (const step of finishingSteps(ws, model, budgetBytes)) {
       try {
         step.run();
-        // One request per finishing step, so that a refused one costs only itself (five at most).
+        // One request per finishing step, so that a refused one costs only itself (five for an
+        // ordinary form; the row heights of a very long one take more).
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       } catch (e) {
