@@ -210,3 +210,49 @@ describe("fitting a sheet to what was typed", () => {
     });
   });
 });
+
+describe("a split text typed over in its first part", () => {
+  // I1's issue long enough to go on under "(ต่อ)" on the next page.
+  const long = "หน่วยงานยังขาดการเผยแพร่ข้อมูลการดำเนินงานให้ประชาชนทราบอย่างทั่วถึงและต่อเนื่อง "
+    .repeat(40)
+    .trim();
+  const report = () => {
+    const r = sampleReport();
+    r.items = r.items.map((i) => (i.code === "I1" ? { ...i, issue: long } : i));
+    return r;
+  };
+  /** The model's cells of I1's issue: the first part (ending "…") and the "(ต่อ)" parts after it. */
+  function parts(m: SheetModel): { head: [number, number]; tails: [number, number][] } {
+    const col = 3; // D, the issue column
+    const rows = texts(m).map((r, i) => [i, r[col]] as const);
+    const head = rows.find(([, t]) => t.startsWith("หน่วยงานยังขาด"))!;
+    const tails = rows.filter(([i, t]) => i > head[0] && t.startsWith("(ต่อ) ")).slice(0, 2);
+    return { head: [head[0], col], tails: tails.map(([i]) => [i, col]) };
+  }
+
+  it("reads the text typed in full once, and warns that the part left under it prints it again", () => {
+    const m = renderForm(FY2567, metaFromReport(report()), report());
+    const { head, tails } = parts(m);
+    expect(tails).toHaveLength(2);
+    const values: GridCell[][] = texts(m).map((r) => r.map((t) => t || null));
+    m.values.forEach((r, i) => r.forEach((v, c) => typeof v === "number" && (values[i][c] = v)));
+    // The user selects the first part and types the whole issue again, as in Excel.
+    const typedIssue = "หน่วยงานยังขาดการเผยแพร่ข้อมูลการดำเนินงานให้ประชาชนทราบอย่างทั่วถึงและต่อเนื่อง";
+    values[head[0]][head[1]] = typedIssue;
+    const grid = arrayGrid(m.name, values, m.merges);
+    const form = readForm(grid, FY2567);
+    // The "(ต่อ)" part holds words of the long text the typed one lacks: it still continues it.
+    expect(form.items.find((i) => i.code === "I1")!.issue.startsWith(typedIssue)).toBe(true);
+
+    // Now the whole text typed over the first part, the "(ต่อ)" part left as it was.
+    values[head[0]][head[1]] = long;
+    const again = readForm(arrayGrid(m.name, values, m.merges), FY2567);
+    expect(again.items.find((i) => i.code === "I1")!.issue).toBe(long);
+    // One warning for the text, at its first "(ต่อ)" part, naming every part left.
+    const [first, second] = tails.map(([r]) => `D${r + 1}`);
+    const repeated = validate(again).issues.filter((i) => i.rule === "print.repeated");
+    expect(repeated.map((i) => [i.code, i.cell, i.severity])).toEqual([["I1", first, "warning"]]);
+    expect(repeated[0].message.en.startsWith(`${first}, ${second}, `)).toBe(true);
+    expect(repeated[0].message.en).toMatch(/still hold the "\(ต่อ\)" part of the earlier text/);
+  });
+});

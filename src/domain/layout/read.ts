@@ -3,7 +3,7 @@ import { CarriedRecord, carriedFromMeta, markerContinues } from "../carried";
 import { leadingCode, normalizeCode } from "../codes";
 import { parsePassMark, parseScoreCell, ScoreParse } from "../score";
 import { cleanText, foldKey, Msg, msg, thaiDigitsToAscii } from "../text";
-import { CONTINUED, joinParts } from "./textMetrics";
+import { CONTINUED, joinParts, MORE } from "./textMetrics";
 import { ReasonError } from "../errors";
 import { TEXT_FIELDS, TextField } from "../reportFields";
 import { resolveUnit, Unit } from "../units";
@@ -42,7 +42,13 @@ export interface ReadMeta<T> {
 
 /** A problem met while reading the layout itself (not a validation rule on the content). */
 export interface ReadProblem {
-  kind: "unknown-code" | "duplicate-code" | "missing-item" | "column-moved" | "meta-sheet-mismatch";
+  kind:
+    | "unknown-code"
+    | "duplicate-code"
+    | "missing-item"
+    | "column-moved"
+    | "meta-sheet-mismatch"
+    | "stale-continuation";
   code?: string;
   cell?: string;
   message: Msg;
@@ -289,7 +295,18 @@ export function readForm(
         columns[f],
         bodyRows,
         isItemRow,
-        (SHARED_FIELDS as readonly string[]).includes(f) ? insideAbove : undefined
+        (SHARED_FIELDS as readonly string[]).includes(f) ? insideAbove : undefined,
+        (cells, head) => {
+          const list = cells.join(", ");
+          problems.push({
+            kind: "stale-continuation",
+            cell: cells[0],
+            message: msg(
+              `${list} ยังมีส่วนต่อ "(ต่อ)" ของข้อความเดิม ซึ่งพิมพ์ไว้ครบแล้วใน ${head}: ข้อความจึงพิมพ์ซ้ำ (อ่านเฉพาะ ${head}) — ลบข้อความใน ${list} หรือกด "จัดหน้าพิมพ์"`,
+              `${list} still ${cells.length > 1 ? "hold" : "holds"} the "(ต่อ)" part of the earlier text, which ${head} now holds in full: it prints twice (only ${head} is read) — clear ${list} or fit the sheet for printing`
+            ),
+          });
+        }
       ),
     ])
   ) as Record<TextField, (row: number) => Chained>;
@@ -438,6 +455,9 @@ function parseRound(raw: string): number | null {
   return m ? Number(m[0]) : null;
 }
 
+/** A text's words only: what two copies of one text share however each was wrapped or split. */
+const squashed = (t: string) => t.replace(/[\s\u2060…]+/g, "");
+
 /** A text cell's text with its continuations joined, and which text it is (cells of one text share a key). */
 interface Chained {
   text: string;
@@ -461,7 +481,9 @@ function columnChains(
    * Rows whose empty cell belongs to the text above (without merge information, a measure group's
    * member inside the group's merged cell).
    */
-  insideAbove: (row: number) => boolean = () => false
+  insideAbove: (row: number) => boolean = () => false,
+  /** A "(ต่อ)" part whose text the cell above already holds in full (that cell typed over). */
+  onStale: (cells: string[], head: string) => void = () => {}
 ): (row: number) => Chained {
   const mark = CONTINUED.trim();
   const spans = new Map(grid.merges.map((m) => [`${m.r1}:${m.c1}`, m.r2]));
@@ -472,6 +494,8 @@ function columnChains(
   const texts: string[] = [];
   const chainOf = new Map<string, number>();
   const visible = new Map<string, string>();
+  // Per text, the "(ต่อ)" parts its first cell already holds in full (typed over), and that cell.
+  const stale = new Map<number, { head: string; cells: string[] }>();
   let last = -1;
   let lastCell = "";
   for (const r of bodyRows) {
@@ -497,7 +521,17 @@ function columnChains(
     }
     if (t.startsWith(mark) && last >= 0) {
       const rest = t.slice(mark.length).trimStart();
-      if (rest) texts[last] = joinParts(texts[last], rest);
+      // The part above no longer ends where the layout split it ("…") and already holds this
+      // part's words: the user typed the whole text over the first part. Joining would read it twice.
+      const leftover = stale.get(last);
+      if (
+        rest &&
+        (leftover || !texts[last].endsWith(MORE)) &&
+        squashed(texts[last]).includes(squashed(rest))
+      ) {
+        if (leftover) leftover.cells.push(addr(a.row, a.col));
+        else stale.set(last, { head: lastCell, cells: [addr(a.row, a.col)] });
+      } else if (rest) texts[last] = joinParts(texts[last], rest);
       chainOf.set(key, last);
     } else {
       // Empty cells are texts too (still to be written), so that a "(ต่อ)" below one joins it.
@@ -507,6 +541,7 @@ function columnChains(
     }
     lastCell = addr(a.row, a.col);
   }
+  for (const { head, cells } of stale.values()) onStale(cells, head);
   return (row) => {
     const a = resolve(row, col);
     const key = `${a.row}:${a.col}`;

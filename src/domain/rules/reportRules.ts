@@ -176,6 +176,15 @@ export const REPORT_RULES: readonly ReportRule[] = [
       }),
   },
   {
+    // A "(ต่อ)" part left from the text the user typed over: read once, printed twice.
+    id: "print.repeated",
+    severity: "warning",
+    check: (f) =>
+      f.problems
+        .filter((p) => p.kind === "stale-continuation")
+        .map((p) => ({ code: itemsAt(f, p.cell!)[0] ?? null, cell: p.cell, message: p.message })),
+  },
+  {
     id: "layout.column",
     severity: "warning",
     check: (f) =>
