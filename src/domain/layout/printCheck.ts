@@ -29,6 +29,9 @@ export interface PrintCheckArea {
   font: (row: number, col: number) => FontSpec;
 }
 
+/** One pixel at 96 dpi, in points: the step of row heights as Excel and LibreOffice store them. */
+const PIXEL_PT = 0.75;
+
 const text = (v: GridCell): string =>
   v === null ? "" : typeof v === "string" ? v.replace(/\r\n?/g, "\n").trim() : String(v);
 
@@ -73,9 +76,12 @@ export function cutOffs(grid: CellGrid, area: PrintCheckArea): CutOff[] | null {
       const needPt = lines * pitch + CELL_PADDING_PT;
       const breakAt = g.breaksBefore.find((b) => b > m.r1 && b <= m.r2);
       const lastRow = breakAt ? breakAt - 1 : m.r2;
+      // A row's height as stored may be a pixel (0.75 pt at 96 dpi) less than the layout asked:
+      // Excel and LibreOffice both keep heights in whole pixels (LibreOffice saves 394.4 as 393.75).
       let have = 0;
-      for (let k = m.r1; k <= lastRow && have < needPt; k++) have += g.rowHeight(k).pt;
-      const fits = Math.max(0, Math.floor((have - CELL_PADDING_PT + 0.5) / pitch));
+      let rows = 0;
+      for (let k = m.r1; k <= lastRow && have < needPt; k++, rows++) have += g.rowHeight(k).pt;
+      const fits = Math.max(0, Math.floor((have - CELL_PADDING_PT + PIXEL_PT * rows) / pitch));
       if (lines > fits)
         out.push({ cell: single ? addr(r, c) : rangeAddr(m), anchor: addr(r, c), lines, fits });
     }

@@ -11,35 +11,8 @@ With "N+pages": sheet N's check and page setup in one object, with "fill" (each 
 of the printable height that its rows take, the repeated header included).
 Usage: python3 fit.py FILE.xlsx [SHEET_INDEX|N+pages|all]   (run with /usr/bin/python3, which has the uno module)
 """
-import json, os, subprocess, sys, tempfile, time
-import uno
-from com.sun.star.beans import PropertyValue
-
-
-def pv(name, value):
-    p = PropertyValue()
-    p.Name = name
-    p.Value = value
-    return p
-
-
-def connect():
-    port = 2100 + os.getpid() % 700
-    profile = tempfile.mkdtemp(prefix="lo-fit-")
-    proc = subprocess.Popen(
-        ["soffice", "--headless", "--norestore", "--nologo",
-         f"--accept=socket,host=127.0.0.1,port={port};urp;", f"-env:UserInstallation=file://{profile}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(240):
-        try:
-            ctx = resolver.resolve(f"uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext")
-            return proc, ctx
-        except Exception:
-            time.sleep(0.5)
-    proc.kill()
-    raise SystemExit("LibreOffice did not start")
+import json, os, sys
+from session import libreoffice, open_hidden
 
 
 def pt(hmm):
@@ -180,10 +153,8 @@ def page_setup(doc, index):
 def main():
     path = os.path.abspath(sys.argv[1])
     which = sys.argv[2] if len(sys.argv) > 2 else "0"
-    proc, ctx = connect()
-    try:
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, (pv("Hidden", True),))
+    with libreoffice("lo-fit-") as desktop:
+        doc = open_hidden(desktop, path)
         if which.endswith("+pages"):
             # One sheet with its pages: the check, the page style and breaks, and how full each page is.
             index = int(which[: -len("+pages")])
@@ -197,8 +168,5 @@ def main():
             out = check(doc, int(which))
         print(json.dumps(out, ensure_ascii=False))
         doc.close(True)
-    finally:
-        proc.terminate()
-
 
 main()
