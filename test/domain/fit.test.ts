@@ -256,3 +256,25 @@ describe("a split text typed over in its first part", () => {
     expect(repeated[0].message.en).toMatch(/still hold the "\(ต่อ\)" part of the earlier text/);
   });
 });
+
+describe("row heights as the apps store them", () => {
+  it("takes a height a pixel under the layout's (LibreOffice saves 394.4 pt as 393.75) as still fitting, not two", () => {
+    const m = filled();
+    const g = modelGrid(m);
+    const geometry = g.geometry!;
+    const stored = (pixels: number) => ({
+      ...g,
+      geometry: {
+        ...geometry,
+        // Each row's height rounded down to whole pixels (0.75 pt), less `pixels` more.
+        rowHeight: (r: number) => {
+          const h = geometry.rowHeight(r);
+          return { ...h, pt: Math.floor(h.pt / 0.75) * 0.75 - pixels * 0.75 };
+        },
+      },
+    });
+    expect(readForm(stored(0), FY2567).cutOffs).toEqual([]);
+    // Two pixels under on every row: the cells that filled their rows to the last line are cut.
+    expect(readForm(stored(2), FY2567).cutOffs!.length).toBeGreaterThan(0);
+  });
+});
