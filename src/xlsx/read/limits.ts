@@ -25,8 +25,11 @@ export const READ_LIMITS = {
   sharedStrings: 200000,
   /** Cells with a value on one sheet. */
   cells: 200000,
-  /** Merged ranges on one sheet (each is kept as a range, never expanded cell by cell). */
-  merges: 10000,
+  /**
+   * Merged ranges on one sheet (each is kept as a range, never expanded cell by cell). A form whose
+   * every text cell is full (32,767 characters) runs to about 15,000 rows and over 10,000 merges.
+   */
+  merges: 50000,
   /** Pictures on one sheet (drawing anchors and pictures placed in cells). */
   pictures: 10000,
   /** Nesting depth of XML elements. */
