@@ -1,6 +1,7 @@
 import {
   cellFormat,
   COLOR_SCALE,
+  colorScalePoints,
   COMPARE_SHEET,
   colLetter,
   FONT,
@@ -444,18 +445,11 @@ async function formatSheet(
     const cf = ws
       .getRange(`${colLetter(c.c1)}${c.r1}:${colLetter(c.c2)}${c.r2}`)
       .conditionalFormats.add("ColorScale");
+    const [low, pass, top] = colorScalePoints(c.passMark);
     cf.colorScale.criteria = {
-      minimum: {
-        formula: null as unknown as string,
-        type: "LowestValue",
-        color: `#${COLOR_SCALE.min}`,
-      },
-      midpoint: { formula: "50", type: "Percentile", color: `#${COLOR_SCALE.mid}` },
-      maximum: {
-        formula: null as unknown as string,
-        type: "HighestValue",
-        color: `#${COLOR_SCALE.max}`,
-      },
+      minimum: { formula: String(low), type: "Number", color: `#${COLOR_SCALE.min}` },
+      midpoint: { formula: String(pass), type: "Number", color: `#${COLOR_SCALE.mid}` },
+      maximum: { formula: String(top), type: "Number", color: `#${COLOR_SCALE.max}` },
     };
   }
   if (s.chart) {

@@ -69,7 +69,16 @@ describe("summary through Office.js", () => {
     ).conditionalFormattings;
     expect(cf[0]).toMatchObject({
       ref: sheets[0].colorScale && expect.stringMatching(/^B4:[A-Z]+7$/),
-      rules: [{ type: "colorScale" }],
+      rules: [
+        {
+          type: "colorScale",
+          cfvo: [
+            { type: "num", value: 84.99 },
+            { type: "num", value: 85 },
+            { type: "num", value: 100 },
+          ],
+        },
+      ],
     });
     expect(host.state.charts).toEqual([
       {

@@ -30,7 +30,11 @@ export class FakeConditionalFormat {
           ? { type: "min" }
           : x.type === "HighestValue"
             ? { type: "max" }
-            : { type: x.type.toLowerCase(), value: Number(x.formula) };
+            : // Excel.ConditionalFormatColorCriterionType "Number" is SpreadsheetML's cfvo "num".
+              {
+                type: x.type === "Number" ? "num" : x.type.toLowerCase(),
+                value: Number(x.formula),
+              };
       s.addConditionalFormatting({
         ref,
         rules: [

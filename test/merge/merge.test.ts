@@ -122,6 +122,12 @@ describe("merge: summary content", () => {
     ).conditionalFormattings;
     expect(cf[0].rules[0].type).toBe("colorScale");
     expect(cf[0].ref).toBe(`B4:${colLetter(header.length)}6`);
+    // Red under the pass mark, yellow at it, green at 100: 84.33 and 86.40 never look alike.
+    expect((cf[0].rules[0] as unknown as { cfvo: unknown[] }).cfvo).toEqual([
+      { type: "num", value: 84.99 },
+      { type: "num", value: 85 },
+      { type: "num", value: 100 },
+    ]);
   });
 
   it("adds a bar chart of the indicator averages", async () => {

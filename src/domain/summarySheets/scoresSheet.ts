@@ -111,7 +111,7 @@ export function scoresSheet(r: MergeResult): SummarySheet {
     freeze: { rows: SUMMARY_HEADER_ROW, cols: 1 },
     wrap: true,
     colorScale: merged.length
-      ? { r1: SUMMARY_FIRST_ROW, c1: 2, r2: lastUnitRow, c2: n }
+      ? { r1: SUMMARY_FIRST_ROW, c1: 2, r2: lastUnitRow, c2: n, passMark }
       : undefined,
     print: { scale, titleCols: 1, rowBreaks: [], colBreaks, overThenDown: true },
   };

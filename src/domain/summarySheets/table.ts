@@ -79,7 +79,11 @@ export interface SummarySheet {
   freeze: { rows: number; cols: number };
   /** Wrap long text in data rows (the score matrix keeps one line per row). */
   wrap: boolean;
-  colorScale?: CellRange;
+  /**
+   * Scores coloured by the pass mark: red under it, yellow at it to green at 100 (a step at the
+   * pass mark, so that 84.33 and 86.40 never look alike).
+   */
+  colorScale?: CellRange & { passMark: number };
   /** The chart, placed over the cells of `anchor`. */
   chart?: { title: string; categories: CellRange; values: CellRange; anchor: CellRange };
   /** How the sheet prints; without it, as `textSheetPrint` lays out its columns (`printOf`). */
@@ -198,6 +202,14 @@ export const SUMMARY_FORMATS: Record<TableColumn["kind"], string> = {
 
 /** Heat map colours: low red, middle yellow, high green. */
 export const COLOR_SCALE = { min: "F8696B", mid: "FFEB84", max: "63BE7B" } as const;
+
+/**
+ * The colour scale's three points as numbers: just under the pass mark (red, as everything below),
+ * the pass mark (yellow) and 100 (green).
+ */
+export function colorScalePoints(passMark: number): [number, number, number] {
+  return [Math.round((passMark - 0.01) * 100) / 100, passMark, 100];
+}
 
 /**
  * Height in points a data row needs for its wrapped text (a merged cell over the width of its

@@ -20,6 +20,7 @@ import {
 import {
   cellFormat,
   COLOR_SCALE,
+  colorScalePoints,
   SUMMARY_FIRST_ROW,
   SUMMARY_HEADER_ROW,
   SUMMARY_STYLES,
@@ -231,7 +232,9 @@ function sheetXml(
   const m = SUMMARY_MARGINS;
   const heat = sheet.colorScale
     ? `<conditionalFormatting sqref="${rangeAddr(sheet.colorScale)}"><cfRule type="colorScale" priority="1"><colorScale>` +
-      `<cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>` +
+      colorScalePoints(sheet.colorScale.passMark)
+        .map((v) => `<cfvo type="num" val="${v}"/>`)
+        .join("") +
       `<color rgb="FF${COLOR_SCALE.min}"/><color rgb="FF${COLOR_SCALE.mid}"/><color rgb="FF${COLOR_SCALE.max}"/>` +
       `</colorScale></cfRule></conditionalFormatting>`
     : "";
