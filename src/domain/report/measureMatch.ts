@@ -32,6 +32,14 @@ export interface CellEntry {
   raw: string;
   /** `normaliseMeasure` of it: what is compared with the measures ("" when it only says it was done). */
   text: string;
+  /** Its number as the unit wrote it ("3." "3)" "(3)" "ข้อ 3"), when it has one. */
+  num?: number;
+}
+
+/** The number an entry begins with ("3. …", "3) …", "(3) …", "ข้อ 3 …"), else undefined; not "1.1". */
+function leadNumber(part: string): number | undefined {
+  const m = /^\s*(?:\(\s*(\d{1,3})\s*\)|(\d{1,3})\s*[.)](?!\d)|ข้อ\s*(\d{1,3})(?!\d))/u.exec(part);
+  return m ? Number(m[1] ?? m[2] ?? m[3]) : undefined;
 }
 
 /** The bullet or numbering of an entry removed, nothing else. */
@@ -57,7 +65,13 @@ export function splitCell(text: string): CellEntry[] {
     const parts = line.split(/\s+(?=(?:\(\d{1,3}\)|\d{1,3}[.)](?!\d))\s*\S)/u);
     for (const p of parts) {
       const raw = withoutLead(p);
-      if (raw && /[\p{L}\p{N}]/u.test(raw)) out.push({ raw, text: normaliseMeasure(p) });
+      if (!raw || !/[\p{L}\p{N}]/u.test(raw)) continue;
+      const num = leadNumber(p);
+      out.push(
+        num === undefined
+          ? { raw, text: normaliseMeasure(p) }
+          : { raw, text: normaliseMeasure(p), num }
+      );
     }
   }
   return out;

@@ -65,30 +65,54 @@ export interface UnitDid {
   text: string;
 }
 
+/** "I20", "I18–I19", "I18 และ I20": some items of a group, runs of them as spans. */
+export function itemList(codes: readonly string[], items: readonly FormItem[]): string {
+  const order = items.map((i) => i.code).filter((c) => codes.includes(c));
+  const runs: string[][] = [];
+  for (const c of order) {
+    const last = runs[runs.length - 1];
+    const prev = last ? items.findIndex((i) => i.code === last[last.length - 1]) : -2;
+    if (last && items.findIndex((i) => i.code === c) === prev + 1) last.push(c);
+    else runs.push([c]);
+  }
+  const code = (c: string) => c.replace(/-/g, "–");
+  return numberList(
+    runs.map((r) => (r.length === 1 ? code(r[0]) : `${code(r[0])}–${code(r[r.length - 1])}`))
+  );
+}
+
 /**
  * What a unit did for a group: the measures it is counted under (from its results; those done as
  * planned said so), its other work (by the row's number), and "as in item X" resolved to the measures
- * it is counted under there.
+ * it is counted under there. Given `items` (those under the pass mark), only what the results of
+ * those items say, when the unit wrote any for them; without, the whole group's, with the items whose
+ * results say a measure counted from another item's was not done or is under way.
  */
 export function unitDid(
   byGroup: ReadonlyMap<string, GroupMeasures>,
   numbers: ReadonlyMap<string, GroupNumbers>,
   group: string,
-  key: string
+  key: string,
+  items?: readonly string[]
 ): UnitDid {
   const g = byGroup.get(group);
   const n = numbers.get(group);
   const u = g?.units.find((x) => x.key === key);
   if (!g || !u || !n) return { kind: "none", text: "ไม่ได้ระบุมาตรการหรือผลการดำเนินการของข้อนี้" };
+  const picked = items ? u.slots.filter((s) => s.items.some((i) => items.includes(i))) : [];
+  const only = picked.length > 0;
+  const nums = (ks: readonly number[]) => numberList(ks.map((k) => n.standard[k]));
   const done: string[] = [];
   const how = (k: number) => g.standard[k].done.find((c) => c.key === key)!.how;
-  const fromResults = u.standard.filter((k) => how(k) === "results");
-  const asPlanned = u.standard.filter((k) => how(k) === "as-planned");
-  if (fromResults.length)
-    done.push(`ดำเนินการตามมาตรการ ${numberList(fromResults.map((k) => n.standard[k]))}`);
-  if (asPlanned.length)
-    done.push(`ดำเนินการตามมาตรการ ${numberList(asPlanned.map((k) => n.standard[k]))} ตามที่วางแผนไว้`);
-  if (u.own.length && n.own) done.push(`ดำเนินการอื่นของหน่วยงาน (มาตรการ ${n.own})`);
+  const counted = only
+    ? [...new Set(picked.flatMap((s) => s.standard))].sort((a, b) => a - b)
+    : u.standard;
+  const fromResults = counted.filter((k) => how(k) === "results");
+  const asPlanned = counted.filter((k) => how(k) === "as-planned");
+  if (fromResults.length) done.push(`ดำเนินการตามมาตรการ ${nums(fromResults)}`);
+  if (asPlanned.length) done.push(`ดำเนินการตามมาตรการ ${nums(asPlanned)} ตามที่วางแผนไว้`);
+  const own = only ? picked.some((s) => s.own) : u.own.length > 0;
+  if (own && n.own) done.push(`ดำเนินการอื่นของหน่วยงาน (มาตรการ ${n.own})`);
   for (const r of u.references.filter((x) => x.where === "results")) {
     const target = byGroup.get(r.to);
     const there = target?.units.find((x) => x.key === key);
@@ -97,7 +121,40 @@ export function unitDid(
     if (did.length)
       done.push(`ดำเนินการตามมาตรการของข้อ ${groupSpan(target!.items)} (มาตรการ ${numberList(did)})`);
   }
-  if (done.length) return { kind: "done", text: `ได้${done.join(" รวมทั้ง")}` };
+  // What its results say was not done: of the items asked about; else of other items, by item.
+  const saidNot: string[] = [];
+  const not = (ks: number[], what: string, where: string) =>
+    ks.length && saidNot.push(`${what}ตามมาตรการ ${nums(ks)}${where}`);
+  const notCounted = (ks: number[]) => ks.filter((k) => !counted.includes(k));
+  if (only) {
+    not(
+      notCounted([...new Set(picked.flatMap((s) => s.notDone))].sort((a, b) => a - b)),
+      "ยังไม่ได้ดำเนินการ",
+      ""
+    );
+    not(
+      notCounted([...new Set(picked.flatMap((s) => s.inProgress))].sort((a, b) => a - b)),
+      "อยู่ระหว่างดำเนินการ",
+      ""
+    );
+  } else
+    for (const s of u.slots) {
+      const where = ` ในข้อ ${itemList(s.items, g.items)}`;
+      not(
+        s.notDone.filter((k) => counted.includes(k)),
+        "ยังไม่ได้ดำเนินการ",
+        where
+      );
+      not(
+        s.inProgress.filter((k) => counted.includes(k)),
+        "อยู่ระหว่างดำเนินการ",
+        where
+      );
+    }
+  const saying = saidNot.length ? ` โดยรายงานว่า${saidNot.join(" และ")}` : "";
+  if (done.length) return { kind: "done", text: `ได้${done.join(" รวมทั้ง")}${saying}` };
+  if (saidNot.length)
+    return { kind: "planned", text: `มีแผนดำเนินการ แต่รายงานว่า${saidNot.join(" และ")}` };
   if (u.planned.length || u.ownPlanned.length || u.references.length)
     return {
       kind: "planned",

@@ -7,6 +7,7 @@ import { words } from "./measureMatch";
 import {
   GroupNumbers,
   groupSpan,
+  itemList,
   measureNumbers,
   numberSpan,
   rowNumbers,
@@ -15,6 +16,7 @@ import {
 import { DEFAULT_OFFICE } from "./office";
 import { sinceRound6Paragraphs } from "./sinceRound6";
 import {
+  afterName,
   commonAction,
   didAction,
   exampleText,
@@ -188,7 +190,7 @@ function examples(
     const id = `${key}|${squash(texts[t.index])}`;
     if (ctx.shown.has(id)) continue;
     ctx.shown.set(id, number);
-    const text = exampleText(texts[t.index], t.rare, restated);
+    const text = afterName(exampleText(texts[t.index], t.rare, restated));
     lines.set(text, [...(lines.get(text) ?? []), key]);
   }
   // Units whose examples differ only in their figures (a meeting, each with its own date and
@@ -243,7 +245,29 @@ function knownWords(ctx: Ctx, ...texts: string[]): Set<string> {
   return out;
 }
 
-function standardRow(ctx: Ctx, s: MeasureUse, number: string): ReportRow {
+/**
+ * Lines for the units counted under a measure from some items' results whose results for other
+ * items say it was not done or is under way: "รายงานว่ายังไม่ได้ดำเนินการในข้อ I20".
+ */
+function elsewhereLines(
+  ctx: Ctx,
+  elsewhere: readonly PlannedOnly[],
+  items: readonly FormItem[]
+): string[] {
+  const by = new Map<string, string[]>();
+  for (const p of elsewhere) {
+    const line = `${NOT_COUNTED[p.why]}ในข้อ ${itemList(p.items, items)}`;
+    by.set(line, [...(by.get(line) ?? []), p.key]);
+  }
+  return [...by].map(([line, keys]) => `- ${names(ctx, keys)} ${line}`);
+}
+
+function standardRow(
+  ctx: Ctx,
+  s: MeasureUse,
+  number: string,
+  items: readonly FormItem[]
+): ReportRow {
   const fromResults = s.done.filter((c) => c.how === "results");
   const asPlanned = s.done.filter((c) => c.how === "as-planned");
   const summary: string[] = [];
@@ -284,6 +308,7 @@ function standardRow(ctx: Ctx, s: MeasureUse, number: string): ReportRow {
     );
   if (!s.done.length) summary.push("- ยังไม่มีหน่วยงานรายงานผลการดำเนินการตามมาตรการนี้");
   summary.push(...plannedLines(ctx, s.planned));
+  summary.push(...elsewhereLines(ctx, s.elsewhere, items));
   if (!outcomes.length) outcomes.push("-");
   return { number, kind: "standard", measure: s.text, summary, outcomes };
 }
@@ -311,7 +336,9 @@ function ownRow(ctx: Ctx, g: GroupMeasures, number: string): ReportRow {
     const reported = cluster.filter((c) => c.how === "results");
     for (const c of cluster.filter((x) => x.how === "as-planned")) {
       const line = once(ctx, c.key, ownText(c), number);
-      outcomes.push(line ?? `- ${unitOf(ctx, c.key).label} ${ownText(c)} (ตามที่วางแผนไว้)`);
+      outcomes.push(
+        line ?? `- ${unitOf(ctx, c.key).label} ${afterName(ownText(c))} (ตามที่วางแผนไว้)`
+      );
     }
     if (reported.length < 2) {
       singles.push(...reported);
@@ -341,7 +368,7 @@ function ownRow(ctx: Ctx, g: GroupMeasures, number: string): ReportRow {
   for (const c of singles.sort((a, b) => order.get(a.key)! - order.get(b.key)!))
     outcomes.push(
       once(ctx, c.key, c.evidence.text, number) ??
-        `- ${unitOf(ctx, c.key).label} ${exampleText(c.evidence.text, [])}`
+        `- ${unitOf(ctx, c.key).label} ${afterName(exampleText(c.evidence.text, []))}`
     );
   if (singles.length)
     summary.push(
@@ -427,7 +454,7 @@ export function buildCentralReport(result: MergeResult, opts: ReportOptions = {}
         const g = byGroup.get(it.measureGroup);
         if (!g) continue;
         const n = numbers.get(g.group)!;
-        const rows = g.standard.map((s, k) => standardRow(ctx, s, n.standard[k]));
+        const rows = g.standard.map((s, k) => standardRow(ctx, s, n.standard[k], g.items));
         if (n.own) rows.push(ownRow(ctx, g, n.own));
         if (!rows.length) continue;
         standardRows += g.standard.length;
@@ -531,6 +558,7 @@ function belowPass(
     seen.add(first.measureGroup);
     const members = items.filter((i) => i.measureGroup === first.measureGroup);
     const below = new Map<string, MergedUnit>();
+    const lowIn = new Map<string, string[]>();
     const itemLines: BelowPassGroup["items"] = [];
     for (const it of members) {
       const low = result.merged
@@ -540,7 +568,10 @@ function belowPass(
             x.score !== null && x.score < result.passMark
         );
       if (!low.length) continue;
-      for (const x of low) below.set(x.m.key, x.m);
+      for (const x of low) {
+        below.set(x.m.key, x.m);
+        lowIn.set(x.m.key, [...(lowIn.get(x.m.key) ?? []), it.code]);
+      }
       itemLines.push({
         label: it.label.replace(/^(O\d+) – (O\d+)/u, "$1–$2"),
         units: low.map((x) => `${x.m.label} ${x.score.toFixed(2)} คะแนน`).join(", "),
@@ -550,7 +581,8 @@ function belowPass(
     const g = byGroup.get(first.measureGroup);
     const sig = new Map<string, string[]>();
     for (const [key] of below) {
-      const did = unitDid(byGroup, numbers, first.measureGroup, key).text;
+      // What its results for the items under the pass mark say (the group's, when it wrote none there).
+      const did = unitDid(byGroup, numbers, first.measureGroup, key, lowIn.get(key)).text;
       sig.set(did, [...(sig.get(did) ?? []), key]);
     }
     out.push({

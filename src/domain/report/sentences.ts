@@ -184,6 +184,15 @@ function cleanEnds(parts: string[]): string[] {
 /** An action that begins with who did it ("ผู้บริหารกำชับ…", "หน่วยงานมีการ…"), not with a verb. */
 const BY_SOMEONE = /^(?:ผู้|หน่วยงาน|เจ้าหน้าที่|บุคลากร|หัวหน้า|คณะ|ฝ่าย|สำนักงาน|ข้าราชการ|ทุก)/u;
 
+/**
+ * A unit's text after its name: without its own "หน่วยงาน" subject ("หน่วยงานมีการเปิดเผย…" →
+ * "มีการเปิดเผย…"), which the name already is; "หน่วยงานภายใน…", "หน่วยงานที่…" (other units) kept.
+ */
+const OWN_SUBJECT =
+  /^หน่วยงาน(?=\S)(?!ภายใน|ภาย|ย่อย|อื่น|ที่|ใน|ของ|ทุก|ต่าง|ราชการ|ภาครัฐ|รัฐ|เอกชน|ละ|ใด|นั้น|นี้|และ|หรือ|เจ้าภาพ|ผู้|กลาง|\/)/u;
+export const afterName = (text: string) =>
+  OWN_SUBJECT.test(text) ? text.replace(/^หน่วยงาน/u, "") : text;
+
 /** The predicate of "who did it": "ได้" before a verb, "รายงานว่า" before a clause with its own subject. */
 export const didAction = (action: string) =>
   BY_SOMEONE.test(action) ? `รายงานว่า${action}` : /^ได้/u.test(action) ? action : `ได้${action}`;
@@ -244,7 +253,7 @@ const MONTHS =
   "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\.";
 /** What makes a result telling: a number with its unit, a date, a named channel, a document. */
 const MARKERS: RegExp[] = [
-  /\d[\d,.]*\s*(?:คน|ราย|ครั้ง|ภาพ|ชุด|แห่ง|เรื่อง|ช่องทาง|วัน|โครงการ|รุ่น|หลักสูตร|ฉบับ|เล่ม|แผ่น|จุด|ชุมชน|โรงเรียน|ฝ่าย|ชั่วโมง|นาที|%|เปอร์เซ็นต์)/gu,
+  /\d[\d,.]*\s*(?:คน|ราย|ครั้ง|ภาพ|ชุด|แห่ง|เรื่อง|ช่องทาง|วัน|โครงการ|รุ่น|หลักสูตร|ฉบับ|เล่ม|แผ่น|จุด|ชุมชน|โรงเรียน|ฝ่าย|ชั่วโมง|นาที|%|เปอร์เซ็นต์|หัวข้อ|ข้อ|รายการ|ประเด็น|กิจกรรม)/gu,
   /ร้อยละ\s*\d[\d.,]*/gu,
   new RegExp(`\\d{1,2}\\s*(?:${MONTHS})\\s*(?:พ\\.ศ\\.\\s*)?\\d{2,4}`, "gu"),
   /facebook|เฟซบุ๊ก|เฟสบุ๊ค|เฟสบุ๊ก|tiktok|ติ๊กต็อก|line\s*oa|\bline\b|ไลน์|youtube|ยูทูบ|instagram|qr\s*code|คิวอาร์โค้ด|traffy\s*fondue|ทราฟฟี่|แอปพลิเคชัน\s*\S+|เพจ|เสียงตามสาย|วิทยุ|จดหมายข่าว/giu,

@@ -27,8 +27,12 @@ export interface TraceMeasure {
     evidence: At;
     more?: At[];
     plan: { item: string; cell: string } | null;
+    /** The items whose results made the count, when more than the evidence's. */
+    items?: string[];
   })[];
-  plannedOnly: (Who & { why: PlannedOnly["why"]; plan: At; said: At | null })[];
+  plannedOnly: (Who & { why: PlannedOnly["why"]; plan: At; said: At | null; items: string[] })[];
+  /** Units counted whose results for other items say it was not done or is under way. */
+  notDoneIn?: (Who & { why: PlannedOnly["why"]; plan: At; said: At | null; items: string[] })[];
 }
 
 export function reportTrace(result: MergeResult) {
@@ -47,12 +51,14 @@ export function reportTrace(result: MergeResult) {
     evidence: at(c.evidence),
     ...(c.entries.length > 1 ? { more: c.entries.slice(1).map(at) } : {}),
     plan: c.plan ? where(c.plan) : null,
+    ...(c.items.length > 1 ? { items: c.items } : {}),
   });
   const planned = (p: PlannedOnly) => ({
     ...who(p),
     why: p.why,
     plan: at(p.plan),
     said: p.said ? at(p.said) : null,
+    items: p.items,
   });
   const measures: TraceMeasure[] = [];
   for (const g of groups) {
@@ -68,6 +74,7 @@ export function reportTrace(result: MergeResult) {
         counted: s.done.length,
         units: s.done.map(counted),
         plannedOnly: s.planned.map(planned),
+        ...(s.elsewhere.length ? { notDoneIn: s.elsewhere.map(planned) } : {}),
       })
     );
     if (n.own) {
@@ -89,7 +96,7 @@ export function reportTrace(result: MergeResult) {
     return ai - bi || ak - bk;
   });
   return {
-    rule: "A unit is counted under a measure when an entry of its results matches the measure (how: results), or its results say the planned measures were carried out and it planned this one (how: as-planned); a measure it planned otherwise is listed under plannedOnly with why.",
+    rule: "A unit is counted under a measure when an entry of its results matches the measure (how: results), or its results say the planned measures were carried out and it planned this one (how: as-planned); a measure it planned otherwise is listed under plannedOnly with why. Each item's results are read with its own measures: a results entry numbered k is about plan k. A unit counted from some items whose other items' results say the measure was not done is listed under notDoneIn with those items.",
     measures,
     references: groups.flatMap((g) =>
       g.references.map((r) => ({

@@ -24,6 +24,11 @@ import { phrases } from "./sentences";
  * ("ดำเนินการแล้ว", "ดำเนินการตามมาตรการที่กำหนด") — then the measures it planned count, marked so.
  * A measure planned without such a result is listed as planned, with why it is not counted. Every
  * credit keeps the unit's own text that made it, and where that text is (item and cell).
+ *
+ * Each item's results are read with that item's own measures (items of a group each have their row):
+ * one item's results never stand for another's, and a "not done" in one item is said beside a credit
+ * from another (with the items). In a cell, an entry numbered k (or the k-th, in a list as long as the
+ * plans) is about the plan numbered k (the k-th): "3. ยังไม่ได้ดำเนินการ" says the third was not done.
  */
 
 /** An entry of a unit's cell, with where it is. */
@@ -35,6 +40,8 @@ export interface Located {
   /** The item whose cell holds it, and the cell ("F14"). */
   item: string;
   cell: string;
+  /** Its number as written ("3."), when it has one: a results entry numbered k is about plan k. */
+  num?: number;
 }
 
 /** A unit counted under a measure, and the text that made the count. */
@@ -50,6 +57,8 @@ export interface Credit {
   entries: Located[];
   /** The unit's planned entry for the measure, when it planned it. */
   plan: Located | null;
+  /** The items whose results made the count (items sharing the group's measures each have theirs). */
+  items: string[];
 }
 
 /**
@@ -65,6 +74,8 @@ export interface PlannedOnly {
   why: NotCounted;
   /** The unit's statement that it was not done or is under way, when that is why. */
   said: Located | null;
+  /** The items whose results (or lack of them) say so. */
+  items: string[];
 }
 
 export interface MeasureUse {
@@ -73,6 +84,11 @@ export interface MeasureUse {
   done: Credit[];
   /** Units that planned it and are not counted, each once. */
   planned: PlannedOnly[];
+  /**
+   * Units counted under it (from some items' results) whose results for other items of the group say
+   * it was not done or is under way: what those items say, with the items.
+   */
+  elsewhere: PlannedOnly[];
 }
 
 /** A unit's text for a group that points to another group's measures ("ตามมาตรการในข้อ I1"). */
@@ -98,6 +114,20 @@ export interface UnitInGroup {
   own: Credit[];
   ownPlanned: PlannedOnly[];
   references: Reference[];
+  /** What each of its items' results say (items sharing one results cell together), in form order. */
+  slots: SlotDid[];
+}
+
+/** What a unit's results for some items of a group say, by the group's standard measures. */
+export interface SlotDid {
+  items: string[];
+  /** Counted from these items' results. */
+  standard: number[];
+  /** Said not done, or under way, in these items' results (and not counted from them). */
+  notDone: number[];
+  inProgress: number[];
+  /** Work of its own reported in these items' results. */
+  own: boolean;
 }
 
 /** What the units did for one measure group (an item, or items sharing the form's measures). */
@@ -118,70 +148,123 @@ export interface GroupMeasures {
   units: UnitInGroup[];
 }
 
-/** A unit's entries for one group: every member item's measures and results, each text once. */
-function unitEntries(m: MergedUnit, codes: ReadonlySet<string>) {
-  const measures: Located[] = [];
-  const results: Located[] = [];
-  const seenCell = new Set<string>();
-  const add = (list: Located[], text: string, item: string, cell: string) => {
-    for (const e of splitCell(text))
-      if (!list.some((x) => x.raw === e.raw)) list.push({ ...e, item, cell });
-  };
+/**
+ * A unit's text for some items of a group: one results cell (items sharing a merged cell read it
+ * once) with the measures beside it. Entries are kept as written, repeats too: the second
+ * "ยังไม่ได้ดำเนินการ" of a list is about another plan than the first.
+ */
+interface Slot {
+  items: string[];
+  measures: Located[];
+  results: Located[];
+}
+
+/** A unit's slots for a group, and all its measures for the group (each text once). */
+function unitSlots(m: MergedUnit, codes: ReadonlySet<string>) {
+  const slots: Slot[] = [];
+  const all: Located[] = [];
+  const byResultsCell = new Map<string, Slot>();
+  const measuresOwner = new Map<string, string>();
   for (const it of m.form.items) {
     if (!codes.has(it.code) && !it.sharedWith.some((c) => codes.has(c))) continue;
-    // Items sharing one merged cell read the same text: each cell once.
-    if (!seenCell.has(it.cells.measures)) {
-      seenCell.add(it.cells.measures);
-      add(measures, it.measures, it.code, it.cells.measures);
+    // Items sharing one merged measures cell read the same text: it is the first item's.
+    const owner = measuresOwner.get(it.cells.measures) ?? it.code;
+    measuresOwner.set(it.cells.measures, owner);
+    const measures = splitCell(it.measures).map((e) => ({
+      ...e,
+      item: owner,
+      cell: it.cells.measures,
+    }));
+    for (const e of measures) if (!all.some((x) => x.raw === e.raw)) all.push(e);
+    const shared = byResultsCell.get(it.cells.results);
+    if (shared) {
+      shared.items.push(it.code);
+      continue;
     }
-    if (!seenCell.has(it.cells.results)) {
-      seenCell.add(it.cells.results);
-      // Results still the 6-month report's are not this round's outcomes (issue 26).
-      if (!carriedSince6(m, it.code)) add(results, it.results, it.code, it.cells.results);
-    }
+    // Results still the 6-month report's are not this round's outcomes (issue 26).
+    const results = carriedSince6(m, it.code)
+      ? []
+      : splitCell(it.results).map((e) => ({ ...e, item: it.code, cell: it.cells.results }));
+    if (!measures.length && !results.length) continue;
+    const slot: Slot = { items: [it.code], measures, results };
+    byResultsCell.set(it.cells.results, slot);
+    slots.push(slot);
   }
-  return { measures, results };
+  return { slots, measures: all };
+}
+
+/** Each entry's number ("3."; an unnumbered line belongs to the number before it), or null when the list is not numbered one number each. */
+function numbered(list: readonly Located[]): number[] | null {
+  if (!list.length || list[0].num === undefined) return null;
+  const seen = new Set<number>();
+  const out: number[] = [];
+  let cur = 0;
+  for (const e of list) {
+    if (e.num !== undefined) {
+      if (seen.has(e.num)) return null;
+      seen.add(e.num);
+      cur = e.num;
+    }
+    out.push(cur);
+  }
+  return out;
+}
+
+/**
+ * The plan each results entry is about (its index among the plans), -1 when none is known: the plan
+ * of its number when both lists are numbered, else the plan in its place when the lists are as long.
+ */
+function alignedPlans(plans: readonly Located[], results: readonly Located[]): number[] {
+  const pn = numbered(plans);
+  const rn = numbered(results);
+  if (pn && rn) return rn.map((n) => pn.indexOf(n));
+  return results.map((_, i) => (results.length === plans.length ? i : -1));
 }
 
 interface Said {
-  /** How many results entries there were (a "not done" entry of a list as long as the plans is about the plan in its place). */
-  count: number;
   /** Results (or the clauses of them) saying something done, normalised for matching. */
   done: Located[];
   /** The first statement that the planned measures were done. */
   asPlanned: Located | null;
-  /** Every such statement with its place among the results entries. */
+  /** Every such statement with the plan it is about (-1: none known). */
   asPlannedAt: { entry: Located; at: number }[];
   /** Clauses saying something was not done or is under way. */
   negative: {
     entry: Located;
     kind: Extract<Statement, "not-done" | "in-progress">;
-    /** Its place among the results entries. */
+    /** The plan it is about (its index among the plans; -1: none known). */
     at: number;
+    /** The whole entry says so (no clause of it says something done). */
+    whole: boolean;
   }[];
 }
 
 /** Sort a unit's results by what they say; a clause that says "not done" never counts. */
-function readResults(results: readonly Located[]): Said {
-  const out: Said = {
-    count: results.length,
-    done: [],
-    asPlanned: null,
-    asPlannedAt: [],
-    negative: [],
-  };
-  for (const [at, r] of results.entries()) {
+function readResults(results: readonly Located[], planOf: readonly number[]): Said {
+  const out: Said = { done: [], asPlanned: null, asPlannedAt: [], negative: [] };
+  for (const [i, r] of results.entries()) {
+    const at = planOf[i];
     const kept: string[] = [];
+    const negative: Said["negative"] = [];
+    let planned = false;
     for (const c of clauses(r.raw)) {
       const st = statementOf(c);
       if (st === "not-done" || st === "in-progress")
-        out.negative.push({ entry: { ...r, raw: c, text: normaliseMeasure(c) }, kind: st, at });
+        negative.push({
+          entry: { ...r, raw: c, text: normaliseMeasure(c) },
+          kind: st,
+          at,
+          whole: false,
+        });
       else if (st === "as-planned") {
         const entry = { ...r, raw: c, text: "" };
         out.asPlanned ??= entry;
         out.asPlannedAt.push({ entry, at });
+        planned = true;
       } else kept.push(c);
     }
+    const whole = !kept.length && !planned;
+    out.negative.push(...negative.map((n) => ({ ...n, whole })));
     if (!kept.length) continue;
     const raw = kept.join(" ");
     const text = raw === r.raw ? r.text : normaliseMeasure(raw);
@@ -192,13 +275,12 @@ function readResults(results: readonly Located[]): Said {
 
 /**
  * Why a planned entry is not counted, from what the unit's results say: a "not done" clause about it
- * (alike in words, or in its place when the results list is as long as the plans), else — when the
- * results say nothing was done at all — the unit's own word for all of them.
+ * (alike in words, or about the plan of its number or place), else — when the results say nothing
+ * was done at all — the unit's own word for all of them.
  */
 function whyNot(
   plan: Located,
   place: number,
-  plans: number,
   said: Said,
   hadResults: boolean
 ): Pick<PlannedOnly, "why" | "said"> {
@@ -206,7 +288,7 @@ function whyNot(
   const w = words(plan.text);
   const about =
     said.negative.find((n) => likeness(words(n.entry.text), w) >= 0.3) ??
-    (said.count === plans ? said.negative.find((n) => n.at === place) : undefined);
+    said.negative.find((n) => n.at >= 0 && n.at === place);
   const only = !said.done.length && !said.asPlanned ? said.negative[0] : undefined;
   const n = about ?? only;
   return n ? { why: n.kind, said: n.entry } : { why: "not-mentioned", said: null };
@@ -217,6 +299,23 @@ function leadingParts(text: string): string[] {
   const ps = phrases(text);
   return ps.length > 2 ? [ps[0], `${ps[0]} ${ps[1]}`] : ps.length === 2 ? [ps[0]] : [];
 }
+
+/** What one slot's results say: credits by standard measure, the plans not counted, its own work. */
+interface SlotRead {
+  credits: Map<number, Credit>;
+  planned: Map<number, PlannedOnly>;
+  ownDone: Credit[];
+  ownPlanned: PlannedOnly[];
+}
+
+const NEGATIVE = new Set<NotCounted>(["not-done", "in-progress"]);
+/** Which reason to give when items differ: what a unit said outweighs what it did not say. */
+const RANK: Record<NotCounted, number> = {
+  "not-done": 0,
+  "in-progress": 1,
+  "not-mentioned": 2,
+  "no-results": 3,
+};
 
 const cache = new WeakMap<MergeResult, GroupMeasures[]>();
 
@@ -236,14 +335,19 @@ export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
   for (const [group, items] of groups) {
     const codes = new Set(items.map((i) => i.code));
     const standardTexts = items[0].standardMeasures;
-    const standard: MeasureUse[] = standardTexts.map((text) => ({ text, done: [], planned: [] }));
+    const standard: MeasureUse[] = standardTexts.map((text) => ({
+      text,
+      done: [],
+      planned: [],
+      elsewhere: [],
+    }));
     const ownAll: Credit[] = [];
     const ownPlanned: PlannedOnly[] = [];
     const references: Reference[] = [];
     const units: UnitInGroup[] = [];
     for (const m of result.merged) {
-      const { measures, results } = unitEntries(m, codes);
-      if (!measures.length && !results.length) continue;
+      const { slots, measures } = unitSlots(m, codes);
+      if (!slots.length) continue;
       const who = { unit: m.label, key: m.key };
       const u: UnitInGroup = {
         ...who,
@@ -252,6 +356,7 @@ export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
         own: [],
         ownPlanned: [],
         references: [],
+        slots: [],
       };
       // "As in item X" points elsewhere; it states no measure of this group.
       const plain = (list: Located[], where: Reference["where"]) =>
@@ -262,86 +367,145 @@ export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
             u.references.push({ ...who, to, where, entry: e });
           return false;
         });
-      const plans = plain(measures, "measures");
-      const res = plain(results, "results");
-      const said = readResults(res);
-      const planMatch = matchEntries(
-        plans.map((p) => p.text),
-        standardTexts
-      );
-      const plannedStd = new Map<number, Located>();
-      const ownPlans: Located[] = [];
-      planMatch.forEach((x, i) => {
-        if (x.standard === null) ownPlans.push(plans[i]);
-        else if (!plannedStd.has(x.standard)) plannedStd.set(x.standard, plans[i]);
-      });
 
-      // Results that match a standard measure count for it; the others are the unit's own.
-      const credits = new Map<number, Credit>();
-      const ownDone: Credit[] = [];
-      matchResults(
-        said.done.map((d) => d.text),
-        standardTexts,
-        leadingParts
-      ).forEach((x, i) => {
-        const e = said.done[i];
-        if (x.standard === null) {
-          const w = words(e.text);
-          const plan = ownPlans.find((p) => likeness(words(p.text), w) >= MATCH_AT) ?? null;
-          ownDone.push({ ...who, how: "results", evidence: e, entries: [e], plan });
+      /** One slot's results read with its own measures (the group's, when it has none). */
+      const readSlot = (slot: Slot): SlotRead => {
+        const plans = plain(slot.measures.length ? slot.measures : measures, "measures");
+        const res = plain(slot.results, "results");
+        const planOf = alignedPlans(plans, res);
+        const said = readResults(res, planOf);
+        const where = { ...who, items: slot.items };
+        const planMatch = matchEntries(
+          plans.map((p) => p.text),
+          standardTexts
+        );
+        const plannedStd = new Map<number, Located>();
+        const stdOfPlan = new Map<number, number>();
+        const ownPlans: Located[] = [];
+        planMatch.forEach((x, i) => {
+          if (x.standard === null) ownPlans.push(plans[i]);
+          else {
+            stdOfPlan.set(i, x.standard);
+            if (!plannedStd.has(x.standard)) plannedStd.set(x.standard, plans[i]);
+          }
+        });
+
+        // Results that match a standard measure count for it; the others are the unit's own.
+        const credits = new Map<number, Credit>();
+        const ownDone: Credit[] = [];
+        matchResults(
+          said.done.map((d) => d.text),
+          standardTexts,
+          leadingParts
+        ).forEach((x, i) => {
+          const e = said.done[i];
+          if (x.standard === null) {
+            const w = words(e.text);
+            const plan = ownPlans.find((p) => likeness(words(p.text), w) >= MATCH_AT) ?? null;
+            ownDone.push({ ...where, how: "results", evidence: e, entries: [e], plan });
+            return;
+          }
+          const c = credits.get(x.standard);
+          if (c) c.entries.push(e);
+          else
+            credits.set(x.standard, {
+              ...where,
+              how: "results",
+              evidence: e,
+              entries: [e],
+              plan: plannedStd.get(x.standard) ?? null,
+            });
+        });
+        // An entry that says only "not done" about the plan of its number or place: that plan's
+        // measure is not counted from this cell, whatever another entry of it resembles.
+        const vetoed = new Set<number>();
+        for (const n of said.negative)
+          if (n.whole && n.at >= 0 && stdOfPlan.has(n.at)) vetoed.add(stdOfPlan.get(n.at)!);
+        for (const k of vetoed) credits.delete(k);
+        // "Carried out as planned" counts the planned measures, unless a result says one was not
+        // done; in a results list numbered (or as long) as the plans, it counts the plan it is about.
+        const asPlanned = said.asPlanned && !said.negative.length ? said.asPlanned : null;
+        const inPlace = (plan: Located) => {
+          const i = plans.indexOf(plan);
+          return said.asPlannedAt.find((x) => x.at >= 0 && x.at === i)?.entry ?? null;
+        };
+        const notCounted = (plan: Located): PlannedOnly => ({
+          ...where,
+          plan,
+          ...whyNot(plan, plans.indexOf(plan), said, res.length > 0),
+        });
+        const planned = new Map<number, PlannedOnly>();
+        for (const [k, plan] of plannedStd) {
+          if (credits.has(k)) continue;
+          const stated = vetoed.has(k) ? null : (asPlanned ?? inPlace(plan));
+          if (stated)
+            credits.set(k, { ...where, how: "as-planned", evidence: stated, entries: [], plan });
+          else planned.set(k, notCounted(plan));
+        }
+        const ownNot: PlannedOnly[] = [];
+        for (const plan of ownPlans) {
+          if (ownDone.some((c) => c.plan === plan)) continue;
+          const stated = asPlanned ?? inPlace(plan);
+          if (stated)
+            ownDone.push({ ...where, how: "as-planned", evidence: stated, entries: [], plan });
+          else ownNot.push(notCounted(plan));
+        }
+        return { credits, planned, ownDone, ownPlanned: ownNot };
+      };
+
+      const read = slots.map((slot) => ({ slot, r: readSlot(slot) }));
+      standard.forEach((use, k) => {
+        const negs = read.filter((x) => NEGATIVE.has(x.r.planned.get(k)?.why ?? "no-results"));
+        // A statement that all was done as planned does not outweigh another item's "not done".
+        const credited = read.filter(
+          (x) => x.r.credits.has(k) && (!negs.length || x.r.credits.get(k)!.how === "results")
+        );
+        if (credited.length) {
+          const cs = credited.map((x) => x.r.credits.get(k)!);
+          const base = cs.find((c) => c.how === "results") ?? cs[0];
+          const entries: Located[] = [];
+          for (const e of cs.flatMap((c) => c.entries))
+            if (!entries.some((x) => x.raw === e.raw)) entries.push(e);
+          use.done.push({ ...base, entries, items: credited.flatMap((x) => x.slot.items) });
+          u.standard.push(k);
+          for (const why of ["not-done", "in-progress"] as const) {
+            const said = negs.filter((x) => x.r.planned.get(k)!.why === why);
+            if (said.length)
+              use.elsewhere.push({
+                ...said[0].r.planned.get(k)!,
+                items: said.flatMap((x) => x.slot.items),
+              });
+          }
           return;
         }
-        const c = credits.get(x.standard);
-        if (c) c.entries.push(e);
-        else
-          credits.set(x.standard, {
-            ...who,
-            how: "results",
-            evidence: e,
-            entries: [e],
-            plan: plannedStd.get(x.standard) ?? null,
-          });
+        const ps = read.filter((x) => x.r.planned.has(k));
+        if (!ps.length) return;
+        const best = ps
+          .map((x) => x.r.planned.get(k)!)
+          .sort((a, b) => RANK[a.why] - RANK[b.why])[0];
+        use.planned.push({
+          ...best,
+          items: ps
+            .filter((x) => x.r.planned.get(k)!.why === best.why)
+            .flatMap((x) => x.slot.items),
+        });
+        u.planned.push(k);
       });
-      // "Carried out as planned" counts the planned measures, unless a result says one was not
-      // done; in a results list as long as the plans, it counts the plan in its place.
-      const asPlanned = said.asPlanned && !said.negative.length ? said.asPlanned : null;
-      const inPlace = (plan: Located) =>
-        said.count === plans.length
-          ? (said.asPlannedAt.find((x) => x.at === plans.indexOf(plan))?.entry ?? null)
-          : null;
-      for (const [k, plan] of plannedStd) {
-        if (credits.has(k)) continue;
-        const stated = asPlanned ?? inPlace(plan);
-        if (stated)
-          credits.set(k, { ...who, how: "as-planned", evidence: stated, entries: [], plan });
-        else {
-          const p: PlannedOnly = {
-            ...who,
-            plan,
-            ...whyNot(plan, plans.indexOf(plan), plans.length, said, res.length > 0),
-          };
-          standard[k].planned.push(p);
-          u.planned.push(k);
-        }
-      }
-      for (const [k, c] of [...credits].sort((a, b) => a[0] - b[0])) {
-        standard[k].done.push(c);
-        u.standard.push(k);
-      }
-      for (const plan of ownPlans) {
-        if (ownDone.some((c) => c.plan === plan)) continue;
-        const stated = asPlanned ?? inPlace(plan);
-        if (stated)
-          ownDone.push({ ...who, how: "as-planned", evidence: stated, entries: [], plan });
-        else {
-          const p: PlannedOnly = {
-            ...who,
-            plan,
-            ...whyNot(plan, plans.indexOf(plan), plans.length, said, res.length > 0),
-          };
-          ownPlanned.push(p);
-          u.ownPlanned.push(p);
-        }
+      // The unit's own plans: done in one item counts; "not done" in another outweighs "as planned".
+      const ownNeg = read.flatMap((x) => x.r.ownPlanned.filter((p) => NEGATIVE.has(p.why)));
+      const ownDone = read
+        .flatMap((x) => x.r.ownDone)
+        .filter(
+          (c) =>
+            !(c.how === "as-planned" && c.plan && ownNeg.some((p) => p.plan.raw === c.plan!.raw))
+        );
+      for (const p of read
+        .flatMap((x) => x.r.ownPlanned)
+        .sort((a, b) => RANK[a.why] - RANK[b.why])) {
+        if (ownDone.some((c) => c.plan?.raw === p.plan.raw)) continue;
+        if (u.ownPlanned.some((x) => x.plan.raw === p.plan.raw)) continue;
+        u.ownPlanned.push(p);
+        ownPlanned.push(p);
       }
       // Two alike results of one unit are one thing it did.
       for (const c of ownDone) {
@@ -350,6 +514,21 @@ export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
         u.own.push(c);
         ownAll.push(c);
       }
+      u.slots = read.map(({ slot, r }) => {
+        const counted = (k: number) =>
+          standard[k].done.some(
+            (c) => c.key === m.key && slot.items.some((i) => c.items.includes(i))
+          );
+        const said = (why: NotCounted) =>
+          [...r.planned].filter(([k, p]) => p.why === why && !counted(k)).map(([k]) => k);
+        return {
+          items: slot.items,
+          standard: [...r.credits.keys()].filter(counted).sort((a, b) => a - b),
+          notDone: said("not-done").sort((a, b) => a - b),
+          inProgress: said("in-progress").sort((a, b) => a - b),
+          own: ownDone.some((c) => slot.items.some((i) => c.items.includes(i))),
+        };
+      });
       references.push(...u.references);
       units.push(u);
     }

@@ -1,0 +1,236 @@
+import { syntheticReport } from "../../src/cli/sampleData";
+import {
+  buildCentralReport,
+  DEFAULT_FORM,
+  findDistrict,
+  matchUnitMeasures,
+  mergeForms,
+  Report,
+  Submission,
+} from "../../src/domain";
+import { measureNumbers, unitDid } from "../../src/domain/report/numbers";
+import { formOf, sampleReport } from "../helpers";
+
+/**
+ * What a unit's results say is read item by item and entry by entry: a numbered "not done" stands
+ * for the plan of its number, and one item's results never credit another item's "not done".
+ * Inputs are modelled on the demo's Dusit (O23–O30) and Bang Khae (I1–I4, I18–I20) texts.
+ */
+
+const std = (code: string) => DEFAULT_FORM.byCode.get(code)!.standardMeasures;
+const O23 = std("O23-O30");
+const O1 = std("O1-O22");
+const I1 = std("I1");
+const I18 = std("I18");
+const NOT_DONE = "ยังไม่ได้ดำเนินการ";
+const numbered = (xs: readonly string[]) => xs.map((x, i) => `${i + 1}. ${x}`).join("\n");
+
+function district(code: string, edit?: (r: Report) => void): Report {
+  const r = syntheticReport(sampleReport(), DEFAULT_FORM, findDistrict(code)!, Number(code));
+  for (const it of r.items) {
+    it.measures = "";
+    it.results = "";
+    it.evidence = "";
+    if (it.score !== null && it.score < 85) it.score = 90;
+  }
+  edit?.(r);
+  return r;
+}
+
+const set = (r: Report, code: string, measures: string, results = "", score?: number) => {
+  const it = r.items.find((i) => i.code === code)!;
+  it.measures = measures;
+  it.results = results;
+  if (score !== undefined) it.score = score;
+};
+
+function mergeOf(reports: Report[]) {
+  const subs: Submission[] = reports.map((r, i) => ({ file: `f${i}.xlsx`, form: formOf(r) }));
+  return mergeForms(subs, { formDef: DEFAULT_FORM, expect: "districts" });
+}
+
+const rowsOf = (report: ReturnType<typeof buildCentralReport>, heading: string) =>
+  report.tools
+    .flatMap((t) => t.indicators.flatMap((i) => i.groups))
+    .find((g) => g.heading === heading)!.rows;
+
+describe("a numbered 'not done' is about the plan of its number", () => {
+  // Dusit's O23–O30: the first and third not done (the same words twice), the second done.
+  const dusit = district("1002", (r) =>
+    set(
+      r,
+      "O23-O30",
+      numbered(O23),
+      [
+        `1. ${NOT_DONE}`,
+        "2. หน่วยงานดำเนินการเปิดเผยข้อมูลให้ครบถ้วนตามหัวข้อที่กำหนด / ตามองค์ประกอบในแต่ละหัวข้อที่กำหนด บนเว็บไซต์ของสำนักงานเขต ครบ 20 หัวข้อ",
+        `3. ${NOT_DONE}`,
+      ].join("\n")
+    )
+  );
+  const result = mergeOf([dusit]);
+  const g = matchUnitMeasures(result).find((x) => x.group === "O23-O30")!;
+
+  it("lists Dusit as reporting measures 1 and 3 not done, and counts it under 2", () => {
+    expect(g.standard.map((s) => s.done.map((c) => c.unit))).toEqual([[], ["สำนักงานเขตดุสิต"], []]);
+    expect(
+      g.standard.map((s) => s.planned.map((p) => [p.unit, p.why, p.said?.raw ?? null]))
+    ).toEqual([
+      [["สำนักงานเขตดุสิต", "not-done", NOT_DONE]],
+      [],
+      [["สำนักงานเขตดุสิต", "not-done", NOT_DONE]],
+    ]);
+  });
+
+  it("says so in the report's rows 10.1 and 10.3", () => {
+    const rows = rowsOf(buildCentralReport(result), "ข้อ O23–O30");
+    expect(rows.map((r) => r.number)).toEqual(["10.1", "10.2", "10.3"]);
+    expect(rows[0].summary).toEqual([
+      "- ยังไม่มีหน่วยงานรายงานผลการดำเนินการตามมาตรการนี้",
+      "- สำนักงานเขตดุสิต รายงานว่ายังไม่ได้ดำเนินการ",
+    ]);
+    expect(rows[2].summary).toEqual(rows[0].summary);
+  });
+
+  it("goes by the numbers when the results skip one", () => {
+    const r = mergeOf([
+      district("1002", (x) =>
+        set(x, "O23-O30", numbered(O23), `2. ${O23[1]} ครบ 20 หัวข้อ\n3. ${NOT_DONE}`)
+      ),
+    ]);
+    const o = matchUnitMeasures(r).find((x) => x.group === "O23-O30")!;
+    expect(o.standard.map((s) => s.planned.map((p) => p.why))).toEqual([
+      ["not-mentioned"],
+      [],
+      ["not-done"],
+    ]);
+  });
+});
+
+describe("each item's results for its own row", () => {
+  // Bang Khae's I18–I20: I18 and I19 did all four; I20 did the first two, not the third and fourth.
+  const didAll = [
+    `1. ดำเนินการ${I18[0]} ในการประชุมผู้บริหารสำนักงานเขตทุกสัปดาห์`,
+    `2. ดำเนินการ${I18[1]} โดยผู้อำนวยการเขตกำชับในที่ประชุมผู้บริหารทุกสัปดาห์`,
+    `3. ดำเนินการ${I18[2]} ในกลุ่ม LINE ของเจ้าหน้าที่`,
+    `4. ดำเนินการ${I18[3]}`,
+  ].join("\n");
+  const i20 = [
+    `1. ดำเนินการ${I18[0]} ในการประชุมผู้บริหารสำนักงานเขตทุกสัปดาห์`,
+    `2. ดำเนินการ${I18[1]} โดยผู้อำนวยการเขตกำชับในที่ประชุมผู้บริหารทุกสัปดาห์`,
+    `3. ${NOT_DONE}`,
+    `4. ${NOT_DONE}`,
+  ].join("\n");
+  const bangKhae = district("1040", (r) => {
+    set(r, "I18", numbered(I18), didAll);
+    set(r, "I19", numbered(I18), didAll);
+    set(r, "I20", numbered(I18), i20, 84.92);
+  });
+  const result = mergeOf([bangKhae]);
+  const groups = matchUnitMeasures(result);
+  const g = groups.find((x) => x.group === "I18")!;
+  const report = buildCentralReport(result);
+
+  it("credits 4.3 and 4.4 from I18 and I19 only, and lists I20's 'not done' with its item", () => {
+    expect(g.standard.map((s) => s.done.map((c) => [c.unit, c.evidence.item]))).toEqual([
+      [["สำนักงานเขตบางแค", "I18"]],
+      [["สำนักงานเขตบางแค", "I18"]],
+      [["สำนักงานเขตบางแค", "I18"]],
+      [["สำนักงานเขตบางแค", "I18"]],
+    ]);
+    // Counted, so not among those that only planned it: what I20 says is kept beside the credit.
+    expect(g.standard.map((s) => s.planned)).toEqual([[], [], [], []]);
+    expect(
+      g.standard.map((s) => s.elsewhere.map((p) => [p.unit, p.why, p.plan.item, p.items]))
+    ).toEqual([
+      [],
+      [],
+      [["สำนักงานเขตบางแค", "not-done", "I20", ["I20"]]],
+      [["สำนักงานเขตบางแค", "not-done", "I20", ["I20"]]],
+    ]);
+  });
+
+  it("says in rows 4.3 and 4.4 that Bang Khae reported them not done in I20", () => {
+    const rows = rowsOf(report, "ข้อ I18–I20");
+    for (const k of [2, 3])
+      expect(rows[k].summary).toContain("- สำนักงานเขตบางแค รายงานว่ายังไม่ได้ดำเนินการในข้อ I20");
+    for (const k of [0, 1]) expect(rows[k].summary.join("\n")).not.toContain("ยังไม่ได้ดำเนินการ");
+  });
+
+  it("says for I20, under the pass mark, only what its own results say", () => {
+    const below = report.tools[0].indicators[3].belowPass;
+    expect(below.map((b) => b.lines)).toEqual([
+      [
+        "- สำนักงานเขตบางแค ได้ดำเนินการตามมาตรการ 4.1 และ 4.2 โดยรายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 4.3 และ 4.4",
+      ],
+    ]);
+    // The summary's sheet asks by group: the whole group's, with where 4.3 and 4.4 were not done.
+    const byGroup = new Map(groups.map((x) => [x.group, x]));
+    const numbers = measureNumbers(DEFAULT_FORM, groups);
+    expect(unitDid(byGroup, numbers, "I18", bangKhae.unitCode!.toString()).text).toBe(
+      "ได้ดำเนินการตามมาตรการ 4.1, 4.2, 4.3 และ 4.4 โดยรายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 4.3 และ 4.4 ในข้อ I20"
+    );
+    expect(unitDid(byGroup, numbers, "I18", bangKhae.unitCode!.toString(), ["I20"]).text).toBe(
+      "ได้ดำเนินการตามมาตรการ 4.1 และ 4.2 โดยรายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 4.3 และ 4.4"
+    );
+  });
+
+  it("does not let one item's 'done as planned' outweigh the others' 'not done' (Bang Khae, I1–I4)", () => {
+    const restated = [
+      `1. ดำเนินการ${I1[0]} ทางแอปพลิเคชัน TikTok ของสำนักงานเขต`,
+      `2. ${I1[1]} ในการประชุมผู้บริหารสำนักงานเขตทุกสัปดาห์`,
+      `3. ${NOT_DONE}`,
+      `4. ดำเนินการ${I1[3]} ในการประชุมผู้บริหารสำนักงานเขตทุกสัปดาห์`,
+      `5. ${I1[4]}`,
+    ].join("\n");
+    const r = mergeOf([
+      district("1040", (x) => {
+        set(x, "I1", numbered(I1), "ดำเนินการตามมาตรการที่กำหนดครบถ้วนแล้ว");
+        for (const c of ["I2", "I3", "I4"]) set(x, c, numbered(I1), restated);
+      }),
+    ]);
+    const i1 = matchUnitMeasures(r).find((x) => x.group === "I1")!;
+    expect(i1.standard.map((s) => s.done.length)).toEqual([1, 1, 0, 1, 1]);
+    expect(i1.standard[2].planned.map((p) => [p.unit, p.why, p.said?.raw ?? null])).toEqual([
+      ["สำนักงานเขตบางแค", "not-done", NOT_DONE],
+    ]);
+    const row = rowsOf(buildCentralReport(r), "ข้อ I1–I4")[2];
+    expect(row.number).toBe("1.3");
+    expect(row.summary).toEqual([
+      "- ยังไม่มีหน่วยงานรายงานผลการดำเนินการตามมาตรการนี้",
+      "- สำนักงานเขตบางแค รายงานว่ายังไม่ได้ดำเนินการ",
+    ]);
+  });
+});
+
+describe("figures that differ are telling", () => {
+  const text = (n: number | null) =>
+    `${O1[1]} บนเว็บไซต์ของสำนักงานเขต${n === null ? "" : ` ครบ ${n} หัวข้อ`}`;
+  const result = mergeOf([
+    district("1002", (r) => set(r, "O1-O22", `1. ${O1[1]}`, `1. ${text(15)}`)),
+    district("1006", (r) => set(r, "O1-O22", `1. ${O1[1]}`, `1. ${text(21)}`)),
+    district("1035", (r) => set(r, "O1-O22", `1. ${O1[1]}`, `1. ${O1[1]}`)),
+  ]);
+
+  it("keeps each unit's count of topics in the outcomes of 9.2", () => {
+    const row = rowsOf(buildCentralReport(result), "ข้อ O1–O22")[1];
+    expect(row.number).toBe("9.2");
+    expect(row.outcomes).toEqual([
+      // What both did, said once (without their own "หน่วยงาน"), then each one's count.
+      "- สำนักงานเขตดุสิต และบางกะปิ ดำเนินการเปิดเผยข้อมูลให้ครบถ้วนตามหัวข้อที่กำหนด / ตามองค์ประกอบในแต่ละหัวข้อที่กำหนด บนเว็บไซต์ของสำนักงานเขต ดังนี้ ดุสิต ครบ 15 หัวข้อ; บางกะปิ ครบ 21 หัวข้อ",
+    ]);
+  });
+});
+
+describe("a unit's own 'หน่วยงาน…' after its name", () => {
+  it("drops the subject the name already gives", () => {
+    const own = "หน่วยงานมีการเปิดเผยสถิติการร้องเรียนการทุจริต ผ่านตู้รับเรื่องร้องเรียน ณ จุดบริการ";
+    const r = buildCentralReport(
+      mergeOf([district("1040", (x) => set(x, "I21", "", `1. ${own}`))])
+    );
+    const row = rowsOf(r, "ข้อ I21–I24").find((x) => x.kind === "own")!;
+    expect(row.outcomes).toEqual([
+      "- สำนักงานเขตบางแค มีการเปิดเผยสถิติการร้องเรียนการทุจริต ผ่านตู้รับเรื่องร้องเรียน ณ จุดบริการ",
+    ]);
+  });
+});
