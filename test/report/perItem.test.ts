@@ -9,6 +9,7 @@ import {
   Submission,
 } from "../../src/domain";
 import { measureNumbers, unitDid } from "../../src/domain/report/numbers";
+import { flaggedSheet } from "../../src/domain/summarySheets/flaggedSheet";
 import { formOf, sampleReport } from "../helpers";
 
 /**
@@ -173,6 +174,18 @@ describe("each item's results for its own row", () => {
     expect(unitDid(byGroup, numbers, "I18", bangKhae.unitCode!.toString(), ["I20"]).text).toBe(
       "ได้ดำเนินการตามมาตรการ 4.1 และ 4.2 โดยรายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 4.3 และ 4.4"
     );
+  });
+
+  it("says the same for I20 in the summary's sheet of items under the pass mark", () => {
+    const sheet = flaggedSheet(result);
+    const row = sheet.rows.find((x) => x.cells[2] === "I20")!;
+    expect(row.cells.slice(1)).toEqual([
+      "1040",
+      "I20",
+      84.92,
+      expect.anything(),
+      "ได้ดำเนินการตามมาตรการ 4.1 และ 4.2 โดยรายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 4.3 และ 4.4",
+    ]);
   });
 
   it("does not let one item's 'done as planned' outweigh the others' 'not done' (Bang Khae, I1–I4)", () => {

@@ -45,7 +45,7 @@ export function flaggedSheet(r: MergeResult): SummarySheet {
         f.code,
         f.score,
         shortBy(f.score, r.passMark),
-        unitDid(byGroup, numbers, group, f.m.key).text,
+        unitDid(byGroup, numbers, group, f.m.key, [f.code]).text,
       ],
     });
   }
