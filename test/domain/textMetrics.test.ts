@@ -83,6 +83,25 @@ describe("wrapped Thai text", () => {
   });
 });
 
+describe("where a text is split for the next page", () => {
+  it("never parts a name in Latin script nor a figure from the word before it", () => {
+    const texts = [
+      "ประชาสัมพันธ์นโยบาย No Gift Policy ทางเสียงตามสายของสำนักงานเขต (Anti – Bribery Policy) ".repeat(
+        40
+      ),
+      "จัดอบรมเมื่อวันที่ 20 ธันวาคม 2566 มีผู้เข้าร่วม 56 คน ครบ 18 หัวข้อ ".repeat(40),
+    ];
+    for (const text of texts)
+      for (let lines = 4; lines <= 16; lines++) {
+        const split = splitForLines(text, WIDTH, FONT, lines)!;
+        const head = split.head.replace(/…$/, "");
+        expect([lines, /(No|Gift|Anti|–|Bribery)$/.test(head)]).toEqual([lines, false]);
+        expect([lines, /^[0-9–]|^(Gift|Policy|Bribery)/.test(split.tail)]).toEqual([lines, false]);
+        expect(joinParts(split.head, split.tail)).toBe(text);
+      }
+  });
+});
+
 describe("row heights of wrapped cells", () => {
   /** The height from the whole layout of every cell, as rows were measured before the shortcuts. */
   const laidOut = (

@@ -353,6 +353,27 @@ const MIN_TAIL = 2;
 /** Lines a part may leave empty to end at a paragraph instead of mid-sentence. */
 const PARAGRAPH_SLACK = 3;
 
+/** Characters of a name or a figure in Latin script, digits and dashes ("No Gift Policy", "Anti – Bribery"). */
+const BOUND = /[A-Za-z0-9\u0E50-\u0E59\-–]/;
+
+/**
+ * The last space in text[from, to) to split a text at, as an offset from `from` (-1: none): one
+ * that does not part the words of a name in Latin script ("No | Gift Policy"), nor a figure from
+ * what comes before it ("20 ธันวาคม | 2566", "ครบ | 18 หัวข้อ"), when the window has another.
+ */
+function breakingSpace(text: string, from: number, to: number): number {
+  const last = text.slice(from, to).search(/\s\S*$/);
+  for (let at = to - 1; at >= from; at--) {
+    if (!/\s/.test(text[at]) || /\s/.test(text[at + 1] ?? "")) continue;
+    const before = text[at - 1] ?? "";
+    const after = text[at + 1] ?? "";
+    const digitAfter = /[0-9\u0E50-\u0E59]/.test(after);
+    if (digitAfter || (BOUND.test(before) && BOUND.test(after))) continue;
+    return at - from;
+  }
+  return last;
+}
+
 function splitAt(
   text: string,
   starts: number[],
@@ -376,7 +397,7 @@ function splitAt(
   // Else at the last space of the last lines; between two words only when there is none (Thai runs
   // words together), marked so that the reader joins the parts without a space.
   const window = Math.max(0, starts[Math.max(0, lines - PARAGRAPH_SLACK)] ?? 0);
-  const space = text.slice(window, cut).search(/\s\S*$/);
+  const space = breakingSpace(text, window, cut);
   if (space > 0 || (space === 0 && window > 0)) {
     const at = window + space;
     const head = text.slice(0, at).trimEnd();
