@@ -252,7 +252,8 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
       mappedFrom: from,
       scores,
       summary: summarizeScores(formDef, scores, passMark),
-      validation: validate(f, { threshold: passMark, now: opts.now }),
+      // What the unit reported, not how its copy prints (that is the unit's own check).
+      validation: validate(f, { threshold: passMark, now: opts.now, print: false }),
       saved: s.saved ?? null,
       sinceRound6: sinceRound6(f),
     });

@@ -134,6 +134,14 @@ describe("fitting a sheet to what was typed", () => {
       ["F13", "I1"],
       ["D19", "I5"],
     ]);
+    // A merge asks without the print check (its counts speak of what was reported); a copy of
+    // the sheet, as a worker's message makes, carries no measurement with it.
+    expect(
+      validate(form, { now: new Date("2025-01-01"), print: false }).issues.filter((i) =>
+        i.rule.startsWith("print.")
+      )
+    ).toEqual([]);
+    expect({ ...form }.cutOffs).toBeUndefined();
     expect(issues.find((i) => i.cell === "D19")!.message).toEqual({
       th: 'ข้อความในเซลล์ D19 (ข้อ I5) ยาว 60 บรรทัด แต่แถวสูงพอเพียง 9 บรรทัด ส่วนที่เกินจะไม่ถูกพิมพ์: กด "จัดหน้าพิมพ์" ในบานหน้าต่าง หรือใช้คำสั่ง ita fit',
       en: 'The text in D19 (I5) takes 60 lines but its rows give 9: the rest will be cut off in print; press "Fit for printing" in the pane, or run ita fit',

@@ -78,7 +78,8 @@ export interface FormSheet {
   continues?: boolean;
   /**
    * Printed cells whose text will be cut off (more lines than their rows give); null when the source
-   * cannot tell row heights.
+   * cannot tell row heights. Measured when first read (a merge never reads it), and not copied with
+   * the sheet: a copy made by spreading or by a worker's message has none.
    */
   cutOffs?: CutOff[] | null;
 }
@@ -386,11 +387,13 @@ export function readForm(
   items.sort((a, b) => formDef.byCode.get(a.code)!.order - formDef.byCode.get(b.code)!.order);
   shareMeasures(grid, items, measuresKey, formDef);
   countPhotos(grid, items, columns.evidence);
-  // What prints cut off: the title, the header and the body in the five official columns.
+  // What prints cut off: the title, the header and the body in the five official columns. Measured
+  // when first asked (validation asks; a merge never does, and the text layout is most of a read's
+  // time), and not copied with the sheet (a worker's read crosses without it).
   const wide = new Set(grid.merges.filter((m) => m.c2 > m.c1).map((m) => `${m.r1}:${m.c1}`));
-  // Without merged areas (Office.js before ExcelApi 1.13) a title or a group's cell would be measured
-  // at one column's width: no check rather than a wrong one.
-  const cut =
+  const measure = (): CutOff[] | null =>
+    // Without merged areas (Office.js before ExcelApi 1.13) a title or a group's cell would be
+    // measured at one column's width: no check rather than a wrong one.
     grid.mergesKnown === false
       ? null
       : cutOffs(grid, {
@@ -400,7 +403,7 @@ export function readForm(
           font: (r, c) => ({ size: FONT.size, bold: r <= header.row || wide.has(`${r}:${c}`) }),
         });
 
-  return {
+  const form: FormSheet = {
     sheet: grid.name,
     formId,
     formVersion,
@@ -416,8 +419,22 @@ export function readForm(
     problems,
     carried: carriedFromMeta(stored),
     continues: markerContinues(marker?.raw ?? ""),
-    cutOffs: cut,
   };
+  return withLazyCutOffs(form, measure);
+}
+
+/** `cutOffs` computed on first read, then kept; not enumerable, so a copy of the sheet leaves it. */
+function withLazyCutOffs(form: FormSheet, measure: () => CutOff[] | null): FormSheet {
+  Object.defineProperty(form, "cutOffs", {
+    configurable: true,
+    enumerable: false,
+    get() {
+      const value = measure();
+      Object.defineProperty(form, "cutOffs", { value, enumerable: false, configurable: true });
+      return value;
+    },
+  });
+  return form;
 }
 
 /** The item code of a row: the code column, or a code at the start of the item text. */

@@ -41,6 +41,7 @@ export function validate(form: FormSheet, opts: ValidateOptions = {}): Validatio
   const passMark = effectivePassMark(form, opts);
   const issues: Issue[] = [];
   for (const rule of REPORT_RULES) {
+    if (rule.measuresPrint && opts.print === false) continue;
     for (const hit of rule.check(form, now)) {
       issues.push({
         code: hit.code ?? null,

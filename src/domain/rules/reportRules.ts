@@ -160,6 +160,7 @@ export const REPORT_RULES: readonly ReportRule[] = [
     // which Excel never grows): what is below them is not printed.
     id: "print.clipped",
     severity: "warning",
+    measuresPrint: true,
     check: (f) =>
       (f.cutOffs ?? []).map((c) => {
         const codes = itemsAt(f, c.cell);

@@ -23,6 +23,12 @@ export interface ValidateOptions {
   threshold?: number;
   /** Today, for the plausibility of the fiscal year. */
   now?: Date;
+  /**
+   * Whether to measure how the sheet prints (rules with `measuresPrint`); default true. A merge
+   * leaves it out: its counts speak of what units reported, and laying out every text is most of
+   * a merge's reading time.
+   */
+  print?: boolean;
 }
 
 export interface RuleContext {
@@ -66,6 +72,8 @@ export interface ItemRule {
 export interface ReportRule {
   id: string;
   severity: Severity;
+  /** The rule lays the sheet's texts out as they print (costly; skipped with `print: false`). */
+  measuresPrint?: boolean;
   check: (
     form: FormSheet,
     now: Date
