@@ -23,6 +23,7 @@ import {
   scrollbarWidth,
   serve,
   strayRequests,
+  thaiSplits,
   Traffic,
   watchTraffic,
 } from "./support";
@@ -97,35 +98,6 @@ async function expectOnlyTheStandin(page: Page) {
   expect(s!.requests.filter((r) => r.host === "files").every((r) => r.authorization === null)).toBe(
     true
   );
-}
-
-/**
- * Thai words the browser broke over two lines (as test/e2e/pane.e2e.test.ts checks): each visible
- * text cut into words with Intl.Segmenter("th"); a word whose characters sit on two lines is split.
- */
-function thaiSplits(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const seg = new Intl.Segmenter("th", { granularity: "word" });
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent ?? "";
-      if (!/[\u0E00-\u0E7F]/.test(text)) continue;
-      const el = n.parentElement;
-      if (!el || el.closest("textarea, input, [hidden]") || !el.getClientRects().length) continue;
-      for (const x of seg.segment(text)) {
-        if (!x.isWordLike || x.segment.length < 2 || !/[\u0E00-\u0E7F]/.test(x.segment)) continue;
-        const r = document.createRange();
-        r.setStart(n, x.index);
-        r.setEnd(n, x.index + x.segment.length);
-        const tops = new Set(
-          [...r.getClientRects()].filter((c) => c.width > 0).map((c) => Math.round(c.top))
-        );
-        if (tops.size > 1) out.push(x.segment);
-      }
-    }
-    return out;
-  });
 }
 
 /** axe at rest, no sideways scrolling nor Thai word cut at 320 and 270 px, screenshots at 320 and 500 px. */

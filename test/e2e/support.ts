@@ -175,3 +175,33 @@ export async function watchTraffic(
 export function strayRequests(t: Traffic, origin: string, also: readonly string[] = []): string[] {
   return t.requests.filter((u) => !allowedRequest(u, origin, also));
 }
+
+/**
+ * Thai words the browser broke over two lines: each visible text is cut into words with
+ * Intl.Segmenter("th") (the dictionary the browsers' line breakers use), and a word whose characters
+ * sit on two lines is a split word.
+ */
+export function thaiSplits(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const seg = new Intl.Segmenter("th", { granularity: "word" });
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? "";
+      if (!/[\u0E00-\u0E7F]/.test(text)) continue;
+      const el = n.parentElement;
+      if (!el || el.closest("textarea, input, [hidden]") || !el.getClientRects().length) continue;
+      for (const s of seg.segment(text)) {
+        if (!s.isWordLike || s.segment.length < 2 || !/[\u0E00-\u0E7F]/.test(s.segment)) continue;
+        const r = document.createRange();
+        r.setStart(n, s.index);
+        r.setEnd(n, s.index + s.segment.length);
+        const tops = new Set(
+          [...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))
+        );
+        if (tops.size > 1) out.push(s.segment);
+      }
+    }
+    return out;
+  });
+}
