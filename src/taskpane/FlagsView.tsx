@@ -151,14 +151,17 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
    * sheet again.
    */
   const after = async (text: string, next: string) => {
+    await fitSheet();
+    setDone({ text, next });
+    setSelected(new Set());
+    await read(form!.sheet);
+  };
+  const fitSheet = async () => {
     try {
       await gateway.fit(form!.sheet);
     } catch {
       // A sheet that cannot be fitted (text outside the form) says why on "จัดหน้าพิมพ์".
     }
-    setDone({ text, next });
-    setSelected(new Set());
-    await read(form!.sheet);
   };
 
   const insertMany = () =>
@@ -304,10 +307,19 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
                               it.code,
                               found!.protectedSheet
                             );
-                            await after(
-                              fill(t("splitDone"), { code: it.code, cell: r.cell }),
-                              fill(t("nextAfterSplit"), { code: it.code, cell: r.cell })
-                            );
+                            // Fitting may move the item's rows: its cell as read after it,
+                            // selected again where it moved.
+                            await fitSheet();
+                            setSelected(new Set());
+                            const f = await read(form.sheet);
+                            const cell =
+                              f?.form.items.find((i) => i.code === it.code)?.cells.measures ??
+                              r.cell;
+                            if (f && cell !== r.cell) await gateway.select(f.form.sheet, cell);
+                            setDone({
+                              text: fill(t("splitDone"), { code: it.code, cell }),
+                              next: fill(t("nextAfterSplit"), { code: it.code, cell }),
+                            });
                           })
                         }
                         onPicture={(bytes, base64) =>
