@@ -384,9 +384,12 @@ export const STRINGS = {
   },
   goValidate: { th: "ไปที่ตรวจสอบ", en: "Go to Validate" },
   dismissNext: { th: "ปิด", en: "Dismiss" },
-  textScoresTitle: { th: "ยังส่งไม่ได้: มีคะแนนที่เก็บเป็นข้อความ", en: "Not ready: scores stored as text" },
+  textScoresTitle: {
+    th: "ยังส่งไม่ได้: มีคะแนนที่เก็บเป็นข้อความหรือร้อยละ",
+    en: "Not ready: scores stored as text or as a percentage",
+  },
   textScoresBody: {
-    th: "คะแนน {n} ช่องเก็บเป็นข้อความ ({cells}) ซึ่งสูตรและการรวมรายงานนับไม่ได้: กดปุ่มแปลงด้านล่าง",
+    th: "คะแนน {n} ช่องเก็บเป็นข้อความหรือร้อยละ ({cells}) ซึ่งสูตรและการรวมรายงานอาจนับผิด: กดปุ่มแปลงด้านล่าง",
     en: "{n} {n|score is|scores are} stored as text or as a percentage ({cells}): formulas and the merge may count {n|it|them} wrongly; press the convert button below",
   },
   staleTitle: { th: "ข้อมูลเปลี่ยนแล้ว — ตรวจอีกครั้ง", en: "The data changed — check again" },

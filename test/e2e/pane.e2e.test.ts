@@ -15,6 +15,7 @@ import {
   scrollbarWidth,
   serve,
   strayRequests,
+  thaiSplits,
   Traffic,
   watchTraffic,
 } from "./support";
@@ -87,36 +88,6 @@ function tabLines(page: Page): Promise<number> {
         )
       ).size
   );
-}
-
-/**
- * Thai words the browser broke over two lines: each visible text is cut into words with
- * Intl.Segmenter("th") (the dictionary the browsers' line breakers use), and a word whose characters
- * sit on two lines is a split word.
- */
-function thaiSplits(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const seg = new Intl.Segmenter("th", { granularity: "word" });
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent ?? "";
-      if (!/[\u0E00-\u0E7F]/.test(text)) continue;
-      const el = n.parentElement;
-      if (!el || el.closest("textarea, input, [hidden]") || !el.getClientRects().length) continue;
-      for (const s of seg.segment(text)) {
-        if (!s.isWordLike || s.segment.length < 2 || !/[\u0E00-\u0E7F]/.test(s.segment)) continue;
-        const r = document.createRange();
-        r.setStart(n, s.index);
-        r.setEnd(n, s.index + s.segment.length);
-        const tops = new Set(
-          [...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))
-        );
-        if (tops.size > 1) out.push(s.segment);
-      }
-    }
-    return out;
-  });
 }
 
 /**
@@ -204,7 +175,7 @@ describe("the task pane in Chromium", () => {
     await page.getByRole("tab", { name: "ตรวจสอบ" }).click();
     await page.getByRole("button", { name: "ตรวจสอบก่อนส่ง" }).click();
     // No error left, but I1 is still stored as text: not ready until it is a number.
-    await page.getByText("ยังส่งไม่ได้: มีคะแนนที่เก็บเป็นข้อความ").waitFor();
+    await page.getByText("ยังส่งไม่ได้: มีคะแนนที่เก็บเป็นข้อความหรือร้อยละ").waitFor();
     expect(await page.getByText("พร้อมส่ง", { exact: true }).count()).toBe(0);
     await page
       .getByRole("button", { name: "แปลงคะแนน 1 ช่องที่เก็บเป็นข้อความหรือร้อยละให้เป็นตัวเลข" })

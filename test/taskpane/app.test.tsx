@@ -213,10 +213,11 @@ describe("validate and flags views", () => {
     await waitFor(() => expect(document.activeElement?.getAttribute("role")).toBe("status"));
 
     fireEvent.click(screen.getByRole("tab", { name: "ตรวจสอบ" }));
-    // The list checked before the insert says it may be out of date.
+    // The list checked before the insert says it is out of date, until checked again.
+    expect(screen.getByText("ข้อมูลเปลี่ยนแล้ว — ตรวจอีกครั้ง")).toBeTruthy();
     fireEvent.click(await findControl("button", "ตรวจอีกครั้ง"));
     await screen.findByText("พร้อมส่ง");
-    expect(screen.queryByText("รายการนี้อาจไม่เป็นปัจจุบัน")).toBeNull();
+    expect(screen.queryByText("ข้อมูลเปลี่ยนแล้ว — ตรวจอีกครั้ง")).toBeNull();
     expect(screen.getByText(/ขั้นต่อไป: บันทึกสมุดงาน \(Ctrl\+S\) แล้วส่งไฟล์ให้สำนักงาน ก.ก./)).toBeTruthy();
   });
 
@@ -227,7 +228,7 @@ describe("validate and flags views", () => {
     ws.getCell(cell, columnIndex("score")).value = "๙๖.๑๗";
     setup(host, "validate");
     fireEvent.click(await findControl("button", "ตรวจสอบก่อนส่ง"));
-    await screen.findByText("ยังส่งไม่ได้: มีคะแนนที่เก็บเป็นข้อความ");
+    await screen.findByText("ยังส่งไม่ได้: มีคะแนนที่เก็บเป็นข้อความหรือร้อยละ");
     expect(screen.queryByText("พร้อมส่ง")).toBeNull();
     const fix = await findControl("button", "แปลงคะแนน 1 ช่องที่เก็บเป็นข้อความหรือร้อยละให้เป็นตัวเลข");
     await act(async () => {
