@@ -1,16 +1,7 @@
-import { syntheticReport } from "../../src/cli/sampleData";
-import {
-  buildCentralReport,
-  DEFAULT_FORM,
-  findDistrict,
-  matchUnitMeasures,
-  mergeForms,
-  Report,
-  Submission,
-} from "../../src/domain";
+import { buildCentralReport, DEFAULT_FORM, matchUnitMeasures } from "../../src/domain";
 import { measureNumbers, unitDid } from "../../src/domain/report/numbers";
 import { flaggedSheet } from "../../src/domain/summarySheets/flaggedSheet";
-import { formOf, sampleReport } from "../helpers";
+import { district, mergeOf, set } from "./units";
 
 /**
  * What a unit's results say is read item by item and entry by entry: a numbered "not done" stands
@@ -25,30 +16,6 @@ const I1 = std("I1");
 const I18 = std("I18");
 const NOT_DONE = "ยังไม่ได้ดำเนินการ";
 const numbered = (xs: readonly string[]) => xs.map((x, i) => `${i + 1}. ${x}`).join("\n");
-
-function district(code: string, edit?: (r: Report) => void): Report {
-  const r = syntheticReport(sampleReport(), DEFAULT_FORM, findDistrict(code)!, Number(code));
-  for (const it of r.items) {
-    it.measures = "";
-    it.results = "";
-    it.evidence = "";
-    if (it.score !== null && it.score < 85) it.score = 90;
-  }
-  edit?.(r);
-  return r;
-}
-
-const set = (r: Report, code: string, measures: string, results = "", score?: number) => {
-  const it = r.items.find((i) => i.code === code)!;
-  it.measures = measures;
-  it.results = results;
-  if (score !== undefined) it.score = score;
-};
-
-function mergeOf(reports: Report[]) {
-  const subs: Submission[] = reports.map((r, i) => ({ file: `f${i}.xlsx`, form: formOf(r) }));
-  return mergeForms(subs, { formDef: DEFAULT_FORM, expect: "districts" });
-}
 
 const rowsOf = (report: ReturnType<typeof buildCentralReport>, heading: string) =>
   report.tools

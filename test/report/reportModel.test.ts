@@ -9,41 +9,14 @@ import {
   DEFAULT_OFFICE,
   DISTRICTS,
   findDistrict,
-  mergeForms,
-  Report,
-  Submission,
 } from "../../src/domain";
 import { reportDocxBytes } from "../../src/docx/reportDocx";
-import { formOf, runCli, sampleReport, tmpDir } from "../helpers";
+import { runCli, sampleReport, tmpDir } from "../helpers";
+import { district, mergeOf, set } from "./units";
 import { writeDistrict } from "../merge/districts";
 
 const I1 = DEFAULT_FORM.byCode.get("I1")!.standardMeasures;
 const I21 = DEFAULT_FORM.byCode.get("I21")!.standardMeasures;
-
-/** A district's report with no measures or results but those the test sets. */
-function district(code: string, edit?: (r: Report) => void): Report {
-  const r = syntheticReport(sampleReport(), DEFAULT_FORM, findDistrict(code)!, Number(code));
-  for (const it of r.items) {
-    it.measures = "";
-    it.results = "";
-    it.evidence = "";
-    if (it.score !== null && it.score < 85) it.score = 90;
-  }
-  edit?.(r);
-  return r;
-}
-
-const set = (r: Report, code: string, measures: string, results = "", score?: number) => {
-  const it = r.items.find((i) => i.code === code)!;
-  it.measures = measures;
-  it.results = results;
-  if (score !== undefined) it.score = score;
-};
-
-function mergeOf(reports: Report[]) {
-  const subs: Submission[] = reports.map((r, i) => ({ file: `f${i}.xlsx`, form: formOf(r) }));
-  return mergeForms(subs, { formDef: DEFAULT_FORM, expect: "districts" });
-}
 
 /** Every string of the report (its rows, lines and headings), for checks over all of it. */
 function allText(r: CentralReport): string[] {

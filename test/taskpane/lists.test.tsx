@@ -8,27 +8,9 @@ import { rescueFocus } from "../../src/taskpane/shell";
 import { FakeExcelHost } from "../host/fakeExcel";
 import { FY2567 } from "../forms";
 import { blankMeta, sampleMeta, sampleReport } from "../helpers";
-import { findControl, findField, trackCalls } from "./query";
+import { findControl, findField, ONLY_TIMEOUTS, trackCalls } from "./query";
 
 const NOW = new Date(2024, 4, 1);
-/** Fake timers for setTimeout alone: React, Testing Library and the host keep their own scheduling. */
-const ONLY_TIMEOUTS: Parameters<typeof jest.useFakeTimers>[0] = {
-  doNotFake: [
-    "Date",
-    "hrtime",
-    "nextTick",
-    "performance",
-    "queueMicrotask",
-    "requestAnimationFrame",
-    "cancelAnimationFrame",
-    "requestIdleCallback",
-    "cancelIdleCallback",
-    "setImmediate",
-    "clearImmediate",
-    "setInterval",
-    "clearInterval",
-  ],
-};
 const SHEET = "ITA 2567 รอบ 6";
 
 async function hostWith(report?: Report, apiSets?: Record<string, string>) {

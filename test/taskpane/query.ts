@@ -74,3 +74,22 @@ export const mergeButton = (name: string) =>
     expect(b.getAttribute("aria-disabled")).not.toBe("true");
     return b;
   });
+
+/** Fake timers for setTimeout alone: React, Testing Library and the host keep their own scheduling. */
+export const ONLY_TIMEOUTS: Parameters<typeof jest.useFakeTimers>[0] = {
+  doNotFake: [
+    "Date",
+    "hrtime",
+    "nextTick",
+    "performance",
+    "queueMicrotask",
+    "requestAnimationFrame",
+    "cancelAnimationFrame",
+    "requestIdleCallback",
+    "cancelIdleCallback",
+    "setImmediate",
+    "clearImmediate",
+    "setInterval",
+    "clearInterval",
+  ],
+};

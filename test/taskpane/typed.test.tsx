@@ -16,28 +16,11 @@ import { CURRENT, FakeExcelHost } from "../host/fakeExcel";
 import { FY2567 } from "../forms";
 import { blankMeta, cleanReport } from "../helpers";
 import { held } from "../excel/held";
-import { findControl, trackCalls } from "./query";
+import { findControl, ONLY_TIMEOUTS, trackCalls } from "./query";
 import sampleJson from "../../samples/chom-thong-2567-r6.json";
 
 const NOW = new Date(2024, 4, 1);
 const SHEET = "ITA 2567 รอบ 6";
-const ONLY_TIMEOUTS: Parameters<typeof jest.useFakeTimers>[0] = {
-  doNotFake: [
-    "Date",
-    "hrtime",
-    "nextTick",
-    "performance",
-    "queueMicrotask",
-    "requestAnimationFrame",
-    "cancelAnimationFrame",
-    "requestIdleCallback",
-    "cancelIdleCallback",
-    "setImmediate",
-    "clearImmediate",
-    "setInterval",
-    "clearInterval",
-  ],
-};
 
 async function hostWith(meta: FormMeta = blankMeta()) {
   const host = new FakeExcelHost(undefined, { apiSets: CURRENT });
