@@ -51,17 +51,18 @@ export function graphBase(env: Env): string {
   return raw.replace(/\/+$/, "");
 }
 
+/** A device-code sign-in request, as `@azure/msal-node` takes it. */
+export interface DeviceCodeRequest {
+  scopes: string[];
+  deviceCodeCallback: (r: { userCode: string; verificationUri: string; message: string }) => void;
+}
+
 /** The parts of `@azure/msal-node` the command uses (a fake one in the tests). */
 export interface MsalNodeLike {
   PublicClientApplication: new (config: { auth: { clientId: string; authority: string } }) => {
-    acquireTokenByDeviceCode(request: {
-      scopes: string[];
-      deviceCodeCallback: (r: {
-        userCode: string;
-        verificationUri: string;
-        message: string;
-      }) => void;
-    }): Promise<{ accessToken: string; account: unknown } | null>;
+    acquireTokenByDeviceCode(
+      request: DeviceCodeRequest
+    ): Promise<{ accessToken: string; account: unknown } | null>;
     acquireTokenSilent(request: {
       scopes: string[];
       account: never;

@@ -7,7 +7,13 @@
 import { spawn } from "child_process";
 import { promises as fs } from "fs";
 import path from "path";
-import { deviceCodeToken, graphBase, MsalNodeLike, tokenSource } from "../../src/cli/graph";
+import {
+  DeviceCodeRequest,
+  deviceCodeToken,
+  graphBase,
+  MsalNodeLike,
+  tokenSource,
+} from "../../src/cli/graph";
 import { districtBytes } from "../graph/fixtures";
 import { GraphStandin, startStandin } from "../graph/standin";
 import { tmpDir } from "../tmp";
@@ -220,14 +226,7 @@ describe("where the token and Graph come from", () => {
         constructor(cfg: { auth: { clientId: string; authority: string } }) {
           calls.push(`new ${cfg.auth.clientId} ${cfg.auth.authority}`);
         }
-        async acquireTokenByDeviceCode(req: {
-          scopes: string[];
-          deviceCodeCallback: (r: {
-            userCode: string;
-            verificationUri: string;
-            message: string;
-          }) => void;
-        }) {
+        async acquireTokenByDeviceCode(req: DeviceCodeRequest) {
           calls.push(`device ${req.scopes.join(" ")}`);
           req.deviceCodeCallback({
             userCode: "F7K2Q9",
