@@ -15,15 +15,13 @@ import { checkWorkbook } from "../../src/app/submit";
 import { nodeInflate } from "../../src/xlsx/nodeInflate";
 import { GraphStandin, startStandin } from "../graph/standin";
 import {
-  axe,
+  checkAtRest,
+  checkWidths,
   launch,
-  overflowX,
   ROOT,
   screenshots,
-  scrollbarWidth,
   serve,
   strayRequests,
-  thaiSplits,
   Traffic,
   watchTraffic,
 } from "./support";
@@ -102,33 +100,9 @@ async function expectOnlyTheStandin(page: Page) {
 
 /** axe at rest, no sideways scrolling nor Thai word cut at 320 and 270 px, screenshots at 320 and 500 px. */
 async function checkView(page: Page, name: string) {
-  await page.mouse.move(1, 1);
-  await page.waitForTimeout(400);
-  expect(await scrollbarWidth(page)).toBe(17);
-  expect(await axe(page)).toEqual([]);
+  await checkAtRest(page);
   await screenshots(page, name);
-  for (const width of [320, 270]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page
-      .waitForFunction(
-        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-        undefined,
-        { timeout: 3000 }
-      )
-      .catch(() => undefined);
-    // The elements that stick out, named, when the page is wider than the pane.
-    const wide = await page.evaluate(() =>
-      Array.from(document.querySelectorAll("body *"))
-        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-        .map((e) => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent?.slice(0, 40)}"`)
-    );
-    expect({ width, overflow: await overflowX(page), wide }).toEqual({
-      width,
-      overflow: 0,
-      wide: [],
-    });
-    expect({ width, split: await thaiSplits(page) }).toEqual({ width, split: [] });
-  }
+  await checkWidths(page, [320, 270]);
   await page.setViewportSize({ width: 500, height: 900 });
 }
 
@@ -308,7 +282,12 @@ describe("the pane with the city's library (Microsoft 365 build) in Chromium", (
       .waitFor();
     const t = await it$(page);
     expect(await t.evaluate((x) => x.sheetNames())).toContain("ITA คะแนน");
-    expect(s.downloads()).toEqual(["1002-2567-r6.xlsx", "1035-2567-r6.xlsx", "notes.xlsx"]);
+    // Downloads run side by side: which files, not in what order.
+    expect([...s.downloads()].sort()).toEqual([
+      "1002-2567-r6.xlsx",
+      "1035-2567-r6.xlsx",
+      "notes.xlsx",
+    ]);
     expect(new Set(await t.evaluate((x) => x.tokenScopes()))).toEqual(new Set(["Files.Read.All"]));
     await checkView(page, "m365-4-library-merged");
 
@@ -316,12 +295,8 @@ describe("the pane with the city's library (Microsoft 365 build) in Chromium", (
     s.put("2567-r6/1002/1002-2567-r6.xlsx", new Uint8Array(await fs.readFile(b)), "ดุสิต แก้ไข");
     await region.getByRole("button", { name: "ดึงไฟล์จากไลบรารี" }).click();
     await page.getByText("ดาวน์โหลด 1 ไฟล์ · ไม่เปลี่ยนแปลงตั้งแต่ครั้งก่อน ไม่ดาวน์โหลดซ้ำ 2 ไฟล์").waitFor();
-    expect(s.downloads()).toEqual([
-      "1002-2567-r6.xlsx",
-      "1035-2567-r6.xlsx",
-      "notes.xlsx",
-      "1002-2567-r6.xlsx",
-    ]);
+    expect(s.downloads().slice(3)).toEqual(["1002-2567-r6.xlsx"]);
+    expect(s.downloads()).toHaveLength(4);
 
     // A sign-in Microsoft 365 no longer takes: "sign in again".
     s.token = "a-newer-token";

@@ -6,16 +6,15 @@ import { Browser, Page } from "playwright-core";
 import {
   ARTIFACTS,
   axe,
+  checkAtRest,
+  checkWidths,
   launch,
   OFFICE_CDNS,
-  overflowX,
   ROOT,
   screenshot,
   screenshots,
-  scrollbarWidth,
   serve,
   strayRequests,
-  thaiSplits,
   Traffic,
   watchTraffic,
 } from "./support";
@@ -96,18 +95,9 @@ function tabLines(page: Page): Promise<number> {
  * line at 320 px, and no Thai word split over two lines.
  */
 async function checkView(page: Page, name: string) {
-  // Measure colours at rest: no hover, no transition half-way.
-  await page.mouse.move(1, 1);
-  await page.waitForTimeout(400);
-  expect(await scrollbarWidth(page)).toBe(17);
-  expect(await axe(page)).toEqual([]);
+  await checkAtRest(page);
   await screenshots(page, name);
-  for (const width of [320, 270]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(100);
-    expect({ width, overflow: await overflowX(page) }).toEqual({ width, overflow: 0 });
-    expect({ width, split: await thaiSplits(page) }).toEqual({ width, split: [] });
-  }
+  await checkWidths(page, [320, 270]);
   await page.setViewportSize({ width: 320, height: 900 });
   expect(await tabLines(page)).toBe(1);
   await page.setViewportSize({ width: 500, height: 900 });
@@ -492,34 +482,8 @@ describe("the task pane in Chromium", () => {
 
   /** axe at rest, no horizontal overflow at 270 px (the pane's default on Mac) and 320 px, screenshots. */
   async function checkMerge(page: Page, name: string) {
-    await page.mouse.move(1, 1);
-    await page.waitForTimeout(400);
-    expect(await scrollbarWidth(page)).toBe(17);
-    expect(await axe(page)).toEqual([]);
-    for (const width of [270, 320]) {
-      await page.setViewportSize({ width, height: 900 });
-      // Fluent's message bars choose their layout after a resize (ResizeObserver): let them settle.
-      await page
-        .waitForFunction(
-          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-          undefined,
-          { timeout: 3000 }
-        )
-        .catch(() => undefined);
-      // The elements that stick out, named, when the page is wider than the pane.
-      const wide = await page.evaluate(() =>
-        Array.from(document.querySelectorAll("body *"))
-          .filter(
-            (e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5
-          )
-          .map((e) => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent?.slice(0, 40)}"`)
-      );
-      expect({ width, overflow: await overflowX(page), wide }).toEqual({
-        width,
-        overflow: 0,
-        wide: [],
-      });
-    }
+    await checkAtRest(page);
+    await checkWidths(page, [270, 320], { splits: false });
     await screenshot(page, 270, `${name}-270.png`);
     await screenshots(page, name);
   }

@@ -205,3 +205,45 @@ export function thaiSplits(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/** A view at rest (no hover, no transition half-way): 17 px scrollbars shown, axe finds nothing. */
+export async function checkAtRest(page: Page): Promise<void> {
+  await page.mouse.move(1, 1);
+  await page.waitForTimeout(400);
+  expect(await scrollbarWidth(page)).toBe(17);
+  expect(await axe(page)).toEqual([]);
+}
+
+/**
+ * At each pane width: nothing sticks out sideways (the elements that do are named) and, unless told
+ * otherwise, no Thai word is split over two lines. The viewport is left at the last width.
+ */
+export async function checkWidths(
+  page: Page,
+  widths: readonly number[],
+  opts: { splits?: boolean } = {}
+): Promise<void> {
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    // Fluent's message bars choose their layout after a resize (ResizeObserver): let them settle.
+    await page
+      .waitForFunction(
+        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+        undefined,
+        { timeout: 3000 }
+      )
+      .catch(() => undefined);
+    const wide = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("body *"))
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent?.slice(0, 40)}"`)
+    );
+    expect({ width, overflow: await overflowX(page), wide }).toEqual({
+      width,
+      overflow: 0,
+      wide: [],
+    });
+    if (opts.splits !== false)
+      expect({ width, split: await thaiSplits(page) }).toEqual({ width, split: [] });
+  }
+}
