@@ -1,3 +1,5 @@
+import { TextCache } from "../textCache";
+import { eachWord, isWhiteSpace, wordsOf } from "../wordBreak";
 import { BOLD_WIDTHS, REGULAR_WIDTHS } from "./fontWidths";
 
 /**
@@ -77,60 +79,6 @@ const TEXT_MARGIN_PT = 6;
 /** Excel's GDI layout can differ a little from LibreOffice's: keep this share of the line free. */
 const SAFETY = 0.96;
 
-let segmenter: Intl.Segmenter | null = null;
-/** Characters segmented at a time: ICU's Thai word breaking grows faster than the text's length. */
-const SEGMENT_CHUNK = 512;
-
-/**
- * Chunks already segmented (a page's text is measured several times while it is laid out), each as
- * the end offsets of its words: a few hundred bytes a chunk, where its words as strings took several
- * kilobytes and kept the garbage collector busy.
- */
-const chunkCache = new Map<string, Uint16Array>();
-const CHUNK_CACHE_SIZE = 4096;
-function segmentChunk(seg: Intl.Segmenter, chunk: string): Uint16Array {
-  let ends = chunkCache.get(chunk);
-  if (!ends) {
-    const list: number[] = [];
-    for (const s of seg.segment(chunk)) list.push(s.index + s.segment.length);
-    ends = Uint16Array.from(list);
-    if (chunkCache.size >= CHUNK_CACHE_SIZE) chunkCache.clear();
-    chunkCache.set(chunk, ends);
-  }
-  return ends;
-}
-
-/**
- * The words of `text[from, to)`, found lazily a chunk at a time, so a caller that needs a few lines of
- * a long text pays for those lines only. A chunk's words are taken up to its last space (Thai
- * dictionary breaking depends on what follows a word, so the words near a chunk's end are found again
- * with the next chunk); a chunk with no space gives all but its last `TAIL_CHARS` characters.
- */
-function* words(text: string, from: number, to: number): Generator<string> {
-  segmenter ??= new Intl.Segmenter("th", { granularity: "word" });
-  let at = from;
-  while (at < to) {
-    const stop = Math.min(to, at + SEGMENT_CHUNK);
-    const chunk = text.slice(at, stop);
-    const ends = segmentChunk(segmenter, chunk);
-    let keep = ends.length;
-    if (stop < to) {
-      let lastSpace = -1;
-      let safe = 0;
-      for (let k = 0, start = 0; k < ends.length; start = ends[k++]) {
-        if (chunk.slice(start, ends[k]).trim() === "") lastSpace = k;
-        if (ends[k] <= stop - at - TAIL_CHARS) safe = k + 1;
-      }
-      keep = lastSpace >= 0 ? lastSpace + 1 : Math.max(1, safe);
-    }
-    for (let k = 0, start = 0; k < keep; start = ends[k++]) yield chunk.slice(start, ends[k]);
-    at += keep ? ends[keep - 1] : 0;
-  }
-}
-
-/** Characters at the end of a chunk without spaces whose words are found again with the next chunk. */
-const TAIL_CHARS = 48;
-
 /** Number of lines a text takes in a wrapped cell `widthPt` wide (counted up to `limit + 1`). */
 export function wrappedLines(
   text: string,
@@ -165,37 +113,23 @@ export function linesInRoom(text: string, room: number, font: FontSpec, limit = 
 }
 
 /**
- * A cache of counts by text and by how it is laid out (`how`: room, font, limit), emptied when its
- * texts hold more than `CACHE_CHARS` characters (a count of entries alone let 2,048 keys of up to 4,000
- * characters hold 16 MB of a big merge's memory). Keyed by the text itself, not by a key built from it:
- * a string's hash is computed once and kept, a new key's on every look-up.
+ * Counts by text and by how it is laid out (`how`: room, font, limit), emptied when its texts hold
+ * more than 1 M characters or 2,048 texts (a count of entries alone let 2,048 keys of up to 4,000
+ * characters hold 16 MB of a big merge's memory).
  */
 class CountCache {
-  private readonly map = new Map<string, Map<string, number>>();
-  private chars = 0;
+  private readonly byText = new TextCache<Map<string, number>>(1_000_000, 2048);
   get(text: string, how: string): number | undefined {
-    return this.map.get(text)?.get(how);
+    return this.byText.get(text)?.get(how);
   }
   set(text: string, how: string, n: number): void {
-    let byHow = this.map.get(text);
-    if (!byHow) {
-      if (this.chars + text.length > CACHE_CHARS || this.map.size >= COUNT_CACHE_SIZE) {
-        this.map.clear();
-        this.chars = 0;
-      }
-      byHow = new Map();
-      this.map.set(text, byHow);
-      this.chars += text.length;
-    }
-    byHow.set(how, n);
+    (this.byText.get(text) ?? this.byText.set(text, new Map())).set(how, n);
   }
 }
 
 /** Line counts already known: the layout asks for the same text's lines several times. */
 const countCache = new CountCache();
-const COUNT_CACHE_SIZE = 2048;
 const COUNT_CACHE_TEXT = 4000;
-const CACHE_CHARS = 1_000_000;
 
 /**
  * Where each line of a wrapped text starts (offsets into the text), as the apps break it: between words,
@@ -210,6 +144,8 @@ export function lineStarts(
 ): number[] {
   const starts: number[] = [];
   const done = () => starts.length > limit;
+  const widths = WIDTHS[font.bold ? "bold" : "regular"];
+  const width = (from: number, to: number) => (unitsOf(widths, text, from, to) / 1000) * font.size;
   let offset = 0;
   for (;;) {
     const nl = text.indexOf("\n", offset);
@@ -217,41 +153,55 @@ export function lineStarts(
     starts.push(offset);
     if (done()) return starts;
     let used = 0;
-    let at = offset;
-    for (const word of words(text, offset, end)) {
-      const w = textWidthPt(word, font);
-      const isSpace = word.trim() === "";
-      if (used + w <= room || isSpace) {
-        // Spaces at the end of a line hang in the margin, as in both apps.
-        used += w;
-      } else {
+    let stopped = false;
+    eachWord(
+      text,
+      (at, to) => {
+        const w = width(at, to);
+        if (used + w <= room || allSpace(text, at, to)) {
+          // Spaces at the end of a line hang in the margin, as in both apps.
+          used += w;
+          return true;
+        }
         if (used > 0) {
           starts.push(at);
           used = 0;
-          if (done()) return starts;
+          if (done()) return !(stopped = true);
         }
-        if (w <= room) used = w;
-        else {
-          // A word longer than the line: broken between characters.
-          let ch = at;
-          for (const c of word) {
-            const cw = textWidthPt(c, font);
-            if (used + cw > room && used > 0) {
-              starts.push(ch);
-              used = 0;
-              if (done()) return starts;
-            }
-            used += cw;
-            ch += c.length;
+        if (w <= room) {
+          used = w;
+          return true;
+        }
+        // A word longer than the line: broken between characters.
+        for (let ch = at; ch < to;) {
+          const next = ch + (isHighSurrogate(text.charCodeAt(ch)) && ch + 1 < to ? 2 : 1);
+          const cw = width(ch, next);
+          if (used + cw > room && used > 0) {
+            starts.push(ch);
+            used = 0;
+            if (done()) return !(stopped = true);
           }
+          used += cw;
+          ch = next;
         }
-      }
-      at += word.length;
-    }
+        return true;
+      },
+      offset,
+      end
+    );
+    if (stopped) return starts;
     if (nl < 0) return starts;
     offset = nl + 1;
   }
 }
+
+/** Whether text[from, to) is all whitespace (a segment of spaces). */
+function allSpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isWhiteSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 
 /**
  * Words a line never ends with: a preposition or a prefix that makes one word (a compound) with the
@@ -277,7 +227,7 @@ export function chosenLines(
   maxLines: number
 ): string {
   const room = roomPt(widthPt, font);
-  const parts = [...words(text, 0, text.length)];
+  const parts = wordsOf(text);
   /** What a line starting at parts[k] costs, or null when no line may start there. */
   const cost = (k: number): number | null => {
     const before = parts[k - 1];
@@ -448,20 +398,6 @@ const WIDEST = Math.max(
   ...[...REGULAR_WIDTHS, ...BOLD_WIDTHS].map(([units]) => units)
 );
 
-/** White space as `\s` and `String.prototype.trim` know it (one UTF-16 unit). */
-const isSpace = (c: number) =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
-
 /**
  * `wrappedLines(text, widthPt, font, most)` where its answer matters to a row's height, without laying
  * the text out when widths alone decide: a line that holds the whole text is one line; text wider,
@@ -505,7 +441,7 @@ function measureRowLines(
       i++;
     } else units = w.bmp[c];
     all += units;
-    if (isSpace(c)) continue;
+    if (isWhiteSpace(c)) continue;
     ink += units;
     if (ink > tooMany) return most + 1;
   }

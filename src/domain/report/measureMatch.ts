@@ -1,5 +1,7 @@
 import { FormDef } from "../catalog";
 import { thaiDigitsToAscii } from "../text";
+import { TextCache } from "../textCache";
+import { eachWord } from "../wordBreak";
 
 /**
  * Matching what units wrote to the form's standard measures. Pure: text in, matches out.
@@ -58,7 +60,12 @@ const withoutLead = (s: string) => {
  * entries ("1. … 2. …") is split at each number that follows a space. Entries without a letter or
  * digit (a lone bullet) are left out.
  */
-export function splitCell(text: string): CellEntry[] {
+export const splitCell = (text: string): readonly CellEntry[] => ENTRIES.of(text, entriesOf);
+
+/** Cells already split: a unit's cell is read for its group, its report and its summary rows. */
+const ENTRIES = new TextCache<readonly CellEntry[]>(2_000_000, 50_000);
+
+function entriesOf(text: string): readonly CellEntry[] {
   const out: CellEntry[] = [];
   for (const line of thaiDigitsToAscii(text.normalize("NFC")).split(/\r?\n|\r/)) {
     // "2." begins an entry, "92.5" (a decimal) does not.
@@ -129,24 +136,20 @@ const STOP = new Set([
   "of",
 ]);
 
-const SEGMENTER = new Intl.Segmenter("th", { granularity: "word" });
-
 /** Word sets already made: the same standard measures and entries are compared many times. */
-const CACHE = new Map<string, ReadonlySet<string>>();
-const CACHE_MAX = 50_000;
+const WORDS = new TextCache<ReadonlySet<string>>(2_000_000, 50_000);
 
 /** The set of meaningful words of a text (Thai word segmentation, NFC, lower case). */
-export function words(text: string): ReadonlySet<string> {
-  const hit = CACHE.get(text);
-  if (hit) return hit;
+export const words = (text: string): ReadonlySet<string> => WORDS.of(text, wordSet);
+
+function wordSet(text: string): ReadonlySet<string> {
   const out = new Set<string>();
-  for (const s of SEGMENTER.segment(text.normalize("NFC").toLowerCase())) {
-    if (!s.isWordLike) continue;
-    const w = s.segment.trim();
+  const t = text.normalize("NFC").toLowerCase();
+  eachWord(t, (from, to, wordLike) => {
+    if (!wordLike) return;
+    const w = t.slice(from, to).trim();
     if (w && !STOP.has(w) && !/^\d+$/.test(w)) out.add(w);
-  }
-  if (CACHE.size >= CACHE_MAX) CACHE.clear();
-  CACHE.set(text, out);
+  });
   return out;
 }
 
@@ -180,11 +183,13 @@ export function isAsPlanned(raw: string): boolean {
   if (raw.length > 80) return false;
   const s = thaiDigitsToAscii(raw.normalize("NFC"));
   if (!DONE_WORD.test(s)) return false;
-  for (const seg of SEGMENTER.segment(s.toLowerCase())) {
-    if (!seg.isWordLike) continue;
-    if (!AS_PLANNED_WORDS.has(seg.segment.trim())) return false;
-  }
-  return true;
+  const t = s.toLowerCase();
+  let only = true;
+  eachWord(t, (from, to, wordLike) => {
+    if (wordLike && !AS_PLANNED_WORDS.has(t.slice(from, to).trim())) only = false;
+    return only;
+  });
+  return only;
 }
 
 /** Words that begin another clause of the same entry ("จัดอบรมแล้ว แต่ยังไม่ได้จัดทำคู่มือ"). */
@@ -198,8 +203,12 @@ const CLAUSE_PREFIX =
   /^(?:แต่|ส่วน(?!ราชการ|ร่วม|งาน|ตัว|ตน|รวม|หนึ่ง|ต่าง|กลาง|ได้|บุคคล|ใหญ่|น้อย|ประกอบ|แบ่ง|ลด|สูง)|ขณะที่|ทั้งนี้|สำหรับ|อย่างไรก็ตาม|อย่างไรก็ดี)/u;
 
 function firstWord(chunk: string): string {
-  for (const seg of SEGMENTER.segment(chunk)) if (seg.isWordLike) return seg.segment;
-  return "";
+  let first = "";
+  eachWord(chunk, (from, to, wordLike) => {
+    if (wordLike) first = chunk.slice(from, to);
+    return !wordLike;
+  });
+  return first;
 }
 
 /** An entry's clauses: split at ";" and before a space-led word that begins a clause ("แต่", "ส่วน"). */
@@ -288,12 +297,20 @@ export interface EntryMatch {
   likeness: number;
 }
 
+/** The words of each of a form's standard measures, made once per list. */
+const STANDARD = new WeakMap<readonly string[], ReadonlySet<string>[]>();
+function standardWords(standard: readonly string[]): ReadonlySet<string>[] {
+  let std = STANDARD.get(standard);
+  if (!std) STANDARD.set(standard, (std = standard.map((s) => words(normaliseMeasure(s)))));
+  return std;
+}
+
 /** Match each entry to the most alike standard measure (at or above MATCH_AT), else to none. */
 export function matchEntries(
   entries: readonly string[],
   standard: readonly string[]
 ): EntryMatch[] {
-  const std = standard.map((s) => words(normaliseMeasure(s)));
+  const std = standardWords(standard);
   return entries.map((entry) => {
     const w = words(entry);
     let best = -1;
@@ -322,7 +339,7 @@ export function matchResults(
   standard: readonly string[],
   firstPhrases: (text: string) => string[]
 ): EntryMatch[] {
-  const std = standard.map((s) => words(normaliseMeasure(s)));
+  const std = standardWords(standard);
   return entries.map((entry) => {
     let best = -1;
     let bestScore = 0;

@@ -454,19 +454,23 @@ export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
       };
 
       const read = slots.map((slot) => ({ slot, r: readSlot(slot) }));
+      /** This unit's credit under each standard measure it is counted under. */
+      const credited = new Map<number, Credit>();
       standard.forEach((use, k) => {
         const negs = read.filter((x) => NEGATIVE.has(x.r.planned.get(k)?.why ?? "no-results"));
         // A statement that all was done as planned does not outweigh another item's "not done".
-        const credited = read.filter(
+        const from = read.filter(
           (x) => x.r.credits.has(k) && (!negs.length || x.r.credits.get(k)!.how === "results")
         );
-        if (credited.length) {
-          const cs = credited.map((x) => x.r.credits.get(k)!);
+        if (from.length) {
+          const cs = from.map((x) => x.r.credits.get(k)!);
           const base = cs.find((c) => c.how === "results") ?? cs[0];
           const entries: Located[] = [];
           for (const e of cs.flatMap((c) => c.entries))
             if (!entries.some((x) => x.raw === e.raw)) entries.push(e);
-          use.done.push({ ...base, entries, items: credited.flatMap((x) => x.slot.items) });
+          const credit = { ...base, entries, items: from.flatMap((x) => x.slot.items) };
+          use.done.push(credit);
+          credited.set(k, credit);
           u.standard.push(k);
           for (const why of ["not-done", "in-progress"] as const) {
             const said = negs.filter((x) => x.r.planned.get(k)!.why === why);
@@ -515,10 +519,10 @@ export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
         ownAll.push(c);
       }
       u.slots = read.map(({ slot, r }) => {
-        const counted = (k: number) =>
-          standard[k].done.some(
-            (c) => c.key === m.key && slot.items.some((i) => c.items.includes(i))
-          );
+        const counted = (k: number) => {
+          const c = credited.get(k);
+          return c !== undefined && slot.items.some((i) => c.items.includes(i));
+        };
         const said = (why: NotCounted) =>
           [...r.planned].filter(([k, p]) => p.why === why && !counted(k)).map(([k]) => k);
         return {

@@ -1,0 +1,114 @@
+/**
+ * Thai word breaking, done once per piece of text: the words of a text as `Intl.Segmenter("th",
+ * { granularity: "word" })` finds them (ICU's dictionary breaking, as Excel and LibreOffice break
+ * lines), found per run — the text between two spaces, and each run of spaces — and kept per run.
+ *
+ * Why per run: ICU breaks Thai by dictionary within a run of Thai letters only, so a space always
+ * ends a word and the words of a text are the words of its runs, in order (checked against the whole
+ * text's segmentation on the real district and central reports: test/domain/wordBreak.test.ts). Runs
+ * repeat across a merge — "ดำเนินการแล้ว", a district's name, the standard measures' phrases — so
+ * each is segmented once, where the whole texts (each with its own unit's name) almost never repeat;
+ * and ICU's time grows faster than a run's length, so short runs are cheaper even the first time.
+ */
+import { TextCache } from "./textCache";
+
+/** The words of one run: where each ends (offsets into the run) and whether it is word-like. */
+interface RunWords {
+  ends: Uint32Array;
+  /** 1 where `Intl.Segmenter` says the segment is word-like (letters or digits, not spaces or signs). */
+  wordLike: Uint8Array;
+}
+
+let segmenter: Intl.Segmenter | null = null;
+
+/** Whether a UTF-16 code unit is whitespace, as `\s` in a regular expression (and `trim()`) has it. */
+export function isWhiteSpace(c: number): boolean {
+  return c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff;
+}
+
+/**
+ * A mark or a joiner after spaces belongs to the spaces' segment (Unicode word-break rule WB4), so
+ * the run of spaces does not end before one.
+ */
+const JOINS_BEFORE = /^[\p{M}\u200b-\u200d\u2060]/u;
+
+/** Characters segmented at a time in a run without spaces: ICU's time grows faster than the length. */
+const LONG_RUN = 512;
+/** Characters at the end of such a chunk whose words are found again with the next chunk. */
+const TAIL_CHARS = 48;
+
+/** Runs already segmented: emptied when they hold 2 M characters or 100,000 runs. */
+const cache = new TextCache<RunWords>(2_000_000, 100_000);
+
+const segmentRun = (run: string): RunWords => cache.of(run, segment);
+
+function segment(run: string): RunWords {
+  segmenter ??= new Intl.Segmenter("th", { granularity: "word" });
+  const ends: number[] = [];
+  const like: number[] = [];
+  let at = 0;
+  while (at < run.length) {
+    // A long run without spaces is segmented a chunk at a time; the words near a chunk's end are
+    // found again with the next chunk (Thai dictionary breaking depends on what follows a word).
+    const stop = Math.min(run.length, at + LONG_RUN);
+    const chunk = stop === run.length && at === 0 ? run : run.slice(at, stop);
+    const last = stop === run.length;
+    let kept = at;
+    for (const s of segmenter.segment(chunk)) {
+      const end = at + s.index + s.segment.length;
+      if (!last && end > stop - TAIL_CHARS && kept > at) break;
+      ends.push(end);
+      like.push(s.isWordLike ? 1 : 0);
+      kept = end;
+    }
+    at = kept;
+  }
+  return { ends: Uint32Array.from(ends), wordLike: Uint8Array.from(like) };
+}
+
+/**
+ * Calls `visit(start, end, wordLike)` for each word of `text[from, to)` in order (offsets into
+ * `text`), until it returns false: a caller that needs a text's first words pays for those only.
+ */
+export function eachWord(
+  text: string,
+  visit: (start: number, end: number, wordLike: boolean) => boolean | void,
+  from = 0,
+  to = text.length
+): void {
+  let start = from;
+  while (start < to) {
+    // A run: letters and signs up to a space, or spaces up to the next letter that is not a mark.
+    const spaces = isWhiteSpace(text.charCodeAt(start));
+    let end = start + 1;
+    while (
+      end < to &&
+      (spaces
+        ? isWhiteSpace(text.charCodeAt(end)) || JOINS_BEFORE.test(text[end])
+        : !isWhiteSpace(text.charCodeAt(end)))
+    )
+      end++;
+    const run = start === 0 && end === text.length ? text : text.slice(start, end);
+    const { ends, wordLike } = segmentRun(run);
+    for (let k = 0, s = 0; k < ends.length; s = ends[k++])
+      if (visit(start + s, start + ends[k], wordLike[k] === 1) === false) return;
+    start = end;
+  }
+}
+
+/** The words of a text as strings, in order (spaces and signs included: they join back to the text). */
+export function wordsOf(text: string, from = 0, to = text.length): string[] {
+  const out: string[] = [];
+  eachWord(text, (s, e) => void out.push(text.slice(s, e)), from, to);
+  return out;
+}
