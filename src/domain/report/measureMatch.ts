@@ -276,6 +276,16 @@ const REFERENCE =
  * entries are references: a long entry that mentions an item is a measure of its own.
  */
 export function referencedGroup(entry: string, formDef: FormDef): string | null {
+  let known = REFERENCES.get(formDef);
+  if (!known) REFERENCES.set(formDef, (known = new TextCache(1_000_000, 50_000)));
+  const hit = known.get(entry);
+  return hit !== undefined ? hit : known.set(entry, findReference(entry, formDef));
+}
+
+/** Entries already looked at, by form: every entry of every unit is asked about. */
+const REFERENCES = new WeakMap<FormDef, TextCache<string | null>>();
+
+function findReference(entry: string, formDef: FormDef): string | null {
   const m = REFERENCE.exec(thaiDigitsToAscii(entry));
   if (!m) return null;
   const rest = entry.replace(m[0], "");

@@ -159,14 +159,36 @@ interface Slot {
   results: Located[];
 }
 
+type ReadItem = MergedUnit["form"]["items"][number];
+
+/**
+ * A unit's items by measure group, in form order: an item is in its own group and in the groups of
+ * the items it shares a cell with. Made once per unit, not searched for in every group.
+ */
+function itemsByGroup(m: MergedUnit, formDef: MergeResult["formDef"]): Map<string, ReadItem[]> {
+  const out = new Map<string, ReadItem[]>();
+  for (const it of m.form.items) {
+    const groups = new Set<string>();
+    for (const code of [it.code, ...it.sharedWith]) {
+      const g = formDef.byCode.get(code)?.measureGroup;
+      if (g !== undefined) groups.add(g);
+    }
+    for (const g of groups) {
+      const list = out.get(g);
+      if (list) list.push(it);
+      else out.set(g, [it]);
+    }
+  }
+  return out;
+}
+
 /** A unit's slots for a group, and all its measures for the group (each text once). */
-function unitSlots(m: MergedUnit, codes: ReadonlySet<string>) {
+function unitSlots(m: MergedUnit, groupItems: readonly ReadItem[]) {
   const slots: Slot[] = [];
   const all: Located[] = [];
   const byResultsCell = new Map<string, Slot>();
   const measuresOwner = new Map<string, string>();
-  for (const it of m.form.items) {
-    if (!codes.has(it.code) && !it.sharedWith.some((c) => codes.has(c))) continue;
+  for (const it of groupItems) {
     // Items sharing one merged measures cell read the same text: it is the first item's.
     const owner = measuresOwner.get(it.cells.measures) ?? it.code;
     measuresOwner.set(it.cells.measures, owner);
@@ -332,8 +354,8 @@ export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
   for (const it of formDef.items)
     groups.set(it.measureGroup, [...(groups.get(it.measureGroup) ?? []), it]);
   const out: GroupMeasures[] = [];
+  const unitItems = result.merged.map((m) => itemsByGroup(m, formDef));
   for (const [group, items] of groups) {
-    const codes = new Set(items.map((i) => i.code));
     const standardTexts = items[0].standardMeasures;
     const standard: MeasureUse[] = standardTexts.map((text) => ({
       text,
@@ -345,8 +367,8 @@ export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
     const ownPlanned: PlannedOnly[] = [];
     const references: Reference[] = [];
     const units: UnitInGroup[] = [];
-    for (const m of result.merged) {
-      const { slots, measures } = unitSlots(m, codes);
+    for (const [mi, m] of result.merged.entries()) {
+      const { slots, measures } = unitSlots(m, unitItems[mi].get(group) ?? []);
       if (!slots.length) continue;
       const who = { unit: m.label, key: m.key };
       const u: UnitInGroup = {
