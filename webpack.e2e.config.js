@@ -24,22 +24,34 @@ const CLASSIC_SCROLLBARS = `<style>
 
 function testPage() {
   const html = fs.readFileSync(path.join(__dirname, "src/taskpane/taskpane.html"), "utf8");
-  if (!OFFICE_JS.test(html)) throw new Error("taskpane.html: the Office.js script tag was not found");
+  if (!OFFICE_JS.test(html))
+    throw new Error("taskpane.html: the Office.js script tag was not found");
   const page = html.replace(OFFICE_JS, "");
-  if (/<script[^>]*office\.js/i.test(page)) throw new Error("taskpane.html: a second Office.js script tag");
+  if (/<script[^>]*office\.js/i.test(page))
+    throw new Error("taskpane.html: a second Office.js script tag");
   if (!page.includes("</head>")) throw new Error("taskpane.html: no </head>");
   return page.replace("</head>", `${CLASSIC_SCROLLBARS}</head>`);
 }
 
-module.exports = {
-  mode: "development",
+// `--env bench`: the same page as the pane ships it (production React and Fluent UI, minified) in
+// dist-bench, for the pane's figure in `npm run bench`; the tests' bundle is a development one.
+module.exports = (env = {}) => ({
+  mode: env.bench ? "production" : "development",
   devtool: false,
   entry: { host: "./test/e2e/host/index.tsx" },
-  output: { path: path.resolve(__dirname, "dist-e2e"), clean: true, filename: "[name].js" },
+  output: {
+    path: path.resolve(__dirname, env.bench ? "dist-bench" : "dist-e2e"),
+    clean: true,
+    filename: "[name].js",
+  },
   resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
   module: {
     rules: [
-      { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+      {
+        test: /\.tsx?$/,
+        exclude: /node_modules/,
+        use: { loader: "ts-loader", options: { transpileOnly: true } },
+      },
       // As in webpack.config.js: the domain core has no import side effects.
       { test: /[\\/]src[\\/]domain[\\/]/, sideEffects: false },
     ],
@@ -54,4 +66,4 @@ module.exports = {
       templateContent: withConnectSources(testPage(), ["http://127.0.0.1:*"]),
     }),
   ],
-};
+});

@@ -50,6 +50,7 @@ import { CompareOutcome } from "./merge/CompareOutcome";
 import { fill } from "./fill";
 import { MergeResults } from "./merge/MergeResults";
 import { ReportDownload } from "./merge/ReportDownload";
+import { inSteps } from "./merge/progressSteps";
 import { LibrarySlot } from "./m365/slots";
 import { useAction } from "./useAction";
 
@@ -160,7 +161,7 @@ export function MergeView({
           inflate: fflateInflate,
           signal,
           pool,
-          onProgress: (i, n) => setPhase({ kind: "reading", file: i, of: n }),
+          onProgress: inSteps((i, n) => setPhase({ kind: "reading", file: i, of: n })),
         });
       })
       .then((set) => {
@@ -228,7 +229,7 @@ export function MergeView({
       previous = await readPreviousPeriod(previousFiles.map(picked), {
         inflate: fflateInflate,
         signal: cancel.current,
-        onProgress: (i, n) => setPhase({ kind: "previous", file: i, of: n }),
+        onProgress: inSteps((i, n) => setPhase({ kind: "previous", file: i, of: n })),
       });
     const o = mergeRead(readNow, {
       expect: expectDistricts ? "districts" : "none",

@@ -13,9 +13,11 @@ const TYPES: Record<string, string> = {
   ".map": "application/json",
 };
 
-/** Serve the end-to-end bundle (dist-e2e) on a loopback port. */
-export async function serve(): Promise<{ url: string; close: () => Promise<void> }> {
-  const dir = path.join(ROOT, "dist-e2e");
+/** Serve the end-to-end bundle (dist-e2e; the bench's, dist-bench) on a loopback port. */
+export async function serve(
+  bundle: "dist-e2e" | "dist-bench" = "dist-e2e"
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const dir = path.join(ROOT, bundle);
   const server = http.createServer(async (req, res) => {
     const p = path.join(
       dir,

@@ -1,0 +1,16 @@
+import type { ReadProgress } from "../../app/files";
+
+/** How many times, at most, the progress of reading a set of files is shown. */
+export const PROGRESS_STEPS = 20;
+
+/**
+ * `show` called for the first file, at each twentieth of the files and for the last, not for every
+ * file: each call renders the merge view again, and on a two-core computer a render per file takes
+ * the time the readers need (500 files, 500 renders).
+ */
+export function inSteps(show: ReadProgress, steps = PROGRESS_STEPS): ReadProgress {
+  return (done, of, file) => {
+    const step = (i: number) => Math.floor((i * steps) / of);
+    if (done <= 1 || done >= of || step(done) !== step(done - 1)) show(done, of, file);
+  };
+}
