@@ -56,24 +56,40 @@ function segment(run: string): RunWords {
   segmenter ??= new Intl.Segmenter("th", { granularity: "word" });
   const ends: number[] = [];
   const like: number[] = [];
-  let at = 0;
-  while (at < run.length) {
-    // A long run without spaces is segmented a chunk at a time; the words near a chunk's end are
-    // found again with the next chunk (Thai dictionary breaking depends on what follows a word).
-    const stop = Math.min(run.length, at + LONG_RUN);
-    const chunk = stop === run.length && at === 0 ? run : run.slice(at, stop);
-    const last = stop === run.length;
+  for (const s of segmenter.segment(run)) {
+    ends.push(s.index + s.segment.length);
+    like.push(s.isWordLike ? 1 : 0);
+  }
+  return { ends: Uint32Array.from(ends), wordLike: Uint8Array.from(like) };
+}
+
+/**
+ * The words of text[start, end), a run without spaces longer than `LONG_RUN`, a chunk at a time and
+ * only as far as `visit` asks (a 32,767-character cell laid out for its first lines pays for those):
+ * the words near a chunk's end are found again with the next chunk, since Thai dictionary breaking
+ * depends on what follows a word. Chunks are kept like runs (a cell of one letter repeated is one).
+ */
+function eachWordOfLongRun(
+  text: string,
+  start: number,
+  end: number,
+  visit: (start: number, end: number, wordLike: boolean) => boolean | void
+): boolean {
+  let at = start;
+  while (at < end) {
+    const stop = Math.min(end, at + LONG_RUN);
+    const last = stop === end;
+    const { ends, wordLike } = segmentRun(text.slice(at, stop));
     let kept = at;
-    for (const s of segmenter.segment(chunk)) {
-      const end = at + s.index + s.segment.length;
-      if (!last && end > stop - TAIL_CHARS && kept > at) break;
-      ends.push(end);
-      like.push(s.isWordLike ? 1 : 0);
-      kept = end;
+    for (let k = 0; k < ends.length; k++) {
+      const to = at + ends[k];
+      if (!last && to > stop - TAIL_CHARS && kept > at) break;
+      if (visit(kept, to, wordLike[k] === 1) === false) return false;
+      kept = to;
     }
     at = kept;
   }
-  return { ends: Uint32Array.from(ends), wordLike: Uint8Array.from(like) };
+  return true;
 }
 
 /**
@@ -98,6 +114,11 @@ export function eachWord(
         : !isWhiteSpace(text.charCodeAt(end)))
     )
       end++;
+    if (end - start > LONG_RUN) {
+      if (!eachWordOfLongRun(text, start, end, visit)) return;
+      start = end;
+      continue;
+    }
     const run = start === 0 && end === text.length ? text : text.slice(start, end);
     const { ends, wordLike } = segmentRun(run);
     for (let k = 0, s = 0; k < ends.length; s = ends[k++])
