@@ -147,21 +147,21 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
 
   /**
    * After a write: lay the sheet out again for print (new text in a cell must not print cut off, so
-   * that no one-click action adds a problem), say what was done and what comes next, and read the
-   * sheet again.
+   * that no one-click action adds a problem) and read the sheet again, as it now is.
    */
-  const after = async (text: string, next: string) => {
-    await fitSheet();
-    setDone({ text, next });
-    setSelected(new Set());
-    await read(form!.sheet);
-  };
-  const fitSheet = async () => {
+  const refit = async () => {
     try {
       await gateway.fit(form!.sheet);
     } catch {
       // A sheet that cannot be fitted (text outside the form) says why on "จัดหน้าพิมพ์".
     }
+    setSelected(new Set());
+    return read(form!.sheet);
+  };
+  /** After a write: the sheet fitted and read again, then what was done and what comes next. */
+  const after = async (text: string, next: string) => {
+    await refit();
+    setDone({ text, next });
   };
 
   const insertMany = () =>
@@ -309,9 +309,7 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
                             );
                             // Fitting may move the item's rows: its cell as read after it,
                             // selected again where it moved.
-                            await fitSheet();
-                            setSelected(new Set());
-                            const f = await read(form.sheet);
+                            const f = await refit();
                             const cell =
                               f?.form.items.find((i) => i.code === it.code)?.cells.measures ??
                               r.cell;
