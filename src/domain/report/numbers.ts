@@ -81,6 +81,16 @@ export function itemList(codes: readonly string[], items: readonly FormItem[]): 
   );
 }
 
+/** What a unit's results may say of a measure not counted, by the field of `SlotDid` that holds it. */
+const NOT_SAID = [
+  ["notDone", "ยังไม่ได้ดำเนินการ"],
+  ["inProgress", "อยู่ระหว่างดำเนินการ"],
+] as const;
+
+/** The measures of several lists, each once, in order. */
+const union = (lists: readonly (readonly number[])[]): number[] =>
+  [...new Set(lists.flat())].sort((a, b) => a - b);
+
 /**
  * What a unit did for a group: the measures it is counted under (from its results; those done as
  * planned said so), its other work (by the row's number), and "as in item X" resolved to the measures
@@ -104,9 +114,7 @@ export function unitDid(
   const nums = (ks: readonly number[]) => numberList(ks.map((k) => n.standard[k]));
   const done: string[] = [];
   const how = (k: number) => g.standard[k].done.find((c) => c.key === key)!.how;
-  const counted = only
-    ? [...new Set(picked.flatMap((s) => s.standard))].sort((a, b) => a - b)
-    : u.standard;
+  const counted = only ? union(picked.map((s) => s.standard)) : u.standard;
   const fromResults = counted.filter((k) => how(k) === "results");
   const asPlanned = counted.filter((k) => how(k) === "as-planned");
   if (fromResults.length) done.push(`ดำเนินการตามมาตรการ ${nums(fromResults)}`);
@@ -123,34 +131,24 @@ export function unitDid(
   }
   // What its results say was not done: of the items asked about; else of other items, by item.
   const saidNot: string[] = [];
-  const not = (ks: number[], what: string, where: string) =>
-    ks.length && saidNot.push(`${what}ตามมาตรการ ${nums(ks)}${where}`);
-  const notCounted = (ks: number[]) => ks.filter((k) => !counted.includes(k));
-  if (only) {
-    not(
-      notCounted([...new Set(picked.flatMap((s) => s.notDone))].sort((a, b) => a - b)),
-      "ยังไม่ได้ดำเนินการ",
-      ""
-    );
-    not(
-      notCounted([...new Set(picked.flatMap((s) => s.inProgress))].sort((a, b) => a - b)),
-      "อยู่ระหว่างดำเนินการ",
-      ""
-    );
-  } else
-    for (const s of u.slots) {
-      const where = ` ในข้อ ${itemList(s.items, g.items)}`;
+  const not = (ks: readonly number[], what: string, where: string) => {
+    if (ks.length) saidNot.push(`${what}ตามมาตรการ ${nums(ks)}${where}`);
+  };
+  if (only)
+    for (const [field, what] of NOT_SAID)
       not(
-        s.notDone.filter((k) => counted.includes(k)),
-        "ยังไม่ได้ดำเนินการ",
-        where
+        union(picked.map((s) => s[field])).filter((k) => !counted.includes(k)),
+        what,
+        ""
       );
-      not(
-        s.inProgress.filter((k) => counted.includes(k)),
-        "อยู่ระหว่างดำเนินการ",
-        where
-      );
-    }
+  else
+    for (const s of u.slots)
+      for (const [field, what] of NOT_SAID)
+        not(
+          s[field].filter((k) => counted.includes(k)),
+          what,
+          ` ในข้อ ${itemList(s.items, g.items)}`
+        );
   const saying = saidNot.length ? ` โดยรายงานว่า${saidNot.join(" และ")}` : "";
   if (done.length) return { kind: "done", text: `ได้${done.join(" รวมทั้ง")}${saying}` };
   if (saidNot.length)
