@@ -17,6 +17,7 @@ import {
 } from "docx";
 import { linesInRoom } from "../domain/layout/textMetrics";
 import { CentralReport, ReportGroup, ReportIndicator } from "../domain/report/reportModel";
+import { wordsOf } from "../domain/wordBreak";
 
 /**
  * The central report as a Word document (the `docx` package; it also runs in the browser):
@@ -43,7 +44,6 @@ const pt = (twips: number) => twips / 20;
 /** A break opportunity after "/" ("คู่มือ/มาตรฐาน"): Thai line breaking otherwise cuts inside the next word. */
 const breakable = (text: string) => text.replace(/\/(?=\S)/g, "/\u200B");
 
-const SEGMENTER = new Intl.Segmenter("th", { granularity: "word" });
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -53,7 +53,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function nameKeeper(names: readonly string[]): (text: string) => string {
   const joined = new Map<string, string>();
   for (const n of names) {
-    const parts = [...SEGMENTER.segment(n)].map((x) => x.segment);
+    const parts = wordsOf(n);
     if (parts.length > 1 && !/\s/u.test(n)) joined.set(n, parts.join("\u2060"));
   }
   if (!joined.size) return (t) => t;
@@ -159,8 +159,6 @@ const HEAD_LINES = 3;
 /** Points of text a line of column k holds. */
 const room = (k: number) => pt(COLS[k] - 2 * CELL_MARGIN) - 2;
 
-const WORDS = new Intl.Segmenter("th", { granularity: "word" });
-
 /**
  * A cell's first `max` lines and the rest: whole paragraphs while they fit, then as many whole words
  * of the next as fill the lines left (a paragraph goes on in the row below, between two words —
@@ -184,7 +182,7 @@ function firstLines(
     }
     if (used < max) {
       // The most words of this paragraph that fit the lines left.
-      const words = [...WORDS.segment(paragraphs[p])].map((x) => x.segment);
+      const words = wordsOf(paragraphs[p]);
       let lo = 0;
       let hi = words.length;
       while (lo < hi) {

@@ -2,6 +2,7 @@ import { MergedUnit } from "../merge";
 import { kindOf, Unit } from "../units";
 import { thaiDigitsToAscii } from "../text";
 import { words } from "./measureMatch";
+import { eachWord, wordsOf } from "../wordBreak";
 
 /**
  * The report's sentences from the units' own words: who (named, counted), the action most of them
@@ -10,7 +11,6 @@ import { words } from "./measureMatch";
  * clause), never inside a word, and a number is only ever the unit's own, beside its name.
  */
 
-const SEGMENTER = new Intl.Segmenter("th", { granularity: "word" });
 const THAI = /[\u0e00-\u0e7f]/u;
 
 /** Words a phrase may not stand on alone: it joins the phrase after it. */
@@ -55,12 +55,14 @@ const CONNECTIVE_MAX = 8;
 const onlyWord = (chunk: string): string | null => {
   if (chunk.length > CONNECTIVE_MAX) return null;
   let w: string | null = null;
-  for (const s of SEGMENTER.segment(chunk)) {
-    if (!s.isWordLike) continue;
-    if (w !== null) return null;
-    w = s.segment;
-  }
-  return w;
+  let several = false;
+  eachWord(chunk, (from, to, wordLike) => {
+    if (!wordLike) return true;
+    several = w !== null;
+    w = chunk.slice(from, to);
+    return !several;
+  });
+  return several ? null : w;
 };
 
 /**
@@ -339,9 +341,9 @@ export function cutAtPhrase(text: string, max: number): string {
     // A long phrase after a short start ("I1 เจ้าหน้าที่ในสำนักงานเขต…"): its first words, whole.
     if (out.length < max / 2) {
       let part = "";
-      for (const seg of SEGMENTER.segment(p)) {
-        if (out.length + 1 + part.length + seg.segment.length > max) break;
-        part += seg.segment;
+      for (const word of wordsOf(p)) {
+        if (out.length + 1 + part.length + word.length > max) break;
+        part += word;
       }
       if (part.trim()) out = `${out} ${part.trimEnd()}`;
     }
