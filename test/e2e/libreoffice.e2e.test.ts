@@ -153,6 +153,18 @@ describe("outputs in LibreOffice", () => {
 
     const before = lo(typed);
     expect(before.clipped.length).toBeGreaterThan(0);
+    // The scores typed under the item labels' "(xx.xx คะแนน)" formulas print: LibreOffice calculates
+    // them on opening (the file does not claim Microsoft Excel, whose cached values it would trust).
+    soffice("pdf", dir, [typed]);
+    const typedText = squash(
+      execFileSync("pdftotext", [path.join(dir, "typed.pdf"), "-"], { encoding: "utf8" })
+    );
+    const sample = JSON.parse(await fs.readFile(SAMPLE, "utf8")) as {
+      items: { code: string; score: number }[];
+    };
+    for (const it of sample.items)
+      // "(96.31" then "คะแนน)", which a line break may put apart (the score column does not print).
+      expect([it.code, typedText.includes(`(${it.score.toFixed(2)}`)]).toEqual([it.code, true]);
     const v = spawnSync(process.execPath, [ITA, "validate", typed, "--json"], { encoding: "utf8" });
     const ours = (JSON.parse(v.stdout).issues as { rule: string; cell: string }[])
       .filter((i) => i.rule === "print.clipped")

@@ -1,4 +1,6 @@
 import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import { strFromU8, unzipSync } from "fflate";
 import path from "path";
 import {
   columnIndex,
@@ -201,6 +203,20 @@ describe("xlsx form files", () => {
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(form.items[0].measures).toBe(report.items[0].measures);
     expect(form.items[1].results).toBe("+1 ดำเนินการแล้ว");
+  });
+
+  it("asks the app to calculate on opening, so labels over scores typed by another program are not stale", async () => {
+    // The item labels "(xx.xx คะแนน)" are formulas over the score cells; a script that types scores
+    // into the XML keeps our cached values. <calcPr fullCalcOnLoad="1"> asks for a calculation
+    // (ECMA-376 Part 1, 18.2.2); LibreOffice (7.4, seen here) calculates only files whose
+    // docProps/app.xml does not name Microsoft Excel as their application.
+    const file = path.join(dir, "calc.xlsx");
+    await writeFormWorkbook(file, renderForm(FY2567, blankMeta()));
+    const parts = unzipSync(new Uint8Array(await fs.readFile(file)));
+    expect(strFromU8(parts["xl/workbook.xml"])).toMatch(/<calcPr\b[^>]*\bfullCalcOnLoad="1"/);
+    const app = strFromU8(parts["docProps/app.xml"]);
+    expect(app).toContain("<Application>ITA report add-in</Application>");
+    expect(app).not.toContain("Microsoft Excel");
   });
 });
 

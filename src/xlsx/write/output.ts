@@ -34,6 +34,17 @@ export function unmarkRowHeights(files: Unzipped, fixed: FixedRows = new Map()):
   }
 }
 
+/**
+ * The extended properties as we write them: ExcelJS names every file's application "Microsoft Excel",
+ * and LibreOffice then trusts the values cached in its formulas instead of calculating them — stale
+ * once another program has typed scores under the item labels' "(xx.xx คะแนน)" formulas. A file
+ * named as ours is calculated on opening (Excel calculates it anyway: our calcId is older than its).
+ */
+const APP_PROPERTIES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+  `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
+  `<Application>ITA report add-in</Application></Properties>`;
+
 /** Finish a package ExcelJS wrote uncompressed: row heights, charts, then one compression pass. */
 export function finishPackage(
   stored: Uint8Array,
@@ -45,6 +56,7 @@ export function finishPackage(
     if (!e.name.endsWith("/"))
       files[e.name] = readEntry("summary", stored, e, nodeInflate) as Unzipped[string];
   unmarkRowHeights(files, fixed);
+  if (files["docProps/app.xml"]) files["docProps/app.xml"] = strToU8(APP_PROPERTIES);
   addCharts(files, charts);
   return zipNative(files);
 }

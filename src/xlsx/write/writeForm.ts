@@ -154,6 +154,9 @@ export function newWorkbook(): ExcelJS.Workbook {
   wb.creator = "ITA report add-in";
   wb.created = new Date(0);
   wb.modified = new Date(0);
+  // The item labels' "(xx.xx คะแนน)" are formulas: a file whose scores another program typed (without
+  // calculating) keeps our cached values, and LibreOffice does not calculate on opening unless asked.
+  wb.calcProperties.fullCalcOnLoad = true;
   return wb;
 }
 
