@@ -49,9 +49,19 @@ export async function readOne(
   }
   let unit: UnitFile;
   try {
-    unit = readUnitFile(f.name, bytes, { inflate: opts.inflate, formDef: opts.form });
+    unit = forMerge(readUnitFile(f.name, bytes, { inflate: opts.inflate, formDef: opts.form }));
   } catch (e) {
     unit = { kind: "report", subs: [unreadable(f.name, e)] };
   }
   return { fingerprint: fingerprint(bytes), unit };
+}
+
+/**
+ * What a merge keeps of a file: each sheet copied without its print measurement (a merge never
+ * measures print), which held the sheet's cell grid and through it the file's bytes and parts — a
+ * merge read in this thread (few files, one core) kept every file whole until it was written.
+ */
+function forMerge(unit: UnitFile): UnitFile {
+  if (unit.kind !== "report") return unit;
+  return { ...unit, subs: unit.subs.map((s) => (s.form ? { ...s, form: { ...s.form } } : s)) };
 }

@@ -10,6 +10,7 @@ import { diskFile } from "../../src/cli/merge";
 import { mergeRead, readUnitFiles, ReadSet } from "../../src/app/mergeSession";
 import { loadFormDef, renderForm, metaFromReport, SUMMARY_SHEETS } from "../../src/domain";
 import { nodeInflate } from "../../src/xlsx/nodeInflate";
+import { readFormsFromBytes } from "../../src/xlsx";
 import { writeFormWorkbook } from "../../src/xlsx/write/writeForm";
 import { mappedFormDef } from "../forms";
 import { runCli, tmpDir } from "../helpers";
@@ -61,6 +62,21 @@ describe("one period per merge", () => {
     // The summary names one period.
     const scores = o.summary()!.find((s) => s.name === SUMMARY_SHEETS.scores)!;
     expect(scores.subtitle).toBe("ปีงบประมาณ 2567 รอบ 6 เดือน · เกณฑ์ผ่าน 85 · 10 หน่วยงาน");
+  });
+
+  it("keeps of each sheet what a merge uses: no print measurement, which held the file's cells and bytes", async () => {
+    const file = path.join(dir, "1001-2567.xlsx");
+    // Read for checking, a sheet measures its print when asked (from the cells it holds) …
+    const [checked] = readFormsFromBytes(file, await fs.readFile(file), { inflate: nodeInflate });
+    expect(typeof Object.getOwnPropertyDescriptor(checked, "cutOffs")?.get).toBe("function");
+    // … read for a merge (here, in this thread), it holds no such thing, and its texts are whole.
+    const read = await readUnitFiles([diskFile(file)], { inflate: nodeInflate });
+    const form = read.subs[0].form!;
+    expect(Object.getOwnPropertyDescriptor(form, "cutOffs")).toBeUndefined();
+    expect(form.items.find((i) => i.code === "I1")!.measures).toBe(
+      checked.items.find((i) => i.code === "I1")!.measures
+    );
+    expect(form.items).toHaveLength(42);
   });
 
   it("merges the period the user asks for", async () => {
