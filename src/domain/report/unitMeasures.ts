@@ -1,4 +1,4 @@
-import { FormItem } from "../catalog";
+import { FormDef, FormItem } from "../catalog";
 import { MergeResult, MergedUnit } from "../merge";
 import {
   clauses,
@@ -161,11 +161,17 @@ interface Slot {
 
 type ReadItem = MergedUnit["form"]["items"][number];
 
+/** What a unit is read by: its sheet, its name and key, what its results carry from round 6. */
+type UnitSource = Pick<MergedUnit, "form" | "label" | "key" | "sinceRound6">;
+
 /**
  * A unit's items by measure group, in form order: an item is in its own group and in the groups of
  * the items it shares a cell with. Made once per unit, not searched for in every group.
  */
-function itemsByGroup(m: MergedUnit, formDef: MergeResult["formDef"]): Map<string, ReadItem[]> {
+function itemsByGroup(
+  m: Pick<MergedUnit, "form">,
+  formDef: MergeResult["formDef"]
+): Map<string, ReadItem[]> {
   const out = new Map<string, ReadItem[]>();
   for (const it of m.form.items) {
     const groups = new Set<string>();
@@ -183,7 +189,7 @@ function itemsByGroup(m: MergedUnit, formDef: MergeResult["formDef"]): Map<strin
 }
 
 /** A unit's slots for a group, and all its measures for the group (each text once). */
-function unitSlots(m: MergedUnit, groupItems: readonly ReadItem[]) {
+function unitSlots(m: UnitSource, groupItems: readonly ReadItem[]) {
   const slots: Slot[] = [];
   const all: Located[] = [];
   const byResultsCell = new Map<string, Slot>();
@@ -339,6 +345,219 @@ const RANK: Record<NotCounted, number> = {
   "no-results": 3,
 };
 
+/** What one unit did for one group, before it is put among the others' (in the merge's unit order). */
+interface UnitPart {
+  u: UnitInGroup;
+  /** Its credit under standard measure k, what other items say of k, and k planned, not counted. */
+  done: [number, Credit][];
+  elsewhere: [number, PlannedOnly][];
+  planned: [number, PlannedOnly][];
+}
+
+/** What one unit did for one group (null when it wrote nothing for it). */
+function unitPart(
+  m: UnitSource,
+  group: string,
+  groupItems: readonly ReadItem[],
+  standardTexts: readonly string[],
+  formDef: MergeResult["formDef"]
+): UnitPart | null {
+  const { slots, measures } = unitSlots(m, groupItems);
+  if (!slots.length) return null;
+  const who = { unit: m.label, key: m.key };
+  const u: UnitInGroup = {
+    ...who,
+    standard: [],
+    planned: [],
+    own: [],
+    ownPlanned: [],
+    references: [],
+    slots: [],
+  };
+  // "As in item X" points elsewhere; it states no measure of this group.
+  const plain = (list: Located[], where: Reference["where"]) =>
+    list.filter((e) => {
+      const to = referencedGroup(e.raw, formDef);
+      if (to === null) return true;
+      if (to !== group && !u.references.some((r) => r.to === to && r.where === where))
+        u.references.push({ ...who, to, where, entry: e });
+      return false;
+    });
+
+  /** One slot's results read with its own measures (the group's, when it has none). */
+  const readSlot = (slot: Slot): SlotRead => {
+    const plans = plain(slot.measures.length ? slot.measures : measures, "measures");
+    const res = plain(slot.results, "results");
+    const planOf = alignedPlans(plans, res);
+    const said = readResults(res, planOf);
+    const where = { ...who, items: slot.items };
+    const planMatch = matchEntries(
+      plans.map((p) => p.text),
+      standardTexts
+    );
+    const plannedStd = new Map<number, Located>();
+    const stdOfPlan = new Map<number, number>();
+    const ownPlans: Located[] = [];
+    planMatch.forEach((x, i) => {
+      if (x.standard === null) ownPlans.push(plans[i]);
+      else {
+        stdOfPlan.set(i, x.standard);
+        if (!plannedStd.has(x.standard)) plannedStd.set(x.standard, plans[i]);
+      }
+    });
+
+    // Results that match a standard measure count for it; the others are the unit's own.
+    const credits = new Map<number, Credit>();
+    const ownDone: Credit[] = [];
+    matchResults(
+      said.done.map((d) => d.text),
+      standardTexts,
+      leadingParts
+    ).forEach((x, i) => {
+      const e = said.done[i];
+      if (x.standard === null) {
+        const w = words(e.text);
+        const plan = ownPlans.find((p) => likeness(words(p.text), w) >= MATCH_AT) ?? null;
+        ownDone.push({ ...where, how: "results", evidence: e, entries: [e], plan });
+        return;
+      }
+      const c = credits.get(x.standard);
+      if (c) c.entries.push(e);
+      else
+        credits.set(x.standard, {
+          ...where,
+          how: "results",
+          evidence: e,
+          entries: [e],
+          plan: plannedStd.get(x.standard) ?? null,
+        });
+    });
+    // An entry that says only "not done" about the plan of its number or place: that plan's
+    // measure is not counted from this cell, whatever another entry of it resembles.
+    const vetoed = new Set<number>();
+    for (const n of said.negative)
+      if (n.whole && n.at >= 0 && stdOfPlan.has(n.at)) vetoed.add(stdOfPlan.get(n.at)!);
+    for (const k of vetoed) credits.delete(k);
+    // "Carried out as planned" counts the planned measures, unless a result says one was not
+    // done; in a results list numbered (or as long) as the plans, it counts the plan it is about.
+    const asPlanned = said.asPlanned && !said.negative.length ? said.asPlanned : null;
+    const inPlace = (plan: Located) => {
+      const i = plans.indexOf(plan);
+      return said.asPlannedAt.find((x) => x.at >= 0 && x.at === i)?.entry ?? null;
+    };
+    const notCounted = (plan: Located): PlannedOnly => ({
+      ...where,
+      plan,
+      ...whyNot(plan, plans.indexOf(plan), said, res.length > 0),
+    });
+    const planned = new Map<number, PlannedOnly>();
+    for (const [k, plan] of plannedStd) {
+      if (credits.has(k)) continue;
+      const stated = vetoed.has(k) ? null : (asPlanned ?? inPlace(plan));
+      if (stated)
+        credits.set(k, { ...where, how: "as-planned", evidence: stated, entries: [], plan });
+      else planned.set(k, notCounted(plan));
+    }
+    const ownNot: PlannedOnly[] = [];
+    for (const plan of ownPlans) {
+      if (ownDone.some((c) => c.plan === plan)) continue;
+      const stated = asPlanned ?? inPlace(plan);
+      if (stated)
+        ownDone.push({ ...where, how: "as-planned", evidence: stated, entries: [], plan });
+      else ownNot.push(notCounted(plan));
+    }
+    return { credits, planned, ownDone, ownPlanned: ownNot };
+  };
+
+  const read = slots.map((slot) => ({ slot, r: readSlot(slot) }));
+  /** This unit's credit under each standard measure it is counted under. */
+  const credited = new Map<number, Credit>();
+  const part: UnitPart = { u, done: [], elsewhere: [], planned: [] };
+  standardTexts.forEach((_, k) => {
+    const negs = read.filter((x) => NEGATIVE.has(x.r.planned.get(k)?.why ?? "no-results"));
+    // A statement that all was done as planned does not outweigh another item's "not done".
+    const from = read.filter(
+      (x) => x.r.credits.has(k) && (!negs.length || x.r.credits.get(k)!.how === "results")
+    );
+    if (from.length) {
+      const cs = from.map((x) => x.r.credits.get(k)!);
+      const base = cs.find((c) => c.how === "results") ?? cs[0];
+      const entries: Located[] = [];
+      for (const e of cs.flatMap((c) => c.entries))
+        if (!entries.some((x) => x.raw === e.raw)) entries.push(e);
+      const credit = { ...base, entries, items: from.flatMap((x) => x.slot.items) };
+      part.done.push([k, credit]);
+      credited.set(k, credit);
+      u.standard.push(k);
+      for (const why of ["not-done", "in-progress"] as const) {
+        const said = negs.filter((x) => x.r.planned.get(k)!.why === why);
+        if (said.length)
+          part.elsewhere.push([
+            k,
+            {
+              ...said[0].r.planned.get(k)!,
+              items: said.flatMap((x) => x.slot.items),
+            },
+          ]);
+      }
+      return;
+    }
+    const ps = read.filter((x) => x.r.planned.has(k));
+    if (!ps.length) return;
+    const best = ps.map((x) => x.r.planned.get(k)!).sort((a, b) => RANK[a.why] - RANK[b.why])[0];
+    part.planned.push([
+      k,
+      {
+        ...best,
+        items: ps.filter((x) => x.r.planned.get(k)!.why === best.why).flatMap((x) => x.slot.items),
+      },
+    ]);
+    u.planned.push(k);
+  });
+  // The unit's own plans: done in one item counts; "not done" in another outweighs "as planned".
+  const ownNeg = read.flatMap((x) => x.r.ownPlanned.filter((p) => NEGATIVE.has(p.why)));
+  const ownDone = read
+    .flatMap((x) => x.r.ownDone)
+    .filter(
+      (c) => !(c.how === "as-planned" && c.plan && ownNeg.some((p) => p.plan.raw === c.plan!.raw))
+    );
+  for (const p of read.flatMap((x) => x.r.ownPlanned).sort((a, b) => RANK[a.why] - RANK[b.why])) {
+    if (ownDone.some((c) => c.plan?.raw === p.plan.raw)) continue;
+    if (u.ownPlanned.some((x) => x.plan.raw === p.plan.raw)) continue;
+    u.ownPlanned.push(p);
+  }
+  // Two alike results of one unit are one thing it did.
+  for (const c of ownDone) {
+    const text = ownText(c);
+    if (u.own.some((o) => likeness(words(ownText(o)), words(text)) >= MATCH_AT)) continue;
+    u.own.push(c);
+  }
+  u.slots = read.map(({ slot, r }) => {
+    const counted = (k: number) => {
+      const c = credited.get(k);
+      return c !== undefined && slot.items.some((i) => c.items.includes(i));
+    };
+    const said = (why: NotCounted) =>
+      [...r.planned].filter(([k, p]) => p.why === why && !counted(k)).map(([k]) => k);
+    return {
+      items: slot.items,
+      standard: [...r.credits.keys()].filter(counted).sort((a, b) => a - b),
+      notDone: said("not-done").sort((a, b) => a - b),
+      inProgress: said("in-progress").sort((a, b) => a - b),
+      own: ownDone.some((c) => slot.items.some((i) => c.items.includes(i))),
+    };
+  });
+  return part;
+}
+
+/** The form's measure groups (by the code of their first item) and their items, in form order. */
+function measureGroups(formDef: FormDef): Map<string, FormItem[]> {
+  const groups = new Map<string, FormItem[]>();
+  for (const it of formDef.items)
+    groups.set(it.measureGroup, [...(groups.get(it.measureGroup) ?? []), it]);
+  return groups;
+}
+
 const cache = new WeakMap<MergeResult, GroupMeasures[]>();
 
 /**
@@ -350,9 +569,7 @@ export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
   const hit = cache.get(result);
   if (hit) return hit;
   const { formDef } = result;
-  const groups = new Map<string, FormItem[]>();
-  for (const it of formDef.items)
-    groups.set(it.measureGroup, [...(groups.get(it.measureGroup) ?? []), it]);
+  const groups = measureGroups(formDef);
   const out: GroupMeasures[] = [];
   const unitItems = result.merged.map((m) => itemsByGroup(m, formDef));
   for (const [group, items] of groups) {
@@ -368,193 +585,14 @@ export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
     const references: Reference[] = [];
     const units: UnitInGroup[] = [];
     for (const [mi, m] of result.merged.entries()) {
-      const { slots, measures } = unitSlots(m, unitItems[mi].get(group) ?? []);
-      if (!slots.length) continue;
-      const who = { unit: m.label, key: m.key };
-      const u: UnitInGroup = {
-        ...who,
-        standard: [],
-        planned: [],
-        own: [],
-        ownPlanned: [],
-        references: [],
-        slots: [],
-      };
-      // "As in item X" points elsewhere; it states no measure of this group.
-      const plain = (list: Located[], where: Reference["where"]) =>
-        list.filter((e) => {
-          const to = referencedGroup(e.raw, formDef);
-          if (to === null) return true;
-          if (to !== group && !u.references.some((r) => r.to === to && r.where === where))
-            u.references.push({ ...who, to, where, entry: e });
-          return false;
-        });
-
-      /** One slot's results read with its own measures (the group's, when it has none). */
-      const readSlot = (slot: Slot): SlotRead => {
-        const plans = plain(slot.measures.length ? slot.measures : measures, "measures");
-        const res = plain(slot.results, "results");
-        const planOf = alignedPlans(plans, res);
-        const said = readResults(res, planOf);
-        const where = { ...who, items: slot.items };
-        const planMatch = matchEntries(
-          plans.map((p) => p.text),
-          standardTexts
-        );
-        const plannedStd = new Map<number, Located>();
-        const stdOfPlan = new Map<number, number>();
-        const ownPlans: Located[] = [];
-        planMatch.forEach((x, i) => {
-          if (x.standard === null) ownPlans.push(plans[i]);
-          else {
-            stdOfPlan.set(i, x.standard);
-            if (!plannedStd.has(x.standard)) plannedStd.set(x.standard, plans[i]);
-          }
-        });
-
-        // Results that match a standard measure count for it; the others are the unit's own.
-        const credits = new Map<number, Credit>();
-        const ownDone: Credit[] = [];
-        matchResults(
-          said.done.map((d) => d.text),
-          standardTexts,
-          leadingParts
-        ).forEach((x, i) => {
-          const e = said.done[i];
-          if (x.standard === null) {
-            const w = words(e.text);
-            const plan = ownPlans.find((p) => likeness(words(p.text), w) >= MATCH_AT) ?? null;
-            ownDone.push({ ...where, how: "results", evidence: e, entries: [e], plan });
-            return;
-          }
-          const c = credits.get(x.standard);
-          if (c) c.entries.push(e);
-          else
-            credits.set(x.standard, {
-              ...where,
-              how: "results",
-              evidence: e,
-              entries: [e],
-              plan: plannedStd.get(x.standard) ?? null,
-            });
-        });
-        // An entry that says only "not done" about the plan of its number or place: that plan's
-        // measure is not counted from this cell, whatever another entry of it resembles.
-        const vetoed = new Set<number>();
-        for (const n of said.negative)
-          if (n.whole && n.at >= 0 && stdOfPlan.has(n.at)) vetoed.add(stdOfPlan.get(n.at)!);
-        for (const k of vetoed) credits.delete(k);
-        // "Carried out as planned" counts the planned measures, unless a result says one was not
-        // done; in a results list numbered (or as long) as the plans, it counts the plan it is about.
-        const asPlanned = said.asPlanned && !said.negative.length ? said.asPlanned : null;
-        const inPlace = (plan: Located) => {
-          const i = plans.indexOf(plan);
-          return said.asPlannedAt.find((x) => x.at >= 0 && x.at === i)?.entry ?? null;
-        };
-        const notCounted = (plan: Located): PlannedOnly => ({
-          ...where,
-          plan,
-          ...whyNot(plan, plans.indexOf(plan), said, res.length > 0),
-        });
-        const planned = new Map<number, PlannedOnly>();
-        for (const [k, plan] of plannedStd) {
-          if (credits.has(k)) continue;
-          const stated = vetoed.has(k) ? null : (asPlanned ?? inPlace(plan));
-          if (stated)
-            credits.set(k, { ...where, how: "as-planned", evidence: stated, entries: [], plan });
-          else planned.set(k, notCounted(plan));
-        }
-        const ownNot: PlannedOnly[] = [];
-        for (const plan of ownPlans) {
-          if (ownDone.some((c) => c.plan === plan)) continue;
-          const stated = asPlanned ?? inPlace(plan);
-          if (stated)
-            ownDone.push({ ...where, how: "as-planned", evidence: stated, entries: [], plan });
-          else ownNot.push(notCounted(plan));
-        }
-        return { credits, planned, ownDone, ownPlanned: ownNot };
-      };
-
-      const read = slots.map((slot) => ({ slot, r: readSlot(slot) }));
-      /** This unit's credit under each standard measure it is counted under. */
-      const credited = new Map<number, Credit>();
-      standard.forEach((use, k) => {
-        const negs = read.filter((x) => NEGATIVE.has(x.r.planned.get(k)?.why ?? "no-results"));
-        // A statement that all was done as planned does not outweigh another item's "not done".
-        const from = read.filter(
-          (x) => x.r.credits.has(k) && (!negs.length || x.r.credits.get(k)!.how === "results")
-        );
-        if (from.length) {
-          const cs = from.map((x) => x.r.credits.get(k)!);
-          const base = cs.find((c) => c.how === "results") ?? cs[0];
-          const entries: Located[] = [];
-          for (const e of cs.flatMap((c) => c.entries))
-            if (!entries.some((x) => x.raw === e.raw)) entries.push(e);
-          const credit = { ...base, entries, items: from.flatMap((x) => x.slot.items) };
-          use.done.push(credit);
-          credited.set(k, credit);
-          u.standard.push(k);
-          for (const why of ["not-done", "in-progress"] as const) {
-            const said = negs.filter((x) => x.r.planned.get(k)!.why === why);
-            if (said.length)
-              use.elsewhere.push({
-                ...said[0].r.planned.get(k)!,
-                items: said.flatMap((x) => x.slot.items),
-              });
-          }
-          return;
-        }
-        const ps = read.filter((x) => x.r.planned.has(k));
-        if (!ps.length) return;
-        const best = ps
-          .map((x) => x.r.planned.get(k)!)
-          .sort((a, b) => RANK[a.why] - RANK[b.why])[0];
-        use.planned.push({
-          ...best,
-          items: ps
-            .filter((x) => x.r.planned.get(k)!.why === best.why)
-            .flatMap((x) => x.slot.items),
-        });
-        u.planned.push(k);
-      });
-      // The unit's own plans: done in one item counts; "not done" in another outweighs "as planned".
-      const ownNeg = read.flatMap((x) => x.r.ownPlanned.filter((p) => NEGATIVE.has(p.why)));
-      const ownDone = read
-        .flatMap((x) => x.r.ownDone)
-        .filter(
-          (c) =>
-            !(c.how === "as-planned" && c.plan && ownNeg.some((p) => p.plan.raw === c.plan!.raw))
-        );
-      for (const p of read
-        .flatMap((x) => x.r.ownPlanned)
-        .sort((a, b) => RANK[a.why] - RANK[b.why])) {
-        if (ownDone.some((c) => c.plan?.raw === p.plan.raw)) continue;
-        if (u.ownPlanned.some((x) => x.plan.raw === p.plan.raw)) continue;
-        u.ownPlanned.push(p);
-        ownPlanned.push(p);
-      }
-      // Two alike results of one unit are one thing it did.
-      for (const c of ownDone) {
-        const text = ownText(c);
-        if (u.own.some((o) => likeness(words(ownText(o)), words(text)) >= MATCH_AT)) continue;
-        u.own.push(c);
-        ownAll.push(c);
-      }
-      u.slots = read.map(({ slot, r }) => {
-        const counted = (k: number) => {
-          const c = credited.get(k);
-          return c !== undefined && slot.items.some((i) => c.items.includes(i));
-        };
-        const said = (why: NotCounted) =>
-          [...r.planned].filter(([k, p]) => p.why === why && !counted(k)).map(([k]) => k);
-        return {
-          items: slot.items,
-          standard: [...r.credits.keys()].filter(counted).sort((a, b) => a - b),
-          notDone: said("not-done").sort((a, b) => a - b),
-          inProgress: said("in-progress").sort((a, b) => a - b),
-          own: ownDone.some((c) => slot.items.some((i) => c.items.includes(i))),
-        };
-      });
+      const part = unitPart(m, group, unitItems[mi].get(group) ?? [], standardTexts, formDef);
+      if (!part) continue;
+      const { u } = part;
+      for (const [k, c] of part.done) standard[k].done.push(c);
+      for (const [k, p] of part.elsewhere) standard[k].elsewhere.push(p);
+      for (const [k, p] of part.planned) standard[k].planned.push(p);
+      ownPlanned.push(...u.ownPlanned);
+      ownAll.push(...u.own);
       references.push(...u.references);
       units.push(u);
     }
