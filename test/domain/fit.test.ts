@@ -71,7 +71,8 @@ describe("the form as it prints", () => {
       "I5 (ต่อ)",
       "I6–I7 (ต่อ)",
       "I8 (ต่อ)",
-      "I9 (ต่อ) และไม่เ",
+      // I9's question ends at the foot of its page; its score, on a line of its own, goes on.
+      "I9 (ต่อ)\n(92.67 ",
       "I10 (ต่อ)",
       "I12 (ต่อ)",
       "I17 (ต่อ) แต่งตั",
@@ -87,7 +88,7 @@ describe("the form as it prints", () => {
     // A question split over pages shows its score where it ends: a formula over the item's own
     // score cell (I2's row is 14).
     const i2 = m.values[16 - 1][2] as { formula: string; result: string };
-    expect(i2.result).toBe("I2 (ต่อ) ด้วยความเป็นธรรมไม่เลือกปฏิบัติ (96.86 คะแนน)");
+    expect(i2.result).toBe("I2 (ต่อ) ด้วยความเป็นธรรมไม่เลือกปฏิบัติ\n(96.86 คะแนน)");
     expect(i2.formula).toContain("FIXED(B14,2)");
     // The reader takes none of these rows for an item: every item once, no problem.
     const form = readForm(modelGrid(m), FY2567);

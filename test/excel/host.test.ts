@@ -176,6 +176,19 @@ describe("strict host: values", () => {
     });
   });
 
+  it("computes CHAR as Excel does: the item labels put the score on a line of its own with CHAR(10)", async () => {
+    // https://support.microsoft.com/office/char-function-bbd249c8-b36e-4a91-8017-1c133f9b837a
+    const { host } = await write(
+      [['="ข้อ"&CHAR(10)&"(96.31 คะแนน)"', "=CHAR(128)", "=CHAR(0)", "=CHAR(65.9)"]],
+      "A1:D1"
+    );
+    await host.run(async (ctx) => {
+      const r = sheet1(ctx).getRange("A1:D1").load("values");
+      await ctx.sync();
+      expect(r.values).toEqual([["ข้อ\n(96.31 คะแนน)", "€", "#VALUE!", "A"]]);
+    });
+  });
+
   it("turns number-like text into numbers in a General cell, keeps it in a Text cell", async () => {
     const general = await write([["0812345678", "1,234"]]);
     expect(general.host.wb.getWorksheet("Sheet1")!.getCell("A1").value).toBe(812345678);

@@ -144,11 +144,16 @@ function toNumber(v: V): number {
   return n;
 }
 
+/** Code page 1252's characters 128–159 (where it differs from Latin-1). */
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
 /**
  * The result of a formula the way Excel computes it, for the formulas the add-in writes and the
  * ones text can turn into: numbers and arithmetic, text in quotes joined with "&", comparisons, cell
  * references of the same sheet (through `ref`), and the functions the layout uses — IF, ISNUMBER,
- * IFERROR, FIXED, SEARCH, VALUE (each as the Excel function reference describes it,
+ * IFERROR, FIXED, SEARCH, VALUE, CHAR (each as the Excel function reference describes it,
  * https://support.microsoft.com/office/excel-functions-alphabetical-b3944572-255d-4efb-bb96-c6d90033e188).
  * A name Excel does not know (Thai words, text) is #NAME?, what a district sees when its text became
  * a formula; an error in an argument is the result, as in Excel.
@@ -213,6 +218,14 @@ export function evaluate(formula: string, ref?: RefLookup): number | string | bo
       }
       case "VALUE":
         return isErr(a[0]) ? a[0] : toNumber(a[0]);
+      case "CHAR": {
+        // The character of a code 1–255 in Windows' character set (code page 1252; 128–159 differ
+        // from Latin-1), #VALUE! outside it; a fraction is truncated.
+        if (isErr(a[0])) return a[0];
+        const code = Math.trunc(toNumber(a[0]));
+        if (code < 1 || code > 255) return "#VALUE!";
+        return code >= 128 && code < 160 ? CP1252_HIGH[code - 128] : String.fromCharCode(code);
+      }
       default:
         return fail();
     }

@@ -29,15 +29,18 @@ export function textLiteral(text: string): string {
   return parts.length ? parts.join("&") : '""';
 }
 
-/** The score as the form prints it after the item text: ` (96.31 คะแนน)`. */
+/**
+ * The score as the form prints it after the item text, on a line of its own as the districts' reports
+ * print it: "\n(96.31 คะแนน)" — never broken as "(96.31" at a line's end and "คะแนน)" on the next.
+ */
 export function scoreSuffix(score: number | null): string {
-  return score === null ? "" : ` (${score.toFixed(2)} คะแนน)`;
+  return score === null ? "" : `\n(${score.toFixed(2)} คะแนน)`;
 }
 
 /** The item cell: its label, then the score of `scoreCell` when that holds a number. */
 export function itemFormula(label: string, scoreCell: string, score: number | null): Formula {
   return {
-    formula: `${textLiteral(label)}&IF(ISNUMBER(${scoreCell})," ("&FIXED(${scoreCell},2)&" คะแนน)","")`,
+    formula: `${textLiteral(label)}&IF(ISNUMBER(${scoreCell}),CHAR(10)&"("&FIXED(${scoreCell},2)&" คะแนน)","")`,
     result: `${label}${scoreSuffix(score)}`,
   };
 }

@@ -19,8 +19,8 @@ import { addr } from "./a1";
  *   I1     96.31   │I1 … (96.31 คะแนน)│ …           │ (merged over the measure group) │     columns
  *
  * Columns A (item code) and B (the score as a number) are for entry and reading; the item text in C shows
- * the score the way the form prints it, "(96.31 คะแนน)", by a formula over B. The print area is the
- * title and the five official columns.
+ * the score the way the districts' reports print it, "(96.31 คะแนน)" on a line of its own under the
+ * question, by a formula over B. The print area is the title and the five official columns.
  */
 export const LAYOUT_VERSION = 2;
 
