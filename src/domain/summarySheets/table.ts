@@ -15,6 +15,7 @@ import { MergedUnit, MergeResult } from "../merge";
 import { round2 } from "../score";
 import { periodName } from "../period";
 import { xmlSafe } from "../text";
+import { TextCache } from "../textCache";
 
 export type TCell = string | number | null;
 
@@ -260,6 +261,25 @@ const MAX_ROW_LINES = Math.min(
 );
 
 /**
+ * A text too long for one row, split for a column of `width` characters: the part the row shows and
+ * the rest marked "(ต่อ)"; null when it fits (or cannot be split). Kept by the text: the units that
+ * wrote the same text (the standard measures, copied) share the split and its strings.
+ */
+function rowSplit(text: string, width: number): { head: string; tail: string } | null {
+  const byWidth = SPLITS.get(text) ?? SPLITS.set(text, new Map());
+  let split = byWidth.get(width);
+  if (split === undefined) {
+    const s = splitForLines(text, columnWidthPt(width), FONT, MAX_ROW_LINES);
+    split = s && s.head ? { head: s.head, tail: `${CONTINUED}${s.tail}` } : null;
+    byWidth.set(width, split);
+  }
+  return split;
+}
+
+/** Splits worked out, by text: emptied at 2 M characters or 20,000 texts. */
+const SPLITS = new TextCache<Map<number, { head: string; tail: string } | null>>(2_000_000, 20_000);
+
+/**
  * Rows whose text needs more than a row can show (409 pt) go on in continuation rows: each long text
  * split between lines (`splitForLines`, the form's own marks "…" and "(ต่อ)"), the first cell
  * repeated with "(ต่อ)", so nothing is cut off on screen or on paper. Rows with merged cells are kept.
@@ -281,10 +301,10 @@ export function splitTallRows(
       let more = false;
       cells.forEach((v, c) => {
         if (typeof v !== "string" || !v || c >= columns.length) return;
-        const split = splitForLines(v, columnWidthPt(columns[c].width), FONT, MAX_ROW_LINES);
-        if (!split || !split.head) return;
+        const split = rowSplit(v, columns[c].width);
+        if (!split) return;
         head[c] = split.head;
-        tail[c] = `${CONTINUED}${split.tail}`;
+        tail[c] = split.tail;
         more = true;
       });
       out.push({ ...row, cells: head });
