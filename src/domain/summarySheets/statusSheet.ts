@@ -23,16 +23,18 @@ const STATUS_LABEL: Record<SubmissionStatus, string> = {
 export function statusSheet(r: MergeResult): SummarySheet {
   const note = (m: Msg | null) => (m ? m.th : null);
   const columns: TableColumn[] = fitHeaders([
+    // Most districts' names ("สำนักงานเขตบางกอกใหญ่"; 8 of 50 need more) and a sheet's name
+    // ("ITA 2567 รอบ 6") on one line: 50 districts print on three pages, not five.
     { header: "รหัส", width: 8, kind: "text" },
-    { header: "หน่วยงาน", width: 22, kind: "text" },
-    { header: "สถานะ", width: 18, kind: "text" },
-    { header: "ไฟล์", width: 20, kind: "text" },
-    { header: "ชีต", width: 16, kind: "text" },
+    { header: "หน่วยงาน", width: 32, kind: "text" },
+    { header: "สถานะ", width: 14, kind: "text" },
+    { header: "ไฟล์", width: 18, kind: "text" },
+    { header: "ชีต", width: 22, kind: "text" },
     { header: "แบบฟอร์ม", width: 10, kind: "text" },
     { header: "รอบ", width: 6, kind: "number" },
     { header: "ข้อผิดพลาด", width: 10, kind: "number" },
     { header: "คำเตือน", width: 9, kind: "number" },
-    { header: "หมายเหตุ", width: 38, kind: "text" },
+    { header: "หมายเหตุ", width: 28, kind: "text" },
   ]);
   return {
     name: SUMMARY_SHEETS.status,
