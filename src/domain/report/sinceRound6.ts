@@ -7,7 +7,7 @@
 import { MergedUnit, MergeResult } from "../merge";
 
 /** Whether a unit's results for an item are still its 6-month report's (carried, unchanged). */
-export const carriedSince6 = (m: Pick<MergedUnit, "sinceRound6">, code: string) =>
+export const carriedSince6 = (m: MergedUnit, code: string) =>
   m.sinceRound6?.unchangedCodes.includes(code) ?? false;
 
 const fmt = (n: number) => n.toLocaleString("en-US");

@@ -1,4 +1,4 @@
-import { FormDef, FormItem } from "../catalog";
+import { FormItem } from "../catalog";
 import { MergeResult, MergedUnit } from "../merge";
 import {
   clauses,
@@ -161,17 +161,11 @@ interface Slot {
 
 type ReadItem = MergedUnit["form"]["items"][number];
 
-/** What a unit is read by: its sheet, its name and key, what its results carry from round 6. */
-type UnitSource = Pick<MergedUnit, "form" | "label" | "key" | "sinceRound6">;
-
 /**
  * A unit's items by measure group, in form order: an item is in its own group and in the groups of
  * the items it shares a cell with. Made once per unit, not searched for in every group.
  */
-function itemsByGroup(
-  m: Pick<MergedUnit, "form">,
-  formDef: MergeResult["formDef"]
-): Map<string, ReadItem[]> {
+function itemsByGroup(m: MergedUnit, formDef: MergeResult["formDef"]): Map<string, ReadItem[]> {
   const out = new Map<string, ReadItem[]>();
   for (const it of m.form.items) {
     const groups = new Set<string>();
@@ -189,7 +183,7 @@ function itemsByGroup(
 }
 
 /** A unit's slots for a group, and all its measures for the group (each text once). */
-function unitSlots(m: UnitSource, groupItems: readonly ReadItem[]) {
+function unitSlots(m: MergedUnit, groupItems: readonly ReadItem[]) {
   const slots: Slot[] = [];
   const all: Located[] = [];
   const byResultsCell = new Map<string, Slot>();
@@ -356,7 +350,7 @@ interface UnitPart {
 
 /** What one unit did for one group (null when it wrote nothing for it). */
 function unitPart(
-  m: UnitSource,
+  m: MergedUnit,
   group: string,
   groupItems: readonly ReadItem[],
   standardTexts: readonly string[],
@@ -550,14 +544,6 @@ function unitPart(
   return part;
 }
 
-/** The form's measure groups (by the code of their first item) and their items, in form order. */
-function measureGroups(formDef: FormDef): Map<string, FormItem[]> {
-  const groups = new Map<string, FormItem[]>();
-  for (const it of formDef.items)
-    groups.set(it.measureGroup, [...(groups.get(it.measureGroup) ?? []), it]);
-  return groups;
-}
-
 const cache = new WeakMap<MergeResult, GroupMeasures[]>();
 
 /**
@@ -569,7 +555,9 @@ export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
   const hit = cache.get(result);
   if (hit) return hit;
   const { formDef } = result;
-  const groups = measureGroups(formDef);
+  const groups = new Map<string, FormItem[]>();
+  for (const it of formDef.items)
+    groups.set(it.measureGroup, [...(groups.get(it.measureGroup) ?? []), it]);
   const out: GroupMeasures[] = [];
   const unitItems = result.merged.map((m) => itemsByGroup(m, formDef));
   for (const [group, items] of groups) {
