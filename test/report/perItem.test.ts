@@ -214,3 +214,32 @@ describe("a unit's own 'หน่วยงาน…' after its name", () => {
     ]);
   });
 });
+
+describe("what a unit did is its own, among many units", () => {
+  // Three districts of one group, each counted under other measures of I18–I20 (4.1 … 4.4):
+  // unitDid finds each by its key (indexed once per group), never a neighbour's credits.
+  const only = (ks: number[]) => numbered(ks.map((k) => I18[k]));
+  const result = mergeOf([
+    district("1002", (r) => set(r, "I18", numbered(I18), only([0]))),
+    district("1006", (r) => set(r, "I18", numbered(I18), only([1, 2]))),
+    district("1040", (r) => set(r, "I18", numbered(I18), "ดำเนินการตามมาตรการที่กำหนดครบถ้วนแล้ว")),
+  ]);
+  const groups = matchUnitMeasures(result);
+  const byGroup = new Map(groups.map((x) => [x.group, x]));
+  const numbers = measureNumbers(DEFAULT_FORM, groups);
+
+  it("says each district's own measures, and 'as planned' only of the one that said so", () => {
+    expect(unitDid(byGroup, numbers, "I18", "1002").text).toBe("ได้ดำเนินการตามมาตรการ 4.1");
+    expect(unitDid(byGroup, numbers, "I18", "1006").text).toBe("ได้ดำเนินการตามมาตรการ 4.2 และ 4.3");
+    expect(unitDid(byGroup, numbers, "I18", "1040").text).toBe(
+      "ได้ดำเนินการตามมาตรการ 4.1, 4.2, 4.3 และ 4.4 ตามที่วางแผนไว้"
+    );
+  });
+
+  it("says a district that wrote nothing for the group wrote nothing", () => {
+    expect(unitDid(byGroup, numbers, "I18", "1035")).toEqual({
+      kind: "none",
+      text: "ไม่ได้ระบุมาตรการหรือผลการดำเนินการของข้อนี้",
+    });
+  });
+});

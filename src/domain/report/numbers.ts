@@ -1,5 +1,5 @@
 import { FormDef, FormItem } from "../catalog";
-import { GroupMeasures } from "./unitMeasures";
+import { creditUnder, GroupMeasures, unitInGroup } from "./unitMeasures";
 
 /**
  * The report's numbers of the measures ("1.1" … within each indicator: the group's standard measures,
@@ -107,13 +107,13 @@ export function unitDid(
 ): UnitDid {
   const g = byGroup.get(group);
   const n = numbers.get(group);
-  const u = g?.units.find((x) => x.key === key);
+  const u = g && unitInGroup(g, key);
   if (!g || !u || !n) return { kind: "none", text: "ไม่ได้ระบุมาตรการหรือผลการดำเนินการของข้อนี้" };
   const picked = items ? u.slots.filter((s) => s.items.some((i) => items.includes(i))) : [];
   const only = picked.length > 0;
   const nums = (ks: readonly number[]) => numberList(ks.map((k) => n.standard[k]));
   const done: string[] = [];
-  const how = (k: number) => g.standard[k].done.find((c) => c.key === key)!.how;
+  const how = (k: number) => creditUnder(g.standard[k], key)!.how;
   const counted = only ? union(picked.map((s) => s.standard)) : u.standard;
   const fromResults = counted.filter((k) => how(k) === "results");
   const asPlanned = counted.filter((k) => how(k) === "as-planned");
@@ -123,7 +123,7 @@ export function unitDid(
   if (own && n.own) done.push(`ดำเนินการอื่นของหน่วยงาน (มาตรการ ${n.own})`);
   for (const r of u.references.filter((x) => x.where === "results")) {
     const target = byGroup.get(r.to);
-    const there = target?.units.find((x) => x.key === key);
+    const there = target && unitInGroup(target, key);
     const tn = numbers.get(r.to);
     const did = there && tn ? there.standard.map((k) => tn.standard[k]) : [];
     if (did.length)

@@ -516,15 +516,16 @@ function referenceLines(
 ): string[] {
   const out: string[] = [];
   const by = new Map<string, string[]>();
+  const reported = new Set(
+    g.references.filter((x) => x.where === "results").map((x) => `${x.key}|${x.to}`)
+  );
   for (const r of g.references) {
     // A unit that planned it so and reported it so is said once, as reported.
-    if (
-      r.where === "measures" &&
-      g.references.some((x) => x.key === r.key && x.to === r.to && x.where === "results")
-    )
-      continue;
+    if (r.where === "measures" && reported.has(`${r.key}|${r.to}`)) continue;
     const k = `${r.where}|${r.to}`;
-    by.set(k, [...(by.get(k) ?? []), r.key]);
+    const keys = by.get(k);
+    if (keys) keys.push(r.key);
+    else by.set(k, [r.key]);
   }
   for (const [k, keys] of by) {
     const [where, to] = k.split("|");

@@ -599,6 +599,27 @@ export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
   return out;
 }
 
+const byKey = new WeakMap<readonly { key: string }[], Map<string, { key: string }>>();
+
+/** The first of a list with a unit's key, the list indexed once (a lookup per unit stays linear). */
+function firstWithKey<T extends { key: string }>(list: readonly T[], key: string): T | undefined {
+  let index = byKey.get(list);
+  if (!index) {
+    index = new Map();
+    for (const x of list) if (!index.has(x.key)) index.set(x.key, x);
+    byKey.set(list, index);
+  }
+  return index.get(key) as T | undefined;
+}
+
+/** A unit's part of a group, by its key; undefined when it wrote nothing for the group. */
+export const unitInGroup = (g: GroupMeasures, key: string): UnitInGroup | undefined =>
+  firstWithKey(g.units, key);
+
+/** How a unit is counted under a standard measure, by its key; undefined when it is not. */
+export const creditUnder = (use: MeasureUse, key: string): Credit | undefined =>
+  firstWithKey(use.done, key);
+
 /** The text of an own measure: what the unit reported, or (done as planned) what it planned. */
 export const ownText = (c: Credit): string =>
   c.how === "as-planned" && c.plan ? c.plan.text : c.evidence.text;
