@@ -18,7 +18,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Cancelled, PickedFile } from "../app/files";
 import {
   MergeOutcome,
@@ -87,11 +87,33 @@ const picked = (f: File): PickedFile & { file: File } => ({
   file: f,
 });
 
-/** A pool of Web Workers to read in, where the browser has them (jsdom has not: read here). */
+/** The readers' module, where the browser has Web Workers (jsdom has not: files are read here). */
+const readersModule = () =>
+  typeof Worker === "undefined"
+    ? Promise.resolve(undefined)
+    : import(/* webpackChunkName: "readpool" */ "./merge/workerPool");
+
+/** A pool of Web Workers to read in, where the browser has them. */
 async function readPool(files: number): Promise<ReadPool | undefined> {
-  if (typeof Worker === "undefined") return undefined;
-  const { browserReadPool } = await import(/* webpackChunkName: "readpool" */ "./merge/workerPool");
-  return browserReadPool(files);
+  return (await readersModule())?.browserReadPool(files);
+}
+
+/**
+ * Readers started when the view opens and whenever the user starts choosing files (the dialog
+ * opened, files dragged over), so that their scripts are loaded and compiled by the time the files
+ * come; those not taken are stopped when the view closes.
+ */
+function useWarmReaders(): () => void {
+  const open = useRef(false);
+  useEffect(() => {
+    open.current = true;
+    void readersModule().then((m) => open.current && m?.warmReaders());
+    return () => {
+      open.current = false;
+      void readersModule().then((m) => m?.coolReaders());
+    };
+  }, []);
+  return useCallback(() => void readersModule().then((m) => open.current && m?.warmReaders()), []);
 }
 
 /** Summary sheets ita writes: a workbook holding any of them already has a summary. */
@@ -138,6 +160,8 @@ export function MergeView({
   const cancel = useRef({ aborted: false });
   // The workers reading the chosen files, stopped at once by Cancel.
   const readers = useRef<ReadPool | undefined>(undefined);
+  // Their scripts loaded and compiled while the user picks files, not after.
+  const warmReaders = useWarmReaders();
   const { busy, error, run, setError } = useAction();
   const passNum = typedNumber(passMark) ?? NaN;
   const passOk = isPassMark(passNum);
@@ -293,7 +317,7 @@ export function MergeView({
       <Subtitle2 as="h2" id="merge-title">
         {t("mergeTitle")}
       </Subtitle2>
-      <ChosenFiles files={files} onChange={choose} disabled={busy} />
+      <ChosenFiles files={files} onChange={choose} disabled={busy} onChoosing={warmReaders} />
       <LibrarySlot listing={library} onListing={chooseLibrary} disabled={busy || reading} />
       {preview.length ? (
         <Field

@@ -68,11 +68,14 @@ export function ChosenFiles({
   onChange,
   disabled,
   labels = MERGE_LABELS,
+  onChoosing,
 }: {
   files: readonly File[];
   onChange: (files: File[]) => void;
   disabled: boolean;
   labels?: ChooserLabels;
+  /** The user is choosing (the file dialog opened, files dragged over): what reads them can start. */
+  onChoosing?: () => void;
 }) {
   const t = useT();
   const styles = useStyles();
@@ -134,6 +137,7 @@ export function ChosenFiles({
       className={`${styles.drop} ${over ? styles.dropActive : ""}`}
       onDragOver={(e) => {
         e.preventDefault();
+        if (!over) onChoosing?.();
         setOver(true);
       }}
       onDragLeave={() => setOver(false)}
@@ -144,7 +148,10 @@ export function ChosenFiles({
         className={styles.wrap}
         aria-describedby={hintId}
         disabled={disabled}
-        onClick={() => input.current?.click()}
+        onClick={() => {
+          onChoosing?.();
+          input.current?.click();
+        }}
       >
         {t(labels.choose)}
       </Button>
