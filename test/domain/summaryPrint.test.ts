@@ -21,6 +21,7 @@ import {
   summaryPrintArea,
   summaryRowHeightPt,
   TableColumn,
+  TableRow,
   wrappedLines,
 } from "../../src/domain";
 import { FY2567 } from "../forms";
@@ -234,5 +235,39 @@ describe("rows longer than a row can show", () => {
       .map((r) => String(r.cells[1]))
       .reduce((head, tail) => joinParts(head, tail.slice(CONTINUED.length)));
     expect(text).toBe(long);
+  });
+});
+
+describe("rows laid out whole when split", () => {
+  // splitTallRows lays every text out to know whether it fits; the writer sizes those rows from the
+  // lines it found (3 lines of 16 pt: 3 × 16 × 1.635 + 2 = 80.48 pt) instead of laying them out again.
+  const columns: TableColumn[] = [
+    { header: "หน่วยงาน", width: 32, kind: "text" },
+    { header: "ผล", width: 30, kind: "text" },
+  ];
+  const sheet = { columns, wrap: true } as SummarySheet;
+  const given: TableRow[] = [
+    { kind: "data", cells: ["สำนักงานเขตจอมทอง", "1. ประชุม\n2. อบรม\n3. เผยแพร่"] },
+    { kind: "data", cells: ["สำนักงานเขตดุสิต", "สั้น"] },
+    { kind: "data", cells: ["สำนักงานเขตบางรัก", 85.5] },
+    // Only the first cell shows (span 1): its two lines decide, not the three of the next.
+    { kind: "data", cells: ["บรรทัดแรก\nบรรทัดสอง", "ก\nข\nค"], span: 1 },
+    { kind: "tool", cells: ["1. แบบวัด IIT\nตัวชี้วัดที่ 1\nข้อ I1", null] },
+  ];
+  const rows = splitTallRows(columns, given);
+
+  it("are as tall as their lines", () => {
+    expect(rows.map((r) => summaryRowHeightPt(sheet, r))).toEqual([
+      80.48,
+      null,
+      null,
+      54.32,
+      80.48,
+    ]);
+  });
+
+  it("are as tall as the same rows sized by the writer alone", () => {
+    const fresh = rows.map((r) => summaryRowHeightPt(sheet, { ...r }));
+    expect(rows.map((r) => summaryRowHeightPt(sheet, r))).toEqual(fresh);
   });
 });

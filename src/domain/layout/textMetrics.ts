@@ -279,9 +279,32 @@ export function splitForLines(
   font: FontSpec,
   lines: number
 ): { head: string; tail: string } | null {
+  return splitOrCount(text, widthPt, font, lines).split;
+}
+
+/**
+ * `splitForLines`, and when the text fits, the lines it takes (as `wrappedLines` counts them): a
+ * caller that splits texts and then sizes their rows lays each text out once.
+ */
+export function splitOrCount(
+  text: string,
+  widthPt: number,
+  font: FontSpec,
+  lines: number
+): { split: null; lines: number } | { split: { head: string; tail: string }; lines: null } {
   const room = roomPt(widthPt, font);
   const starts = lineStarts(text, room, font, lines + 1);
-  if (starts.length <= lines) return null;
+  if (starts.length <= lines) return { split: null, lines: starts.length };
+  return { split: splitAfter(text, starts, room, font, lines), lines: null };
+}
+
+function splitAfter(
+  text: string,
+  starts: number[],
+  room: number,
+  font: FontSpec,
+  lines: number
+): { head: string; tail: string } {
   for (let n = lines; n >= 1; n--) {
     // At a paragraph or a space near the end of the first part; failing that (the space before the
     // last word would leave it alone on the next page), right where the line breaks.

@@ -6,8 +6,9 @@ import {
   columnWidthPt,
   CONTINUED,
   LINE_FACTOR,
+  linesHeightPt,
   MAX_ROW_PT,
-  splitForLines,
+  splitOrCount,
   textWidthPt,
   wrappedRowHeightPt,
 } from "../layout/textMetrics";
@@ -231,6 +232,9 @@ const rowHeights = new WeakMap<TableRow, number | null>();
 
 function measureRowHeightPt(sheet: SummarySheet, row: TableRow): number | null {
   if (!sheet.wrap && !row.merge) return null;
+  const known = rowLinesKnown.get(row);
+  if (known && known.columns === sheet.columns)
+    return known.lines <= 1 ? null : Math.min(MAX_ROW_PT, linesHeightPt(known.lines, FONT));
   const cells: { text: string; width: number }[] = [];
   for (let c = 0; c < (row.span ?? sheet.columns.length); c++) {
     const v = row.cells[c];
@@ -260,24 +264,40 @@ const MAX_ROW_LINES = Math.min(
   Math.floor((MAX_ROW_PT - CELL_PADDING_PT) / (FONT.size * LINE_FACTOR))
 );
 
+/** A text's split for a column (null: it fits, or cannot be split) and, when it fits, its lines. */
+interface RowSplit {
+  split: { head: string; tail: string } | null;
+  lines: number | null;
+}
+
 /**
  * A text too long for one row, split for a column of `width` characters: the part the row shows and
- * the rest marked "(ต่อ)"; null when it fits (or cannot be split). Kept by the text: the units that
- * wrote the same text (the standard measures, copied) share the split and its strings.
+ * the rest marked "(ต่อ)"; null when it fits (or cannot be split), with the lines it takes when it
+ * fits. Kept by the text: the units that wrote the same text (the standard measures, copied) share
+ * the split and its strings.
  */
-function rowSplit(text: string, width: number): { head: string; tail: string } | null {
+function rowSplit(text: string, width: number): RowSplit {
   const byWidth = SPLITS.get(text) ?? SPLITS.set(text, new Map());
-  let split = byWidth.get(width);
-  if (split === undefined) {
-    const s = splitForLines(text, columnWidthPt(width), FONT, MAX_ROW_LINES);
-    split = s && s.head ? { head: s.head, tail: `${CONTINUED}${s.tail}` } : null;
-    byWidth.set(width, split);
+  let known = byWidth.get(width);
+  if (known === undefined) {
+    const s = splitOrCount(text, columnWidthPt(width), FONT, MAX_ROW_LINES);
+    known =
+      s.split && s.split.head
+        ? { split: { head: s.split.head, tail: `${CONTINUED}${s.split.tail}` }, lines: null }
+        : { split: null, lines: s.lines };
+    byWidth.set(width, known);
   }
-  return split;
+  return known;
 }
 
 /** Splits worked out, by text: emptied at 2 M characters or 20,000 texts. */
-const SPLITS = new TextCache<Map<number, { head: string; tail: string } | null>>(2_000_000, 20_000);
+const SPLITS = new TextCache<Map<number, RowSplit>>(2_000_000, 20_000);
+
+/**
+ * The lines of the rows `splitTallRows` laid out whole (every text of theirs fits), with the columns
+ * they were laid out in: the writer sizes them from these instead of laying the texts out again.
+ */
+const rowLinesKnown = new WeakMap<TableRow, { lines: number; columns: readonly TableColumn[] }>();
 
 /**
  * Rows whose text needs more than a row can show (409 pt) go on in continuation rows: each long text
@@ -295,19 +315,27 @@ export function splitTallRows(
       continue;
     }
     let cells = row.cells;
+    // Rows are sized in the regular font over the cells they show (`measureRowHeightPt`).
+    const sized = !row.merge && !SUMMARY_STYLES[row.kind].bold;
+    const shown = row.span ?? columns.length;
     for (let part = 0; ; part++) {
       const head: TCell[] = [...cells];
       const tail: TCell[] = cells.map(() => null);
       let more = false;
+      let lines: number | null = 1;
       cells.forEach((v, c) => {
         if (typeof v !== "string" || !v || c >= columns.length) return;
-        const split = rowSplit(v, columns[c].width);
-        if (!split) return;
-        head[c] = split.head;
-        tail[c] = split.tail;
-        more = true;
+        const known = rowSplit(v, columns[c].width);
+        if (known.split) {
+          head[c] = known.split.head;
+          tail[c] = known.split.tail;
+          more = true;
+        } else if (c < shown)
+          lines = known.lines === null || lines === null ? null : Math.max(lines, known.lines);
       });
-      out.push({ ...row, cells: head });
+      const done = { ...row, cells: head };
+      if (sized && !more && lines !== null) rowLinesKnown.set(done, { lines, columns });
+      out.push(done);
       if (!more || part > 1000) break;
       const first = row.cells[0];
       if (tail[0] === null && typeof first === "string" && first) tail[0] = `${first} (ต่อ)`;
