@@ -111,6 +111,25 @@ describe("what a result says", () => {
     ["รออนุมัติโครงการ", "in-progress"],
     // "ไม่" that is part of what was done is not a "not done".
     ["ให้บริการอย่างเท่าเทียม ไม่เลือกปฏิบัติ", "done"],
+    // Not done, whatever the verb, in the ways offices write it.
+    ["ยังไม่ได้ประชาสัมพันธ์คู่มือ/มาตรฐานการปฏิบัติงาน", "not-done"],
+    ["ยังไม่ได้ซักซ้อมทำความเข้าใจ เนื่องจากติดภารกิจเร่งด่วน", "not-done"],
+    ["ยังไม่ได้มอบหมายผู้รับผิดชอบ", "not-done"],
+    ["ยังไม่ได้สร้างเครือข่ายการมีส่วนร่วม", "not-done"],
+    ["ยังมิได้ดำเนินการ", "not-done"],
+    ["ยังมิได้เวียนแจ้งบุคลากร", "not-done"],
+    ["ยังไม่มีการประชุมชี้แจง", "not-done"],
+    ["ไม่ได้อบรมเจ้าหน้าที่ใหม่ เนื่องจากไม่มีงบประมาณ", "not-done"],
+    ["สำนักงานเขตมิได้แต่งตั้งคณะทำงาน", "not-done"],
+    // What it says first decides: not done, with why (under way) after it; under way, with what is not yet.
+    ["ยังไม่ได้ดำเนินการ เนื่องจากอยู่ระหว่างปรับปรุงคู่มือ", "not-done"],
+    ["อยู่ระหว่างดำเนินการ ยังไม่ได้สรุปผล", "in-progress"],
+    ["ดำเนินการแล้ว ยังไม่แล้วเสร็จ", "in-progress"],
+    ["ยังไม่ได้รับการอนุมัติโครงการ", "in-progress"],
+    // What came or did not, what was found: facts, not a measure left undone.
+    ["เปิดช่องทางร้องเรียน 3 ช่องทาง ยังไม่ได้รับเรื่องร้องเรียน", "done"],
+    ["ตรวจสอบแล้ว ยังไม่มีการร้องเรียน", "done"],
+    ["เจ้าหน้าที่ไม่ได้เรียกรับผลประโยชน์จากผู้รับบริการ", "done"],
   ])("%s → %s", (text, st) => expect(statementOf(text)).toBe(st));
 
   it("says 'as planned' only when that is all it says", () => {

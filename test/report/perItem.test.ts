@@ -243,3 +243,62 @@ describe("what a unit did is its own, among many units", () => {
     });
   });
 });
+
+describe("results numbered as the plans", () => {
+  // Modelled on a district's I1 (numbered 1–5 as its plans): 2 and 3 not done, 4 written in words
+  // that fit measure 2 nearly as well as its own measure 4.
+  const fourth =
+    "ดำเนินการจัดประชุมชี้แจง ซักซ้อมทำความเข้าใจการปฏิบัติงานตามภารกิจต่าง ๆ เมื่อวันที่ 3 มิถุนายน 2568 มีผู้เข้าร่วม 47 คน";
+  const phraNakhon = district("1001", (r) =>
+    set(
+      r,
+      "I1",
+      numbered(I1),
+      [
+        `1. ดำเนินการ${I1[0]}`,
+        `2. ${NOT_DONE}`,
+        `3. ${NOT_DONE}`,
+        `4. ${fourth}`,
+        `5. ${I1[4]}`,
+      ].join("\n")
+    )
+  );
+  const g = matchUnitMeasures(mergeOf([phraNakhon])).find((x) => x.group === "I1")!;
+
+  it("counts result 4 under measure 4, the one its number names, and 2 and 3 as not done", () => {
+    expect(g.standard.map((s) => s.done.map((c) => c.evidence.raw))).toEqual([
+      [`ดำเนินการ${I1[0]}`],
+      [],
+      [],
+      [fourth],
+      [I1[4]],
+    ]);
+    expect(g.standard.map((s) => s.planned.map((p) => p.why))).toEqual([
+      [],
+      ["not-done"],
+      ["not-done"],
+      [],
+      [],
+    ]);
+  });
+
+  it("says of each plan the 'not done' of its own number", () => {
+    // Khlong Sam Wa: "not yet" in its own words for 1 and 2, nothing for the rest.
+    const khlongSamWa = district("1046", (r) =>
+      set(
+        r,
+        "I1",
+        numbered(I1),
+        [
+          "1. ยังไม่ได้ประชาสัมพันธ์คู่มือ/มาตรฐานการปฏิบัติงานของหน่วยงานให้ผู้ปฏิบัติงานรับทราบ",
+          "2. ยังไม่ได้ซักซ้อมทำความเข้าใจ เนื่องจากเจ้าหน้าที่ติดภารกิจ",
+        ].join("\n")
+      )
+    );
+    const i1 = matchUnitMeasures(mergeOf([khlongSamWa])).find((x) => x.group === "I1")!;
+    expect(i1.standard.map((s) => s.done)).toEqual([[], [], [], [], []]);
+    expect(i1.standard[1].planned.map((p) => [p.why, p.said?.raw])).toEqual([
+      ["not-done", "ยังไม่ได้ซักซ้อมทำความเข้าใจ เนื่องจากเจ้าหน้าที่ติดภารกิจ"],
+    ]);
+  });
+});

@@ -162,9 +162,36 @@ function wordSet(text: string): ReadonlySet<string> {
 export type Statement = "done" | "as-planned" | "not-done" | "in-progress";
 
 const IN_PROGRESS =
-  /อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่แล้วเสร็จ|ยังไม่เสร็จ|ยังไม่ครบ|(?:จะ|มีแผน(?:ที่)?จะ|กำหนด(?:ที่)?จะ|เตรียม(?:การ)?(?:ที่)?จะ)\s*(?:ดำเนินการ|จัด|ทำ|เผยแพร่|ประชุม)|รอ(?:การ)?\s*(?:อนุมัติ|ดำเนินการ|งบประมาณ|พิจารณา)/u;
-const NOT_DONE =
-  /ยังไม่(?:ได้)?\s*(?:ดำเนินการ|จัด|ทำ|เริ่ม|มีการดำเนินการ|เผยแพร่|ประชุม)|ไม่ได้\s*(?:ดำเนินการ|จัด|ทำ|เผยแพร่|ประชุม)|ไม่มีการดำเนินการ|งด(?:การ)?ดำเนินการ|ยกเลิก(?:การ)?(?:ดำเนินการ|จัด)/u;
+  /อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่แล้วเสร็จ|ยังไม่เสร็จ|ยังไม่ครบ|(?:จะ|มีแผน(?:ที่)?จะ|กำหนด(?:ที่)?จะ|เตรียม(?:การ)?(?:ที่)?จะ)\s*(?:ดำเนินการ|จัด|ทำ|เผยแพร่|ประชุม)|รอ(?:การ)?\s*(?:อนุมัติ|ดำเนินการ|งบประมาณ|พิจารณา)|ยังไม่ได้รับ(?:การ)?\s*(?:อนุมัติ|จัดสรร|งบประมาณ)/u;
+/**
+ * What an office does to carry out a measure, after "ยังไม่มีการ" (not yet any …) or "ไม่ได้": not
+ * what happened to it ("ยังไม่มีการร้องเรียน", "ไม่ได้เรียกรับ", "ยังไม่มีการแจ้งเบาะแส" are facts).
+ */
+const ACTION =
+  "(?:ดำเนินการ|จัด|ทำ|ประชุม|อบรม|เผยแพร่|ประชาสัมพันธ์|ประกาศ|แต่งตั้ง|มอบหมาย|เวียน|เปิดเผย|สร้าง|วิเคราะห์|ทบทวน|ปรับปรุง|ซักซ้อม|ชี้แจง|ติดตาม)";
+/**
+ * Not done: "ยังไม่ได้…" / "ยังมิได้…" whatever was not done yet (not "…ได้รับ", "…ได้พบ": what came
+ * or was found, "ยังไม่ได้รับเรื่องร้องเรียน"), "ยังไม่มีการ…" and "ไม่ได้…" / "มิได้…" of an action,
+ * "ยังไม่จัด…", "งดดำเนินการ", "ยกเลิกการจัด".
+ */
+const NOT_DONE = new RegExp(
+  [
+    "ยัง\\s*(?:ไม่|มิ)\\s*ได้(?!\\s*(?:รับ|พบ))",
+    "ยังไม่\\s*(?:ดำเนินการ|จัด|ทำ|เริ่ม|มีการดำเนินการ|เผยแพร่|ประชุม)",
+    `ยังไม่มีการ\\s*${ACTION}`,
+    `(?:ไม่|มิ)\\s*ได้\\s*${ACTION}`,
+    "ไม่มีการดำเนินการ",
+    "งด(?:การ)?ดำเนินการ",
+    "ยกเลิก(?:การ)?(?:ดำเนินการ|จัด)",
+  ].join("|"),
+  "u"
+);
+
+/** Where a pattern first matches a text (Infinity: nowhere). */
+const firstAt = (re: RegExp, s: string) => {
+  const m = re.exec(s);
+  return m ? m.index : Infinity;
+};
 
 /** The only words of a statement that the planned measures were carried out. */
 const AS_PLANNED_WORDS = new Set([
@@ -231,8 +258,12 @@ export function clauses(raw: string): string[] {
 /** What one clause of a result says (see `Statement`). */
 export function statementOf(clause: string): Statement {
   const s = thaiDigitsToAscii(clause.normalize("NFC"));
-  if (IN_PROGRESS.test(s)) return "in-progress";
-  if (NOT_DONE.test(s)) return "not-done";
+  // What the clause says first: "ยังไม่ได้ดำเนินการ เนื่องจากอยู่ระหว่างปรับปรุงคู่มือ" is not done,
+  // "อยู่ระหว่างดำเนินการ ยังไม่ได้สรุปผล" under way (at one place, under way: "ยังไม่แล้วเสร็จ").
+  const notDone = firstAt(NOT_DONE, s);
+  const inProgress = firstAt(IN_PROGRESS, s);
+  if (inProgress <= notDone && inProgress < Infinity) return "in-progress";
+  if (notDone < Infinity) return "not-done";
   if (isAsPlanned(s)) return "as-planned";
   return "done";
 }
@@ -266,6 +297,8 @@ export function likeness(a: ReadonlySet<string>, b: ReadonlySet<string>): number
 
 /** An entry matches a standard measure (or another entry) at this likeness or above. */
 export const MATCH_AT = 0.55;
+/** Likeness this close to the best is as alike: an entry's number then decides. */
+const NEAR = 0.05;
 
 const REFERENCE =
   /(?:ตาม)?(?:มาตรการ|แนวทาง)?\s*(?:ใน|ตาม)?\s*ข้อ\s*([IEOieo])\s*(\d{1,3})(?:\s*[-–]\s*[IEOieo]?\s*\d{1,3})?/u;
@@ -347,10 +380,12 @@ export function matchEntries(
 export function matchResults(
   entries: readonly string[],
   standard: readonly string[],
-  firstPhrases: (text: string) => string[]
+  firstPhrases: (text: string) => string[],
+  /** The measure each entry's number points to (the plan of its number), if any. */
+  pointed: readonly (number | undefined)[] = []
 ): EntryMatch[] {
   const std = standardWords(standard);
-  return entries.map((entry) => {
+  return entries.map((entry, n) => {
     let best = -1;
     let bestScore = 0;
     const tryPart = (w: ReadonlySet<string>) =>
@@ -361,13 +396,31 @@ export function matchResults(
           bestScore = score;
         }
       });
-    tryPart(words(entry));
+    const whole = words(entry);
+    tryPart(whole);
     // The first phrases only when the whole does not match (they are what a detail hides).
     if (bestScore < MATCH_AT)
       for (const part of firstPhrases(entry)) {
         const w = words(part);
         if (w.size >= 4) tryPart(w);
       }
+    // Numbered as a plan: the measure it points to, when that one is as alike as the best (by the
+    // whole or the first phrases) — "4. จัดประชุมชี้แจง ซักซ้อมทำความเข้าใจการปฏิบัติงานตามภารกิจ…"
+    // is measure 4, though its words fit 2 nearly as well. Results numbered on their own (seed 003:
+    // "1." the manual, plan 1 the training) keep the measure they are clearly about.
+    const p = pointed[n];
+    if (p !== undefined && p !== best && p < std.length && best >= 0) {
+      const parts = [
+        whole,
+        ...firstPhrases(entry)
+          .map(words)
+          .filter((w) => w.size >= 4),
+      ];
+      const of = (k: number) => Math.max(...parts.map((w) => likeness(w, std[k])));
+      const score = of(p);
+      if (score >= MATCH_AT && score >= of(best) - NEAR)
+        return { entry, standard: p, likeness: score };
+    }
     return bestScore >= MATCH_AT
       ? { entry, standard: best, likeness: bestScore }
       : { entry, standard: null, likeness: bestScore };

@@ -246,6 +246,8 @@ function alignedPlans(plans: readonly Located[], results: readonly Located[]): n
 interface Said {
   /** Results (or the clauses of them) saying something done, normalised for matching. */
   done: Located[];
+  /** The plan each of `done` is about (its index among the plans; -1: none known). */
+  doneAt: number[];
   /** The first statement that the planned measures were done. */
   asPlanned: Located | null;
   /** Every such statement with the plan it is about (-1: none known). */
@@ -263,7 +265,7 @@ interface Said {
 
 /** Sort a unit's results by what they say; a clause that says "not done" never counts. */
 function readResults(results: readonly Located[], planOf: readonly number[]): Said {
-  const out: Said = { done: [], asPlanned: null, asPlannedAt: [], negative: [] };
+  const out: Said = { done: [], doneAt: [], asPlanned: null, asPlannedAt: [], negative: [] };
   for (const [i, r] of results.entries()) {
     const at = planOf[i];
     const kept: string[] = [];
@@ -290,14 +292,17 @@ function readResults(results: readonly Located[], planOf: readonly number[]): Sa
     if (!kept.length) continue;
     const raw = kept.join(" ");
     const text = raw === r.raw ? r.text : normaliseMeasure(raw);
-    if (text && /[\p{L}\p{N}]/u.test(text)) out.done.push({ ...r, raw, text });
+    if (text && /[\p{L}\p{N}]/u.test(text)) {
+      out.done.push({ ...r, raw, text });
+      out.doneAt.push(at);
+    }
   }
   return out;
 }
 
 /**
  * Why a planned entry is not counted, from what the unit's results say: a "not done" clause about it
- * (alike in words, or about the plan of its number or place), else — when the results say nothing
+ * (about the plan of its number or place, or else alike in words), else — when the results say nothing
  * was done at all — the unit's own word for all of them.
  */
 function whyNot(
@@ -308,9 +313,10 @@ function whyNot(
 ): Pick<PlannedOnly, "why" | "said"> {
   if (!hadResults) return { why: "no-results", said: null };
   const w = words(plan.text);
+  // Its number (or place) says which plan an entry is about; else the words do.
   const about =
-    said.negative.find((n) => likeness(words(n.entry.text), w) >= 0.3) ??
-    said.negative.find((n) => n.at >= 0 && n.at === place);
+    said.negative.find((n) => n.at >= 0 && n.at === place) ??
+    said.negative.find((n) => likeness(words(n.entry.text), w) >= 0.3);
   const only = !said.done.length && !said.asPlanned ? said.negative[0] : undefined;
   const n = about ?? only;
   return n ? { why: n.kind, said: n.entry } : { why: "not-mentioned", said: null };
@@ -406,7 +412,9 @@ function unitPart(
     matchResults(
       said.done.map((d) => d.text),
       standardTexts,
-      leadingParts
+      leadingParts,
+      // A result numbered as a plan is about that plan's measure when it matches it too.
+      said.doneAt.map((at) => (at >= 0 ? stdOfPlan.get(at) : undefined))
     ).forEach((x, i) => {
       const e = said.done[i];
       if (x.standard === null) {
