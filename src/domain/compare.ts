@@ -215,8 +215,8 @@ export function comparePeriods(prev: PeriodScores, cur: PeriodScores): Compariso
   for (const u of cur.units) {
     const p = prevUnits.get(u.key);
     if (!p) continue;
-    const pm = toolScores(prev.tools, prev.items, p.scores);
-    const cm = toolScores(cur.tools, cur.items, u.scores);
+    const pm = toolScores(prev.tools, prev.items, p.scores, { whole: true });
+    const cm = toolScores(cur.tools, cur.items, u.scores, { whole: true });
     units.push({
       key: u.key,
       unit: u.unit,

@@ -251,7 +251,8 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
       form: f,
       mappedFrom: from,
       scores,
-      summary: summarizeScores(formDef, scores, passMark),
+      // A unit with a score missing has no average where it is missing (nor a total).
+      summary: summarizeScores(formDef, scores, passMark, { whole: true }),
       // What the unit reported, not how its copy prints (that is the unit's own check).
       validation: validate(f, { threshold: passMark, now: opts.now, print: false }),
       saved: s.saved ?? null,

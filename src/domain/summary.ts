@@ -42,9 +42,20 @@ export interface ScoredItem {
   tool: ToolId;
 }
 
+/**
+ * How averages treat missing scores. `whole`: an average over items some of whose scores are missing
+ * is left out (null), as are the total and the pass/fail that need it — a unit in the central summary
+ * is never ranked by the items present (a missing low score raised its means); without it (the pane,
+ * while a unit types its scores), an average is of the items scored so far (`scored` of `total`).
+ */
+export interface Averaging {
+  whole?: boolean;
+}
+
 function average(
   items: readonly ScoredItem[],
-  scores: ReadonlyMap<string, number | null>
+  scores: ReadonlyMap<string, number | null>,
+  { whole = false }: Averaging = {}
 ): Average {
   let sum = 0;
   let weight = 0;
@@ -57,7 +68,8 @@ function average(
     weight += w;
     scored++;
   }
-  return { mean: weight ? round2(sum / weight) : null, scored, total: items.length };
+  const mean = weight && (!whole || scored === items.length) ? round2(sum / weight) : null;
+  return { mean, scored, total: items.length };
 }
 
 /**
@@ -69,7 +81,8 @@ function average(
 export function toolScores(
   tools: readonly { id: ToolId; weight: number }[],
   items: readonly ScoredItem[],
-  scores: ReadonlyMap<string, number | null>
+  scores: ReadonlyMap<string, number | null>,
+  averaging: Averaging = {}
 ): { tools: Map<ToolId, Average>; total: number | null } {
   const out = new Map<ToolId, Average>();
   for (const t of tools)
@@ -77,7 +90,8 @@ export function toolScores(
       t.id,
       average(
         items.filter((i) => i.tool === t.id),
-        scores
+        scores,
+        averaging
       )
     );
   const weights = tools.reduce((s, t) => s + t.weight, 0);
@@ -92,7 +106,8 @@ export function toolScores(
 export function summarizeScores(
   formDef: FormDef,
   scores: ReadonlyMap<string, number | null>,
-  passMark: number
+  passMark: number,
+  averaging: Averaging = {}
 ): ScoreSummary {
   const indicators: IndicatorSummary[] = [];
   for (const t of formDef.tools)
@@ -101,9 +116,9 @@ export function summarizeScores(
         number: ind.number,
         tool: t.id,
         name: ind.name,
-        ...average(ind.items, scores),
+        ...average(ind.items, scores, averaging),
       });
-  const byTool = toolScores(formDef.tools, formDef.items, scores);
+  const byTool = toolScores(formDef.tools, formDef.items, scores, averaging);
   const tools: ToolSummary[] = formDef.tools.map((t) => {
     const avg = byTool.tools.get(t.id)!;
     return {

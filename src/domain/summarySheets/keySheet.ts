@@ -52,7 +52,7 @@ export function keySheet(r: MergeResult): SummarySheet {
     cells: [
       "ITA โดยประมาณ",
       // Not NACC's official score: an estimate from the item scores, labelled with its method.
-      `คะแนนรวม ITA โดยประมาณ (ไม่ใช่คะแนนทางการ): ค่าเฉลี่ยของข้อในแต่ละแบบวัด × น้ำหนัก ${formDef.tools.map((t) => `${t.id} ${t.weight}`).join(" / ")}`,
+      `คะแนนรวม ITA โดยประมาณ (ไม่ใช่คะแนนทางการ): ค่าเฉลี่ยของข้อในแต่ละแบบวัด × น้ำหนัก ${formDef.tools.map((t) => `${t.id} ${t.weight}`).join(" / ")} หน่วยงานที่คะแนนบางข้อว่าง ค่าเฉลี่ยที่รวมข้อนั้นและคะแนนรวมเว้นว่างไว้`,
     ],
   });
   return {

@@ -1,0 +1,63 @@
+import { district, mergeOf } from "../report/units";
+import { scoresSheet } from "../../src/domain/summarySheets/scoresSheet";
+import type { Report } from "../../src/domain";
+
+/**
+ * A unit with a score missing is not ranked by the items it has: its averages over the missing
+ * item, its tool's mean and its estimated total are left blank (review: a district whose low I17 was
+ * missing came out the highest of all).
+ */
+const allAt = (score: number) => (r: Report) => {
+  for (const it of r.items) it.score = score;
+};
+
+describe("a unit with a missing score in the central summary", () => {
+  const missing = district("1001", (r) => {
+    allAt(90)(r);
+    r.items.find((i) => i.code === "I17")!.score = null;
+  });
+  const low = district("1002", (r) => {
+    allAt(90)(r);
+    r.items.find((i) => i.code === "I17")!.score = 60;
+  });
+  const result = mergeOf([missing, low]);
+  const byCode = new Map(result.merged.map((m) => [m.unit.code, m.summary]));
+
+  it("has no mean for indicator 3 (I12–I17) nor for IIT, and no total", () => {
+    const s = byCode.get("1001")!;
+    expect(s.indicators.find((i) => i.number === 3)!.mean).toBeNull();
+    expect(s.indicators.find((i) => i.number === 1)!.mean).toBe(90);
+    expect(s.tools.map((t) => [t.id, t.mean])).toEqual([
+      ["IIT", null],
+      ["EIT", 90],
+      ["OIT", 90],
+    ]);
+    expect([s.total, s.passes]).toEqual([null, null]);
+  });
+
+  it("ranks the unit that has all its scores by all of them", () => {
+    const s = byCode.get("1002")!;
+    // Indicator 3: (5 × 90 + 60) / 6 = 85; IIT: (24 × 90 + 60) / 25 = 88.8;
+    // total: (88.8 × 30 + 90 × 30 + 90 × 40) / 100 = 89.64.
+    expect(s.indicators.find((i) => i.number === 3)!.mean).toBe(85);
+    expect(s.tools.map((t) => t.mean)).toEqual([88.8, 90, 90]);
+    expect(s.total).toBe(89.64);
+  });
+
+  it("leaves the score matrix's cells of those averages empty: Phra Nakhon's IIT and total", () => {
+    const sheet = scoresSheet(result);
+    const header = sheet.columns.map((c) => c.header);
+    const at = (h: string) => header.indexOf(h);
+    const rowOf = (name: string) => sheet.rows.find((r) => r.cells[0] === name)!.cells;
+    expect(
+      ["I17", "เฉลี่ย ตัวชี้วัด 3", "เฉลี่ย IIT", "เฉลี่ย EIT", "ITA โดยประมาณ"].map(
+        (h) => rowOf("พระนคร")[at(h)]
+      )
+    ).toEqual([null, null, null, 90, null]);
+    expect(
+      ["I17", "เฉลี่ย ตัวชี้วัด 3", "เฉลี่ย IIT", "เฉลี่ย EIT", "ITA โดยประมาณ"].map(
+        (h) => rowOf("ดุสิต")[at(h)]
+      )
+    ).toEqual([60, 85, 88.8, 90, 89.64]);
+  });
+});
