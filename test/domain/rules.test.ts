@@ -115,6 +115,19 @@ describe("validation rules", () => {
     expect(result.issues[0].cell ?? "").toMatch(/^([A-G]\d+)?$/);
   });
 
+  it("warns of a score stored as text, which is read but does not print, naming its cell", () => {
+    const form = formOf(cleanReport(12));
+    const e3 = form.items.find((i) => i.code === "E3")!;
+    e3.scoreRaw = "๙๒.๕";
+    const result = validate(form, { now: NOW });
+    expect(rulesOf(result.issues)).toEqual(["score.text:E3"]);
+    expect(result.issues[0]).toMatchObject({ severity: "warning", cell: e3.cells.score });
+    expect(result.issues[0].message.en).toBe(
+      'E3: the score is stored as text ("๙๒.๕"), read as ' +
+        `${e3.score}, but the printed form shows no score for it: type it again as the number ${e3.score}, or press the convert button in the pane`
+    );
+  });
+
   it("names the district a misspelt unit most likely is, in Thai and English", () => {
     const r = { ...cleanReport(12), unit: "บางลัก", unitCode: null };
     const [issue] = validate(formOf(r), { now: NOW }).issues;

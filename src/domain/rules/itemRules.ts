@@ -42,8 +42,21 @@ export const ITEM_RULES: readonly ItemRule[] = [
     test: (it) => it.scoreParse.kind === "ok" && it.scoreParse.warnings.includes("percent"),
     message: (it) =>
       msg(
-        `ข้อ ${it.code}: คะแนนเก็บเป็นร้อยละ (${it.score}%) จึงอ่านเป็น ${it.score} คะแนน: พิมพ์ใหม่เป็นตัวเลข ${it.score} (ไม่มีเครื่องหมาย %) หรือกดปุ่มแปลงในบานหน้าต่าง`,
-        `${it.code}: the score is stored as a percentage (${it.score}%), read as ${it.score}: type it again as the number ${it.score} (without %), or press the convert button in the pane`
+        `ข้อ ${it.code}: คะแนนเก็บเป็นร้อยละ (${it.score}%) จึงอ่านเป็น ${it.score} คะแนน แต่แบบรายงานที่พิมพ์จะแสดงเป็น ${((it.score ?? 0) / 100).toFixed(2)} คะแนน: พิมพ์ใหม่เป็นตัวเลข ${it.score} (ไม่มีเครื่องหมาย %) หรือกดปุ่มแปลงในบานหน้าต่าง`,
+        `${it.code}: the score is stored as a percentage (${it.score}%), read as ${it.score}, but the printed form shows ${((it.score ?? 0) / 100).toFixed(2)}: type it again as the number ${it.score} (without %), or press the convert button in the pane`
+      ),
+  },
+  {
+    // A number typed into a Text cell, or pasted with its label ("(95.95 คะแนน)", Thai digits):
+    // read, but the form's score line is a formula over a number, so the printed form shows none.
+    id: "score.text",
+    field: "score",
+    severity: "warning",
+    test: (it) => it.scoreParse.kind === "ok" && typeof it.scoreRaw === "string",
+    message: (it) =>
+      msg(
+        `ข้อ ${it.code}: คะแนนเก็บเป็นข้อความ ("${it.scoreRaw}") จึงอ่านเป็น ${it.score} คะแนน แต่แบบรายงานที่พิมพ์จะไม่แสดงคะแนนข้อนี้: พิมพ์ใหม่เป็นตัวเลข ${it.score} หรือกดปุ่มแปลงในบานหน้าต่าง`,
+        `${it.code}: the score is stored as text ("${it.scoreRaw}"), read as ${it.score}, but the printed form shows no score for it: type it again as the number ${it.score}, or press the convert button in the pane`
       ),
   },
   {
