@@ -100,6 +100,9 @@ type Filter = "noMeasures" | "all";
  * (standard measures, one item or all the selected at once; an item's own measures split off its
  * group; a photo), and the unit's standing.
  */
+/** Where an item's measures begin (a text split into "(ต่อ)" parts is typed in its first part). */
+const measuresStart = (it: ReadItem) => it.starts?.measures ?? it.cells.measures;
+
 export function FlagsView({ gateway }: { gateway: Gateway }) {
   const t = useT();
   const styles = useStyles();
@@ -285,7 +288,7 @@ export function FlagsView({ gateway }: { gateway: Gateway }) {
                             return n;
                           })
                         }
-                        onGo={() => run(() => gateway.select(form.sheet, it.cells.measures))}
+                        onGo={() => run(() => gateway.select(form.sheet, measuresStart(it)))}
                         onInsert={(measures) =>
                           run(async () => {
                             await gateway.insertMeasures(
@@ -468,7 +471,7 @@ function FlagRow({
           <span className={styles.sub}>
             {`${t("measures")}: ${measures} · ${t("results")}: ${yn(Boolean(it.results))} · ${t("evidence")}: ${yn(Boolean(it.evidence || it.photos))}`}
           </span>
-          <span className={styles.sub}>{fill(t("goToMeasures"), { cell: it.cells.measures })}</span>
+          <span className={styles.sub}>{fill(t("goToMeasures"), { cell: measuresStart(it) })}</span>
         </span>
       </Button>
       <div className={styles.row}>

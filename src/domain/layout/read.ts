@@ -24,6 +24,11 @@ export interface ReadItem {
   scoreRaw: GridCell;
   scoreParse: ScoreParse;
   cells: Record<"score" | TextField, string>;
+  /**
+   * Where each text begins, when not in the item's own cell: a text the layout split goes on in
+   * "(ต่อ)" parts below, and an item on a later part reads it from the first (where it is typed).
+   */
+  starts?: Partial<Record<TextField, string>>;
   issue: string;
   measures: string;
   results: string;
@@ -357,6 +362,7 @@ export function readForm(
       const chained = chains[f](r);
       item[f] = chained.text;
       item.cells[f] = chained.cell;
+      if (chained.start !== chained.cell) (item.starts ??= {})[f] = chained.start;
     }
     measuresKey.set(item, chains.measures(r).key);
     const prev = seen.get(code);
@@ -481,6 +487,8 @@ interface Chained {
   key: string;
   /** The cell the user sees for the row: the merged area's top-left, or the part above it. */
   cell: string;
+  /** The cell the text begins in (its first part). */
+  start: string;
 }
 
 /**
@@ -509,6 +517,8 @@ function columnChains(
     return false;
   };
   const texts: string[] = [];
+  /** The cell each text begins in. */
+  const firstCells: string[] = [];
   const chainOf = new Map<string, number>();
   const visible = new Map<string, string>();
   // Per text, the "(ต่อ)" parts its first cell already holds in full (typed over), and that cell.
@@ -553,6 +563,7 @@ function columnChains(
     } else {
       // Empty cells are texts too (still to be written), so that a "(ต่อ)" below one joins it.
       texts.push(t.startsWith(mark) ? t.slice(mark.length).trimStart() : t);
+      firstCells.push(addr(a.row, a.col));
       last = texts.length - 1;
       chainOf.set(key, last);
     }
@@ -565,8 +576,8 @@ function columnChains(
     const id = chainOf.get(key) ?? -1;
     const cell = visible.get(key) ?? addr(a.row, a.col);
     return id < 0
-      ? { text: "", key: `area ${a.row}:${a.col}`, cell }
-      : { text: texts[id], key: `text ${id}`, cell };
+      ? { text: "", key: `area ${a.row}:${a.col}`, cell, start: cell }
+      : { text: texts[id], key: `text ${id}`, cell, start: firstCells[id] };
   };
 }
 
@@ -600,6 +611,8 @@ function shareMeasures(
     for (const f of SHARED_FIELDS) {
       it[f] = from[f];
       it.cells[f] = from.cells[f];
+      const start = from.starts?.[f];
+      if (start) (it.starts ??= {})[f] = start;
     }
     const members = [from, ...items.filter((o) => from.sharedWith.includes(o.code))];
     for (const m of members) m.sharedWith.push(it.code);

@@ -90,7 +90,8 @@ export function validate(form: FormSheet, opts: ValidateOptions = {}): Validatio
         typeof rule.severity === "string" ? rule.severity : rule.severity[round === 12 ? 12 : 6];
       issues.push({
         code: it.code,
-        cell: it.cells[rule.field],
+        // A text's issue points where the text begins, not at a "(ต่อ)" part of it.
+        cell: (rule.field !== "score" && it.starts?.[rule.field]) || it.cells[rule.field],
         rule: rule.id,
         severity,
         message: rule.message(it, ctx),
