@@ -24,6 +24,9 @@ import {
   TableRow,
   wrappedLines,
 } from "../../src/domain";
+import type { Report } from "../../src/domain";
+import { flaggedSheet } from "../../src/domain/summarySheets/flaggedSheet";
+import { district, mergeOf } from "../report/units";
 import { FY2567 } from "../forms";
 import { manyUnitsSummary } from "../excel/manyUnits";
 
@@ -269,5 +272,26 @@ describe("rows laid out whole when split", () => {
   it("are as tall as the same rows sized by the writer alone", () => {
     const fresh = rows.map((r) => summaryRowHeightPt(sheet, { ...r }));
     expect(rows.map((r) => summaryRowHeightPt(sheet, r))).toEqual(fresh);
+  });
+});
+
+describe("unit names in a narrow column", () => {
+  it("widen the column to their longest word, so that no name is cut inside a word", () => {
+    const low = (r: Report) => {
+      r.items.find((i) => i.code === "I1")!.score = 70;
+      return r;
+    };
+    const agency: Report = {
+      ...low(district("1001")),
+      unit: "สำนักงบประมาณกรุงเทพมหานคร",
+      unitCode: null,
+    };
+    const districtsOnly = flaggedSheet(mergeOf([low(district("1002"))]));
+    expect(districtsOnly.columns[0].width).toBe(18);
+    const withAgency = flaggedSheet(mergeOf([agency, low(district("1002"))]));
+    expect(withAgency.rows.map((r) => r.cells[0])).toContain("สำนักงบประมาณกรุงเทพมหานคร");
+    const width = withAgency.columns[0].width;
+    expect(width).toBeGreaterThan(18);
+    expect(wrappedLines("กรุงเทพมหานคร", columnWidthPt(width), FONT)).toBe(1);
   });
 });

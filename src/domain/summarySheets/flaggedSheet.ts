@@ -11,6 +11,7 @@ import {
   TableColumn,
   splitTallRows,
   fitHeaders,
+  fitWords,
 } from "./table";
 import { textSheetPrint } from "./print";
 
@@ -63,7 +64,11 @@ export function flaggedSheet(r: MergeResult): SummarySheet {
       merge: { c1: 1, c2: 6 },
     });
   const columns: TableColumn[] = fitHeaders([
-    { header: "หน่วยงาน", width: 18, kind: "text" },
+    // As wide as the longest word of a name ("กรุงเทพมหานคร" of another unit's): never cut in it.
+    fitWords(
+      { header: "หน่วยงาน", width: 18, kind: "text" },
+      flagged.map((f) => f.m.unit.th)
+    ),
     { header: "รหัส", width: 8, kind: "text" },
     { header: "ข้อ", width: 9, kind: "text" },
     { header: "คะแนน", width: 10, kind: "score" },

@@ -17,6 +17,7 @@ import { round2 } from "../score";
 import { periodName } from "../period";
 import { xmlSafe } from "../text";
 import { TextCache } from "../textCache";
+import { eachWord } from "../wordBreak";
 
 export type TCell = string | number | null;
 
@@ -187,6 +188,25 @@ export function fitHeaders(columns: readonly TableColumn[]): TableColumn[] {
     const widest = Math.max(0, ...c.header.split(/\s+/).map((w) => textWidthPt(w, bold)));
     return { ...c, width: Math.max(c.width, columnCharsFor(widest, bold)) };
   });
+}
+
+/** Most characters `fitWords` widens a column to. */
+const WORD_FIT_MAX = 40;
+
+/**
+ * A text column at least as wide as the widest word of its texts (unit names: "กรุงเทพมหานคร" of
+ * "สำนักงบประมาณกรุงเทพมหานคร" in a narrow column printed cut between letters), at most 40
+ * characters.
+ */
+export function fitWords(column: TableColumn, texts: readonly (string | null)[]): TableColumn {
+  let widest = 0;
+  for (const t of new Set(texts))
+    if (t)
+      eachWord(t, (from, to, wordLike) => {
+        if (wordLike) widest = Math.max(widest, textWidthPt(t.slice(from, to), FONT));
+      });
+  const needed = Math.min(WORD_FIT_MAX, columnCharsFor(widest, FONT));
+  return needed > column.width ? { ...column, width: needed } : column;
 }
 
 /** Number format of a row's cell in a column. */
