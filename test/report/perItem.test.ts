@@ -302,3 +302,37 @@ describe("results numbered as the plans", () => {
     ]);
   });
 });
+
+describe("'ดำเนินการแล้ว' with a detail, numbered as a plan", () => {
+  const bangNa = district("1047", (r) => {
+    // Its own plan (matching no measure of the form) and a standard one, each "done" with a detail.
+    set(
+      r,
+      "I21",
+      "1. ตั้งคณะทำงานวิเคราะห์ผล ITA ของเขต",
+      "1. ดำเนินการแล้ว ตามคำสั่งสำนักงานเขตบางนาที่ 77/2568"
+    );
+    set(r, "I1", numbered(I1), ["1. ดำเนินการแล้ว เมื่อวันที่ 5 มีนาคม 2568", `2. ${NOT_DONE}`].join("\n"));
+  });
+  const groups = matchUnitMeasures(mergeOf([bangNa]));
+
+  it("counts its own plan of that number as done as planned, not as unmentioned", () => {
+    const i21 = groups.find((x) => x.group === "I21")!;
+    expect(i21.own.map((cs) => cs.map((c) => [c.how, c.plan?.raw]))).toEqual([
+      [["as-planned", "ตั้งคณะทำงานวิเคราะห์ผล ITA ของเขต"]],
+    ]);
+    expect(i21.ownPlanned).toEqual([]);
+  });
+
+  it("counts the form's measure of that number as done as planned", () => {
+    const i1 = groups.find((x) => x.group === "I1")!;
+    expect(i1.standard.map((s) => s.done.map((c) => [c.how, c.evidence.raw]))).toEqual([
+      [["as-planned", "ดำเนินการแล้ว เมื่อวันที่ 5 มีนาคม 2568"]],
+      [],
+      [],
+      [],
+      [],
+    ]);
+    expect(i1.standard[1].planned.map((p) => p.why)).toEqual(["not-done"]);
+  });
+});

@@ -17,6 +17,12 @@ const LEAD =
 const DONE =
   /^(?:ได้)?ดำเนินการ(?:แล้ว|เรียบร้อย(?:แล้ว)?)?\s*[:：]\s*|^(?:ได้)?ดำเนินการแล้ว\s*|^(?:ได้)?ดำเนินการ(?=\S)/u;
 
+/** Begins by saying it was done ("ดำเนินการแล้ว …", "ได้ดำเนินการเรียบร้อยแล้ว: …"), bullet or number aside. */
+export function saysDoneFirst(raw: string): boolean {
+  const s = thaiDigitsToAscii(raw.normalize("NFC")).replace(LEAD, "");
+  return /^(?:ได้)?ดำเนินการ(?:แล้ว|เรียบร้อย)/u.test(s);
+}
+
 /** An entry's text without bullet, numbering or "ดำเนินการ…" prefix, on ASCII digits and NFC. */
 export function normaliseMeasure(line: string): string {
   let s = thaiDigitsToAscii(line.normalize("NFC")).replace(/\s+/g, " ").trim();

@@ -381,7 +381,7 @@ function ownRow(ctx: Ctx, g: GroupMeasures, number: string): ReportRow {
   for (const p of g.ownPlanned) plannedBy.set(p.key, [...(plannedBy.get(p.key) ?? []), p]);
   for (const [key, ps] of plannedBy)
     summary.push(
-      `- ${unitOf(ctx, key).label} มีแผน${ps.map((p) => `“${p.plan.text}”`).join(" ")} ${NOT_COUNTED[
+      `- ${unitOf(ctx, key).label} มีแผน ${ps.map((p) => `“${p.plan.text}”`).join(" ")} ${NOT_COUNTED[
         ps[0].why
       ].replace(/^มีแผนดำเนินการ /, "")}`
     );

@@ -9,6 +9,7 @@ import {
   matchResults,
   normaliseMeasure,
   referencedGroup,
+  saysDoneFirst,
   splitCell,
   Statement,
   statementOf,
@@ -418,8 +419,26 @@ function unitPart(
     ).forEach((x, i) => {
       const e = said.done[i];
       if (x.standard === null) {
+        const at = said.doneAt[i];
+        const aligned = at >= 0 ? plans[at] : undefined;
+        // "1. ดำเนินการแล้ว ตามคำสั่ง…": its number's plan done, with a detail of its own.
+        if (aligned && saysDoneFirst(e.raw)) {
+          const k = stdOfPlan.get(at);
+          const credit: Credit = {
+            ...where,
+            how: "as-planned",
+            evidence: e,
+            entries: [],
+            plan: aligned,
+          };
+          if (k === undefined) ownDone.push(credit);
+          else if (!credits.has(k)) credits.set(k, credit);
+          return;
+        }
         const w = words(e.text);
-        const plan = ownPlans.find((p) => likeness(words(p.text), w) >= MATCH_AT) ?? null;
+        const plan =
+          ownPlans.find((p) => likeness(words(p.text), w) >= MATCH_AT) ??
+          (aligned && ownPlans.includes(aligned) ? aligned : null);
         ownDone.push({ ...where, how: "results", evidence: e, entries: [e], plan });
         return;
       }
