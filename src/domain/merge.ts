@@ -10,7 +10,7 @@ import {
   periodWords,
   samePeriod,
 } from "./period";
-import { validate, ValidationResult } from "./rules";
+import { Issue, validate, ValidationResult } from "./rules";
 import { resolveResubmission, SavedTime, supersededNote } from "./resubmission";
 import { ScoreSummary, summarizeScores } from "./summary";
 import { baseName, Msg, msg } from "./text";
@@ -86,6 +86,25 @@ export interface Superseded {
 }
 
 export type SubmissionStatus = "received" | "missing" | "rejected" | "duplicate" | "superseded";
+
+/** Errors named in a received unit's status row: this many, the rest counted. */
+const ERRORS_NAMED = 3;
+
+/**
+ * What a received unit must correct, by cell, as its status row says it (the count alone did not
+ * tell the central office whom to ask for what): its first errors, the rest counted.
+ */
+function errorsNote(m: { validation: { issues: readonly Issue[] } }): Msg | null {
+  const errors = m.validation.issues.filter((i) => i.severity === "error");
+  if (!errors.length) return null;
+  const at = (i: Issue, lang: "th" | "en") => `${i.cell ? `${i.cell} ` : ""}${i.message[lang]}`;
+  const named = errors.slice(0, ERRORS_NAMED);
+  const more = errors.length - named.length;
+  return msg(
+    `ต้องแก้ไข: ${named.map((i) => at(i, "th")).join("; ")}${more ? `; และอีก ${more} รายการ` : ""}`,
+    `to correct: ${named.map((i) => at(i, "en")).join("; ")}${more ? `; and ${more} more` : ""}`
+  );
+}
 
 export interface StatusRow {
   code: string | null;
@@ -367,7 +386,7 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
       const named = resolveUnit(r.unit);
       return named !== null && unitKey(named) === key;
     });
-    for (const m of got) status.push(row(m, "received", null));
+    for (const m of got) status.push(row(m, "received", errorsNote(m)));
     status.push(...supersededRows(key));
     for (const d of dups)
       status.push(row(d, "duplicate", rejected.find((r) => r.file === d.file)?.reason ?? null));
@@ -383,7 +402,7 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
   const others = new Set<string>();
   for (const m of merged)
     if (!seen.has(m.key)) {
-      status.push(row(m, "received", null));
+      status.push(row(m, "received", errorsNote(m)));
       if (!others.has(m.key)) status.push(...supersededRows(m.key));
       others.add(m.key);
     }

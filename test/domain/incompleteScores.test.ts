@@ -61,3 +61,23 @@ describe("a unit with a missing score in the central summary", () => {
     ).toEqual([60, 85, 88.8, 90, 89.64]);
   });
 });
+
+describe("a received unit's status row", () => {
+  it("names what it must correct, by cell, the first three and the rest counted", () => {
+    const one = district("1001", (r) => {
+      r.items.find((i) => i.code === "I17")!.score = null;
+    });
+    const five = district("1002", (r) => {
+      for (const code of ["I1", "I2", "I3", "I4", "I5"])
+        r.items.find((i) => i.code === code)!.score = null;
+    });
+    const result = mergeOf([one, five]);
+    const note = (code: string) => result.status.find((s) => s.code === code)!.note!;
+    expect(note("1001").th).toMatch(/^ต้องแก้ไข: B\d+ ข้อ I17: ยังไม่ได้กรอกคะแนน$/);
+    expect(note("1001").en).toMatch(/^to correct: B\d+ I17: the score is empty$/);
+    expect(note("1002").en).toMatch(
+      /^to correct: B\d+ I1: the score is empty; B\d+ I2: the score is empty; B\d+ I3: the score is empty; and 2 more$/
+    );
+    expect(result.status.find((s) => s.code === "1003")!.note).toBeNull();
+  });
+});
