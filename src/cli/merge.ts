@@ -165,6 +165,14 @@ export function mergeJson(o: MergeOutcome, inputs: Inputs, output: string | null
         : {}),
       errors: m.validation.errors,
       warnings: m.validation.warnings,
+      // What to correct, by cell (validate's issues of the unit's sheet).
+      issues: m.validation.issues.map((i) => ({
+        severity: i.severity,
+        rule: i.rule,
+        code: i.code,
+        cell: i.cell,
+        message: i.message,
+      })),
     })),
     rejected: r.rejected.map((x) => ({ file: x.file, unit: x.unit, reason: x.reason })),
     missing: r.missing.map((u) => unitDisplayName(u)),
