@@ -34,8 +34,11 @@ export type { ReadPool };
 /** A file that was not read as a unit's report, and why (it is listed, never dropped in silence). */
 export interface SkippedFile {
   file: string;
-  /** summary: a summary ita wrote (a merge's own output); same: the same file as `as`. */
-  kind: "summary" | "same";
+  /**
+   * summary: a summary ita wrote (a merge's own output); report: a central report ita wrote (Word);
+   * same: the same file as `as`.
+   */
+  kind: "summary" | "report" | "same";
   /** For `same`: the file read instead. */
   as?: string;
   reason: Msg;
@@ -131,6 +134,17 @@ export async function readUnitFiles(
           reason: msg(
             "เป็นไฟล์สรุปที่ ita เขียน (ผลการรวมครั้งก่อน) ไม่ใช่รายงานของหน่วยงาน จึงไม่นำมารวม",
             "a summary written by ita (an earlier merge's output), not a unit's report; not merged"
+          ),
+        });
+        continue;
+      }
+      if (read.kind === "own-report") {
+        out.skipped.push({
+          file: f.name,
+          kind: "report",
+          reason: msg(
+            "เป็นรายงาน Word ที่ ita เขียน (ผลการรวมครั้งก่อน) ไม่ใช่รายงานของหน่วยงาน จึงไม่นำมารวม",
+            "a Word report written by ita (an earlier merge's output), not a unit's report; not merged"
           ),
         });
         continue;

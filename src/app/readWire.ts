@@ -19,7 +19,9 @@ type WireSheet = Omit<FormSheet, "formDef"> & { formDef: string };
 
 type WireSub = { file: string; form?: WireSheet; error?: Msg; saved?: SavedTime | null };
 
-export type WireUnit = { kind: "report"; subs: WireSub[] } | Extract<UnitFile, { kind: "summary" }>;
+export type WireUnit =
+  | { kind: "report"; subs: WireSub[] }
+  | Extract<UnitFile, { kind: "summary" } | { kind: "own-report" }>;
 
 export type WireOne =
   { fingerprint: string; unit: WireUnit; defs: Record<string, FormDefJson> } | { error: Msg };
@@ -32,8 +34,7 @@ const keyOf = (f: FormDef) => `${f.formId}@${f.version}`;
  */
 export function toWire(one: ReadOne, sent: Set<string>): WireOne {
   if ("error" in one) return one;
-  if (one.unit.kind === "summary")
-    return { fingerprint: one.fingerprint, unit: one.unit, defs: {} };
+  if (one.unit.kind !== "report") return { fingerprint: one.fingerprint, unit: one.unit, defs: {} };
   const defs: Record<string, FormDefJson> = {};
   const subs = one.unit.subs.map((s): WireSub => {
     if (!s.form) return { file: s.file, error: s.error, saved: s.saved };
@@ -57,7 +58,7 @@ export function fromWire(wire: WireOne, known: Map<string, FormDef>): ReadOne {
   if ("error" in wire) return wire;
   for (const [key, json] of Object.entries(wire.defs))
     if (!known.has(key)) known.set(key, indexForm(json, key));
-  if (wire.unit.kind === "summary") return { fingerprint: wire.fingerprint, unit: wire.unit };
+  if (wire.unit.kind !== "report") return { fingerprint: wire.fingerprint, unit: wire.unit };
   const subs = wire.unit.subs.map((s): Submission => {
     if (!s.form) return { file: s.file, error: s.error, saved: s.saved };
     const key = s.form.formDef;

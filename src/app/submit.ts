@@ -91,6 +91,13 @@ export function checkWorkbook(
         `This workbook is a summary written by ita, not a unit's report; it is not sent`
       )
     );
+  if (read.kind === "own-report")
+    throw new ReasonError(
+      msg(
+        "ไฟล์นี้เป็นรายงาน Word ที่ ita เขียน ไม่ใช่แบบรายงานของหน่วยงาน จึงไม่ส่ง",
+        "This file is a Word report written by ita, not a unit's form; it is not sent"
+      )
+    );
   const refused = read.subs.find((s) => !s.form);
   if (refused?.error) throw new ReasonError(refused.error);
   const forms = read.subs.map((s) => s.form!).filter(Boolean);

@@ -31,6 +31,7 @@ import {
   unitDisplayName,
 } from "../domain";
 import { ReasonError } from "../domain/errors";
+import { OwnReportError } from "../xlsx/read/errors";
 import { reportTrace } from "../domain/report/trace";
 import { readFileBytes } from "../xlsx/files";
 import { isSummaryBook } from "../xlsx/read/previousSummary";
@@ -101,11 +102,12 @@ function identity(file: string): string {
   }
 }
 
-/** Whether a file on disk is a summary ita wrote (which a merge skips and may replace). */
-async function isSummaryFile(file: string): Promise<boolean> {
+/** Whether a file on disk is a summary or a central report ita wrote (which a merge skips and may replace). */
+async function isOwnOutput(file: string): Promise<boolean> {
   try {
     return isSummaryBook(openXlsx(file, await readFileBytes(file), nodeInflate));
   } catch (e) {
+    if (e instanceof OwnReportError) return true;
     if (e instanceof ReasonError) return false;
     throw e;
   }
@@ -114,8 +116,8 @@ async function isSummaryFile(file: string): Promise<boolean> {
 /**
  * An output must never be written over a unit's file: refuse, before anything is read, when the
  * output is one of the files this run reads (the same path, a link, the same inode) — unless that
- * file is a summary ita wrote, which the merge skips and may replace (`ita merge DIR -o
- * DIR/summary.xlsx`, run again).
+ * file is a summary or a central report ita wrote, which the merge skips and may replace (`ita
+ * merge DIR -o DIR/summary.xlsx --report DIR/report.docx`, run again).
  */
 export async function checkOutput(
   out: string,
@@ -126,7 +128,7 @@ export async function checkOutput(
   const resolved = path.resolve(out);
   for (const f of files) {
     if (path.resolve(f) !== resolved && identity(f) !== target) continue;
-    if (await isSummaryFile(f)) continue;
+    if (await isOwnOutput(f)) continue;
     throw new UserError(
       msg(
         `${what.th} ${out} เป็นไฟล์เดียวกับไฟล์ที่จะรวม (${f}) จึงไม่เขียนทับ กรุณาระบุชื่ออื่นหรือโฟลเดอร์อื่น`,

@@ -17,6 +17,7 @@ import {
 } from "docx";
 import { linesInRoom } from "../domain/layout/textMetrics";
 import { CentralReport, ReportGroup, ReportIndicator } from "../domain/report/reportModel";
+import { REPORT_PROPERTY } from "../domain/report/mark";
 import { wordsOf } from "../domain/wordBreak";
 
 /**
@@ -348,6 +349,7 @@ function buildDocument(report: CentralReport): Document {
   return new Document({
     creator: report.closing.join(" "),
     title: report.title,
+    customProperties: [REPORT_PROPERTY],
     styles: {
       default: {
         document: { run: runStyle },

@@ -72,6 +72,51 @@ describe("ita merge and its inputs", () => {
     await refused([path.join(dir, "districts"), "-o", path.join(out, "soft.xlsx")], b);
   });
 
+  it("run again into its own folder: skips its earlier summary and report, replaces both, refuses a Word report of a unit", async () => {
+    const own = path.join(dir, "own");
+    await fs.mkdir(own);
+    await fs.copyFile(a, path.join(own, "a.xlsx"));
+    const args = [
+      "merge",
+      own,
+      "-o",
+      path.join(own, "s.xlsx"),
+      "--report",
+      path.join(own, "r.docx"),
+      "--expect",
+      "none",
+      "--json",
+    ];
+    expect((await runCli(...args)).code).toBe(0);
+    // A unit's Word report (a document ita did not write) beside them.
+    const unitDoc = path.join(own, "unit-report.docx");
+    const docx = await fs.readFile(path.join(own, "r.docx"));
+    const { unzipSync, zipSync } = await import("fflate");
+    const parts = unzipSync(new Uint8Array(docx));
+    delete parts["docProps/custom.xml"];
+    await fs.writeFile(unitDoc, zipSync(parts));
+    const again = await runCli(...args);
+    expect(again.code).toBe(3);
+    const j = JSON.parse(again.out);
+    expect(
+      j.skipped.map((x: { file: string; kind: string }) => [path.basename(x.file), x.kind]).sort()
+    ).toEqual([
+      ["r.docx", "report"],
+      ["s.xlsx", "summary"],
+    ]);
+    expect(
+      j.rejected.map((x: { file: string; reason: { en: string } }) => [
+        path.basename(x.file),
+        x.reason.en,
+      ])
+    ).toEqual([
+      [
+        "unit-report.docx",
+        "unit-report.docx is a Word document (.docx), not an Excel workbook (.xlsx): send the report's Excel form (.xlsx), not the Word or PDF report",
+      ],
+    ]);
+  });
+
   it("reads a file given twice (by folder, by name, by another spelling) once", async () => {
     const out = path.join(dir, "twice", "summary.xlsx");
     const r = await runCli(

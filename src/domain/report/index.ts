@@ -6,3 +6,4 @@ export * from "./sinceRound6";
 export * from "./sentences";
 export * from "./numbers";
 export * from "./trace";
+export * from "./mark";

@@ -115,6 +115,12 @@ export function formatError(file: string, kind: OtherFormat): FormFileError {
   return otherFormat(file, what, advice);
 }
 
+/**
+ * A central report ita wrote (a Word document with its mark): refused as any Word document where a
+ * form is wanted, and skipped by a merge (`readUnitFile`), which tells it apart by this class.
+ */
+export class OwnReportError extends FormFileError {}
+
 const startsWith = (head: Uint8Array, sig: number[]) => sig.every((b, i) => head[i] === b);
 
 /** Whether an OLE compound file names a stream (directory names are UTF-16LE). */

@@ -2,7 +2,7 @@ import type { PeriodScores } from "../../domain/compare";
 import type { Submission } from "../../domain/merge";
 import { ReasonError } from "../../domain/errors";
 import type { Msg } from "../../domain/text";
-import { FormFileError } from "./errors";
+import { FormFileError, OwnReportError } from "./errors";
 import { isSummaryBook, summaryPeriodOf } from "./previousSummary";
 import { formsOfBook, readFormBook, ReadOptions, submittedForms } from "./readForm";
 import { openXlsx } from "./xlsxRead";
@@ -28,12 +28,15 @@ export function readSubmission(file: string, bytes: Uint8Array, opts: ReadOption
 export type UnitFile =
   | { kind: "report"; subs: Submission[] }
   /** A summary written by `ita merge`: its period, or why its data cannot be read. */
-  | { kind: "summary"; period: PeriodScores | null; problem: Msg | null };
+  | { kind: "summary"; period: PeriodScores | null; problem: Msg | null }
+  /** A central report (Word) written by `ita merge`: an earlier merge's output, not a unit's. */
+  | { kind: "own-report" };
 
 /**
  * Read a file given to a merge, opening it once: a summary this program wrote (recognised by its
- * sheets, so that a merge's own earlier output in the folder is not taken for a unit's report), or a
- * unit's report read as readSubmission reads it.
+ * sheets, so that a merge's own earlier output in the folder is not taken for a unit's report), a
+ * central report it wrote (by its document property), or a unit's report read as readSubmission
+ * reads it.
  */
 export function readUnitFile(file: string, bytes: Uint8Array, opts: ReadOptions): UnitFile {
   let book;
@@ -54,6 +57,7 @@ export function readUnitFile(file: string, bytes: Uint8Array, opts: ReadOptions)
       subs: submittedForms(file, read.sheets).map((form) => ({ file, form, saved })),
     };
   } catch (e) {
+    if (e instanceof OwnReportError) return { kind: "own-report" };
     if (!(e instanceof FormFileError)) throw e;
     return { kind: "report", subs: [{ file, error: e.reason }] };
   }

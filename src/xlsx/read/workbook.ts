@@ -3,7 +3,8 @@
  * relationships. Packages that are not workbooks (OpenDocument, .xlsb, Word, PowerPoint, Numbers, a
  * plain zip) are told apart here, each with its own message.
  */
-import { corrupt, formatError, overLimit, refuse } from "./errors";
+import { REPORT_PROPERTY } from "../../domain/report/mark";
+import { corrupt, formatError, OwnReportError, overLimit, refuse } from "./errors";
 import { READ_LIMITS } from "./limits";
 import { Package, relKind } from "./opc";
 import { NS, nsAttr } from "./xml";
@@ -46,6 +47,28 @@ function notAWorkbook(pkg: Package): never {
   throw formatError(file, "zip");
 }
 
+/** Whether a Word package is a central report ita wrote: its custom properties carry the mark. */
+function ownReport(pkg: Package): boolean {
+  let found = false;
+  for (const rel of pkg.related("", "custom-properties")) {
+    if (!rel.target || !pkg.has(rel.target)) continue;
+    // The property's value is the text of its one child (<vt:lpwstr>).
+    let property: string | null = null;
+    pkg.xml(rel.target, {
+      open: (_uri, local, a) => {
+        if (local === "property") property = a.name ?? "";
+      },
+      text: (t) => {
+        if (property === REPORT_PROPERTY.name && t.trim() === REPORT_PROPERTY.value) found = true;
+      },
+      close: (_uri, local) => {
+        if (local === "property") property = null;
+      },
+    });
+  }
+  return found;
+}
+
 /** The workbook part and its worksheets, in workbook order. */
 export function readWorkbook(pkg: Package): WorkbookParts {
   const file = pkg.file;
@@ -62,7 +85,10 @@ export function readWorkbook(pkg: Package): WorkbookParts {
       if (root) {
         root = false;
         if (local === "workbook" && is(uri, NS.sml)) return;
-        if (local === "document" && is(uri, NS.wml)) throw formatError(file, "docx");
+        if (local === "document" && is(uri, NS.wml)) {
+          const e = formatError(file, "docx");
+          throw ownReport(pkg) ? new OwnReportError(file, e.reason) : e;
+        }
         if (local === "presentation" && is(uri, NS.pml)) throw formatError(file, "pptx");
         throw corrupt(file, `${path} is not a workbook`);
       }
