@@ -14,7 +14,7 @@ import { Issue, validate, ValidationResult } from "./rules";
 import { resolveResubmission, SavedTime, supersededNote } from "./resubmission";
 import { ScoreSummary, summarizeScores } from "./summary";
 import { baseName, Msg, msg } from "./text";
-import { DISTRICTS, resolveUnit, Unit, unitDisplayName, unitKey } from "./units";
+import { DISTRICTS, findDistrict, resolveUnit, Unit, unitDisplayName, unitKey } from "./units";
 
 /** One form read from a district file, or the reason the file could not be read. */
 export interface Submission {
@@ -188,6 +188,20 @@ export function periodsOfSubmissions(subs: readonly Submission[]) {
  * list the other as superseded, or, when the later cannot be told, report both as duplicates (neither
  * is merged); validate with the central pass mark, and list every expected unit's submission status.
  */
+/**
+ * The district a file's name names ("1022-ภาษีเจริญ.xlsx", "ITA_บางรัก_2568.xlsx"): its code
+ * (1001–1050) or its name as a part of the name between separators; null when none or several do.
+ */
+export function districtOfFileName(file: string): Unit | null {
+  const name = baseName(file).replace(/\.[^.]*$/, "");
+  const found = new Set<Unit>();
+  for (const part of name.split(/[\s_\-.,()[\]]+/u)) {
+    const u = part && /^(?:10\d\d|\D.*)$/u.test(part) ? findDistrict(part) : null;
+    if (u) found.add(u);
+  }
+  return found.size === 1 ? [...found][0] : null;
+}
+
 export function mergeForms(subs: readonly Submission[], opts: MergeOptions): MergeResult {
   const { formDef: formDef } = opts;
   const passMark = opts.passMark ?? formDef.passMark;
@@ -195,10 +209,18 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
   const readable: { s: Submission; f: FormSheet; from: string | null }[] = [];
   for (const s of subs) {
     if (!s.form) {
+      // Nothing read names its unit: the district its file's name names, if one does, said so.
+      const named = districtOfFileName(s.file);
+      const reason = s.error ?? msg("อ่านไฟล์ไม่ได้", "The file could not be read");
       rejected.push({
         file: s.file,
-        unit: null,
-        reason: s.error ?? msg("อ่านไฟล์ไม่ได้", "The file could not be read"),
+        unit: named ? unitDisplayName(named) : null,
+        reason: named
+          ? msg(
+              `${reason.th} (หน่วยงานตามชื่อไฟล์: ${unitDisplayName(named)})`,
+              `${reason.en} (the unit its file's name gives: ${named.en})`
+            )
+          : reason,
       });
       continue;
     }

@@ -89,12 +89,13 @@ describe("merge view", () => {
     const heading = screen.getByRole("heading", { name: "ผลการรวมรายงาน" });
     expect(document.activeElement).toBe(heading);
     const results = screen.getByRole("region", { name: "ผลการรวมรายงาน" });
-    expect(counts()).toBe("ไม่รับ 2 ไฟล์ · ยังไม่ส่ง 48 หน่วยงาน · รวมแล้ว 2 หน่วยงาน จาก 4 ไฟล์");
+    // 1010 and 1020 sent files that were refused (their names give them): not among those not sent.
+    expect(counts()).toBe("ไม่รับ 2 ไฟล์ · ยังไม่ส่ง 46 หน่วยงาน · รวมแล้ว 2 หน่วยงาน จาก 4 ไฟล์");
     // The order of the parts: problems first.
     const parts = within(results)
       .getAllByRole("heading", { level: 4 })
       .map((h) => h.textContent);
-    expect(parts).toEqual(["ไฟล์ที่ไม่รับ (2)", "หน่วยงานที่ยังไม่ส่ง (48)", "ไฟล์ที่รวมแล้ว (2)"]);
+    expect(parts).toEqual(["ไฟล์ที่ไม่รับ (2)", "หน่วยงานที่ยังไม่ส่ง (46)", "ไฟล์ที่รวมแล้ว (2)"]);
 
     const rejected = listed("ไฟล์ที่ไม่รับ (2)");
     expect(rejected.map((r) => r!.split(" — ")[0])).toEqual([
@@ -128,12 +129,12 @@ describe("merge view", () => {
     expect(r).toMatch(
       /^rejected 1010-cut\.xlsx — 1010-cut\.xlsx is corrupt or not a valid \.xlsx file \(.+\)/
     );
-    expect(counts()).toBe("1 file rejected · 49 units not received · 1 unit merged from 2 files");
+    expect(counts()).toBe("1 file rejected · 48 units not received · 1 unit merged from 2 files");
     expect(listed("Merged files (1)")).toEqual([
       "warnings 1035-chom-thong.xlsx — Chom Thong: 5 warnings (details, I22, O1-O22, O23-O30)",
     ]);
     // Missing districts in English.
-    expect(listed("Units not received (49)").slice(0, 2)).toEqual(["Phra Nakhon", "Dusit"]);
+    expect(listed("Units not received (48)").slice(0, 2)).toEqual(["Phra Nakhon", "Dusit"]);
   });
 
   it("collapses a long list to its first entries with a button that shows all", async () => {
