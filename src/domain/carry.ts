@@ -248,18 +248,28 @@ export function planCarry(f: FormSheet, opts: CarryOptions): CarryPlan {
   if (sameYear) {
     const texts = fields.filter((k) => counted(k) > 0);
     const earlier = earlierReportName(from, to.fiscalYear);
-    const th = [`คะแนน ${carriedScores} ข้อ`, ...texts.map((k) => fieldWords[k].th)];
+    // The preparer is carried too (unless given): said with the rest, as the form will show it.
+    const preparer = !opts.preparer && f.preparer.value ? f.preparer.value : null;
+    const th = [
+      `คะแนน ${carriedScores} ข้อ`,
+      ...texts.map((k) => fieldWords[k].th),
+      ...(preparer ? [`ผู้จัดทำ (${preparer})`] : []),
+    ];
+    const en = [
+      ...texts.map((k) => fieldWords[k].en),
+      ...(preparer ? [`the preparer (${preparer})`] : []),
+    ];
     notes.push(
       msg(
         `ยกมา: ${th.length > 1 ? `${th.slice(0, -1).join(" ")} และ${th[th.length - 1]}` : th[0]} — เพิ่มผลที่ดำเนินการหลัง${earlier.th}`,
-        `Carried: ${countEn(carriedScores, "score")}${texts.length ? `, ${texts.map((k) => fieldWords[k].en).join(", ")}` : ""} — add what was done after ${earlier.en}`
+        `Carried: ${countEn(carriedScores, "score")}${en.length ? `, ${en.join(", ")}` : ""} — add what was done after ${earlier.en}`
       )
     );
   } else
     notes.push(
       msg(
-        `ปีงบประมาณใหม่: ยกหน่วยงาน ประเด็น และมาตรการมาเป็นแผนเริ่มต้น ผลการดำเนินงานและหลักฐานเว้นว่าง (งานของปีก่อนไม่ใช่งานของปีนี้)`,
-        `A new fiscal year: the unit, issues and measures are carried as a starting plan; results and evidence are left empty (last year's work is not this year's)`
+        `ปีงบประมาณใหม่: ยกหน่วยงาน ประเด็น และมาตรการมาเป็นแผนเริ่มต้น ผลการดำเนินงาน หลักฐาน และผู้จัดทำเว้นว่าง (งานของปีก่อนไม่ใช่งานของปีนี้)`,
+        `A new fiscal year: the unit, issues and measures are carried as a starting plan; results, evidence and the preparer are left empty (last year's work is not this year's)`
       )
     );
   if (list) {

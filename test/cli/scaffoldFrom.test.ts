@@ -121,7 +121,7 @@ describe("ita scaffold --from an earlier report", () => {
     const n = await runCli("scaffold", "--from", edited, "--scores", scores, "-o", next);
     expect(n.code).toBe(0);
     expect(n.err).toContain(
-      "ปีงบประมาณใหม่: ยกหน่วยงาน ประเด็น และมาตรการมาเป็นแผนเริ่มต้น ผลการดำเนินงานและหลักฐานเว้นว่าง (งานของปีก่อนไม่ใช่งานของปีนี้)\n"
+      "ปีงบประมาณใหม่: ยกหน่วยงาน ประเด็น และมาตรการมาเป็นแผนเริ่มต้น ผลการดำเนินงาน หลักฐาน และผู้จัดทำเว้นว่าง (งานของปีก่อนไม่ใช่งานของปีนี้)\n"
     );
     expect(n.err).toContain("3 scores from new.csv\n");
     const c = JSON.parse((await runCli("read", next)).out);

@@ -124,6 +124,17 @@ describe("starting the 12-month report from the 6-month one", () => {
     ]);
   });
 
+  it("says the preparer is carried when the earlier report names one", () => {
+    const plan = planCarry(formOf({ ...sampleReport(), preparer: "นางสาวสมใจ ใจดี" }), {
+      source: "r6.xlsx",
+    });
+    expect(plan.meta.preparer).toBe("นางสาวสมใจ ใจดี");
+    expect(plan.notes[1].en).toBe(
+      "Carried: 42 scores, issues, measures, results, evidence, the preparer (นางสาวสมใจ ใจดี) — add what was done after the 6-month report"
+    );
+    expect(plan.notes[1].th).toMatch(/และผู้จัดทำ \(นางสาวสมใจ ใจดี\) — /);
+  });
+
   it("warns on each carried results cell, naming the 6-month report, until its text changes", () => {
     const plan = planCarry(round6(), { source: "r6.xlsx" });
     const model = renderForm(plan.form, plan.meta, plan.report, undefined, {
@@ -210,7 +221,7 @@ describe("starting next year's report", () => {
     expect(plan.scores).toEqual({ carried: 0, listed: 0, unmatched: [] });
     expect(plan.notes.map((n) => n.en).slice(1)).toEqual([
       "Using the FY2567 form (2567.1) because there is no form for FY2568 yet",
-      "A new fiscal year: the unit, issues and measures are carried as a starting plan; results and evidence are left empty (last year's work is not this year's)",
+      "A new fiscal year: the unit, issues and measures are carried as a starting plan; results, evidence and the preparer are left empty (last year's work is not this year's)",
       "No scores for this year yet: the scores are left empty; give a scores list in this step, or fill them in the form later",
     ]);
   });
