@@ -9,6 +9,7 @@ import {
   META,
   metaCell,
   modelCellText,
+  validate,
 } from "../../src/domain";
 import { FY2567 } from "../forms";
 import { blankMeta, readModel, sampleMeta, sampleReport } from "../helpers";
@@ -308,5 +309,44 @@ describe("layout reader", () => {
     expect(form.round.value).toBe(12);
     expect(form.passMark.value).toBe(90);
     expect(form.formVersion).toBe("2567.1");
+  });
+});
+
+describe("a prefilled issue split over a page, its first part changed", () => {
+  // The blank form prefills each item's standard issue; a long one goes on in a "(ต่อ)" part.
+  const model = renderForm(FY2567, blankMeta());
+  const col = columnIndex("issue");
+  const base = valuesOf(model);
+  const partRow = base.findIndex((r) => String(r[col - 1] ?? "").startsWith("(ต่อ)")) + 1;
+  const headRow = (() => {
+    for (let r = partRow - 1; r >= 1; r--) if (base[r - 1][col - 1]) return r;
+    return -1;
+  })();
+  const letter = String.fromCharCode(64 + col);
+  const read = (edit: GridCell) => {
+    const values = valuesOf(model);
+    values[headRow - 1][col - 1] = edit;
+    return readForm(arrayGrid("s", values, model.merges), FY2567);
+  };
+  const orphans = (f: ReturnType<typeof readForm>) =>
+    f.problems.filter((p) => p.kind === "orphan-continuation").map((p) => p.cell);
+
+  it("is found: a '(ต่อ)' part of an issue below its first part", () => {
+    expect(partRow).toBeGreaterThan(headRow);
+    expect(headRow).toBeGreaterThan(0);
+  });
+
+  it("says nothing while the first part is the form's own", () => {
+    const f = readForm(arrayGrid("s", valuesOf(model), model.merges), FY2567);
+    expect(orphans(f)).toEqual([]);
+  });
+
+  it("names the part left below a first part typed over with another text, or cleared", () => {
+    expect(orphans(read("หน่วยงานได้ปรับปรุงหลักเกณฑ์แล้ว"))).toEqual([`${letter}${partRow}`]);
+    expect(orphans(read(null))).toEqual([`${letter}${partRow}`]);
+    const v = validate(read("หน่วยงานได้ปรับปรุงหลักเกณฑ์แล้ว"), { now: new Date("2024-04-01") });
+    expect(
+      v.issues.filter((i) => i.rule === "print.orphan").map((i) => [i.cell, i.severity])
+    ).toEqual([[`${letter}${partRow}`, "warning"]]);
   });
 });

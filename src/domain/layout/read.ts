@@ -53,7 +53,8 @@ export interface ReadProblem {
     | "missing-item"
     | "column-moved"
     | "meta-sheet-mismatch"
-    | "stale-continuation";
+    | "stale-continuation"
+    | "orphan-continuation";
   code?: string;
   cell?: string;
   message: Msg;
@@ -292,6 +293,8 @@ export function readForm(
     prevGroup = g;
   }
   const insideAbove = (r: number) => grid.mergesKnown === false && memberRows.has(r);
+  // The texts the form prefills (its standard issues, split over a page like any text).
+  const formTails = [...new Set(formDef.items.map((it) => squashed(it.issue)).filter(Boolean))];
   const chains = Object.fromEntries(
     TEXT_FIELDS.map((f) => [
       f,
@@ -312,7 +315,17 @@ export function readForm(
               `${list} still ${cells.length > 1 ? "hold" : "holds"} the "(ต่อ)" part of the earlier text, which ${head} now holds in full: it prints twice (only ${head} is read) — clear ${list} or fit the sheet for printing`
             ),
           });
-        }
+        },
+        (cell, head) =>
+          problems.push({
+            kind: "orphan-continuation",
+            cell,
+            message: msg(
+              `${cell} ยังมีส่วนต่อ "(ต่อ)" ของข้อความเดิมใน ${head} ซึ่งถูกลบหรือพิมพ์ทับด้วยข้อความอื่น: ข้อความที่อ่านได้จึงมีส่วนท้ายของข้อความเดิมต่อท้าย — ลบข้อความใน ${cell} หรือพิมพ์ข้อความทั้งหมดใน ${head}`,
+              `${cell} still holds the "(ต่อ)" part of the earlier text of ${head}, which was cleared or typed over with another text: what is read ends with the rest of the earlier text — clear ${cell}, or type the whole text in ${head}`
+            ),
+          }),
+        (head, rest) => formTails.some((t) => isTailOfKnown(t, head, rest))
       ),
     ])
   ) as Record<TextField, (row: number) => Chained>;
@@ -481,6 +494,20 @@ function parseRound(raw: string): number | null {
 /** A text's words only: what two copies of one text share however each was wrapped or split. */
 const squashed = (t: string) => t.replace(/[\s\u2060…]+/g, "");
 
+/**
+ * Whether `rest` is the rest of the form's text `known` (squashed) after a first part that is not
+ * its beginning: the first part was cleared, or typed over with another text.
+ */
+function isTailOfKnown(known: string, head: string, rest: string): boolean {
+  const r = squashed(rest);
+  return (
+    r.length > 0 &&
+    r.length < known.length &&
+    known.endsWith(r) &&
+    (!squashed(head) || !known.startsWith(squashed(head)))
+  );
+}
+
 /** A text cell's text with its continuations joined, and which text it is (cells of one text share a key). */
 interface Chained {
   text: string;
@@ -508,7 +535,13 @@ function columnChains(
    */
   insideAbove: (row: number) => boolean = () => false,
   /** A "(ต่อ)" part whose text the cell above already holds in full (that cell typed over). */
-  onStale: (cells: string[], head: string) => void = () => {}
+  onStale: (cells: string[], head: string) => void = () => {},
+  /**
+   * A "(ต่อ)" part left from a text whose first part was cleared or typed over with another text:
+   * `isTailOf` says whether a part is the rest of a text the form prefills (a standard issue).
+   */
+  onOrphan: (cell: string, head: string) => void = () => {},
+  isTailOf: (head: string, rest: string) => boolean = () => false
 ): (row: number) => Chained {
   const mark = CONTINUED.trim();
   const spans = new Map(grid.merges.map((m) => [`${m.r1}:${m.c1}`, m.r2]));
@@ -558,7 +591,13 @@ function columnChains(
       ) {
         if (leftover) leftover.cells.push(addr(a.row, a.col));
         else stale.set(last, { head: lastCell, cells: [addr(a.row, a.col)] });
-      } else if (rest) texts[last] = joinParts(texts[last], rest);
+      } else if (rest) {
+        // Its first part cleared, or typed over with another text while the rest of the form's
+        // own text stays below: read as written, said so.
+        if (!texts[last].endsWith(MORE) && isTailOf(texts[last], rest))
+          onOrphan(addr(a.row, a.col), lastCell);
+        texts[last] = joinParts(texts[last], rest);
+      }
       chainOf.set(key, last);
     } else {
       // Empty cells are texts too (still to be written), so that a "(ต่อ)" below one joins it.

@@ -186,6 +186,16 @@ export const REPORT_RULES: readonly ReportRule[] = [
         .map((p) => ({ code: itemsAt(f, p.cell!)[0] ?? null, cell: p.cell, message: p.message })),
   },
   {
+    // A "(ต่อ)" part left below a first part that was cleared or typed over: the rest of the
+    // earlier text is read (and printed) after the new one.
+    id: "print.orphan",
+    severity: "warning",
+    check: (f) =>
+      f.problems
+        .filter((p) => p.kind === "orphan-continuation")
+        .map((p) => ({ code: itemsAt(f, p.cell!)[0] ?? null, cell: p.cell, message: p.message })),
+  },
+  {
     id: "layout.column",
     severity: "warning",
     check: (f) =>
