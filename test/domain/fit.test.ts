@@ -89,7 +89,7 @@ describe("the form as it prints", () => {
     // score cell (I2's row is 14).
     const i2 = m.values[16 - 1][2] as { formula: string; result: string };
     expect(i2.result).toBe("I2 (ต่อ) ด้วยความเป็นธรรมไม่เลือกปฏิบัติ\n(96.86 คะแนน)");
-    expect(i2.formula).toContain("FIXED(B14,2)");
+    expect(i2.formula).toContain("FIXED(B14,IF(B14=INT(B14),0,2))");
     // The reader takes none of these rows for an item: every item once, no problem.
     const form = readForm(modelGrid(m), FY2567);
     expect(form.problems).toEqual([]);

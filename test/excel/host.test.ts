@@ -189,6 +189,26 @@ describe("strict host: values", () => {
     });
   });
 
+  it("computes INT as Excel does: a whole score prints without decimals, as the official form's (100 คะแนน)", async () => {
+    // https://support.microsoft.com/office/int-function-a6c4af9e-356d-4369-ab6a-cb1fd9d343ef
+    const { host } = await write(
+      [
+        [
+          "=INT(8.9)",
+          "=INT(-8.9)",
+          '="("&FIXED(100,IF(100=INT(100),0,2))&" คะแนน)"',
+          '="("&FIXED(95.8,IF(95.8=INT(95.8),0,2))&" คะแนน)"',
+        ],
+      ],
+      "A1:D1"
+    );
+    await host.run(async (ctx) => {
+      const r = sheet1(ctx).getRange("A1:D1").load("values");
+      await ctx.sync();
+      expect(r.values).toEqual([[8, -9, "(100 คะแนน)", "(95.80 คะแนน)"]]);
+    });
+  });
+
   it("turns number-like text into numbers in a General cell, keeps it in a Text cell", async () => {
     const general = await write([["0812345678", "1,234"]]);
     expect(general.host.wb.getWorksheet("Sheet1")!.getCell("A1").value).toBe(812345678);

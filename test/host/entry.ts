@@ -153,7 +153,7 @@ const CP1252_HIGH =
  * The result of a formula the way Excel computes it, for the formulas the add-in writes and the
  * ones text can turn into: numbers and arithmetic, text in quotes joined with "&", comparisons, cell
  * references of the same sheet (through `ref`), and the functions the layout uses — IF, ISNUMBER,
- * IFERROR, FIXED, SEARCH, VALUE, CHAR (each as the Excel function reference describes it,
+ * IFERROR, FIXED, INT, SEARCH, VALUE, CHAR (each as the Excel function reference describes it,
  * https://support.microsoft.com/office/excel-functions-alphabetical-b3944572-255d-4efb-bb96-c6d90033e188).
  * A name Excel does not know (Thai words, text) is #NAME?, what a district sees when its text became
  * a formula; an error in an argument is the result, as in Excel.
@@ -212,6 +212,9 @@ export function evaluate(formula: string, ref?: RefLookup): number | string | bo
         const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
         return dec === undefined ? grouped : `${grouped}.${dec}`;
       }
+      case "INT":
+        // Rounded down to the nearest integer (INT(-8.9) is -9).
+        return isErr(a[0]) ? a[0] : Math.floor(toNumber(a[0]));
       case "SEARCH": {
         const at = toText(a[1]).toLowerCase().indexOf(toText(a[0]).toLowerCase());
         return at < 0 ? "#VALUE!" : at + 1;

@@ -129,7 +129,7 @@ describe("xlsx form files", () => {
     });
     // The item text shows the score as the form prints it, by a formula over the score cell.
     expect(ws.getCell(firstItem, col("item")).formula).toContain(
-      `FIXED(${colOf("score")}${firstItem},2)`
+      `FIXED(${colOf("score")}${firstItem},IF(${colOf("score")}${firstItem}=INT(${colOf("score")}${firstItem}),0,2))`
     );
     // The five official column headers, in order, each in at most three lines broken where a reader
     // would break them.

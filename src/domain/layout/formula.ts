@@ -31,16 +31,22 @@ export function textLiteral(text: string): string {
 
 /**
  * The score as the form prints it after the item text, on a line of its own as the districts' reports
- * print it: "\n(96.31 คะแนน)" — never broken as "(96.31" at a line's end and "คะแนน)" on the next.
+ * print it: "\n(96.31 คะแนน)", "\n(95.80 คะแนน)", and a whole score without decimals, "\n(100 คะแนน)"
+ * (seed 003: O1–O22 and O23–O30) — never broken as "(96.31" at a line's end and "คะแนน)" on the next.
  */
 export function scoreSuffix(score: number | null): string {
-  return score === null ? "" : `\n(${score.toFixed(2)} คะแนน)`;
+  if (score === null) return "";
+  return `\n(${Number.isInteger(score) ? String(score) : score.toFixed(2)} คะแนน)`;
 }
+
+/** The widest score line an item's text is sized with (the layout leaves room for any score). */
+export const SIZED_SCORE = "\n(100.00 คะแนน)";
 
 /** The item cell: its label, then the score of `scoreCell` when that holds a number. */
 export function itemFormula(label: string, scoreCell: string, score: number | null): Formula {
+  const c = scoreCell;
   return {
-    formula: `${textLiteral(label)}&IF(ISNUMBER(${scoreCell}),CHAR(10)&"("&FIXED(${scoreCell},2)&" คะแนน)","")`,
+    formula: `${textLiteral(label)}&IF(ISNUMBER(${c}),CHAR(10)&"("&FIXED(${c},IF(${c}=INT(${c}),0,2))&" คะแนน)","")`,
     result: `${label}${scoreSuffix(score)}`,
   };
 }

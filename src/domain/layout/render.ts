@@ -9,7 +9,7 @@ import { addr, CellRange } from "./a1";
 import { CellValue } from "./cells";
 import { continuedLabel, FlowElement, layoutBody } from "./flow";
 import { arrayGrid, CellGrid } from "./grid";
-import { Formula, isFormula, itemFormula, scoreSuffix, textLiteral } from "./formula";
+import { Formula, isFormula, itemFormula, SIZED_SCORE, textLiteral } from "./formula";
 import { RowHeight, rowHeights } from "./heights";
 import {
   COLUMNS,
@@ -491,7 +491,7 @@ export const LABEL_FIRST_LINES = 3;
 
 /** An item's text as the layout sizes it: with the longest score it can show. */
 function sizedLabel(formDef: FormDef, code: string): string {
-  return `${formDef.byCode.get(code)!.label}${scoreSuffix(100)}`;
+  return `${formDef.byCode.get(code)!.label}${SIZED_SCORE}`;
 }
 
 /**
@@ -508,7 +508,7 @@ function itemText(
 ): { text: string; scored: boolean } {
   const label = formDef.byCode.get(code)!.label;
   const sized = sizedLabel(formDef, code);
-  const suffix = scoreSuffix(100);
+  const suffix = SIZED_SCORE;
   if (first) {
     if (part === sized) return { text: label, scored: true };
     const body = part.endsWith(`${JOINED}${MORE}`)
