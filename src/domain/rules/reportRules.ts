@@ -18,6 +18,12 @@ function itemsAt(f: FormSheet, cell: string): string[] {
   return above.length ? [above.reduce((a, b) => (b.row > a.row ? b : a)).code] : [];
 }
 
+/** The reader's problems of a "(ต่อ)" part, each with the item whose cell it is in. */
+const continuationProblems = (f: FormSheet, kind: "stale-continuation" | "orphan-continuation") =>
+  f.problems
+    .filter((p) => p.kind === kind)
+    .map((p) => ({ code: itemsAt(f, p.cell!)[0] ?? null, cell: p.cell, message: p.message }));
+
 export const REPORT_RULES: readonly ReportRule[] = [
   {
     id: "meta.unit",
@@ -180,20 +186,14 @@ export const REPORT_RULES: readonly ReportRule[] = [
     // A "(ต่อ)" part left from the text the user typed over: read once, printed twice.
     id: "print.repeated",
     severity: "warning",
-    check: (f) =>
-      f.problems
-        .filter((p) => p.kind === "stale-continuation")
-        .map((p) => ({ code: itemsAt(f, p.cell!)[0] ?? null, cell: p.cell, message: p.message })),
+    check: (f) => continuationProblems(f, "stale-continuation"),
   },
   {
     // A "(ต่อ)" part left below a first part that was cleared or typed over: the rest of the
     // earlier text is read (and printed) after the new one.
     id: "print.orphan",
     severity: "warning",
-    check: (f) =>
-      f.problems
-        .filter((p) => p.kind === "orphan-continuation")
-        .map((p) => ({ code: itemsAt(f, p.cell!)[0] ?? null, cell: p.cell, message: p.message })),
+    check: (f) => continuationProblems(f, "orphan-continuation"),
   },
   {
     id: "layout.column",
