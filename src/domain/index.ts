@@ -29,6 +29,7 @@ export * from "./bounds";
 export * from "./layout/formula";
 export * from "./layout/heights";
 export * from "./layout/fit";
+export * from "./layout/stray";
 export * from "./layout/flow";
 export * from "./layout/printCheck";
 export * from "./layout/textMetrics";

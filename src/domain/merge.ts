@@ -92,18 +92,30 @@ const ERRORS_NAMED = 3;
 
 /**
  * What a received unit must correct, by cell, as its status row says it (the count alone did not
- * tell the central office whom to ask for what): its first errors, the rest counted.
+ * tell the central office whom to ask for what): its first errors, the rest counted; and the cells
+ * of text it typed outside the form's cells, which the summary does not have.
  */
 function errorsNote(m: { validation: { issues: readonly Issue[] } }): Msg | null {
   const errors = m.validation.issues.filter((i) => i.severity === "error");
-  if (!errors.length) return null;
+  const unread = m.validation.issues.filter((i) => i.rule === "form.stray-text" && i.cell);
+  if (!errors.length && !unread.length) return null;
   const at = (i: Issue, lang: "th" | "en") => `${i.cell ? `${i.cell} ` : ""}${i.message[lang]}`;
   const named = errors.slice(0, ERRORS_NAMED);
   const more = errors.length - named.length;
-  return msg(
-    `ต้องแก้ไข: ${named.map((i) => at(i, "th")).join("; ")}${more ? `; และอีก ${more} รายการ` : ""}`,
-    `to correct: ${named.map((i) => at(i, "en")).join("; ")}${more ? `; and ${more} more` : ""}`
-  );
+  const cells = unread.map((i) => i.cell).join(", ");
+  const parts = [
+    errors.length &&
+      msg(
+        `ต้องแก้ไข: ${named.map((i) => at(i, "th")).join("; ")}${more ? `; และอีก ${more} รายการ` : ""}`,
+        `to correct: ${named.map((i) => at(i, "en")).join("; ")}${more ? `; and ${more} more` : ""}`
+      ),
+    unread.length &&
+      msg(
+        `ข้อความที่พิมพ์นอกช่องของแบบรายงาน ไม่ได้นำมารวม: ${cells}`,
+        `text typed outside the form's cells, not merged: ${cells}`
+      ),
+  ].filter((x): x is Msg => Boolean(x));
+  return msg(parts.map((p) => p.th).join(" — "), parts.map((p) => p.en).join(" — "));
 }
 
 export interface StatusRow {

@@ -196,6 +196,42 @@ describe("fitting a sheet to what was typed", () => {
     expect(fitRefusal(readForm(clean, FY2567), clean)).toBeNull();
   });
 
+  it("names text typed in an inserted row when validating, with the item above it, and not a filled form's parts", () => {
+    // The filled form, read: I10's row, and a row inserted below it with a result typed in it.
+    const m = filled();
+    const before = readForm(modelGrid(m), FY2567);
+    expect(before.strays).toEqual([]);
+    expect(validate(before).issues.filter((i) => i.rule === "form.stray-text")).toEqual([]);
+    const at = before.items.find((it) => it.code === "I10")!.row + 1;
+    const values = texts(m).map((r) => r.map((t): GridCell => t || null));
+    values.splice(at - 1, 0, [null, null, null, null, null, "6. ผลเพิ่มเติมที่พิมพ์ในแถวแทรก", null]);
+    const merges = m.merges.map((g) =>
+      g.r1 >= at ? { ...g, r1: g.r1 + 1, r2: g.r2 + 1 } : g.r2 >= at ? { ...g, r2: g.r2 + 1 } : g
+    );
+    const form = readForm(arrayGrid(m.name, values, merges), FY2567);
+    // Read as before: the typed result is in no item's text.
+    expect(form.items.find((it) => it.code === "I10")!.results).toBe(
+      before.items.find((it) => it.code === "I10")!.results
+    );
+    const found = validate(form).issues.filter((i) => i.rule === "form.stray-text");
+    expect(found).toEqual([
+      {
+        code: "I10",
+        cell: `F${at}`,
+        rule: "form.stray-text",
+        severity: "warning",
+        message: {
+          th: `ข้อความในเซลล์ F${at} ("6. ผลเพิ่มเติมที่พิมพ์ในแถวแทรก") ไม่อยู่ในช่องของข้อใดในแบบรายงาน (เช่น พิมพ์ในแถวที่แทรกเพิ่ม หรือนอกคอลัมน์ของแบบ) จึงไม่ถูกอ่านและไม่เข้าสรุปของส่วนกลาง: ย้ายข้อความไปไว้ในช่องของข้อ I10 แล้วลบแถวหรือเซลล์ที่เพิ่มไว้`,
+          en: `The text in F${at} ("6. ผลเพิ่มเติมที่พิมพ์ในแถวแทรก") is in no item's cell of the form (typed in an inserted row, or beside the form), so it is not read and does not reach the central summary: move it into I10's cell, then delete the added row or cell`,
+        },
+      },
+    ]);
+    // A copy of the sheet (as a worker's read crosses) keeps what was found.
+    expect(structuredClone(form).strays).toEqual([
+      { cell: `F${at}`, text: "6. ผลเพิ่มเติมที่พิมพ์ในแถวแทรก" },
+    ]);
+  });
+
   it("moves a picture in an item's evidence cell with the item", () => {
     const grid = typed((v) => {
       v[13 - 1][5 - 1] = sampleJson.items[0].measures;

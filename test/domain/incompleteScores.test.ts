@@ -1,6 +1,7 @@
 import { district, mergeOf } from "../report/units";
 import { scoresSheet } from "../../src/domain/summarySheets/scoresSheet";
-import type { Report } from "../../src/domain";
+import { DEFAULT_FORM, mergeForms, Report } from "../../src/domain";
+import { formOf } from "../helpers";
 
 /**
  * A unit with a score missing is not ranked by the items it has: its averages over the missing
@@ -79,5 +80,21 @@ describe("a received unit's status row", () => {
       /^to correct: B\d+ I1: the score is empty; B\d+ I2: the score is empty; B\d+ I3: the score is empty; and 2 more$/
     );
     expect(result.status.find((s) => s.code === "1003")!.note).toBeNull();
+  });
+
+  it("names the cells of text typed outside the form's cells, which the summary does not have", () => {
+    const form = formOf(district("1001"));
+    form.strays = [
+      { cell: "H13", text: "หมายเหตุ" },
+      { cell: "F27", text: "6. ผลเพิ่มเติม" },
+    ];
+    const result = mergeForms([{ file: "a.xlsx", form }], {
+      formDef: DEFAULT_FORM,
+      expect: "districts",
+    });
+    expect(result.status.find((s) => s.code === "1001")!.note).toEqual({
+      th: "ข้อความที่พิมพ์นอกช่องของแบบรายงาน ไม่ได้นำมารวม: H13, F27",
+      en: "text typed outside the form's cells, not merged: H13, F27",
+    });
   });
 });

@@ -294,6 +294,12 @@ describe("validate through Office.js", () => {
     const { form } = await host.run((ctx) => readActiveForm(ctx));
     expect(form.items[0]).toMatchObject({ code: "I1", row: i1.row + 1, score: 96.31 });
     expect(form.items[1].score).toBe(96.86);
+    // The text typed in the inserted row is in no item's cell: validation names it, above I1.
+    expect(
+      validate(form, { now: NOW })
+        .issues.filter((i) => i.rule === "form.stray-text")
+        .map((i) => [i.cell, i.code])
+    ).toEqual([[`C${i1.row}`, null]]);
     const fixes = normalizableScores(form);
     expect(fixes.map((f) => [f.code, f.after])).toEqual([
       ["I1", 96.31],

@@ -1,15 +1,14 @@
 import { Round } from "../fiscal";
 import { Report } from "../report";
-import { TEXT_FIELDS } from "../reportFields";
 import { NUMBER_FORMAT, SCORE_FORMAT, TEXT_FORMAT } from "./spec";
-import { foldKey, Msg, msg } from "../text";
-import { addr, parseRange } from "./a1";
+import { Msg, msg } from "../text";
+import { parseRange } from "./a1";
 import { CellValue } from "./cells";
-import { CellGrid, GridCell, rowsFrom } from "./grid";
-import { cellText, FormSheet, isContinuedLabel, ReadItem } from "./read";
+import { CellGrid, GridCell } from "./grid";
+import { FormSheet, ReadItem } from "./read";
+import { strayCells } from "./stray";
 import { KeptCell, renderForm, SheetModel } from "./render";
-import { META, MetaKey, ROWS, SHARED_FIELDS } from "./spec";
-import { CONTINUED, JOINED, MORE } from "./textMetrics";
+import { META, MetaKey, SHARED_FIELDS } from "./spec";
 
 /**
  * A filled sheet laid out again from what it holds: the layout a new form would get for the same
@@ -114,88 +113,6 @@ export function fitModel(form: FormSheet, grid: CellGrid): SheetModel {
   };
   model.metadata = model.metadata.map(([k, v]) => [k, unknown[k] ? "" : v]);
   return model;
-}
-
-/** A text cell's part as the reader joins it: without the marks a split adds. */
-function partText(t: string): string {
-  let s = t.startsWith(CONTINUED.trim()) ? t.slice(CONTINUED.trim().length).trimStart() : t;
-  if (s.endsWith(`${JOINED}${MORE}`)) s = s.slice(0, -(JOINED + MORE).length);
-  else if (s.endsWith(MORE)) s = s.slice(0, -MORE.length);
-  return s.trim();
-}
-
-/** A cell with text that laying the sheet out again would not carry. */
-export interface StrayCell {
-  cell: string;
-  text: string;
-}
-
-/**
- * Cells whose text belongs to no part of the form as the reader reads it — a note typed in a row of
- * no item, a column beside the form, a cell above the header that is no metadata — which a sheet
- * laid out again would not carry. Fitting refuses a sheet with such cells rather than lose them.
- */
-export function strayCells(form: FormSheet, grid: CellGrid): StrayCell[] {
-  const c = form.columns;
-  const known = new Set(Object.values(c));
-  const itemRows = new Set(form.items.map((it) => it.row));
-  const wide = new Set(grid.merges.filter((m) => m.c2 > m.c1).map((m) => `${m.r1}:${m.c1}`));
-  const fieldOf = new Map<number, (typeof TEXT_FIELDS)[number]>(TEXT_FIELDS.map((f) => [c[f], f]));
-  const top = new Set<string>();
-  for (const m of META) {
-    top.add(addr(m.row, m.col));
-    top.add(addr(m.row, m.col + 1));
-    const cell = m.key === "form" ? null : form[m.key].cell;
-    if (cell) top.add(cell);
-  }
-  const labels = META.map((m) => foldKey(m.label.th));
-  // The form's own texts in the item column: headings and the title lines (known by their text
-  // where the source cannot tell merged cells).
-  const def = form.formDef;
-  const headings = new Set<string>([
-    foldKey(def.title.th),
-    ...def.tools.flatMap((t) => [
-      foldKey(`${t.name.th} (${t.id})`),
-      ...t.indicators.map((i) => foldKey(`ตัวชี้วัดที่ ${i.number} ${i.name.th}`)),
-    ]),
-  ]);
-  const out: StrayCell[] = [];
-  for (const r of rowsFrom(grid, 1)) {
-    for (let col = 1; col <= grid.colCount; col++) {
-      const t = cellText(grid.raw(r, col));
-      if (!t) continue;
-      const a = addr(r, col);
-      let ok: boolean;
-      if (r < form.headerRow)
-        ok =
-          top.has(a) ||
-          labels.some((l) => foldKey(t).startsWith(l)) ||
-          // The title lines, over the printed columns.
-          (r >= form.headerRow - 2 && col === c.item && wide.has(`${r}:${col}`)) ||
-          (r >= form.headerRow - 2 &&
-            col === c.item &&
-            (headings.has(foldKey(t)) || t.startsWith("ของ"))) ||
-          (form.headerRow === ROWS.header &&
-            (r === ROWS.title || r === ROWS.subtitle) &&
-            col === c.item);
-      else if (r === form.headerRow) ok = known.has(col);
-      else if (!known.has(col)) ok = false;
-      else if (col === c.code || col === c.score) ok = itemRows.has(r);
-      else if (col === c.item)
-        ok =
-          itemRows.has(r) ||
-          wide.has(`${r}:${col}`) ||
-          headings.has(foldKey(t)) ||
-          isContinuedLabel(t);
-      else {
-        const f = fieldOf.get(col)!;
-        const part = partText(t);
-        ok = !part || form.items.some((it) => it[f].includes(part));
-      }
-      if (!ok) out.push({ cell: a, text: t.length > 40 ? `${t.slice(0, 40)}…` : t });
-    }
-  }
-  return out;
 }
 
 /** Why a sheet cannot be laid out again as it is, or null: items missing, twice or unknown, stray text. */

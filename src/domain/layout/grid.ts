@@ -1,3 +1,4 @@
+import { cleanText } from "../text";
 import { CellRange } from "./a1";
 
 /** A cell as adapters hand it over: formulas already replaced by their result, rich text flattened. */
@@ -113,4 +114,12 @@ export function mergeResolver(
     }
     return found ? { row: found.m.r1, col: found.m.c1 } : { row, col };
   };
+}
+
+/** Text of a cell as the reader sees it: numbers in plain notation, text cleaned. */
+export function cellText(v: GridCell): string {
+  if (v === null) return "";
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return cleanText(v);
 }

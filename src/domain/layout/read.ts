@@ -2,15 +2,16 @@ import { carriedForm, FormDef, FormItem, formDefById } from "../catalog";
 import { CarriedRecord, carriedFromMeta, markerContinues } from "../carried";
 import { leadingCode, normalizeCode } from "../codes";
 import { parsePassMark, parseScoreCell, ScoreParse } from "../score";
-import { cleanText, foldKey, Msg, msg, thaiDigitsToAscii } from "../text";
+import { foldKey, Msg, msg, thaiDigitsToAscii } from "../text";
 import { CONTINUED, joinParts, MORE } from "./textMetrics";
 import { ReasonError } from "../errors";
 import { TEXT_FIELDS, TextField } from "../reportFields";
 import { resolveUnit, Unit } from "../units";
 import { addr } from "./a1";
-import { CellGrid, GridCell, mergeResolver, rowsFrom } from "./grid";
+import { CellGrid, cellText, GridCell, mergeResolver, rowsFrom } from "./grid";
 import { CutOff, cutOffs } from "./printCheck";
 import { COLUMNS, ColumnKey, FONT, META, MetaKey, metaSpec, SHARED_FIELDS } from "./spec";
+import { isContinuedLabel, StrayCell, strayCells } from "./stray";
 
 export interface ReadField {
   value: string;
@@ -88,6 +89,12 @@ export interface FormSheet {
    * the sheet: a copy made by spreading or by a worker's message has none.
    */
   cutOffs?: CutOff[] | null;
+  /**
+   * Cells whose text is in no part of the form (`strayCells`): typed in an inserted row or beside
+   * the form, so not read. Found with the read (a quarter of a millisecond a sheet), so that a merge
+   * of files read in workers names them as validation does; absent where a sheet was made otherwise.
+   */
+  strays?: StrayCell[];
 }
 
 export class NotAFormError extends ReasonError {
@@ -117,14 +124,6 @@ export class UnknownFormError extends ReasonError {
       )
     );
   }
-}
-
-/** Text of a cell as the reader sees it: numbers in plain notation, text cleaned. */
-export function cellText(v: GridCell): string {
-  if (v === null) return "";
-  if (typeof v === "number") return String(v);
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return cleanText(v);
 }
 
 const HEADER_SCAN_ROWS = 60;
@@ -439,6 +438,7 @@ export function readForm(
     carried: carriedFromMeta(stored),
     continues: markerContinues(marker?.raw ?? ""),
   };
+  form.strays = strayCells(form, grid);
   return withLazyCutOffs(form, measure);
 }
 
@@ -466,20 +466,6 @@ function rowCode(grid: CellGrid, r: number, columns: Record<ColumnKey, number>):
   const itemCell = cellText(grid.raw(r, columns.item));
   return itemCell && !isContinuedLabel(itemCell) ? (leadingCode(itemCell)?.code ?? null) : null;
 }
-
-/**
- * The item cell of a row that continues an item on a later page ("I1 (ต่อ)", "I1–I4 (ต่อ)", or the
- * rest of a long question, "I2 (ต่อ) ผู้ขาดโอกาส…"): it names the item, but the row is not the item's.
- */
-export function isContinuedLabel(text: string): boolean {
-  return CONTINUED_LABEL.test(thaiDigitsToAscii(cleanText(text)));
-}
-
-const CODE_PART = "[IEO]\\s*\\d{1,3}(?:\\s*[-–—‑]\\s*[IEO]?\\s*\\d{1,3})?";
-const CONTINUED_LABEL = new RegExp(
-  `^${CODE_PART}(?:\\s*,\\s*${CODE_PART})*\\s*\\(ต่อ\\)(?:\\s|$)`,
-  "i"
-);
 
 function parseYear(raw: string): number | null {
   const m = /\d{4}/.exec(thaiDigitsToAscii(raw));

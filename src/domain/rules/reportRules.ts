@@ -196,6 +196,27 @@ export const REPORT_RULES: readonly ReportRule[] = [
     check: (f) => continuationProblems(f, "orphan-continuation"),
   },
   {
+    // Text typed in a row the user inserted, or beside the form: no item's cell, so not read (the
+    // central summary does not get it) and not carried when the sheet is fitted.
+    id: "form.stray-text",
+    severity: "warning",
+    check: (f) =>
+      (f.strays ?? []).map((s) => {
+        const code = itemsAt(f, s.cell)[0] ?? null;
+        const to = code
+          ? msg(`ในช่องของข้อ ${code}`, `into ${code}'s cell`)
+          : msg("ในช่องของข้อที่เกี่ยวข้อง", "into the cell of the item it belongs to");
+        return {
+          code,
+          cell: s.cell,
+          message: msg(
+            `ข้อความในเซลล์ ${s.cell} ("${s.text}") ไม่อยู่ในช่องของข้อใดในแบบรายงาน (เช่น พิมพ์ในแถวที่แทรกเพิ่ม หรือนอกคอลัมน์ของแบบ) จึงไม่ถูกอ่านและไม่เข้าสรุปของส่วนกลาง: ย้ายข้อความไปไว้${to.th} แล้วลบแถวหรือเซลล์ที่เพิ่มไว้`,
+            `The text in ${s.cell} ("${s.text}") is in no item's cell of the form (typed in an inserted row, or beside the form), so it is not read and does not reach the central summary: move it ${to.en}, then delete the added row or cell`
+          ),
+        };
+      }),
+  },
+  {
     id: "layout.column",
     severity: "warning",
     check: (f) =>
