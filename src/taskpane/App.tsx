@@ -20,6 +20,7 @@ import type { Msg } from "../domain/text";
 import type { Gateway } from "./gateway";
 import { Lang, LangContext, STRINGS } from "./i18n";
 import type { HostInfo } from "./office";
+import { startReaders } from "./merge/readers";
 import { parseRange } from "../domain/layout/a1";
 import {
   ChangesContext,
@@ -261,6 +262,8 @@ export function App({
     [fitNeeded]
   );
   const show = useCallback((v: View) => {
+    // The merge view's readers start with its chunk, not after it.
+    if (v === "merge") startReaders();
     setView(v);
     if (v === "create") setCreateOpened(true);
     if (v === "validate") setValidateOpened(true);

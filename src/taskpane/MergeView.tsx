@@ -51,6 +51,7 @@ import { fill } from "./fill";
 import { MergeResults } from "./merge/MergeResults";
 import { ReportDownload } from "./merge/ReportDownload";
 import { inSteps } from "./merge/progressSteps";
+import { readersModule } from "./merge/readers";
 import { LibrarySlot } from "./m365/slots";
 import { useAction } from "./useAction";
 
@@ -86,12 +87,6 @@ const picked = (f: File): PickedFile & { file: File } => ({
   modified: f.lastModified || null,
   file: f,
 });
-
-/** The readers' module, where the browser has Web Workers (jsdom has not: files are read here). */
-const readersModule = () =>
-  typeof Worker === "undefined"
-    ? Promise.resolve(undefined)
-    : import(/* webpackChunkName: "readpool" */ "./merge/workerPool");
 
 /** A pool of Web Workers to read in, where the browser has them. */
 async function readPool(files: number): Promise<ReadPool | undefined> {
