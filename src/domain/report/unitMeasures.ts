@@ -1,6 +1,7 @@
 import { FormItem } from "../catalog";
 import { MergeResult, MergedUnit } from "../merge";
 import {
+  CellEntry,
   clauses,
   groupAlike,
   likeness,
@@ -183,6 +184,15 @@ function itemsByGroup(m: MergedUnit, formDef: MergeResult["formDef"]): Map<strin
   return out;
 }
 
+/** A cell's entries with where they are (built field by field: a spread of each was a tenth of the crediting's time). */
+function located(entries: readonly CellEntry[], item: string, cell: string): Located[] {
+  return entries.map((e) =>
+    e.num === undefined
+      ? { raw: e.raw, text: e.text, item, cell }
+      : { raw: e.raw, text: e.text, num: e.num, item, cell }
+  );
+}
+
 /** A unit's slots for a group, and all its measures for the group (each text once). */
 function unitSlots(m: MergedUnit, groupItems: readonly ReadItem[]) {
   const slots: Slot[] = [];
@@ -193,11 +203,7 @@ function unitSlots(m: MergedUnit, groupItems: readonly ReadItem[]) {
     // Items sharing one merged measures cell read the same text: it is the first item's.
     const owner = measuresOwner.get(it.cells.measures) ?? it.code;
     measuresOwner.set(it.cells.measures, owner);
-    const measures = splitCell(it.measures).map((e) => ({
-      ...e,
-      item: owner,
-      cell: it.cells.measures,
-    }));
+    const measures = located(splitCell(it.measures), owner, it.cells.measures);
     for (const e of measures) if (!all.some((x) => x.raw === e.raw)) all.push(e);
     const shared = byResultsCell.get(it.cells.results);
     if (shared) {
@@ -207,7 +213,7 @@ function unitSlots(m: MergedUnit, groupItems: readonly ReadItem[]) {
     // Results still the 6-month report's are not this round's outcomes (issue 26).
     const results = carriedSince6(m, it.code)
       ? []
-      : splitCell(it.results).map((e) => ({ ...e, item: it.code, cell: it.cells.results }));
+      : located(splitCell(it.results), it.code, it.cells.results);
     if (!measures.length && !results.length) continue;
     const slot: Slot = { items: [it.code], measures, results };
     byResultsCell.set(it.cells.results, slot);
