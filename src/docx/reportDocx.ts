@@ -13,6 +13,7 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
+  VerticalAlignTable,
   WidthType,
 } from "docx";
 import { linesInRoom } from "../domain/layout/textMetrics";
@@ -121,6 +122,8 @@ const cell = (
     keepNext?: boolean;
     /** No line on this side: the cell goes on in the row above or below. */
     open?: "top" | "bottom";
+    /** Its text at the foot of the cell (a text that goes on in the row below). */
+    bottom?: boolean;
   } = {}
 ) =>
   new TableCell({
@@ -129,6 +132,7 @@ const cell = (
     shading: opts.shade ? { type: ShadingType.CLEAR, color: "auto", fill: "E7E6E6" } : undefined,
     margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 20, bottom: 20 },
     borders: opts.open ? { [opts.open]: NO_LINE } : undefined,
+    verticalAlign: opts.bottom ? VerticalAlignTable.BOTTOM : undefined,
     children: (lines.length ? lines : [""]).map((l) =>
       para(l, { bold: opts.bold, size: opts.size, keepNext: opts.keepNext })
     ),
@@ -219,7 +223,9 @@ function groupRows(g: ReportGroup): TableRow[] {
     const cells = [[`${r.number} ${r.measure}`], r.summary, r.outcomes];
     // The heading row goes with the row after it (keepNext) only as far as that row's first line.
     // So the group's first row is kept whole when it is short, and when it is long its first lines
-    // are a row kept whole (no rule below it) and the rest goes on in a row of its own.
+    // are a row kept whole (no rule below it) and the rest goes on in a row of its own. A text that
+    // goes on sits at the foot of its first part: where the app breaks lines otherwise than counted
+    // here (a line more or less in a column), the space falls above the text, not mid-sentence.
     if (i === 0 && rowLines(cells) > KEEP_WHOLE_LINES) {
       const parts = cells.map((c, k) => firstLines(c, k, HEAD_LINES));
       const head = parts.map((x) => x.head);
@@ -227,7 +233,13 @@ function groupRows(g: ReportGroup): TableRow[] {
       rows.push(
         new TableRow({
           cantSplit: true,
-          children: head.map((c, k) => cell(c, COLS[k], { size: SMALL, open: "bottom" })),
+          children: head.map((c, k) =>
+            cell(c, COLS[k], {
+              size: SMALL,
+              open: "bottom",
+              bottom: rest[k].some((x) => x.trim()),
+            })
+          ),
         }),
         new TableRow({
           children: rest.map((c, k) => cell(c, COLS[k], { size: SMALL, open: "top" })),

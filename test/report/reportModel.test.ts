@@ -316,6 +316,30 @@ describe("the central report model", () => {
     }
   });
 
+  it("sets a long first row's texts that go on at the foot of their first part, the others at its top", async () => {
+    const long: CentralReport = structuredClone(r);
+    const g = long.tools[0].indicators[0].groups[0];
+    g.rows[0] = {
+      ...g.rows[0],
+      summary: ["- 47 หน่วยงาน " + "ได้จัดประชุมชี้แจงแนวทางการปฏิบัติงานแก่บุคลากรทุกระดับ ".repeat(12)],
+      outcomes: ["- ไม่มีหน่วยงานใดรายงานรายละเอียดที่ต่างจากหน่วยงานอื่น"],
+    };
+    const doc = strFromU8(unzipSync(await reportDocxBytes(long))["word/document.xml"]);
+    const rows = doc.split(/<w:tr[ >]/).slice(1);
+    const k = rows.findIndex((x) => x.includes(`>${g.heading}<`));
+    const bottom = (row: string) =>
+      row
+        .split(/<w:tc>/)
+        .slice(1)
+        .map((c) => c.includes('<w:vAlign w:val="bottom"/>'));
+    // The first part (kept with the heading): the measure (five lines) and the summary go on in the
+    // row below, so a line the app counts otherwise falls above them, not mid-sentence; the
+    // outcomes end in it, at its top.
+    expect(bottom(rows[k + 1])).toEqual([true, true, false]);
+    expect(bottom(rows[k + 2])).toEqual([false, false, false]);
+    expect(rows[k + 2]).toContain("ได้จัดประชุม");
+  });
+
   it("keeps a unit's name on one line: its words joined", async () => {
     const doc = strFromU8(unzipSync(await reportDocxBytes(r))["word/document.xml"]);
     // บางบอน (a missing district, listed at the end) is two dictionary words.
