@@ -97,6 +97,10 @@ const para = (
     alignment: opts.align,
     indent: opts.indent ? { firstLine: 720 } : undefined,
     spacing: { after: 0 },
+    // Widow and orphan control, as Word's own Normal style has it (the document's styles do not, so
+    // neither Word nor LibreOffice would apply it): a paragraph of a row that goes on over a page
+    // leaves no single line of it under the repeated header, nor alone at a page's foot.
+    widowControl: true,
   });
 
 /** A heading: bold body font (Word's heading styles bring their own theme fonts), in the outline. */

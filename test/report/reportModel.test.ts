@@ -297,6 +297,11 @@ describe("the central report model", () => {
     expect(doc).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
     expect(doc).toContain("<w:tblHeader/>");
     expect(doc).toContain("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่");
+    // Widow and orphan control on the table's paragraphs, as Word's Normal style has it: the
+    // document's styles do not set it, so without it Word would leave one line under a header.
+    const cellParas = doc.split("<w:tc>").slice(1).map((c) => c.split("<w:p>")[1] ?? "");
+    expect(cellParas.length).toBeGreaterThan(50);
+    expect(cellParas.filter((p) => !p.includes("<w:widowControl/>"))).toEqual([]);
   });
 
   it("keeps a group's heading with its first row: the heading row kept with the next, that row not split", async () => {
