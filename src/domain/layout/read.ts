@@ -292,8 +292,6 @@ export function readForm(
     prevGroup = g;
   }
   const insideAbove = (r: number) => grid.mergesKnown === false && memberRows.has(r);
-  // The texts the form prefills (its standard issues, split over a page like any text).
-  const formTails = [...new Set(formDef.items.map((it) => squashed(it.issue)).filter(Boolean))];
   const chains = Object.fromEntries(
     TEXT_FIELDS.map((f) => [
       f,
@@ -324,7 +322,10 @@ export function readForm(
               `${cell} still holds the "(ต่อ)" part of the earlier text of ${head}, which was cleared or typed over with another text: what is read ends with the rest of the earlier text — clear ${cell}, or type the whole text in ${head}`
             ),
           }),
-        (head, rest) => formTails.some((t) => isTailOfKnown(t, head, rest))
+        (head, rest) => {
+          const [h, r] = [squashed(head), squashed(rest)];
+          return prefilled(formDef).some((t) => isTailOfKnown(t, h, r));
+        }
       ),
     ])
   ) as Record<TextField, (row: number) => Chained>;
@@ -480,17 +481,28 @@ function parseRound(raw: string): number | null {
 /** A text's words only: what two copies of one text share however each was wrapped or split. */
 const squashed = (t: string) => t.replace(/[\s\u2060…]+/g, "");
 
+const PREFILLED = new WeakMap<FormDef, string[]>();
+
+/** The texts a form prefills (its standard issues, split over a page like any text), squashed; once a form. */
+function prefilled(formDef: FormDef): string[] {
+  let list = PREFILLED.get(formDef);
+  if (!list) {
+    list = [...new Set(formDef.items.map((it) => squashed(it.issue)).filter(Boolean))];
+    PREFILLED.set(formDef, list);
+  }
+  return list;
+}
+
 /**
- * Whether `rest` is the rest of the form's text `known` (squashed) after a first part that is not
- * its beginning: the first part was cleared, or typed over with another text.
+ * Whether `rest` is the rest of the form's text `known` after a first part `head` that is not its
+ * beginning (all three squashed): the first part was cleared, or typed over with another text.
  */
 function isTailOfKnown(known: string, head: string, rest: string): boolean {
-  const r = squashed(rest);
   return (
-    r.length > 0 &&
-    r.length < known.length &&
-    known.endsWith(r) &&
-    (!squashed(head) || !known.startsWith(squashed(head)))
+    rest.length > 0 &&
+    rest.length < known.length &&
+    known.endsWith(rest) &&
+    (!head || !known.startsWith(head))
   );
 }
 
