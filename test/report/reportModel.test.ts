@@ -84,7 +84,7 @@ describe("what each measure says: sentences from the units' own words", () => {
       ])
     );
     expect(r.tools[0].indicators[0].groups[0].rows[0].summary).toEqual([
-      `- ทุกหน่วยงานที่ส่งรายงาน (3 หน่วยงาน) รายงานผลการดำเนินการตามมาตรการนี้ โดยทุกหน่วยงานข้างต้น ยกเว้นสำนักงานเขตดุสิต ได้${manual}`,
+      `- ทุกหน่วยงานที่ส่งรายงาน (3 หน่วยงาน) รายงานผลการดำเนินการตามมาตรการนี้ โดยทุกหน่วยงานข้างต้น ยกเว้นสำนักงานเขตดุสิต ได้${manual} ส่วนสำนักงานเขตดุสิต รายงานการดำเนินการตามมาตรการนี้ด้วยถ้อยคำของตนเอง`,
     ]);
   });
 
@@ -299,7 +299,10 @@ describe("the central report model", () => {
     expect(doc).toContain("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่");
     // Widow and orphan control on the table's paragraphs, as Word's Normal style has it: the
     // document's styles do not set it, so without it Word would leave one line under a header.
-    const cellParas = doc.split("<w:tc>").slice(1).map((c) => c.split("<w:p>")[1] ?? "");
+    const cellParas = doc
+      .split("<w:tc>")
+      .slice(1)
+      .map((c) => c.split("<w:p>")[1] ?? "");
     expect(cellParas.length).toBeGreaterThan(50);
     expect(cellParas.filter((p) => !p.includes("<w:widowControl/>"))).toEqual([]);
   });

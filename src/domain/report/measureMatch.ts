@@ -226,14 +226,16 @@ export function isAsPlanned(raw: string): boolean {
 }
 
 /** Words that begin another clause of the same entry ("จัดอบรมแล้ว แต่ยังไม่ได้จัดทำคู่มือ"). */
-const CLAUSE_START = new Set(["แต่", "ส่วน", "ขณะที่", "ทั้งนี้", "สำหรับ", "อย่างไรก็ตาม", "อย่างไรก็ดี"]);
+const CLAUSE_START = new Set([
+  ...["แต่", "ส่วน", "ขณะที่", "ทั้งนี้", "สำหรับ", "อย่างไรก็ตาม", "อย่างไรก็ดี", "ยกเว้น"],
+]);
 
 /**
  * A chunk that may begin with one of them (the segmenter then says whether it is that word): not
  * "ส่วน" of a word the segmenter splits ("ส่วนราชการ", "ส่วนร่วม", "ส่วนได้ส่วนเสีย").
  */
 const CLAUSE_PREFIX =
-  /^(?:แต่|ส่วน(?!ราชการ|ร่วม|งาน|ตัว|ตน|รวม|หนึ่ง|ต่าง|กลาง|ได้|บุคคล|ใหญ่|น้อย|ประกอบ|แบ่ง|ลด|สูง)|ขณะที่|ทั้งนี้|สำหรับ|อย่างไรก็ตาม|อย่างไรก็ดี)/u;
+  /^(?:แต่|ส่วน(?!ราชการ|ร่วม|งาน|ตัว|ตน|รวม|หนึ่ง|ต่าง|กลาง|ได้|บุคคล|ใหญ่|น้อย|ประกอบ|แบ่ง|ลด|สูง)|ขณะที่|ทั้งนี้|สำหรับ|อย่างไรก็ตาม|อย่างไรก็ดี|ยกเว้น)/u;
 
 function firstWord(chunk: string): string {
   let first = "";
@@ -259,6 +261,32 @@ export function clauses(raw: string): string[] {
     if (cur) out.push(cur);
   }
   return out;
+}
+
+/**
+ * A clause without the word that joins it to the one before ("แต่ผู้บริหารได้กำชับ…" →
+ * "ผู้บริหารได้กำชับ…"): what it says, as a measure is written.
+ */
+export function withoutJoin(clause: string): string {
+  const m = CLAUSE_PREFIX.exec(clause);
+  if (!m || !CLAUSE_START.has(firstWord(clause))) return clause;
+  return clause.slice(m[0].length).trimStart() || clause;
+}
+
+/** A clause that only leads in to the entries below it ("ดำเนินการแล้ว ดังนี้"): it says nothing itself. */
+export function isLeadIn(text: string): boolean {
+  return /^(?:ดัง(?:ต่อไป)?นี้|ได้แก่|คือ|ดังนี้คือ|ตามรายละเอียด(?:ดัง(?:ต่อไป)?นี้)?)?\s*[:：]?$/u.test(
+    text.trim()
+  );
+}
+
+/**
+ * The plan a clause names by its number ("ยกเว้นข้อ 5 ยังไม่ได้ดำเนินการ", "มาตรการที่ 2"), else
+ * undefined; not an item's code ("ข้อ I5") nor a sub-number ("1.1").
+ */
+export function namedPlan(clause: string): number | undefined {
+  const m = /(?:ข้อ|มาตรการ)\s*(?:ที่\s*)?(\d{1,2})(?![\d.])/u.exec(thaiDigitsToAscii(clause));
+  return m ? Number(m[1]) : undefined;
 }
 
 /** What one clause of a result says (see `Statement`). */

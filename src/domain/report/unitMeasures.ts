@@ -4,16 +4,19 @@ import {
   CellEntry,
   clauses,
   groupAlike,
+  isLeadIn,
   likeness,
   MATCH_AT,
   matchEntries,
   matchResults,
+  namedPlan,
   normaliseMeasure,
   referencedGroup,
   saysDoneFirst,
   splitCell,
   Statement,
   statementOf,
+  withoutJoin,
   words,
 } from "./measureMatch";
 import { carriedSince6 } from "./sinceRound6";
@@ -224,7 +227,9 @@ function unitSlots(m: MergedUnit, groupItems: readonly ReadItem[]) {
 
 /** Each entry's number ("3."; an unnumbered line belongs to the number before it), or null when the list is not numbered one number each. */
 function numbered(list: readonly Located[]): number[] | null {
-  if (!list.length || list[0].num === undefined) return null;
+  // A line before the first number ("ดำเนินการแล้ว ดังนี้") leads in: about no plan (0).
+  const first = list.findIndex((e) => e.num !== undefined);
+  if (first < 0 || first > 1) return null;
   const seen = new Set<number>();
   const out: number[] = [];
   let cur = 0;
@@ -270,8 +275,16 @@ interface Said {
   }[];
 }
 
-/** Sort a unit's results by what they say; a clause that says "not done" never counts. */
-function readResults(results: readonly Located[], planOf: readonly number[]): Said {
+/**
+ * Sort a unit's results by what they say; a clause that says "not done" never counts, and one that
+ * names a plan by its number ("ยกเว้นข้อ 5 ยังไม่ได้ดำเนินการ") is about that plan (`planNumbered`:
+ * the index of the plan numbered n, -1 when none is). A lead-in ("ดำเนินการแล้ว ดังนี้") says nothing.
+ */
+function readResults(
+  results: readonly Located[],
+  planOf: readonly number[],
+  planNumbered: (n: number) => number
+): Said {
   const out: Said = { done: [], doneAt: [], asPlanned: null, asPlannedAt: [], negative: [] };
   for (const [i, r] of results.entries()) {
     const at = planOf[i];
@@ -280,26 +293,28 @@ function readResults(results: readonly Located[], planOf: readonly number[]): Sa
     let planned = false;
     for (const c of clauses(r.raw)) {
       const st = statementOf(c);
-      if (st === "not-done" || st === "in-progress")
+      if (st === "not-done" || st === "in-progress") {
+        const n = namedPlan(c);
+        const named = n === undefined ? -1 : planNumbered(n);
         negative.push({
           entry: { ...r, raw: c, text: normaliseMeasure(c) },
           kind: st,
-          at,
+          at: named >= 0 ? named : at,
           whole: false,
         });
-      else if (st === "as-planned") {
+      } else if (st === "as-planned") {
         const entry = { ...r, raw: c, text: "" };
         out.asPlanned ??= entry;
         out.asPlannedAt.push({ entry, at });
         planned = true;
-      } else kept.push(c);
+      } else kept.push(withoutJoin(c));
     }
     const whole = !kept.length && !planned;
     out.negative.push(...negative.map((n) => ({ ...n, whole })));
     if (!kept.length) continue;
     const raw = kept.join(" ");
     const text = raw === r.raw ? r.text : normaliseMeasure(raw);
-    if (text && /[\p{L}\p{N}]/u.test(text)) {
+    if (text && /[\p{L}\p{N}]/u.test(text) && !isLeadIn(text)) {
       out.done.push({ ...r, raw, text });
       out.doneAt.push(at);
     }
@@ -316,17 +331,75 @@ function whyNot(
   plan: Located,
   place: number,
   said: Said,
-  hadResults: boolean
+  hadResults: boolean,
+  plans: readonly Located[]
 ): Pick<PlannedOnly, "why" | "said"> {
   if (!hadResults) return { why: "no-results", said: null };
   const w = words(plan.text);
-  // Its number (or place) says which plan an entry is about; else the words do.
+  const alike = (n: Said["negative"][number], p: ReadonlySet<string>) =>
+    likeness(words(n.entry.text), p) >= 0.3;
+  /** The plan a "not done" is most alike to (-1: none alike enough). */
+  const closest = (n: Said["negative"][number]) => {
+    let best = -1;
+    let most = 0.3;
+    plans.forEach((p, j) => {
+      const v = likeness(words(n.entry.text), words(p.text));
+      if (v >= most && (best < 0 || v > most)) [best, most] = [j, v];
+    });
+    return best;
+  };
+  // Its number (or place) says which plan an entry is about; else the words do, for the plan they
+  // are most alike to ("ยังไม่ได้เผยแพร่หลักเกณฑ์…" is about the plan to publish, not every plan
+  // that mentions the criteria).
   const about =
     said.negative.find((n) => n.at >= 0 && n.at === place) ??
-    said.negative.find((n) => likeness(words(n.entry.text), w) >= 0.3);
-  const only = !said.done.length && !said.asPlanned ? said.negative[0] : undefined;
+    said.negative.find((n) => n.at < 0 && alike(n, w) && closest(n) === place);
+  // A "not done" about no plan in particular (not by number, nor by words) is said of them all.
+  const only =
+    !said.done.length && !said.asPlanned
+      ? said.negative.find((n) => n.at < 0 && !plans.some((p) => alike(n, words(p.text))))
+      : undefined;
   const n = about ?? only;
   return n ? { why: n.kind, said: n.entry } : { why: "not-mentioned", said: null };
+}
+
+/** Share of a short result's words its plan holds, when the plan is the one of its number or place. */
+const RESTATED_ALIGNED = 0.5;
+/** The same, for a plan the result is not numbered or placed as. */
+const RESTATED = 0.6;
+
+/**
+ * The plan (among those matched to a standard measure) a result restates in fewer words — most of
+ * the result's words are the plan's — or -1: the plan of its number or place at `RESTATED_ALIGNED`,
+ * else the one plan that holds the most of them at `RESTATED`. A result of one word says too little.
+ */
+function restatedPlan(
+  w: ReadonlySet<string>,
+  plans: readonly Located[],
+  at: number,
+  stdOfPlan: ReadonlyMap<number, number>,
+  alignedOnly = false
+): number {
+  if (w.size < 2) return -1;
+  const share = (j: number) => {
+    const p = words(plans[j].text);
+    // A result longer than the plan says more than the plan: it is matched by what it says.
+    if (w.size > p.size) return 0;
+    let common = 0;
+    for (const x of w) if (p.has(x)) common++;
+    return common / w.size;
+  };
+  if (at >= 0 && stdOfPlan.has(at) && share(at) >= RESTATED_ALIGNED) return at;
+  if (alignedOnly) return -1;
+  let best = -1;
+  let bestShare = 0;
+  let tie = false;
+  for (const j of stdOfPlan.keys()) {
+    const v = share(j);
+    if (v > bestShare) [best, bestShare, tie] = [j, v, false];
+    else if (v === bestShare) tie = true;
+  }
+  return bestShare >= RESTATED && !tie ? best : -1;
 }
 
 /** A result's first phrase and first two phrases (a restated measure, before the unit's detail). */
@@ -396,7 +469,10 @@ function unitPart(
     const plans = plain(slot.measures.length ? slot.measures : measures, "measures");
     const res = plain(slot.results, "results");
     const planOf = alignedPlans(plans, res);
-    const said = readResults(res, planOf);
+    const planNums = numbered(plans);
+    const said = readResults(res, planOf, (n) =>
+      planNums ? planNums.indexOf(n) : n >= 1 && n <= plans.length ? n - 1 : -1
+    );
     const where = { ...who, items: slot.items };
     const planMatch = matchEntries(
       plans.map((p) => p.text),
@@ -424,6 +500,12 @@ function unitPart(
       said.doneAt.map((at) => (at >= 0 ? stdOfPlan.get(at) : undefined))
     ).forEach((x, i) => {
       const e = said.done[i];
+      // A result numbered (or placed) as a plan, in that plan's words: that plan's measure, whatever
+      // other measure its few words resemble more ("2. จัดประชุมชี้แจงเจ้าหน้าที่" for plan 2).
+      const pointed = restatedPlan(words(e.text), plans, said.doneAt[i], stdOfPlan, true);
+      if (pointed >= 0 && x.standard !== stdOfPlan.get(pointed)) {
+        x = { ...x, standard: stdOfPlan.get(pointed)! };
+      }
       if (x.standard === null) {
         const at = said.doneAt[i];
         const aligned = at >= 0 ? plans[at] : undefined;
@@ -442,6 +524,23 @@ function unitPart(
           return;
         }
         const w = words(e.text);
+        // A result that restates one of its plans in fewer words ("1. จัดประชุมแล้ว" for the
+        // plan numbered 1, "ผู้บริหารได้กำชับในที่ประชุมแล้ว"): that plan's measure, done.
+        const j = restatedPlan(w, plans, at, stdOfPlan);
+        if (j >= 0) {
+          const k = stdOfPlan.get(j)!;
+          const c = credits.get(k);
+          if (c) c.entries.push(e);
+          else
+            credits.set(k, {
+              ...where,
+              how: "results",
+              evidence: e,
+              entries: [e],
+              plan: plans[j],
+            });
+          return;
+        }
         const plan =
           ownPlans.find((p) => likeness(words(p.text), w) >= MATCH_AT) ??
           (aligned && ownPlans.includes(aligned) ? aligned : null);
@@ -467,7 +566,11 @@ function unitPart(
     for (const k of vetoed) credits.delete(k);
     // "Carried out as planned" counts the planned measures, unless a result says one was not
     // done; in a results list numbered (or as long) as the plans, it counts the plan it is about.
-    const asPlanned = said.asPlanned && !said.negative.length ? said.asPlanned : null;
+    // Only a statement about no plan in particular stands for them all ("ดำเนินการแล้วทุกข้อ"), and
+    // only while every "not done" is about a plan of its own ("ยกเว้นข้อ 5 ยังไม่ได้ดำเนินการ").
+    const general = said.asPlannedAt.find((x) => x.at < 0)?.entry ?? null;
+    const asPlanned = general && said.negative.every((n) => n.at >= 0) ? general : null;
+    const saidNot = (plan: Located) => said.negative.some((n) => n.at === plans.indexOf(plan));
     const inPlace = (plan: Located) => {
       const i = plans.indexOf(plan);
       return said.asPlannedAt.find((x) => x.at >= 0 && x.at === i)?.entry ?? null;
@@ -475,12 +578,12 @@ function unitPart(
     const notCounted = (plan: Located): PlannedOnly => ({
       ...where,
       plan,
-      ...whyNot(plan, plans.indexOf(plan), said, res.length > 0),
+      ...whyNot(plan, plans.indexOf(plan), said, res.length > 0, plans),
     });
     const planned = new Map<number, PlannedOnly>();
     for (const [k, plan] of plannedStd) {
       if (credits.has(k)) continue;
-      const stated = vetoed.has(k) ? null : (asPlanned ?? inPlace(plan));
+      const stated = vetoed.has(k) || saidNot(plan) ? null : (asPlanned ?? inPlace(plan));
       if (stated)
         credits.set(k, { ...where, how: "as-planned", evidence: stated, entries: [], plan });
       else planned.set(k, notCounted(plan));
@@ -488,7 +591,7 @@ function unitPart(
     const ownNot: PlannedOnly[] = [];
     for (const plan of ownPlans) {
       if (ownDone.some((c) => c.plan === plan)) continue;
-      const stated = asPlanned ?? inPlace(plan);
+      const stated = saidNot(plan) ? null : (asPlanned ?? inPlace(plan));
       if (stated)
         ownDone.push({ ...where, how: "as-planned", evidence: stated, entries: [], plan });
       else ownNot.push(notCounted(plan));

@@ -1,0 +1,88 @@
+import { DEFAULT_FORM, matchUnitMeasures } from "../../src/domain";
+import { measureNumbers, unitDid } from "../../src/domain/report/numbers";
+import { district, mergeOf, set } from "./units";
+
+/**
+ * Results written as district staff write them, against the plans (a review of the central report
+ * found each of these read wrongly): "all done except plan 5", a lead-in line above a numbered
+ * list, a plan restated in two words, a result after "แต่", a "not done" about one plan.
+ */
+
+const std = (code: string) => DEFAULT_FORM.byCode.get(code)!.standardMeasures;
+const numbered = (xs: readonly string[]) => xs.map((x, i) => `${i + 1}. ${x}`).join("\n");
+const groupOf = (code: string) => DEFAULT_FORM.byCode.get(code)!.measureGroup;
+
+/** What the unit (1001) is counted as under each standard measure, its own actions, and the report's line. */
+function read(code: string, results: string) {
+  const r = mergeOf([district("1001", (x) => set(x, code, numbered(std(code)), results, 70))]);
+  const groups = matchUnitMeasures(r);
+  const g = groups.find((x) => x.group === groupOf(code))!;
+  return {
+    counted: g.standard.map((s) => [...s.done.map((c) => c.how), ...s.planned.map((p) => p.why)]),
+    own: g.own.flat().map((c) => c.evidence.raw),
+    line: unitDid(
+      new Map(groups.map((x) => [x.group, x])),
+      measureNumbers(r.formDef, groups),
+      g.group,
+      "1001",
+      [code]
+    ).text,
+  };
+}
+
+describe("results read against the plans they report on", () => {
+  it("takes 'all done except plan 5, not done' as plans 1–4 done and plan 5 not done", () => {
+    expect(read("I21", "ดำเนินการแล้วทุกข้อ ยกเว้นข้อ 5 (ISO 37001) ยังไม่ได้ดำเนินการ")).toEqual({
+      counted: [["as-planned"], ["as-planned"], ["as-planned"], ["as-planned"], ["not-done"]],
+      own: [],
+      line: "ได้ดำเนินการตามมาตรการ 5.1, 5.2, 5.3 และ 5.4 ตามที่วางแผนไว้ โดยรายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 5.5",
+    });
+  });
+
+  it("reads a numbered list below a lead-in line by its numbers, the lead-in as nothing done", () => {
+    expect(
+      read(
+        "I1",
+        [
+          "ดำเนินการแล้ว ดังนี้",
+          "1. เผยแพร่คู่มือการปฏิบัติงานผ่านไลน์กลุ่มของเขต",
+          "2. จัดประชุมชี้แจงเน้นย้ำการปฏิบัติตามคู่มือ เมื่อวันที่ 5 มีนาคม 2568",
+          "4. จัดประชุมซักซ้อมภารกิจของฝ่ายทะเบียน",
+        ].join("\n")
+      )
+    ).toEqual({
+      counted: [["results"], ["results"], ["not-mentioned"], ["results"], ["not-mentioned"]],
+      own: [],
+      line: "ได้ดำเนินการตามมาตรการ 1.1, 1.2 และ 1.4",
+    });
+  });
+
+  it("counts a plan restated in a few of its words under its number, and '2. -' as nothing said", () => {
+    expect(read("I5", "1. จัดประชุมแล้ว\n2. -\n3. ยังไม่ได้ดำเนินการ")).toEqual({
+      counted: [["results"], ["not-mentioned"], ["not-done"]],
+      own: [],
+      line: "ได้ดำเนินการตามมาตรการ 1.6 โดยรายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 1.8",
+    });
+  });
+
+  it("reads what follows 'แต่' as a result of its own, in the plan it restates", () => {
+    const r = read("I12", "ไม่ได้จัดทำสื่อประชาสัมพันธ์ เนื่องจากไม่มีงบประมาณ แต่ผู้บริหารได้กำชับในที่ประชุมแล้ว");
+    expect(r).toEqual({
+      counted: [["not-done"], ["results"]],
+      own: [],
+      line: "ได้ดำเนินการตามมาตรการ 3.2 โดยรายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 3.1",
+    });
+  });
+
+  it("says a 'not done' that names one plan's work of that plan only", () => {
+    expect(read("I13", "ยังไม่ได้เผยแพร่ประชาสัมพันธ์หลักเกณฑ์การประเมินผลการปฏิบัติงาน")).toEqual({
+      counted: [["not-mentioned"], ["not-done"]],
+      own: [],
+      line: "มีแผนดำเนินการ แต่รายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 3.4",
+    });
+  });
+
+  it("still says a bare 'not done' of every plan", () => {
+    expect(read("I12", "ยังไม่ได้ดำเนินการ").counted).toEqual([["not-done"], ["not-done"]]);
+  });
+});
