@@ -9,6 +9,7 @@ import {
   groupSpan,
   itemList,
   measureNumbers,
+  numberList,
   numberSpan,
   rowNumbers,
   unitDid,
@@ -36,6 +37,7 @@ import {
   NotCounted,
   ownText,
   PlannedOnly,
+  unitInGroup,
 } from "./unitMeasures";
 
 /**
@@ -523,21 +525,34 @@ function referenceLines(
   const reported = new Set(
     g.references.filter((x) => x.where === "results").map((x) => `${x.key}|${x.to}`)
   );
+  /**
+   * What a unit that reported "as in item X" did there: the measures it is counted under in X's
+   * group, by the report's numbers ("ข้อ I5 (มาตรการ 1.6)"); not X's whole range, which would name
+   * measures it said it did not do.
+   */
+  const didThere = (key: string, to: string): string => {
+    const target = byGroup.get(to);
+    if (!target) return "";
+    const there = unitInGroup(target, key);
+    const rows = rowsOf(to);
+    const did = there ? there.standard.map((k) => rows[k]).filter(Boolean) : [];
+    return `ข้อ ${groupSpan(target.items)}${did.length ? ` (มาตรการ ${numberList(did)})` : ""}`;
+  };
   for (const r of g.references) {
     // A unit that planned it so and reported it so is said once, as reported.
     if (r.where === "measures" && reported.has(`${r.key}|${r.to}`)) continue;
-    const k = `${r.where}|${r.to}`;
+    const k =
+      r.where === "results" ? `${r.where}|${r.to}|${didThere(r.key, r.to)}` : `${r.where}|${r.to}|`;
     const keys = by.get(k);
     if (keys) keys.push(r.key);
     else by.set(k, [r.key]);
   }
   for (const [k, keys] of by) {
-    const [where, to] = k.split("|");
-    const target = groupRef(byGroup.get(to), rowsOf);
+    const [where, to, did] = k.split("|");
     out.push(
       where === "results"
-        ? `${names(ctx, keys)} รายงานว่าได้ดำเนินการในข้อนี้ตามมาตรการของ${target}`
-        : `${names(ctx, keys)} มีแผนดำเนินการในข้อนี้ตามมาตรการของ${target}`
+        ? `${names(ctx, keys)} รายงานว่าได้ดำเนินการในข้อนี้ตามมาตรการของ${did}`
+        : `${names(ctx, keys)} มีแผนดำเนินการในข้อนี้ตามมาตรการของ${groupRef(byGroup.get(to), rowsOf)}`
     );
   }
   return out;
