@@ -82,6 +82,14 @@ describe("results read against the plans they report on", () => {
     });
   });
 
+  it("reads 'done, not yet the other' as one plan done and the other not done", () => {
+    expect(read("I5", "จัดประชุมชี้แจงแล้ว ยังไม่ได้จัดทำคู่มือ")).toEqual({
+      counted: [["results"], ["not-done"], ["not-mentioned"]],
+      own: [],
+      line: "ได้ดำเนินการตามมาตรการ 1.6 โดยรายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 1.7",
+    });
+  });
+
   it("still says a bare 'not done' of every plan", () => {
     expect(read("I12", "ยังไม่ได้ดำเนินการ").counted).toEqual([["not-done"], ["not-done"]]);
   });

@@ -246,14 +246,27 @@ function firstWord(chunk: string): string {
   return first;
 }
 
-/** An entry's clauses: split at ";" and before a space-led word that begins a clause ("แต่", "ส่วน"). */
+/** A chunk that says what is not done yet ("ยังไม่ได้จัดทำคู่มือ"). */
+const NOT_YET = /^ยัง\s*(?:ไม่|มิ)/u;
+
+/**
+ * An entry's clauses: split at ";", before a space-led word that begins a clause ("แต่", "ส่วน"), and
+ * before a "not yet" that follows something said done ("จัดประชุมแล้ว ยังไม่ได้จัดทำคู่มือ": the
+ * meeting was held; only the manual is not done).
+ */
 export function clauses(raw: string): string[] {
   const out: string[] = [];
   for (const part of raw.split(/\s*[;；]\s*/u)) {
     let cur = "";
     for (const chunk of part.split(/\s+/u)) {
       if (!chunk) continue;
-      if (cur && CLAUSE_PREFIX.test(chunk) && CLAUSE_START.has(firstWord(chunk))) {
+      const doneBefore = () =>
+        /แล้ว/u.test(cur) && statementOf(cur) !== "not-done" && statementOf(cur) !== "in-progress";
+      if (
+        cur &&
+        ((CLAUSE_PREFIX.test(chunk) && CLAUSE_START.has(firstWord(chunk))) ||
+          (NOT_YET.test(chunk) && doneBefore()))
+      ) {
         out.push(cur);
         cur = chunk;
       } else cur = cur ? `${cur} ${chunk}` : chunk;
