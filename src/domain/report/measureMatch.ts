@@ -260,12 +260,10 @@ export function clauses(raw: string): string[] {
     let cur = "";
     for (const chunk of part.split(/\s+/u)) {
       if (!chunk) continue;
-      const doneBefore = () =>
-        /แล้ว/u.test(cur) && statementOf(cur) !== "not-done" && statementOf(cur) !== "in-progress";
       if (
         cur &&
         ((CLAUSE_PREFIX.test(chunk) && CLAUSE_START.has(firstWord(chunk))) ||
-          (NOT_YET.test(chunk) && doneBefore()))
+          (NOT_YET.test(chunk) && /แล้ว/u.test(cur) && saysDone(cur)))
       ) {
         out.push(cur);
         cur = chunk;
@@ -301,6 +299,12 @@ export function namedPlan(clause: string): number | undefined {
   const m = /(?:ข้อ|มาตรการ)\s*(?:ที่\s*)?(\d{1,2})(?![\d.])/u.exec(thaiDigitsToAscii(clause));
   return m ? Number(m[1]) : undefined;
 }
+
+/** A clause says something done (or done as planned), not "not done" nor "under way". */
+const saysDone = (clause: string) => {
+  const st = statementOf(clause);
+  return st === "done" || st === "as-planned";
+};
 
 /** What one clause of a result says (see `Statement`). */
 export function statementOf(clause: string): Statement {

@@ -328,22 +328,19 @@ function readResults(
  * was done at all — the unit's own word for all of them.
  */
 function whyNot(
-  plan: Located,
   place: number,
   said: Said,
   hadResults: boolean,
   plans: readonly Located[]
 ): Pick<PlannedOnly, "why" | "said"> {
   if (!hadResults) return { why: "no-results", said: null };
-  const w = words(plan.text);
-  const alike = (n: Said["negative"][number], p: ReadonlySet<string>) =>
-    likeness(words(n.entry.text), p) >= 0.3;
-  /** The plan a "not done" is most alike to (-1: none alike enough). */
+  /** The plan a "not done" is most alike to, at 0.3 or more (-1: none). */
   const closest = (n: Said["negative"][number]) => {
+    const nw = words(n.entry.text);
     let best = -1;
     let most = 0.3;
     plans.forEach((p, j) => {
-      const v = likeness(words(n.entry.text), words(p.text));
+      const v = likeness(nw, words(p.text));
       if (v >= most && (best < 0 || v > most)) [best, most] = [j, v];
     });
     return best;
@@ -353,11 +350,11 @@ function whyNot(
   // that mentions the criteria).
   const about =
     said.negative.find((n) => n.at >= 0 && n.at === place) ??
-    said.negative.find((n) => n.at < 0 && alike(n, w) && closest(n) === place);
+    said.negative.find((n) => n.at < 0 && closest(n) === place);
   // A "not done" about no plan in particular (not by number, nor by words) is said of them all.
   const only =
     !said.done.length && !said.asPlanned
-      ? said.negative.find((n) => n.at < 0 && !plans.some((p) => alike(n, words(p.text))))
+      ? said.negative.find((n) => n.at < 0 && closest(n) < 0)
       : undefined;
   const n = about ?? only;
   return n ? { why: n.kind, said: n.entry } : { why: "not-mentioned", said: null };
@@ -377,8 +374,7 @@ function restatedPlan(
   w: ReadonlySet<string>,
   plans: readonly Located[],
   at: number,
-  stdOfPlan: ReadonlyMap<number, number>,
-  alignedOnly = false
+  stdOfPlan: ReadonlyMap<number, number>
 ): number {
   if (w.size < 2) return -1;
   const share = (j: number) => {
@@ -390,7 +386,6 @@ function restatedPlan(
     return common / w.size;
   };
   if (at >= 0 && stdOfPlan.has(at) && share(at) >= RESTATED_ALIGNED) return at;
-  if (alignedOnly) return -1;
   let best = -1;
   let bestShare = 0;
   let tie = false;
@@ -500,18 +495,18 @@ function unitPart(
       said.doneAt.map((at) => (at >= 0 ? stdOfPlan.get(at) : undefined))
     ).forEach((x, i) => {
       const e = said.done[i];
-      // A result numbered (or placed) as a plan, in that plan's words: that plan's measure, whatever
-      // other measure its few words resemble more ("2. จัดประชุมชี้แจงเจ้าหน้าที่" for plan 2).
-      const pointed = restatedPlan(words(e.text), plans, said.doneAt[i], stdOfPlan, true);
-      if (pointed >= 0 && x.standard !== stdOfPlan.get(pointed)) {
-        x = { ...x, standard: stdOfPlan.get(pointed)! };
-      }
-      if (x.standard === null) {
-        const at = said.doneAt[i];
-        const aligned = at >= 0 ? plans[at] : undefined;
+      const at = said.doneAt[i];
+      const aligned = at >= 0 ? plans[at] : undefined;
+      const w = words(e.text);
+      // A result that restates one of its plans in a few of the plan's words: the plan of its number
+      // or place, whatever other measure its few words resemble more ("2. จัดประชุมชี้แจงเจ้าหน้าที่"
+      // for plan 2); another plan only when no measure matched ("ผู้บริหารได้กำชับในที่ประชุมแล้ว").
+      const j = restatedPlan(w, plans, at, stdOfPlan);
+      let k = j >= 0 && j === at ? stdOfPlan.get(j)! : x.standard;
+      if (k === null) {
         // "1. ดำเนินการแล้ว ตามคำสั่ง…": its number's plan done, with a detail of its own.
         if (aligned && saysDoneFirst(e.raw)) {
-          const k = stdOfPlan.get(at);
+          const ka = stdOfPlan.get(at);
           const credit: Credit = {
             ...where,
             how: "as-planned",
@@ -519,43 +514,28 @@ function unitPart(
             entries: [],
             plan: aligned,
           };
-          if (k === undefined) ownDone.push(credit);
-          else if (!credits.has(k)) credits.set(k, credit);
+          if (ka === undefined) ownDone.push(credit);
+          else if (!credits.has(ka)) credits.set(ka, credit);
           return;
         }
-        const w = words(e.text);
-        // A result that restates one of its plans in fewer words ("1. จัดประชุมแล้ว" for the
-        // plan numbered 1, "ผู้บริหารได้กำชับในที่ประชุมแล้ว"): that plan's measure, done.
-        const j = restatedPlan(w, plans, at, stdOfPlan);
-        if (j >= 0) {
-          const k = stdOfPlan.get(j)!;
-          const c = credits.get(k);
-          if (c) c.entries.push(e);
-          else
-            credits.set(k, {
-              ...where,
-              how: "results",
-              evidence: e,
-              entries: [e],
-              plan: plans[j],
-            });
+        if (j < 0) {
+          const plan =
+            ownPlans.find((p) => likeness(words(p.text), w) >= MATCH_AT) ??
+            (aligned && ownPlans.includes(aligned) ? aligned : null);
+          ownDone.push({ ...where, how: "results", evidence: e, entries: [e], plan });
           return;
         }
-        const plan =
-          ownPlans.find((p) => likeness(words(p.text), w) >= MATCH_AT) ??
-          (aligned && ownPlans.includes(aligned) ? aligned : null);
-        ownDone.push({ ...where, how: "results", evidence: e, entries: [e], plan });
-        return;
+        k = stdOfPlan.get(j)!;
       }
-      const c = credits.get(x.standard);
+      const c = credits.get(k);
       if (c) c.entries.push(e);
       else
-        credits.set(x.standard, {
+        credits.set(k, {
           ...where,
           how: "results",
           evidence: e,
           entries: [e],
-          plan: plannedStd.get(x.standard) ?? null,
+          plan: j >= 0 && stdOfPlan.get(j) === k ? plans[j] : (plannedStd.get(k) ?? null),
         });
     });
     // An entry that says only "not done" about the plan of its number or place: that plan's
@@ -578,7 +558,7 @@ function unitPart(
     const notCounted = (plan: Located): PlannedOnly => ({
       ...where,
       plan,
-      ...whyNot(plan, plans.indexOf(plan), said, res.length > 0, plans),
+      ...whyNot(plans.indexOf(plan), said, res.length > 0, plans),
     });
     const planned = new Map<number, PlannedOnly>();
     for (const [k, plan] of plannedStd) {
