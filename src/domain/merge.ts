@@ -95,7 +95,7 @@ const ERRORS_NAMED = 3;
  * tell the central office whom to ask for what): its first errors, the rest counted; and the cells
  * of text it typed outside the form's cells, which the summary does not have.
  */
-function errorsNote(m: { validation: { issues: readonly Issue[] } }): Msg | null {
+function statusNote(m: { validation: { issues: readonly Issue[] } }): Msg | null {
   const errors = m.validation.issues.filter((i) => i.severity === "error");
   const unread = m.validation.issues.filter((i) => i.rule === "form.stray-text" && i.cell);
   if (!errors.length && !unread.length) return null;
@@ -195,12 +195,6 @@ export function periodsOfSubmissions(subs: readonly Submission[]) {
 }
 
 /**
- * Merge district forms: reject what cannot be merged (unreadable, another form version, no unit);
- * of two files for the same unit, round and year merge the later saved (or the one the user chose) and
- * list the other as superseded, or, when the later cannot be told, report both as duplicates (neither
- * is merged); validate with the central pass mark, and list every expected unit's submission status.
- */
-/**
  * The district a file's name names ("1022-ภาษีเจริญ.xlsx", "ITA_บางรัก_2568.xlsx"): its code
  * (1001–1050) or its name as a part of the name between separators; null when none or several do.
  */
@@ -214,6 +208,12 @@ export function districtOfFileName(file: string): Unit | null {
   return found.size === 1 ? [...found][0] : null;
 }
 
+/**
+ * Merge district forms: reject what cannot be merged (unreadable, another form version, no unit);
+ * of two files for the same unit, round and year merge the later saved (or the one the user chose) and
+ * list the other as superseded, or, when the later cannot be told, report both as duplicates (neither
+ * is merged); validate with the central pass mark, and list every expected unit's submission status.
+ */
 export function mergeForms(subs: readonly Submission[], opts: MergeOptions): MergeResult {
   const { formDef: formDef } = opts;
   const passMark = opts.passMark ?? formDef.passMark;
@@ -420,7 +420,7 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
       const named = resolveUnit(r.unit);
       return named !== null && unitKey(named) === key;
     });
-    for (const m of got) status.push(row(m, "received", errorsNote(m)));
+    for (const m of got) status.push(row(m, "received", statusNote(m)));
     status.push(...supersededRows(key));
     for (const d of dups)
       status.push(row(d, "duplicate", rejected.find((r) => r.file === d.file)?.reason ?? null));
@@ -436,7 +436,7 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
   const others = new Set<string>();
   for (const m of merged)
     if (!seen.has(m.key)) {
-      status.push(row(m, "received", errorsNote(m)));
+      status.push(row(m, "received", statusNote(m)));
       if (!others.has(m.key)) status.push(...supersededRows(m.key));
       others.add(m.key);
     }
