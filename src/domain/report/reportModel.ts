@@ -520,8 +520,6 @@ function referenceLines(
   byGroup: ReadonlyMap<string, GroupMeasures>,
   rowsOf: (g: string) => string[]
 ): string[] {
-  const out: string[] = [];
-  const by = new Map<string, string[]>();
   const reported = new Set(
     g.references.filter((x) => x.where === "results").map((x) => `${x.key}|${x.to}`)
   );
@@ -538,24 +536,18 @@ function referenceLines(
     const did = there ? there.standard.map((k) => rows[k]).filter(Boolean) : [];
     return `ข้อ ${groupSpan(target.items)}${did.length ? ` (มาตรการ ${numberList(did)})` : ""}`;
   };
+  // Units saying the same thing share one line (the line's words are its key, in first-seen order).
+  const by = new Map<string, string[]>();
   for (const r of g.references) {
     // A unit that planned it so and reported it so is said once, as reported.
     if (r.where === "measures" && reported.has(`${r.key}|${r.to}`)) continue;
-    const k =
-      r.where === "results" ? `${r.where}|${r.to}|${didThere(r.key, r.to)}` : `${r.where}|${r.to}|`;
-    const keys = by.get(k);
-    if (keys) keys.push(r.key);
-    else by.set(k, [r.key]);
+    const line =
+      r.where === "results"
+        ? `รายงานว่าได้ดำเนินการในข้อนี้ตามมาตรการของ${didThere(r.key, r.to)}`
+        : `มีแผนดำเนินการในข้อนี้ตามมาตรการของ${groupRef(byGroup.get(r.to), rowsOf)}`;
+    by.set(line, [...(by.get(line) ?? []), r.key]);
   }
-  for (const [k, keys] of by) {
-    const [where, to, did] = k.split("|");
-    out.push(
-      where === "results"
-        ? `${names(ctx, keys)} รายงานว่าได้ดำเนินการในข้อนี้ตามมาตรการของ${did}`
-        : `${names(ctx, keys)} มีแผนดำเนินการในข้อนี้ตามมาตรการของ${groupRef(byGroup.get(to), rowsOf)}`
-    );
-  }
-  return out;
+  return [...by].map(([line, keys]) => `${names(ctx, keys)} ${line}`);
 }
 
 /**
