@@ -3,8 +3,7 @@
  * chart part, a drawing anchored on the sheet, their relationships and content types. Only used on
  * workbooks this program has just written.
  */
-import type { Unzipped } from "fflate";
-import { strFromU8, strToU8 } from "./utf8";
+import { PartData, strFromU8, strToU8 } from "./utf8";
 import { CellRange, colLetter } from "../../domain";
 
 export interface ChartSpec {
@@ -38,9 +37,17 @@ const REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const rel = (id: string, type: string, target: string) =>
   `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
 
+/** A part's bytes, to edit: the parts a chart touches are never deflated ahead (`summaryPackage`). */
+function bytesOf(files: Readonly<Record<string, PartData>>, name: string): Uint8Array {
+  const data = files[name];
+  if (!(data instanceof Uint8Array))
+    throw new Error(`${name} was deflated before its chart was added`);
+  return data;
+}
+
 /** Add chart parts, their drawings and relationships to an unpacked workbook package. */
-export function addCharts(files: Unzipped, charts: ChartSpec[]): void {
-  let types = strFromU8(files["[Content_Types].xml"]);
+export function addCharts(files: Record<string, PartData>, charts: ChartSpec[]): void {
+  let types = strFromU8(bytesOf(files, "[Content_Types].xml"));
   charts.forEach((c, i) => {
     const n = i + 1;
     const sheetPath = `xl/worksheets/sheet${c.sheetIndex}.xml`;
@@ -53,7 +60,7 @@ export function addCharts(files: Unzipped, charts: ChartSpec[]): void {
     );
     const rId = `rIdItaChart${n}`;
     const sheetRels = files[relsPath]
-      ? strFromU8(files[relsPath])
+      ? strFromU8(bytesOf(files, relsPath))
       : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;
     files[relsPath] = strToU8(
       sheetRels.replace(
@@ -61,7 +68,7 @@ export function addCharts(files: Unzipped, charts: ChartSpec[]): void {
         `${rel(rId, "drawing", `../drawings/drawing${n}.xml`)}</Relationships>`
       )
     );
-    let sheet = strFromU8(files[sheetPath]);
+    let sheet = strFromU8(bytesOf(files, sheetPath));
     const drawing = `<drawing r:id="${rId}"/>`;
     const at = [
       "<legacyDrawing",

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { Unzipped } from "fflate";
-import { strFromU8, strToU8 } from "./utf8";
+import { Deflated, PartData, PartStream, strFromU8, strToU8 } from "./utf8";
 import zlib from "zlib";
 import { addCharts, ChartSpec } from "./chart";
 import { listZip, readEntry } from "../read/zip";
@@ -67,12 +67,52 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc32(data: Uint8Array): number {
-  const native = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
-  if (native) return native(data) >>> 0;
-  let c = 0xffffffff;
+/** The CRC-32 of data, continuing the CRC of the bytes before it (`before`). */
+function crc32(data: Uint8Array, before = 0): number {
+  const native = (zlib as unknown as { crc32?: (d: Uint8Array, v?: number) => number }).crc32;
+  if (native) return native(data, before) >>> 0;
+  let c = (before ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A final deflate block with nothing in it: ends a stream of blocks flushed one chunk at a time. */
+const LAST_BLOCK = new Uint8Array([0x03, 0x00]);
+
+/**
+ * A part deflated a chunk at a time with Node's zlib, so that a large part (the summary's shared
+ * strings: 120 MB of text at 5,000 units) is held compressed, never whole. Each chunk is deflated on
+ * its own and ends on a byte boundary (a sync flush, not a final block); the blocks of all chunks,
+ * then an empty final block, are one deflate stream (RFC 1951: a stream is blocks until one marked
+ * final), as parallel compressors write them. A chunk of a megabyte of text loses next to nothing of
+ * the ratio for not seeing the chunk before.
+ */
+export function deflatingPart(): PartStream {
+  const out: Uint8Array[] = [];
+  let crc = 0;
+  let size = 0;
+  let length = 0;
+  return {
+    push(bytes) {
+      if (!bytes.length) return;
+      crc = crc32(bytes, crc);
+      size += bytes.length;
+      const d = zlib.deflateRawSync(bytes, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      out.push(d);
+      length += d.length;
+    },
+    end(): Deflated {
+      out.push(LAST_BLOCK);
+      const deflated = new Uint8Array(length + LAST_BLOCK.length);
+      let at = 0;
+      for (const d of out) {
+        deflated.set(d, at);
+        at += d.length;
+      }
+      out.length = 0;
+      return { deflated, crc, size };
+    },
+  };
 }
 
 interface EntryFields {
@@ -98,18 +138,22 @@ function writeEntryFields(buf: Buffer, at: number, e: EntryFields): void {
   buf.writeUInt16LE(e.nameLength, at + 22);
 }
 
-/** A zip of the given files, deflated with Node's native zlib (names are UTF-8). */
-export function zipNative(files: Unzipped): Uint8Array {
-  const locals: Buffer[] = [];
+/** A zip of the given files, deflated with Node's native zlib (names are UTF-8); parts deflated already are taken as they are. */
+export function zipNative(files: Readonly<Record<string, PartData>>): Uint8Array {
+  const locals: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const [name, data] of Object.entries(files)) {
     const nameBytes = Buffer.from(name, "utf8");
-    const deflated = zlib.deflateRawSync(data, { level: 6 });
+    const part =
+      data instanceof Uint8Array
+        ? { deflated: zlib.deflateRawSync(data, { level: 6 }), crc: crc32(data), size: data.length }
+        : data;
+    const deflated = part.deflated;
     const entry = {
-      crc: crc32(data),
+      crc: part.crc,
       compressed: deflated.length,
-      size: data.length,
+      size: part.size,
       nameLength: nameBytes.length,
     };
     const local = Buffer.alloc(30);

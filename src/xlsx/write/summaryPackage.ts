@@ -6,8 +6,7 @@
  * columns repeated) and shared strings. The chart is added
  * by `chart.ts`. Writing it ourselves keeps ExcelJS (and its zip and CRC code) out of `ita merge`.
  */
-import type { Unzipped } from "fflate";
-import { strToU8, Utf8Builder } from "./utf8";
+import { PartData, PartStream, strToU8, Utf8Builder } from "./utf8";
 import { addr, colLetter, rangeAddr } from "../../domain/layout/a1";
 import { FONT } from "../../domain/layout/spec";
 import { linesHeightPt } from "../../domain/layout/textMetrics";
@@ -134,8 +133,8 @@ class Strings {
     return i;
   }
 
-  bytes(): Uint8Array<ArrayBuffer> {
-    const out = new Utf8Builder();
+  part(stream?: PartStream): PartData {
+    const out = new Utf8Builder(stream);
     out.add(
       `${DECL}<sst xmlns="${NS_MAIN}" count="${this.list.length}" uniqueCount="${this.list.length}">`
     );
@@ -144,7 +143,7 @@ class Strings {
       out.add(`<si><t${space}>${escText(escapeOoxml(s))}</t></si>`);
     }
     out.add("</sst>");
-    return out.bytes();
+    return out.part();
   }
 }
 
@@ -163,8 +162,9 @@ function sheetXml(
   sheet: SummarySheet,
   first: boolean,
   styles: Styles,
-  strings: Strings
-): Uint8Array<ArrayBuffer> {
+  strings: Strings,
+  stream?: PartStream
+): PartData {
   const n = sheet.columns.length;
   const { rows: fr, cols: fc } = sheet.freeze;
   const pane =
@@ -184,7 +184,7 @@ function sheetXml(
     `<sheetFormatPr defaultRowHeight="${linesHeightPt(1, FONT)}" customHeight="1"/>` +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>`;
-  const out = new Utf8Builder();
+  const out = new Utf8Builder(stream);
   out.add(head);
   const title = styles.id(SUMMARY_STYLES.title, undefined, false, true);
   const subtitle = styles.id(SUMMARY_STYLES.subtitle, undefined, false, true);
@@ -252,7 +252,7 @@ function sheetXml(
     brk("colBreaks", print.colBreaks, 1048575) +
     `</worksheet>`;
   out.add(tail);
-  return out.bytes();
+  return out.part();
 }
 
 /** The page header and footer (Excel's codes; the file puts each section after its `&L`/`&R`). */
@@ -263,13 +263,27 @@ function headerFooterXml(hf: { leftHeader: string; rightFooter: string }): strin
   );
 }
 
-/** The summary workbook's parts (before its chart is added). */
-export function summaryPackage(sheets: SummarySheet[]): Unzipped {
+/**
+ * The summary workbook's parts (before its chart is added). Given `deflate` (the file writer's), the
+ * large parts are deflated as they are made — the shared strings and every sheet but one with a
+ * chart, which `addCharts` edits — so the package is never held whole uncompressed (177 MB at 5,000
+ * units).
+ */
+export function summaryPackage(
+  sheets: SummarySheet[],
+  deflate?: () => PartStream
+): Record<string, PartData> {
   const styles = new Styles();
   const strings = new Strings();
-  const files: Unzipped = {};
+  const files: Record<string, PartData> = {};
   sheets.forEach((s, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(s, i === 0, styles, strings);
+    files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(
+      s,
+      i === 0,
+      styles,
+      strings,
+      s.chart ? undefined : deflate?.()
+    );
   });
   const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
   // The header row, and the first columns where a sheet prints in blocks of columns, on every page.
@@ -310,7 +324,7 @@ export function summaryPackage(sheets: SummarySheet[]): Unzipped {
       `</Relationships>`
   );
   files["xl/styles.xml"] = strToU8(styles.xml());
-  files["xl/sharedStrings.xml"] = strings.bytes();
+  files["xl/sharedStrings.xml"] = strings.part(deflate?.());
   files["_rels/.rels"] = strToU8(
     `${DECL}<Relationships xmlns="${NS_PKG}">${rel("rId1", "officeDocument", "xl/workbook.xml")}` +
       `<Relationship Id="rId2" Type="${NS_PKG}/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`

@@ -1,15 +1,16 @@
 import { SummarySheet } from "../../domain/summarySheets/table";
 import { writeBytesAtomic } from "./atomic";
 import { addCharts } from "./chart";
-import { zipNative } from "./output";
+import { deflatingPart, zipNative } from "./output";
 import { summaryPackage } from "./summaryPackage";
 
 /**
  * Write the summary workbook (with its chart); the target is replaced only once it is complete.
- * The package is our own SpreadsheetML (`summaryPackage.ts`), compressed once with Node's zlib.
+ * The package is our own SpreadsheetML (`summaryPackage.ts`), compressed with Node's zlib as its
+ * large parts are made.
  */
 export async function writeSummaryFile(target: string, sheets: SummarySheet[]): Promise<void> {
-  const files = summaryPackage(sheets);
+  const files = summaryPackage(sheets, deflatingPart);
   addCharts(
     files,
     sheets
