@@ -10,6 +10,7 @@ import {
   splitEntries,
   statementOf,
 } from "../../src/domain";
+import { saysCalledOff } from "../../src/domain/report/measureMatch";
 import { sampleReport } from "../helpers";
 
 const I1 = DEFAULT_FORM.byCode.get("I1")!.standardMeasures;
@@ -130,7 +131,32 @@ describe("what a result says", () => {
     ["เปิดช่องทางร้องเรียน 3 ช่องทาง ยังไม่ได้รับเรื่องร้องเรียน", "done"],
     ["ตรวจสอบแล้ว ยังไม่มีการร้องเรียน", "done"],
     ["เจ้าหน้าที่ไม่ได้เรียกรับผลประโยชน์จากผู้รับบริการ", "done"],
+    // An activity called off, or not able to be held: not done; put off: still to come.
+    ["ยกเลิกโครงการฝึกอบรม เนื่องจากงบประมาณไม่เพียงพอ", "not-done"],
+    ["ยกเลิกการประชุมชี้แจง เนื่องจากติดภารกิจเลือกตั้ง", "not-done"],
+    ["งดจัดกิจกรรมเนื่องจากสถานการณ์น้ำท่วม", "not-done"],
+    ["ระงับการดำเนินโครงการไว้ก่อน", "not-done"],
+    ["ไม่สามารถจัดอบรมได้ เนื่องจากไม่ได้รับจัดสรรงบประมาณ", "not-done"],
+    ["ยังไม่สามารถดำเนินการได้", "not-done"],
+    ["ไม่มีการจัดประชุมในรอบนี้", "not-done"],
+    ["เลื่อนการจัดประชุมออกไปเป็นไตรมาสที่ 4", "in-progress"],
+    ["ชะลอการดำเนินโครงการ", "in-progress"],
+    // A practice given up, or a thing staff cannot do, is work done.
+    ["ยกเลิกการใช้แบบฟอร์มกระดาษ เปลี่ยนเป็นระบบออนไลน์", "done"],
+    ["งดรับของขวัญทุกชนิด (No Gift Policy)", "done"],
+    ["กำหนดให้เจ้าหน้าที่ไม่สามารถเรียกรับเงินได้", "done"],
   ])("%s → %s", (text, st) => expect(statementOf(text)).toBe(st));
+
+  it.each([
+    ["ยกเลิกโครงการฝึกอบรม เนื่องจากงบประมาณไม่เพียงพอ", true],
+    ["งดจัดกิจกรรมเนื่องจากสถานการณ์น้ำท่วม", true],
+    // Not done first, the calling off only why.
+    ["ยังไม่ได้ดำเนินการ เนื่องจากยกเลิกโครงการ", false],
+    ["ไม่สามารถจัดอบรมได้", false],
+    ["ยกเลิกการใช้แบบฟอร์มกระดาษ", false],
+  ])("'%s' says the activity was called off: %s", (text, off) =>
+    expect(saysCalledOff(text)).toBe(off)
+  );
 
   it("says 'as planned' only when that is all it says", () => {
     expect(isAsPlanned("ดำเนินการแล้ว โดยมีผู้เข้าร่วม 30 คน")).toBe(false);

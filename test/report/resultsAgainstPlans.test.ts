@@ -1,4 +1,4 @@
-import { DEFAULT_FORM, matchUnitMeasures } from "../../src/domain";
+import { buildCentralReport, DEFAULT_FORM, matchUnitMeasures } from "../../src/domain";
 import { measureNumbers, unitDid } from "../../src/domain/report/numbers";
 import { district, mergeOf, set } from "./units";
 
@@ -88,6 +88,51 @@ describe("results read against the plans they report on", () => {
       own: [],
       line: "ได้ดำเนินการตามมาตรการ 1.6 โดยรายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 1.7",
     });
+  });
+
+  it("never counts an activity called off, and says it was called off, not 'not yet'", () => {
+    expect(
+      read(
+        "I5",
+        "1. ยกเลิกการประชุมชี้แจง เนื่องจากติดภารกิจการเลือกตั้ง\n2. จัดทำคู่มือกฎหมายเผยแพร่ทางไลน์กลุ่มของเขต\n3. -"
+      )
+    ).toEqual({
+      counted: [["not-done"], ["results"], ["not-mentioned"]],
+      own: [],
+      line: "ได้ดำเนินการตามมาตรการ 1.7 โดยรายงานว่ายกเลิกหรืองดการดำเนินการตามมาตรการ 1.6",
+    });
+  });
+
+  it("never counts training it could not hold, nor a meeting put off", () => {
+    expect(
+      read(
+        "I5",
+        "1. เลื่อนการประชุมออกไปเป็นไตรมาสที่ 4\n2. ไม่สามารถจัดทำคู่มือได้ เนื่องจากไม่ได้รับงบประมาณ\n3. -"
+      )
+    ).toEqual({
+      counted: [["in-progress"], ["not-done"], ["not-mentioned"]],
+      own: [],
+      line: "มีแผนดำเนินการ แต่รายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 1.7 และอยู่ระหว่างดำเนินการตามมาตรการ 1.6",
+    });
+  });
+
+  it("says in the central report which unit called a planned activity off", () => {
+    const r = mergeOf([
+      district("1001", (x) =>
+        set(x, "I12", numbered(std("I12")), "1. งดจัดกิจกรรมอบรมเนื่องจากสถานการณ์น้ำท่วม\n2. -", 70)
+      ),
+      district("1002", (x) => set(x, "I12", numbered(std("I12")), "1. ยังไม่ได้ดำเนินการ\n2. -", 70)),
+    ]);
+    const rows = buildCentralReport(r).tools.flatMap((t) =>
+      t.indicators.flatMap((i) => i.groups.flatMap((g) => g.rows))
+    );
+    const row = rows.find((x) => x.measure === std("I12")[0])!;
+    expect(row.summary).toEqual(
+      expect.arrayContaining([
+        "- สำนักงานเขตพระนคร รายงานว่ายกเลิกหรืองดการดำเนินการ",
+        "- สำนักงานเขตดุสิต รายงานว่ายังไม่ได้ดำเนินการ",
+      ])
+    );
   });
 
   it("still says a bare 'not done' of every plan", () => {

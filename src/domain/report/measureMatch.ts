@@ -167,8 +167,25 @@ function wordSet(text: string): ReadonlySet<string> {
  */
 export type Statement = "done" | "as-planned" | "not-done" | "in-progress";
 
-const IN_PROGRESS =
-  /อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่แล้วเสร็จ|ยังไม่เสร็จ|ยังไม่ครบ|(?:จะ|มีแผน(?:ที่)?จะ|กำหนด(?:ที่)?จะ|เตรียม(?:การ)?(?:ที่)?จะ)\s*(?:ดำเนินการ|จัด|ทำ|เผยแพร่|ประชุม)|รอ(?:การ)?\s*(?:อนุมัติ|ดำเนินการ|งบประมาณ|พิจารณา)|ยังไม่ได้รับ(?:การ)?\s*(?:อนุมัติ|จัดสรร|งบประมาณ)/u;
+/**
+ * An activity an office holds or runs, after a word that calls it off, puts it off or says it could
+ * not be held ("ยกเลิกโครงการ…", "งดจัดกิจกรรม", "เลื่อนการประชุม", "ไม่สามารถจัดอบรมได้"): not a
+ * practice it gave up, which is work done ("ยกเลิกการใช้แบบฟอร์มกระดาษ", "งดรับของขวัญ").
+ */
+const ACTIVITY =
+  "(?:การ)?\\s*(?:จัด|ดำเนินการ|ดำเนินโครงการ|ดำเนินกิจกรรม|โครงการ|กิจกรรม|ประชุม|อบรม|ฝึกอบรม|สัมมนา|ศึกษาดูงาน)";
+
+const IN_PROGRESS = new RegExp(
+  [
+    "อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่แล้วเสร็จ|ยังไม่เสร็จ|ยังไม่ครบ",
+    "(?:จะ|มีแผน(?:ที่)?จะ|กำหนด(?:ที่)?จะ|เตรียม(?:การ)?(?:ที่)?จะ)\\s*(?:ดำเนินการ|จัด|ทำ|เผยแพร่|ประชุม)",
+    "รอ(?:การ)?\\s*(?:อนุมัติ|ดำเนินการ|งบประมาณ|พิจารณา)",
+    "ยังไม่ได้รับ(?:การ)?\\s*(?:อนุมัติ|จัดสรร|งบประมาณ)",
+    // Put off, to be held later.
+    `(?:เลื่อน|ชะลอ)${ACTIVITY}`,
+  ].join("|"),
+  "u"
+);
 /**
  * What an office does to carry out a measure, after "ยังไม่มีการ" (not yet any …) or "ไม่ได้": not
  * what happened to it ("ยังไม่มีการร้องเรียน", "ไม่ได้เรียกรับ", "ยังไม่มีการแจ้งเบาะแส" are facts).
@@ -178,7 +195,7 @@ const ACTION =
 /**
  * Not done: "ยังไม่ได้…" / "ยังมิได้…" whatever was not done yet (not "…ได้รับ", "…ได้พบ": what came
  * or was found, "ยังไม่ได้รับเรื่องร้องเรียน"), "ยังไม่มีการ…" and "ไม่ได้…" / "มิได้…" of an action,
- * "ยังไม่จัด…", "งดดำเนินการ", "ยกเลิกการจัด".
+ * "ยังไม่จัด…", "ไม่สามารถจัด…ได้", an activity called off ("งดดำเนินการ", "ยกเลิกโครงการ…").
  */
 const NOT_DONE = new RegExp(
   [
@@ -187,11 +204,17 @@ const NOT_DONE = new RegExp(
     `ยังไม่มีการ\\s*${ACTION}`,
     `(?:ไม่|มิ)\\s*ได้\\s*${ACTION}`,
     "ไม่มีการดำเนินการ",
-    "งด(?:การ)?ดำเนินการ",
-    "ยกเลิก(?:การ)?(?:ดำเนินการ|จัด)",
+    // Held in no way this round, or not able to be.
+    "ไม่มีการ\\s*(?:จัด|ประชุม|อบรม|ชี้แจง|ซักซ้อม|เผยแพร่|ประชาสัมพันธ์)",
+    `(?:ยัง)?(?:ไม่|มิ)\\s*สามารถ\\s*${ACTION}`,
+    // Called off.
+    `(?:ยกเลิก|งด|ระงับ)${ACTIVITY}`,
   ].join("|"),
   "u"
 );
+
+/** Called off: an activity cancelled, dropped or suspended ("ยกเลิกโครงการ…", "งดจัดกิจกรรม"). */
+const CANCELLED = new RegExp(`(?:ยกเลิก|งด|ระงับ)${ACTIVITY}`, "u");
 
 /** Where a pattern first matches a text (Infinity: nowhere). */
 const firstAt = (re: RegExp, s: string) => {
@@ -305,6 +328,16 @@ const saysDone = (clause: string) => {
   const st = statementOf(clause);
   return st === "done" || st === "as-planned";
 };
+
+/**
+ * A clause that says not done because the activity was called off ("ยกเลิกโครงการฝึกอบรม เนื่องจาก…",
+ * "งดจัดกิจกรรม"), not that it is still to be done: the first "not done" it says is the calling off.
+ */
+export function saysCalledOff(clause: string): boolean {
+  const s = thaiDigitsToAscii(clause.normalize("NFC"));
+  const at = firstAt(CANCELLED, s);
+  return at < Infinity && at <= firstAt(NOT_DONE, s) && statementOf(clause) === "not-done";
+}
 
 /** What one clause of a result says (see `Statement`). */
 export function statementOf(clause: string): Statement {

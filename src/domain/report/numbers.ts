@@ -84,6 +84,7 @@ export function itemList(codes: readonly string[], items: readonly FormItem[]): 
 /** What a unit's results may say of a measure not counted, by the field of `SlotDid` that holds it. */
 const NOT_SAID = [
   ["notDone", "ยังไม่ได้ดำเนินการ"],
+  ["calledOff", "ยกเลิกหรืองดการดำเนินการ"],
   ["inProgress", "อยู่ระหว่างดำเนินการ"],
 ] as const;
 

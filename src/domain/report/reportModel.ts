@@ -32,6 +32,7 @@ import {
 import {
   Credit,
   GroupMeasures,
+  calledOff,
   matchUnitMeasures,
   MeasureUse,
   NotCounted,
@@ -142,18 +143,25 @@ const unitOf = (ctx: Ctx, key: string) => ctx.byKey.get(key)!;
 const who = (ctx: Ctx, keys: Iterable<string>) => whoOf(unitsIn(ctx.merged, keys), ctx.merged);
 const names = (ctx: Ctx, keys: Iterable<string>) => namesOf(unitsIn(ctx.merged, keys));
 
-const NOT_COUNTED: Record<NotCounted, string> = {
+/** Why a planned measure is not counted, in the report's words: "not done" apart from "called off". */
+type NotCountedSaid = NotCounted | "called-off";
+
+const NOT_COUNTED: Record<NotCountedSaid, string> = {
   "no-results": "มีแผนดำเนินการ แต่ยังไม่ได้รายงานผลการดำเนินการ",
   "not-mentioned": "มีแผนดำเนินการ แต่ผลการดำเนินการที่รายงานไม่ได้กล่าวถึง",
   "not-done": "รายงานว่ายังไม่ได้ดำเนินการ",
+  // "ยกเลิกโครงการ…", "งดจัดกิจกรรม": not done, and not to be done either ("ยังไม่ได้" would say it is).
+  "called-off": "รายงานว่ายกเลิกหรืองดการดำเนินการ",
   "in-progress": "รายงานว่าอยู่ระหว่างดำเนินการหรือจะดำเนินการต่อไป",
 };
+
+const saidWhy = (p: PlannedOnly): NotCountedSaid => (calledOff(p) ? "called-off" : p.why);
 
 /** Lines for the units that planned a measure and are not counted, by why. */
 function plannedLines(ctx: Ctx, planned: readonly PlannedOnly[]): string[] {
   const out: string[] = [];
-  for (const why of Object.keys(NOT_COUNTED) as NotCounted[]) {
-    const keys = planned.filter((p) => p.why === why).map((p) => p.key);
+  for (const why of Object.keys(NOT_COUNTED) as NotCountedSaid[]) {
+    const keys = planned.filter((p) => saidWhy(p) === why).map((p) => p.key);
     if (keys.length) out.push(`- ${names(ctx, keys)} ${NOT_COUNTED[why]}`);
   }
   return out;
@@ -258,7 +266,7 @@ function elsewhereLines(
 ): string[] {
   const by = new Map<string, string[]>();
   for (const p of elsewhere) {
-    const line = `${NOT_COUNTED[p.why]}ในข้อ ${itemList(p.items, items)}`;
+    const line = `${NOT_COUNTED[saidWhy(p)]}ในข้อ ${itemList(p.items, items)}`;
     by.set(line, [...(by.get(line) ?? []), p.key]);
   }
   return [...by].map(([line, keys]) => `- ${names(ctx, keys)} ${line}`);
@@ -388,7 +396,7 @@ function ownRow(ctx: Ctx, g: GroupMeasures, number: string): ReportRow {
   for (const [key, ps] of plannedBy)
     summary.push(
       `- ${unitOf(ctx, key).label} มีแผน ${ps.map((p) => `“${p.plan.text}”`).join(" ")} ${NOT_COUNTED[
-        ps[0].why
+        saidWhy(ps[0])
       ].replace(/^มีแผนดำเนินการ /, "")}`
     );
   if (!outcomes.length) outcomes.push("-");

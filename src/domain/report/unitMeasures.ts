@@ -12,6 +12,7 @@ import {
   namedPlan,
   normaliseMeasure,
   referencedGroup,
+  saysCalledOff,
   saysDoneFirst,
   splitCell,
   Statement,
@@ -128,8 +129,12 @@ export interface SlotDid {
   items: string[];
   /** Counted from these items' results. */
   standard: number[];
-  /** Said not done, or under way, in these items' results (and not counted from them). */
+  /**
+   * Said not done, called off (cancelled, dropped: `saysCalledOff`), or under way, in these items'
+   * results (and not counted from them).
+   */
   notDone: number[];
+  calledOff: number[];
   inProgress: number[];
   /** Work of its own reported in these items' results. */
   own: boolean;
@@ -412,6 +417,10 @@ interface SlotRead {
 }
 
 const NEGATIVE = new Set<NotCounted>(["not-done", "in-progress"]);
+
+/** A plan said not done because its activity was called off ("ยกเลิกโครงการ…"), not that it is still to be done. */
+export const calledOff = (p: PlannedOnly): boolean =>
+  p.why === "not-done" && p.said !== null && saysCalledOff(p.said.raw);
 /** Which reason to give when items differ: what a unit said outweighs what it did not say. */
 const RANK: Record<NotCounted, number> = {
   "not-done": 0,
@@ -647,12 +656,15 @@ function unitPart(
       const c = credited.get(k);
       return c !== undefined && slot.items.some((i) => c.items.includes(i));
     };
-    const said = (why: NotCounted) =>
-      [...r.planned].filter(([k, p]) => p.why === why && !counted(k)).map(([k]) => k);
+    const said = (why: NotCounted, off = false) =>
+      [...r.planned]
+        .filter(([k, p]) => p.why === why && !counted(k) && calledOff(p) === off)
+        .map(([k]) => k);
     return {
       items: slot.items,
       standard: [...r.credits.keys()].filter(counted).sort((a, b) => a - b),
       notDone: said("not-done").sort((a, b) => a - b),
+      calledOff: said("not-done", true).sort((a, b) => a - b),
       inProgress: said("in-progress").sort((a, b) => a - b),
       own: ownDone.some((c) => slot.items.some((i) => c.items.includes(i))),
     };
