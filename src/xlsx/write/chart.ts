@@ -3,7 +3,7 @@
  * chart part, a drawing anchored on the sheet, their relationships and content types. Only used on
  * workbooks this program has just written.
  */
-import { PartData, strFromU8, strToU8 } from "./utf8";
+import { isDeflated, PartData, strFromU8, strToU8 } from "./utf8";
 import { CellRange, colLetter } from "../../domain";
 
 export interface ChartSpec {
@@ -40,8 +40,7 @@ const rel = (id: string, type: string, target: string) =>
 /** A part's bytes, to edit: the parts a chart touches are never deflated ahead (`summaryPackage`). */
 function bytesOf(files: Readonly<Record<string, PartData>>, name: string): Uint8Array {
   const data = files[name];
-  if (!(data instanceof Uint8Array))
-    throw new Error(`${name} was deflated before its chart was added`);
+  if (isDeflated(data)) throw new Error(`${name} was deflated before its chart was added`);
   return data;
 }
 

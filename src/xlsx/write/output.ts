@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import type { Unzipped } from "fflate";
-import { Deflated, PartData, PartStream, strFromU8, strToU8 } from "./utf8";
+import { Deflated, isDeflated, PartData, PartStream, strFromU8, strToU8 } from "./utf8";
 import zlib from "zlib";
 import { addCharts, ChartSpec } from "./chart";
 import { listZip, readEntry } from "../read/zip";
@@ -145,10 +145,9 @@ export function zipNative(files: Readonly<Record<string, PartData>>): Uint8Array
   let offset = 0;
   for (const [name, data] of Object.entries(files)) {
     const nameBytes = Buffer.from(name, "utf8");
-    const part =
-      data instanceof Uint8Array
-        ? { deflated: zlib.deflateRawSync(data, { level: 6 }), crc: crc32(data), size: data.length }
-        : data;
+    const part = isDeflated(data)
+      ? data
+      : { deflated: zlib.deflateRawSync(data, { level: 6 }), crc: crc32(data), size: data.length };
     const deflated = part.deflated;
     const entry = {
       crc: part.crc,

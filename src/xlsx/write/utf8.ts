@@ -18,6 +18,12 @@ export interface Deflated {
 /** A part of a package: its bytes, or its bytes already deflated. */
 export type PartData = Uint8Array | Deflated;
 
+/**
+ * Whether a part is deflated already. Not `instanceof Uint8Array`: bytes made in another realm (a
+ * test's jsdom window, a worker) are a Uint8Array of another constructor.
+ */
+export const isDeflated = (d: PartData): d is Deflated => !ArrayBuffer.isView(d);
+
 /** Where a part's bytes go as they are made (a deflater: the part is never held whole). */
 export interface PartStream {
   push(bytes: Uint8Array): void;
