@@ -177,8 +177,12 @@ const ACTIVITY =
 
 const IN_PROGRESS = new RegExp(
   [
-    "อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่แล้วเสร็จ|ยังไม่เสร็จ|ยังไม่ครบ",
+    "อยู่ระหว่าง|อยู่ใน(?:ระหว่าง|ขั้นตอน)|กำลังดำเนินการ|ยังไม่แล้วเสร็จ|ยังไม่เสร็จ|ยังไม่ครบ",
+    // Not finished, however it is put ("ยังดำเนินการไม่แล้วเสร็จ", "ยังทำไม่เสร็จ"), or in part.
+    "ยัง\\S{0,20}ไม่(?:แล้ว)?(?:เสร็จ|ครบ)|ได้บางส่วน|คาดว่าจะ",
     "(?:จะ|มีแผน(?:ที่)?จะ|กำหนด(?:ที่)?จะ|เตรียม(?:การ)?(?:ที่)?จะ)\\s*(?:ดำเนินการ|จัด|ทำ|เผยแพร่|ประชุม)",
+    // Set for later: "มีกำหนดจัดประชุม… ในเดือนกันยายน", "มีแผนจัดประชุม…", "เตรียมการจัดประชุม…".
+    "(?:มีกำหนด(?:การ)?|มีแผน(?:การ)?|เตรียมการ)\\s*(?:จัด|ประชุม|อบรม|ดำเนินการ)",
     "รอ(?:การ)?\\s*(?:อนุมัติ|ดำเนินการ|งบประมาณ|พิจารณา)",
     "ยังไม่ได้รับ(?:การ)?\\s*(?:อนุมัติ|จัดสรร|งบประมาณ)",
     // Put off, to be held later.
@@ -186,6 +190,12 @@ const IN_PROGRESS = new RegExp(
   ].join("|"),
   "u"
 );
+/**
+ * Called off with nothing after it but a reason: the activity was named before ("จึงยกเลิก",
+ * "ถูกยกเลิก", "ยกเลิกไป", "1. งด"); "ยกเลิกการใช้…", "งดรับ…" have an object, and stay work done.
+ */
+const CALLED_OFF_ALONE = "(?:จึง|ถูก|ได้)?(?:ยกเลิก|งด|ระงับ)(?:ไป|แล้ว)?(?=\\s|$|เนื่องจาก|เพราะ|[,.;)])";
+
 /**
  * What an office does to carry out a measure, after "ยังไม่มีการ" (not yet any …) or "ไม่ได้": not
  * what happened to it ("ยังไม่มีการร้องเรียน", "ไม่ได้เรียกรับ", "ยังไม่มีการแจ้งเบาะแส" are facts).
@@ -202,19 +212,23 @@ const NOT_DONE = new RegExp(
     "ยัง\\s*(?:ไม่|มิ)\\s*ได้(?!\\s*(?:รับ|พบ))",
     "ยังไม่\\s*(?:ดำเนินการ|จัด|ทำ|เริ่ม|มีการดำเนินการ|เผยแพร่|ประชุม)",
     `ยังไม่มีการ\\s*${ACTION}`,
-    `(?:ไม่|มิ)\\s*ได้\\s*${ACTION}`,
+    `(?:ไม่|มิ)\\s*ได้\\s*(?:มีการ\\s*)?${ACTION}`,
+    // Not "ไม่ดำเนินการใด ๆ ที่…", a rule of conduct staff keep.
+    "ไม่ดำเนินการ(?!\\s*ใด)",
     "ไม่มีการดำเนินการ",
     // Held in no way this round, or not able to be.
     "ไม่มีการ\\s*(?:จัด|ประชุม|อบรม|ชี้แจง|ซักซ้อม|เผยแพร่|ประชาสัมพันธ์)",
     `(?:ยัง)?(?:ไม่|มิ)\\s*สามารถ\\s*${ACTION}`,
-    // Called off.
+    // Called off: of an activity, or said of one already named ("…ไม่มีผู้เข้าร่วมประชุมจึงยกเลิก",
+    // "การอบรมถูกยกเลิก", "1. งด").
     `(?:ยกเลิก|งด|ระงับ)${ACTIVITY}`,
+    CALLED_OFF_ALONE,
   ].join("|"),
   "u"
 );
 
-/** Called off: an activity cancelled, dropped or suspended ("ยกเลิกโครงการ…", "งดจัดกิจกรรม"). */
-const CANCELLED = new RegExp(`(?:ยกเลิก|งด|ระงับ)${ACTIVITY}`, "u");
+/** Called off: an activity cancelled, dropped or suspended ("ยกเลิกโครงการ…", "งดจัดกิจกรรม", "…จึงยกเลิก"). */
+const CANCELLED = new RegExp(`(?:ยกเลิก|งด|ระงับ)${ACTIVITY}|${CALLED_OFF_ALONE}`, "u");
 
 /** Where a pattern first matches a text (Infinity: nowhere). */
 const firstAt = (re: RegExp, s: string) => {
