@@ -196,6 +196,9 @@ const IN_PROGRESS = new RegExp(
  */
 const CALLED_OFF_ALONE = "(?:จึง|ถูก|ได้)?(?:ยกเลิก|งด|ระงับ)(?:ไป|แล้ว)?(?=\\s|$|เนื่องจาก|เพราะ|[,.;)])";
 
+/** An activity called off, or a calling off of one named before: one of the ways of not done. */
+const CALL_OFF = `(?:ยกเลิก|งด|ระงับ)${ACTIVITY}|${CALLED_OFF_ALONE}`;
+
 /**
  * What an office does to carry out a measure, after "ยังไม่มีการ" (not yet any …) or "ไม่ได้": not
  * what happened to it ("ยังไม่มีการร้องเรียน", "ไม่ได้เรียกรับ", "ยังไม่มีการแจ้งเบาะแส" are facts).
@@ -221,14 +224,13 @@ const NOT_DONE = new RegExp(
     `(?:ยัง)?(?:ไม่|มิ)\\s*สามารถ\\s*${ACTION}`,
     // Called off: of an activity, or said of one already named ("…ไม่มีผู้เข้าร่วมประชุมจึงยกเลิก",
     // "การอบรมถูกยกเลิก", "1. งด").
-    `(?:ยกเลิก|งด|ระงับ)${ACTIVITY}`,
-    CALLED_OFF_ALONE,
+    CALL_OFF,
   ].join("|"),
   "u"
 );
 
 /** Called off: an activity cancelled, dropped or suspended ("ยกเลิกโครงการ…", "งดจัดกิจกรรม", "…จึงยกเลิก"). */
-const CANCELLED = new RegExp(`(?:ยกเลิก|งด|ระงับ)${ACTIVITY}|${CALLED_OFF_ALONE}`, "u");
+const CANCELLED = new RegExp(CALL_OFF, "u");
 
 /** Where a pattern first matches a text (Infinity: nowhere). */
 const firstAt = (re: RegExp, s: string) => {
