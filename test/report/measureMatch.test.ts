@@ -10,7 +10,7 @@ import {
   splitEntries,
   statementOf,
 } from "../../src/domain";
-import { saysCalledOff } from "../../src/domain/report/measureMatch";
+import { heldInstead, saysCalledOff } from "../../src/domain/report/measureMatch";
 import { sampleReport } from "../helpers";
 
 const I1 = DEFAULT_FORM.byCode.get("I1")!.standardMeasures;
@@ -159,7 +159,54 @@ describe("what a result says", () => {
     ["ยกเลิกการใช้แบบฟอร์มกระดาษ เปลี่ยนเป็นระบบออนไลน์", "done"],
     ["งดรับของขวัญทุกชนิด (No Gift Policy)", "done"],
     ["กำหนดให้เจ้าหน้าที่ไม่สามารถเรียกรับเงินได้", "done"],
+    // What was left out of "all done" was not done.
+    ["ยกเว้นการจัดทำคู่มือ", "not-done"],
+    // What happened, or only why: no work of the office's, done or not.
+    ["ไม่มีเรื่องร้องเรียน", "fact"],
+    ["ในรอบ 6 เดือน ไม่มีเรื่องร้องเรียน", "fact"],
+    ["ไม่มีการเรียกรับสินบน", "fact"],
+    ["ไม่พบการทุจริต", "fact"],
+    ["ยังไม่ได้รับแจ้ง", "fact"],
+    ["เนื่องจากติดภารกิจ", "fact"],
+    ["ติดภารกิจเร่งด่วน", "fact"],
+    // Not granted, not received what the measure needs, not done by a verb of supervision.
+    ["ไม่ได้รับงบประมาณ", "not-done"],
+    ["ไม่ผ่านการอนุมัติ", "not-done"],
+    ["ยังไม่ได้รับรายงานผลการดำเนินงาน", "not-done"],
+    ["ไม่ได้กำชับเจ้าหน้าที่", "not-done"],
+    ["จัดอบรมไม่ได้ เนื่องจากน้ำท่วม", "not-done"],
+    // Waiting on a step, in part.
+    ["รอผลการพิจารณา", "in-progress"],
+    ["รอจัดพิมพ์คู่มือ", "in-progress"],
+    ["เสนอขออนุมัติโครงการ", "in-progress"],
+    ["ดำเนินการไปแล้วร้อยละ 60", "in-progress"],
+    ["ดำเนินการแล้วร้อยละ 100", "done"],
+    ["ผู้เข้าร่วมอบรมร้อยละ 95", "done"],
+    ["รอบ 6 เดือน จัดอบรม 2 ครั้ง", "done"],
+    // "จะ" of what the work brings, of a rule, or of going on after it was done.
+    ["จัดอบรมแล้ว ซึ่งจะทำให้เจ้าหน้าที่มีความรู้", "done"],
+    ["หากพบการกระทำผิดจะดำเนินการทางวินัย", "done"],
+    ["จัดอบรมแล้ว และจะดำเนินการอย่างต่อเนื่อง", "done"],
+    // Good conduct, a party given up, a form changed: done.
+    ["ไม่ได้จัดซื้อจัดจ้างกับบริษัทที่มีส่วนได้เสีย", "done"],
+    ["แจ้งเจ้าหน้าที่ว่าไม่สามารถรับของขวัญได้", "done"],
+    ["งดการจัดเลี้ยงในเทศกาลปีใหม่", "done"],
+    ["ยกเลิกการประชุมแบบ onsite เปลี่ยนเป็นการประชุมออนไลน์", "done"],
+    ["งดจัดอบรม เปลี่ยนเป็นเวียนแจ้งแทน", "done"],
+    // …but not when the one standing in was someone, not something ("ผู้แทน").
+    ["มีผู้แทนเข้าร่วมประชุม ยกเลิกการอบรม", "not-done"],
+    // Carried on as planned.
+    ["ดำเนินการอย่างต่อเนื่อง", "as-planned"],
+    ["ยังคงดำเนินการเป็นประจำทุกเดือน", "as-planned"],
   ])("%s → %s", (text, st) => expect(statementOf(text)).toBe(st));
+
+  it.each([
+    ["ยกเลิกการประชุมแบบ onsite เปลี่ยนเป็นการประชุมชี้แจงผ่านระบบออนไลน์", "การประชุมชี้แจงผ่านระบบออนไลน์"],
+    ["งดจัดอบรม เวียนแจ้งแทน", "เวียนแจ้ง"],
+    ["งดจัดอบรม เปลี่ยนเป็นเวียนแจ้งแทน", "เวียนแจ้ง"],
+    ["จัดอบรมให้ผู้แทนชุมชน", "จัดอบรมให้ผู้แทนชุมชน"],
+    ["ยกเลิกการใช้แบบฟอร์มกระดาษ เปลี่ยนเป็นระบบออนไลน์", "ยกเลิกการใช้แบบฟอร์มกระดาษ เปลี่ยนเป็นระบบออนไลน์"],
+  ])("what was held instead of '%s' is '%s'", (text, held) => expect(heldInstead(text)).toBe(held));
 
   it.each([
     ["ยกเลิกโครงการฝึกอบรม เนื่องจากงบประมาณไม่เพียงพอ", true],
@@ -186,6 +233,15 @@ describe("what a result says", () => {
     ]);
     // "ส่วนราชการ" is a word of its own, not "ส่วน" beginning a clause.
     expect(clauses("เวียนแจ้ง ส่วนราชการทุกแห่ง")).toEqual(["เวียนแจ้ง ส่วนราชการทุกแห่ง"]);
+    // A joining word of two words; "ยกเว้น" with no space before it; a plain "not" after something done.
+    expect(clauses("จัดอบรมแล้ว อย่างไรก็ตามยังไม่ได้จัดทำคู่มือ")).toEqual([
+      "จัดอบรมแล้ว",
+      "อย่างไรก็ตามยังไม่ได้จัดทำคู่มือ",
+    ]);
+    expect(clauses("ดำเนินการแล้วยกเว้นการจัดทำคู่มือ")).toEqual(["ดำเนินการแล้ว", "ยกเว้นการจัดทำคู่มือ"]);
+    expect(clauses("จัดประชุมแล้ว ไม่ได้จัดทำคู่มือ")).toEqual(["จัดประชุมแล้ว", "ไม่ได้จัดทำคู่มือ"]);
+    // "ข้อยกเว้น" is a word (an exception), not "except".
+    expect(clauses("ปฏิบัติตามระเบียบโดยไม่มีข้อยกเว้น")).toEqual(["ปฏิบัติตามระเบียบโดยไม่มีข้อยกเว้น"]);
   });
 
   it("keeps a decimal in its entry: '92.5' does not start a new numbered entry", () => {

@@ -135,6 +135,63 @@ describe("results read against the plans they report on", () => {
     );
   });
 
+  it("takes 'all done except the survey' as the survey not done and every other plan done", () => {
+    // The excepted plan named by its words, not its number; with and without a space before "ยกเว้น".
+    const want = {
+      counted: [["as-planned"], ["as-planned"], ["not-done"], ["as-planned"], ["as-planned"]],
+      own: [],
+      line: "ได้ดำเนินการตามมาตรการ 1.1, 1.2, 1.4 และ 1.5 ตามที่วางแผนไว้ โดยรายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 1.3",
+    };
+    expect(read("I1", "ดำเนินการแล้วทุกข้อ ยกเว้นการจัดทำแบบประเมินความพึงพอใจในการให้บริการ")).toEqual(want);
+    expect(read("I1", "ดำเนินการแล้วยกเว้นการจัดทำแบบประเมินความพึงพอใจ")).toEqual(want);
+  });
+
+  it("counts no measure for what happened ('no complaints', 'no bribes asked'), nor for a reason alone", () => {
+    expect(read("I25", "ไม่มีเรื่องร้องเรียนการทุจริต")).toEqual({
+      counted: [["not-mentioned"], ["not-mentioned"]],
+      own: [],
+      line: "มีแผนดำเนินการ แต่ยังไม่มีผลการดำเนินการที่ระบุว่าได้ดำเนินการแล้ว",
+    });
+    expect(read("I21", "ไม่มีการเรียกรับสินบน").counted).toEqual([
+      ["not-mentioned"],
+      ["not-mentioned"],
+      ["not-mentioned"],
+      ["not-mentioned"],
+      ["not-mentioned"],
+    ]);
+    expect(
+      read("I8", "1. ยังไม่ได้เวียนแจ้งงบประมาณ\nไม่ได้รับงบประมาณ\n2. จัดทำบอร์ดประชาสัมพันธ์งบประมาณ")
+    ).toEqual({
+      counted: [["not-done"], ["results"]],
+      own: [],
+      line: "ได้ดำเนินการตามมาตรการ 2.2 โดยรายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 2.1",
+    });
+  });
+
+  it("counts what was held instead of an activity called off, under the measure it is", () => {
+    expect(
+      read("I8", "ยกเลิกการประชุมแบบ onsite เปลี่ยนเป็นการประชุมชี้แจงงบประมาณที่ได้รับการจัดสรรผ่านระบบออนไลน์")
+    ).toEqual({
+      counted: [["results"], ["not-mentioned"]],
+      own: [],
+      line: "ได้ดำเนินการตามมาตรการ 2.1",
+    });
+  });
+
+  it("reads 'จะทำให้…' after work done as done, and a plain 'not' after it as another clause", () => {
+    expect(
+      read("I8", "จัดประชุมชี้แจงงบประมาณที่ได้รับการจัดสรรให้เจ้าหน้าที่แล้ว ซึ่งจะทำให้เจ้าหน้าที่รับทราบแผนการใช้จ่าย")
+        .counted
+    ).toEqual([["results"], ["not-mentioned"]]);
+    expect(
+      read("I8", "จัดประชุมชี้แจงงบประมาณที่ได้รับการจัดสรรแล้ว ไม่ได้จัดทำสื่อประชาสัมพันธ์อินโฟกราฟฟิก")
+    ).toEqual({
+      counted: [["results"], ["not-done"]],
+      own: [],
+      line: "ได้ดำเนินการตามมาตรการ 2.1 โดยรายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 2.2",
+    });
+  });
+
   it("still says a bare 'not done' of every plan", () => {
     expect(read("I12", "ยังไม่ได้ดำเนินการ").counted).toEqual([["not-done"], ["not-done"]]);
   });

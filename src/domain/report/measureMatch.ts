@@ -163,27 +163,42 @@ function wordSet(text: string): ReadonlySet<string> {
  * What a result (or a clause of one) says: something done ("done"), only that the planned measures
  * were carried out ("as-planned": "ดำเนินการแล้ว", "ดำเนินการตามมาตรการที่กำหนดครบถ้วน"), that it was
  * not done ("ยังไม่ได้ดำเนินการ", "ไม่ได้จัด…") or that it is under way or to come ("อยู่ระหว่าง…",
- * "จะดำเนินการ…", "รออนุมัติ"). Only "done" and "as-planned" credit a unit with a measure.
+ * "จะดำเนินการ…", "รออนุมัติ"), or none of these: a fact ("ไม่มีเรื่องร้องเรียน", "ไม่พบการทุจริต") or only
+ * a reason ("เนื่องจากติดภารกิจ…"). Only "done" and "as-planned" credit a unit with a measure.
  */
-export type Statement = "done" | "as-planned" | "not-done" | "in-progress";
+export type Statement = "done" | "as-planned" | "not-done" | "in-progress" | "fact";
+
+/**
+ * "จัด" and "ทำ" of an office's own activity: not "จัดซื้อ/จัดจ้าง/จัดหา/จัดเลี้ยง" (what it buys or
+ * the parties it gave up: "ไม่ได้จัดซื้อจัดจ้างกับ…" is good conduct) nor "ทำให้/ทำผิด/ทำตาม".
+ */
+const JAT = "จัด(?!ซื้อ|จ้าง|เลี้ยง|หา)";
+const TAM = "ทำ(?!ให้|ผิด|ตาม)";
+/** What is still to be done, after "จะ", "มีแผนจะ". */
+const TO_DO = `(?:ดำเนินการ|${JAT}|${TAM}|เผยแพร่|ประชุม)`;
 
 /**
  * An activity an office holds or runs, after a word that calls it off, puts it off or says it could
  * not be held ("ยกเลิกโครงการ…", "งดจัดกิจกรรม", "เลื่อนการประชุม", "ไม่สามารถจัดอบรมได้"): not a
  * practice it gave up, which is work done ("ยกเลิกการใช้แบบฟอร์มกระดาษ", "งดรับของขวัญ").
  */
-const ACTIVITY =
-  "(?:การ)?\\s*(?:จัด|ดำเนินการ|ดำเนินโครงการ|ดำเนินกิจกรรม|โครงการ|กิจกรรม|ประชุม|อบรม|ฝึกอบรม|สัมมนา|ศึกษาดูงาน)";
+const ACTIVITY = `(?:การ)?\\s*(?:${JAT}|ดำเนินการ|ดำเนินโครงการ|ดำเนินกิจกรรม|โครงการ|กิจกรรม|ประชุม|อบรม|ฝึกอบรม|สัมมนา|ศึกษาดูงาน)`;
 
 const IN_PROGRESS = new RegExp(
   [
     "อยู่ระหว่าง|อยู่ใน(?:ระหว่าง|ขั้นตอน)|กำลังดำเนินการ|ยังไม่แล้วเสร็จ|ยังไม่เสร็จ|ยังไม่ครบ",
     // Not finished, however it is put ("ยังดำเนินการไม่แล้วเสร็จ", "ยังทำไม่เสร็จ"), or in part.
     "ยัง\\S{0,20}ไม่(?:แล้ว)?(?:เสร็จ|ครบ)|ได้บางส่วน|คาดว่าจะ",
-    "(?:จะ|มีแผน(?:ที่)?จะ|กำหนด(?:ที่)?จะ|เตรียม(?:การ)?(?:ที่)?จะ)\\s*(?:ดำเนินการ|จัด|ทำ|เผยแพร่|ประชุม)",
+    `(?:มีแผน(?:ที่)?จะ|กำหนด(?:ที่)?จะ|เตรียม(?:การ)?(?:ที่)?จะ)\\s*${TO_DO}`,
+    // "จะ…" of what is to come: not a rule ("หากพบ…จะดำเนินการทางวินัย") nor, after something done,
+    // what goes on ("จัดอบรมแล้ว และจะดำเนินการต่อไป") — nor "จะทำให้…", what the work brings.
+    `(?<!(?:หาก|ถ้า|กรณี)[^]*)(?:(?<!แล้ว[^]*)จะ\\s*${TO_DO}|จะ\\s*${TO_DO}(?![^]*(?:ต่อไป|ต่อเนื่อง|เป็นประจำ|ทุกปี)))`,
     // Set for later: "มีกำหนดจัดประชุม… ในเดือนกันยายน", "มีแผนจัดประชุม…", "เตรียมการจัดประชุม…".
     "(?:มีกำหนด(?:การ)?|มีแผน(?:การ)?|เตรียมการ)\\s*(?:จัด|ประชุม|อบรม|ดำเนินการ)",
-    "รอ(?:การ)?\\s*(?:อนุมัติ|ดำเนินการ|งบประมาณ|พิจารณา)",
+    "รอ(?:การ)?\\s*(?:อนุมัติ|ดำเนินการ|งบประมาณ|พิจารณา|ผล|จัดพิมพ์|ลงนาม|เบิกจ่าย|ตรวจรับ|จัดส่ง)",
+    "เสนอ(?:ขอ)?อนุมัติ(?!แล้ว)|อยู่ระหว่างเสนอ",
+    // Carried out in part: "ดำเนินการไปแล้วร้อยละ 60" (not 100).
+    "(?:ดำเนินการ|คืบหน้า)\\S{0,12}\\s*(?:คิดเป็น)?\\s*ร้อยละ\\s*(?!100)\\d{1,2}(?:\\.\\d+)?(?!\\d)",
     "ยังไม่ได้รับ(?:การ)?\\s*(?:อนุมัติ|จัดสรร|งบประมาณ)",
     // Put off, to be held later.
     `(?:เลื่อน|ชะลอ)${ACTIVITY}`,
@@ -196,15 +211,21 @@ const IN_PROGRESS = new RegExp(
  */
 const CALLED_OFF_ALONE = "(?:จึง|ถูก|ได้)?(?:ยกเลิก|งด|ระงับ)(?:ไป|แล้ว)?(?=\\s|$|เนื่องจาก|เพราะ|[,.;)])";
 
+/**
+ * Held another way instead ("ยกเลิกการประชุมแบบ onsite เปลี่ยนเป็นการประชุมออนไลน์", "งดจัดอบรม
+ * เวียนแจ้งแทน"): then the calling off is of a form, and the work was done.
+ */
+const REPLACED = "(?:(?:เปลี่ยน|ปรับ)(?:เป็น|มาเป็น|มา)|(?<!ผู้|ตัว)แทน)";
+
 /** An activity called off, or a calling off of one named before: one of the ways of not done. */
-const CALL_OFF = `(?:ยกเลิก|งด|ระงับ)${ACTIVITY}|${CALLED_OFF_ALONE}`;
+const CALL_OFF = `(?:(?:ยกเลิก|งด|ระงับ)${ACTIVITY}|${CALLED_OFF_ALONE})(?![^]*${REPLACED})`;
 
 /**
  * What an office does to carry out a measure, after "ยังไม่มีการ" (not yet any …) or "ไม่ได้": not
  * what happened to it ("ยังไม่มีการร้องเรียน", "ไม่ได้เรียกรับ", "ยังไม่มีการแจ้งเบาะแส" are facts).
  */
-const ACTION =
-  "(?:ดำเนินการ|จัด|ทำ|ประชุม|อบรม|เผยแพร่|ประชาสัมพันธ์|ประกาศ|แต่งตั้ง|มอบหมาย|เวียน|เปิดเผย|สร้าง|วิเคราะห์|ทบทวน|ปรับปรุง|ซักซ้อม|ชี้แจง|ติดตาม)";
+const ACTION = `(?:ดำเนินการ|${JAT}|${TAM}|ประชุม|อบรม|เผยแพร่|ประชาสัมพันธ์|ประกาศ|แต่งตั้ง|มอบหมาย|เวียน|เปิดเผย|สร้าง|วิเคราะห์|ทบทวน|ปรับปรุง|ซักซ้อม|ชี้แจง|ติดตาม|กำชับ|กำกับ|ศึกษา|เข้าร่วม|ติดตั้ง|ติดประกาศ|ติดป้าย)`;
+
 /**
  * Not done: "ยังไม่ได้…" / "ยังมิได้…" whatever was not done yet (not "…ได้รับ", "…ได้พบ": what came
  * or was found, "ยังไม่ได้รับเรื่องร้องเรียน"), "ยังไม่มีการ…" and "ไม่ได้…" / "มิได้…" of an action,
@@ -212,22 +233,59 @@ const ACTION =
  */
 const NOT_DONE = new RegExp(
   [
-    "ยัง\\s*(?:ไม่|มิ)\\s*ได้(?!\\s*(?:รับ|พบ))",
-    "ยังไม่\\s*(?:ดำเนินการ|จัด|ทำ|เริ่ม|มีการดำเนินการ|เผยแพร่|ประชุม)",
+    // Not what did not come in ("ยังไม่ได้รับเรื่องร้องเรียน", "…รับแจ้ง"), nor what was not found.
+    "ยัง\\s*(?:ไม่|มิ)\\s*ได้(?!\\s*(?:รับ\\s*(?:การ)?\\s*(?:เรื่อง|แจ้ง|ข้อร้องเรียน|ร้องเรียน|คำร้อง)|พบ))",
+    `ยังไม่\\s*(?:ดำเนินการ|${JAT}|${TAM}|เริ่ม|มีการดำเนินการ|เผยแพร่|ประชุม)`,
     `ยังไม่มีการ\\s*${ACTION}`,
     `(?:ไม่|มิ)\\s*ได้\\s*(?:มีการ\\s*)?${ACTION}`,
     // Not "ไม่ดำเนินการใด ๆ ที่…", a rule of conduct staff keep.
     "ไม่ดำเนินการ(?!\\s*ใด)",
     "ไม่มีการดำเนินการ",
     // Held in no way this round, or not able to be.
-    "ไม่มีการ\\s*(?:จัด|ประชุม|อบรม|ชี้แจง|ซักซ้อม|เผยแพร่|ประชาสัมพันธ์)",
-    `(?:ยัง)?(?:ไม่|มิ)\\s*สามารถ\\s*${ACTION}`,
+    `ไม่มีการ\\s*(?:${JAT}|ประชุม|อบรม|ชี้แจง|ซักซ้อม|เผยแพร่|ประชาสัมพันธ์)`,
+    // Not "…แจ้งว่าไม่สามารถรับ…", what staff were told they may not do.
+    `(?<!ว่า\\s*)(?:ยัง)?(?:ไม่|มิ)\\s*สามารถ\\s*${ACTION}`,
+    // Not able to, put after the verb: "จัดอบรมไม่ได้ เนื่องจาก…".
+    `${ACTION}\\S{0,30}?ไม่ได้(?=\\s|$|เนื่องจาก|เพราะ|[,.;)])`,
+    // Not granted what it needed.
+    "(?:ไม่|มิ)\\s*ได้รับ\\s*(?:การ)?\\s*(?:อนุมัติ|จัดสรร|งบประมาณ)|ไม่ผ่านการอนุมัติ",
     // Called off: of an activity, or said of one already named ("…ไม่มีผู้เข้าร่วมประชุมจึงยกเลิก",
     // "การอบรมถูกยกเลิก", "1. งด").
     CALL_OFF,
   ].join("|"),
   "u"
 );
+
+/** A calling off followed by what was held instead: the two matched apart. */
+const CALLED_OFF_FOR = new RegExp(
+  `(?:(?:ยกเลิก|งด|ระงับ)${ACTIVITY}|${CALLED_OFF_ALONE})[^]*?(${REPLACED})`,
+  "u"
+);
+
+/**
+ * What was done instead of an activity called off ("ยกเลิกการประชุมแบบ onsite เปลี่ยนเป็นการประชุม
+ * ชี้แจงงบประมาณออนไลน์" → "การประชุมชี้แจงงบประมาณออนไลน์"; "งดจัดอบรม เวียนแจ้งแทน" → "เวียนแจ้ง"),
+ * else the clause as it is: the work done is what is matched with the measures.
+ */
+export function heldInstead(clause: string): string {
+  const m = CALLED_OFF_FOR.exec(clause);
+  if (!m) return clause;
+  const at = m.index + m[0].length;
+  if (!m[1].endsWith("แทน"))
+    return (
+      clause
+        .slice(at)
+        .replace(/\s*แทน\s*$/u, "")
+        .trim() || clause
+    );
+  // "…งดจัดอบรม เวียนแจ้งแทน": what stands before "แทน", after the calling off's own words.
+  const before = clause.slice(0, at - m[1].length);
+  const off = new RegExp(`(?:(?:ยกเลิก|งด|ระงับ)${ACTIVITY}|${CALLED_OFF_ALONE})\\S*\\s*`, "u").exec(
+    before
+  );
+  const rest = off ? before.slice(off.index + off[0].length) : before;
+  return (rest + clause.slice(at)).trim() || clause;
+}
 
 /** Called off: an activity cancelled, dropped or suspended ("ยกเลิกโครงการ…", "งดจัดกิจกรรม", "…จึงยกเลิก"). */
 const CANCELLED = new RegExp(CALL_OFF, "u");
@@ -246,6 +304,9 @@ const AS_PLANNED_WORDS = new Set([
   ...["ใน", "ทุกข้อ", "กิจกรรม", "ปฏิบัติ", "เป็น", "ไป", "เป็นไป", "ทุกประการ", "ประการ", "ด้วย"],
   // How the segmenter splits "ตามแผนที่วางไว้" and "วางแผน".
   ...["แผนที่", "วางแผน"],
+  // Carried on: "ดำเนินการอย่างต่อเนื่อง", "ยังคงดำเนินการเป็นประจำทุกเดือน".
+  ...["อย่าง", "ต่อ", "เนื่อง", "ต่อเนื่อง", "อย่างต่อเนื่อง", "เป็นประจำ", "ประจำ", "ยังคง", "ยัง", "คง"],
+  ...["ทุกเดือน", "เดือน", "สม่ำเสมอ", "อย่างสม่ำเสมอ"],
 ]);
 const DONE_WORD = /ดำเนินการ|ปฏิบัติ|แล้ว|ครบถ้วน|เรียบร้อย/u;
 
@@ -276,6 +337,16 @@ const CLAUSE_START = new Set([
 const CLAUSE_PREFIX =
   /^(?:แต่|ส่วน(?!ราชการ|ร่วม|งาน|ตัว|ตน|รวม|หนึ่ง|ต่าง|กลาง|ได้|บุคคล|ใหญ่|น้อย|ประกอบ|แบ่ง|ลด|สูง)|ขณะที่|ทั้งนี้|สำหรับ|อย่างไรก็ตาม|อย่างไรก็ดี|ยกเว้น)/u;
 
+/** Joining words of more than one word, which the segmenter splits ("อย่างไร" "ก็ตาม"). */
+const LONG_JOIN = new Set(["ขณะที่", "ทั้งนี้", "อย่างไรก็ตาม", "อย่างไรก็ดี"]);
+
+/** A chunk begins with a joining word: the prefix it begins with, else null. */
+function joinOf(chunk: string): string | null {
+  const m = CLAUSE_PREFIX.exec(chunk);
+  if (!m) return null;
+  return LONG_JOIN.has(m[0]) || CLAUSE_START.has(firstWord(chunk)) ? m[0] : null;
+}
+
 function firstWord(chunk: string): string {
   let first = "";
   eachWord(chunk, (from, to, wordLike) => {
@@ -285,8 +356,16 @@ function firstWord(chunk: string): string {
   return first;
 }
 
-/** A chunk that says what is not done yet ("ยังไม่ได้จัดทำคู่มือ"). */
-const NOT_YET = /^ยัง\s*(?:ไม่|มิ)/u;
+/** A chunk that says what is not done (yet): "ยังไม่ได้จัดทำคู่มือ", "ไม่ได้จัดทำคู่มือ", "ไม่สามารถ…". */
+const NOT_YET = /^(?:ยัง\s*(?:ไม่|มิ)|(?:ไม่|มิ)\s*(?:ได้|สามารถ|มีการ))/u;
+
+/**
+ * "ยกเว้น" (except) inside a chunk, where a clause begins ("ดำเนินการแล้วยกเว้นการจัดทำคู่มือ"): not
+ * "ข้อยกเว้น" (an exception) nor "ได้รับการยกเว้น" (exempted).
+ */
+const EXCEPT_IN = /(?<=\S)(?<!ข้อ|การ)(?=ยกเว้น)/gu;
+/** A clause that names what was left out ("ยกเว้นการจัดทำคู่มือ"): that was not done. */
+const EXCEPT = /^\s*ยกเว้น/u;
 
 /**
  * An entry's clauses: split at ";", before a space-led word that begins a clause ("แต่", "ส่วน"), and
@@ -295,14 +374,13 @@ const NOT_YET = /^ยัง\s*(?:ไม่|มิ)/u;
  */
 export function clauses(raw: string): string[] {
   const out: string[] = [];
-  for (const part of raw.split(/\s*[;；]\s*/u)) {
+  for (const part of raw.replace(EXCEPT_IN, " ").split(/\s*[;；]\s*/u)) {
     let cur = "";
     for (const chunk of part.split(/\s+/u)) {
       if (!chunk) continue;
       if (
         cur &&
-        ((CLAUSE_PREFIX.test(chunk) && CLAUSE_START.has(firstWord(chunk))) ||
-          (NOT_YET.test(chunk) && /แล้ว/u.test(cur) && saysDone(cur)))
+        (joinOf(chunk) !== null || (NOT_YET.test(chunk) && /แล้ว/u.test(cur) && saysDone(cur)))
       ) {
         out.push(cur);
         cur = chunk;
@@ -318,9 +396,8 @@ export function clauses(raw: string): string[] {
  * "ผู้บริหารได้กำชับ…"): what it says, as a measure is written.
  */
 export function withoutJoin(clause: string): string {
-  const m = CLAUSE_PREFIX.exec(clause);
-  if (!m || !CLAUSE_START.has(firstWord(clause))) return clause;
-  return clause.slice(m[0].length).trimStart() || clause;
+  const join = joinOf(clause);
+  return join === null ? clause : clause.slice(join.length).trimStart() || clause;
 }
 
 /** A clause that only leads in to the entries below it ("ดำเนินการแล้ว ดังนี้"): it says nothing itself. */
@@ -355,6 +432,18 @@ export function saysCalledOff(clause: string): boolean {
   return at < Infinity && at <= firstAt(NOT_DONE, s) && statementOf(clause) === "not-done";
 }
 
+/**
+ * What happened, not what the office did: nothing came in or was found ("ไม่มีเรื่องร้องเรียน",
+ * "ยังไม่ได้รับเรื่องร้องเรียน", "ไม่พบการทุจริต", "ไม่มีการเรียกรับสินบน"), said at the clause's start.
+ */
+const FACT = new RegExp(
+  "^\\s*(?:ใน(?:รอบ|ช่วง|ปี|ไตรมาส)[^\\n]{0,25}?\\s*)?(?:ยัง)?(?:ไม่|มิ)\\s*(?:ได้)?\\s*(?:มี|พบ|ได้รับ|รับ|ปรากฏ|เกิด)\\s*(?:การ|ว่า|ว่ามี)?\\s*" +
+    "(?:เรื่อง|กรณี|ข้อ|ผู้)?\\s*(?:การ)?\\s*(?:ร้องเรียน|ทุจริต|เรียกรับ|รับสินบน|สินบน|กระทำ(?:ความ)?ผิด|แจ้งเบาะแส|เบาะแส|ประพฤติมิชอบ|ผลประโยชน์ทับซ้อน|รับของขวัญ|ละเว้น|แจ้ง)",
+  "u"
+);
+/** Only the reason for something ("เนื่องจากติดภารกิจ", "ไม่มีงบประมาณ"), said on its own line. */
+const REASON = /^\s*(?:เนื่องจาก|เพราะ|ด้วยเหตุ|ติดภารกิจ|ไม่มีงบประมาณ|งบประมาณไม่เพียงพอ)/u;
+
 /** What one clause of a result says (see `Statement`). */
 export function statementOf(clause: string): Statement {
   const s = thaiDigitsToAscii(clause.normalize("NFC"));
@@ -364,6 +453,9 @@ export function statementOf(clause: string): Statement {
   const inProgress = firstAt(IN_PROGRESS, s);
   if (inProgress <= notDone && inProgress < Infinity) return "in-progress";
   if (notDone < Infinity) return "not-done";
+  // "…แล้ว ยกเว้นการจัดทำคู่มือ": what is excepted was not done.
+  if (EXCEPT.test(s)) return "not-done";
+  if (FACT.test(s) || REASON.test(s)) return "fact";
   if (isAsPlanned(s)) return "as-planned";
   return "done";
 }

@@ -4,6 +4,7 @@ import {
   CellEntry,
   clauses,
   groupAlike,
+  heldInstead,
   isLeadIn,
   likeness,
   MATCH_AT,
@@ -307,12 +308,15 @@ function readResults(
           at: named >= 0 ? named : at,
           whole: false,
         });
+      } else if (st === "fact") {
+        // What happened ("ไม่มีเรื่องร้องเรียน") or why: nothing the office did.
+        continue;
       } else if (st === "as-planned") {
         const entry = { ...r, raw: c, text: "" };
         out.asPlanned ??= entry;
         out.asPlannedAt.push({ entry, at });
         planned = true;
-      } else kept.push(withoutJoin(c));
+      } else kept.push(withoutJoin(heldInstead(c)));
     }
     const whole = !kept.length && !planned;
     out.negative.push(...negative.map((n) => ({ ...n, whole })));
@@ -327,6 +331,22 @@ function readResults(
   return out;
 }
 
+/** The plan a "not done" is most alike to, at 0.3 or more (-1: none). */
+function closestPlan(entry: Located, plans: readonly Located[]): number {
+  const nw = words(entry.text);
+  let best = -1;
+  let most = 0.3;
+  plans.forEach((p, j) => {
+    const v = likeness(nw, words(p.text));
+    if (v >= most && (best < 0 || v > most)) [best, most] = [j, v];
+  });
+  return best;
+}
+
+/** The plan a "not done" is about: that of its number or place, else the one it is most alike to. */
+const negativeAbout = (n: Said["negative"][number], plans: readonly Located[]) =>
+  n.at >= 0 ? n.at : closestPlan(n.entry, plans);
+
 /**
  * Why a planned entry is not counted, from what the unit's results say: a "not done" clause about it
  * (about the plan of its number or place, or else alike in words), else — when the results say nothing
@@ -339,17 +359,7 @@ function whyNot(
   plans: readonly Located[]
 ): Pick<PlannedOnly, "why" | "said"> {
   if (!hadResults) return { why: "no-results", said: null };
-  /** The plan a "not done" is most alike to, at 0.3 or more (-1: none). */
-  const closest = (n: Said["negative"][number]) => {
-    const nw = words(n.entry.text);
-    let best = -1;
-    let most = 0.3;
-    plans.forEach((p, j) => {
-      const v = likeness(nw, words(p.text));
-      if (v >= most && (best < 0 || v > most)) [best, most] = [j, v];
-    });
-    return best;
-  };
+  const closest = (n: Said["negative"][number]) => closestPlan(n.entry, plans);
   // Its number (or place) says which plan an entry is about; else the words do, for the plan they
   // are most alike to ("ยังไม่ได้เผยแพร่หลักเกณฑ์…" is about the plan to publish, not every plan
   // that mentions the criteria).
@@ -556,10 +566,12 @@ function unitPart(
     // "Carried out as planned" counts the planned measures, unless a result says one was not
     // done; in a results list numbered (or as long) as the plans, it counts the plan it is about.
     // Only a statement about no plan in particular stands for them all ("ดำเนินการแล้วทุกข้อ"), and
-    // only while every "not done" is about a plan of its own ("ยกเว้นข้อ 5 ยังไม่ได้ดำเนินการ").
+    // only while every "not done" is about a plan of its own, by number or by words ("ยกเว้นข้อ 5
+    // ยังไม่ได้ดำเนินการ", "ดำเนินการแล้ว ยกเว้นการจัดทำคู่มือ").
+    const about = said.negative.map((n) => negativeAbout(n, plans));
     const general = said.asPlannedAt.find((x) => x.at < 0)?.entry ?? null;
-    const asPlanned = general && said.negative.every((n) => n.at >= 0) ? general : null;
-    const saidNot = (plan: Located) => said.negative.some((n) => n.at === plans.indexOf(plan));
+    const asPlanned = general && about.every((a) => a >= 0) ? general : null;
+    const saidNot = (plan: Located) => about.includes(plans.indexOf(plan));
     const inPlace = (plan: Located) => {
       const i = plans.indexOf(plan);
       return said.asPlannedAt.find((x) => x.at >= 0 && x.at === i)?.entry ?? null;
