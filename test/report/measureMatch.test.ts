@@ -130,7 +130,7 @@ describe("what a result says", () => {
     // What came or did not, what was found: facts, not a measure left undone.
     ["เปิดช่องทางร้องเรียน 3 ช่องทาง ยังไม่ได้รับเรื่องร้องเรียน", "done"],
     ["ตรวจสอบแล้ว ยังไม่มีการร้องเรียน", "done"],
-    ["เจ้าหน้าที่ไม่ได้เรียกรับผลประโยชน์จากผู้รับบริการ", "done"],
+    ["เจ้าหน้าที่ไม่ได้เรียกรับผลประโยชน์จากผู้รับบริการ", "fact"],
     // An activity called off, or not able to be held: not done; put off: still to come.
     ["ยกเลิกโครงการฝึกอบรม เนื่องจากงบประมาณไม่เพียงพอ", "not-done"],
     ["ยกเลิกการประชุมชี้แจง เนื่องจากติดภารกิจเลือกตั้ง", "not-done"],
@@ -169,8 +169,9 @@ describe("what a result says", () => {
     ["ยังไม่ได้รับแจ้ง", "fact"],
     ["เนื่องจากติดภารกิจ", "fact"],
     ["ติดภารกิจเร่งด่วน", "fact"],
-    // Not granted, not received what the measure needs, not done by a verb of supervision.
-    ["ไม่ได้รับงบประมาณ", "not-done"],
+    // Not approved, not received what the measure needs, not done by a verb of supervision; no money is
+    // only why (a fact: it says of no plan that it was not done).
+    ["ไม่ได้รับงบประมาณ", "fact"],
     ["ไม่ผ่านการอนุมัติ", "not-done"],
     ["ยังไม่ได้รับรายงานผลการดำเนินงาน", "not-done"],
     ["ไม่ได้กำชับเจ้าหน้าที่", "not-done"],
@@ -180,7 +181,7 @@ describe("what a result says", () => {
     ["รอจัดพิมพ์คู่มือ", "in-progress"],
     ["เสนอขออนุมัติโครงการ", "in-progress"],
     ["ดำเนินการไปแล้วร้อยละ 60", "in-progress"],
-    ["ดำเนินการแล้วร้อยละ 100", "done"],
+    ["ดำเนินการแล้วร้อยละ 100", "as-planned"],
     ["ผู้เข้าร่วมอบรมร้อยละ 95", "done"],
     ["รอบ 6 เดือน จัดอบรม 2 ครั้ง", "done"],
     // "จะ" of what the work brings, of a rule, or of going on after it was done.

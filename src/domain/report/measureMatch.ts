@@ -75,7 +75,10 @@ function entriesOf(text: string): readonly CellEntry[] {
   const out: CellEntry[] = [];
   for (const line of thaiDigitsToAscii(text.normalize("NFC")).split(/\r?\n|\r/)) {
     // "2." begins an entry, "92.5" (a decimal) does not.
-    const parts = line.split(/\s+(?=(?:\(\d{1,3}\)|\d{1,3}[.)](?!\d))\s*\S)/u);
+    // So does "ข้อ 2" before what it says ("ข้อ 1 ดำเนินการแล้ว ข้อ 2 อยู่ระหว่างดำเนินการ").
+    const parts = line.split(
+      /\s+(?=(?:\(\d{1,3}\)|\d{1,3}[.)](?!\d))\s*\S|ข้อ\s*\d{1,2}\s+(?:ดำเนินการ|ได้|ยัง|อยู่|จะ|ไม่|มิ|กำลัง))/u
+    );
     for (const p of parts) {
       const raw = withoutLead(p);
       if (!raw || !/[\p{L}\p{N}]/u.test(raw)) continue;
@@ -148,9 +151,15 @@ const WORDS = new TextCache<ReadonlySet<string>>(2_000_000, 50_000);
 /** The set of meaningful words of a text (Thai word segmentation, NFC, lower case). */
 export const words = (text: string): ReadonlySet<string> => WORDS.of(text, wordSet);
 
+/**
+ * One spelling for words offices spell several ways ("อินโฟกราฟิก", the form's "อินโฟกราฟฟิก",
+ * "อินโฟกราฟิค"), and "ฯ" (an abbreviation mark: "แบบประเมินฯ") as a space.
+ */
+const spelled = (t: string) => t.replace(/กราฟฟิ[กค]|กราฟิค/gu, "กราฟิก").replace(/ฯลฯ|ฯ/gu, " ");
+
 function wordSet(text: string): ReadonlySet<string> {
   const out = new Set<string>();
-  const t = text.normalize("NFC").toLowerCase();
+  const t = spelled(text.normalize("NFC").toLowerCase());
   eachWord(t, (from, to, wordLike) => {
     if (!wordLike) return;
     const w = t.slice(from, to).trim();
@@ -172,7 +181,7 @@ export type Statement = "done" | "as-planned" | "not-done" | "in-progress" | "fa
  * "จัด" and "ทำ" of an office's own activity: not "จัดซื้อ/จัดจ้าง/จัดหา/จัดเลี้ยง" (what it buys or
  * the parties it gave up: "ไม่ได้จัดซื้อจัดจ้างกับ…" is good conduct) nor "ทำให้/ทำผิด/ทำตาม".
  */
-const JAT = "จัด(?!ซื้อ|จ้าง|เลี้ยง|หา)";
+const JAT = "จัด(?!ซื้อ|จ้าง|เลี้ยง|หา|สรร)";
 const TAM = "ทำ(?!ให้|ผิด|ตาม)";
 /** What is still to be done, after "จะ", "มีแผนจะ". */
 const TO_DO = `(?:ดำเนินการ|${JAT}|${TAM}|เผยแพร่|ประชุม)`;
@@ -188,17 +197,22 @@ const IN_PROGRESS = new RegExp(
   [
     "อยู่ระหว่าง|อยู่ใน(?:ระหว่าง|ขั้นตอน)|กำลังดำเนินการ|ยังไม่แล้วเสร็จ|ยังไม่เสร็จ|ยังไม่ครบ",
     // Not finished, however it is put ("ยังดำเนินการไม่แล้วเสร็จ", "ยังทำไม่เสร็จ"), or in part.
-    "ยัง\\S{0,20}ไม่(?:แล้ว)?(?:เสร็จ|ครบ)|ได้บางส่วน|คาดว่าจะ",
+    // Not "จัดประชุมแล้ว แม้เจ้าหน้าที่ยังเข้าร่วมไม่ครบ" (who came), nor "…แล้ว คาดว่าจะช่วยให้…".
+    `ยัง\\s*(?:ดำเนินการ|${JAT}|${TAM}|เปิดเผย|เผยแพร่)\\S{0,12}ไม่(?:แล้ว)?(?:เสร็จ|ครบ)|(?:ได้|แล้ว)\\s*บางส่วน`,
+    "(?<!แล้ว[^]*)คาดว่าจะ",
     `(?:มีแผน(?:ที่)?จะ|กำหนด(?:ที่)?จะ|เตรียม(?:การ)?(?:ที่)?จะ)\\s*${TO_DO}`,
     // "จะ…" of what is to come: not a rule ("หากพบ…จะดำเนินการทางวินัย") nor, after something done,
     // what goes on ("จัดอบรมแล้ว และจะดำเนินการต่อไป") — nor "จะทำให้…", what the work brings.
-    `(?<!(?:หาก|ถ้า|กรณี)[^]*)(?:(?<!แล้ว[^]*)จะ\\s*${TO_DO}|จะ\\s*${TO_DO}(?![^]*(?:ต่อไป|ต่อเนื่อง|เป็นประจำ|ทุกปี)))`,
+    // Nor "กำชับว่าจะดำเนินการทางวินัย…", what staff were told.
+    `(?<!(?:หาก|ถ้า|กรณี)[^]*)(?<!ว่า\\s*)(?:(?<!แล้ว[^]*)จะ\\s*${TO_DO}|จะ\\s*${TO_DO}(?![^]*(?:ต่อไป|ต่อเนื่อง|เป็นประจำ|ทุกปี)))`,
     // Set for later: "มีกำหนดจัดประชุม… ในเดือนกันยายน", "มีแผนจัดประชุม…", "เตรียมการจัดประชุม…".
     "(?:มีกำหนด(?:การ)?|มีแผน(?:การ)?|เตรียมการ)\\s*(?:จัด|ประชุม|อบรม|ดำเนินการ)",
     "รอ(?:การ)?\\s*(?:อนุมัติ|ดำเนินการ|งบประมาณ|พิจารณา|ผล|จัดพิมพ์|ลงนาม|เบิกจ่าย|ตรวจรับ|จัดส่ง)",
-    "เสนอ(?:ขอ)?อนุมัติ(?!แล้ว)|อยู่ระหว่างเสนอ",
-    // Carried out in part: "ดำเนินการไปแล้วร้อยละ 60" (not 100).
-    "(?:ดำเนินการ|คืบหน้า)\\S{0,12}\\s*(?:คิดเป็น)?\\s*ร้อยละ\\s*(?!100)\\d{1,2}(?:\\.\\d+)?(?!\\d)",
+    // Not "เสนอขออนุมัติจัดประชุมและได้จัดประชุม…", approved and held since.
+    "เสนอ(?:ขอ)?อนุมัติ(?![^]*(?:แล้ว|และได้))|อยู่ระหว่างเสนอ",
+    // Carried out in part: "ดำเนินการไปแล้วร้อยละ 60" (not 100, nor "ผลการดำเนินการคิดเป็นร้อยละ 78.5
+    // ของงบประมาณ", money spent).
+    "(?<!ผล\\s*การ\\s*)(?:ดำเนินการ(?:ไป)?(?:แล้ว)?(?:ได้)?|คืบหน้า)\\s*(?:คิดเป็น)?\\s*ร้อยละ\\s*(?!100)\\d{1,2}(?:\\.\\d+)?(?![\\d.])(?!\\s*ของ)",
     "ยังไม่ได้รับ(?:การ)?\\s*(?:อนุมัติ|จัดสรร|งบประมาณ)",
     // Put off, to be held later.
     `(?:เลื่อน|ชะลอ)${ACTIVITY}`,
@@ -238,8 +252,8 @@ const NOT_DONE = new RegExp(
     `ยังไม่\\s*(?:ดำเนินการ|${JAT}|${TAM}|เริ่ม|มีการดำเนินการ|เผยแพร่|ประชุม)`,
     `ยังไม่มีการ\\s*${ACTION}`,
     `(?:ไม่|มิ)\\s*ได้\\s*(?:มีการ\\s*)?${ACTION}`,
-    // Not "ไม่ดำเนินการใด ๆ ที่…", a rule of conduct staff keep.
-    "ไม่ดำเนินการ(?!\\s*ใด)",
+    // Not "ไม่ดำเนินการใด ๆ ที่…" nor "กำชับให้…ไม่ดำเนินการนอกเหนือ…", rules of conduct staff keep.
+    "(?<!ให้[^]*)ไม่ดำเนินการ(?!\\s*(?:ใด|นอกเหนือ|ที่ขัด))",
     "ไม่มีการดำเนินการ",
     // Held in no way this round, or not able to be.
     `ไม่มีการ\\s*(?:${JAT}|ประชุม|อบรม|ชี้แจง|ซักซ้อม|เผยแพร่|ประชาสัมพันธ์)`,
@@ -247,8 +261,8 @@ const NOT_DONE = new RegExp(
     `(?<!ว่า\\s*)(?:ยัง)?(?:ไม่|มิ)\\s*สามารถ\\s*${ACTION}`,
     // Not able to, put after the verb: "จัดอบรมไม่ได้ เนื่องจาก…".
     `${ACTION}\\S{0,30}?ไม่ได้(?=\\s|$|เนื่องจาก|เพราะ|[,.;)])`,
-    // Not granted what it needed.
-    "(?:ไม่|มิ)\\s*ได้รับ\\s*(?:การ)?\\s*(?:อนุมัติ|จัดสรร|งบประมาณ)|ไม่ผ่านการอนุมัติ",
+    // Not approved ("ไม่ได้รับงบประมาณ" is only why: `REASON`).
+    "(?:ไม่|มิ)\\s*ได้รับ\\s*(?:การ)?\\s*อนุมัติ|ไม่ผ่านการอนุมัติ",
     // Called off: of an activity, or said of one already named ("…ไม่มีผู้เข้าร่วมประชุมจึงยกเลิก",
     // "การอบรมถูกยกเลิก", "1. งด").
     CALL_OFF,
@@ -290,6 +304,29 @@ export function heldInstead(clause: string): string {
 /** Called off: an activity cancelled, dropped or suspended ("ยกเลิกโครงการ…", "งดจัดกิจกรรม", "…จึงยกเลิก"). */
 const CANCELLED = new RegExp(CALL_OFF, "u");
 
+/**
+ * What a "not done" says was not done: the words that say "not", "under way" or "called off", and
+ * the reason after them, left out ("ยังไม่ได้จัดประชุมชี้แจง เนื่องจากติดภารกิจ" → "จัดประชุมชี้แจง").
+ */
+export function notDoneWhat(text: string): string {
+  return text
+    .split(/\s*(?:เนื่องจาก|เพราะ|ด้วยเหตุ|ซึ่ง|จึง|โดยจะ|คาดว่า)/u)[0]
+    .replace(
+      /(?:ยัง\s*)?(?:ไม่|มิ(?=\s*ได้))\s*(?:ได้|สามารถ)?\s*(?:มีการ)?|ยกเลิก|งด|ระงับ|ถูก(?=ยกเลิก)|อยู่ระหว่าง|อยู่ใน(?:ระหว่าง|ขั้นตอน)|กำลัง(?=ดำเนินการ|จัด|ทำ)|เลื่อน|ชะลอ|ยกเว้น|แล้วเสร็จ/gu,
+      " "
+    );
+}
+
+/** An office's own verb of work, "ดำเนินการ" (to carry out, of anything) aside. */
+const WORK_VERB = new RegExp(ACTION.replace("ดำเนินการ|", ""), "u");
+
+/**
+ * A "not done" that names no work of its own ("ยังไม่ได้ดำเนินการ เนื่องจาก…", "รอการอนุมัติ",
+ * "ดำเนินการแล้วบางส่วน"), unlike "มิได้กำชับเป็นหนังสือ": no verb of work is left once "not" and
+ * the reason are left out.
+ */
+export const namesNoWork = (text: string): boolean => !WORK_VERB.test(notDoneWhat(text));
+
 /** Where a pattern first matches a text (Infinity: nowhere). */
 const firstAt = (re: RegExp, s: string) => {
   const m = re.exec(s);
@@ -307,23 +344,47 @@ const AS_PLANNED_WORDS = new Set([
   // Carried on: "ดำเนินการอย่างต่อเนื่อง", "ยังคงดำเนินการเป็นประจำทุกเดือน".
   ...["อย่าง", "ต่อ", "เนื่อง", "ต่อเนื่อง", "อย่างต่อเนื่อง", "เป็นประจำ", "ประจำ", "ยังคง", "ยัง", "คง"],
   ...["ทุกเดือน", "เดือน", "สม่ำเสมอ", "อย่างสม่ำเสมอ"],
+  // Of the plans it names, or the others': "ในข้อ 1 และ 3", "ส่วนข้ออื่นดำเนินการแล้ว".
+  ...["และ", "หรือ", "ถึง", "อื่น", "ข้ออื่น", "ที่เหลือ", "เหลือ", "ครบทั้ง"],
 ]);
 const DONE_WORD = /ดำเนินการ|ปฏิบัติ|แล้ว|ครบถ้วน|เรียบร้อย/u;
 
 /** A results entry that only says the planned measures were carried out. */
 export function isAsPlanned(raw: string): boolean {
+  const s = withoutDetail(thaiDigitsToAscii(raw.normalize("NFC")));
   // Such a statement is short: a long entry says more than that.
-  if (raw.length > 80) return false;
-  const s = thaiDigitsToAscii(raw.normalize("NFC"));
+  if (s.length > 80) return false;
   if (!DONE_WORD.test(s)) return false;
   const t = s.toLowerCase();
   let only = true;
   eachWord(t, (from, to, wordLike) => {
-    if (wordLike && !AS_PLANNED_WORDS.has(t.slice(from, to).trim())) only = false;
+    const w = t.slice(from, to).trim();
+    // Whole numbers and order numbers ("45/2568"), not "1.6" (a measure's number in the central report).
+    if (wordLike && !AS_PLANNED_WORDS.has(w) && !/^\d+(?:\/\d+)?$/u.test(w)) only = false;
     return only;
   });
   return only;
 }
+
+/**
+ * When, how often, where and by what order it was done, and which plans: what a statement that the
+ * plans were carried out may add ("ดำเนินการแล้ว เมื่อวันที่ 12 มีนาคม 2568", "…2 ครั้ง", "…ตามคำสั่ง
+ * ที่ 45/2568", "…(รายละเอียดตามเอกสารแนบ)", "…ในข้อ 1, 2 และ 5", "ครบทั้ง 5 มาตรการ").
+ */
+const DETAIL = new RegExp(
+  [
+    "\\((?:[^)]*(?:รายละเอียด|เอกสาร|แนบ)[^)]*)\\)",
+    "(?:ลง)?(?:เมื่อ)?\\s*(?:วันที่|วัน)?\\s*\\d{1,2}\\s*(?:[ก-ฮ]{1,2}\\.\\s*[ก-ฮ]\\.|[ก-๛]+)\\s*(?:พ\\.\\s*ศ\\.\\s*)?\\d{2,4}",
+    "(?:ใน)?(?:เดือน)?(?:มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม)",
+    "ณ\\s*\\S+",
+    "(?:ตาม)?(?:หนังสือ|คำสั่ง)\\S*\\s*(?:ที่)?\\s*[\\d/.]+",
+    "\\d+\\s*ครั้ง",
+    "ร้อยละ\\s*100",
+    "(?:เป็นประจำ)?ทุกปี",
+  ].join("|"),
+  "gu"
+);
+const withoutDetail = (s: string) => s.replace(DETAIL, " ").replace(/\s+/gu, " ").trim();
 
 /** Words that begin another clause of the same entry ("จัดอบรมแล้ว แต่ยังไม่ได้จัดทำคู่มือ"). */
 const CLAUSE_START = new Set([
@@ -356,8 +417,23 @@ function firstWord(chunk: string): string {
   return first;
 }
 
-/** A chunk that says what is not done (yet): "ยังไม่ได้จัดทำคู่มือ", "ไม่ได้จัดทำคู่มือ", "ไม่สามารถ…". */
-const NOT_YET = /^(?:ยัง\s*(?:ไม่|มิ)|(?:ไม่|มิ)\s*(?:ได้|สามารถ|มีการ))/u;
+/**
+ * A chunk that says what is not done, under way or to come ("ยังไม่ได้จัดทำคู่มือ", "ไม่ได้จัดทำ…",
+ * "และอยู่ระหว่างจัดทำ…", "และมีกำหนดจัดประชุมครั้งต่อไป…").
+ */
+const NOT_YET =
+  /^(?:และ|โดย)?\s*(?:ยัง\s*(?:ไม่|มิ)|(?:ไม่|มิ)\s*(?:ได้|สามารถ|มีการ)|อยู่ระหว่าง|อยู่ใน(?:ระหว่าง|ขั้นตอน)|กำลัง(?:ดำเนินการ|จัด|ทำ)|มีกำหนด|มีแผน|จะ)/u;
+/** Something the office did, in what comes before: "…แล้ว", "…เมื่อวันที่…", or an action's verb. */
+const DID = new RegExp(`แล้ว|เมื่อ|${ACTION}`, "u");
+/** Why it was not done, by what was done instead ("ไม่ได้จัดประชุม เนื่องจากได้เวียนแจ้งเป็นหนังสือแล้ว"). */
+const DONE_INSTEAD = /^(?:เนื่องจาก|เพราะ)\s*(?:ได้(?!รับ)|ใช้)/u;
+
+/**
+ * A clause that says what was done instead ("เนื่องจากได้เวียนแจ้งเป็นหนังสือแล้ว", "แต่ได้ชี้แจงใน
+ * ที่ประชุมผู้บริหารแทน"): the "not done" beside it is of a form, not of the work.
+ */
+export const saysInstead = (clause: string): boolean =>
+  DONE_INSTEAD.test(clause) || /(?<!ผู้|ตัว)แทน\s*[.)]?$/u.test(clause.trim());
 
 /**
  * "ยกเว้น" (except) inside a chunk, where a clause begins ("ดำเนินการแล้วยกเว้นการจัดทำคู่มือ"): not
@@ -368,9 +444,10 @@ const EXCEPT_IN = /(?<=\S)(?<!ข้อ|การ)(?=ยกเว้น)/gu;
 const EXCEPT = /^\s*ยกเว้น/u;
 
 /**
- * An entry's clauses: split at ";", before a space-led word that begins a clause ("แต่", "ส่วน"), and
- * before a "not yet" that follows something said done ("จัดประชุมแล้ว ยังไม่ได้จัดทำคู่มือ": the
- * meeting was held; only the manual is not done).
+ * An entry's clauses: split at ";", before a space-led word that begins a clause ("แต่", "ส่วน"),
+ * before a "not yet" or "under way" that follows something said done ("จัดประชุมแล้ว ยังไม่ได้จัดทำ
+ * คู่มือ", "จัดประชุมชี้แจงเมื่อวันที่ 5 มี.ค. และอยู่ระหว่างจัดทำ…": the meeting was held; only the
+ * manual is not done), and before what was done instead of what was not.
  */
 export function clauses(raw: string): string[] {
   const out: string[] = [];
@@ -380,7 +457,9 @@ export function clauses(raw: string): string[] {
       if (!chunk) continue;
       if (
         cur &&
-        (joinOf(chunk) !== null || (NOT_YET.test(chunk) && /แล้ว/u.test(cur) && saysDone(cur)))
+        (joinOf(chunk) !== null ||
+          (NOT_YET.test(chunk) && DID.test(cur) && saysDone(cur)) ||
+          (DONE_INSTEAD.test(chunk) && statementOf(cur) === "not-done"))
       ) {
         out.push(cur);
         cur = chunk;
@@ -412,8 +491,34 @@ export function isLeadIn(text: string): boolean {
  * undefined; not an item's code ("ข้อ I5") nor a sub-number ("1.1").
  */
 export function namedPlan(clause: string): number | undefined {
-  const m = /(?:ข้อ|มาตรการ)\s*(?:ที่\s*)?(\d{1,2})(?![\d.])/u.exec(thaiDigitsToAscii(clause));
-  return m ? Number(m[1]) : undefined;
+  return namedPlans(clause)[0];
+}
+
+/** A plan's number ("ข้อ 3", "มาตรการที่ 3", "3"), not an item's code nor a sub-number. */
+const PLAN_NO = "(?:(?:ข้อ|มาตรการ)\\s*(?:ที่\\s*)?)?(\\d{1,2})(?![\\d.])";
+const FIRST_PLAN = /(?:ข้อ|มาตรการ)\s*(?:ที่\s*)?(\d{1,2})(?![\d.])/u;
+const NEXT_PLAN = new RegExp(`\\s*(,|และ|หรือ|[-–]|ถึง)?\\s*${PLAN_NO}`, "uy");
+
+/**
+ * Every plan a clause names by number, in a list or a range ("ยกเว้นข้อ 3 และข้อ 5", "ข้อ 2, 3",
+ * "ข้อ 3 - 4", "มาตรการที่ 2 และ 4"): the first and those joined to it.
+ */
+export function namedPlans(clause: string): number[] {
+  const s = thaiDigitsToAscii(clause);
+  const m = FIRST_PLAN.exec(s);
+  if (!m) return [];
+  const out = [Number(m[1])];
+  NEXT_PLAN.lastIndex = m.index + m[0].length;
+  for (let n = NEXT_PLAN.exec(s); n && out.length < 20; n = NEXT_PLAN.exec(s)) {
+    // Numbers side by side with nothing between them are not a list ("ข้อ 3 2 ครั้ง").
+    if (!n[1]) break;
+    const k = Number(n[2]);
+    const last = out[out.length - 1];
+    if (/^(?:[-–]|ถึง)$/u.test(n[1]) && k > last && k - last < 20)
+      for (let j = last + 1; j <= k; j++) out.push(j);
+    else out.push(k);
+  }
+  return out;
 }
 
 /** A clause says something done (or done as planned), not "not done" nor "under way". */
@@ -437,12 +542,18 @@ export function saysCalledOff(clause: string): boolean {
  * "ยังไม่ได้รับเรื่องร้องเรียน", "ไม่พบการทุจริต", "ไม่มีการเรียกรับสินบน"), said at the clause's start.
  */
 const FACT = new RegExp(
-  "^\\s*(?:ใน(?:รอบ|ช่วง|ปี|ไตรมาส)[^\\n]{0,25}?\\s*)?(?:ยัง)?(?:ไม่|มิ)\\s*(?:ได้)?\\s*(?:มี|พบ|ได้รับ|รับ|ปรากฏ|เกิด)\\s*(?:การ|ว่า|ว่ามี)?\\s*" +
-    "(?:เรื่อง|กรณี|ข้อ|ผู้)?\\s*(?:การ)?\\s*(?:ร้องเรียน|ทุจริต|เรียกรับ|รับสินบน|สินบน|กระทำ(?:ความ)?ผิด|แจ้งเบาะแส|เบาะแส|ประพฤติมิชอบ|ผลประโยชน์ทับซ้อน|รับของขวัญ|ละเว้น|แจ้ง)",
+  [
+    // "ไม่มี…", "ไม่พบ…" first (what the office did not hold, "ไม่มีการจัดประชุม", is `NOT_DONE`).
+    "^\\s*(?:ใน(?:รอบ|ช่วง|ปี|ไตรมาส)[^\\n]{0,25}?\\s*)?(?:ยัง)?(?:ไม่|มิ)\\s*(?:ได้)?\\s*(?:มี|พบ|ปรากฏ|เกิด)",
+    "^\\s*(?:ยัง)?(?:ไม่|มิ)\\s*ได้\\s*รับ\\s*(?:การ|ว่า)?\\s*(?:เรื่อง|กรณี|ข้อ)?\\s*(?:การ)?\\s*(?:ร้องเรียน|แจ้ง|คำร้อง)",
+    // Staff took nothing, wherever it is said — unless as what they were told ("กำชับให้…", "แจ้งว่า…").
+    "(?<!(?:ให้|ว่า)[^]*)(?:ไม่|มิ)\\s*(?:ได้|สามารถ)\\s*(?:เรียก)?รับ\\s*(?:สินบน|ของขวัญ|ผลประโยชน์|เงิน|ทรัพย์สิน|ของกำนัล)",
+  ].join("|"),
   "u"
 );
 /** Only the reason for something ("เนื่องจากติดภารกิจ", "ไม่มีงบประมาณ"), said on its own line. */
-const REASON = /^\s*(?:เนื่องจาก|เพราะ|ด้วยเหตุ|ติดภารกิจ|ไม่มีงบประมาณ|งบประมาณไม่เพียงพอ)/u;
+const REASON =
+  /^\s*(?:(?:เนื่องจาก|เพราะ)(?!\s*(?:ได้(?!รับ)|ใช้))|ด้วยเหตุ|ติดภารกิจ|ไม่มีงบประมาณ|งบประมาณไม่เพียงพอ|(?:ยัง)?ไม่ได้รับ\s*(?:การ)?\s*(?:จัดสรร)?\s*งบประมาณ)/u;
 
 /** What one clause of a result says (see `Statement`). */
 export function statementOf(clause: string): Statement {

@@ -7,13 +7,17 @@ import {
   heldInstead,
   isLeadIn,
   likeness,
+  notDoneWhat,
+  overlap,
   MATCH_AT,
   matchEntries,
   matchResults,
-  namedPlan,
+  namedPlans,
+  namesNoWork,
   normaliseMeasure,
   referencedGroup,
   saysCalledOff,
+  saysInstead,
   saysDoneFirst,
   splitCell,
   Statement,
@@ -297,29 +301,33 @@ function readResults(
     const kept: string[] = [];
     const negative: Said["negative"] = [];
     let planned = false;
+    let instead = false;
     for (const c of clauses(r.raw)) {
       const st = statementOf(c);
+      // The plans it names by number ("ยกเว้นข้อ 3 และ 4 …", "ดำเนินการแล้วในข้อ 1, 2"), else its own.
+      const named = namedPlans(c)
+        .map(planNumbered)
+        .filter((j) => j >= 0);
+      const ats = named.length ? named : [at];
       if (st === "not-done" || st === "in-progress") {
-        const n = namedPlan(c);
-        const named = n === undefined ? -1 : planNumbered(n);
-        negative.push({
-          entry: { ...r, raw: c, text: normaliseMeasure(c) },
-          kind: st,
-          at: named >= 0 ? named : at,
-          whole: false,
-        });
+        const entry = { ...r, raw: c, text: normaliseMeasure(c) };
+        for (const a of ats) negative.push({ entry, kind: st, at: a, whole: false });
       } else if (st === "fact") {
         // What happened ("ไม่มีเรื่องร้องเรียน") or why: nothing the office did.
         continue;
       } else if (st === "as-planned") {
         const entry = { ...r, raw: c, text: "" };
         out.asPlanned ??= entry;
-        out.asPlannedAt.push({ entry, at });
+        for (const a of ats) out.asPlannedAt.push({ entry, at: a });
         planned = true;
-      } else kept.push(withoutJoin(heldInstead(c)));
+      } else {
+        instead ||= saysInstead(c);
+        kept.push(withoutJoin(heldInstead(c)));
+      }
     }
     const whole = !kept.length && !planned;
-    out.negative.push(...negative.map((n) => ({ ...n, whole })));
+    // Not done one way, done another ("ไม่ได้จัดประชุม เนื่องจากได้เวียนแจ้งเป็นหนังสือแล้ว"): no "not done".
+    if (!instead) out.negative.push(...negative.map((n) => ({ ...n, whole })));
     if (!kept.length) continue;
     const raw = kept.join(" ");
     const text = raw === r.raw ? r.text : normaliseMeasure(raw);
@@ -331,14 +339,25 @@ function readResults(
   return out;
 }
 
-/** The plan a "not done" is most alike to, at 0.3 or more (-1: none). */
+/**
+ * The plan a "not done" is about by its words (-1: none): what it says was not done, without the
+ * "not" and the reason ("งดการประชุมชี้แจง เนื่องจากติดภารกิจ…" → "การประชุมชี้แจง"), alike to the plan
+ * (Dice) or, when short, found in it (0.6 × the share of its words the plan holds), at 0.3 or more;
+ * of plans as alike, the first, unless a later one is clearly more alike by Dice (by 0.1).
+ */
 function closestPlan(entry: Located, plans: readonly Located[]): number {
-  const nw = words(entry.text);
+  const nw = words(notDoneWhat(entry.text));
+  if (!nw.size) return -1;
   let best = -1;
   let most = 0.3;
+  let dice = 0;
   plans.forEach((p, j) => {
-    const v = likeness(nw, words(p.text));
-    if (v >= most && (best < 0 || v > most)) [best, most] = [j, v];
+    const pw = words(p.text);
+    let common = 0;
+    for (const w of nw) if (pw.has(w)) common++;
+    const d = overlap(nw, pw);
+    const v = Math.max(d, (0.6 * common) / nw.size);
+    if (v > most || (v === most && (best < 0 || d > dice + 0.1))) [best, most, dice] = [j, v, d];
   });
   return best;
 }
@@ -366,10 +385,12 @@ function whyNot(
   const about =
     said.negative.find((n) => n.at >= 0 && n.at === place) ??
     said.negative.find((n) => n.at < 0 && closest(n) === place);
-  // A "not done" about no plan in particular (not by number, nor by words) is said of them all.
+  // A "not done" about no plan in particular (not by number, nor by words) is said of them all —
+  // when it names no work of its own ("ยังไม่ได้ดำเนินการ เนื่องจาก…", "งดดำเนินการทุกข้อ"): one that
+  // does and fits no plan ("มิได้กำชับเป็นหนังสือ") is not said of plans it does not name.
   const only =
     !said.done.length && !said.asPlanned
-      ? said.negative.find((n) => n.at < 0 && closest(n) < 0)
+      ? said.negative.find((n) => n.at < 0 && closest(n) < 0 && namesNoWork(n.entry.text))
       : undefined;
   const n = about ?? only;
   return n ? { why: n.kind, said: n.entry } : { why: "not-mentioned", said: null };
