@@ -195,7 +195,7 @@ const ACTIVITY = `(?:การ)?\\s*(?:${JAT}|ดำเนินการ|ดำ
 
 const IN_PROGRESS = new RegExp(
   [
-    "อยู่ระหว่าง|อยู่ใน(?:ระหว่าง|ขั้นตอน)|กำลังดำเนินการ|ยังไม่แล้วเสร็จ|ยังไม่เสร็จ|ยังไม่ครบ",
+    "อยู่ระหว่าง|อยู่ใน(?:ระหว่าง|ขั้นตอน)|กำลัง(?:ดำเนินการ|จัด|ทำ)|ยังไม่แล้วเสร็จ|ยังไม่เสร็จ|ยังไม่ครบ",
     // Not finished, however it is put ("ยังดำเนินการไม่แล้วเสร็จ", "ยังทำไม่เสร็จ"), or in part.
     // Not "จัดประชุมแล้ว แม้เจ้าหน้าที่ยังเข้าร่วมไม่ครบ" (who came), nor "…แล้ว คาดว่าจะช่วยให้…".
     `ยัง\\s*(?:ดำเนินการ|${JAT}|${TAM}|เปิดเผย|เผยแพร่)\\S{0,12}ไม่(?:แล้ว)?(?:เสร็จ|ครบ)|(?:ได้|แล้ว)\\s*บางส่วน`,
@@ -352,7 +352,8 @@ const DONE_WORD = /ดำเนินการ|ปฏิบัติ|แล้�
 
 /** A results entry that only says the planned measures were carried out. */
 export function isAsPlanned(raw: string): boolean {
-  const s = withoutDetail(thaiDigitsToAscii(raw.normalize("NFC")));
+  // "ส่วนมาตรการอื่นดำเนินการแล้ว": the joining word says nothing of what was done.
+  const s = withoutDetail(withoutJoin(thaiDigitsToAscii(raw.normalize("NFC"))));
   // Such a statement is short: a long entry says more than that.
   if (s.length > 80) return false;
   if (!DONE_WORD.test(s)) return false;
@@ -423,9 +424,12 @@ function firstWord(chunk: string): string {
  * "และอยู่ระหว่างจัดทำ…", "และมีกำหนดจัดประชุมครั้งต่อไป…").
  */
 const NOT_YET =
-  /^(?:และ|โดย)?\s*(?:ยัง\s*(?:ไม่|มิ)|(?:ไม่|มิ)\s*(?:ได้|สามารถ|มีการ)|อยู่ระหว่าง|อยู่ใน(?:ระหว่าง|ขั้นตอน)|กำลัง(?:ดำเนินการ|จัด|ทำ)|มีกำหนด|มีแผน|จะ)/u;
+  /^(?:และ|โดย)?\s*(?:ผู้บริหาร|ผู้อำนวยการ(?:เขต)?|ผู้บังคับบัญชา|เจ้าหน้าที่|สำนักงานเขต|ฝ่าย\S{0,15}?)?\s*(?:ยัง\s*(?:ไม่|มิ)|(?:ไม่|มิ)\s*(?:ได้|สามารถ|มีการ)|อยู่ระหว่าง|อยู่ใน(?:ระหว่าง|ขั้นตอน)|กำลัง(?:ดำเนินการ|จัด|ทำ)|มีกำหนด|มีแผน|จะ)/u;
 /** Something the office did, in what comes before: "…แล้ว", "…เมื่อวันที่…", or an action's verb. */
 const DID = new RegExp(`แล้ว|เมื่อ|${ACTION}`, "u");
+/** Who did something, first in a chunk ("ผู้บริหารได้ประกาศเจตนารมณ์…" after "ไม่มีเรื่องร้องเรียน"). */
+const SUBJECT_DID =
+  /^(?:ผู้บริหาร|ผู้อำนวยการ(?:เขต)?|ผู้บังคับบัญชา|สำนักงานเขต|ฝ่าย\S{0,15}?)\s*(?:ได้|มีการ)/u;
 /** Why it was not done, by what was done instead ("ไม่ได้จัดประชุม เนื่องจากได้เวียนแจ้งเป็นหนังสือแล้ว"). */
 const DONE_INSTEAD = /^(?:เนื่องจาก|เพราะ)\s*(?:ได้(?!รับ)|ใช้)/u;
 
@@ -434,7 +438,9 @@ const DONE_INSTEAD = /^(?:เนื่องจาก|เพราะ)\s*(?:ไ�
  * ที่ประชุมผู้บริหารแทน"): the "not done" beside it is of a form, not of the work.
  */
 export const saysInstead = (clause: string): boolean =>
-  DONE_INSTEAD.test(clause) || /(?<!ผู้|ตัว)แทน\s*[.)]?$/u.test(clause.trim());
+  DONE_INSTEAD_IN.test(clause) || /(?<!ผู้|ตัว)แทน\s*[.)]?$/u.test(clause.trim());
+/** "…เนื่องจากได้…", "…เพราะใช้…" anywhere in a clause: the reason is what was done instead. */
+const DONE_INSTEAD_IN = /(?:เนื่องจาก|เพราะ)\s*(?:ได้(?!รับ)|ใช้)/u;
 
 /**
  * "ยกเว้น" (except) inside a chunk, where a clause begins ("ดำเนินการแล้วยกเว้นการจัดทำคู่มือ"): not
@@ -448,7 +454,8 @@ const EXCEPT = /^\s*ยกเว้น/u;
  * An entry's clauses: split at ";", before a space-led word that begins a clause ("แต่", "ส่วน"),
  * before a "not yet" or "under way" that follows something said done ("จัดประชุมแล้ว ยังไม่ได้จัดทำ
  * คู่มือ", "จัดประชุมชี้แจงเมื่อวันที่ 5 มี.ค. และอยู่ระหว่างจัดทำ…": the meeting was held; only the
- * manual is not done), and before what was done instead of what was not.
+ * manual is not done), before what was done instead of what was not, and before who did something
+ * after a fact ("ไม่มีเรื่องร้องเรียน ผู้บริหารได้ประกาศเจตนารมณ์…").
  */
 export function clauses(raw: string): string[] {
   const out: string[] = [];
@@ -460,7 +467,8 @@ export function clauses(raw: string): string[] {
         cur &&
         (joinOf(chunk) !== null ||
           (NOT_YET.test(chunk) && DID.test(cur) && saysDone(cur)) ||
-          (DONE_INSTEAD.test(chunk) && statementOf(cur) === "not-done"))
+          (DONE_INSTEAD.test(chunk) && statementOf(cur) === "not-done") ||
+          (SUBJECT_DID.test(chunk) && FACT.test(cur)))
       ) {
         out.push(cur);
         cur = chunk;

@@ -310,6 +310,8 @@ function readResults(
         .filter((j) => j >= 0);
       const ats = named.length ? named : [at];
       if (st === "not-done" || st === "in-progress") {
+        // "ไม่ได้จัดทำ เนื่องจากใช้สื่อของ ศปท. แทน": done another way, so no "not done".
+        instead ||= saysInstead(c);
         const entry = { ...r, raw: c, text: normaliseMeasure(c) };
         for (const a of ats) negative.push({ entry, kind: st, at: a, whole: false });
       } else if (st === "fact") {
@@ -398,6 +400,8 @@ function whyNot(
 
 /** Share of a short result's words its plan holds, when the plan is the one of its number or place. */
 const RESTATED_ALIGNED = 0.5;
+/** A share of the result's words this much above its own plan's puts it under that other plan. */
+const CLEARLY_MORE = 0.25;
 /** The same, for a plan the result is not numbered or placed as. */
 const RESTATED = 0.6;
 
@@ -421,7 +425,12 @@ function restatedPlan(
     for (const x of w) if (p.has(x)) common++;
     return common / w.size;
   };
-  if (at >= 0 && stdOfPlan.has(at) && share(at) >= RESTATED_ALIGNED) return at;
+  // Its own plan, unless another holds clearly more of its words ("2. จัดประชุมชี้แจงงบประมาณ" under
+  // plan 2 "จัดทำสื่อ…งบประมาณ…", when plan 1 is "เวียนแจ้ง / จัดประชุม ชี้แจง…งบประมาณ").
+  if (at >= 0 && stdOfPlan.has(at) && share(at) >= RESTATED_ALIGNED) {
+    const own = share(at);
+    if (![...stdOfPlan.keys()].some((j) => j !== at && share(j) >= own + CLEARLY_MORE)) return at;
+  }
   let best = -1;
   let bestShare = 0;
   let tie = false;
