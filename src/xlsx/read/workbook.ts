@@ -7,7 +7,7 @@ import { REPORT_PROPERTY } from "../../domain/report/mark";
 import { corrupt, formatError, OwnReportError, overLimit, refuse } from "./errors";
 import { READ_LIMITS } from "./limits";
 import { Package, relKind } from "./opc";
-import { NS, nsAttr } from "./xml";
+import { detached, NS, nsAttr } from "./xml";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -100,7 +100,8 @@ export function readWorkbook(pkg: Package): WorkbookParts {
           `has more than ${READ_LIMITS.sheets} sheets`
         );
       const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
-      listed.push({ name: a.name ?? "", state, rid: nsAttr(a, lookup, NS.rel, "id") });
+      // Its own copy: a name sliced from the part would keep the whole part alive with the form.
+      listed.push({ name: detached(a.name ?? ""), state, rid: nsAttr(a, lookup, NS.rel, "id") });
     },
   });
 
