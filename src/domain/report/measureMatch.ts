@@ -155,7 +155,13 @@ export const words = (text: string): ReadonlySet<string> => WORDS.of(text, wordS
  * One spelling for words offices spell several ways ("อินโฟกราฟิก", the form's "อินโฟกราฟฟิก",
  * "อินโฟกราฟิค"), and "ฯ" (an abbreviation mark: "แบบประเมินฯ") as a space.
  */
-const spelled = (t: string) => t.replace(/กราฟฟิ[กค]|กราฟิค/gu, "กราฟิก").replace(/ฯลฯ|ฯ/gu, " ");
+const spelled = (t: string) =>
+  t
+    .replace(/กราฟฟิ[กค]|กราฟิค/gu, "กราฟิก")
+    // A word the segmenter does not know, cut apart the same way wherever it stands
+    // ("เผยแพร่อินโฟกราฟิก" was "เผย|แพ|ร่อิ|นโฟ|กราฟิก").
+    .replace(/อินโฟกราฟิก/gu, " อินโฟกราฟิก ")
+    .replace(/ฯลฯ|ฯ/gu, " ");
 
 function wordSet(text: string): ReadonlySet<string> {
   const out = new Set<string>();
@@ -310,7 +316,7 @@ const CANCELLED = new RegExp(CALL_OFF, "u");
  * the reason after them, left out ("ยังไม่ได้จัดประชุมชี้แจง เนื่องจากติดภารกิจ" → "จัดประชุมชี้แจง").
  */
 export function notDoneWhat(text: string): string {
-  return text
+  return withoutJoin(text)
     .split(/\s*(?:เนื่องจาก|เพราะ|ด้วยเหตุ|ซึ่ง|จึง|โดยจะ|คาดว่า)/u)[0]
     .replace(
       /(?:ยัง\s*)?(?:ไม่|มิ(?=\s*ได้))\s*(?:ได้|สามารถ)?\s*(?:มีการ)?|ยกเลิก|งด|ระงับ|ถูก(?=ยกเลิก)|อยู่ระหว่าง|อยู่ใน(?:ระหว่าง|ขั้นตอน)|กำลัง(?=ดำเนินการ|จัด|ทำ)|เลื่อน|ชะลอ|ยกเว้น|แล้วเสร็จ/gu,
