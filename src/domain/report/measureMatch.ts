@@ -358,9 +358,10 @@ const DONE_WORD = /ดำเนินการ|ปฏิบัติ|แล้�
 
 /** A results entry that only says the planned measures were carried out. */
 export function isAsPlanned(raw: string): boolean {
+  // Such a statement is short: a long entry says more than that, even without its details.
+  if (raw.length > 200 || !DONE_WORD.test(raw)) return false;
   // "ส่วนมาตรการอื่นดำเนินการแล้ว": the joining word says nothing of what was done.
   const s = withoutDetail(withoutJoin(thaiDigitsToAscii(raw.normalize("NFC"))));
-  // Such a statement is short: a long entry says more than that.
   if (s.length > 80) return false;
   if (!DONE_WORD.test(s)) return false;
   const t = s.toLowerCase();
@@ -465,7 +466,8 @@ const EXCEPT = /^\s*ยกเว้น/u;
  */
 export function clauses(raw: string): string[] {
   const out: string[] = [];
-  for (const part of raw.replace(EXCEPT_IN, " ").split(/\s*[;；]\s*/u)) {
+  const spaced = raw.includes("ยกเว้น") ? raw.replace(EXCEPT_IN, " ") : raw;
+  for (const part of spaced.split(/\s*[;；]\s*/u)) {
     let cur = "";
     for (const chunk of part.split(/\s+/u)) {
       if (!chunk) continue;
@@ -571,7 +573,12 @@ const REASON =
   /^\s*(?:(?:เนื่องจาก|เพราะ)(?!\s*(?:ได้(?!รับ)|ใช้))|ด้วยเหตุ|ติดภารกิจ|ไม่มีงบประมาณ|งบประมาณไม่เพียงพอ|(?:ยัง)?ไม่ได้รับ\s*(?:การ)?\s*(?:จัดสรร)?\s*งบประมาณ)/u;
 
 /** What one clause of a result says (see `Statement`). */
-export function statementOf(clause: string): Statement {
+export const statementOf = (clause: string): Statement => STATEMENTS.of(clause, readStatement);
+
+/** Clauses already read: each is asked about when split and when counted, in every unit alike. */
+const STATEMENTS = new TextCache<Statement>(2_000_000, 50_000);
+
+function readStatement(clause: string): Statement {
   const s = thaiDigitsToAscii(clause.normalize("NFC"));
   // What the clause says first: "ยังไม่ได้ดำเนินการ เนื่องจากอยู่ระหว่างปรับปรุงคู่มือ" is not done,
   // "อยู่ระหว่างดำเนินการ ยังไม่ได้สรุปผล" under way (at one place, under way: "ยังไม่แล้วเสร็จ").
