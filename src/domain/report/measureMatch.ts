@@ -23,12 +23,27 @@ export function saysDoneFirst(raw: string): boolean {
   return /^(?:ได้)?ดำเนินการ(?:แล้ว|เรียบร้อย)/u.test(s);
 }
 
+/** White space other than a lone space, or two together: what `foldSpaces` changes. */
+const FOLDABLE = /\s\s|[^\S ]/;
+
+/**
+ * Each run of white space as one space; the text itself when there is none to fold. An entry is kept
+ * as a slice of its cell, not a copy (the credits of 5,000 units hold their entries' texts).
+ */
+const foldSpaces = (s: string) => (FOLDABLE.test(s) ? s.replace(/\s+/g, " ") : s);
+
+/** The text after what `start` (anchored at the start) matches there: a slice, not a copy. */
+function dropStart(s: string, start: RegExp): string {
+  const m = start.exec(s);
+  return m && m[0].length ? s.slice(m[0].length) : s;
+}
+
 /** An entry's text without bullet, numbering or "ดำเนินการ…" prefix, on ASCII digits and NFC. */
 export function normaliseMeasure(line: string): string {
-  let s = thaiDigitsToAscii(line.normalize("NFC")).replace(/\s+/g, " ").trim();
+  let s = foldSpaces(thaiDigitsToAscii(line.normalize("NFC"))).trim();
   for (let i = 0; i < 3; i++) {
     const before = s;
-    s = s.replace(LEAD, "").replace(DONE, "").trim();
+    s = dropStart(dropStart(s, LEAD), DONE).trim();
     if (s === before) break;
   }
   return s;
@@ -52,10 +67,10 @@ function leadNumber(part: string): number | undefined {
 
 /** The bullet or numbering of an entry removed, nothing else. */
 const withoutLead = (s: string) => {
-  let out = s.replace(/\s+/g, " ").trim();
+  let out = foldSpaces(s).trim();
   for (let i = 0; i < 3; i++) {
     const before = out;
-    out = out.replace(LEAD, "").trim();
+    out = dropStart(out, LEAD).trim();
     if (out === before) break;
   }
   return out;

@@ -412,13 +412,13 @@ const RESTATED = 0.6;
  */
 function restatedPlan(
   w: ReadonlySet<string>,
-  plans: readonly Located[],
+  planWords: (j: number) => ReadonlySet<string>,
   at: number,
   stdOfPlan: ReadonlyMap<number, number>
 ): number {
   if (w.size < 2) return -1;
   const share = (j: number) => {
-    const p = words(plans[j].text);
+    const p = planWords(j);
     // A result longer than the plan says more than the plan: it is matched by what it says.
     if (w.size > p.size) return 0;
     let common = 0;
@@ -429,7 +429,9 @@ function restatedPlan(
   // plan 2 "จัดทำสื่อ…งบประมาณ…", when plan 1 is "เวียนแจ้ง / จัดประชุม ชี้แจง…งบประมาณ").
   if (at >= 0 && stdOfPlan.has(at) && share(at) >= RESTATED_ALIGNED) {
     const own = share(at);
-    if (![...stdOfPlan.keys()].some((j) => j !== at && share(j) >= own + CLEARLY_MORE)) return at;
+    let more = false;
+    for (const j of stdOfPlan.keys()) if (j !== at && share(j) >= own + CLEARLY_MORE) more = true;
+    if (!more) return at;
   }
   let best = -1;
   let bestShare = 0;
@@ -514,6 +516,9 @@ function unitPart(
     const res = plain(slot.results, "results");
     const planOf = alignedPlans(plans, res);
     const planNums = numbered(plans);
+    // Each plan's words, looked up once for the slot (a result is compared with every plan).
+    const planSets: ReadonlySet<string>[] = [];
+    const planWords = (j: number) => (planSets[j] ??= words(plans[j].text));
     const said = readResults(res, planOf, (n) =>
       planNums ? planNums.indexOf(n) : n >= 1 && n <= plans.length ? n - 1 : -1
     );
@@ -550,7 +555,7 @@ function unitPart(
       // A result that restates one of its plans in a few of the plan's words: the plan of its number
       // or place, whatever other measure its few words resemble more ("2. จัดประชุมชี้แจงเจ้าหน้าที่"
       // for plan 2); another plan only when no measure matched ("ผู้บริหารได้กำชับในที่ประชุมแล้ว").
-      const j = restatedPlan(w, plans, at, stdOfPlan);
+      const j = restatedPlan(w, planWords, at, stdOfPlan);
       let k = j >= 0 && j === at ? stdOfPlan.get(j)! : x.standard;
       if (k === null) {
         // "1. ดำเนินการแล้ว ตามคำสั่ง…": its number's plan done, with a detail of its own.
