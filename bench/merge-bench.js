@@ -3,8 +3,8 @@
 // times whole processes against the floor (Node start, reading the bytes, inflating only the parts the
 // merge needs): our reader and `ita merge` at each size (wall, CPU, peak memory, ratio to the floor),
 // `ita --help`, one file with a stray value in A1048576, one with whole-column validation, the
-// heaviest file within the reader's limits; then the pane's merge of 50 in headless Chromium
-// (bench/pane-bench.js). Prints the numbers beside the targets; exits 0 either way.
+// heaviest file within the reader's limits; the merge's steps one by one (where its time and memory
+// go); then the pane's merge of 50 in headless Chromium (bench/pane-bench.js). Prints the numbers beside the targets; exits 0 either way.
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
@@ -116,6 +116,13 @@ async function main() {
       merge: once(RUN, ["ita", dirs[n], path.join(OUT, `summary-${n}.xlsx`)]),
     };
   });
+  // Where the merge's time goes: the command's steps one by one (one run, at 500 files and more).
+  const steps = sizes
+    .filter((n) => n >= 500)
+    .map((n) => ({
+      n,
+      phases: measure(RUN, ["phases", dirs[n], path.join(OUT, `summary-${n}.xlsx`)]).phases,
+    }));
   const help = best(ITA, ["--help"]);
   const first = path.join(dirs[sizes[0]], "1001.xlsx");
   const wc = edited(first, path.join(OUT, "whole-column.xlsx"), (x) =>
@@ -263,6 +270,15 @@ async function main() {
         pane.totalMs <= 1000
       );
     } else console.log(`pane figure not measured: ${r.stderr.split("\n").slice(-5).join(" ")}`);
+  }
+  for (const { n, phases } of steps) {
+    console.log(
+      `\nwhere the time of the merge of ${n} goes (its steps run one by one, one run; heap still in use after each, collected)`
+    );
+    for (const p of phases)
+      console.log(
+        `  ${p.name.padEnd(52)} ${String(p.ms).padStart(7)} ms ${String(p.heapMb).padStart(6)} MB`
+      );
   }
   console.log("\nfor comparison");
   row(

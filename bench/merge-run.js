@@ -5,6 +5,8 @@
 //   node bench/merge-run.js merge DIR OUT.xlsx   -> our full merge (read, validate, summary file)
 //   node bench/merge-run.js exceljs DIR          -> ExcelJS's bare load of the same files
 //   node bench/merge-run.js read FILE            -> our reader on one file
+//   node bench/merge-run.js phases DIR OUT.xlsx  -> the command's steps one by one (as `ita merge`
+//                                                   runs them): time and retained heap after each
 // Prints one JSON line: {ms, maxRssMb, ...}.
 const { performance } = require("perf_hooks");
 const fs = require("fs");
@@ -44,6 +46,8 @@ async function main() {
     const result = mergeForms(subs, { formDef: DEFAULT_FORM, expect: "districts" });
     await writeSummaryFile(out, buildSummary(result));
     extra = { files: files.length, merged: result.merged.length, rejected: result.rejected.length };
+  } else if (mode === "phases") {
+    extra = { phases: await phases(target, out) };
   } else if (mode === "exceljs") {
     const ExcelJS = require("exceljs");
     const files = fs
@@ -70,6 +74,58 @@ async function main() {
   process.stdout.write(
     `${JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...extra })}\n`
   );
+}
+
+/**
+ * Where a merge's time and memory go: the steps of `ita merge DIR -o OUT --json` (lib/cli/merge.js)
+ * timed one by one, with the heap still in use after each (collected first, outside the timings).
+ */
+async function phases(dir, out) {
+  const v8 = require("v8");
+  const vm = require("vm");
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc");
+  const { readUnitFiles, mergeRead } = require("../lib/app/mergeSession");
+  const { nodeReadPool } = require("../lib/cli/readPool");
+  const { diskFile } = require("../lib/cli/diskFile");
+  const { expandInputs, mergeJson } = require("../lib/cli/merge");
+  const { nodeInflate } = require("../lib/xlsx/nodeInflate");
+  const { matchUnitMeasures } = require("../lib/domain/report/unitMeasures");
+  const { reportTrace } = require("../lib/domain/report/trace");
+  const { writeSummaryFile } = require("../lib/xlsx/write/writeSummary");
+  const steps = [];
+  let t = performance.now();
+  const step = (name) => {
+    const ms = performance.now() - t;
+    gc();
+    steps.push({
+      name,
+      ms: Math.round(ms),
+      heapMb: Math.round(process.memoryUsage().heapUsed / 1048576),
+    });
+    t = performance.now();
+  };
+  const inputs = await expandInputs([dir]);
+  const read = await readUnitFiles(inputs.files.map(diskFile), {
+    inflate: nodeInflate,
+    pool: nodeReadPool(inputs.files.length),
+  });
+  step("read (the reader, in workers from 300 files)");
+  const outcome = mergeRead(read, { expect: "districts" });
+  step("merge (choose, validate, score)");
+  matchUnitMeasures(outcome.result);
+  step("credit results to measures");
+  const sheets = outcome.summary();
+  step("the other summary sheets (rows laid out)");
+  await writeSummaryFile(out, sheets);
+  step("write the summary file");
+  const json = JSON.stringify(
+    { ...mergeJson(outcome, inputs, out), report: reportTrace(outcome.result) },
+    null,
+    2
+  );
+  step(`--json (${Math.round(json.length / 1048576)} M characters)`);
+  return steps;
 }
 
 main().catch((e) => {
