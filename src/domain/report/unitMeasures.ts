@@ -176,11 +176,23 @@ interface Slot {
 
 type ReadItem = MergedUnit["form"]["items"][number];
 
+/** Each unit's items by group, for the form they were worked out for. */
+const itemsOfUnit = new WeakMap<
+  MergedUnit,
+  { formDef: MergeResult["formDef"]; groups: Map<string, ReadItem[]> }
+>();
+
 /**
  * A unit's items by measure group, in form order: an item is in its own group and in the groups of
- * the items it shares a cell with. Made once per unit, not searched for in every group.
+ * the items it shares a cell with. Made once per unit, not searched for in every group (the crediting
+ * and the measures sheet both go through every group of every unit).
  */
-function itemsByGroup(m: MergedUnit, formDef: MergeResult["formDef"]): Map<string, ReadItem[]> {
+export function itemsByGroup(
+  m: MergedUnit,
+  formDef: MergeResult["formDef"]
+): ReadonlyMap<string, readonly ReadItem[]> {
+  const known = itemsOfUnit.get(m);
+  if (known && known.formDef === formDef) return known.groups;
   const out = new Map<string, ReadItem[]>();
   for (const it of m.form.items) {
     const groups = new Set<string>();
@@ -194,6 +206,7 @@ function itemsByGroup(m: MergedUnit, formDef: MergeResult["formDef"]): Map<strin
       else out.set(g, [it]);
     }
   }
+  itemsOfUnit.set(m, { formDef, groups: out });
   return out;
 }
 

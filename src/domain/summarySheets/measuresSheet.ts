@@ -1,6 +1,6 @@
 import { MergedUnit, MergeResult } from "../merge";
 import { groupSpan, measureNumbers } from "../report/numbers";
-import { matchUnitMeasures } from "../report/unitMeasures";
+import { itemsByGroup, matchUnitMeasures } from "../report/unitMeasures";
 import { textSheetPrint } from "./print";
 import {
   clampText,
@@ -15,7 +15,7 @@ import {
 } from "./table";
 
 /** A unit's text for a measure group: each distinct measures/results/evidence of its items, once. */
-function unitGroupTexts(m: MergedUnit, codes: ReadonlySet<string>) {
+function unitGroupTexts(items: readonly MergedUnit["form"]["items"][number][]) {
   const measures: string[] = [];
   const results: string[] = [];
   const evidence: string[] = [];
@@ -25,8 +25,7 @@ function unitGroupTexts(m: MergedUnit, codes: ReadonlySet<string>) {
     const t = text.trim();
     if (t && !list.includes(t)) list.push(t);
   };
-  for (const it of m.form.items) {
-    if (!codes.has(it.code) && !it.sharedWith.some((c) => codes.has(c))) continue;
+  for (const it of items) {
     add(measures, it.measures);
     add(results, it.results);
     add(evidence, it.evidence);
@@ -113,7 +112,6 @@ export function measuresSheet(r: MergeResult): SummarySheet {
         const g = byGroup.get(item.measureGroup);
         const n = numbers.get(item.measureGroup);
         if (!g || !n) continue;
-        const codes = new Set(g.items.map((i) => i.code));
         const heading = `ข้อ ${groupSpan(g.items)}`;
         summary.push({
           kind: "item",
@@ -170,7 +168,10 @@ export function measuresSheet(r: MergeResult): SummarySheet {
         }
         // The units' own texts for the group, below the printed part.
         const done = r.merged
-          .map((m) => ({ m, t: unitGroupTexts(m, codes) }))
+          .map((m) => ({
+            m,
+            t: unitGroupTexts(itemsByGroup(m, r.formDef).get(item.measureGroup) ?? []),
+          }))
           .filter((x) => x.t.measures.length || x.t.results.length || x.t.evidence.length);
         if (!done.length) continue;
         texts.push({
