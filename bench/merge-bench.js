@@ -4,7 +4,8 @@
 // merge needs): our reader and `ita merge` at each size (wall, CPU, peak memory, ratio to the floor),
 // `ita --help`, one file with a stray value in A1048576, one with whole-column validation, the
 // heaviest file within the reader's limits; the merge's steps one by one (where its time and memory
-// go); then the pane's merge of 50 in headless Chromium (bench/pane-bench.js). Prints the numbers beside the targets; exits 0 either way.
+// go); then the pane's merge of 50 in headless Chromium (bench/pane-bench.js). Prints the numbers
+// beside the targets; exits 0 either way.
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");

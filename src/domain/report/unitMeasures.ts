@@ -1,4 +1,5 @@
 import { FormItem } from "../catalog";
+import type { ReadItem } from "../layout/read";
 import { MergeResult, MergedUnit } from "../merge";
 import {
   CellEntry,
@@ -173,8 +174,6 @@ interface Slot {
   measures: Located[];
   results: Located[];
 }
-
-type ReadItem = MergedUnit["form"]["items"][number];
 
 /** Each unit's items by group, for the form they were worked out for. */
 const itemsOfUnit = new WeakMap<
@@ -442,9 +441,7 @@ function restatedPlan(
   // plan 2 "จัดทำสื่อ…งบประมาณ…", when plan 1 is "เวียนแจ้ง / จัดประชุม ชี้แจง…งบประมาณ").
   if (at >= 0 && stdOfPlan.has(at) && share(at) >= RESTATED_ALIGNED) {
     const own = share(at);
-    let more = false;
-    for (const j of stdOfPlan.keys()) if (j !== at && share(j) >= own + CLEARLY_MORE) more = true;
-    if (!more) return at;
+    if (![...stdOfPlan.keys()].some((j) => j !== at && share(j) >= own + CLEARLY_MORE)) return at;
   }
   let best = -1;
   let bestShare = 0;

@@ -1,4 +1,5 @@
-import { MergedUnit, MergeResult } from "../merge";
+import type { ReadItem } from "../layout/read";
+import { MergeResult } from "../merge";
 import { groupSpan, measureNumbers } from "../report/numbers";
 import { itemsByGroup, matchUnitMeasures } from "../report/unitMeasures";
 import { textSheetPrint } from "./print";
@@ -15,7 +16,7 @@ import {
 } from "./table";
 
 /** A unit's text for a measure group: each distinct measures/results/evidence of its items, once. */
-function unitGroupTexts(items: readonly MergedUnit["form"]["items"][number][]) {
+function unitGroupTexts(items: readonly ReadItem[]) {
   const measures: string[] = [];
   const results: string[] = [];
   const evidence: string[] = [];
