@@ -66,6 +66,10 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
   },
+  // The bar steps without Fluent's 0.3 s width transition: an animated width is a layout of the
+  // whole pane every frame, and with a step every few tenths of a second it never stops — on two
+  // cores that layout took the time the readers need.
+  steadyBar: { transitionProperty: "none" },
 });
 
 type Phase =
@@ -400,6 +404,7 @@ export function MergeView({
           validationState="none"
         >
           <ProgressBar
+            bar={{ className: styles.steadyBar }}
             value={
               phase.kind === "reading" || phase.kind === "previous"
                 ? Math.max(0, phase.file - 1) / phase.of
