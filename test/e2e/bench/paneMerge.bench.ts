@@ -4,6 +4,11 @@
  * (dist-bench, production mode) — from the pick to the files read (the period shown), and from the
  * click on Merge to the summary written into the workbook. Writes
  * out/bench/pane.json; run by bench/merge-bench.js with jest.bench.config.js.
+ *
+ * BENCH_PANE_PROFILE=1: the first run is traced with V8's sampling profiler on every thread of the
+ * page — the UI thread and the read workers, which the DevTools protocol's Profiler does not reach —
+ * and each thread's profile is written as out/bench/pane-<n>-<thread>.cpuprofile (Chrome DevTools'
+ * Performance panel opens it). The traced run is slower; its times are not the figure.
  */
 import { promises as fs } from "fs";
 import path from "path";
@@ -52,6 +57,79 @@ function watchMerge() {
   });
 }
 
+/** Trace events of V8's sampling profiler, one profile per thread, as .cpuprofile files. */
+async function writeProfiles(trace: Buffer): Promise<string[]> {
+  interface Ev {
+    name: string;
+    pid: number;
+    tid: number;
+    id?: string;
+    args: {
+      name?: string;
+      data?: {
+        startTime?: number;
+        cpuProfile?: {
+          nodes?: { id: number; parent?: number; callFrame: unknown }[];
+          samples?: number[];
+        };
+        timeDeltas?: number[];
+      };
+    };
+  }
+  const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: Ev[] }).traceEvents;
+  const threads = new Map<string, string>();
+  for (const e of events)
+    if (e.name === "thread_name") threads.set(`${e.pid}:${e.tid}`, e.args.name ?? "?");
+  type Node = { id: number; parent?: number; callFrame: unknown; children: number[] };
+  const profiles = new Map<
+    string,
+    { thread: string; startTime: number; nodes: Node[]; samples: number[]; timeDeltas: number[] }
+  >();
+  for (const e of events)
+    if (e.name === "Profile")
+      profiles.set(`${e.pid}:${e.id}`, {
+        thread: threads.get(`${e.pid}:${e.tid}`) ?? "thread",
+        startTime: e.args.data?.startTime ?? 0,
+        nodes: [],
+        samples: [],
+        timeDeltas: [],
+      });
+  for (const e of events) {
+    const p = e.name === "ProfileChunk" ? profiles.get(`${e.pid}:${e.id}`) : undefined;
+    if (!p) continue;
+    const d = e.args.data ?? {};
+    for (const n of d.cpuProfile?.nodes ?? []) p.nodes.push({ ...n, children: [] });
+    p.samples.push(...(d.cpuProfile?.samples ?? []));
+    p.timeDeltas.push(...(d.timeDeltas ?? []));
+  }
+  const written: string[] = [];
+  for (const p of profiles.values()) {
+    if (!p.samples.length) continue;
+    const byId = new Map(p.nodes.map((n) => [n.id, n]));
+    for (const n of p.nodes) if (n.parent !== undefined) byId.get(n.parent)?.children.push(n.id);
+    const end = p.startTime + p.timeDeltas.reduce((a, b) => a + b, 0);
+    const file = path.join(
+      ROOT,
+      "out",
+      "bench",
+      `pane-${written.length}-${p.thread.replace(/\W+/g, "_")}.cpuprofile`
+    );
+    const nodes = p.nodes.map(({ id, callFrame, children }) => ({ id, callFrame, children }));
+    await fs.writeFile(
+      file,
+      JSON.stringify({
+        nodes,
+        samples: p.samples,
+        timeDeltas: p.timeDeltas,
+        startTime: p.startTime,
+        endTime: end,
+      })
+    );
+    written.push(file);
+  }
+  return written;
+}
+
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
 beforeAll(async () => {
@@ -68,7 +146,9 @@ it("merges the bench's 50 unit workbooks in the pane", async () => {
     .map((n) => path.join(DIR, n));
   expect(files).toHaveLength(50);
   const runs: { readMs: number; mergeMs: number }[] = [];
-  for (let run = 0; run < 3; run++) {
+  const profiling = process.env.BENCH_PANE_PROFILE === "1";
+  // A traced run first when profiling, left out of the figure.
+  for (let run = profiling ? -1 : 0; run < 3; run++) {
     const page = await browser.newPage({ viewport: { width: 500, height: 900 } });
     await page.goto(server.url);
     await page.getByRole("tab", { name: "รวมรายงาน" }).click();
@@ -79,6 +159,11 @@ it("merges the bench's 50 unit workbooks in the pane", async () => {
     // Timed in the page (performance.now), not by this process's polling: from the files' change
     // event to the Merge button enabled, and from the click on it to the summary said written.
     await page.evaluate(watchMerge);
+    const profile = run < 0;
+    if (profile)
+      await browser.startTracing(page, {
+        categories: ["disabled-by-default-v8.cpu_profiler", "v8", "devtools.timeline"],
+      });
     await input.setInputFiles(files);
     const merge = page.getByRole("button", { name: "รวมรายงาน", exact: true });
     await page.getByRole("combobox", { name: "ปีงบประมาณและรอบที่จะรวม" }).waitFor();
@@ -86,10 +171,11 @@ it("merges the bench's 50 unit workbooks in the pane", async () => {
     await merge.click();
     await page.getByText("เขียนสรุปลงในสมุดงานนี้แล้ว").waitFor({ timeout: 120000 });
     await page.waitForFunction(() => (window as unknown as Watched).__bench.written !== undefined);
+    if (profile) console.log((await writeProfiles(await browser.stopTracing())).join("\n"));
     const t = await page.evaluate(() => (window as unknown as Watched).__bench);
     const [t0, t1, t2] = [t.picked!, t.ready!, t.written!];
     expect(t.clicked! >= t1).toBe(true);
-    runs.push({ readMs: Math.round(t1 - t0), mergeMs: Math.round(t2 - t.clicked!) });
+    if (!profile) runs.push({ readMs: Math.round(t1 - t0), mergeMs: Math.round(t2 - t.clicked!) });
     await page.close();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
