@@ -236,6 +236,15 @@ describe("what a unit did is its own, among many units", () => {
     );
   });
 
+  it("gives in the report's row the total of those counted from results and as planned", () => {
+    // 4.2: Bang Kapi from its results, Bang Khae as planned: two, as the summary's sheet counts.
+    const row = rowsOf(buildCentralReport(result), "ข้อ I18–I20")[1];
+    expect(row.summary[0]).toMatch(/^- สำนักงานเขตบางกะปิ /);
+    expect(row.summary[1]).toBe(
+      "- สำนักงานเขตบางแค รายงานว่าได้ดำเนินการตามมาตรการนี้ตามที่วางแผนไว้ รวมเป็น 2 หน่วยงานที่ดำเนินการตามมาตรการนี้"
+    );
+  });
+
   it("says a district that wrote nothing for the group wrote nothing", () => {
     expect(unitDid(byGroup, numbers, "I18", "1035")).toEqual({
       kind: "none",
@@ -334,5 +343,71 @@ describe("'ดำเนินการแล้ว' with a detail, numbered as a
       [],
     ]);
     expect(i1.standard[1].planned.map((p) => p.why)).toEqual(["not-done"]);
+  });
+});
+
+describe("an item under the pass mark whose cell says nothing is never credited from another item's", () => {
+  // Bang Khae's I21–I24 as in a district's file: I21–I23 empty, I22 under the pass mark, the group's
+  // measures and results (the third not done) written under I24.
+  const I21 = std("I21");
+  const bangKhae = district("1040", (r) => {
+    set(
+      r,
+      "I24",
+      numbered(I21),
+      numbered([
+        `ดำเนินการ${I21[0]}`,
+        `${I21[1]} ในกลุ่ม LINE ของเจ้าหน้าที่`,
+        NOT_DONE,
+        I21[3],
+        `ดำเนินการ${I21[4]}`,
+      ])
+    );
+    r.items.find((i) => i.code === "I22")!.score = 74.75;
+  });
+  const result = mergeOf([bangKhae]);
+  const groups = matchUnitMeasures(result);
+  const byGroup = new Map(groups.map((x) => [x.group, x]));
+  const numbers = measureNumbers(DEFAULT_FORM, groups);
+  const said =
+    "ข้อ I22 ไม่ได้ระบุผลการดำเนินการ แต่ในข้อ I24 ได้ดำเนินการตามมาตรการ 5.1, 5.2, 5.4 และ 5.5 โดยรายงานว่ายังไม่ได้ดำเนินการตามมาตรการ 5.3";
+
+  it("says in the summary's sheet that I22 says nothing, and what I24 says, its 'not done' too", () => {
+    const row = flaggedSheet(result).rows.find((x) => x.cells[2] === "I22")!;
+    expect(row.cells.slice(1, 4)).toEqual(["1040", "I22", 74.75]);
+    expect(row.cells[5]).toBe(said);
+  });
+
+  it("says the same under the pass mark in the report", () => {
+    const below = buildCentralReport(result).tools[0].indicators[4].belowPass;
+    expect(below.map((b) => b.lines)).toEqual([[`- สำนักงานเขตบางแค ${said}`]]);
+  });
+
+  it("names the items when one asked about says something and another nothing", () => {
+    const both = district("1040", (r) => {
+      set(r, "I24", numbered(I21), numbered(I21.map((m) => `ดำเนินการ${m}`)));
+      r.items.find((i) => i.code === "I22")!.score = 74.75;
+    });
+    const g = matchUnitMeasures(mergeOf([both]));
+    expect(
+      unitDid(new Map(g.map((x) => [x.group, x])), measureNumbers(DEFAULT_FORM, g), "I21", "1040", [
+        "I22",
+        "I24",
+      ]).text
+    ).toBe(
+      "ในข้อ I24 ได้ดำเนินการตามมาตรการ 5.1, 5.2, 5.3, 5.4 และ 5.5 ส่วนข้อ I22 ไม่ได้ระบุผลการดำเนินการ"
+    );
+    // Asked only about I24: nothing to name.
+    expect(
+      unitDid(new Map(g.map((x) => [x.group, x])), measureNumbers(DEFAULT_FORM, g), "I21", "1040", [
+        "I24",
+      ]).text
+    ).toBe("ได้ดำเนินการตามมาตรการ 5.1, 5.2, 5.3, 5.4 และ 5.5");
+  });
+
+  it("keeps the whole group's words when no item is asked about", () => {
+    expect(unitDid(byGroup, numbers, "I21", "1040").text).toBe(
+      "ได้ดำเนินการตามมาตรการ 5.1, 5.2, 5.4 และ 5.5"
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { FormDef, FormItem } from "../catalog";
-import { creditUnder, GroupMeasures, unitInGroup } from "./unitMeasures";
+import { creditUnder, GroupMeasures, SlotDid, unitInGroup } from "./unitMeasures";
 
 /**
  * The report's numbers of the measures ("1.1" … within each indicator: the group's standard measures,
@@ -130,11 +130,15 @@ export function unitDid(
     if (did.length)
       done.push(`ดำเนินการตามมาตรการของข้อ ${groupSpan(target!.items)} (มาตรการ ${numberList(did)})`);
   }
-  // What its results say was not done: of the items asked about; else of other items, by item.
+  // What its results say was not done: of the items asked about; else of other items, by item
+  // (asked about items whose cells say nothing: every measure said not done, where it was said).
   const saidNot: string[] = [];
   const not = (ks: readonly number[], what: string, where: string) => {
     if (ks.length) saidNot.push(`${what}ตามมาตรการ ${nums(ks)}${where}`);
   };
+  const said = (s: SlotDid) =>
+    s.standard.length > 0 || s.own || NOT_SAID.some(([f]) => s[f].length);
+  const saying = only ? picked.filter(said) : u.slots.filter(said);
   if (only)
     for (const [field, what] of NOT_SAID)
       not(
@@ -146,14 +150,32 @@ export function unitDid(
     for (const s of u.slots)
       for (const [field, what] of NOT_SAID)
         not(
-          s[field].filter((k) => counted.includes(k)),
+          items ? s[field] : s[field].filter((k) => counted.includes(k)),
           what,
-          ` ในข้อ ${itemList(s.items, g.items)}`
+          items && saying.length < 2 ? "" : ` ในข้อ ${itemList(s.items, g.items)}`
         );
-  const saying = saidNot.length ? ` โดยรายงานว่า${saidNot.join(" และ")}` : "";
-  if (done.length) return { kind: "done", text: `ได้${done.join(" รวมทั้ง")}${saying}` };
+  const saidBy = saidNot.length ? ` โดยรายงานว่า${saidNot.join(" และ")}` : "";
+  // Asked about items whose cells say nothing: what is said is named by where it was said, so a
+  // unit is never read as having acted on an item it wrote nothing for.
+  const written = new Set(saying.flatMap((s) => s.items));
+  const silent = (items ?? []).filter((c) => !written.has(c));
+  const where =
+    !silent.length || !saying.length
+      ? ""
+      : only
+        ? `ในข้อ ${itemList(
+            items!.filter((c) => written.has(c)),
+            g.items
+          )} `
+        : `ข้อ ${itemList(silent, g.items)} ไม่ได้ระบุผลการดำเนินการ แต่ในข้อ ${itemList([...written], g.items)} `;
+  const unsaid = only && where ? ` ส่วนข้อ ${itemList(silent, g.items)} ไม่ได้ระบุผลการดำเนินการ` : "";
+  if (done.length)
+    return { kind: "done", text: `${where}ได้${done.join(" รวมทั้ง")}${saidBy}${unsaid}` };
   if (saidNot.length)
-    return { kind: "planned", text: `มีแผนดำเนินการ แต่รายงานว่า${saidNot.join(" และ")}` };
+    return {
+      kind: "planned",
+      text: `${where}มีแผนดำเนินการ แต่รายงานว่า${saidNot.join(" และ")}${unsaid}`,
+    };
   if (u.planned.length || u.ownPlanned.length || u.references.length)
     return {
       kind: "planned",

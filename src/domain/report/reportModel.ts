@@ -313,12 +313,15 @@ function standardRow(
     if (!outcomes.length && fromResults.length > 1)
       outcomes.push("- ไม่มีหน่วยงานใดรายงานรายละเอียดที่ต่างจากหน่วยงานอื่น");
   }
+  // With units counted from their results too: the total, the count the summary's sheet gives.
   if (asPlanned.length)
     summary.push(
       `- ${who(
         ctx,
         asPlanned.map((c) => c.key)
-      )} รายงานว่าได้ดำเนินการตามมาตรการนี้ตามที่วางแผนไว้`
+      )} รายงานว่าได้ดำเนินการตามมาตรการนี้ตามที่วางแผนไว้${
+        fromResults.length ? ` รวมเป็น ${s.done.length} หน่วยงานที่ดำเนินการตามมาตรการนี้` : ""
+      }`
     );
   if (!s.done.length) summary.push("- ยังไม่มีหน่วยงานรายงานผลการดำเนินการตามมาตรการนี้");
   summary.push(...plannedLines(ctx, s.planned));
