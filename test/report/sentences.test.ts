@@ -95,6 +95,16 @@ describe("cutting without cutting a word", () => {
     );
   });
 
+  it("starts the unit's own words where they start, not in the middle of the plan's last words", () => {
+    // A district's result: the form's measure 1.11 word for word ("… รอบ 6 เดือน และ 12 เดือน"),
+    // then its own order; "และ 12 เดือน" is the plan's, not the start of what the unit adds.
+    const plan =
+      "มอบหมายเจ้าหน้าที่ในการรวบรวมรายงานการรับของขวัญและของกำนัล หรือผลประโยชน์อื่นใด หรือของที่ระลึก ตามประกาศกรุงเทพมหานคร เรื่อง นโยบายการไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่ (No Gift Policy) เพื่อรายงานต่อ ศปท.กทม. รอบ 6 เดือน และ 12 เดือน";
+    expect(exampleText(`${plan} ตามคำสั่งสำนักงานเขตที่ 360/2567`, ["360/2567"], [plan])).toBe(
+      "มอบหมายเจ้าหน้าที่ในการรวบรวมรายงานการรับของขวัญและของกำนัล … ตามคำสั่งสำนักงานเขตที่ 360/2567"
+    );
+  });
+
   it("takes a slip of one letter for the word it slips from", () => {
     expect(oneEdit("อินโฟรกราฟิก", "อินโฟกราฟิก")).toBe(true);
     expect(oneEdit("ความพึงใจ", "ความพึงพอใจ")).toBe(false);

@@ -382,7 +382,19 @@ export function exampleText(
   if (t.length <= EXAMPLE_WHOLE) return t;
   const ps = phrases(t);
   const known = restated.map(squash);
-  const own = ps.map((p, i) => i === 0 || !known.some((k) => k.includes(squash(p))));
+  const isKnown = (p: string) => known.some((k) => k.includes(squash(p)));
+  const own = ps.map((p, i) => i === 0 || !isKnown(p));
+  // An own phrase that begins by going on with the restated one before it ("รอบ 6 เดือน" restated,
+  // then "และ 12 เดือน ตามคำสั่ง…", the plan's last words glued to the unit's own): the plan's words
+  // go with the restated phrase, so that what is shown starts where the unit's own words do.
+  for (let i = 1; i < ps.length; i++) {
+    if (!own[i] || own[i - 1]) continue;
+    const words = ps[i].split(" ");
+    let cut = 0;
+    for (let n = 1; n < words.length; n++)
+      if (isKnown(`${ps[i - 1]} ${words.slice(0, n).join(" ")}`)) cut = n;
+    if (cut) ps[i] = words.slice(cut).join(" ");
+  }
   // Runs of the unit's own phrases; the first phrase always, the restated ones as "…".
   const runs: { from: number; to: number }[] = [];
   own.forEach((o, i) => {
