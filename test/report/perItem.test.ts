@@ -411,3 +411,24 @@ describe("an item under the pass mark whose cell says nothing is never credited 
     );
   });
 });
+
+describe("units whose examples differ in their own words only", () => {
+  // Measure 2 of I6 written out whole by two districts, each with its own order after it.
+  const I6 = std("I6");
+  const withOrder = (code: string, order: string) =>
+    district(code, (r) =>
+      set(r, "I6", numbered([I6[1]]), numbered([`ดำเนินการ${I6[1]} ตามคำสั่งสำนักงานเขตที่ ${order}`]))
+    );
+  const result = mergeOf([withOrder("1001", "360/2567"), withOrder("1006", "280/2567")]);
+
+  it("says what they did once, then each by name with its own words, no '…' after the name", () => {
+    const lines = buildCentralReport(result)
+      .tools[0].indicators[0].groups.flatMap((g) => g.rows)
+      .flatMap((r) => r.outcomes);
+    const line = lines.find((l) => l.includes("ดังนี้"))!;
+    expect(line).toMatch(
+      /ดังนี้ พระนคร ตามคำสั่งสำนักงานเขตที่ 360\/2567; บางกะปิ ตามคำสั่งสำนักงานเขตที่ 280\/2567$/
+    );
+    expect(line).toMatch(/^- สำนักงานเขตพระนคร และบางกะปิ มอบหมายเจ้าหน้าที่/);
+  });
+});

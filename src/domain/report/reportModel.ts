@@ -224,11 +224,13 @@ function examples(
     }
     const k = squash(frame.join(" "));
     const f = byFrame.get(k);
-    if (f) f.units.push({ key: keys[0], detail: detail.join(" ") });
+    // After the name, the unit's own words ("พระนคร ตามคำสั่ง…", not "พระนคร … ตามคำสั่ง…").
+    const own = detail.join(" ").replace(/^…\s*/u, "");
+    if (f) f.units.push({ key: keys[0], detail: own });
     else {
       byFrame.set(k, {
         frame: frame.join(" "),
-        units: [{ key: keys[0], detail: detail.join(" ") }],
+        units: [{ key: keys[0], detail: own }],
       });
       out.push({ at: `frame:${k}`, line: text });
     }
