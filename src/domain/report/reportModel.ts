@@ -292,15 +292,13 @@ function standardRow(
     else if (common.support.length === fromResults.length)
       summary.push(`- ${whoAll} ${didAction(common.action)}`);
     else {
-      // Most of them: the few others named ("ทุกหน่วยงานข้างต้น ยกเว้น…", and that they reported it
-      // in their own words: they are counted, not left out), else those that did.
+      // Most of them: the few others named ("ทุกหน่วยงานข้างต้น ยกเว้น…", and that they did it too,
+      // in words of their own: counted, not left out), else those that did.
       const some = common.support.map((i) => all[i]);
       const others = all.filter((k) => !some.includes(k));
       const few = others.length < some.length;
       const by = few ? `ทุกหน่วยงานข้างต้น ยกเว้น${names(ctx, others)}` : who(ctx, some);
-      const rest = few
-        ? ` ส่วน${names(ctx, others)} รายงานการดำเนินการตามมาตรการนี้ด้วยถ้อยคำของตนเอง`
-        : "";
+      const rest = few ? ` ส่วน${names(ctx, others)} ได้ดำเนินการตามมาตรการนี้เช่นกัน` : "";
       summary.push(
         `- ${whoAll} รายงานผลการดำเนินการตามมาตรการนี้ โดย${by} ${didAction(common.action)}${rest}`
       );
