@@ -62,7 +62,9 @@ export function resolveResubmission<T extends Candidate>(
         "the saved time of every file is not known, so which one came later is unclear"
       ),
     };
-  const time = (c: T) => Date.parse(c.saved!.at);
+  // To the second, as the times are shown: copies a few milliseconds apart (copied or downloaded
+  // together) are saved at the same time as far as anyone can tell, not one after the other.
+  const time = (c: T) => Math.floor(Date.parse(c.saved!.at) / 1000);
   const latest = Math.max(...copies.map(time));
   const top = copies.filter((c) => time(c) === latest);
   if (top.length > 1) {

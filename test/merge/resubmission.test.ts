@@ -126,6 +126,30 @@ describe("resubmissions", () => {
     expect(sheet.subtitle).toMatch(/มีฉบับใหม่แทน 2 ไฟล์/);
   });
 
+  it("takes copies a few milliseconds apart (copied together) as saved at the same time", async () => {
+    const dir = await tmpDir();
+    const a = await writeDistrict(dir, "a.xlsx", districtReport("1035"));
+    const b = await writeDistrict(dir, "b.xlsx", {
+      ...districtReport("1035"),
+      preparer: "นายแก้ไข ก่อนหน้า",
+    });
+    // The same second as shown (15:00:41 UTC+7), 12 ms apart: which one is later is not to be told.
+    await touch(a, "2026-11-10T08:00:41.958Z");
+    await touch(b, "2026-11-10T08:00:41.970Z");
+    const r = mergeForms(await readSubmissions([a, b]), {
+      formDef: DEFAULT_FORM,
+      expect: "districts",
+    });
+    expect(r.merged.map((m) => m.file)).toEqual([]);
+    expect(r.superseded).toEqual([]);
+    expect(r.rejected.map((x) => x.reason.en)).toEqual([
+      expect.stringMatching(
+        /saved at the same time \(file modification time 2026-11-10 15:00:41 \(UTC\+7\)\)/
+      ),
+      expect.stringMatching(/saved at the same time/),
+    ]);
+  });
+
   it("refuses both when they were saved at the same time, saying so", async () => {
     const dir = await tmpDir();
     await savedAt(dir, "ct-1.xlsx", "1035", "2026-11-03T02:00:00Z");
