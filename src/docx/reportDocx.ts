@@ -348,8 +348,19 @@ function buildDocument(report: CentralReport): Document {
     for (const ind of t.indicators)
       body.push(...indicatorBlock(ind, report.columns, report.belowPassHeading));
   });
-  body.push(new Paragraph({ children: [], spacing: { before: 480 } }));
-  for (const line of report.closing) body.push(para(line, { align: AlignmentType.RIGHT }));
+  // The closing's space above it is its own first line's, not an empty line's: after a table that
+  // fills its page, the office's name then needs little more than its own line to stay on that page.
+  report.closing.forEach((line, i) =>
+    body.push(
+      new Paragraph({
+        children: [run(line, {})],
+        alignment: AlignmentType.RIGHT,
+        spacing: { before: i === 0 ? 360 : 0, after: 0 },
+        keepNext: i < report.closing.length - 1,
+        widowControl: true,
+      })
+    )
+  );
   if (report.missing)
     body.push(
       new Paragraph({ children: [], spacing: { before: 240 } }),
