@@ -89,6 +89,8 @@ const para = (
     keepNext?: boolean;
     indent?: boolean;
     align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    /** Space above, in twentieths of a point. */
+    before?: number;
   } = {}
 ) =>
   new Paragraph({
@@ -96,7 +98,7 @@ const para = (
     keepNext: opts.keepNext,
     alignment: opts.align,
     indent: opts.indent ? { firstLine: 720 } : undefined,
-    spacing: { after: 0 },
+    spacing: { before: opts.before, after: 0 },
     // Widow and orphan control, as Word's own Normal style has it (the document's styles do not, so
     // neither Word nor LibreOffice would apply it): a paragraph of a row that goes on over a page
     // leaves no single line of it under the repeated header, nor alone at a page's foot.
@@ -352,12 +354,10 @@ function buildDocument(report: CentralReport): Document {
   // fills its page, the office's name then needs little more than its own line to stay on that page.
   report.closing.forEach((line, i) =>
     body.push(
-      new Paragraph({
-        children: [run(line, {})],
-        alignment: AlignmentType.RIGHT,
-        spacing: { before: i === 0 ? 360 : 0, after: 0 },
+      para(line, {
+        align: AlignmentType.RIGHT,
+        before: i === 0 ? 360 : undefined,
         keepNext: i < report.closing.length - 1,
-        widowControl: true,
       })
     )
   );
