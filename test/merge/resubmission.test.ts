@@ -30,6 +30,22 @@ async function savedAt(
 }
 
 const touch = (file: string, iso: string) => fs.utimes(file, new Date(iso), new Date(iso));
+
+/**
+ * Two copies of Chom Thong's report written by ita (dcterms:modified 1970-01-01, which says nothing),
+ * modified on the file system at `aAt` and `bAt`. They differ (a corrected preparer): the same
+ * content twice would be one file read once.
+ */
+async function twoCopies(dir: string, aAt: string, bAt: string): Promise<[string, string]> {
+  const a = await writeDistrict(dir, "a.xlsx", districtReport("1035"));
+  const b = await writeDistrict(dir, "b.xlsx", {
+    ...districtReport("1035"),
+    preparer: "นายแก้ไข ก่อนหน้า",
+  });
+  await touch(a, aAt);
+  await touch(b, bAt);
+  return [a, b];
+}
 const base = (f: string) => path.basename(f);
 
 describe("resubmissions", () => {
@@ -69,16 +85,7 @@ describe("resubmissions", () => {
   });
 
   it("falls back to the file's modification time when the file gives none (or a placeholder)", async () => {
-    const dir = await tmpDir();
-    // Written by ita: dcterms:modified is 1970-01-01, which says nothing. The two copies differ
-    // (a corrected preparer): the same content twice would be one file read once.
-    const a = await writeDistrict(dir, "a.xlsx", districtReport("1035"));
-    const b = await writeDistrict(dir, "b.xlsx", {
-      ...districtReport("1035"),
-      preparer: "นายแก้ไข ก่อนหน้า",
-    });
-    await touch(a, "2026-11-10T08:00:00Z");
-    await touch(b, "2026-11-09T08:00:00Z");
+    const [a, b] = await twoCopies(await tmpDir(), "2026-11-10T08:00:00Z", "2026-11-09T08:00:00Z");
     const subs = await readSubmissions([a, b]);
     expect(subs.map((s) => s.saved)).toEqual([
       { at: "2026-11-10T08:00:00.000Z", source: "filesystem" },
@@ -127,15 +134,12 @@ describe("resubmissions", () => {
   });
 
   it("takes copies a few milliseconds apart (copied together) as saved at the same time", async () => {
-    const dir = await tmpDir();
-    const a = await writeDistrict(dir, "a.xlsx", districtReport("1035"));
-    const b = await writeDistrict(dir, "b.xlsx", {
-      ...districtReport("1035"),
-      preparer: "นายแก้ไข ก่อนหน้า",
-    });
     // The same second as shown (15:00:41 UTC+7), 12 ms apart: which one is later is not to be told.
-    await touch(a, "2026-11-10T08:00:41.958Z");
-    await touch(b, "2026-11-10T08:00:41.970Z");
+    const [a, b] = await twoCopies(
+      await tmpDir(),
+      "2026-11-10T08:00:41.958Z",
+      "2026-11-10T08:00:41.970Z"
+    );
     const r = mergeForms(await readSubmissions([a, b]), {
       formDef: DEFAULT_FORM,
       expect: "districts",
