@@ -159,16 +159,15 @@ export function unitDid(
   // unit is never read as having acted on an item it wrote nothing for.
   const written = new Set(saying.flatMap((s) => s.items));
   const silent = (items ?? []).filter((c) => !written.has(c));
-  const where =
-    !silent.length || !saying.length
-      ? ""
-      : only
-        ? `ในข้อ ${itemList(
-            items!.filter((c) => written.has(c)),
-            g.items
-          )} `
-        : `ข้อ ${itemList(silent, g.items)} ไม่ได้ระบุผลการดำเนินการ แต่ในข้อ ${itemList([...written], g.items)} `;
-  const unsaid = only && where ? ` ส่วนข้อ ${itemList(silent, g.items)} ไม่ได้ระบุผลการดำเนินการ` : "";
+  const named = (codes: readonly string[]) => itemList(codes, g.items);
+  let where = "";
+  let unsaid = "";
+  if (silent.length && saying.length) {
+    if (only) {
+      where = `ในข้อ ${named(items!.filter((c) => written.has(c)))} `;
+      unsaid = ` ส่วนข้อ ${named(silent)} ไม่ได้ระบุผลการดำเนินการ`;
+    } else where = `ข้อ ${named(silent)} ไม่ได้ระบุผลการดำเนินการ แต่ในข้อ ${named([...written])} `;
+  }
   if (done.length)
     return { kind: "done", text: `${where}ได้${done.join(" รวมทั้ง")}${saidBy}${unsaid}` };
   if (saidNot.length)
