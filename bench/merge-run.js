@@ -18,13 +18,26 @@ async function main() {
   let extra = {};
   if (mode === "ita") {
     const { main } = require("../lib/cli/main");
-    let printed = "";
+    // The JSON goes to a file as it would to a redirected standard output, not kept here: its
+    // memory is the command's, measured before it is read back for the counts.
+    const jsonFile = `${out}.json`;
+    const fd = fs.openSync(jsonFile, "w");
     const code = await main(["merge", target, "-o", out, "--json", "--expect", "districts"], {
-      out: (s) => (printed += s),
+      out: (s) => fs.writeSync(fd, s),
       err: () => undefined,
     });
-    const json = JSON.parse(printed);
-    extra = { code, merged: json.merged.length, rejected: json.rejected.length };
+    fs.closeSync(fd);
+    const ms = performance.now() - t0;
+    const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    const json = mergedPart(jsonFile);
+    fs.rmSync(jsonFile);
+    extra = {
+      ms: Math.round(ms),
+      maxRssMb,
+      code,
+      merged: json.merged.length,
+      rejected: json.rejected.length,
+    };
   } else if (mode === "read-dir") {
     const { readSubmission } = require("../lib/xlsx/read/submission");
     const { nodeInflate } = require("../lib/xlsx/nodeInflate");
@@ -73,6 +86,34 @@ async function main() {
   const ms = performance.now() - t0;
   process.stdout.write(
     `${JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...extra })}\n`
+  );
+}
+
+/**
+ * The merge's part of `--json` (what precedes the report's trace, the bulk of it), read up to the
+ * report's key only: a top-level key is the only line indented by two spaces that starts so.
+ */
+function mergedPart(file) {
+  const fd = fs.openSync(file, "r");
+  const marker = Buffer.from('\n  "report": ');
+  const chunks = [];
+  let at = -1;
+  for (let pos = 0; at < 0;) {
+    const chunk = Buffer.alloc(4 << 20);
+    const n = fs.readSync(fd, chunk, 0, chunk.length, pos);
+    if (!n) break;
+    chunks.push(chunk.subarray(0, n));
+    pos += n;
+    // A marker across two chunks is found in the joined bytes.
+    at = Buffer.concat(chunks).indexOf(marker);
+  }
+  fs.closeSync(fd);
+  if (at < 0) throw new Error(`no report in ${file}`);
+  // The bytes before the marker end with the comma after the last key before it.
+  return JSON.parse(
+    `${Buffer.concat(chunks)
+      .subarray(0, at - 1)
+      .toString("utf8")}\n}`
   );
 }
 

@@ -43,6 +43,7 @@ import { readExpectList } from "./expectList";
 import type { Io } from "./io";
 import { formOption } from "./forms";
 import { compareJson } from "./compareJson";
+import { writeJson } from "./jsonOut";
 import { cacheDir, cliGraph, libraryFiles } from "./graph";
 import { GraphError, type GraphClient } from "../graph";
 
@@ -351,26 +352,23 @@ export async function merge(argv: string[], io: Io): Promise<number> {
   }
   const reportOut = wrote ? report : null;
   if (values.json)
-    io.out(
-      `${JSON.stringify(
-        {
-          ...mergeJson(outcome, inputs, wrote ? out : null),
-          // The report's file (when asked for) and where each of its counts comes from.
-          report: { file: reportOut, ...reportTrace(outcome.result) },
-          ...(libraries.length ? { library: libraries.map(libraryJson) } : {}),
-          ...(outcome.comparison ? { compare: compareJson(outcome.comparison) } : {}),
-          ...(compareInputs.length
-            ? {
-                compareRejected: outcome.previousRejected.map((x) => ({
-                  file: x.file,
-                  reason: x.reason,
-                })),
-              }
-            : {}),
-        },
-        null,
-        2
-      )}\n`
+    writeJson(
+      {
+        ...mergeJson(outcome, inputs, wrote ? out : null),
+        // The report's file (when asked for) and where each of its counts comes from.
+        report: { file: reportOut, ...reportTrace(outcome.result) },
+        ...(libraries.length ? { library: libraries.map(libraryJson) } : {}),
+        ...(outcome.comparison ? { compare: compareJson(outcome.comparison) } : {}),
+        ...(compareInputs.length
+          ? {
+              compareRejected: outcome.previousRejected.map((x) => ({
+                file: x.file,
+                reason: x.reason,
+              })),
+            }
+          : {}),
+      },
+      io.out
     );
   else {
     const note = formChoiceNote(outcome);
