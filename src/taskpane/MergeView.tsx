@@ -50,7 +50,7 @@ import { CompareOutcome } from "./merge/CompareOutcome";
 import { fill } from "./fill";
 import { MergeResults } from "./merge/MergeResults";
 import { ReportDownload } from "./merge/ReportDownload";
-import { inSteps } from "./merge/progressSteps";
+import { inSteps, painted } from "./merge/progressSteps";
 import { readersModule } from "./merge/readers";
 import { LibrarySlot } from "./m365/slots";
 import { useAction } from "./useAction";
@@ -76,6 +76,7 @@ type Phase =
   | { kind: "idle" }
   | { kind: "reading"; file: number; of: number }
   | { kind: "previous"; file: number; of: number }
+  | { kind: "merging"; sheets: number }
   | { kind: "writing"; done: number; total: number };
 
 const PREVIOUS_LABELS: ChooserLabels = {
@@ -254,6 +255,10 @@ export function MergeView({
         signal: cancel.current,
         onProgress: inSteps((i, n) => setPhase({ kind: "previous", file: i, of: n })),
       });
+    // The merge and the summary's rows are worked out here, in one stretch: the step is shown, and
+    // painted, before it starts.
+    setPhase({ kind: "merging", sheets: readNow.subs.filter((s) => s.form).length });
+    await painted();
     const o = mergeRead(readNow, {
       expect: expectDistricts ? "districts" : "none",
       passMark: passNum,
@@ -399,18 +404,23 @@ export function MergeView({
               ? fill(t("readingFileOf"), { i: Math.max(1, phase.file), n: phase.of })
               : phase.kind === "previous"
                 ? fill(t("readingPreviousOf"), { i: phase.file, n: phase.of })
-                : t("writingSheets")
+                : phase.kind === "merging"
+                  ? fill(t("mergingUnits"), { n: phase.sheets })
+                  : t("writingSheets")
           }
           validationState="none"
         >
           <ProgressBar
             bar={{ className: styles.steadyBar }}
             value={
-              phase.kind === "reading" || phase.kind === "previous"
-                ? Math.max(0, phase.file - 1) / phase.of
-                : phase.total
-                  ? phase.done / phase.total
-                  : 0
+              // Merging has no steps to count: the bar moves on its own (Fluent's indeterminate bar).
+              phase.kind === "merging"
+                ? undefined
+                : phase.kind === "reading" || phase.kind === "previous"
+                  ? Math.max(0, phase.file - 1) / phase.of
+                  : phase.total
+                    ? phase.done / phase.total
+                    : 0
             }
           />
         </Field>

@@ -89,6 +89,10 @@ export const STRINGS = {
   },
   replaceSummary: { th: "แทนที่สรุปเดิม", en: "Replace it" },
   keepSummary: { th: "ยกเลิก", en: "Cancel" },
+  mergingUnits: {
+    th: "กำลังรวมรายงาน {n} ฉบับ และจับคู่ผลการดำเนินการกับมาตรการ…",
+    en: "Merging {n} reports and matching their results to the measures…",
+  },
   writingSheets: {
     th: "กำลังเขียนชีตสรุปลงในสมุดงานนี้…",
     en: "Writing the summary sheets into this workbook…",

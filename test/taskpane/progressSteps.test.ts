@@ -1,4 +1,4 @@
-import { inSteps } from "../../src/taskpane/merge/progressSteps";
+import { inSteps, painted } from "../../src/taskpane/merge/progressSteps";
 
 describe("inSteps", () => {
   it("shows the first file, each twentieth of the files and the last", () => {
@@ -22,5 +22,47 @@ describe("inSteps", () => {
     const progress = inSteps(() => void times++);
     for (let i = 1; i <= 50; i++) progress(i, 50, "x.xlsx");
     expect(times).toBe(21);
+  });
+});
+
+describe("painted", () => {
+  const rafBefore = globalThis.requestAnimationFrame;
+  let frames: FrameRequestCallback[] = [];
+  beforeEach(() => {
+    jest.useFakeTimers();
+    frames = [];
+    globalThis.requestAnimationFrame = (cb: FrameRequestCallback) => frames.push(cb);
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+    globalThis.requestAnimationFrame = rafBefore;
+  });
+
+  const settled = (p: Promise<void>) => {
+    let done = false;
+    void p.then(() => (done = true));
+    return () => done;
+  };
+
+  it("waits for the next frame, then a task", async () => {
+    const done = settled(painted());
+    await jest.advanceTimersByTimeAsync(50);
+    expect(done()).toBe(false);
+    frames.forEach((f) => f(0));
+    expect(done()).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(done()).toBe(true);
+  });
+
+  it("does not wait for a frame that never comes (a hidden pane)", async () => {
+    const done = settled(painted(100));
+    await jest.advanceTimersByTimeAsync(99);
+    expect(done()).toBe(false);
+    // The task after it (a timer of 0 ms waits 1 ms, as Node's do).
+    await jest.advanceTimersByTimeAsync(1);
+    expect(done()).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(done()).toBe(true);
+    expect(frames).toHaveLength(1);
   });
 });

@@ -14,3 +14,20 @@ export function inSteps(show: ReadProgress, steps = PROGRESS_STEPS): ReadProgres
     if (done <= 1 || done >= of || step(done) !== step(done - 1)) show(done, of, file);
   };
 }
+
+/**
+ * Resolves once the browser has had a frame to paint what was just set (a step about to take the UI
+ * thread for a while is shown first): after the next animation frame, then a task, so that the paint
+ * is not waiting behind the work. A hidden pane gets no frames: then after `atMostMs`.
+ */
+export const painted = (atMostMs = 100): Promise<void> =>
+  new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      setTimeout(resolve, 0);
+    };
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(finish);
+    setTimeout(finish, atMostMs);
+  });
