@@ -263,6 +263,14 @@ async function main() {
       const pane = JSON.parse(fs.readFileSync(file, "utf8"));
       row("pane, 50 files: chosen to read (Chromium)", ms(pane.readMs), "", "", undefined);
       row("pane, 50 files: Merge to summary written", ms(pane.mergeMs), "", "", undefined);
+      row("pane, 50 files: longest UI-thread task, merging", ms(pane.longestMs), "", "", undefined);
+      row(
+        "pane, 50 files: longest task, writing (host's too)",
+        ms(pane.longestWriteMs),
+        "",
+        "",
+        undefined
+      );
       row(
         "pane, 50 files: the whole merge",
         ms(pane.totalMs),

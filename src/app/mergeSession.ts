@@ -21,6 +21,7 @@ import { chooseMergeForm } from "../domain/mergeForm";
 import { Period } from "../domain/period";
 import type { SummarySheet } from "../domain/summarySheets/table";
 import { buildSummary } from "../domain/summarySheets";
+import { creditInSteps } from "../domain/report/unitMeasures";
 import { baseName, countEn, Msg, msg } from "../domain/text";
 import { Unit } from "../domain/units";
 import type { FormSheet } from "../domain/layout/read";
@@ -197,6 +198,12 @@ export interface MergeOutcome {
   previousRejected: { file: string; reason: Msg }[];
   /** The summary sheets, built on first use (null when nothing was merged). */
   summary(): SummarySheet[] | null;
+  /**
+   * The longest part of what `summary()` does (crediting each unit's results to the measures), in
+   * steps of a measure group each, `[done, of]`: a shell that must stay responsive runs them first,
+   * between frames, and `summary()` then builds the sheets from what they worked out.
+   */
+  steps(): Iterator<[done: number, of: number], unknown, void>;
 }
 
 /** How many read sheets carry the form, and how many another one. */
@@ -244,6 +251,7 @@ export function mergeRead(read: ReadSet, choices: MergeChoices): MergeOutcome {
       sheets === undefined
         ? (sheets = result.merged.length ? buildSummary(result, comparison) : null)
         : sheets,
+    steps: () => creditInSteps(result),
   };
 }
 

@@ -277,6 +277,40 @@ describe("merge view", () => {
     expect(host.wb.getWorksheet(SUMMARY_SHEETS.scores)!.getCell("A4").value).toBe("จอมทอง");
   });
 
+  it("shows the merging as a step of its own, which Cancel stops before anything is written", async () => {
+    let writes = 0;
+    const host = setup("th", (g) => ({
+      ...g,
+      writeSummary: (sheets, o) => (writes++, g.writeSummary(sheets, o)),
+    }));
+    pick([chomThong]);
+    const merge = await mergeButton("รวมรายงาน");
+    // The user presses Cancel while the step is on screen: at a frame the pane waits for between
+    // the merge's stretches of work (it paints the step first), once.
+    const frame = window.requestAnimationFrame;
+    let pressed = "";
+    window.requestAnimationFrame = (cb) =>
+      frame((t) => {
+        const step = screen.queryByText(/^กำลังรวมรายงาน/);
+        if (!pressed && step) {
+          pressed = step.textContent!;
+          fireEvent.click(screen.getByRole("button", { name: "ยกเลิก" }));
+        }
+        cb(t);
+      });
+    try {
+      fireEvent.click(merge);
+      await screen.findByText("ยกเลิกแล้ว ยังไม่ได้เขียนสรุป (สรุปเดิม ถ้ามี ยังอยู่ครบ)");
+    } finally {
+      window.requestAnimationFrame = frame;
+    }
+    expect(pressed).toBe("กำลังรวมรายงาน 1 ฉบับ และจับคู่ผลการดำเนินการกับมาตรการ…");
+    // Stopped before the writing began: Excel was not asked to write anything.
+    expect(writes).toBe(0);
+    expect(host.wb.worksheets.map((w) => w.name)).toEqual(["Sheet1"]);
+    expect(screen.queryByText("เขียนสรุปลงในสมุดงานนี้แล้ว")).toBeNull();
+  });
+
   /** The report's blob (URL.createObjectURL is jsdom's to lack) and every click on a download link. */
   function watchDownloads() {
     const blobs: Blob[] = [];
@@ -461,6 +495,8 @@ describe("merge view", () => {
       fireEvent.click(screen.getByRole("button", { name: "กลับไปใช้ฉบับที่บันทึกภายหลัง" }));
     });
     await screen.findByText(/ct-old\.xlsx — สำนักงานเขตจอมทอง · ใช้แทนด้วย ct-new\.xlsx/);
+    // The results are shown before the sheets are written: the workbook once they are.
+    await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
     expect(statusFiles()).toEqual(["ได้รับแล้ว: ct-new.xlsx", "มีฉบับใหม่แทน: ct-old.xlsx"]);
   });
 
@@ -495,6 +531,7 @@ describe("merge view", () => {
     await waitFor(() =>
       expect(counts()).toBe("ไม่รับ 2 ไฟล์ · ยังไม่ส่ง 49 หน่วยงาน · รวมแล้ว 1 หน่วยงาน จาก 3 ไฟล์")
     );
+    await screen.findByText("เขียนสรุปลงในสมุดงานนี้แล้ว");
     expect(host.wb.getWorksheet(SUMMARY_SHEETS.scores)!.getCell("A4").value).toBe("พระนคร");
   });
 

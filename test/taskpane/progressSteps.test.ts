@@ -1,4 +1,5 @@
-import { inSteps, painted } from "../../src/taskpane/merge/progressSteps";
+import { Cancelled } from "../../src/app/files";
+import { inSteps, painted, stepped } from "../../src/taskpane/merge/progressSteps";
 
 describe("inSteps", () => {
   it("shows the first file, each twentieth of the files and the last", () => {
@@ -64,5 +65,70 @@ describe("painted", () => {
     await jest.advanceTimersByTimeAsync(1);
     expect(done()).toBe(true);
     expect(frames).toHaveLength(1);
+  });
+});
+
+describe("stepped", () => {
+  /** Steps 1…n, each taking `ms` of a clock the test moves; what ran is recorded. */
+  function work(n: number, ms: number) {
+    let clock = 0;
+    const ran: number[] = [];
+    function* steps() {
+      for (let i = 1; i <= n; i++) {
+        clock += ms;
+        ran.push(i);
+        yield i;
+      }
+    }
+    return { steps: steps(), ran, now: () => clock };
+  }
+
+  it("shows a step and lets the browser paint once a stretch of work reaches the budget", async () => {
+    const w = work(10, 20);
+    const shown: number[] = [];
+    let pauses = 0;
+    await stepped(
+      w.steps,
+      (i) => shown.push(i),
+      { aborted: false },
+      {
+        now: w.now,
+        budgetMs: 50,
+        pause: async () => void pauses++,
+      }
+    );
+    // 20 ms a step: the third step ends a stretch of 60 ms, then again three steps later.
+    expect(shown).toEqual([3, 6, 9]);
+    expect(pauses).toBe(3);
+    expect(w.ran).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it("stops at the pause where a cancel was asked, the steps left not run", async () => {
+    const w = work(10, 20);
+    const signal = { aborted: false };
+    await expect(
+      stepped(w.steps, () => undefined, signal, {
+        now: w.now,
+        budgetMs: 50,
+        pause: async () => void (signal.aborted = true),
+      })
+    ).rejects.toBeInstanceOf(Cancelled);
+    expect(w.ran).toEqual([1, 2, 3]);
+  });
+
+  it("runs quick work through without a pause", async () => {
+    const w = work(5, 1);
+    let pauses = 0;
+    await stepped(
+      w.steps,
+      () => undefined,
+      { aborted: false },
+      {
+        now: w.now,
+        pause: async () => void pauses++,
+      }
+    );
+    expect(pauses).toBe(0);
+    expect(w.ran).toEqual([1, 2, 3, 4, 5]);
   });
 });

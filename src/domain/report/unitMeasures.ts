@@ -734,9 +734,27 @@ const cache = new WeakMap<MergeResult, GroupMeasures[]>();
 /**
  * What every merged unit did, group by group: its results matched to the form's standard measures
  * (and to its own plans), its plans matched to say what it planned and did not report as done.
- * Computed once per merge (the summary's measures sheet, the report and `--json` share it).
+ * Computed once per merge (the summary's measures sheet, the report and `--json` share it):
+ * `creditInSteps` run to its end.
  */
 export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
+  const steps = creditInSteps(result);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The crediting a measure group at a time: yields how many groups are done and how many there are,
+ * and returns (and keeps, for `matchUnitMeasures`) what every unit did, group by group. A shell that
+ * must stay responsive (the pane, where this is most of the merge's time) runs it between frames and
+ * can stop it there. Group by group, not unit by unit: the units' texts of one group (the standard
+ * measures, copied) are looked up while they are still among the recent ones.
+ */
+export function* creditInSteps(
+  result: MergeResult
+): Generator<[done: number, of: number], GroupMeasures[], void> {
   const hit = cache.get(result);
   if (hit) return hit;
   const { formDef } = result;
@@ -779,6 +797,7 @@ export function matchUnitMeasures(result: MergeResult): GroupMeasures[] {
       unitsWithText: units.length,
       units,
     });
+    yield [out.length, groups.size];
   }
   cache.set(result, out);
   return out;

@@ -1,4 +1,4 @@
-import type { ReadProgress } from "../../app/files";
+import { CancelSignal, Cancelled, type ReadProgress } from "../../app/files";
 
 /** How many times, at most, the progress of reading a set of files is shown. */
 export const PROGRESS_STEPS = 20;
@@ -31,3 +31,30 @@ export const painted = (atMostMs = 100): Promise<void> =>
     if (typeof requestAnimationFrame === "function") requestAnimationFrame(finish);
     setTimeout(finish, atMostMs);
   });
+
+/** Longest stretch, in ms, the UI thread works through steps before it lets the browser paint. */
+export const STEPS_BUDGET_MS = 50;
+
+/**
+ * Run work given in steps (a generator) on the UI thread without holding it: after each step that
+ * ends a stretch of `budgetMs`, the step is shown (`show`) and the browser paints (`pause`) before the
+ * next; a cancel asked meanwhile stops the work there (`Cancelled`), the steps left not run.
+ */
+export async function stepped<T>(
+  steps: Iterator<T, unknown, void>,
+  show: (step: T) => void,
+  signal: CancelSignal,
+  opts: { now?: () => number; pause?: () => Promise<void>; budgetMs?: number } = {}
+): Promise<void> {
+  const now = opts.now ?? (() => performance.now());
+  const pause = opts.pause ?? painted;
+  const budget = opts.budgetMs ?? STEPS_BUDGET_MS;
+  let since = now();
+  for (let step = steps.next(); !step.done; step = steps.next()) {
+    if (now() - since < budget) continue;
+    show(step.value);
+    await pause();
+    if (signal.aborted) throw new Cancelled();
+    since = now();
+  }
+}
