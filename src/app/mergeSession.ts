@@ -20,7 +20,7 @@ import { mergeForms, MergeResult, Submission } from "../domain/merge";
 import { chooseMergeForm } from "../domain/mergeForm";
 import { Period } from "../domain/period";
 import type { SummarySheet } from "../domain/summarySheets/table";
-import { buildSummary } from "../domain/summarySheets";
+import { buildSummary, summarySheetMakers } from "../domain/summarySheets";
 import { creditInSteps } from "../domain/report/unitMeasures";
 import { baseName, countEn, Msg, msg } from "../domain/text";
 import { Unit } from "../domain/units";
@@ -199,9 +199,9 @@ export interface MergeOutcome {
   /** The summary sheets, built on first use (null when nothing was merged). */
   summary(): SummarySheet[] | null;
   /**
-   * The longest part of what `summary()` does (crediting each unit's results to the measures), in
-   * steps of a measure group each, `[done, of]`: a shell that must stay responsive runs them first,
-   * between frames, and `summary()` then builds the sheets from what they worked out.
+   * What `summary()` does, in steps, `[done, of]`: crediting each unit's results to the measures a
+   * measure group at a time, then each sheet. A shell that must stay responsive runs them first,
+   * between frames; `summary()` then gives the sheets they built (or builds what is left).
    */
   steps(): Iterator<[done: number, of: number], unknown, void>;
 }
@@ -240,6 +240,22 @@ export function mergeRead(read: ReadSet, choices: MergeChoices): MergeOutcome {
     }
   }
   let sheets: SummarySheet[] | null | undefined;
+  function* steps(): Generator<[number, number], void, void> {
+    if (sheets !== undefined || !result.merged.length) return;
+    const makers = summarySheetMakers(result, comparison);
+    const credit = creditInSteps(result);
+    let groups = 0;
+    for (let s = credit.next(); !s.done; s = credit.next()) {
+      groups = s.value[1];
+      yield [s.value[0], groups + makers.length];
+    }
+    const made: SummarySheet[] = [];
+    for (const make of makers) {
+      made.push(make());
+      yield [groups + made.length, groups + makers.length];
+    }
+    sheets = made;
+  }
   return {
     result,
     form: { form, given: Boolean(choices.form), ...formCounts(read.subs, form) },
@@ -251,7 +267,7 @@ export function mergeRead(read: ReadSet, choices: MergeChoices): MergeOutcome {
       sheets === undefined
         ? (sheets = result.merged.length ? buildSummary(result, comparison) : null)
         : sheets,
-    steps: () => creditInSteps(result),
+    steps,
   };
 }
 

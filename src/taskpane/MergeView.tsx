@@ -268,10 +268,8 @@ export function MergeView({
       prefer: chosen,
       previous,
     });
-    // The crediting between frames: the bar moves, and Cancel stops it.
+    // The crediting and the summary's sheets between frames: the bar moves, and Cancel stops them.
     await stepped(o.steps(), ([d, of]) => setPhase({ ...merging, done: d, of }), cancel.current);
-    // The sheets from what the steps worked out: a stretch of its own (about 0.1 s for 50 units).
-    await painted();
     if (cancel.current.aborted) throw new Cancelled();
     setOutcome(o);
     const sheets = o.summary();

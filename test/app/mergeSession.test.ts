@@ -64,16 +64,25 @@ describe("one period per merge", () => {
     expect(scores.subtitle).toBe("ปีงบประมาณ 2567 รอบ 6 เดือน · เกณฑ์ผ่าน 85 · 10 หน่วยงาน");
   });
 
-  it("gives the summary's crediting in steps, a measure group each, and works it out once", async () => {
+  it("gives the summary's work in steps, a measure group or a sheet each, and does it once", async () => {
     const o = mergeRead(await readDir(dir), { expect: "districts" });
     const seen: string[] = [];
     const steps = o.steps();
     for (let s = steps.next(); !s.done; s = steps.next()) seen.push(s.value.join("/"));
-    // The form's 24 measure groups (I1–I4, I5, … O1–O22, O23–O30), one step each.
-    expect(seen).toEqual(Array.from({ length: 24 }, (_, i) => `${i + 1}/24`));
-    // Kept: steps asked again have nothing left to do, and the summary is built from them.
+    // The form's 24 measure groups (I1–I4, I5, … O1–O22, O23–O30), then the 7 sheets (no
+    // comparison), one step each.
+    expect(seen).toEqual(Array.from({ length: 31 }, (_, i) => `${i + 1}/31`));
+    // Kept: steps asked again have nothing left to do, and the summary is the sheets they built.
     expect(o.steps().next().done).toBe(true);
-    expect(o.summary()!.map((s) => s.name)).toContain(SUMMARY_SHEETS.measures);
+    expect(o.summary()!.map((s) => s.name)).toEqual([
+      "ITA คะแนน",
+      "ITA รหัสข้อ",
+      "ITA ค่าเฉลี่ยตัวชี้วัด",
+      "ITA ต่ำกว่าเกณฑ์",
+      "ITA สรุปมาตรการ",
+      "ITA สถานะการส่ง",
+      "ITA_SUMMARY_DATA",
+    ]);
   });
 
   it("keeps of each sheet what a merge uses: no print measurement, which held the file's cells and bytes", async () => {

@@ -29,15 +29,23 @@ export * from "./table";
  * mark, the measures, the submission status, and the hidden data sheet a later merge compares with.
  */
 export function buildSummary(r: MergeResult, comparison?: Comparison | null): SummarySheet[] {
-  const sheets = [
-    scoresSheet(r),
-    ...(comparison ? [compareSheet(comparison)] : []),
-    keySheet(r),
-    indicatorSheet(r),
-    flaggedSheet(r),
-    measuresSheet(r),
-    statusSheet(r),
-    dataSheet(r),
+  return summarySheetMakers(r, comparison).map((make) => make());
+}
+
+/** The summary sheets as `buildSummary` gives them, each built when its maker is called (in steps). */
+export function summarySheetMakers(
+  r: MergeResult,
+  comparison?: Comparison | null
+): (() => SummarySheet)[] {
+  const makers: (() => SummarySheet)[] = [
+    () => scoresSheet(r),
+    ...(comparison ? [() => compareSheet(comparison)] : []),
+    () => keySheet(r),
+    () => indicatorSheet(r),
+    () => flaggedSheet(r),
+    () => measuresSheet(r),
+    () => statusSheet(r),
+    () => dataSheet(r),
   ];
-  return sheets.map(withHeadingBreaks);
+  return makers.map((make) => () => withHeadingBreaks(make()));
 }
