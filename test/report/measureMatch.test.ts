@@ -10,7 +10,7 @@ import {
   splitEntries,
   statementOf,
 } from "../../src/domain";
-import { heldInstead, saysCalledOff } from "../../src/domain/report/measureMatch";
+import { heldInstead, likeness, saysCalledOff } from "../../src/domain/report/measureMatch";
 import { sampleReport } from "../helpers";
 
 const I1 = DEFAULT_FORM.byCode.get("I1")!.standardMeasures;
@@ -258,5 +258,26 @@ describe("what a result says", () => {
     // As a whole, the detail weighs it under the mark; its first phrase is the measure.
     expect(matchEntries([long], I1)[0].standard).toBeNull();
     expect(matchResults([long], I1, (t) => [t.split(" ")[0]])[0].standard).toBe(0);
+  });
+});
+
+describe("likeness", () => {
+  const set = (s: string) => new Set(s.split(" "));
+
+  it("is the Dice coefficient of the two word sets", () => {
+    // 2 words in common of 3 and 3: 2·2 / 6.
+    expect(likeness(set("ก ข ค"), set("ก ข ง"))).toBeCloseTo(4 / 6, 10);
+    expect(likeness(set("ก ข"), set("ค ง"))).toBe(0);
+    expect(likeness(new Set(), set("ก"))).toBe(0);
+  });
+
+  it("takes a short form whole inside a long one as alike, at 0.9 of its share, from four words", () => {
+    // Four words, all in the eight: Dice 8 / 12, containment 4 / 4 × 0.9.
+    expect(likeness(set("ก ข ค ง"), set("ก ข ค ง จ ฉ ช ซ"))).toBeCloseTo(0.9, 10);
+    expect(likeness(set("ก ข ค ง จ ฉ ช ซ"), set("ก ข ค ง"))).toBeCloseTo(0.9, 10);
+    // Three words: Dice alone, 6 / 11.
+    expect(likeness(set("ก ข ค"), set("ก ข ค ง จ ฉ ช ซ"))).toBeCloseTo(6 / 11, 10);
+    // Three of four words in the eight: Dice 6 / 12, containment 3 / 4 × 0.9.
+    expect(likeness(set("ก ข ค ฌ"), set("ก ข ค ง จ ฉ ช ซ"))).toBeCloseTo(0.675, 10);
   });
 });

@@ -617,22 +617,19 @@ export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 }
 
 /**
- * Containment: the share of the shorter entry's words found in the longer one. A unit that wrote a
- * short form of a standard measure ("จัดประชุมชี้แจงคู่มือ") still matches it.
+ * How alike two entries are: Dice, or containment (the share of the shorter entry's words found in the
+ * longer one: a unit that wrote a short form of a standard measure, "จัดประชุมชี้แจงคู่มือ", still
+ * matches it) when the shorter one has enough words. The words in common are counted once, for both
+ * (every entry is compared with every measure of its group).
  */
-export function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+export function likeness(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (!a.size || !b.size) return 0;
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  const small = a.size <= b.size ? a : b;
+  const big = small === a ? b : a;
   let common = 0;
   for (const w of small) if (big.has(w)) common++;
-  return common / small.size;
-}
-
-/** How alike two entries are: Dice, or containment when the shorter one has enough words. */
-export function likeness(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const dice = overlap(a, b);
-  const minSize = Math.min(a.size, b.size);
-  return minSize >= 4 ? Math.max(dice, containment(a, b) * 0.9) : dice;
+  const dice = (2 * common) / (a.size + b.size);
+  return small.size >= 4 ? Math.max(dice, (common / small.size) * 0.9) : dice;
 }
 
 /** An entry matches a standard measure (or another entry) at this likeness or above. */
