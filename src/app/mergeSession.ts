@@ -20,7 +20,7 @@ import { mergeForms, MergeResult, Submission } from "../domain/merge";
 import { chooseMergeForm } from "../domain/mergeForm";
 import { Period } from "../domain/period";
 import type { SummarySheet } from "../domain/summarySheets/table";
-import { buildSummary, summarySheetMakers } from "../domain/summarySheets";
+import { summarySheetMakers } from "../domain/summarySheets";
 import { creditInSteps } from "../domain/report/unitMeasures";
 import { baseName, countEn, Msg, msg } from "../domain/text";
 import { Unit } from "../domain/units";
@@ -241,7 +241,8 @@ export function mergeRead(read: ReadSet, choices: MergeChoices): MergeOutcome {
   }
   let sheets: SummarySheet[] | null | undefined;
   function* steps(): Generator<[number, number], void, void> {
-    if (sheets !== undefined || !result.merged.length) return;
+    if (sheets !== undefined) return;
+    if (!result.merged.length) return void (sheets = null);
     const makers = summarySheetMakers(result, comparison);
     const credit = creditInSteps(result);
     let groups = 0;
@@ -263,10 +264,11 @@ export function mergeRead(read: ReadSet, choices: MergeChoices): MergeOutcome {
     comparison,
     compareProblem,
     previousRejected: choices.previous?.rejected ?? [],
-    summary: () =>
-      sheets === undefined
-        ? (sheets = result.merged.length ? buildSummary(result, comparison) : null)
-        : sheets,
+    // The sheets are what the steps build: run to their end when no shell ran them first.
+    summary: () => {
+      if (sheets === undefined) for (const _ of steps());
+      return sheets ?? null;
+    },
     steps,
   };
 }

@@ -255,8 +255,8 @@ export function MergeView({
         signal: cancel.current,
         onProgress: inSteps((i, n) => setPhase({ kind: "previous", file: i, of: n })),
       });
-    // The merge and the summary's rows are worked out here, in one stretch: the step is shown, and
-    // painted, before it starts.
+    // The merge and the summary's rows are worked out here: the step is shown, and painted, before
+    // it starts.
     const merging = { kind: "merging", sheets: readNow.subs.filter((s) => s.form).length } as const;
     setPhase({ ...merging, done: 0, of: 0 });
     await painted();
@@ -270,7 +270,6 @@ export function MergeView({
     });
     // The crediting and the summary's sheets between frames: the bar moves, and Cancel stops them.
     await stepped(o.steps(), ([d, of]) => setPhase({ ...merging, done: d, of }), cancel.current);
-    if (cancel.current.aborted) throw new Cancelled();
     setOutcome(o);
     const sheets = o.summary();
     if (!sheets) {
