@@ -245,6 +245,19 @@ describe("what a result says", () => {
     expect(clauses("ปฏิบัติตามระเบียบโดยไม่มีข้อยกเว้น")).toEqual(["ปฏิบัติตามระเบียบโดยไม่มีข้อยกเว้น"]);
   });
 
+  it("gives each clause with its words one space apart, whatever white space was between them", () => {
+    // Single spaces (a cell's entry, as splitCell gives it) and any other white space alike.
+    expect(clauses(" จัดอบรมแล้ว 2 รุ่น แต่ยังไม่ได้จัดทำคู่มือ ")).toEqual([
+      "จัดอบรมแล้ว 2 รุ่น",
+      "แต่ยังไม่ได้จัดทำคู่มือ",
+    ]);
+    expect(clauses("จัดอบรมแล้ว\t2  รุ่น\u00a0แต่ยังไม่ได้จัดทำคู่มือ ;  ส่วนการประชุม\nในสำนักงาน")).toEqual([
+      "จัดอบรมแล้ว 2 รุ่น",
+      "แต่ยังไม่ได้จัดทำคู่มือ",
+      "ส่วนการประชุม ในสำนักงาน",
+    ]);
+  });
+
   it("keeps a decimal in its entry: '92.5' does not start a new numbered entry", () => {
     expect(splitEntries("1. ผู้ตอบแบบประเมินพึงพอใจร้อยละ 92.5 2. จัดประชุม")).toEqual([
       "ผู้ตอบแบบประเมินพึงพอใจร้อยละ 92.5",

@@ -483,9 +483,16 @@ export function clauses(raw: string): string[] {
   const out: string[] = [];
   const spaced = raw.includes("ยกเว้น") ? raw.replace(EXCEPT_IN, " ") : raw;
   for (const part of spaced.split(/\s*[;；]\s*/u)) {
+    // A clause is its chunks joined by one space: where the part's white space is all single
+    // spaces (an entry's is: `splitCell` folds it), that is a slice of the part, not a copy — the
+    // credits of 5,000 units keep their clauses.
+    const sliced = !FOLDABLE.test(part);
+    const chunks = /\S+/gu;
     let cur = "";
-    for (const chunk of part.split(/\s+/u)) {
-      if (!chunk) continue;
+    let from = 0;
+    let to = 0;
+    for (let m = chunks.exec(part); m; m = chunks.exec(part)) {
+      const chunk = m[0];
       if (
         cur &&
         (joinOf(chunk) !== null ||
@@ -494,8 +501,11 @@ export function clauses(raw: string): string[] {
           (SUBJECT_DID.test(chunk) && FACT.test(cur)))
       ) {
         out.push(cur);
-        cur = chunk;
-      } else cur = cur ? `${cur} ${chunk}` : chunk;
+        cur = "";
+      }
+      if (!cur) from = m.index;
+      to = m.index + chunk.length;
+      cur = sliced ? part.slice(from, to) : cur ? `${cur} ${chunk}` : chunk;
     }
     if (cur) out.push(cur);
   }

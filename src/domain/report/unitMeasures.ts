@@ -661,7 +661,11 @@ function unitPart(
       const entries: Located[] = [];
       for (const e of cs.flatMap((c) => c.entries))
         if (!entries.some((x) => x.raw === e.raw)) entries.push(e);
-      const credit = { ...base, entries, items: from.flatMap((x) => x.slot.items) };
+      const credit = {
+        ...base,
+        entries: fitted(entries),
+        items: fitted(from.flatMap((x) => x.slot.items)),
+      };
       part.done.push([k, credit]);
       credited.set(k, credit);
       u.standard.push(k);
@@ -672,7 +676,7 @@ function unitPart(
             k,
             {
               ...said[0].r.planned.get(k)!,
-              items: said.flatMap((x) => x.slot.items),
+              items: fitted(said.flatMap((x) => x.slot.items)),
             },
           ]);
       }
@@ -685,7 +689,9 @@ function unitPart(
       k,
       {
         ...best,
-        items: ps.filter((x) => x.r.planned.get(k)!.why === best.why).flatMap((x) => x.slot.items),
+        items: fitted(
+          ps.filter((x) => x.r.planned.get(k)!.why === best.why).flatMap((x) => x.slot.items)
+        ),
       },
     ]);
     u.planned.push(k);
@@ -718,16 +724,24 @@ function unitPart(
         .filter(([k, p]) => p.why === why && !counted(k) && calledOff(p) === off)
         .map(([k]) => k);
     return {
-      items: slot.items,
-      standard: [...r.credits.keys()].filter(counted).sort((a, b) => a - b),
-      notDone: said("not-done").sort((a, b) => a - b),
-      calledOff: said("not-done", true).sort((a, b) => a - b),
-      inProgress: said("in-progress").sort((a, b) => a - b),
+      items: fitted(slot.items),
+      standard: fitted([...r.credits.keys()].filter(counted).sort((a, b) => a - b)),
+      notDone: fitted(said("not-done").sort((a, b) => a - b)),
+      calledOff: fitted(said("not-done", true).sort((a, b) => a - b)),
+      inProgress: fitted(said("in-progress").sort((a, b) => a - b)),
       own: ownDone.some((c) => slot.items.some((i) => c.items.includes(i))),
     };
   });
+  u.standard = fitted(u.standard);
+  u.planned = fitted(u.planned);
   return part;
 }
+
+/**
+ * An array at its own length: one built by pushing keeps room for about 16 more, and the credits
+ * of 5,000 units keep hundreds of thousands of short ones (a sixth of their memory).
+ */
+const fitted = <T>(a: T[]): T[] => (a.length ? a.slice() : []);
 
 const cache = new WeakMap<MergeResult, GroupMeasures[]>();
 
