@@ -157,10 +157,9 @@ async function phases(dir, out) {
   step("merge (choose, validate, score)");
   matchUnitMeasures(outcome.result);
   step("credit results to measures");
-  const sheets = outcome.summary();
-  step("the other summary sheets (rows laid out)");
-  await writeSummaryFile(out, sheets);
-  step("write the summary file");
+  // As the command does it: each sheet made (its rows laid out) and written, then dropped.
+  await writeSummaryFile(out, outcome.sheetsOneByOne());
+  step("the other summary sheets, made and written one by one");
   // As the command writes it: in pieces, to an output that keeps nothing.
   let chars = 0;
   writeJson({ ...mergeJson(outcome, inputs, out), report: reportTrace(outcome.result) }, (s) => {

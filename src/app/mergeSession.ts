@@ -199,6 +199,12 @@ export interface MergeOutcome {
   /** The summary sheets, built on first use (null when nothing was merged). */
   summary(): SummarySheet[] | null;
   /**
+   * The same sheets one at a time, each made when it is asked for and not kept (the ones `summary()`
+   * or `steps()` built are given as they are): a shell that writes each sheet as it comes — the
+   * command — never holds them all. Nothing when nothing was merged.
+   */
+  sheetsOneByOne(): Iterable<SummarySheet>;
+  /**
    * What `summary()` does, in steps, `[done, of]`: crediting each unit's results to the measures a
    * measure group at a time, then each sheet. A shell that must stay responsive runs them first,
    * between frames; `summary()` then gives the sheets they built (or builds what is left).
@@ -268,6 +274,11 @@ export function mergeRead(read: ReadSet, choices: MergeChoices): MergeOutcome {
     summary: () => {
       if (sheets === undefined) for (const _ of steps());
       return sheets ?? null;
+    },
+    *sheetsOneByOne() {
+      if (sheets !== undefined) return yield* sheets ?? [];
+      if (!result.merged.length) return;
+      for (const make of summarySheetMakers(result, comparison)) yield make();
     },
     steps,
   };

@@ -4,6 +4,8 @@
  * as one string it took about 250 MB, and as many again when it was encoded for the output.
  */
 
+import { LazyList } from "../domain/lazyList";
+
 /** Objects and arrays this deep are written member by member; deeper ones each in one piece. */
 const OPEN_LEVELS = 4;
 
@@ -13,27 +15,21 @@ const PIECE_CHARS = 1 << 20;
 const isOpen = (v: unknown): v is object =>
   typeof v === "object" && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== "function";
 
-/** The text of `value` as `JSON.stringify(value, null, 2)` gives it, in pieces, in order. */
+/**
+ * The text of `value` as `JSON.stringify(value, null, 2)` gives it, in pieces, in order; a
+ * `LazyList` at any depth is written item by item, never made whole.
+ */
 export function* jsonPieces(value: unknown, level = 0): Generator<string> {
+  if (value instanceof LazyList) return yield* listPieces(value, level);
   if (level >= OPEN_LEVELS || !isOpen(value)) {
     const s = JSON.stringify(value, null, 2);
     // Nested text is indented as deep as it stands (strings hold no raw line breaks).
     yield level ? s.replace(/\n/g, `\n${"  ".repeat(level)}`) : s;
     return;
   }
+  if (Array.isArray(value)) return yield* listPieces(value, level);
   const inner = "  ".repeat(level + 1);
   const close = "  ".repeat(level);
-  if (Array.isArray(value)) {
-    if (!value.length) return yield "[]";
-    yield "[";
-    for (const [i, v] of value.entries()) {
-      yield `${i ? "," : ""}\n${inner}`;
-      // As JSON.stringify writes them: what has no JSON (undefined, a function) is null in an array.
-      if (v === undefined || typeof v === "function" || typeof v === "symbol") yield "null";
-      else yield* jsonPieces(v, level + 1);
-    }
-    return yield `\n${close}]`;
-  }
   let first = true;
   for (const [k, v] of Object.entries(value)) {
     // … and left out of an object.
@@ -43,6 +39,19 @@ export function* jsonPieces(value: unknown, level = 0): Generator<string> {
     yield* jsonPieces(v, level + 1);
   }
   yield first ? "{}" : `\n${close}}`;
+}
+
+/** An array's text, item by item: items deeper than `OPEN_LEVELS` each in one piece. */
+function* listPieces(list: Iterable<unknown>, level: number): Generator<string> {
+  const inner = "  ".repeat(level + 1);
+  let i = 0;
+  for (const v of list) {
+    yield `${i++ ? "," : "["}\n${inner}`;
+    // As JSON.stringify writes them: what has no JSON (undefined, a function) is null in an array.
+    if (v === undefined || typeof v === "function" || typeof v === "symbol") yield "null";
+    else yield* jsonPieces(v, level + 1);
+  }
+  yield i ? `\n${"  ".repeat(level)}]` : "[]";
 }
 
 /** Write `value` as `--json` does (two spaces, a line break after), in pieces of about 1 M characters. */

@@ -330,10 +330,9 @@ export async function merge(argv: string[], io: Io): Promise<number> {
 
   const outcome = mergeRead(read, { expect, passMark, form: given, period, previous });
   if (outcome.compareProblem) throw new UserError(outcome.compareProblem);
-  const sheets = outcome.summary();
-  const wrote = sheets !== null;
+  const wrote = outcome.result.merged.length > 0;
   let reportStats: { unitsCredited: number; unitsWithText: number } | null = null;
-  if (sheets) {
+  if (wrote) {
     // The report is made before anything is written: if it fails, neither output is replaced.
     let reportBytes: Uint8Array | null = null;
     if (report !== null) {
@@ -347,7 +346,8 @@ export async function merge(argv: string[], io: Io): Promise<number> {
     }
     const { writeSummaryFile } =
       require("../xlsx/write/writeSummary") as typeof import("../xlsx/write/writeSummary");
-    await writeSummaryFile(out, sheets);
+    // Each sheet written as it is made, and dropped (the measures sheet of 5,000 units is 130 MB).
+    await writeSummaryFile(out, outcome.sheetsOneByOne());
     if (report !== null && reportBytes) await writeBytesAtomic(report, reportBytes);
   }
   const reportOut = wrote ? report : null;

@@ -85,6 +85,34 @@ describe("one period per merge", () => {
     ]);
   });
 
+  it("gives the sheets one at a time, made when asked for and not kept, the same as the summary", async () => {
+    const read = await readDir(dir);
+    const streamed = mergeRead(read, { expect: "districts" });
+    const kept = mergeRead(read, { expect: "districts" });
+    const sheets = streamed.sheetsOneByOne()[Symbol.iterator]();
+    const first = sheets.next().value!;
+    expect(first.name).toBe("ITA คะแนน");
+    expect(first).toEqual(kept.summary()![0]);
+    const rest = [...{ [Symbol.iterator]: () => sheets }];
+    expect(rest.map((s) => s.name)).toEqual([
+      "ITA รหัสข้อ",
+      "ITA ค่าเฉลี่ยตัวชี้วัด",
+      "ITA ต่ำกว่าเกณฑ์",
+      "ITA สรุปมาตรการ",
+      "ITA สถานะการส่ง",
+      "ITA_SUMMARY_DATA",
+    ]);
+    expect(rest).toEqual(kept.summary()!.slice(1));
+    // Not kept: asked again, each sheet is made again (another object); once `summary()` built
+    // them, those are given.
+    expect([...streamed.sheetsOneByOne()][0]).not.toBe(first);
+    expect([...kept.sheetsOneByOne()][4]).toBe(kept.summary()![4]);
+    // Nothing merged, nothing to give.
+    const none = mergeRead(read, { expect: "districts", period: { fiscalYear: 2560, round: 6 } });
+    expect(none.result.merged).toHaveLength(0);
+    expect([...none.sheetsOneByOne()]).toEqual([]);
+  });
+
   it("keeps of each sheet what a merge uses: no print measurement, which held the file's cells and bytes", async () => {
     const file = path.join(dir, "1001-2567.xlsx");
     // Read for checking, a sheet measures its print when asked (from the cells it holds) …

@@ -1,4 +1,5 @@
 import { jsonPieces, writeJson } from "../../src/cli/jsonOut";
+import { LazyList } from "../../src/domain/lazyList";
 
 describe("--json written in pieces", () => {
   it("writes what JSON.stringify with two spaces writes, a line break after", () => {
@@ -59,5 +60,70 @@ describe("--json written in pieces", () => {
     expect(pieces.length).toBeGreaterThan(1);
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(1.1 * 1048576);
     expect(JSON.parse(pieces.join("")).rows[29999]).toEqual({ i: 29999, text: "ก".repeat(40) });
+  });
+
+  it("writes a LazyList item by item, as JSON.stringify writes its array", () => {
+    const made: number[] = [];
+    const list = LazyList.map([1, 2, 3], (n) => {
+      made.push(n);
+      return { n, text: "ผล" };
+    });
+    const value = {
+      a: { b: { c: { units: list, empty: LazyList.map([], (x) => x) } } },
+      top: list,
+    };
+    expect(list.length).toBe(3);
+    expect(JSON.stringify(list)).toBe(
+      '[{"n":1,"text":"ผล"},{"n":2,"text":"ผล"},{"n":3,"text":"ผล"}]'
+    );
+    made.length = 0;
+    const pieces = jsonPieces(value);
+    let text = "";
+    // Each item is made when it is written: when the first item's text is out, one item was made.
+    while (!text.includes('"n": 1')) text += pieces.next().value;
+    expect(made).toEqual([1]);
+    for (let p = pieces.next(); !p.done; p = pieces.next()) text += p.value;
+    expect(made).toEqual([1, 2, 3, 1, 2, 3]);
+    expect(text).toBe(
+      [
+        "{",
+        '  "a": {',
+        '    "b": {',
+        '      "c": {',
+        '        "units": [',
+        "          {",
+        '            "n": 1,',
+        '            "text": "ผล"',
+        "          },",
+        "          {",
+        '            "n": 2,',
+        '            "text": "ผล"',
+        "          },",
+        "          {",
+        '            "n": 3,',
+        '            "text": "ผล"',
+        "          }",
+        "        ],",
+        '        "empty": []',
+        "      }",
+        "    }",
+        "  },",
+        '  "top": [',
+        "    {",
+        '      "n": 1,',
+        '      "text": "ผล"',
+        "    },",
+        "    {",
+        '      "n": 2,',
+        '      "text": "ผล"',
+        "    },",
+        "    {",
+        '      "n": 3,',
+        '      "text": "ผล"',
+        "    }",
+        "  ]",
+        "}",
+      ].join("\n")
+    );
   });
 });

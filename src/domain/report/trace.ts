@@ -1,3 +1,4 @@
+import { LazyList } from "../lazyList";
 import { MergeResult } from "../merge";
 import { groupSpan, measureNumbers } from "./numbers";
 import { Credit, Located, matchUnitMeasures, PlannedOnly } from "./unitMeasures";
@@ -5,7 +6,8 @@ import { Credit, Located, matchUnitMeasures, PlannedOnly } from "./unitMeasures"
 /**
  * Where every count of the report comes from (`ita merge --json`, its `report` section): per measure,
  * by the report's numbers, the units counted and the text of theirs that made each count (the item
- * and cell it is in), and the units that only planned it with why they are not counted.
+ * and cell it is in), and the units that only planned it with why they are not counted. The lists
+ * of units are made as they are written (`LazyList`): the trace of 5,000 units is never held whole.
  */
 
 const at = (e: Located) => ({ text: e.raw, item: e.item, cell: e.cell });
@@ -22,18 +24,22 @@ export interface TraceMeasure {
   kind: "standard" | "own";
   measure: string;
   counted: number;
-  units: (Who & {
-    how: Credit["how"];
-    evidence: At;
-    more?: At[];
-    plan: { item: string; cell: string } | null;
-    /** The items whose results made the count, when more than the evidence's. */
-    items?: string[];
-  })[];
-  plannedOnly: (Who & { why: PlannedOnly["why"]; plan: At; said: At | null; items: string[] })[];
+  units: LazyList<
+    Who & {
+      how: Credit["how"];
+      evidence: At;
+      more?: At[];
+      plan: { item: string; cell: string } | null;
+      /** The items whose results made the count, when more than the evidence's. */
+      items?: string[];
+    }
+  >;
+  plannedOnly: LazyList<Unsaid>;
   /** Units counted whose results for other items say it was not done or is under way. */
-  notDoneIn?: (Who & { why: PlannedOnly["why"]; plan: At; said: At | null; items: string[] })[];
+  notDoneIn?: LazyList<Unsaid>;
 }
+
+type Unsaid = Who & { why: PlannedOnly["why"]; plan: At; said: At | null; items: string[] };
 
 export function reportTrace(result: MergeResult) {
   const groups = matchUnitMeasures(result);
@@ -72,9 +78,9 @@ export function reportTrace(result: MergeResult) {
         kind: "standard" as const,
         measure: s.text,
         counted: s.done.length,
-        units: s.done.map(counted),
-        plannedOnly: s.planned.map(planned),
-        ...(s.elsewhere.length ? { notDoneIn: s.elsewhere.map(planned) } : {}),
+        units: LazyList.map(s.done, counted),
+        plannedOnly: LazyList.map(s.planned, planned),
+        ...(s.elsewhere.length ? { notDoneIn: LazyList.map(s.elsewhere, planned) } : {}),
       })
     );
     if (n.own) {
@@ -85,8 +91,8 @@ export function reportTrace(result: MergeResult) {
         kind: "own" as const,
         measure: "การดำเนินการอื่นที่หน่วยงานรายงาน / other work the units reported",
         counted: new Set(units.map((c) => c.key)).size,
-        units: units.map(counted),
-        plannedOnly: g.ownPlanned.map(planned),
+        units: LazyList.map(units, counted),
+        plannedOnly: LazyList.map(g.ownPlanned, planned),
       });
     }
   }
@@ -98,14 +104,19 @@ export function reportTrace(result: MergeResult) {
   return {
     rule: "A unit is counted under a measure when an entry of its results matches the measure (how: results), or its results say the planned measures were carried out and it planned this one (how: as-planned); a measure it planned otherwise is listed under plannedOnly with why. Each item's results are read with its own measures: a results entry numbered k is about plan k. A unit counted from some items whose other items' results say the measure was not done is listed under notDoneIn with those items.",
     measures,
-    references: groups.flatMap((g) =>
-      g.references.map((r) => ({
-        group: groupSpan(g.items),
-        ...who(r),
-        to: groupSpan(groups.find((x) => x.group === r.to)?.items ?? g.items),
-        where: r.where,
-        ...at(r.entry),
-      }))
+    references: new LazyList(
+      function* () {
+        for (const g of groups)
+          for (const r of g.references)
+            yield {
+              group: groupSpan(g.items),
+              ...who(r),
+              to: groupSpan(groups.find((x) => x.group === r.to)?.items ?? g.items),
+              where: r.where,
+              ...at(r.entry),
+            };
+      },
+      groups.reduce((n, g) => n + g.references.length, 0)
     ),
   };
 }

@@ -30,6 +30,7 @@ import {
 } from "../../domain/summarySheets/table";
 import { xmlSafe } from "../../domain/text";
 import { escapeOoxml } from "./cellText";
+import type { ChartSpec } from "./chart";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -263,20 +264,45 @@ function headerFooterXml(hf: { leftHeader: string; rightFooter: string }): strin
   );
 }
 
+const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
 /**
- * The summary workbook's parts (before its chart is added). Given `deflate` (the file writer's), the
- * large parts are deflated as they are made — the shared strings and every sheet but one with a
- * chart, which `addCharts` edits — so the package is never held whole uncompressed (177 MB at 5,000
- * units).
+ * A sheet's print area and titles: the header row, and the first columns where a sheet prints in
+ * blocks of columns, on every page. Not on the hidden data sheet: LibreOffice prints a hidden sheet
+ * that has a print area.
+ */
+function printNames(s: SummarySheet, i: number): string {
+  if (s.hidden) return "";
+  const { titleCols } = printOf(s);
+  const cols = titleCols ? `${quoted(s.name)}!$A:$${colLetter(titleCols)},` : "";
+  const a = summaryPrintArea(s);
+  const area = `${quoted(s.name)}!$A$${a.r1}:$${colLetter(a.c2)}$${a.r2}`;
+  return (
+    `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escText(area)}</definedName>` +
+    `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escText(`${cols}${quoted(s.name)}!$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}`)}</definedName>`
+  );
+}
+
+/**
+ * The summary workbook's parts (before its chart is added) and the charts to add. Given `deflate`
+ * (the file writer's), the large parts are deflated as they are made — the shared strings and every
+ * sheet but one with a chart, which `addCharts` edits — so the package is never held whole
+ * uncompressed (177 MB at 5,000 units). The sheets are taken one at a time: a sheet made as it is
+ * asked for (`MergeOutcome.sheetsOneByOne`) is dropped once written, so a big merge never holds
+ * them all.
  */
 export function summaryPackage(
-  sheets: SummarySheet[],
+  sheets: Iterable<SummarySheet>,
   deflate?: () => PartStream
-): Record<string, PartData> {
+): { files: Record<string, PartData>; charts: ChartSpec[] } {
   const styles = new Styles();
   const strings = new Strings();
   const files: Record<string, PartData> = {};
-  sheets.forEach((s, i) => {
+  const written: { name: string; hidden: boolean }[] = [];
+  const charts: ChartSpec[] = [];
+  let printTitles = "";
+  for (const s of sheets) {
+    const i = written.length;
     files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(
       s,
       i === 0,
@@ -284,26 +310,13 @@ export function summaryPackage(
       strings,
       s.chart ? undefined : deflate?.()
     );
-  });
-  const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
-  // The header row, and the first columns where a sheet prints in blocks of columns, on every page.
-  // Not on the hidden data sheet: LibreOffice prints a hidden sheet that has a print area.
-  const printTitles = sheets
-    .map((s, i) => {
-      if (s.hidden) return "";
-      const { titleCols } = printOf(s);
-      const cols = titleCols ? `${quoted(s.name)}!$A:$${colLetter(titleCols)},` : "";
-      const a = summaryPrintArea(s);
-      const area = `${quoted(s.name)}!$A$${a.r1}:$${colLetter(a.c2)}$${a.r2}`;
-      return (
-        `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escText(area)}</definedName>` +
-        `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escText(`${cols}${quoted(s.name)}!$${SUMMARY_HEADER_ROW}:$${SUMMARY_HEADER_ROW}`)}</definedName>`
-      );
-    })
-    .join("");
+    printTitles += printNames(s, i);
+    if (s.chart) charts.push({ sheetIndex: i + 1, sheetName: s.name, ...s.chart });
+    written.push({ name: s.name, hidden: Boolean(s.hidden) });
+  }
   files["xl/workbook.xml"] = strToU8(
     `${DECL}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
-      sheets
+      written
         .map(
           (s, i) =>
             `<sheet name="${escAttr(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ""} r:id="rId${i + 1}"/>`
@@ -313,10 +326,10 @@ export function summaryPackage(
   );
   const rel = (id: string, type: string, target: string) =>
     `<Relationship Id="${id}" Type="${NS_REL}/${type}" Target="${target}"/>`;
-  const n = sheets.length;
+  const n = written.length;
   files["xl/_rels/workbook.xml.rels"] = strToU8(
     `${DECL}<Relationships xmlns="${NS_PKG}">` +
-      sheets
+      written
         .map((_s, i) => rel(`rId${i + 1}`, "worksheet", `worksheets/sheet${i + 1}.xml`))
         .join("") +
       rel(`rId${n + 1}`, "styles", "styles.xml") +
@@ -338,7 +351,7 @@ export function summaryPackage(
       `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
       `<Default Extension="xml" ContentType="application/xml"/>` +
       `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/>` +
-      sheets
+      written
         .map(
           (_s, i) =>
             `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.worksheet+xml"/>`
@@ -349,5 +362,5 @@ export function summaryPackage(
       `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
       `</Types>`
   );
-  return files;
+  return { files, charts };
 }

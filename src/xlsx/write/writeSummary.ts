@@ -7,16 +7,13 @@ import { summaryPackage } from "./summaryPackage";
 /**
  * Write the summary workbook (with its chart); the target is replaced only once it is complete.
  * The package is our own SpreadsheetML (`summaryPackage.ts`), compressed with Node's zlib as its
- * large parts are made.
+ * large parts are made, from sheets taken one at a time (each may be made as it is asked for).
  */
-export async function writeSummaryFile(target: string, sheets: SummarySheet[]): Promise<void> {
-  const files = summaryPackage(sheets, deflatingPart);
-  addCharts(
-    files,
-    sheets
-      .map((s, i) => ({ sheetIndex: i + 1, sheet: s }))
-      .filter((x) => x.sheet.chart)
-      .map((c) => ({ sheetIndex: c.sheetIndex, sheetName: c.sheet.name, ...c.sheet.chart! }))
-  );
+export async function writeSummaryFile(
+  target: string,
+  sheets: Iterable<SummarySheet>
+): Promise<void> {
+  const { files, charts } = summaryPackage(sheets, deflatingPart);
+  addCharts(files, charts);
   await writeBytesAtomic(target, zipNative(files));
 }
