@@ -273,6 +273,18 @@ describe("rows laid out whole when split", () => {
     const fresh = rows.map((r) => summaryRowHeightPt(sheet, { ...r }));
     expect(rows.map((r) => summaryRowHeightPt(sheet, r))).toEqual(fresh);
   });
+  it("are sized from the lines of the part they show when a text goes on in the next row", () => {
+    // Sixty one-line entries: each part shows at most 10 lines (10 × 16 × 1.635 + 2 = 263.6 pt),
+    // split after a whole entry.
+    const long = Array.from({ length: 60 }, (_, i) => `${i + 1}. ประชุม`).join("\n");
+    const parts = splitTallRows(columns, [{ kind: "data", cells: ["สำนักงานเขตจอมทอง", long] }]);
+    expect(parts.map((r) => String(r.cells[1]).split("\n").length)).toEqual([
+      10, 10, 10, 10, 10, 10,
+    ]);
+    expect(parts.map((r) => summaryRowHeightPt(sheet, r))).toEqual(Array(6).fill(263.6));
+    // The same as the writer finds laying each part out itself.
+    expect(parts.map((r) => summaryRowHeightPt(sheet, { ...r }))).toEqual(Array(6).fill(263.6));
+  });
 });
 
 describe("unit names in a narrow column", () => {

@@ -11,6 +11,7 @@ import {
   textWidthPt,
   wrappedLines,
 } from "../../src/domain";
+import { splitOrCount } from "../../src/domain/layout/textMetrics";
 import { sampleReport } from "../helpers";
 
 const FONT = { size: 16 };
@@ -80,6 +81,17 @@ describe("wrapped Thai text", () => {
       expect(wrappedLines(`${CONTINUED}${split.tail}`, WIDTH, FONT)).toBeGreaterThan(1);
     }
     expect(splitForLines("สั้น", WIDTH, FONT, 1)).toBeNull();
+  });
+
+  it("gives the lines of what it keeps: the whole text when it fits, else its first part", () => {
+    expect(splitOrCount("สั้น", WIDTH, FONT, 1)).toEqual({ split: null, lines: 1 });
+    expect(splitOrCount("1. ประชุม\n2. อบรม", WIDTH, FONT, 3)).toEqual({ split: null, lines: 2 });
+    // Three one-line entries in two lines: the first two, split after the second entry.
+    expect(splitOrCount("1. ประชุม\n2. อบรม\n3. เผยแพร่", WIDTH, FONT, 2)).toEqual({
+      split: { head: "1. ประชุม\n2. อบรม", tail: "3. เผยแพร่" },
+      lines: null,
+      headLines: 2,
+    });
   });
 });
 

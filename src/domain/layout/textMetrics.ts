@@ -283,19 +283,23 @@ export function splitForLines(
 }
 
 /**
- * `splitForLines`, and when the text fits, the lines it takes (as `wrappedLines` counts them): a
- * caller that splits texts and then sizes their rows lays each text out once.
+ * `splitForLines`, and the lines it takes (as `wrappedLines` counts them): the whole text's when it
+ * fits, else its first part's (`headLines`, 0 when there is none) — a caller that splits texts and
+ * then sizes their rows lays each text out once.
  */
 export function splitOrCount(
   text: string,
   widthPt: number,
   font: FontSpec,
   lines: number
-): { split: null; lines: number } | { split: { head: string; tail: string }; lines: null } {
+):
+  | { split: null; lines: number }
+  | { split: { head: string; tail: string }; lines: null; headLines: number } {
   const room = roomPt(widthPt, font);
   const starts = lineStarts(text, room, font, lines + 1);
   if (starts.length <= lines) return { split: null, lines: starts.length };
-  return { split: splitAfter(text, starts, room, font, lines), lines: null };
+  const { head, tail, headLines } = splitAfter(text, starts, room, font, lines);
+  return { split: { head, tail }, lines: null, headLines };
 }
 
 function splitAfter(
@@ -304,20 +308,21 @@ function splitAfter(
   room: number,
   font: FontSpec,
   lines: number
-): { head: string; tail: string } {
+): { head: string; tail: string; headLines: number } {
   for (let n = lines; n >= 1; n--) {
     // At a paragraph or a space near the end of the first part; failing that (the space before the
     // last word would leave it alone on the next page), right where the line breaks.
     for (const exact of [false, true]) {
       const part = splitAt(text, starts, n, exact);
-      if (part.head && linesInRoom(part.head, room, font, lines) > lines) continue;
+      const headLines = part.head ? linesInRoom(part.head, room, font, lines) : 0;
+      if (headLines > lines) continue;
       // No line left alone at the top of the next page when the first part can spare one.
       if (n > MIN_TAIL && linesInRoom(`${CONTINUED}${part.tail}`, room, font, MIN_TAIL) < MIN_TAIL)
         continue;
-      return part;
+      return { ...part, headLines };
     }
   }
-  return { head: "", tail: text };
+  return { head: "", tail: text, headLines: 0 };
 }
 
 /** Fewest lines a continued part starts a page with. */

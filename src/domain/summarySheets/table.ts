@@ -284,7 +284,10 @@ const MAX_ROW_LINES = Math.min(
   Math.floor((MAX_ROW_PT - CELL_PADDING_PT) / (FONT.size * LINE_FACTOR))
 );
 
-/** A text's split for a column (null: it fits, or cannot be split) and, when it fits, its lines. */
+/**
+ * A text's split for a column (null: it fits, or cannot be split) and the lines of what the row
+ * shows: the text when it fits, its first part when it is split (null: not known).
+ */
 interface RowSplit {
   split: { head: string; tail: string } | null;
   lines: number | null;
@@ -303,7 +306,10 @@ function rowSplit(text: string, width: number): RowSplit {
     const s = splitOrCount(text, columnWidthPt(width), FONT, MAX_ROW_LINES);
     known =
       s.split && s.split.head
-        ? { split: { head: s.split.head, tail: `${CONTINUED}${s.split.tail}` }, lines: null }
+        ? {
+            split: { head: s.split.head, tail: `${CONTINUED}${s.split.tail}` },
+            lines: s.headLines,
+          }
         : { split: null, lines: s.lines };
     byWidth.set(width, known);
   }
@@ -314,8 +320,9 @@ function rowSplit(text: string, width: number): RowSplit {
 const SPLITS = new TextCache<Map<number, RowSplit>>(2_000_000, 20_000);
 
 /**
- * The lines of the rows `splitTallRows` laid out whole (every text of theirs fits), with the columns
- * they were laid out in: the writer sizes them from these instead of laying the texts out again.
+ * The lines of the rows `splitTallRows` laid out (each text of theirs, or the part of it they show),
+ * with the columns they were laid out in: the writer sizes them from these instead of laying the
+ * texts out again.
  */
 const rowLinesKnown = new WeakMap<TableRow, { lines: number; columns: readonly TableColumn[] }>();
 
@@ -350,11 +357,12 @@ export function splitTallRows(
           head[c] = known.split.head;
           tail[c] = known.split.tail;
           more = true;
-        } else if (c < shown)
+        }
+        if (c < shown)
           lines = known.lines === null || lines === null ? null : Math.max(lines, known.lines);
       });
       const done = { ...row, cells: head };
-      if (sized && !more && lines !== null) rowLinesKnown.set(done, { lines, columns });
+      if (sized && lines !== null) rowLinesKnown.set(done, { lines, columns });
       out.push(done);
       if (!more || part > 1000) break;
       const first = row.cells[0];
