@@ -4,17 +4,13 @@
  * the whole array (`toJSON`), so the text is the same either way.
  */
 export class LazyList<T> implements Iterable<T> {
-  constructor(
-    private readonly items: () => Iterable<T>,
-    /** How many items it gives. */
-    readonly length: number
-  ) {}
+  constructor(private readonly items: () => Iterable<T>) {}
 
   /** `f` of each of `xs`, made when read. */
   static map<A, B>(xs: readonly A[], f: (x: A) => B): LazyList<B> {
     return new LazyList(function* () {
       for (const x of xs) yield f(x);
-    }, xs.length);
+    });
   }
 
   [Symbol.iterator](): Iterator<T> {

@@ -104,19 +104,16 @@ export function reportTrace(result: MergeResult) {
   return {
     rule: "A unit is counted under a measure when an entry of its results matches the measure (how: results), or its results say the planned measures were carried out and it planned this one (how: as-planned); a measure it planned otherwise is listed under plannedOnly with why. Each item's results are read with its own measures: a results entry numbered k is about plan k. A unit counted from some items whose other items' results say the measure was not done is listed under notDoneIn with those items.",
     measures,
-    references: new LazyList(
-      function* () {
-        for (const g of groups)
-          for (const r of g.references)
-            yield {
-              group: groupSpan(g.items),
-              ...who(r),
-              to: groupSpan(groups.find((x) => x.group === r.to)?.items ?? g.items),
-              where: r.where,
-              ...at(r.entry),
-            };
-      },
-      groups.reduce((n, g) => n + g.references.length, 0)
-    ),
+    references: new LazyList(function* () {
+      for (const g of groups)
+        for (const r of g.references)
+          yield {
+            group: groupSpan(g.items),
+            ...who(r),
+            to: groupSpan(groups.find((x) => x.group === r.to)?.items ?? g.items),
+            where: r.where,
+            ...at(r.entry),
+          };
+    }),
   };
 }
