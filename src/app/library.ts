@@ -54,8 +54,11 @@ export interface LibraryListing {
   files: PickedFile[];
   /** Office lock files and hidden files, not read (as in a folder on disk). */
   ignored: { name: string; why: "lock" | "hidden" }[];
-  /** What is neither a file to read nor a unit's folder, with the reason. */
-  notRead: { name: string; reason: Msg }[];
+  /**
+   * What is neither a file to read nor a unit's folder, with the reason; `failed`: a unit's folder
+   * that could not be listed (its files may be missing from the merge).
+   */
+  notRead: { name: string; reason: Msg; failed?: true }[];
 }
 
 export interface ListOptions {
@@ -181,6 +184,12 @@ export async function listLibrary(
         listAction(prefix ? `${folder.name}/${prefix}` : folder.name)
       );
     } catch (e) {
+      // A unit's folder that cannot be listed (moved or removed since, no permission) is named as not
+      // read, with why; the other units' files are merged. The folder itself failing stops it all.
+      if (depth > 0 && e instanceof GraphError && !e.fatal) {
+        out.notRead.push({ name: prefix, reason: e.reason, failed: true });
+        return;
+      }
       throw asFileError(e);
     }
     for (const item of items) {

@@ -21,6 +21,20 @@ export interface ReadPool {
   cancel(): void;
 }
 
+/**
+ * Reads of files that are not on this machine (downloaded from the library), one after another: a
+ * pool is handed every file at once, and a burst of downloads is what Microsoft 365 answers by
+ * throttling (https://learn.microsoft.com/graph/throttling). Each pool keeps its own turn.
+ */
+export function inTurn(): (read: () => Promise<ReadOne>) => Promise<ReadOne> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (read) => {
+    const one = last.then(read);
+    last = one.catch(() => undefined);
+    return one;
+  };
+}
+
 /** A file the reader could not take for a reason it did not foresee: refused, in words a user reads. */
 function unreadable(file: string, e: unknown): Submission {
   const name = baseName(file);

@@ -133,6 +133,15 @@ export function deviceCodeToken(
 /** Where the token comes from: ITA_GRAPH_TOKEN, else a sign-in with a code. */
 export function tokenSource(env: Env, io: Io, load?: () => MsalNodeLike): TokenSource {
   const token = env.ITA_GRAPH_TOKEN?.trim();
+  // A token is one line of visible characters (RFC 6750 b64token); one pasted wrapped or with a
+  // "Bearer " before it would fail as a header, and be taken for no connection. Never printed.
+  if (token && !/^[A-Za-z0-9\-._~+/]+=*$/.test(token))
+    throw new UserError(
+      msg(
+        "ITA_GRAPH_TOKEN ไม่ใช่โทเค็นที่ใช้ได้ (มีช่องว่าง ขึ้นบรรทัดใหม่ หรือตัวอักษรอื่นปนอยู่ หรือมีคำว่า Bearer นำหน้า) ให้คัดลอกโทเค็นมาใหม่เป็นบรรทัดเดียว",
+        'ITA_GRAPH_TOKEN is not a usable token (it has a space, a line break or another character in it, or "Bearer" before it): copy the token again, on one line'
+      )
+    );
   if (token) return async () => token;
   const clientId = env.ITA_GRAPH_CLIENT_ID?.trim();
   if (!clientId)
@@ -176,7 +185,8 @@ export function diskCache(dir: string): ByteCache {
     },
     put: async (key, eTag, bytes) => {
       try {
-        await fs.mkdir(dir, { recursive: true });
+        // Units' reports: this user's only (as the folder they came from is not everyone's).
+        await fs.mkdir(dir, { recursive: true, mode: 0o700 });
         // The tag is removed first and written last: a copy is used only when both are whole.
         await fs.rm(`${file(key)}.etag`, { force: true });
         await writeBytesAtomic(`${file(key)}.xlsx`, bytes);
@@ -191,7 +201,9 @@ export function diskCache(dir: string): ByteCache {
 /** What the command says while Graph asks it to wait. */
 export function retryLine(n: RetryNote): string {
   const s = Math.round(n.waitMs / 1000);
-  return `Microsoft 365 ขอให้รอ ${s} วินาที (${n.status}) แล้วลองใหม่ครั้งที่ ${n.retry} จาก ${n.of} / Microsoft 365 asked to wait ${s} s (${n.status}); retry ${n.retry} of ${n.of}\n`;
+  return n.reason === "connection"
+    ? `การเชื่อมต่อกับ Microsoft 365 ขาด รอ ${s} วินาที แล้วลองใหม่ครั้งที่ ${n.retry} จาก ${n.of} / the connection to Microsoft 365 broke off; waiting ${s} s, retry ${n.retry} of ${n.of}\n`
+    : `Microsoft 365 ขอให้รอ ${s} วินาที (${n.status}) แล้วลองใหม่ครั้งที่ ${n.retry} จาก ${n.of} / Microsoft 365 asked to wait ${s} s (${n.status}); retry ${n.retry} of ${n.of}\n`;
 }
 
 export function cliGraph(env: Env, io: Io, opts: { quiet?: boolean } = {}): GraphClient {

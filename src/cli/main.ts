@@ -52,7 +52,8 @@ const help =
       LIST: the units expected, one a line or a .json array; of two files for the same unit,
       year and round the later saved is merged, the other listed as superseded; one form:
       --form, else the form most files use (files of another form are rejected);
-      exit 0 all merged, 3 some rejected (summary still written), 2 none merged
+      exit 0 all merged, 3 some rejected or a unit's library folder not listed (summary still
+      written), 2 none merged
       --report REPORT.docx  รายงานส่วนกลาง (Word) / the central report as Word;
       --office NAME         หน่วยงานผู้รวบรวม / the compiling office (default กองวินัยและเสริมสร้างจริยธรรม สำนักงาน ก.ก.)
       --compare PREVIOUS    เทียบกับครั้งก่อน / compare with a summary written by ita merge, or the

@@ -215,7 +215,7 @@ function periodOption(year: number | undefined, round: number | undefined): Peri
 /**
  * `ita merge FILES… -o SUMMARY.xlsx [--year Y --round R] [--report REPORT.docx [--office NAME]]
  * [--threshold N] [--expect districts|none|LIST] [--json] [--form FILE|ID] [--compare PREVIOUS…]`:
- * exit 0 all merged, 3 some rejected, 2 none. The work is the merge use case's (`app/mergeSession`);
+ * exit 0 all merged, 3 some rejected (or a unit's library folder not listed), 2 none. The work is the merge use case's (`app/mergeSession`);
  * this shell gathers the files, prints the progress and writes the outputs.
  */
 export async function merge(argv: string[], io: Io): Promise<number> {
@@ -386,7 +386,9 @@ export async function merge(argv: string[], io: Io): Promise<number> {
       );
   }
   if (!wrote) return 2;
-  return outcome.result.rejected.length ? 3 : 0;
+  // A unit's library folder that could not be listed may hold files not merged: as a rejected file.
+  const unlisted = libraries.some((l) => l.notRead.some((n) => n.failed));
+  return outcome.result.rejected.length || unlisted ? 3 : 0;
 }
 
 /** The period line: which period, and whether the user chose it or most files give it. */

@@ -11,7 +11,7 @@ import os from "os";
 import path from "path";
 import { Worker } from "worker_threads";
 import { Cancelled, PickedFile } from "../app/files";
-import { readOne, ReadPool } from "../app/readOne";
+import { inTurn, readOne, ReadPool } from "../app/readOne";
 import { nodeInflate } from "../xlsx/nodeInflate";
 import { isDiskFile } from "./diskFile";
 import { fromWire, ReadOne, WireOne } from "../app/readWire";
@@ -88,10 +88,11 @@ export function nodeReadPool(files: number, form?: FormDef): ReadPool | undefine
     for (const w of workers) void w.terminate();
   }
   let next = 0;
+  const downloads = inTurn();
   return {
     read(file: PickedFile, index: number) {
-      // A file that is not on disk (downloaded from the library) is read here.
-      if (!isDiskFile(file)) return readOne(file, { inflate: nodeInflate, form });
+      // A file that is not on disk (downloaded from the library) is read here, one at a time.
+      if (!isDiskFile(file)) return downloads(() => readOne(file, { inflate: nodeInflate, form }));
       return new Promise<ReadOne>((resolve, reject) => {
         waiting.set(index, { resolve, reject });
         // Files go to the workers in turn; each queues its messages.

@@ -13,12 +13,27 @@
  * - 429 and 503 are retried after the `Retry-After` seconds (or date) the response gives, a bounded
  *   number of times (https://learn.microsoft.com/graph/throttling; SharePoint answers either, with
  *   Retry-After: https://learn.microsoft.com/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online).
- *   Without the header the wait doubles from 2 s. A wait longer than `maxWaitSeconds` is not waited:
- *   the user is told when to try again.
+ *   Without the header (or with one that is neither whole seconds nor an HTTP date) the wait doubles
+ *   from 2 s; it is never under 1 s. A wait longer than `maxWaitSeconds` is not waited: the user is
+ *   told when to try again.
+ * - A read (GET) is also retried, the same way, when a gateway fails on the way (502, 504: Microsoft's
+ *   own SDKs retry 504 with 429 and 503) or the connection breaks before the whole answer came; a
+ *   write is not (an upload session resumes from what the service says it has).
  * - Errors are Graph's JSON `{ "error": { "code", "message" } }` (https://learn.microsoft.com/graph/errors);
- *   only the code is kept, for the message.
+ *   only the code is kept, for the message. An answer that is not JSON where JSON is due (a proxy's
+ *   sign-in page) is said as such.
+ * - A preauthenticated URL refused (401, 403) is the URL's failing, not the sign-in's: the token was
+ *   accepted by Graph itself and is not asked again.
  */
-import { Action, graphError, GraphError, offlineError } from "./errors";
+import {
+  Action,
+  brokenError,
+  graphError,
+  GraphError,
+  linkRefusedError,
+  notJsonError,
+  offlineError,
+} from "./errors";
 
 /** The `fetch` the client uses: the global one, or a test's. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -27,7 +42,10 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export type TokenSource = () => Promise<string>;
 
 export interface RetryNote {
-  status: number;
+  /** busy: Microsoft 365 asked to wait (429, 503) or a gateway failed; connection: the answer broke off. */
+  reason: "busy" | "connection";
+  /** The status answered; null when the connection broke. */
+  status: number | null;
   /** How long the client waits before the next try, in ms. */
   waitMs: number;
   /** The retry about to be made (1 = the first) and how many it makes at most. */
@@ -42,7 +60,7 @@ export interface GraphClientOptions {
   token: TokenSource;
   /** Waits before a retry (a test's clock resolves at once). */
   wait?: (ms: number) => Promise<void>;
-  /** Retries of a throttled request (429/503); default 3. */
+  /** Retries of a throttled request (429/503), or of a read that failed on the way; default 3. */
   maxRetries?: number;
   /** The longest Retry-After waited; default 120 s. */
   maxWaitSeconds?: number;
@@ -61,14 +79,29 @@ export interface RequestOptions {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** The seconds a `Retry-After` header asks for: a number of seconds, or an HTTP date; null if none. */
+/**
+ * An HTTP date in any of the three forms HTTP takes (RFC 9110 §5.6.7): `Sun, 06 Nov 1994 08:49:37 GMT`,
+ * `Sunday, 06-Nov-94 08:49:37 GMT`, `Sun Nov  6 08:49:37 1994`. Only these: `Date.parse` also takes
+ * "1.5" or "5, 5" (two headers a proxy joined) as dates long past, which would mean "retry at once".
+ */
+const HTTP_DATE =
+  /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]+, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+
+/**
+ * The seconds a `Retry-After` header asks for: whole seconds, or an HTTP date; null when there is
+ * none or it is neither (the client then backs off on its own).
+ */
 export function retryAfterSeconds(value: string | null, now: number = Date.now()): number | null {
   if (value === null) return null;
   const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v);
+  if (/^\d{1,9}$/.test(v)) return Number(v);
+  if (!HTTP_DATE.test(v)) return null;
   const at = Date.parse(v);
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
+
+/** The shortest wait before a retry, whatever the service asked: never a burst of retries. */
+const MIN_WAIT_SECONDS = 1;
 
 async function errorCode(res: Response): Promise<string | null> {
   try {
@@ -106,7 +139,7 @@ export class GraphClient {
     if (auth === "graph" && new URL(url).origin !== this.origin)
       // A programming error, not the user's: the token never goes to another host.
       throw new Error("refused: the Graph token is sent only to the Graph base's origin");
-    const max = this.opts.maxRetries;
+    const read = method === "GET" || method === "HEAD";
     for (let attempt = 0; ; attempt++) {
       const headers: Record<string, string> = { ...(o.headers ?? {}) };
       if (auth === "graph") headers.Authorization = `Bearer ${await this.opts.token()}`;
@@ -114,32 +147,86 @@ export class GraphClient {
       try {
         res = await this.opts.fetch(url, { method, headers, body: o.body });
       } catch {
+        // No answer at all: a read is tried again after a while; then the connection is the cause.
+        if (read && (await this.retry(attempt, null, null))) continue;
         throw offlineError(o.action);
       }
       if (res.ok) return res;
-      if (res.status === 429 || res.status === 503) {
+      const busy =
+        res.status === 429 ||
+        res.status === 503 ||
+        (read && (res.status === 502 || res.status === 504));
+      if (busy) {
         const asked = retryAfterSeconds(res.headers.get("Retry-After"));
         // Read the body so that the connection is free for the retry.
         await res.arrayBuffer().catch(() => undefined);
-        const waitS = asked ?? 2 ** (attempt + 1);
-        if (attempt < max && waitS <= this.opts.maxWaitSeconds) {
-          const note = { status: res.status, waitMs: waitS * 1000, retry: attempt + 1, of: max };
-          this.opts.onRetry?.(note);
-          await this.opts.wait(note.waitMs);
-          continue;
-        }
-        throw graphError(res.status, null, o.action, { retries: attempt, waitSeconds: asked });
+        if (await this.retry(attempt, res.status, asked)) continue;
+        const waitSeconds = asked === null ? null : Math.max(asked, MIN_WAIT_SECONDS);
+        throw graphError(res.status, null, o.action, { retries: attempt, waitSeconds });
+      }
+      if (auth === "none" && (res.status === 401 || res.status === 403)) {
+        await res.arrayBuffer().catch(() => undefined);
+        throw linkRefusedError(res.status, o.action);
       }
       throw graphError(res.status, await errorCode(res), o.action);
     }
   }
 
+  /**
+   * Whether to try again after `attempt` tries (0 = the first) failed with `status` (null: no
+   * answer, or one broken off), waiting what the service asked or doubling from 2 s; false when the
+   * retries are spent or the wait is longer than this client waits.
+   */
+  private async retry(
+    attempt: number,
+    status: number | null,
+    asked: number | null
+  ): Promise<boolean> {
+    const waitS = Math.max(asked ?? 2 ** (attempt + 1), MIN_WAIT_SECONDS);
+    if (attempt >= this.opts.maxRetries || waitS > this.opts.maxWaitSeconds) return false;
+    const note: RetryNote = {
+      reason: status === null ? "connection" : "busy",
+      status,
+      waitMs: waitS * 1000,
+      retry: attempt + 1,
+      of: this.opts.maxRetries,
+    };
+    this.opts.onRetry?.(note);
+    await this.opts.wait(note.waitMs);
+    return true;
+  }
+
+  /**
+   * A read's whole answer: the request again (a bounded number of times) when the connection breaks
+   * while the body comes, as when it fails before any answer.
+   */
+  private async body<T>(
+    method: string,
+    pathOrUrl: string,
+    o: RequestOptions,
+    take: (res: Response) => Promise<T>
+  ): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const res = await this.request(method, pathOrUrl, o);
+      try {
+        return await take(res);
+      } catch {
+        // Asked again only when asking changes nothing (a read); a write is not made twice.
+        if ((method === "GET" || method === "HEAD") && (await this.retry(attempt, null, null)))
+          continue;
+        throw brokenError(o.action);
+      }
+    }
+  }
+
   async json<T>(method: string, pathOrUrl: string, o: RequestOptions): Promise<T> {
-    const res = await this.request(method, pathOrUrl, {
-      ...o,
-      headers: { Accept: "application/json", ...(o.headers ?? {}) },
-    });
-    return (await res.json()) as T;
+    const opts = { ...o, headers: { Accept: "application/json", ...(o.headers ?? {}) } };
+    const text = await this.body(method, pathOrUrl, opts, (res) => res.text());
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw notJsonError(o.action);
+    }
   }
 
   /**
@@ -164,8 +251,9 @@ export class GraphClient {
 
   /** The bytes at a preauthenticated URL (a download URL): fetched without the token. */
   async bytes(url: string, action: Action): Promise<Uint8Array> {
-    const res = await this.request("GET", url, { action, auth: "none" });
-    return new Uint8Array(await res.arrayBuffer());
+    return this.body("GET", url, { action, auth: "none" }, async (res) => {
+      return new Uint8Array(await res.arrayBuffer());
+    });
   }
 }
 

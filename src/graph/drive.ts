@@ -23,7 +23,7 @@ export interface DriveItem {
   /** A package (a OneNote notebook): neither a file nor a folder to us. */
   package?: { type?: string };
   parentReference?: { driveId?: string; id?: string; path?: string };
-  /** Preauthenticated, valid for about an hour; fetched without the token. */
+  /** Preauthenticated, valid for a short while (minutes); fetched without the token. */
   "@microsoft.graph.downloadUrl"?: string;
 }
 
@@ -147,7 +147,7 @@ export function listChildren(
 
 /**
  * A file's bytes through its download URL, without the token. The URL a listing gave may have expired
- * (it is valid for about an hour): without one, or when the download host refuses it (401, 403, 404,
+ * (it is valid only a short while): without one, or when the download host refuses it (401, 403, 404,
  * 410), a fresh one is asked of Graph once
  * (`GET …/items/{id}?$select=id,@microsoft.graph.downloadUrl`, driveitem-get-content).
  */
@@ -172,10 +172,7 @@ export async function downloadFile(
     try {
       return await g.bytes(listed, action);
     } catch (e) {
-      if (
-        !(e instanceof GraphError) ||
-        !(e.kind === "signin" || e.kind === "forbidden" || e.kind === "notFound")
-      )
+      if (!(e instanceof GraphError) || !(e.kind === "linkRefused" || e.kind === "notFound"))
         throw e;
     }
   }

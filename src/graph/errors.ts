@@ -5,7 +5,7 @@
  * carries its own credential (`tempauth`), and the bearer token is never part of any message.
  */
 import { ReasonError } from "../domain/errors";
-import { Msg, msg } from "../domain/text";
+import { countEn, Msg, msg } from "../domain/text";
 
 /** What was being done, as a verb phrase in each language: `อ่านรายการไฟล์ในโฟลเดอร์ 2570-r6`. */
 export type Action = Msg;
@@ -26,8 +26,10 @@ export type GraphErrorKind =
   | "throttled"
   /** 507: the library's storage is full. */
   | "quota"
-  /** The request never reached Microsoft 365 (no connection, refused by the page's policy). */
+  /** The request never reached Microsoft 365 (no connection, refused by the page's policy), or its answer broke off. */
   | "offline"
+  /** A preauthenticated URL (a download or upload address) refused (401, 403) though the sign-in is good. */
+  | "linkRefused"
   | "other";
 
 /** Failures that are the source's, not a file's: the reading stops rather than blame each file. */
@@ -113,12 +115,21 @@ export function graphError(
       break;
     case "throttled": {
       const s = extra.waitSeconds ?? null;
+      const retries = extra.retries ?? 0;
       const later = s !== null ? ` ลองอีกครั้งในอีก ${s} วินาที` : " ลองอีกครั้งในอีกสักครู่";
-      const laterEn = s !== null ? ` try again in ${s} seconds` : " try again in a few minutes";
-      reason = msg(
-        `Microsoft 365 ขอให้รอ (${status}) และยังไม่ว่างหลังลองใหม่ ${extra.retries ?? 0} ครั้ง จึง${notDone}:${later}`,
-        `Microsoft 365 asked to wait (${status}) and was still busy after ${extra.retries ?? 0} retries, so could not ${a.en}:${laterEn}`
-      );
+      const laterEn =
+        s !== null ? ` try again in ${countEn(s, "second")}` : " try again in a few minutes";
+      reason =
+        retries === 0 && s !== null
+          ? // Asked to wait longer than the client waits: nothing was tried again.
+            msg(
+              `Microsoft 365 ขอให้รอ ${s} วินาที (${status}) นานกว่าที่โปรแกรมรอ จึง${notDone}:${later}`,
+              `Microsoft 365 asked to wait ${countEn(s, "second")} (${status}), longer than this program waits, so could not ${a.en}:${laterEn}`
+            )
+          : msg(
+              `Microsoft 365 ขอให้รอ (${status}) และยังไม่ว่างหลังลองใหม่ ${retries} ครั้ง จึง${notDone}:${later}`,
+              `Microsoft 365 asked to wait (${status}) and was still busy after ${countEn(retries, "retry", "retries")}, so could not ${a.en}:${laterEn}`
+            );
       break;
     }
     case "quota":
@@ -153,6 +164,48 @@ export function offlineError(action: Action): GraphError {
     msg(
       `ติดต่อ Microsoft 365 ไม่ได้ จึง${cannot(action.th)}: ตรวจการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง`,
       `Could not reach Microsoft 365 to ${action.en}: check the internet connection and try again`
+    )
+  );
+}
+
+/** The answer began and then broke off (the connection dropped), still so after the retries. */
+export function brokenError(action: Action): GraphError {
+  return new GraphError(
+    "offline",
+    null,
+    "connectionBroken",
+    msg(
+      `การเชื่อมต่อกับ Microsoft 365 ขาดระหว่างทาง จึง${cannot(action.th)}: ตรวจการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง`,
+      `The connection to Microsoft 365 broke off, so could not ${action.en}: check the internet connection and try again`
+    )
+  );
+}
+
+/**
+ * A download or upload address refused (401, 403). Graph accepted the sign-in moments before and
+ * gave the address; signing in again would not help.
+ */
+export function linkRefusedError(status: number, action: Action): GraphError {
+  return new GraphError(
+    "linkRefused",
+    status,
+    null,
+    msg(
+      `${cannot(action.th)}: ที่อยู่ชั่วคราวที่ Microsoft 365 ให้มาถูกปฏิเสธ (${status}) แม้การลงชื่อเข้าใช้ยังใช้ได้ ลองอีกครั้งภายหลัง`,
+      `Could not ${action.en}: the temporary address Microsoft 365 gave for it was refused (${status}), although the sign-in is valid; try again later`
+    )
+  );
+}
+
+/** A 2xx answer that is not Graph's JSON: something between (a proxy's sign-in page) answered instead. */
+export function notJsonError(action: Action): GraphError {
+  return new GraphError(
+    "other",
+    null,
+    "notJson",
+    msg(
+      `${cannot(action.th)}: คำตอบที่ได้ไม่ใช่ของ Microsoft Graph (ไม่ใช่ JSON) อาจมีหน้าลงชื่อเข้าใช้ของเครือข่ายหรือพร็อกซีคั่นอยู่ ตรวจที่อยู่ ITA_GRAPH_BASE และการเชื่อมต่อ แล้วลองอีกครั้ง`,
+      `Could not ${action.en}: the answer was not Microsoft Graph's (not JSON); a network sign-in page or a proxy may be in the way: check the ITA_GRAPH_BASE address and the connection, and try again`
     )
   );
 }

@@ -193,6 +193,17 @@ describe("ita merge --graph URL", () => {
     await expect(fs.stat(path.join(dir, "s.xlsx"))).rejects.toThrow();
   });
 
+  it("exits 3 when a unit's folder could not be listed, naming it; the rest is merged", async () => {
+    s.fault({ path: new RegExp(`/items/${s.mkdir("1003")}/children`), status: 403 });
+    const out = path.join(dir, "s.xlsx");
+    const r = await ita(["merge", "--graph", FOLDER, "-o", out], env());
+    expect(r.status).toBe(3);
+    expect(r.stdout).toContain(
+      "  ไม่อ่าน / not read  1003: ไม่มีสิทธิ์อ่านรายการไฟล์ในโฟลเดอร์ 2567-r6/1003 (403, faultInjected): ขอสิทธิ์จากผู้ดูแลไลบรารีของส่วนกลาง / No permission to list the files of the folder 2567-r6/1003 (403, faultInjected): ask the central office's library administrator for access\n"
+    );
+    expect((await fs.stat(out)).size).toBeGreaterThan(0);
+  });
+
   it("exits 2 naming the folder when it does not exist (404)", async () => {
     const r = await ita(["merge", "--graph", `${FOLDER}-x`, "-o", path.join(dir, "s.xlsx")], env());
     expect(r.status).toBe(2);
@@ -211,6 +222,22 @@ describe("where the token and Graph come from", () => {
     expect(() => graphBase({ ITA_GRAPH_BASE: "http://graph.example.org/v1.0" })).toThrow(
       'ITA_GRAPH_BASE "http://graph.example.org/v1.0" must be https:// (but for this computer), so that the sign-in is never sent unencrypted'
     );
+  });
+
+  it("a token pasted wrapped, or with Bearer before it, is refused as such and never printed", () => {
+    const io = { out: () => undefined, err: () => undefined };
+    for (const t of ["eyJ0eXAi.SECRET-PART\n-TOKEN.sig", "Bearer eyJ0eXAi.SECRET-PART.sig"]) {
+      let e: unknown = null;
+      try {
+        tokenSource({ ITA_GRAPH_TOKEN: t }, io);
+      } catch (x) {
+        e = x;
+      }
+      expect((e as Error).message).toContain(
+        'ITA_GRAPH_TOKEN is not a usable token (it has a space, a line break or another character in it, or "Bearer" before it): copy the token again, on one line'
+      );
+      expect(JSON.stringify(e) + (e as Error).message).not.toContain("SECRET-PART");
+    }
   });
 
   it("without ITA_GRAPH_TOKEN or ITA_GRAPH_CLIENT_ID it says what to set", () => {

@@ -89,6 +89,16 @@ describe("Retry-After (https://learn.microsoft.com/graph/throttling)", () => {
     expect(retryAfterSeconds(null)).toBe(null);
     expect(retryAfterSeconds("soon")).toBe(null);
   });
+
+  it("reads the two older date forms HTTP takes (RFC 9110 §5.6.7), and nothing else as a date", () => {
+    const now = Date.parse("1994-11-06T08:49:00Z");
+    expect(retryAfterSeconds("Sunday, 06-Nov-94 08:49:37 GMT", now)).toBe(37);
+    expect(retryAfterSeconds("Sun Nov  6 08:49:37 1994", now)).toBe(37);
+    // Date.parse takes these for dates long past ("retry at once"): not whole seconds, not dates.
+    expect(retryAfterSeconds("1.5")).toBe(null);
+    expect(retryAfterSeconds("5, 5")).toBe(null);
+    expect(retryAfterSeconds("-3")).toBe(null);
+  });
 });
 
 describe("the folder and its children", () => {
@@ -176,7 +186,7 @@ describe("throttling: 429 and 503 with Retry-After, a bounded number of retries"
     expect(e).toBeInstanceOf(GraphError);
     expect(e.kind).toBe("throttled");
     expect(e.reason.en).toBe(
-      "Microsoft 365 asked to wait (429) and was still busy after 3 retries, so could not test: try again in 1 seconds"
+      "Microsoft 365 asked to wait (429) and was still busy after 3 retries, so could not test: try again in 1 second"
     );
     expect(waits).toEqual([1000, 1000, 1000]);
     expect(s.log("graph")).toHaveLength(4);
@@ -190,8 +200,48 @@ describe("throttling: 429 and 503 with Retry-After, a bounded number of retries"
       action
     ).catch((x) => x);
     expect(e.kind).toBe("throttled");
-    expect(e.reason.th).toContain("ลองอีกครั้งในอีก 600 วินาที");
+    expect(e.reason.th).toBe(
+      "Microsoft 365 ขอให้รอ 600 วินาที (503) นานกว่าที่โปรแกรมรอ จึงทดสอบไม่ได้: ลองอีกครั้งในอีก 600 วินาที"
+    );
+    expect(e.reason.en).toBe(
+      "Microsoft 365 asked to wait 600 seconds (503), longer than this program waits, so could not test: try again in 600 seconds"
+    );
     expect(waits).toEqual([]);
+  });
+
+  it("waits at least a second, whatever Retry-After says, and backs off on one it cannot read", async () => {
+    s.fault({ path: /\/children/, status: 429, retryAfter: "0" });
+    s.fault({ path: /\/children/, status: 429, retryAfter: "1.5" });
+    s.fault({ path: /\/children/, status: 503, retryAfter: "5, 5" });
+    await listChildren(client(), { driveId: "b!ita-library-drive", id: "ITA-ROOT" }, action);
+    expect(waits).toEqual([1000, 4000, 8000]);
+  });
+
+  it("a read is retried when a gateway fails on the way (502, 504); then it goes on", async () => {
+    s.fault({ path: /\/children/, status: 504 });
+    s.fault({ path: /\/children/, status: 502 });
+    const notes: string[] = [];
+    const g = client({ onRetry: (n) => notes.push(`${n.reason} ${n.status} ${n.waitMs}`) });
+    expect(
+      await listChildren(g, { driveId: "b!ita-library-drive", id: "ITA-ROOT" }, action)
+    ).toEqual([]);
+    expect(notes).toEqual(["busy 504 2000", "busy 502 4000"]);
+    expect(s.log("graph")).toHaveLength(3);
+  });
+
+  it("a write is not sent twice after a 504: it fails with the status", async () => {
+    s.fault({ method: "PUT", path: /content/, status: 504 });
+    const e = await client()
+      .request("PUT", "/drives/b!ita-library-drive/items/ITA-ROOT:/x.xlsx:/content", {
+        action,
+        body: "x",
+      })
+      .catch((x) => x);
+    expect(e.reason.en).toBe(
+      "Could not test: Microsoft 365 answered 504, faultInjected; try again later"
+    );
+    expect(waits).toEqual([]);
+    expect(s.log("graph")).toHaveLength(1);
   });
 
   it("backs off 2, 4, 8 s when no Retry-After is given", async () => {
@@ -248,11 +298,30 @@ describe("errors in words, never with the token", () => {
     const closed = await startStandin({ token: TOKEN, libraryUrl: LIBRARY });
     const base = closed.graphBase;
     await closed.close();
-    const g = graphClient({ base, fetch: (u, i) => fetch(u, i), token: async () => TOKEN });
+    const g = graphClient({
+      base,
+      fetch: (u, i) => fetch(u, i),
+      token: async () => TOKEN,
+      wait: async (ms) => {
+        waits.push(ms);
+      },
+    });
     const e = await resolveFolder(g, LIBRARY).catch((x) => x);
+    // Tried again after 2, 4 and 8 s (a connection can come back), then said.
+    expect(waits).toEqual([2000, 4000, 8000]);
     expect(e.kind).toBe("offline");
     expect(e.reason.en).toBe(
       `Could not reach Microsoft 365 to open the folder at ${LIBRARY}: check the internet connection and try again`
+    );
+  });
+
+  it("an answer that is not JSON (a proxy's sign-in page) is said as such", async () => {
+    s.fault({ path: /\/shares\//, status: 200, answer: "html" });
+    const e = await resolveFolder(client(), LIBRARY).catch((x) => x);
+    expect(e).toBeInstanceOf(GraphError);
+    expect(e.code).toBe("notJson");
+    expect(e.reason.en).toBe(
+      `Could not open the folder at ${LIBRARY}: the answer was not Microsoft Graph's (not JSON); a network sign-in page or a proxy may be in the way: check the ITA_GRAPH_BASE address and the connection, and try again`
     );
   });
 
@@ -292,6 +361,53 @@ describe("downloads through @microsoft.graph.downloadUrl (https://learn.microsof
     );
     expect(s.log("files")).toHaveLength(2);
     expect(s.violations).toEqual([]);
+  });
+});
+
+describe("downloads that fail on the way", () => {
+  async function listed(bytes: number[]) {
+    s.put("f.xlsx", new Uint8Array(bytes));
+    const g = client();
+    const root = await resolveFolder(g, LIBRARY);
+    const [file] = (await listChildren(g, root, action)).filter((i) => i.file);
+    return { g, root, file };
+  }
+
+  it("a download broken off is fetched again, without the token", async () => {
+    const { g, root, file } = await listed([7, 8]);
+    s.fault({ host: "files", path: /download/, status: 200, answer: "cut" });
+    expect([...(await downloadFile(g, root.driveId, file, action))]).toEqual([7, 8]);
+    expect(waits).toEqual([2000]);
+    expect(s.log("files")).toHaveLength(2);
+    expect(s.violations).toEqual([]);
+  });
+
+  it("one that keeps breaking off is the connection's failing, not the file's", async () => {
+    const { g, root, file } = await listed([7]);
+    s.fault({ host: "files", path: /download/, status: 200, answer: "cut", times: 4 });
+    const e = await downloadFile(g, root.driveId, file, action).catch((x) => x);
+    expect(e.kind).toBe("offline");
+    expect(e.fatal).toBe(true);
+    expect(e.reason.en).toBe(
+      "The connection to Microsoft 365 broke off, so could not test: check the internet connection and try again"
+    );
+    expect(waits).toEqual([2000, 4000, 8000]);
+  });
+
+  it("a download address refused twice is not a sign-in to renew", async () => {
+    const { g, root, file } = await listed([7]);
+    s.fault({ host: "files", path: /download/, status: 401, times: 2 });
+    const e = await downloadFile(g, root.driveId, file, action).catch((x) => x);
+    expect(e.kind).toBe("linkRefused");
+    expect(e.fatal).toBe(false);
+    expect(e.reason.en).toBe(
+      "Could not test: the temporary address Microsoft 365 gave for it was refused (401), although the sign-in is valid; try again later"
+    );
+    expect(e.reason.th).toBe(
+      "ทดสอบไม่ได้: ที่อยู่ชั่วคราวที่ Microsoft 365 ให้มาถูกปฏิเสธ (401) แม้การลงชื่อเข้าใช้ยังใช้ได้ ลองอีกครั้งภายหลัง"
+    );
+    // The listed address, then the fresh one Graph gave: each once.
+    expect(s.log("files")).toHaveLength(2);
   });
 });
 

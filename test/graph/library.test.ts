@@ -151,6 +151,26 @@ describe("listing the period's folder", () => {
     );
   });
 
+  it("a unit's folder that cannot be listed is named as not read, with why; the others are merged", async () => {
+    s.put("1035-2567-r6.xlsx", b1035);
+    s.put("1002/1002-2567-r6.xlsx", b1002);
+    s.put("1001/1001-2567-r6.xlsx", b1001);
+    // Moved or removed between the two listings.
+    s.fault({ path: new RegExp(`/items/${s.mkdir("1002")}/children`), status: 404 });
+    const listing = await listLibrary(client(), FOLDER);
+    expect(listing.entries.map((e) => e.name)).toEqual([
+      "1001/1001-2567-r6.xlsx",
+      "1035-2567-r6.xlsx",
+    ]);
+    expect(listing.notRead.map((n) => [n.name, n.failed, n.reason.en])).toEqual([
+      [
+        "1002",
+        true,
+        "Could not list the files of the folder 2567-r6/1002: Microsoft 365 has no such item (404); it may have been moved or deleted, or the address is wrong",
+      ],
+    ]);
+  });
+
   it("a folder the user may not read is said with its name (403)", async () => {
     s.fault({ path: /\/children/, status: 403, code: "accessDenied" });
     await expect(listLibrary(client(), FOLDER)).rejects.toThrow(

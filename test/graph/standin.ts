@@ -59,6 +59,11 @@ export interface Fault {
   code?: string;
   /** How many matching requests fail (default 1). */
   times?: number;
+  /**
+   * Instead of an error: `cut`, a 200 whose body stops after a few bytes (the connection closed, as a
+   * dropped link does); `html`, this status with a web page (a proxy's sign-in page) instead of JSON.
+   */
+  answer?: "cut" | "html";
 }
 
 interface Version {
@@ -356,6 +361,18 @@ export class GraphStandin {
     );
     if (f) {
       f.left--;
+      if (f.answer === "cut") {
+        res.writeHead(200, {
+          "Content-Type": "application/octet-stream",
+          "Content-Length": "1000",
+        });
+        res.write(new Uint8Array(10));
+        return void setImmediate(() => res.destroy());
+      }
+      if (f.answer === "html") {
+        res.writeHead(f.status, { "Content-Type": "text/html" });
+        return void res.end("<html><body>Sign in to the network</body></html>");
+      }
       return error(res, f.status, f.code ?? "faultInjected", "stand-in fault", {
         ...(f.retryAfter !== undefined ? { "Retry-After": f.retryAfter } : {}),
       });

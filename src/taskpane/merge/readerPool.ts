@@ -6,7 +6,7 @@
  * (`workerPool.ts` gives the bundled readWorker), so this file runs in the tests without a bundler.
  */
 import { Cancelled, PickedFile } from "../../app/files";
-import { readOne, ReadPool } from "../../app/readOne";
+import { inTurn, readOne, ReadPool } from "../../app/readOne";
 import { fflateInflate } from "../../xlsx/read/fflateInflate";
 import { fromWire, ReadOne, WireOne } from "../../app/readWire";
 import type { FormDef } from "../../domain/catalog";
@@ -77,10 +77,12 @@ function readWith(workers: Worker[]): ReadPool {
     };
   }
   let next = 0;
+  const downloads = inTurn();
   return {
     read(file, index) {
-      // A file that is not the browser's (downloaded from the library) is read here.
-      if (!(file as BrowserFile).file) return readOne(file, { inflate: fflateInflate });
+      // A file that is not the browser's (downloaded from the library) is read here, one at a time.
+      if (!(file as BrowserFile).file)
+        return downloads(() => readOne(file, { inflate: fflateInflate }));
       return new Promise<ReadOne>((resolve, reject) => {
         waiting.set(index, { resolve, reject });
         workers[next++ % workers.length].postMessage({
