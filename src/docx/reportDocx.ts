@@ -155,6 +155,13 @@ function headerRow(columns: readonly string[]): TableRow {
 /** A first row of a group at most this many lines is kept whole, so that the heading above it is never alone. */
 const KEEP_WHOLE_LINES = 6;
 
+/**
+ * Any other row at most this many lines is kept whole too: split over a page, its last line or
+ * word stood alone under the repeated header (widow control keeps a paragraph's lines, not a row's
+ * cells). A longer row still goes on over the page rather than leave most of one empty.
+ */
+const KEEP_ROW_LINES = 12;
+
 /** Lines a row takes: its tallest cell, each of its paragraphs wrapped in the column's width. */
 function rowLines(cells: readonly (readonly string[])[]): number {
   return Math.max(
@@ -226,7 +233,7 @@ function groupRows(g: ReportGroup): TableRow[] {
     }),
   ];
   g.rows.forEach((r, i) => {
-    const cells = [[`${r.number} ${r.measure}`], r.summary, r.outcomes];
+    const cells = [[r.number ? `${r.number} ${r.measure}` : r.measure], r.summary, r.outcomes];
     // The heading row goes with the row after it (keepNext) only as far as that row's first line.
     // So the group's first row is kept whole when it is short, and when it is long its first lines
     // are a row kept whole (no rule below it) and the rest goes on in a row of its own. A text that
@@ -255,7 +262,7 @@ function groupRows(g: ReportGroup): TableRow[] {
     }
     rows.push(
       new TableRow({
-        cantSplit: i === 0 ? true : undefined,
+        cantSplit: i === 0 || rowLines(cells) <= KEEP_ROW_LINES ? true : undefined,
         children: cells.map((c, k) => cell(c, COLS[k], { size: SMALL })),
       })
     );

@@ -11,6 +11,7 @@ import {
   findDistrict,
 } from "../../src/domain";
 import { reportDocxBytes } from "../../src/docx/reportDocx";
+import { reportTrace } from "../../src/domain/report/trace";
 import { runCli, sampleReport, tmpDir } from "../helpers";
 import { district, mergeOf, set } from "./units";
 import { writeDistrict } from "../merge/districts";
@@ -84,7 +85,7 @@ describe("what each measure says: sentences from the units' own words", () => {
       ])
     );
     expect(r.tools[0].indicators[0].groups[0].rows[0].summary).toEqual([
-      `- ทุกหน่วยงานที่ส่งรายงาน (3 หน่วยงาน) รายงานผลการดำเนินการตามมาตรการนี้ โดยทุกหน่วยงานข้างต้น ยกเว้นสำนักงานเขตดุสิต ได้${manual} ส่วนสำนักงานเขตดุสิต ได้ดำเนินการตามมาตรการนี้เช่นกัน`,
+      `- ทุกหน่วยงานที่ส่งรายงาน (3 หน่วยงาน) รายงานผลการดำเนินการตามมาตรการนี้ โดยทุกหน่วยงานข้างต้น ยกเว้นสำนักงานเขตดุสิต ได้${manual} ส่วนสำนักงานเขตดุสิต รายงานผลตามมาตรการนี้โดยระบุรายละเอียดต่างออกไป`,
     ]);
   });
 
@@ -125,20 +126,19 @@ describe("what each measure says: sentences from the units' own words", () => {
 
 describe("the units' own work, each text once", () => {
   const cleaning = "จัดกิจกรรม Big Cleaning Day ร่วมกับชุมชนในพื้นที่ มีผู้เข้าร่วม 120 คน";
-  const r = buildCentralReport(
-    mergeOf([
-      district("1001", (x) => {
-        set(x, "I1", `1. ${I1[0]}`, `1. ${I1[0]}\n2. ${cleaning}`);
-        set(x, "I5", "1. จัดกิจกรรม", `1. ${cleaning}`);
-      }),
-      district("1002", (x) => set(x, "I1", `1. ${I1[0]}`, `1. ${I1[0]}`)),
-    ])
-  );
+  const merged = mergeOf([
+    district("1001", (x) => {
+      set(x, "I1", `1. ${I1[0]}`, `1. ${I1[0]}\n2. ${cleaning}`);
+      set(x, "I5", "1. จัดกิจกรรม", `1. ${cleaning}`);
+    }),
+    district("1002", (x) => set(x, "I1", `1. ${I1[0]}`, `1. ${I1[0]}`)),
+  ]);
+  const r = buildCentralReport(merged);
   const ind1 = r.tools[0].indicators[0];
 
   it("puts work beyond the form's measures in a row of its own, under the unit's name", () => {
     const own = ind1.groups[0].rows[5];
-    expect([own.number, own.kind]).toEqual(["1.6", "own"]);
+    expect([own.number, own.kind]).toEqual(["", "own"]);
     expect(own.summary).toEqual([
       "- สำนักงานเขตพระนคร รายงานการดำเนินการของหน่วยงานเองเพิ่มเติม (รายละเอียดในช่องผลลัพธ์)",
     ]);
@@ -147,8 +147,38 @@ describe("the units' own work, each text once", () => {
 
   it("points to where a text is printed instead of printing it again", () => {
     const i5own = ind1.groups[1].rows.find((x) => x.kind === "own")!;
-    expect(i5own.outcomes).toEqual(["- สำนักงานเขตพระนคร ดำเนินการตามที่กล่าวไว้ในมาตรการ 1.6"]);
+    expect(i5own.outcomes).toEqual([
+      "- สำนักงานเขตพระนคร ดำเนินการตามที่กล่าวไว้ในการดำเนินการอื่นของข้อ I1–I4",
+    ]);
     expect(allText(r).filter((t) => t.includes("Big Cleaning Day"))).toHaveLength(1);
+  });
+
+  it("leaves the form's measures their numbers: the row of other work has none", () => {
+    // The form: I1–I4 has five measures (1.1–1.5), I5 three (1.6–1.8), I6–I7 four (1.9–1.12). I1–I4 and
+    // I5 have a row of other work here; the numbers after them are those of a merge without it.
+    expect(ind1.groups.map((g) => g.rows.map((x) => x.number))).toEqual([
+      ["1.1", "1.2", "1.3", "1.4", "1.5", ""],
+      ["1.6", "1.7", "1.8", ""],
+      ["1.9", "1.10", "1.11", "1.12"],
+    ]);
+    // --json's trace the same, in the report's order.
+    expect(
+      reportTrace(merged)
+        .measures.slice(0, 11)
+        .map((m) => [m.number, m.kind, m.group])
+    ).toEqual([
+      ["1.1", "standard", "I1–I4"],
+      ["1.2", "standard", "I1–I4"],
+      ["1.3", "standard", "I1–I4"],
+      ["1.4", "standard", "I1–I4"],
+      ["1.5", "standard", "I1–I4"],
+      [null, "own", "I1–I4"],
+      ["1.6", "standard", "I5"],
+      ["1.7", "standard", "I5"],
+      ["1.8", "standard", "I5"],
+      [null, "own", "I5"],
+      ["1.9", "standard", "I6–I7"],
+    ]);
   });
 });
 
@@ -245,7 +275,7 @@ describe("the demo's report, read whole", () => {
     const examples = report.tools
       .flatMap((t) => t.indicators.flatMap((i) => i.groups.flatMap((g) => g.rows)))
       .flatMap((row) => row.outcomes)
-      .filter((t) => /^- สำนักงานเขต\S+ /.test(t) && !t.includes("ตามที่กล่าวไว้ในมาตรการ"));
+      .filter((t) => /^- สำนักงานเขต\S+ /.test(t) && !t.includes("ตามที่กล่าวไว้ใน"));
     expect(examples.length).toBeGreaterThan(20);
     expect(new Set(examples).size).toBe(examples.length);
   });
@@ -299,6 +329,8 @@ describe("the central report model", () => {
     expect(doc).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
     expect(doc).toContain("<w:tblHeader/>");
     expect(doc).toContain("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่");
+    // The tool's code kept with the word before it (no-break spaces): never alone on a line.
+    expect(doc).toContain("(External Integrity and Transparency Assessment\u00a0:\u00a0EIT)");
     // Widow and orphan control on the table's paragraphs, as Word's Normal style has it: the
     // document's styles do not set it, so without it Word would leave one line under a header.
     const cellParas = doc
@@ -324,6 +356,24 @@ describe("the central report model", () => {
       // The row after: not split across pages (the whole row, or a first part of it when long).
       expect(rows[k + 1]).toContain("<w:cantSplit/>");
     }
+  });
+
+  it("keeps any row of up to 12 lines whole over a page break; a longer one may go on", async () => {
+    const two: CentralReport = structuredClone(r);
+    const g = two.tools[0].indicators[0].groups[0];
+    g.rows[1] = { ...g.rows[1], summary: ["- แถวสั้น ได้จัดประชุมชี้แจง"], outcomes: ["-"] };
+    g.rows[2] = {
+      ...g.rows[2],
+      // 40 × 56 characters in the summary's column: far more than 12 lines.
+      summary: ["- แถวยาว " + "ได้จัดประชุมชี้แจงแนวทางการปฏิบัติงานแก่บุคลากรทุกระดับ ".repeat(40)],
+      outcomes: ["-"],
+    };
+    const doc = strFromU8(unzipSync(await reportDocxBytes(two))["word/document.xml"]);
+    const rows = doc.split(/<w:tr[ >]/).slice(1);
+    const short = rows.find((x) => x.includes("แถวสั้น"))!;
+    const long = rows.find((x) => x.includes("แถวยาว"))!;
+    expect(short).toContain("<w:cantSplit/>");
+    expect(long).not.toContain("<w:cantSplit/>");
   });
 
   it("sets a long first row's texts that go on at the foot of their first part, the others at its top", async () => {

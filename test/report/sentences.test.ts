@@ -2,6 +2,7 @@ import fc from "fast-check";
 import {
   commonAction,
   cutAtPhrase,
+  didCommon,
   DISTRICTS,
   exampleText,
   findDistrict,
@@ -51,6 +52,21 @@ describe("the action units share", () => {
       "เวียนแจ้ง ซักซ้อมเรื่องงบประมาณ แผนการใช้จ่าย",
     ]);
     expect(c).toEqual({ action: "เวียนแจ้ง", support: [0, 1] });
+  });
+
+  it("keeps a long text whole when little is left of it, and says when it stopped short", () => {
+    // The form's measure 4.4 (270 characters), copied by both: not cut inside the regulation's name.
+    const measure =
+      "ส่งเสริม สร้างความรู้ ความเข้าใจให้เจ้าหน้าที่สามารถแยกแยะผลประโยชน์ส่วนตนและส่วนรวมออกจากกันได้ ด้วยการสร้างการรับรู้กฎหมายว่าด้วยการขัดกันแห่งผลประโยชน์ และกฎ ก.ก. ว่าด้วยประมวลจริยธรรมสำหรับข้าราชการกรุงเทพมหานคร บุคลากรกรุงเทพมหานคร และผู้ปฏิบัติงานอื่นในกรุงเทพมหานคร พ.ศ. 2564";
+    expect(commonAction([measure, measure])).toEqual({ action: measure, support: [0, 1] });
+    // Twice that: stopped at the phrase before 260 characters, and said to be cut.
+    const long = `${measure} โดยจัดประชุมชี้แจงเจ้าหน้าที่ทุกฝ่ายในสำนักงานเขตเป็นประจำทุกเดือน และเผยแพร่สรุปสาระสำคัญของกฎหมายและระเบียบที่เกี่ยวข้องผ่านช่องทางออนไลน์ของสำนักงานเขต เพื่อให้เจ้าหน้าที่ทุกคนรับทราบและถือปฏิบัติอย่างเคร่งครัด`;
+    const c = commonAction([long, long]);
+    expect(c.cut).toBe(true);
+    expect(c.action).toBe(
+      "ส่งเสริม สร้างความรู้ ความเข้าใจให้เจ้าหน้าที่สามารถแยกแยะผลประโยชน์ส่วนตนและส่วนรวมออกจากกันได้ ด้วยการสร้างการรับรู้กฎหมายว่าด้วยการขัดกันแห่งผลประโยชน์ และกฎ ก.ก. ว่าด้วยประมวลจริยธรรมสำหรับข้าราชการกรุงเทพมหานคร บุคลากรกรุงเทพมหานคร"
+    );
+    expect(didCommon(c)).toBe(`ได้${c.action} ฯลฯ`);
   });
 });
 

@@ -2,15 +2,19 @@ import { FormDef, FormItem } from "../catalog";
 import { creditUnder, GroupMeasures, SlotDid, unitInGroup } from "./unitMeasures";
 
 /**
- * The report's numbers of the measures ("1.1" … within each indicator: the group's standard measures,
- * then the row of the units' other work when there is one) and what a unit did in a group said by
- * those numbers — shared by the Word report and the summary's sheets, so both say "มาตรการ 5.2" of
- * the same measure.
+ * The report's numbers of the measures ("1.1" … within each indicator, the form's measures in the
+ * form's order) and what a unit did in a group said by those numbers — shared by the Word report and
+ * the summary's sheets, so both say "มาตรการ 5.2" of the same measure. A measure's number is the
+ * form's alone: the row of the units' other work has none (numbered, it moved every measure after it
+ * whenever a unit reported other work, so that one merge's 5.7 was another's 5.6).
  */
 
 export interface GroupNumbers {
   standard: string[];
-  /** The row of what units did beyond the form's measures; null when no unit reported any. */
+  /**
+   * The row of what units did beyond the form's measures, named ("การดำเนินการอื่นของข้อ I1–I4"),
+   * for the lines that point to it; null when no unit reported any.
+   */
   own: string | null;
 }
 
@@ -46,16 +50,16 @@ export function measureNumbers(
         if (!g || out.has(g.group)) continue;
         out.set(g.group, {
           standard: g.standard.map(() => `${ind.number}.${++k}`),
-          own: g.own.length || g.ownPlanned.length ? `${ind.number}.${++k}` : null,
+          own:
+            g.own.length || g.ownPlanned.length ? `การดำเนินการอื่นของข้อ ${groupSpan(g.items)}` : null,
         });
       }
     }
   return out;
 }
 
-/** All the row numbers of a group ("5.1" … "5.6"). */
-export const rowNumbers = (n: GroupNumbers | undefined): string[] =>
-  n ? [...n.standard, ...(n.own ? [n.own] : [])] : [];
+/** The numbers of a group's measures ("5.1" … "5.5"). */
+export const rowNumbers = (n: GroupNumbers | undefined): string[] => (n ? n.standard : []);
 
 /** What a unit did in a group, by the report's numbers. */
 export interface UnitDid {
@@ -121,7 +125,7 @@ export function unitDid(
   if (fromResults.length) done.push(`ดำเนินการตามมาตรการ ${nums(fromResults)}`);
   if (asPlanned.length) done.push(`ดำเนินการตามมาตรการ ${nums(asPlanned)} ตามที่วางแผนไว้`);
   const own = only ? picked.some((s) => s.own) : u.own.length > 0;
-  if (own && n.own) done.push(`ดำเนินการอื่นของหน่วยงาน (มาตรการ ${n.own})`);
+  if (own && n.own) done.push(`ดำเนินการอื่นของหน่วยงานเพิ่มเติม (ดู${n.own})`);
   for (const r of u.references.filter((x) => x.where === "results")) {
     const target = byGroup.get(r.to);
     const there = target && unitInGroup(target, key);

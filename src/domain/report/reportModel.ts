@@ -19,7 +19,7 @@ import { sinceRound6Paragraphs } from "./sinceRound6";
 import {
   afterName,
   commonAction,
-  didAction,
+  didCommon,
   exampleText,
   markersOf,
   namesOf,
@@ -59,7 +59,7 @@ export interface ReportOptions {
 }
 
 export interface ReportRow {
-  /** "1.1", "1.2"… within the indicator. */
+  /** "1.1", "1.2"… within the indicator, the form's; "" for the row of the units' other work. */
   number: string;
   kind: "standard" | "own";
   measure: string;
@@ -175,7 +175,8 @@ function examples(
   ctx: Ctx,
   credits: readonly Credit[],
   known: ReadonlySet<string>,
-  number: string,
+  /** Where the examples are printed ("มาตรการ 3.5"), for the pointers to them after. */
+  where: string,
   restated: readonly string[]
 ): string[] {
   const texts: string[] = [];
@@ -199,7 +200,7 @@ function examples(
   )) {
     const id = `${key}|${squash(texts[t.index])}`;
     if (ctx.shown.has(id)) continue;
-    ctx.shown.set(id, number);
+    ctx.shown.set(id, where);
     const text = afterName(exampleText(texts[t.index], t.rare, restated));
     lines.set(text, [...(lines.get(text) ?? []), key]);
   }
@@ -268,7 +269,8 @@ function elsewhereLines(
 ): string[] {
   const by = new Map<string, string[]>();
   for (const p of elsewhere) {
-    const line = `${NOT_COUNTED[saidWhy(p)]}ในข้อ ${itemList(p.items, items)}`;
+    // Counted from its other items: what it said of these is not what it did, and says so.
+    const line = `ดำเนินการแล้วในข้ออื่น ส่วนในข้อ ${itemList(p.items, items)} ${NOT_COUNTED[saidWhy(p)]}`;
     by.set(line, [...(by.get(line) ?? []), p.key]);
   }
   return [...by].map(([line, keys]) => `- ${names(ctx, keys)} ${line}`);
@@ -290,21 +292,23 @@ function standardRow(
     const whoAll = who(ctx, all);
     if (!common.action) summary.push(`- ${whoAll} รายงานผลการดำเนินการตามมาตรการนี้`);
     else if (common.support.length === fromResults.length)
-      summary.push(`- ${whoAll} ${didAction(common.action)}`);
+      summary.push(`- ${whoAll} ${didCommon(common)}`);
     else {
-      // Most of them: the few others named ("ทุกหน่วยงานข้างต้น ยกเว้น…", and that they did it too,
-      // in words of their own: counted, not left out), else those that did.
+      // Most of them: the few others named ("ทุกหน่วยงานข้างต้น ยกเว้น…", and that they reported the
+      // measure in words of their own: counted, not left out), else those that did.
       const some = common.support.map((i) => all[i]);
       const others = all.filter((k) => !some.includes(k));
       const few = others.length < some.length;
       const by = few ? `ทุกหน่วยงานข้างต้น ยกเว้น${names(ctx, others)}` : who(ctx, some);
-      const rest = few ? ` ส่วน${names(ctx, others)} ได้ดำเนินการตามมาตรการนี้เช่นกัน` : "";
+      const rest = few
+        ? ` ส่วน${names(ctx, others)} รายงานผลตามมาตรการนี้โดยระบุรายละเอียดต่างออกไป`
+        : "";
       summary.push(
-        `- ${whoAll} รายงานผลการดำเนินการตามมาตรการนี้ โดย${by} ${didAction(common.action)}${rest}`
+        `- ${whoAll} รายงานผลการดำเนินการตามมาตรการนี้ โดย${by} ${didCommon(common)}${rest}`
       );
     }
     outcomes.push(
-      ...examples(ctx, fromResults, knownWords(ctx, s.text, common.action), number, [
+      ...examples(ctx, fromResults, knownWords(ctx, s.text, common.action), `มาตรการ ${number}`, [
         s.text,
         common.action,
       ])
@@ -332,27 +336,30 @@ function standardRow(
 
 /**
  * A unit's text printed once: null the first time (the caller prints it), and a pointer to where it
- * is printed after that ("ตามที่กล่าวไว้ในมาตรการ 3.5").
+ * is printed after that ("ตามที่กล่าวไว้ในมาตรการ 3.5", "…ในการดำเนินการอื่นของข้อ I13–I17").
  */
-function once(ctx: Ctx, key: string, text: string, number: string): string | null {
+function once(ctx: Ctx, key: string, text: string, where: string): string | null {
   const id = `${key}|${squash(text)}`;
   const at = ctx.shown.get(id);
   if (at === undefined) {
-    ctx.shown.set(id, number);
+    ctx.shown.set(id, where);
     return null;
   }
-  return `- ${unitOf(ctx, key).label} ดำเนินการตามที่กล่าวไว้ในมาตรการ ${at}`;
+  return `- ${unitOf(ctx, key).label} ดำเนินการตามที่กล่าวไว้ใน${at}`;
 }
 
-/** The row of what units did beyond the form's measures (results matching none of them). */
-function ownRow(ctx: Ctx, g: GroupMeasures, number: string): ReportRow {
+/**
+ * The row of what units did beyond the form's measures (results matching none of them): no number
+ * of its own; `where` names it for the lines that point back to it.
+ */
+function ownRow(ctx: Ctx, g: GroupMeasures, where: string): ReportRow {
   const summary: string[] = [];
   const outcomes: string[] = [];
   const singles: Credit[] = [];
   for (const cluster of g.own) {
     const reported = cluster.filter((c) => c.how === "results");
     for (const c of cluster.filter((x) => x.how === "as-planned")) {
-      const line = once(ctx, c.key, ownText(c), number);
+      const line = once(ctx, c.key, ownText(c), where);
       outcomes.push(
         line ?? `- ${unitOf(ctx, c.key).label} ${afterName(ownText(c))} (ตามที่วางแผนไว้)`
       );
@@ -367,7 +374,7 @@ function ownRow(ctx: Ctx, g: GroupMeasures, number: string): ReportRow {
       continue;
     }
     const keys = common.support.map((i) => reported[i].key);
-    summary.push(`- ${who(ctx, keys)} ${didAction(common.action)}`);
+    summary.push(`- ${who(ctx, keys)} ${didCommon(common)}`);
     const rest = reported.filter((_, i) => !common.support.includes(i));
     singles.push(...rest);
     outcomes.push(
@@ -375,7 +382,7 @@ function ownRow(ctx: Ctx, g: GroupMeasures, number: string): ReportRow {
         ctx,
         reported.filter((_, i) => common.support.includes(i)),
         knownWords(ctx, common.action),
-        number,
+        where,
         [common.action]
       )
     );
@@ -384,7 +391,7 @@ function ownRow(ctx: Ctx, g: GroupMeasures, number: string): ReportRow {
   const order = new Map(ctx.merged.map((m, i) => [m.key, i]));
   for (const c of singles.sort((a, b) => order.get(a.key)! - order.get(b.key)!))
     outcomes.push(
-      once(ctx, c.key, c.evidence.text, number) ??
+      once(ctx, c.key, c.evidence.text, where) ??
         `- ${unitOf(ctx, c.key).label} ${afterName(exampleText(c.evidence.text, []))}`
     );
   if (singles.length)
@@ -404,7 +411,7 @@ function ownRow(ctx: Ctx, g: GroupMeasures, number: string): ReportRow {
     );
   if (!outcomes.length) outcomes.push("-");
   return {
-    number,
+    number: "",
     kind: "own",
     measure: "การดำเนินการอื่นที่หน่วยงานรายงาน นอกเหนือจากมาตรการตามแบบฟอร์มข้างต้น",
     summary,
@@ -461,7 +468,8 @@ export function buildCentralReport(result: MergeResult, opts: ReportOptions = {}
   let standardRows = 0;
   let ownRows = 0;
   const tools: ReportTool[] = formDef.tools.map((t) => ({
-    heading: `${t.name.th} (${t.name.en} : ${t.id})`,
+    // "Assessment : EIT)" kept together: the tool's code never starts a line alone.
+    heading: `${t.name.th} (${t.name.en}\u00a0:\u00a0${t.id})`,
     indicators: t.indicators.map((ind) => {
       const seen = new Set<string>();
       const rgroups: ReportGroup[] = [];

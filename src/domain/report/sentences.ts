@@ -118,10 +118,17 @@ export const squash = (s: string) =>
 export interface Common {
   action: string;
   support: number[];
+  /** The action stops before the end of the text it was taken from only because it grew long. */
+  cut?: boolean;
 }
 
-/** Most characters of a common action: longer, it stops at the phrase before. */
+/**
+ * Most characters of a common action: longer, it stops at the phrase before — unless what is left
+ * of the text is short (`ACTION_TAIL`): a measure copied whole (270 characters) is not cut inside
+ * the name of the regulation it ends with.
+ */
 const ACTION_MAX = 260;
+const ACTION_TAIL = 130;
 
 /**
  * The action most texts share: the longest run of one text's phrases, from its first, found in as
@@ -143,24 +150,31 @@ export function commonAction(texts: readonly string[]): Common {
     .sort((a, b) => count.get(b.k)! - count.get(a.k)!)
     .slice(0, 24);
   const n = texts.length;
-  let best: { parts: string[]; support: number[]; content: number } | null = null;
+  let best: { parts: string[]; support: number[]; content: number; cut: boolean } | null = null;
   for (const c of candidates) {
     const ps = phrases(c.t);
+    const tail: number[] = [];
+    for (let k = ps.length - 1, sum = 0; k >= 0; k--) tail[k] = sum += ps[k].length + 1;
     for (const need of n > 2 ? [n, Math.ceil(n / 2)] : [n]) {
       let support = keys.map((_, i) => i);
       let len = 0;
       let end = 0;
+      let cut = false;
       for (; end < ps.length; end++) {
         const pk = squash(ps[end]);
         const next = support.filter((i) => keys[i].includes(pk));
         len += ps[end].length + 1;
-        if (next.length < need || (len > ACTION_MAX && end > 0)) break;
+        if (next.length < need) break;
+        if (len > ACTION_MAX && end > 0 && tail[end] > ACTION_TAIL) {
+          cut = true;
+          break;
+        }
         support = next;
       }
       const parts = cleanEnds(ps.slice(0, end));
       const content = words(parts.join(" ")).size;
       if (content < (need === n && n > 2 ? 3 : 2)) continue;
-      const cand = { parts, support, content };
+      const cand = { parts, support, content, cut };
       if (
         !best ||
         cand.support.length > best.support.length ||
@@ -171,7 +185,7 @@ export function commonAction(texts: readonly string[]): Common {
     }
   }
   return best
-    ? { action: best.parts.join(" "), support: best.support }
+    ? { action: best.parts.join(" "), support: best.support, ...(best.cut ? { cut: true } : {}) }
     : { action: "", support: [] };
 }
 
@@ -198,6 +212,9 @@ export const afterName = (text: string) =>
 /** The predicate of "who did it": "ได้" before a verb, "รายงานว่า" before a clause with its own subject. */
 export const didAction = (action: string) =>
   BY_SOMEONE.test(action) ? `รายงานว่า${action}` : /^ได้/u.test(action) ? action : `ได้${action}`;
+
+/** A common action as the summary says it: "ฯลฯ" after one that stops short of its text's end. */
+export const didCommon = (c: Common) => `${didAction(c.action)}${c.cut ? " ฯลฯ" : ""}`;
 
 /* ---------------------------------------------------------------------------------------------- */
 

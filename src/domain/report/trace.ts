@@ -18,7 +18,8 @@ interface Who {
   unitCode: string | null;
 }
 export interface TraceMeasure {
-  number: string;
+  /** The form's number of the measure; null for the row of the units' other work (it has none). */
+  number: string | null;
   group: string;
   items: string[];
   kind: "standard" | "own";
@@ -67,12 +68,23 @@ export function reportTrace(result: MergeResult) {
     items: p.items,
   });
   const measures: TraceMeasure[] = [];
+  // In the report's order: by number, the other work of a group after its last measure.
+  const place = new Map<TraceMeasure, number>();
+  let last = 0;
+  const put = (m: TraceMeasure) => {
+    if (m.number !== null) {
+      const [i, k] = m.number.split(".").map(Number);
+      last = i * 1000 + k;
+    }
+    place.set(m, m.number === null ? last + 0.5 : last);
+    measures.push(m);
+  };
   for (const g of groups) {
     const n = numbers.get(g.group);
     if (!n) continue;
     const base = { group: groupSpan(g.items), items: g.items.map((i) => i.code) };
     g.standard.forEach((s, k) =>
-      measures.push({
+      put({
         number: n.standard[k],
         ...base,
         kind: "standard" as const,
@@ -85,8 +97,8 @@ export function reportTrace(result: MergeResult) {
     );
     if (n.own) {
       const units = g.own.flat();
-      measures.push({
-        number: n.own,
+      put({
+        number: null,
         ...base,
         kind: "own" as const,
         measure: "การดำเนินการอื่นที่หน่วยงานรายงาน / other work the units reported",
@@ -96,11 +108,7 @@ export function reportTrace(result: MergeResult) {
       });
     }
   }
-  measures.sort((a, b) => {
-    const [ai, ak] = a.number.split(".").map(Number);
-    const [bi, bk] = b.number.split(".").map(Number);
-    return ai - bi || ak - bk;
-  });
+  measures.sort((a, b) => place.get(a)! - place.get(b)!);
   return {
     rule: "A unit is counted under a measure when an entry of its results matches the measure (how: results), or its results say the planned measures were carried out and it planned this one (how: as-planned); a measure it planned otherwise is listed under plannedOnly with why. Each item's results are read with its own measures: a results entry numbered k is about plan k. A unit counted from some items whose other items' results say the measure was not done is listed under notDoneIn with those items.",
     measures,

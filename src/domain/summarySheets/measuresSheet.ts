@@ -143,8 +143,9 @@ export function measuresSheet(r: MergeResult): SummarySheet {
           const own = [...new Set(g.own.flat().map((c) => c.key))];
           summary.push({
             kind: "group",
+            // No number: the form's measures keep theirs (report/numbers.ts).
             cells: [
-              n.own,
+              null,
               "การดำเนินการอื่นที่หน่วยงานรายงาน นอกเหนือจากมาตรการตามแบบฟอร์ม",
               counted(r, own) || "ไม่มี",
               counted(r, [...new Set(g.ownPlanned.map((p) => p.key))]) || null,
