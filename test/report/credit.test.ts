@@ -111,6 +111,22 @@ describe("credit from evidence", () => {
     expect(e13.own).toEqual([]);
   });
 
+  it("takes 'N/A' for no results (never a unit's own work) and 'ทำแล้ว' for the plan carried out", () => {
+    const e = matchUnitMeasures(
+      mergeOf([
+        district("1024", (r) => set(r, "E13", training, "N/A")),
+        district("1030", (r) => set(r, "E13", training, "ทำแล้ว")),
+      ])
+    ).find((g) => g.group === "E13")!;
+    expect(e.own).toEqual([]);
+    expect(e.standard[0].done.map((c) => [c.unit, c.how])).toEqual([
+      ["สำนักงานเขตจตุจักร", "as-planned"],
+    ]);
+    expect(e.standard[0].planned.map((p) => [p.unit, p.why])).toEqual([
+      ["สำนักงานเขตราษฎร์บูรณะ", "no-results"],
+    ]);
+  });
+
   it("says so in the report: the one unit that did it, and the others by what they reported", () => {
     expect(row.number).toBe("8.5");
     expect(row.summary).toEqual([

@@ -224,6 +224,18 @@ describe("what a result says", () => {
   it("says 'as planned' only when that is all it says", () => {
     expect(isAsPlanned("ดำเนินการแล้ว โดยมีผู้เข้าร่วม 30 คน")).toBe(false);
     expect(isAsPlanned("ดำเนินการตามมาตรการในข้อ I1")).toBe(false);
+    // Said plainly, as units do.
+    expect(isAsPlanned("ทำแล้ว")).toBe(true);
+    expect(isAsPlanned("ทำครบทุกข้อแล้ว")).toBe(true);
+    expect(isAsPlanned("ทำคู่มือแล้ว")).toBe(false);
+  });
+
+  it("takes what only fills a cell ('N/A', 'ไม่มี', 'ไม่ระบุ') for no entry at all", () => {
+    for (const t of ["N/A", "n/a", "NA", "ไม่มี", "ไม่มีข้อมูล", "ไม่ระบุ", "-", "x", "None."])
+      expect(splitCell(t)).toEqual([]);
+    expect(splitCell("1. จัดประชุม\n2. N/A")).toEqual([{ raw: "จัดประชุม", text: "จัดประชุม", num: 1 }]);
+    // A fact that begins the same way is an entry.
+    expect(splitCell("ไม่มีเรื่องร้องเรียน").map((e) => e.raw)).toEqual(["ไม่มีเรื่องร้องเรียน"]);
   });
 
   it("splits an entry into clauses before a word that begins one, so one 'not done' does not undo the rest", () => {

@@ -77,6 +77,13 @@ const withoutLead = (s: string) => {
 };
 
 /**
+ * What a unit writes to fill a cell without saying anything ("N/A", "ไม่มี", "ไม่ระบุ"): not an entry.
+ * Taken for one, it was printed as the unit's own work ("สำนักงานเขต… N/A").
+ */
+const PLACEHOLDER =
+  /^(?:n\s*\/?\s*a|none|nil|null|x|ไม่มี|ไม่มีข้อมูล|ไม่ระบุ|ไม่มีผล(?:การดำเนินการ)?|ยังไม่มีข้อมูล|ไม่มีรายละเอียด)[\s.]*$/iu;
+
+/**
  * Split a measures or results cell into entries: one per line; a line holding several numbered
  * entries ("1. … 2. …") is split at each number that follows a space. Entries without a letter or
  * digit (a lone bullet) are left out.
@@ -96,7 +103,7 @@ function entriesOf(text: string): readonly CellEntry[] {
     );
     for (const p of parts) {
       const raw = withoutLead(p);
-      if (!raw || !/[\p{L}\p{N}]/u.test(raw)) continue;
+      if (!raw || !/[\p{L}\p{N}]/u.test(raw) || PLACEHOLDER.test(raw)) continue;
       const num = leadNumber(p);
       out.push(
         num === undefined
@@ -363,6 +370,8 @@ const AS_PLANNED_WORDS = new Set([
   ...["ใน", "ทุกข้อ", "กิจกรรม", "ปฏิบัติ", "เป็น", "ไป", "เป็นไป", "ทุกประการ", "ประการ", "ด้วย"],
   // How the segmenter splits "ตามแผนที่วางไว้" and "วางแผน".
   ...["แผนที่", "วางแผน"],
+  // Said plainly: "ทำแล้ว", "ทำครบแล้ว", "ทำตามแผนแล้ว".
+  ...["ทำ"],
   // Carried on: "ดำเนินการอย่างต่อเนื่อง", "ยังคงดำเนินการเป็นประจำทุกเดือน".
   ...["อย่าง", "ต่อ", "เนื่อง", "ต่อเนื่อง", "อย่างต่อเนื่อง", "เป็นประจำ", "ประจำ", "ยังคง", "ยัง", "คง"],
   ...["ทุกเดือน", "เดือน", "สม่ำเสมอ", "อย่างสม่ำเสมอ"],
