@@ -97,6 +97,36 @@ describe("the form as it prints", () => {
   });
 });
 
+describe("the pass mark as typed (D4)", () => {
+  it("reads '85%' typed into it as 85, as a score is; another mark is said where it is", () => {
+    const pct = readForm(
+      typed((v) => (v[4 - 1][4 - 1] = 0.85), { "4:4": "0%" }),
+      FY2567
+    );
+    expect([pct.passMark.cell, pct.passMark.value]).toEqual(["D4", 85]);
+    const ok = validate(pct, { now: new Date("2025-01-01") }).issues;
+    expect(ok.filter((i) => i.rule.startsWith("meta.pass-mark"))).toEqual([]);
+
+    const eighty = readForm(
+      typed((v) => (v[4 - 1][4 - 1] = 80)),
+      FY2567
+    );
+    const issues = validate(eighty, { now: new Date("2025-01-01") }).issues;
+    expect(
+      issues
+        .filter((i) => i.rule.startsWith("meta.pass-mark"))
+        .map((i) => [i.rule, i.severity, i.cell, i.message.en])
+    ).toEqual([
+      [
+        "meta.pass-mark-differs",
+        "warning",
+        "D4",
+        "The pass mark 80 is not the form's (85), so items are checked against 80: set it back to 85 unless the change is meant",
+      ],
+    ]);
+  });
+});
+
 describe("fitting a sheet to what was typed", () => {
   it("lays a form just written out as it is (nothing to change), blank and filled", () => {
     for (const m of [blank(), filled()]) {

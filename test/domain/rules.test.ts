@@ -105,6 +105,7 @@ describe("validation rules", () => {
     ["meta.unit-near-miss", (r) => ({ ...r, unit: "เขตบางลัก", unitCode: null }), "-", "warning"],
     ["meta.fiscal-year", (r) => ({ ...r, fiscalYear: 2024 }), "-", "error"],
     ["meta.preparer", (r) => ({ ...r, preparer: "" }), "-", "warning"],
+    ["meta.pass-mark-differs", (r) => ({ ...r, passMark: 80 }), "-", "warning"],
   ];
   it.each(cases)("%s fires on a case made for it", (rule, make, code, severity) => {
     const result = validate(formOf(make(cleanReport(12))), { now: NOW });

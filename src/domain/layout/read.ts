@@ -178,11 +178,12 @@ function findMeta(
   grid: CellGrid,
   headerRow: number,
   key: MetaKey
-): { raw: string; cell: string } | null {
+): { raw: string; cell: string; at: [number, number] } | null {
   const spec = metaSpec(key);
   const label = foldKey(spec.label.th);
   if (spec.row < headerRow && foldKey(cellText(grid.raw(spec.row, spec.col))).startsWith(label)) {
-    return { raw: cellText(grid.raw(spec.row, spec.col + 1)), cell: addr(spec.row, spec.col + 1) };
+    const at: [number, number] = [spec.row, spec.col + 1];
+    return { raw: cellText(grid.raw(...at)), cell: addr(...at), at };
   }
   for (let r = 1; r < headerRow; r++) {
     for (let c = 1; c <= Math.min(grid.colCount, 12); c++) {
@@ -192,12 +193,26 @@ function findMeta(
         const raw = cellText(grid.raw(r, v));
         if (!raw) continue;
         if (isMetaLabel(foldKey(raw))) break;
-        return { raw, cell: addr(r, v) };
+        return { raw, cell: addr(r, v), at: [r, v] };
       }
-      return { raw: "", cell: addr(r, c + 1) };
+      return { raw: "", cell: addr(r, c + 1), at: [r, c + 1] };
     }
   }
   return null;
+}
+
+/**
+ * The pass mark as its cell shows it: "85%" typed into the cell is 0.85 formatted as a percentage,
+ * read as 85 (as a score is); a value from the hidden metadata as written there.
+ */
+function passMarkOf(
+  grid: CellGrid,
+  f: { raw: string; at: [number, number] | null }
+): number | null {
+  if (!f.raw) return null;
+  if (!f.at) return parsePassMark(f.raw);
+  const p = parseScoreCell(grid.raw(...f.at), grid.numFmt?.(...f.at));
+  return p.kind === "ok" ? p.value : null;
 }
 
 /** Metadata stored in the hidden sheet for this form sheet (key → value). */
@@ -258,7 +273,7 @@ export function readForm(
   const metaField = (key: MetaKey, storedKey: string) => {
     const m = findMeta(grid, header.row, key);
     const raw = m?.raw || stored.get(storedKey) || "";
-    return { raw, cell: m?.cell ?? null };
+    return { raw, cell: m?.cell ?? null, at: m?.raw ? m.at : null };
   };
   const unitF = metaField("unit", "unit");
   const storedUnitCode = stored.get("unitCode");
@@ -430,7 +445,7 @@ export function readForm(
     unit: { value: unit, raw: unitF.raw, cell: unitF.cell },
     fiscalYear: { value: parseYear(fyF.raw), raw: fyF.raw, cell: fyF.cell },
     round: { value: parseRound(roundF.raw), raw: roundF.raw, cell: roundF.cell },
-    passMark: { value: pmF.raw ? parsePassMark(pmF.raw) : null, raw: pmF.raw, cell: pmF.cell },
+    passMark: { value: passMarkOf(grid, pmF), raw: pmF.raw, cell: pmF.cell },
     preparer: { value: prepF.raw || null, raw: prepF.raw, cell: prepF.cell },
     headerRow: header.row,
     columns,

@@ -125,6 +125,23 @@ export const REPORT_RULES: readonly ReportRule[] = [
         : [],
   },
   {
+    // The form's pass mark is the city's (85 since FY2566): a unit's other one would flag other items.
+    id: "meta.pass-mark-differs",
+    severity: "warning",
+    check: (f) =>
+      f.passMark.value !== null && f.passMark.value !== f.formDef.passMark
+        ? [
+            {
+              cell: f.passMark.cell,
+              message: msg(
+                `เกณฑ์ผ่าน ${f.passMark.value} ไม่ตรงกับเกณฑ์ของแบบฟอร์ม (${f.formDef.passMark} คะแนน) จึงตรวจข้อที่ต่ำกว่าเกณฑ์ด้วย ${f.passMark.value} ให้แก้เป็น ${f.formDef.passMark} หากไม่ได้ตั้งใจเปลี่ยน`,
+                `The pass mark ${f.passMark.value} is not the form's (${f.formDef.passMark}), so items are checked against ${f.passMark.value}: set it back to ${f.formDef.passMark} unless the change is meant`
+              ),
+            },
+          ]
+        : [],
+  },
+  {
     id: "meta.preparer",
     severity: "warning",
     check: (f) =>
