@@ -93,6 +93,14 @@ export async function expandInputs(inputs: string[]): Promise<Inputs> {
   return { files, ignored };
 }
 
+const statOrNull = (p: string) => {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+};
+
 /** What makes two paths the same file: device and inode when it exists, else the resolved path. */
 function identity(file: string): string {
   try {
@@ -125,6 +133,27 @@ export async function checkOutput(
   files: readonly string[],
   what = msg("ไฟล์สรุป", "The summary file")
 ): Promise<void> {
+  // Where it cannot be written at all: said before anything is written, so that neither output is
+  // replaced when the other could not be (the summary was, and then the report failed on a folder).
+  const resolvedOut = path.resolve(out);
+  if (statOrNull(resolvedOut)?.isDirectory())
+    throw new UserError(
+      msg(
+        `${what.th} ${out} เป็นชื่อโฟลเดอร์ที่มีอยู่แล้ว กรุณาระบุชื่อไฟล์`,
+        `${what.en} ${out} is an existing folder: give a file name`
+      )
+    );
+  for (let dir = path.dirname(resolvedOut); ; dir = path.dirname(dir)) {
+    const st = statOrNull(dir);
+    if (st && !st.isDirectory())
+      throw new UserError(
+        msg(
+          `${what.th} ${out} เขียนไม่ได้: ${dir} เป็นไฟล์ ไม่ใช่โฟลเดอร์`,
+          `${what.en} ${out} cannot be written: ${dir} is a file, not a folder`
+        )
+      );
+    if (st || path.dirname(dir) === dir) break;
+  }
   const target = identity(out);
   const resolved = path.resolve(out);
   for (const f of files) {

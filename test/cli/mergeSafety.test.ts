@@ -72,6 +72,37 @@ describe("ita merge and its inputs", () => {
     await refused([path.join(dir, "districts"), "-o", path.join(out, "soft.xlsx")], b);
   });
 
+  it("refuses a report that cannot be written before writing the summary, which stays as it was", async () => {
+    const out = path.join(dir, "kept");
+    await fs.mkdir(out);
+    const summary = path.join(out, "summary.xlsx");
+    expect((await runCli("merge", a, "-o", summary)).code).toBe(0);
+    const before = await sha(summary);
+    // The report's name is a folder; then a path under a file.
+    await fs.mkdir(path.join(out, "report.docx"));
+    const r1 = await runCli(
+      "merge",
+      a,
+      b,
+      "-o",
+      summary,
+      "--report",
+      path.join(out, "report.docx")
+    );
+    expect(r1.code).toBe(2);
+    expect(r1.err).toBe(
+      `ข้อผิดพลาด: ไฟล์รายงาน ${path.join(out, "report.docx")} เป็นชื่อโฟลเดอร์ที่มีอยู่แล้ว กรุณาระบุชื่อไฟล์\n` +
+        `Error: The report file ${path.join(out, "report.docx")} is an existing folder: give a file name\n`
+    );
+    const r2 = await runCli("merge", a, b, "-o", summary, "--report", path.join(summary, "r.docx"));
+    expect(r2.code).toBe(2);
+    expect(r2.err).toContain(
+      `Error: The report file ${path.join(summary, "r.docx")} cannot be written: ${summary} is a file, not a folder`
+    );
+    expect(await sha(summary)).toBe(before);
+    expect(readdirSync(out).sort()).toEqual(["report.docx", "summary.xlsx"]);
+  });
+
   it("run again into its own folder: skips its earlier summary and report, replaces both, refuses a Word report of a unit", async () => {
     const own = path.join(dir, "own");
     await fs.mkdir(own);
