@@ -1,5 +1,5 @@
 import { ReasonError } from "../domain/errors";
-import type { Msg } from "../domain/text";
+import { Msg, msg } from "../domain/text";
 
 /**
  * Files as the use cases take them, whatever gathered them: the command (paths on disk) or the task
@@ -46,6 +46,15 @@ export class Cancelled extends Error {
 }
 
 /** Why a name in a folder is not a file to read: Office's lock files (`~$…`) and hidden files (`.…`). */
+/**
+ * Why a folder inside a unit's folder is not read (a folder of files on disk, or of the library, is
+ * read with its units' folders, one level down: the library's layout, synced or downloaded).
+ */
+export const DEEPER_FOLDER: Msg = msg(
+  "โฟลเดอร์ย่อยในโฟลเดอร์ของหน่วยงานไม่ถูกอ่าน ให้วางไฟล์รายงานไว้ในโฟลเดอร์ของหน่วยงานโดยตรง",
+  "a folder inside a unit's folder is not read; put the report directly in the unit's folder"
+);
+
 export function ignoredName(name: string): "lock" | "hidden" | null {
   const base = name.split(/[\\/]/).pop() ?? name;
   if (base.startsWith("~$")) return "lock";

@@ -26,7 +26,7 @@ import {
 import { periodFolder } from "./submit";
 import { READ_LIMITS } from "../xlsx/read/limits";
 import type { ByteCache } from "./byteCache";
-import { ignoredName, PickedFile, SourceError } from "./files";
+import { DEEPER_FOLDER, ignoredName, PickedFile, SourceError } from "./files";
 
 export type { ByteCache } from "./byteCache";
 export { memoryCache } from "./byteCache";
@@ -198,14 +198,7 @@ export async function listLibrary(
       if (why) out.ignored.push({ name: path, why });
       else if (item.folder) {
         if (depth === 0) await walk({ driveId: folder.driveId, id: item.id }, path, depth + 1);
-        else
-          out.notRead.push({
-            name: path,
-            reason: msg(
-              "โฟลเดอร์ย่อยในโฟลเดอร์ของหน่วยงานไม่ถูกอ่าน ให้วางไฟล์รายงานไว้ในโฟลเดอร์ของหน่วยงานโดยตรง",
-              "a folder inside a unit's folder is not read; put the report directly in the unit's folder"
-            ),
-          });
+        else out.notRead.push({ name: path, reason: DEEPER_FOLDER });
       } else if (item.package)
         out.notRead.push({
           name: path,

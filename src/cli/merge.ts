@@ -1,6 +1,6 @@
 import { promises as fs, statSync } from "fs";
 import path from "path";
-import { Cancelled, ignoredName, SourceError } from "../app/files";
+import { Cancelled, DEEPER_FOLDER, ignoredName, SourceError } from "../app/files";
 import type { LibraryListing } from "../app/library";
 import { whenWords } from "../app/submit";
 import { diskFile } from "./diskFile";
@@ -19,6 +19,7 @@ import {
   isPassMark,
   isRound,
   MergeResult,
+  Msg,
   msg,
   comparedCode,
   Comparison,
@@ -47,21 +48,39 @@ import { writeJson } from "./jsonOut";
 import { cacheDir, cliGraph, libraryFiles } from "./graph";
 import { GraphError, type GraphClient } from "../graph";
 
-/** Files to merge, and the names in the given folders that are not files to read (lock and hidden files). */
+/**
+ * Files to merge; the names in the given folders that are not files to read (lock and hidden files);
+ * and the folders not read, with why.
+ */
 export interface Inputs {
   files: string[];
   ignored: { file: string; why: "lock" | "hidden" }[];
+  notRead: { file: string; reason: Msg }[];
 }
 
 /**
- * Files to merge: files as given, folders expanded to every file directly in them — whatever its
- * kind, so that a CSV, a PDF or a Word report in the folder is named with its reason, not skipped —
- * but for Office's lock files (`~$…`) and hidden files (`.…`, our own temporary files among them),
- * which are listed as ignored. The same file given twice (a path and a link to it) is taken once.
+ * Files to merge: files as given, folders expanded to every file in them and in their folders one
+ * level down (a folder per unit, as the library keeps them: `2570-r6/1035/…`) — whatever its kind, so
+ * that a CSV, a PDF or a Word report in the folder is named with its reason, not skipped — but for
+ * Office's lock files (`~$…`) and hidden files (`.…`, our own temporary files among them), which are
+ * listed as ignored. A folder deeper down is named as not read. The same file given twice (a path
+ * and a link to it) is taken once.
  */
 export async function expandInputs(inputs: string[]): Promise<Inputs> {
   const out: string[] = [];
   const ignored: Inputs["ignored"] = [];
+  const notRead: Inputs["notRead"] = [];
+  const walk = async (dir: string, depth: number) => {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const file = path.join(dir, e.name);
+      const why = ignoredName(e.name);
+      if (why) ignored.push({ file, why });
+      else if (!e.isDirectory()) out.push(file);
+      else if (depth === 0) await walk(file, 1);
+      else notRead.push({ file, reason: DEEPER_FOLDER });
+    }
+  };
   for (const input of inputs) {
     let stat;
     try {
@@ -70,17 +89,8 @@ export async function expandInputs(inputs: string[]): Promise<Inputs> {
       out.push(input); // reported as missing by the reader
       continue;
     }
-    if (!stat.isDirectory()) {
-      out.push(input);
-      continue;
-    }
-    const entries = await fs.readdir(input, { withFileTypes: true });
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const file = path.join(input, e.name);
-      const why = ignoredName(e.name);
-      if (why) ignored.push({ file, why });
-      else if (!e.isDirectory()) out.push(file);
-    }
+    if (stat.isDirectory()) await walk(input, 0);
+    else out.push(input);
   }
   const seen = new Set<string>();
   const files: string[] = [];
@@ -90,7 +100,7 @@ export async function expandInputs(inputs: string[]): Promise<Inputs> {
     seen.add(id);
     files.push(f);
   }
-  return { files, ignored };
+  return { files, ignored, notRead };
 }
 
 const statOrNull = (p: string) => {
@@ -226,6 +236,7 @@ export function mergeJson(o: MergeOutcome, inputs: Inputs, output: string | null
       reason: s.reason,
     })),
     ignored: inputs.ignored.map((i) => ({ file: i.file, kind: i.why })),
+    notRead: inputs.notRead.map((n) => ({ file: n.file, reason: n.reason })),
   };
 }
 
@@ -453,6 +464,8 @@ export function formatMerge(o: MergeOutcome, inputs: Inputs, output: string | nu
     lines.push(`  ข้าม / skipped  ${path.basename(x.file)}: ${x.reason.th} / ${x.reason.en}`);
   if (inputs.ignored.length)
     lines.push(`  ไม่อ่านไฟล์ล็อกและไฟล์ซ่อน / lock and hidden files not read: ${inputs.ignored.length}`);
+  for (const n of inputs.notRead)
+    lines.push(`  ไม่อ่าน / not read  ${n.file}: ${n.reason.th} / ${n.reason.en}`);
   if (r.missing.length) lines.push(`  ยังไม่ส่ง / missing: ${r.missing.map((u) => u.th).join(", ")}`);
   lines.push(
     output

@@ -225,6 +225,35 @@ describe("every file in a folder is accounted for", () => {
     expect(human.out).toContain("  ไม่อ่านไฟล์ล็อกและไฟล์ซ่อน / lock and hidden files not read: 2\n");
   });
 
+  it("reads the units' folders one level down, as the library keeps them; names a deeper folder as not read", async () => {
+    const d = await tmpDir();
+    await writeDistrict(d, "1035.xlsx", districtReport("1035"));
+    await fs.mkdir(path.join(d, "1002", "old"), { recursive: true });
+    await writeDistrict(path.join(d, "1002"), "1002-2567-r6.xlsx", districtReport("1002"));
+    await writeDistrict(path.join(d, "1002", "old"), "1002-2566.xlsx", districtReport("1002"));
+    const out = path.join(await tmpDir(), "s.xlsx");
+    const r = await runCli("merge", d, "-o", out, "--json", "--expect", "none");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.merged.map((m: { file: string }) => path.relative(d, m.file))).toEqual([
+      path.join("1002", "1002-2567-r6.xlsx"),
+      "1035.xlsx",
+    ]);
+    expect(j.notRead).toEqual([
+      {
+        file: path.join(d, "1002", "old"),
+        reason: {
+          th: "โฟลเดอร์ย่อยในโฟลเดอร์ของหน่วยงานไม่ถูกอ่าน ให้วางไฟล์รายงานไว้ในโฟลเดอร์ของหน่วยงานโดยตรง",
+          en: "a folder inside a unit's folder is not read; put the report directly in the unit's folder",
+        },
+      },
+    ]);
+    const human = await runCli("merge", d, "-o", out, "--expect", "none");
+    expect(human.out).toContain(
+      `  ไม่อ่าน / not read  ${path.join(d, "1002", "old")}: โฟลเดอร์ย่อยในโฟลเดอร์ของหน่วยงานไม่ถูกอ่าน`
+    );
+  });
+
   it("skips a summary ita wrote in the folder, so the same merge runs again over its own output", async () => {
     const d = await tmpDir();
     await writeDistrict(d, "1035.xlsx", districtReport("1035"));
