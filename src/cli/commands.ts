@@ -1,5 +1,6 @@
 import path from "path";
 import {
+  scoreText,
   shortBy,
   BOUND_HINTS,
   checkUnitEntry,
@@ -450,7 +451,7 @@ export function formatValidation(file: string, form: FormSheet, result: Validati
     lines.push(`ข้อที่ต่ำกว่าเกณฑ์ ${result.passMark} / Items under the pass mark ${result.passMark}:`);
     for (const f of result.flags)
       lines.push(
-        `  ${f.code.padEnd(8)} ${f.score.toFixed(2).padStart(6)}  ขาด / short by ${shortBy(f.score, result.passMark).toFixed(2)}  ${f.cell}`
+        `  ${f.code.padEnd(8)} ${scoreText(f.score).padStart(6)}  ขาด / short by ${scoreText(shortBy(f.score, result.passMark))}  ${f.cell}`
       );
   } else {
     lines.push(

@@ -20,6 +20,7 @@ import {
 import { useEffect, useState } from "react";
 import {
   effectivePassMark,
+  scoreText,
   shortBy,
   flagsOf,
   FormSheet,
@@ -464,8 +465,8 @@ function FlagRow({
         <span className={styles.goText}>
           <strong>
             {`${it.code} · ${fill(t("scoreShort"), {
-              score: it.score!.toFixed(2),
-              short: shortBy(it.score!, passMark).toFixed(2),
+              score: scoreText(it.score!),
+              short: scoreText(shortBy(it.score!, passMark)),
             })}`}
           </strong>
           <span className={styles.sub}>

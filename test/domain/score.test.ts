@@ -1,4 +1,6 @@
 import {
+  scoreText,
+  shortBy,
   band,
   normalizeCode,
   numberFormatKind,
@@ -298,5 +300,24 @@ describe("a score cell as Excel stores it", () => {
       "number",
       "number",
     ]);
+  });
+});
+
+describe("scores just under the pass mark, as printed", () => {
+  it("is short by what it lacks to the fourth decimal, never by 0 while under the mark", () => {
+    expect(shortBy(84.999, 85)).toBe(0.001);
+    expect(shortBy(84.995, 85)).toBe(0.005);
+    expect(shortBy(73.39, 85)).toBe(11.61);
+    expect(shortBy(85, 85)).toBe(0);
+    expect(shortBy(96.31, 85)).toBe(0);
+  });
+
+  it("prints two decimals, or as many as the score has up to four: 84.999 is not 85.00", () => {
+    expect(scoreText(85)).toBe("85.00");
+    expect(scoreText(96.31)).toBe("96.31");
+    expect(scoreText(84.999)).toBe("84.999");
+    expect(scoreText(84.995)).toBe("84.995");
+    expect(scoreText(0.001)).toBe("0.001");
+    expect(scoreText(11.61)).toBe("11.61");
   });
 });

@@ -2,6 +2,7 @@ import { FormItem } from "../catalog";
 import { Comparison } from "../compare";
 import { changesSection, ReportChanges } from "./changes";
 import { MergedUnit, MergeResult } from "../merge";
+import { scoreText } from "../score";
 import { kindOf, unitDisplayName, unitsByKind } from "../units";
 import { words } from "./measureMatch";
 import {
@@ -605,7 +606,7 @@ function belowPass(
       }
       itemLines.push({
         label: it.label.replace(/^(O\d+) – (O\d+)/u, "$1–$2"),
-        units: low.map((x) => `${x.m.label} ${x.score.toFixed(2)} คะแนน`).join(", "),
+        units: low.map((x) => `${x.m.label} ${scoreText(x.score)} คะแนน`).join(", "),
       });
     }
     if (!below.size) continue;
