@@ -17,7 +17,13 @@ export type ReadOne = { fingerprint: string; unit: UnitFile } | { error: Msg };
 
 type WireSheet = Omit<FormSheet, "formDef"> & { formDef: string };
 
-type WireSub = { file: string; form?: WireSheet; error?: Msg; saved?: SavedTime | null };
+type WireSub = {
+  file: string;
+  form?: WireSheet;
+  error?: Msg;
+  unit?: Submission["unit"];
+  saved?: SavedTime | null;
+};
 
 export type WireUnit =
   | { kind: "report"; subs: WireSub[] }
@@ -37,7 +43,7 @@ export function toWire(one: ReadOne, sent: Set<string>): WireOne {
   if (one.unit.kind !== "report") return { fingerprint: one.fingerprint, unit: one.unit, defs: {} };
   const defs: Record<string, FormDefJson> = {};
   const subs = one.unit.subs.map((s): WireSub => {
-    if (!s.form) return { file: s.file, error: s.error, saved: s.saved };
+    if (!s.form) return s as WireSub;
     const def = s.form.formDef;
     const key = keyOf(def);
     if (!sent.has(key)) {
@@ -60,7 +66,7 @@ export function fromWire(wire: WireOne, known: Map<string, FormDef>): ReadOne {
     if (!known.has(key)) known.set(key, indexForm(json, key));
   if (wire.unit.kind !== "report") return { fingerprint: wire.fingerprint, unit: wire.unit };
   const subs = wire.unit.subs.map((s): Submission => {
-    if (!s.form) return { file: s.file, error: s.error, saved: s.saved };
+    if (!s.form) return s as Submission;
     const key = s.form.formDef;
     const at = key.lastIndexOf("@");
     const def = known.get(key) ?? formDefById(key.slice(0, at), key.slice(at + 1));

@@ -21,6 +21,8 @@ export interface Submission {
   file: string;
   form?: FormSheet;
   error?: Msg;
+  /** A refused file's unit, when its sheets all name one (it is listed under that unit, not as missing). */
+  unit?: Unit;
   /** When the file was saved; decides between a report and its corrected resubmission. */
   saved?: SavedTime | null;
 }
@@ -221,9 +223,14 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
   const readable: { s: Submission; f: FormSheet; from: string | null }[] = [];
   for (const s of subs) {
     if (!s.form) {
-      // Nothing read names its unit: the district its file's name names, if one does, said so.
-      const named = districtOfFileName(s.file);
+      // The unit its sheets name, when the file was refused for how they are; else the district its
+      // file's name names, if one does, said so.
       const reason = s.error ?? msg("อ่านไฟล์ไม่ได้", "The file could not be read");
+      if (s.unit) {
+        rejected.push({ file: s.file, unit: unitDisplayName(s.unit), reason });
+        continue;
+      }
+      const named = districtOfFileName(s.file);
       rejected.push({
         file: s.file,
         unit: named ? unitDisplayName(named) : null,

@@ -477,6 +477,14 @@ export const CLASSES: CorpusCase[] = [
       /sheets-two-visible-1028\.xlsx has more than one visible report sheet .*\("ITA ฉบับเดิม", "ITA ฉบับแก้ไข"\)/,
   },
 
+  {
+    // Named by no district: its sheets name the unit, under which it is refused (not "not sent").
+    file: "sheets-two-visible.xlsx",
+    what: "two visible forms, in a file whose name gives no unit",
+    make: (d) => twoForms(d, "sheets-two-visible.xlsx", "1029", false),
+    rejected: /sheets-two-visible\.xlsx has more than one visible report sheet .*send it again$/m,
+  },
+
   // 6. Other formats and odd cells.
   {
     file: "format-ods.ods",

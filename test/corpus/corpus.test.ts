@@ -64,6 +64,13 @@ describe("bad-input corpus", () => {
       }
     }
     expect(await Promise.all(names.map((n) => sha(path.join(dir, n))))).toEqual(before);
+    // A file refused for its two sheets is listed under the unit they name, which is not missing.
+    expect(
+      json.rejected.find(
+        (x: { file: string }) => path.basename(x.file) === "sheets-two-visible.xlsx"
+      ).unit
+    ).toBe("สำนักงานเขตบางซื่อ");
+    expect(json.missing.map((m: { th: string }) => m.th)).not.toContain("สำนักงานเขตบางซื่อ");
 
     // What arrived in the summary: formulas as text, NFC Thai, cut long text, no control characters.
     const wb = new ExcelJS.Workbook();

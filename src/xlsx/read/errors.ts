@@ -1,12 +1,15 @@
 import { ReasonError } from "../../domain/errors";
 import { Msg, msg } from "../../domain/text";
+import type { Unit } from "../../domain/units";
 import { READ_LIMITS } from "./limits";
 
 /** A file that cannot be read as a reporting form; the message names the file (and sheet or cell). */
 export class FormFileError extends ReasonError {
   constructor(
     readonly file: string,
-    reason: Msg
+    reason: Msg,
+    /** The unit the file's sheets all name, when it is refused for how they are (two of them). */
+    readonly unit?: Unit
   ) {
     super(reason);
     this.message = `${file}: ${reason.en}`;

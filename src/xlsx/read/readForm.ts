@@ -2,6 +2,7 @@ import { FormDef, DEFAULT_FORM } from "../../domain/catalog";
 import { NotAFormError, readForm, FormSheet, UnknownFormError } from "../../domain/layout/read";
 import { META_SHEET } from "../../domain/layout/spec";
 import { Msg, msg } from "../../domain/text";
+import { unitKey } from "../../domain/units";
 import { baseName, FormFileError } from "./errors";
 import { openXlsx, storedMetadataOf, SheetState, XlsxBook, XlsxGrid } from "./xlsxRead";
 import { Inflater } from "./zip";
@@ -157,12 +158,16 @@ export function submittedForms(file: string, sheets: SheetInBook[]): FormSheet[]
     if (same.length < 2) continue;
     const name = baseName(file);
     const list = quoted(same.map((f) => f.sheet));
+    const unit = same[0].unit.value;
     throw new FormFileError(
       file,
       msg(
         `ไฟล์ ${name} มีชีตแบบรายงานที่มองเห็นได้หลายชีตของหน่วยงาน ปี และรอบเดียวกัน (${list}) จึงไม่ทราบว่าชีตใดคือฉบับที่ส่ง กรุณาลบหรือซ่อนชีตที่ไม่ใช้ แล้วส่งใหม่`,
         `${name} has more than one visible report sheet for the same unit, year and round (${list}), so which one is meant is unclear; delete or hide the others and send it again`
-      )
+      ),
+      unit && same.every((f) => f.unit.value && unitKey(f.unit.value) === unitKey(unit))
+        ? unit
+        : undefined
     );
   }
   return forms;

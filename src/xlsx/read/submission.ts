@@ -20,7 +20,7 @@ export function readSubmission(file: string, bytes: Uint8Array, opts: ReadOption
     return submittedForms(file, book.sheets).map((form) => ({ file, form, saved }));
   } catch (e) {
     if (!(e instanceof FormFileError)) throw e;
-    return [{ file, error: e.reason }];
+    return [{ file, error: e.reason, ...(e.unit ? { unit: e.unit } : {}) }];
   }
 }
 
@@ -59,6 +59,9 @@ export function readUnitFile(file: string, bytes: Uint8Array, opts: ReadOptions)
   } catch (e) {
     if (e instanceof OwnReportError) return { kind: "own-report" };
     if (!(e instanceof FormFileError)) throw e;
-    return { kind: "report", subs: [{ file, error: e.reason }] };
+    return {
+      kind: "report",
+      subs: [{ file, error: e.reason, ...(e.unit ? { unit: e.unit } : {}) }],
+    };
   }
 }
