@@ -62,6 +62,17 @@ export function resolveResubmission<T extends Candidate>(
         "the saved time of every file is not known, so which one came later is unclear"
       ),
     };
+  // A time the file keeps in itself and one the disk gave it are not on one clock: a copy written by
+  // a program that keeps no time (ita's own, before Excel saves it) and downloaded or copied again
+  // looks newer than the correction saved in Excel. Which came later is then not told, but asked.
+  if (new Set(copies.map((c) => c.saved!.source)).size > 1)
+    return {
+      kind: "refused",
+      why: msg(
+        "เวลาบันทึกของบางไฟล์มาจากในไฟล์ และของบางไฟล์มาจากเวลาแก้ไขไฟล์ในเครื่อง ซึ่งเทียบกันไม่ได้ จึงบอกไม่ได้ว่าฉบับใดส่งภายหลัง: เลือกฉบับที่จะใช้ในบานหน้าต่าง หรือนำฉบับที่ไม่ใช้ออกจากไฟล์ที่รวม",
+        "some files give their saved time themselves and others only the disk's modification time, which do not compare, so which one came later is unclear: choose the copy to use in the pane, or take the other out of the files to merge"
+      ),
+    };
   // To the second, as the times are shown: copies a few milliseconds apart (copied or downloaded
   // together) are saved at the same time as far as anyone can tell, not one after the other.
   const time = (c: T) => Math.floor(Date.parse(c.saved!.at) / 1000);

@@ -98,6 +98,28 @@ describe("resubmissions", () => {
     expect(r.superseded[0].note.th).toMatch(/เวลาแก้ไขไฟล์ 2026-11-10 15:00:00 \(UTC\+7\)/);
   });
 
+  it("does not tell which came later between a time kept in the file and one the disk gave", async () => {
+    const dir = await tmpDir();
+    // The correction, saved in Excel at 09:42; the original written by ita (no time of its own)
+    // and downloaded again later, so that its file time is the newer.
+    const corrected = await savedAt(dir, "1035-corrected.xlsx", "1035", "2026-11-03T02:42:00Z");
+    const original = await writeDistrict(dir, "1035.xlsx", districtReport("1035"));
+    await touch(original, "2026-11-04T00:00:00Z");
+    const subs = await readSubmissions([original, corrected]);
+    expect(subs.map((x) => x.saved?.source)).toEqual(["filesystem", "properties"]);
+    const r = mergeForms(subs, { formDef: DEFAULT_FORM, expect: "districts" });
+    expect(r.merged).toEqual([]);
+    expect(r.superseded).toEqual([]);
+    expect(r.duplicates.map((d) => d.files)).toEqual([[original, corrected]]);
+    // Chosen by the user, it is merged.
+    const chosen = mergeForms(subs, {
+      formDef: DEFAULT_FORM,
+      expect: "districts",
+      prefer: [corrected],
+    });
+    expect(chosen.merged.map((m) => m.file)).toEqual([corrected]);
+  });
+
   it("shows the superseded file on the status sheet, next to the unit's merged file", async () => {
     const dir = await tmpDir();
     const later = await savedAt(dir, "new.xlsx", "1035", "2026-11-03T02:00:00Z");
