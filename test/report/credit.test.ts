@@ -111,6 +111,32 @@ describe("credit from evidence", () => {
     expect(e13.own).toEqual([]);
   });
 
+  it("counts a numbered result under its plan when it does that plan's work in its own words", () => {
+    const I5 = DEFAULT_FORM.byCode.get("I5")!.standardMeasures;
+    const g = matchUnitMeasures(
+      mergeOf([
+        district("1026", (r) =>
+          set(
+            r,
+            "I5",
+            I5.map((m, i) => `${i + 1}. ${m}`).join("\n"),
+            "1. ยังไม่ได้จัดประชุม\n2. จัดทำคู่มือแล้ว เผยแพร่ทางไลน์กลุ่ม\n3. ผู้อำนวยการเขตกำชับในที่ประชุมแล้ว"
+          )
+        ),
+      ])
+    ).find((x) => x.group === "I5")!;
+    // Plan 3 is the commander's instruction (กำชับ); the result says the director gave it in a meeting.
+    expect(g.standard.map((m) => m.done.map((c) => c.evidence.raw))).toEqual([
+      [],
+      ["จัดทำคู่มือแล้ว เผยแพร่ทางไลน์กลุ่ม"],
+      ["ผู้อำนวยการเขตกำชับในที่ประชุมแล้ว"],
+    ]);
+    expect(g.own).toEqual([]);
+    expect(g.standard[0].planned.map((p) => [p.unit, p.why])).toEqual([
+      ["สำนักงานเขตดินแดง", "not-done"],
+    ]);
+  });
+
   it("takes 'N/A' for no results (never a unit's own work) and 'ทำแล้ว' for the plan carried out", () => {
     const e = matchUnitMeasures(
       mergeOf([

@@ -454,6 +454,36 @@ function restatedPlan(
   return bestShare >= RESTATED && !tie ? best : -1;
 }
 
+/**
+ * Verbs that say what work was done (not "ดำเนินการ", "จัด", "ทำ", said of any): a result numbered as
+ * a plan that shares one with it says it did that plan in words of its own ("3. ผู้อำนวยการเขตกำชับใน
+ * ที่ประชุมแล้ว" of "3. ผู้บังคับบัญชากำชับ กำกับ ติดตาม…").
+ */
+const WORK_WORDS = new Set([
+  ...["กำชับ", "กำกับ", "ติดตาม", "ประชุม", "อบรม", "ฝึกอบรม", "เผยแพร่", "ประชาสัมพันธ์", "ประกาศ"],
+  ...["แต่งตั้ง", "มอบหมาย", "เวียน", "ชี้แจง", "ซักซ้อม", "ทบทวน", "ปรับปรุง", "วิเคราะห์", "สำรวจ"],
+  ...["ติดป้าย", "ประเมิน", "ตรวจสอบ", "รณรงค์", "สัมมนา", "คู่มือ", "ป้าย", "แผ่นพับ", "อินโฟกราฟิก"],
+]);
+
+/**
+ * Whether a result numbered as plan `at` (matching no measure and restating no plan) does that plan's
+ * work in its own words: it shares a verb of work with it, and no other plan shares more.
+ */
+function sameWork(
+  w: ReadonlySet<string>,
+  at: number,
+  planWords: (j: number) => ReadonlySet<string>,
+  stdOfPlan: ReadonlyMap<number, number>
+): boolean {
+  const shared = (j: number) => {
+    let n = 0;
+    for (const x of planWords(j)) if (WORK_WORDS.has(x) && w.has(x)) n++;
+    return n;
+  };
+  const own = shared(at);
+  return own > 0 && ![...stdOfPlan.keys()].some((j) => j !== at && shared(j) > own);
+}
+
 /** A result's first phrase and first two phrases (a restated measure, before the unit's detail). */
 function leadingParts(text: string): string[] {
   const ps = phrases(text);
@@ -582,14 +612,14 @@ function unitPart(
           else if (!credits.has(ka)) credits.set(ka, credit);
           return;
         }
-        if (j < 0) {
+        if (j < 0 && !(aligned && stdOfPlan.has(at) && sameWork(w, at, planWords, stdOfPlan))) {
           const plan =
             ownPlans.find((p) => likeness(words(p.text), w) >= MATCH_AT) ??
             (aligned && ownPlans.includes(aligned) ? aligned : null);
           ownDone.push({ ...where, how: "results", evidence: e, entries: [e], plan });
           return;
         }
-        k = stdOfPlan.get(j)!;
+        k = stdOfPlan.get(j >= 0 ? j : at)!;
       }
       const c = credits.get(k);
       if (c) c.entries.push(e);
