@@ -129,7 +129,9 @@ export const CORPUS: CorpusCase[] = [
       );
       await fs.rm(src);
     },
-    rejected: /truncated\.xlsx is corrupt or not a valid \.xlsx file/,
+    // What to do, in English as in Thai.
+    rejected:
+      /truncated\.xlsx is corrupt or not a valid \.xlsx file \(.+\): open it in Excel and save it again, or ask the unit for a new copy/,
   },
   {
     file: "budget.xlsx",
