@@ -73,8 +73,8 @@ export async function insertStandardMeasures(
     throw new ExcelActionError(
       group
         ? msg(
-            `ข้อ ${it.code} ใช้มาตรการร่วมกับข้อ ${group} (ช่อง ${it.cells.measures}): เพิ่มมาตรการของข้อ ${it.code} ต่อท้ายข้อความในช่องนั้น`,
-            `${it.code} shares its measures with ${group} (cell ${it.cells.measures}): add a measure for ${it.code} at the end of that cell's text`
+            `ข้อ ${it.code} ใช้ช่องมาตรการร่วมกันทั้งกลุ่มข้อ ${group} (ช่อง ${it.cells.measures}): เพิ่มมาตรการของข้อ ${it.code} ต่อท้ายข้อความในช่องนั้น`,
+            `${it.code} is in the measures cell ${group} share (cell ${it.cells.measures}): add a measure for ${it.code} at the end of that cell's text`
           )
         : msg(
             `ข้อ ${it.code} มีมาตรการอยู่แล้วในช่อง ${it.cells.measures}: แก้ไขหรือเพิ่มในช่องนั้นโดยตรง`,

@@ -89,8 +89,8 @@ export const ITEM_RULES: readonly ItemRule[] = [
     message: (it) => {
       const group = codeSpan([it.code, ...it.sharedWith]);
       return msg(
-        `ข้อ ${it.code} ต่ำกว่าเกณฑ์ และใช้มาตรการร่วมกับข้อ ${group} ควรมีมาตรการที่มุ่งแก้ข้อ ${it.code} โดยตรง`,
-        `${it.code} is under the pass mark and shares its measures with ${group}; consider a measure aimed at ${it.code}`
+        `ข้อ ${it.code} ต่ำกว่าเกณฑ์ และใช้ช่องมาตรการร่วมกันทั้งกลุ่มข้อ ${group} ควรมีมาตรการที่มุ่งแก้ข้อ ${it.code} โดยตรง`,
+        `${it.code} is under the pass mark and its measures are in the one cell ${group} share; consider a measure aimed at ${it.code}`
       );
     },
   },

@@ -35,8 +35,8 @@ export function refuse(file: string, th: string, en: string): FormFileError {
 export function corrupt(file: string, detail: string): FormFileError {
   return refuse(
     file,
-    // The detail is technical (in English, in both): what to do is said in both languages.
-    `เสียหายหรือไม่ใช่ไฟล์ .xlsx ที่ถูกต้อง (${detail}) ลองเปิดใน Excel แล้วบันทึกใหม่ หรือขอไฟล์ใหม่จากหน่วยงาน`,
+    // The detail is technical English, left out of the Thai; what to do is said in both languages.
+    "เสียหายหรือไม่ใช่ไฟล์ .xlsx ที่ถูกต้อง ลองเปิดใน Excel แล้วบันทึกใหม่ หรือขอไฟล์ใหม่จากหน่วยงาน",
     `is corrupt or not a valid .xlsx file (${detail}): open it in Excel and save it again, or ask the unit for a new copy`
   );
 }
