@@ -303,7 +303,7 @@ describe("the central report model", () => {
   );
 
   it("has the fiscal year and round in the title, and the units reported and missing", () => {
-    expect(r.title).toContain("ประจำปีงบประมาณ พ.ศ. 2567 รอบ 6 เดือน");
+    expect(r.title).toContain("ประจำปีงบประมาณ พ.ศ. 2567 รอบ 6 เดือนแรก (ตุลาคม 2566 - มีนาคม 2567)");
     expect(r.opening[1]).toContain("จากรายงานของ 1 หน่วยงาน");
     expect(r.opening[1]).toContain("ยังไม่ได้รับรายงานจาก 49 หน่วยงาน");
     expect(r.missing).toMatch(/^หน่วยงานที่ยังไม่ได้ส่งรายงาน 49 หน่วยงาน ได้แก่ สำนักงานเขตพระนคร ดุสิต /);

@@ -3,6 +3,7 @@ import { Comparison } from "../compare";
 import { changesSection, ReportChanges } from "./changes";
 import { MergedUnit, MergeResult } from "../merge";
 import { scoreText } from "../score";
+import { Round, roundPeriod } from "../fiscal";
 import { kindOf, unitDisplayName, unitsByKind } from "../units";
 import { words } from "./measureMatch";
 import {
@@ -426,7 +427,8 @@ export function buildCentralReport(result: MergeResult, opts: ReportOptions = {}
   const { formDef, merged } = result;
   const year = result.period?.fiscalYear ?? formDef.fiscalYear;
   const round = result.period?.round ?? null;
-  const roundText = round ? ` รอบ ${round} เดือน` : "";
+  // The round with the months it covers, as the district form names it.
+  const roundText = round ? ` ${roundPeriod(year, round as Round).th}` : "";
   const title = `ผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานของกรุงเทพมหานคร ประจำปีงบประมาณ พ.ศ. ${year}${roundText}`;
 
   const reported = merged.length;
