@@ -43,8 +43,13 @@ const CELL_MARGIN = 80;
 /** Twips to points. */
 const pt = (twips: number) => twips / 20;
 
-/** A break opportunity after "/" ("คู่มือ/มาตรฐาน"): Thai line breaking otherwise cuts inside the next word. */
-const breakable = (text: string) => text.replace(/\/(?=\S)/g, "/\u200B");
+/**
+ * A break opportunity after "/" ("คู่มือ/มาตรฐาน"): Thai line breaking otherwise cuts inside the next
+ * word; and none before the repetition mark, which belongs to the word before it ("ต่าง ๆ" never
+ * leaves "ๆ" to start a line).
+ */
+const breakable = (text: string) =>
+  text.replace(/\/(?=\S)/g, "/\u200B").replace(/[ \t]+ๆ/g, "\u00A0ๆ");
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

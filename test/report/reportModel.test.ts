@@ -329,6 +329,9 @@ describe("the central report model", () => {
     expect(doc).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
     expect(doc).toContain("<w:tblHeader/>");
     expect(doc).toContain("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่");
+    // The repetition mark kept with its word: "ต่าง ๆ" never leaves "ๆ" to start a line.
+    expect(doc).toContain("ต่าง\u00a0ๆ");
+    expect(doc).not.toMatch(/ ๆ/);
     // The tool's code kept with the word before it (no-break spaces): never alone on a line.
     expect(doc).toContain("(External Integrity and Transparency Assessment\u00a0:\u00a0EIT)");
     // Widow and orphan control on the table's paragraphs, as Word's Normal style has it: the
