@@ -23,7 +23,7 @@ export function normalizeCode(input: string): string | null {
 /** Leading code in a text like `I22 ผู้บังคับบัญชา…` or `O1 – O22 (100 คะแนน)`; null when none. */
 export function leadingCode(text: string): { code: string; rest: string } | null {
   const s = thaiDigitsToAscii(text.normalize("NFC")).trimStart();
-  const m = /^([IEO]\s*\d{1,3}(?:\s*[-–—‑]\s*O?\s*\d{1,3})?)(?=$|[\s:.,)(\t])/i.exec(s);
+  const m = /^([IEO]\s*\d{1,3}(?:\s*[-–—‑]\s*O?\s*\d{1,3})?)(?=$|[\s:.,;|)(\t])/i.exec(s);
   if (!m) return null;
   const code = normalizeCode(m[1]);
   return code ? { code, rest: s.slice(m[0].length).trim() } : null;

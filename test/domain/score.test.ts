@@ -244,6 +244,18 @@ describe("parseScoresList: the usual copies", () => {
     // Two numbers in the text: which one is the score is unclear, so the line is reported.
     expect(unmatched.map((u) => u.line)).toEqual([11, 12]);
   });
+  it("reads a list separated by semicolons, as a CSV saved with ';' is", () => {
+    const { scores, unmatched } = parseScoresList(
+      "รหัส;คะแนน\nE1;77\nI22;82,01\nO1-O22;100",
+      FY2567
+    );
+    expect(scores.map((s) => [s.code, s.score])).toEqual([
+      ["E1", 77],
+      ["I22", 82.01],
+      ["O1-O22", 100],
+    ]);
+    expect(unmatched).toEqual([]);
+  });
 });
 
 describe("a score cell as Excel stores it", () => {
