@@ -103,6 +103,21 @@ describe("ita merge and its inputs", () => {
     expect(readdirSync(out).sort()).toEqual(["report.docx", "summary.xlsx"]);
   });
 
+  it("says a summary given to read or validate is the central summary, not a unit's report", async () => {
+    const out = path.join(dir, "read-summary");
+    await fs.mkdir(out);
+    const summary = path.join(out, "summary.xlsx");
+    expect((await runCli("merge", a, "-o", summary)).code).toBe(0);
+    for (const cmd of ["read", "validate"]) {
+      const r = await runCli(cmd, summary);
+      expect([cmd, r.code]).toEqual([cmd, 2]);
+      expect(r.err).toBe(
+        "ข้อผิดพลาด: ไฟล์ summary.xlsx เป็นไฟล์สรุปของส่วนกลางที่ ita merge เขียน ไม่ใช่รายงานของหน่วยงาน: ระบุไฟล์รายงานของหน่วยงาน (ไฟล์ที่หน่วยงานส่ง)\n" +
+          "Error: summary.xlsx is a central summary written by ita merge, not a unit's report: give the unit's report (the file the unit sent)\n"
+      );
+    }
+  });
+
   it("run again into its own folder: skips its earlier summary and report, replaces both, refuses a Word report of a unit", async () => {
     const own = path.join(dir, "own");
     await fs.mkdir(own);

@@ -4,6 +4,7 @@ import { META_SHEET } from "../../domain/layout/spec";
 import { Msg, msg } from "../../domain/text";
 import { unitKey } from "../../domain/units";
 import { baseName, FormFileError } from "./errors";
+import { isSummaryBook } from "./previousSummary";
 import { openXlsx, storedMetadataOf, SheetState, XlsxBook, XlsxGrid } from "./xlsxRead";
 import { Inflater } from "./zip";
 
@@ -81,7 +82,19 @@ export function readFormBook(
   bytes: Uint8Array,
   opts: ReadOptions
 ): { sheets: SheetInBook[]; savedAt: string | null } {
-  return formsOfBook(openXlsx(file, bytes, opts.inflate), opts.formDef);
+  const book = openXlsx(file, bytes, opts.inflate);
+  // The central office's summary has no report sheet to read: said as what it is.
+  if (isSummaryBook(book)) {
+    const name = baseName(file);
+    throw new FormFileError(
+      file,
+      msg(
+        `ไฟล์ ${name} เป็นไฟล์สรุปของส่วนกลางที่ ita merge เขียน ไม่ใช่รายงานของหน่วยงาน: ระบุไฟล์รายงานของหน่วยงาน (ไฟล์ที่หน่วยงานส่ง)`,
+        `${name} is a central summary written by ita merge, not a unit's report: give the unit's report (the file the unit sent)`
+      )
+    );
+  }
+  return formsOfBook(book, opts.formDef);
 }
 
 /** The form sheets of an opened workbook (see readFormSheets) and when it was last saved. */
