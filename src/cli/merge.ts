@@ -37,6 +37,7 @@ import { reportTrace } from "../domain/report/trace";
 import { readFileBytes } from "../xlsx/files";
 import { isSummaryBook } from "../xlsx/read/previousSummary";
 import { openXlsx } from "../xlsx/read/xlsxRead";
+import { readFormBook } from "../xlsx/read/readForm";
 import { writeBytesAtomic } from "../xlsx/write/atomic";
 import { nodeInflate } from "../xlsx/nodeInflate";
 import { numberOption, parse, UserError } from "./args";
@@ -175,6 +176,26 @@ export async function checkOutput(
         `${what.en} ${out} is one of the files to merge (${f}); it is not overwritten. Give another name or folder`
       )
     );
+  }
+  // Nor over a unit's report that is not among them (an output name typed onto one).
+  if (statOrNull(resolved)?.isFile() && (await isUnitReport(out)))
+    throw new UserError(
+      msg(
+        `${what.th} ${out} เป็นไฟล์รายงานของหน่วยงาน จึงไม่เขียนทับ กรุณาระบุชื่ออื่นหรือโฟลเดอร์อื่น`,
+        `${what.en} ${out} is a unit's report; it is not overwritten. Give another name or folder`
+      )
+    );
+}
+
+/** Whether a file on disk reads as a unit's report (a workbook with a form sheet). */
+async function isUnitReport(file: string): Promise<boolean> {
+  try {
+    return (
+      readFormBook(file, await readFileBytes(file), { inflate: nodeInflate }).sheets.length > 0
+    );
+  } catch (e) {
+    if (e instanceof ReasonError) return false;
+    throw e;
   }
 }
 

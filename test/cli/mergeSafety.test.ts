@@ -60,6 +60,17 @@ describe("ita merge and its inputs", () => {
 
   it("refuses an output that is one of the input files", () => refused([a, b, "-o", a], a));
 
+  it("refuses an output that is a unit's report not among the files merged", async () => {
+    const before = await sha(b);
+    const r = await runCli("merge", a, "-o", b);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      `ข้อผิดพลาด: ไฟล์สรุป ${b} เป็นไฟล์รายงานของหน่วยงาน จึงไม่เขียนทับ กรุณาระบุชื่ออื่นหรือโฟลเดอร์อื่น\n` +
+        `Error: The summary file ${b} is a unit's report; it is not overwritten. Give another name or folder\n`
+    );
+    expect(await sha(b)).toBe(before);
+  });
+
   it("refuses an output inside an input folder that is a district file", () =>
     refused([path.join(dir, "districts"), "-o", b], b));
 
