@@ -2,6 +2,8 @@ import path from "path";
 import { syntheticReport } from "../../src/cli/sampleData";
 import {
   buildCentralReport,
+  buildSummary,
+  SUMMARY_SHEETS,
   DEFAULT_FORM,
   findDistrict,
   matchUnitMeasures,
@@ -193,6 +195,12 @@ describe("credit from evidence", () => {
       "- สำนักงานเขตบางนา รายงานว่าได้ดำเนินการตามมาตรการนี้ตามที่วางแผนไว้",
       "- สำนักงานเขตพระนคร รายงานว่ายังไม่ได้ดำเนินการ",
     ]);
+    // The summary's measures sheet says who among those counted said only "as planned".
+    const sheet = buildSummary(r).find((x) => x.name === SUMMARY_SHEETS.measures)!;
+    const row = sheet.rows.find((x) => x.cells[1] === I8[1])!;
+    expect(row.cells[2]).toBe("1 หน่วยงาน: บางนา (รายงานว่าดำเนินการตามที่วางแผนไว้)");
+    const first = sheet.rows.find((x) => x.cells[1] === I8[0])!;
+    expect(first.cells[2]).toBe("2 หน่วยงาน: ทุกหน่วยงานที่ส่งรายงาน (รายงานว่าดำเนินการตามที่วางแผนไว้)");
   });
 
   it("does not count Chom Thong (seed 003) under measures its results do not mention", () => {

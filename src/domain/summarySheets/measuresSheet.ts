@@ -131,7 +131,12 @@ export function measuresSheet(r: MergeResult): SummarySheet {
               n.standard[k],
               clampText(s.text),
               (done || "ไม่มี") +
-                (asPlanned.length ? ` (ตามที่วางแผนไว้: ${shortNames(r, asPlanned)})` : ""),
+                // Who among them said only that they did what they planned (no words of the measure).
+                (asPlanned.length === s.done.length
+                  ? " (รายงานว่าดำเนินการตามที่วางแผนไว้)"
+                  : asPlanned.length
+                    ? ` (ในจำนวนนี้ ${shortNames(r, asPlanned)} รายงานว่าดำเนินการตามที่วางแผนไว้)`
+                    : ""),
               counted(
                 r,
                 s.planned.map((p) => p.key)
