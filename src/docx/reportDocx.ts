@@ -362,6 +362,9 @@ function buildDocument(report: CentralReport): Document {
     for (const ind of t.indicators)
       body.push(...indicatorBlock(ind, report.columns, report.belowPassHeading));
   });
+  // The notes and the list of units not heard from, then the office's name last, as a letter ends.
+  report.notes.forEach((n, i) => body.push(para(n, { size: SMALL, before: i === 0 ? 240 : 0 })));
+  if (report.missing) body.push(para(report.missing, { size: SMALL, before: 120 }));
   // The closing's space above it is its own first line's, not an empty line's: after a table that
   // fills its page, the office's name then needs little more than its own line to stay on that page.
   report.closing.forEach((line, i) =>
@@ -373,11 +376,6 @@ function buildDocument(report: CentralReport): Document {
       })
     )
   );
-  if (report.missing)
-    body.push(
-      new Paragraph({ children: [], spacing: { before: 240 } }),
-      para(report.missing, { size: SMALL })
-    );
 
   const runStyle = {
     font: { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT },

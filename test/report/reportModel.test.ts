@@ -310,6 +310,21 @@ describe("the central report model", () => {
     expect(r.closing).toEqual([DEFAULT_OFFICE]);
   });
 
+  it("opens with what it opens ('… ดังนี้' last), and ends with the note, the units not heard from, then the office", async () => {
+    expect(r.opening).toHaveLength(2);
+    expect(r.opening[1].endsWith(" ดังนี้")).toBe(true);
+    const doc = strFromU8(unzipSync(await reportDocxBytes(r))["word/document.xml"]);
+    const at = (t: string) => doc.indexOf(t);
+    const lastTable = doc.lastIndexOf("</w:tbl>");
+    expect(at("หมายเหตุ หน่วยงานที่กล่าวถึงในแต่ละมาตรการ")).toBeGreaterThan(lastTable);
+    expect(at("หน่วยงานที่ยังไม่ได้ส่งรายงาน 49 หน่วยงาน")).toBeGreaterThan(
+      at("หมายเหตุ หน่วยงานที่กล่าวถึงในแต่ละมาตรการ")
+    );
+    expect(doc.lastIndexOf(DEFAULT_OFFICE)).toBeGreaterThan(
+      at("หน่วยงานที่ยังไม่ได้ส่งรายงาน 49 หน่วยงาน")
+    );
+  });
+
   it("takes the compiling office as an option", () => {
     const o = buildCentralReport(
       mergeOf([district("1047", (x) => set(x, "I1", `- ${I1[0]}`, `- ${I1[0]}`))]),

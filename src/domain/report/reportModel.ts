@@ -116,8 +116,10 @@ export interface CentralReport {
   /** Heading of each indicator's list of items under the pass mark. */
   belowPassHeading: string;
   tools: ReportTool[];
+  /** Notes printed after the tables (how the units are told under each measure). */
+  notes: string[];
   closing: string[];
-  /** The missing units' list printed after the closing when too long for the opening. */
+  /** The missing units' list, printed after the notes, when too long for the opening. */
   missing: string | null;
   /** The units' own names (without their kind's prefix: "บางบอน"): a writer keeps each on one line. */
   unitNames: string[];
@@ -445,7 +447,11 @@ export function buildCentralReport(result: MergeResult, opts: ReportOptions = {}
           ? ` ยังไม่ได้รับรายงานจาก ${fmt(result.missing.length)} หน่วยงาน ได้แก่ ${result.missing.map(unitDisplayName).join(" ")}`
           : " ได้รับรายงานครบทุกหน่วยงานที่กำหนด"
     }${result.rejected.length ? ` และมีไฟล์ที่รับไม่ได้ ${fmt(result.rejected.length)} ไฟล์ (ดูชีตสถานะการส่งในไฟล์สรุป)` : ""} ดังนี้`,
-    "หน่วยงานที่กล่าวถึงในแต่ละมาตรการ คือหน่วยงานที่ผลการดำเนินการระบุถึงมาตรการนั้น หรือระบุว่าได้ดำเนินการตามที่วางแผนไว้ หน่วยงานที่มีแผนแต่ผลการดำเนินการไม่ได้ระบุถึง ได้แยกไว้ต่างหาก",
+  ];
+  // How the units are told under each measure: after the tables, as a note (after "ดังนี้" it stood
+  // between the opening and what it opens).
+  const notes = [
+    "หมายเหตุ หน่วยงานที่กล่าวถึงในแต่ละมาตรการ คือหน่วยงานที่ผลการดำเนินการระบุถึงมาตรการนั้น หรือระบุว่าได้ดำเนินการตามที่วางแผนไว้ หน่วยงานที่มีแผนแต่ผลการดำเนินการไม่ได้ระบุถึง ได้แยกไว้ต่างหาก",
   ];
 
   const groups = matchUnitMeasures(result);
@@ -504,6 +510,7 @@ export function buildCentralReport(result: MergeResult, opts: ReportOptions = {}
   return {
     title,
     opening,
+    notes,
     changes: opts.comparison ? changesSection(opts.comparison) : null,
     columns: [
       "มาตรการหรือกิจกรรมที่ดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
