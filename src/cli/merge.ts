@@ -20,6 +20,7 @@ import {
   isRound,
   MergeResult,
   Msg,
+  namedOtherUnit,
   msg,
   comparedCode,
   Comparison,
@@ -477,6 +478,13 @@ export function formatMerge(o: MergeOutcome, inputs: Inputs, output: string | nu
       lines.push(
         `  รวมจากแบบฟอร์ม ${m.mappedFrom} ตามข้อที่ต่อเนื่องกัน / merged from the form ${m.mappedFrom} as its items map  ${path.basename(m.file)}`
       );
+  for (const m of r.merged) {
+    const other = namedOtherUnit(m.file, m.unit);
+    if (other)
+      lines.push(
+        `  ชื่อไฟล์ไม่ตรงกับรายงาน / file named for another unit  ${path.basename(m.file)}: ชื่อไฟล์ระบุ${unitDisplayName(other)} แต่รายงานในไฟล์เป็นของ${m.label} / the name gives ${other.en}, but the report in it is ${m.unit.en}'s`
+      );
+  }
   for (const x of r.superseded)
     lines.push(`  มีฉบับใหม่แทน / superseded  ${path.basename(x.file)} → ${path.basename(x.by)}`);
   for (const x of r.rejected)

@@ -97,10 +97,15 @@ const ERRORS_NAMED = 3;
  * tell the central office whom to ask for what): its first errors, the rest counted; and the cells
  * of text it typed outside the form's cells, which the summary does not have.
  */
-function statusNote(m: { validation: { issues: readonly Issue[] } }): Msg | null {
+function statusNote(m: {
+  validation: { issues: readonly Issue[] };
+  file: string;
+  unit: Unit;
+}): Msg | null {
   const errors = m.validation.issues.filter((i) => i.severity === "error");
   const unread = m.validation.issues.filter((i) => i.rule === "form.stray-text" && i.cell);
-  if (!errors.length && !unread.length) return null;
+  const misnamed = namedOtherUnit(m.file, m.unit);
+  if (!errors.length && !unread.length && !misnamed) return null;
   const at = (i: Issue, lang: "th" | "en") => `${i.cell ? `${i.cell} ` : ""}${i.message[lang]}`;
   const named = errors.slice(0, ERRORS_NAMED);
   const more = errors.length - named.length;
@@ -115,6 +120,11 @@ function statusNote(m: { validation: { issues: readonly Issue[] } }): Msg | null
       msg(
         `ข้อความที่พิมพ์นอกช่องของแบบรายงาน ไม่ได้นำมารวม: ${cells}`,
         `text typed outside the form's cells, not merged: ${cells}`
+      ),
+    misnamed &&
+      msg(
+        `ชื่อไฟล์ระบุ${unitDisplayName(misnamed)} แต่รายงานในไฟล์เป็นของ${unitDisplayName(m.unit)}`,
+        `the file's name gives ${misnamed.en}, but the report in it is ${m.unit.en}'s`
       ),
   ].filter((x): x is Msg => Boolean(x));
   return msg(parts.map((p) => p.th).join(" — "), parts.map((p) => p.en).join(" — "));
@@ -194,6 +204,15 @@ export function periodsOfSubmissions(subs: readonly Submission[]) {
       s.form ? [{ fiscalYear: s.form.fiscalYear.value, round: s.form.round.value }] : []
     )
   );
+}
+
+/**
+ * The district a file's name gives when the report in it is another unit's (renamed, or sent by
+ * mistake): the report is merged as what it says, and the district the name gives may be missing.
+ */
+export function namedOtherUnit(file: string, unit: Unit): Unit | null {
+  const byName = districtOfFileName(file);
+  return byName && byName.code !== unit.code ? byName : null;
 }
 
 /**

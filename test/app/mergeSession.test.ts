@@ -225,6 +225,18 @@ describe("every file in a folder is accounted for", () => {
     expect(human.out).toContain("  ไม่อ่านไฟล์ล็อกและไฟล์ซ่อน / lock and hidden files not read: 2\n");
   });
 
+  it("says when a file named for one district holds another's report", async () => {
+    const d = await tmpDir();
+    await writeDistrict(d, "1010-มีนบุรี-ส่งแล้ว.xlsx", districtReport("1004"));
+    const out = path.join(await tmpDir(), "s.xlsx");
+    const r = await runCli("merge", d, "-o", out, "--expect", "districts");
+    expect(r.out).toContain(
+      "  ชื่อไฟล์ไม่ตรงกับรายงาน / file named for another unit  1010-มีนบุรี-ส่งแล้ว.xlsx: ชื่อไฟล์ระบุสำนักงานเขตมีนบุรี แต่รายงานในไฟล์เป็นของสำนักงานเขตบางรัก / the name gives Min Buri, but the report in it is Bang Rak's\n"
+    );
+    // Merged as what it says; the district its name gives is still missing.
+    expect(r.out).toMatch(/ยังไม่ส่ง \/ missing: .*มีนบุรี/);
+  });
+
   it("reads the units' folders one level down, as the library keeps them; names a deeper folder as not read", async () => {
     const d = await tmpDir();
     await writeDistrict(d, "1035.xlsx", districtReport("1035"));
