@@ -125,7 +125,8 @@ export function unitDid(
   if (fromResults.length) done.push(`ดำเนินการตามมาตรการ ${nums(fromResults)}`);
   if (asPlanned.length) done.push(`ดำเนินการตามมาตรการ ${nums(asPlanned)} ตามที่วางแผนไว้`);
   const own = only ? picked.some((s) => s.own) : u.own.length > 0;
-  if (own && n.own) done.push(`ดำเนินการอื่นของหน่วยงานเพิ่มเติม (ดู${n.own})`);
+  // The group's row of other work is right above the lines that say this: not pointed to again.
+  if (own && n.own) done.push("ดำเนินการอื่นของหน่วยงานเพิ่มเติม");
   for (const r of u.references.filter((x) => x.where === "results")) {
     const target = byGroup.get(r.to);
     const there = target && unitInGroup(target, key);
