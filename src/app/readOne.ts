@@ -9,7 +9,7 @@ import type { Submission } from "../domain/merge";
 import { baseName, msg } from "../domain/text";
 import { readUnitFile, UnitFile } from "../xlsx/read/submission";
 import type { Inflater } from "../xlsx/read/zip";
-import { fingerprint, PickedFile, SourceError } from "./files";
+import { Cancelled, fingerprint, PickedFile, SourceError } from "./files";
 import type { ReadOne } from "./readWire";
 
 /**
@@ -26,13 +26,25 @@ export interface ReadPool {
  * pool is handed every file at once, and a burst of downloads is what Microsoft 365 answers by
  * throttling (https://learn.microsoft.com/graph/throttling). Each pool keeps its own turn.
  */
-export function inTurn(): (read: () => Promise<ReadOne>) => Promise<ReadOne> {
+export function inTurn(): ((read: () => Promise<ReadOne>) => Promise<ReadOne>) & {
+  /** The reads not yet started are not started (each rejects with Cancelled). */
+  cancel(): void;
+} {
   let last: Promise<unknown> = Promise.resolve();
-  return (read) => {
-    const one = last.then(read);
+  let cancelled = false;
+  const turn = (read: () => Promise<ReadOne>) => {
+    const one = last.then(() => {
+      if (cancelled) throw new Cancelled();
+      return read();
+    });
     last = one.catch(() => undefined);
     return one;
   };
+  return Object.assign(turn, {
+    cancel: () => {
+      cancelled = true;
+    },
+  });
 }
 
 /** A file the reader could not take for a reason it did not foresee: refused, in words a user reads. */

@@ -201,6 +201,8 @@ export function diskCache(dir: string): ByteCache {
 /** What the command says while Graph asks it to wait. */
 export function retryLine(n: RetryNote): string {
   const s = Math.round(n.waitMs / 1000);
+  if (n.reason === "gateway")
+    return `Microsoft 365 ตอบ ${n.status} (ระบบทางผ่านขัดข้องชั่วคราว) รอ ${s} วินาที แล้วลองใหม่ครั้งที่ ${n.retry} จาก ${n.of} / Microsoft 365 answered ${n.status} (a gateway failed on the way); waiting ${s} s, retry ${n.retry} of ${n.of}\n`;
   return n.reason === "connection"
     ? `การเชื่อมต่อกับ Microsoft 365 ขาด รอ ${s} วินาที แล้วลองใหม่ครั้งที่ ${n.retry} จาก ${n.of} / the connection to Microsoft 365 broke off; waiting ${s} s, retry ${n.retry} of ${n.of}\n`
     : `Microsoft 365 ขอให้รอ ${s} วินาที (${n.status}) แล้วลองใหม่ครั้งที่ ${n.retry} จาก ${n.of} / Microsoft 365 asked to wait ${s} s (${n.status}); retry ${n.retry} of ${n.of}\n`;

@@ -68,19 +68,33 @@ export interface Inputs {
  * listed as ignored. A folder deeper down is named as not read. The same file given twice (a path
  * and a link to it) is taken once.
  */
-export async function expandInputs(inputs: string[]): Promise<Inputs> {
+export async function expandInputs(inputs: string[], unitFolders = true): Promise<Inputs> {
   const out: string[] = [];
   const ignored: Inputs["ignored"] = [];
   const notRead: Inputs["notRead"] = [];
   const walk = async (dir: string, depth: number) => {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      // A unit's folder that cannot be opened (no permission, a file only online) is named, not fatal.
+      if (depth === 0) throw e;
+      notRead.push({
+        file: dir,
+        reason: msg(
+          `เปิดโฟลเดอร์ไม่ได้ (${(e as NodeJS.ErrnoException).code ?? "error"})`,
+          `the folder could not be opened (${(e as NodeJS.ErrnoException).code ?? "error"})`
+        ),
+      });
+      return;
+    }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const file = path.join(dir, e.name);
       const why = ignoredName(e.name);
       if (why) ignored.push({ file, why });
       else if (!e.isDirectory()) out.push(file);
-      else if (depth === 0) await walk(file, 1);
-      else notRead.push({ file, reason: DEEPER_FOLDER });
+      else if (depth > 0) notRead.push({ file, reason: DEEPER_FOLDER });
+      else if (unitFolders) await walk(file, 1);
     }
   };
   for (const input of inputs) {
@@ -341,7 +355,9 @@ export async function merge(argv: string[], io: Io): Promise<number> {
   const compareInputs = (values.compare as unknown as string[] | undefined) ?? [];
   let previous: PreviousPeriod | null = null;
   if (compareInputs.length) {
-    const prev = await expandInputs(compareInputs);
+    // The previous period's files as given (a summary, or its folder's files): its subfolders are
+    // not the period's units (a backup of an older summary would make two summaries).
+    const prev = await expandInputs(compareInputs, false);
     if (!prev.files.length)
       throw new UserError(
         msg(

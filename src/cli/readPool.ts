@@ -100,6 +100,7 @@ export function nodeReadPool(files: number, form?: FormDef): ReadPool | undefine
       });
     },
     cancel() {
+      downloads.cancel();
       for (const p of waiting.values()) p.reject(new Cancelled());
       waiting.clear();
       close();

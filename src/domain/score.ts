@@ -136,19 +136,19 @@ export function band(score: number): Band {
 }
 
 /**
- * How far a score is under the pass mark, in points (0 when it passes): to the fourth decimal, so
+ * How far a score is under the pass mark, in points (0 when it passes): to the sixth decimal, so
  * that 84.999 is short by 0.001, never by "0.00" (to two, it was).
  */
 export function shortBy(score: number, passMark = DEFAULT_PASS_MARK): number {
-  return Math.max(0, Math.round((passMark - score) * 1e4) / 1e4);
+  return Math.max(0, Math.round((passMark - score) * 1e6) / 1e6);
 }
 
 /**
  * A score (or a shortfall) as printed: two decimals as the ITA gives them, more when it has more
- * (up to four) — 84.999 is "84.999", not "85.00" in a list of items under 85.
+ * (up to six) — 84.999 is "84.999", not "85.00" in a list of items under 85.
  */
 export function scoreText(n: number): string {
-  let s = n.toFixed(4);
+  let s = n.toFixed(6);
   while (s.endsWith("0") && s.length - s.indexOf(".") > 3) s = s.slice(0, -1);
   return s;
 }

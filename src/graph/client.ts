@@ -42,8 +42,8 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export type TokenSource = () => Promise<string>;
 
 export interface RetryNote {
-  /** busy: Microsoft 365 asked to wait (429, 503) or a gateway failed; connection: the answer broke off. */
-  reason: "busy" | "connection";
+  /** busy: Microsoft 365 asked to wait (429, 503); gateway: a gateway failed (502, 504); connection: no answer, or one broken off. */
+  reason: "busy" | "gateway" | "connection";
   /** The status answered; null when the connection broke. */
   status: number | null;
   /** How long the client waits before the next try, in ms. */
@@ -96,7 +96,8 @@ export function retryAfterSeconds(value: string | null, now: number = Date.now()
   const v = value.trim();
   if (/^\d{1,9}$/.test(v)) return Number(v);
   if (!HTTP_DATE.test(v)) return null;
-  const at = Date.parse(v);
+  // The asctime form names no zone: it is GMT, as every HTTP date is (not this computer's time).
+  const at = Date.parse(/GMT$/.test(v) ? v : `${v} GMT`);
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
@@ -185,7 +186,8 @@ export class GraphClient {
     const waitS = Math.max(asked ?? 2 ** (attempt + 1), MIN_WAIT_SECONDS);
     if (attempt >= this.opts.maxRetries || waitS > this.opts.maxWaitSeconds) return false;
     const note: RetryNote = {
-      reason: status === null ? "connection" : "busy",
+      reason:
+        status === null ? "connection" : status === 502 || status === 504 ? "gateway" : "busy",
       status,
       waitMs: waitS * 1000,
       retry: attempt + 1,

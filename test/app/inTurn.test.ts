@@ -2,6 +2,7 @@
  * The library's files are downloaded one after another even when a pool is handed every file at once
  * (a burst of downloads is what Microsoft 365 answers by throttling).
  */
+import { Cancelled } from "../../src/app/files";
 import { inTurn } from "../../src/app/readOne";
 import type { ReadOne } from "../../src/app/readWire";
 
@@ -34,5 +35,25 @@ describe("inTurn", () => {
     expect(log).toEqual(["start a", "start b", "start c"]);
     ends.c();
     await expect(c).resolves.toEqual(answer("c"));
+  });
+
+  it("starts none of the reads still waiting once cancelled", async () => {
+    const turn = inTurn();
+    const started: string[] = [];
+    let end: () => void = () => undefined;
+    const a = turn(() => {
+      started.push("a");
+      return new Promise<ReadOne>((resolve) => (end = () => resolve(answer("a"))));
+    });
+    const b = turn(async () => {
+      started.push("b");
+      return answer("b");
+    });
+    await Promise.resolve();
+    turn.cancel();
+    end();
+    await expect(a).resolves.toEqual(answer("a"));
+    await expect(b).rejects.toBeInstanceOf(Cancelled);
+    expect(started).toEqual(["a"]);
   });
 });

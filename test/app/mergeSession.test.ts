@@ -6,7 +6,7 @@
 import { Document, Packer, Paragraph } from "docx";
 import { promises as fs } from "fs";
 import path from "path";
-import { diskFile } from "../../src/cli/merge";
+import { diskFile, expandInputs } from "../../src/cli/merge";
 import { mergeRead, readUnitFiles, ReadSet } from "../../src/app/mergeSession";
 import { loadFormDef, renderForm, metaFromReport, SUMMARY_SHEETS } from "../../src/domain";
 import { nodeInflate } from "../../src/xlsx/nodeInflate";
@@ -223,6 +223,21 @@ describe("every file in a folder is accounted for", () => {
     ]);
     const human = await runCli("merge", dir, "-o", out, "--expect", "none");
     expect(human.out).toContain("  ไม่อ่านไฟล์ล็อกและไฟล์ซ่อน / lock and hidden files not read: 2\n");
+  });
+
+  it("takes a previous period's folder (--compare) as its files only, its subfolders not its units", async () => {
+    const d = await tmpDir();
+    await writeDistrict(d, "1035.xlsx", districtReport("1035"));
+    await fs.mkdir(path.join(d, "backup"));
+    await writeDistrict(path.join(d, "backup"), "1035-old.xlsx", districtReport("1035"));
+    const prev = await expandInputs([d], false);
+    expect(prev.files.map((f) => path.relative(d, f))).toEqual(["1035.xlsx"]);
+    expect(prev.notRead).toEqual([]);
+    const now = await expandInputs([d]);
+    expect(now.files.map((f) => path.relative(d, f))).toEqual([
+      "1035.xlsx",
+      path.join("backup", "1035-old.xlsx"),
+    ]);
   });
 
   it("says when a file named for one district holds another's report", async () => {

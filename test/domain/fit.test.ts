@@ -121,7 +121,7 @@ describe("the pass mark as typed (D4)", () => {
         "meta.pass-mark-differs",
         "warning",
         "D4",
-        "The pass mark 80 is not the form's (85), so items are checked against 80: set it back to 85 unless the change is meant",
+        "The pass mark 80 is not the form's (85), which changes the items taken as under it: set it back to 85 unless the change is meant",
       ],
     ]);
   });

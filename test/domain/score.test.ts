@@ -331,5 +331,8 @@ describe("scores just under the pass mark, as printed", () => {
     expect(scoreText(84.995)).toBe("84.995");
     expect(scoreText(0.001)).toBe("0.001");
     expect(scoreText(11.61)).toBe("11.61");
+    // Still under the mark at the fifth decimal: printed so, short by what it lacks.
+    expect(scoreText(84.99999)).toBe("84.99999");
+    expect(shortBy(84.99999, 85)).toBe(0.00001);
   });
 });

@@ -139,6 +139,20 @@ describe("credit from evidence", () => {
     ]);
   });
 
+  it("does not count a result under a plan for one shared word when the lists are not numbered", () => {
+    const I5 = DEFAULT_FORM.byCode.get("I5")!.standardMeasures;
+    for (const [plan, result] of [
+      [I5[2], "ติดตามผลการเบิกจ่ายงบประมาณประจำปี"],
+      [I5[0], "เข้าร่วมประชุมผู้บริหารกรุงเทพมหานคร"],
+      [I5[1], "ติดป้ายประชาสัมพันธ์งานวันเด็ก"],
+    ]) {
+      const g = matchUnitMeasures(
+        mergeOf([district("1047", (r) => set(r, "I5", plan, result))])
+      ).find((x) => x.group === "I5")!;
+      expect([result, g.standard.map((m) => m.done.length)]).toEqual([result, [0, 0, 0]]);
+    }
+  });
+
   it("takes 'N/A' for no results (never a unit's own work) and 'ทำแล้ว' for the plan carried out", () => {
     const e = matchUnitMeasures(
       mergeOf([
@@ -199,6 +213,9 @@ describe("credit from evidence", () => {
     const sheet = buildSummary(r).find((x) => x.name === SUMMARY_SHEETS.measures)!;
     const row = sheet.rows.find((x) => x.cells[1] === I8[1])!;
     expect(row.cells[2]).toBe("1 หน่วยงาน: บางนา (รายงานว่าดำเนินการตามที่วางแผนไว้)");
+    // A measure nobody did: "ไม่มี", and nothing said of how.
+    const none = sheet.rows.find((x) => x.cells[0] === "1.1")!;
+    expect(none.cells[2]).toBe("ไม่มี");
     const first = sheet.rows.find((x) => x.cells[1] === I8[0])!;
     expect(first.cells[2]).toBe("2 หน่วยงาน: ทุกหน่วยงานที่ส่งรายงาน (รายงานว่าดำเนินการตามที่วางแผนไว้)");
   });

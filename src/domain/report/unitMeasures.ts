@@ -461,13 +461,13 @@ function restatedPlan(
  */
 const WORK_WORDS = new Set([
   ...["กำชับ", "กำกับ", "ติดตาม", "ประชุม", "อบรม", "ฝึกอบรม", "เผยแพร่", "ประชาสัมพันธ์", "ประกาศ"],
-  ...["แต่งตั้ง", "มอบหมาย", "เวียน", "ชี้แจง", "ซักซ้อม", "ทบทวน", "ปรับปรุง", "วิเคราะห์", "สำรวจ"],
-  ...["ติดป้าย", "ประเมิน", "ตรวจสอบ", "รณรงค์", "สัมมนา", "คู่มือ", "ป้าย", "แผ่นพับ", "อินโฟกราฟิก"],
+  ...["แต่งตั้ง", "มอบหมาย", "เวียน", "ชี้แจง", "ซักซ้อม", "ทบทวน", "ปรับปรุง", "วิเคราะห์", "รณรงค์"],
 ]);
 
 /**
- * Whether a result numbered as plan `at` (matching no measure and restating no plan) does that plan's
- * work in its own words: it shares a verb of work with it, and no other plan shares more.
+ * Whether a result numbered as plan `at` (in a numbered list of results, the plans numbered too;
+ * matching no measure and restating no plan) does that plan's work in its own words: it shares a verb
+ * of work with it, and no other plan shares more.
  */
 function sameWork(
   w: ReadonlySet<string>,
@@ -556,6 +556,8 @@ function unitPart(
     const res = plain(slot.results, "results");
     const planOf = alignedPlans(plans, res);
     const planNums = numbered(plans);
+    // Plans and results both numbered: the unit says which result is about which plan.
+    const listed = planNums !== null && numbered(res) !== null;
     // Each plan's words, looked up once for the slot (a result is compared with every plan).
     const planSets: ReadonlySet<string>[] = [];
     const planWords = (j: number) => (planSets[j] ??= words(plans[j].text));
@@ -612,7 +614,10 @@ function unitPart(
           else if (!credits.has(ka)) credits.set(ka, credit);
           return;
         }
-        if (j < 0 && !(aligned && stdOfPlan.has(at) && sameWork(w, at, planWords, stdOfPlan))) {
+        if (
+          j < 0 &&
+          !(listed && aligned && stdOfPlan.has(at) && sameWork(w, at, planWords, stdOfPlan))
+        ) {
           const plan =
             ownPlans.find((p) => likeness(words(p.text), w) >= MATCH_AT) ??
             (aligned && ownPlans.includes(aligned) ? aligned : null);

@@ -134,8 +134,8 @@ export const REPORT_RULES: readonly ReportRule[] = [
             {
               cell: f.passMark.cell,
               message: msg(
-                `เกณฑ์ผ่าน ${f.passMark.value} ไม่ตรงกับเกณฑ์ของแบบฟอร์ม (${f.formDef.passMark} คะแนน) จึงตรวจข้อที่ต่ำกว่าเกณฑ์ด้วย ${f.passMark.value} ให้แก้เป็น ${f.formDef.passMark} หากไม่ได้ตั้งใจเปลี่ยน`,
-                `The pass mark ${f.passMark.value} is not the form's (${f.formDef.passMark}), so items are checked against ${f.passMark.value}: set it back to ${f.formDef.passMark} unless the change is meant`
+                `เกณฑ์ผ่าน ${f.passMark.value} ไม่ตรงกับเกณฑ์ของแบบฟอร์ม (${f.formDef.passMark} คะแนน) ซึ่งเปลี่ยนข้อที่ถือว่าต่ำกว่าเกณฑ์: ให้แก้เป็น ${f.formDef.passMark} หากไม่ได้ตั้งใจเปลี่ยน`,
+                `The pass mark ${f.passMark.value} is not the form's (${f.formDef.passMark}), which changes the items taken as under it: set it back to ${f.formDef.passMark} unless the change is meant`
               ),
             },
           ]

@@ -132,7 +132,7 @@ export function measuresSheet(r: MergeResult): SummarySheet {
               clampText(s.text),
               (done || "ไม่มี") +
                 // Who among them said only that they did what they planned (no words of the measure).
-                (asPlanned.length === s.done.length
+                (asPlanned.length && asPlanned.length === s.done.length
                   ? " (รายงานว่าดำเนินการตามที่วางแผนไว้)"
                   : asPlanned.length
                     ? ` (ในจำนวนนี้ ${shortNames(r, asPlanned)} รายงานว่าดำเนินการตามที่วางแผนไว้)`

@@ -217,8 +217,8 @@ export function cellFormat(row: TableRow | undefined, col: TableColumn): string 
 /** Number format of a column kind. */
 export const SUMMARY_FORMATS: Record<TableColumn["kind"], string> = {
   text: "@",
-  // Two decimals as the ITA gives them; a third or fourth when a score has one (84.999, not 85.00).
-  score: "0.00##",
+  // Two decimals as the ITA gives them; more when a score has more (84.999, not 85.00).
+  score: "0.00####",
   number: "0",
   change: "+0.00;-0.00;0.00",
 };

@@ -126,11 +126,20 @@ export function LibrarySource({
       {wait ? (
         <MessageBar intent="info" role="status">
           <MessageBarBody>
-            {fill(s(wait.reason === "connection" ? "waitingConnection" : "waiting"), {
-              s: Math.round(wait.waitMs / 1000),
-              i: wait.retry,
-              n: wait.of,
-            })}
+            {fill(
+              s(
+                wait.reason === "connection"
+                  ? "waitingConnection"
+                  : wait.reason === "gateway"
+                    ? "waitingGateway"
+                    : "waiting"
+              ),
+              {
+                s: Math.round(wait.waitMs / 1000),
+                i: wait.retry,
+                n: wait.of,
+              }
+            )}
           </MessageBarBody>
         </MessageBar>
       ) : null}

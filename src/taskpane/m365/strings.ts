@@ -36,6 +36,10 @@ export const M365_STRINGS = {
     th: "Microsoft 365 ขอให้รอ {s} วินาที แล้วจะลองใหม่ (ครั้งที่ {i} จาก {n})",
     en: "Microsoft 365 asked to wait {s} seconds; trying again then ({i} of {n})",
   },
+  waitingGateway: {
+    th: "Microsoft 365 ขัดข้องชั่วคราว จะลองใหม่ในอีก {s} วินาที (ครั้งที่ {i} จาก {n})",
+    en: "Microsoft 365 failed for a moment; trying again in {s} seconds ({i} of {n})",
+  },
   waitingConnection: {
     th: "การเชื่อมต่อกับ Microsoft 365 ขาด จะลองใหม่ในอีก {s} วินาที (ครั้งที่ {i} จาก {n})",
     en: "The connection to Microsoft 365 broke off; trying again in {s} seconds ({i} of {n})",

@@ -92,6 +92,7 @@ function readWith(workers: Worker[]): ReadPool {
       });
     },
     cancel() {
+      downloads.cancel();
       for (const p of waiting.values()) p.reject(new Cancelled());
       waiting.clear();
       close();
