@@ -297,6 +297,12 @@ describe("the demo's report, read whole", () => {
   });
 });
 
+/** The Word report's body as written (`word/document.xml`), and its table rows one by one. */
+const documentXml = async (report: CentralReport) =>
+  strFromU8(unzipSync(await reportDocxBytes(report))["word/document.xml"]);
+const tableRows = async (report: CentralReport) =>
+  (await documentXml(report)).split(/<w:tr[ >]/).slice(1);
+
 describe("the central report model", () => {
   const r = buildCentralReport(
     mergeOf([district("1047", (x) => set(x, "I1", `- ${I1[0]}`, `- ${I1[0]}`, 80.5))])
@@ -313,7 +319,7 @@ describe("the central report model", () => {
   it("opens with what it opens ('… ดังนี้' last), and ends with the note, the units not heard from, then the office", async () => {
     expect(r.opening).toHaveLength(2);
     expect(r.opening[1].endsWith(" ดังนี้")).toBe(true);
-    const doc = strFromU8(unzipSync(await reportDocxBytes(r))["word/document.xml"]);
+    const doc = await documentXml(r);
     const at = (t: string) => doc.indexOf(t);
     const lastTable = doc.lastIndexOf("</w:tbl>");
     expect(at("หมายเหตุ หน่วยงานที่กล่าวถึงในแต่ละมาตรการ")).toBeGreaterThan(lastTable);
@@ -360,8 +366,7 @@ describe("the central report model", () => {
   });
 
   it("keeps a group's heading with its first row: the heading row kept with the next, that row not split", async () => {
-    const doc = strFromU8(unzipSync(await reportDocxBytes(r))["word/document.xml"]);
-    const rows = doc.split(/<w:tr[ >]/).slice(1);
+    const rows = await tableRows(r);
     const headings = r.tools.flatMap((t) =>
       t.indicators.flatMap((i) => i.groups.map((g) => g.heading))
     );
@@ -386,8 +391,7 @@ describe("the central report model", () => {
       summary: ["- แถวยาว " + "ได้จัดประชุมชี้แจงแนวทางการปฏิบัติงานแก่บุคลากรทุกระดับ ".repeat(40)],
       outcomes: ["-"],
     };
-    const doc = strFromU8(unzipSync(await reportDocxBytes(two))["word/document.xml"]);
-    const rows = doc.split(/<w:tr[ >]/).slice(1);
+    const rows = await tableRows(two);
     const short = rows.find((x) => x.includes("แถวสั้น"))!;
     const long = rows.find((x) => x.includes("แถวยาว"))!;
     expect(short).toContain("<w:cantSplit/>");
@@ -402,8 +406,7 @@ describe("the central report model", () => {
       summary: ["- 47 หน่วยงาน " + "ได้จัดประชุมชี้แจงแนวทางการปฏิบัติงานแก่บุคลากรทุกระดับ ".repeat(12)],
       outcomes: ["- ไม่มีหน่วยงานใดรายงานรายละเอียดที่ต่างจากหน่วยงานอื่น"],
     };
-    const doc = strFromU8(unzipSync(await reportDocxBytes(long))["word/document.xml"]);
-    const rows = doc.split(/<w:tr[ >]/).slice(1);
+    const rows = await tableRows(long);
     const k = rows.findIndex((x) => x.includes(`>${g.heading}<`));
     const bottom = (row: string) =>
       row
@@ -419,7 +422,7 @@ describe("the central report model", () => {
   });
 
   it("keeps a unit's name on one line: its words joined", async () => {
-    const doc = strFromU8(unzipSync(await reportDocxBytes(r))["word/document.xml"]);
+    const doc = await documentXml(r);
     // บางบอน (a missing district, listed at the end) is two dictionary words.
     expect(doc).toContain("บาง\u2060บอน");
     expect(doc.replace(/\u2060/g, "")).toContain("สำนักงานเขตบางนา");

@@ -23,6 +23,7 @@ import { ShortList } from "../merge/ShortList";
 import { useAction } from "../useAction";
 import { useM365 } from "./context";
 import { graphFor, libraryName } from "./graph";
+import { RetryWait } from "./RetryWait";
 import { useM365T } from "./strings";
 
 const useStyles = makeStyles({
@@ -123,26 +124,7 @@ export function LibrarySource({
         ) : null}
       </div>
       {busy ? <Spinner size="tiny" label={s("libraryGetting")} /> : null}
-      {wait ? (
-        <MessageBar intent="info" role="status">
-          <MessageBarBody>
-            {fill(
-              s(
-                wait.reason === "connection"
-                  ? "waitingConnection"
-                  : wait.reason === "gateway"
-                    ? "waitingGateway"
-                    : "waiting"
-              ),
-              {
-                s: Math.round(wait.waitMs / 1000),
-                i: wait.retry,
-                n: wait.of,
-              }
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <RetryWait wait={wait} />
       {/* A folder's address or a path in the message wraps rather than widening the pane. */}
       <div className={styles.wrap}>
         <ErrorBar error={error} />

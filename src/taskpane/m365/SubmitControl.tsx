@@ -20,6 +20,7 @@ import { fill } from "../fill";
 import { useAction } from "../useAction";
 import { useM365 } from "./context";
 import { graphFor, libraryName } from "./graph";
+import { RetryWait } from "./RetryWait";
 import { useM365T } from "./strings";
 
 const useStyles = makeStyles({
@@ -132,26 +133,7 @@ export function SubmitControl({ state }: { state: SubmitState }) {
           />
         </Field>
       ) : null}
-      {wait ? (
-        <MessageBar intent="info" role="status">
-          <MessageBarBody>
-            {fill(
-              s(
-                wait.reason === "connection"
-                  ? "waitingConnection"
-                  : wait.reason === "gateway"
-                    ? "waitingGateway"
-                    : "waiting"
-              ),
-              {
-                s: Math.round(wait.waitMs / 1000),
-                i: wait.retry,
-                n: wait.of,
-              }
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <RetryWait wait={wait} />
       {/* A folder's address or a path in the message wraps rather than widening the pane. */}
       <div className={styles.wrap}>
         <ErrorBar error={error} />
