@@ -128,13 +128,9 @@ const statOrNull = (p: string) => {
 };
 
 /** What makes two paths the same file: device and inode when it exists, else the resolved path. */
-function identity(file: string): string {
-  try {
-    const st = statSync(file); // a sync stat: hundreds of them cost less than the thread pool
-    return `${st.dev}:${st.ino}`;
-  } catch {
-    return path.resolve(file);
-  }
+function identity(file: string, st = statOrNull(file)): string {
+  // A sync stat: hundreds of them cost less than the thread pool.
+  return st ? `${st.dev}:${st.ino}` : path.resolve(file);
 }
 
 /** Whether a file on disk is a summary or a central report ita wrote (which a merge skips and may replace). */
@@ -161,15 +157,16 @@ export async function checkOutput(
 ): Promise<void> {
   // Where it cannot be written at all: said before anything is written, so that neither output is
   // replaced when the other could not be (the summary was, and then the report failed on a folder).
-  const resolvedOut = path.resolve(out);
-  if (statOrNull(resolvedOut)?.isDirectory())
+  const resolved = path.resolve(out);
+  const outStat = statOrNull(resolved);
+  if (outStat?.isDirectory())
     throw new UserError(
       msg(
         `${what.th} ${out} เป็นชื่อโฟลเดอร์ที่มีอยู่แล้ว กรุณาระบุชื่อไฟล์`,
         `${what.en} ${out} is an existing folder: give a file name`
       )
     );
-  for (let dir = path.dirname(resolvedOut); ; dir = path.dirname(dir)) {
+  for (let dir = path.dirname(resolved); ; dir = path.dirname(dir)) {
     const st = statOrNull(dir);
     if (st && !st.isDirectory())
       throw new UserError(
@@ -180,8 +177,7 @@ export async function checkOutput(
       );
     if (st || path.dirname(dir) === dir) break;
   }
-  const target = identity(out);
-  const resolved = path.resolve(out);
+  const target = identity(out, outStat);
   for (const f of files) {
     if (path.resolve(f) !== resolved && identity(f) !== target) continue;
     if (await isOwnOutput(f)) continue;
@@ -193,7 +189,7 @@ export async function checkOutput(
     );
   }
   // Nor over a unit's report that is not among them (an output name typed onto one).
-  if (statOrNull(resolved)?.isFile() && (await isUnitReport(out)))
+  if (outStat?.isFile() && (await isUnitReport(out)))
     throw new UserError(
       msg(
         `${what.th} ${out} เป็นไฟล์รายงานของหน่วยงาน จึงไม่เขียนทับ กรุณาระบุชื่ออื่นหรือโฟลเดอร์อื่น`,
