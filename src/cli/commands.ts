@@ -36,6 +36,7 @@ import { kindWords, sniffKind } from "../xlsx/read/errors";
 import { numberOption, oneFile, parse, UserError } from "./args";
 import { formOption } from "./forms";
 import type { Io } from "./io";
+import { refuseUnitReport } from "./outputFile";
 import { readTextFile, textOf } from "./textFile";
 
 export type { Io } from "./io";
@@ -233,6 +234,7 @@ export async function scaffold(argv: string[], io: Io): Promise<number> {
     };
   }
   const model = renderForm(form, meta, report, values.sheet as string | undefined);
+  await refuseUnitReport(String(values.out));
   // The writer (ExcelJS) is loaded only by the command that writes.
   const { writeFormWorkbook } =
     require("../xlsx/write/writeForm") as typeof import("../xlsx/write/writeForm");

@@ -1,4 +1,3 @@
-import { statSync } from "fs";
 import path from "path";
 import {
   addr,
@@ -21,16 +20,7 @@ import type { SheetImage } from "../xlsx/read/pictures";
 import { openXlsx } from "../xlsx/read/xlsxRead";
 import { oneFile, parse, UserError } from "./args";
 import type { Io } from "./io";
-
-/** What makes two paths the same file: device and inode when it exists, else the resolved path. */
-function identity(file: string): string {
-  try {
-    const st = statSync(file);
-    return `${st.dev}:${st.ino}`;
-  } catch {
-    return path.resolve(file);
-  }
-}
+import { refuseUnitReport, sameFile } from "./outputFile";
 
 /** The size of a picture anchored from one cell to another, from the sheet's widths and heights. */
 function spanned(grid: CellGrid, img: SheetImage): { widthPt: number; heightPt: number } | null {
@@ -61,13 +51,14 @@ export async function fitCmd(argv: string[], io: Io): Promise<number> {
   if (!values.out)
     throw new UserError(msg("ต้องระบุไฟล์ผลลัพธ์ด้วย -o FILE", "Give the output file with -o FILE"));
   const out = String(values.out);
-  if (path.resolve(out) === path.resolve(file) || identity(out) === identity(file))
+  if (sameFile(out, file))
     throw new UserError(
       msg(
         `ไฟล์ผลลัพธ์ ${out} เป็นไฟล์เดียวกับไฟล์ที่อ่าน (${file}) จึงไม่เขียนทับ: ระบุชื่ออื่น เช่น -o ${path.basename(file, ".xlsx")}-จัดหน้า.xlsx`,
         `The output ${out} is the file being read (${file}); it is not overwritten: give another name, such as -o ${path.basename(file, ".xlsx")}-fitted.xlsx`
       )
     );
+  await refuseUnitReport(out);
   const book = openXlsx(file, await readFileBytes(file), nodeInflate);
   const { sheets } = formsOfBook(book);
   const wanted = values.sheet === undefined ? null : String(values.sheet);

@@ -19,6 +19,7 @@ import { writeBytesAtomic } from "../xlsx/write/atomic";
 import { oneFile, parse, UserError } from "./args";
 import type { Io } from "./io";
 import { formOption } from "./forms";
+import { refuseUnitReport } from "./outputFile";
 
 /** How many problems are printed; the rest are counted. */
 const SHOWN = 60;
@@ -57,6 +58,7 @@ async function exportForm(argv: string[], io: Io): Promise<number> {
     positionals: false,
   });
   const out = outOption(values.out, ".xlsx");
+  await refuseUnitReport(out);
   let form: FormDef;
   if (values.form !== undefined) form = formOption(String(values.form));
   else {

@@ -1,9 +1,10 @@
-import { promises as fs, statSync } from "fs";
+import { promises as fs } from "fs";
 import path from "path";
 import { Cancelled, DEEPER_FOLDER, ignoredName, SourceError } from "../app/files";
 import type { LibraryListing } from "../app/library";
 import { whenWords } from "../app/submit";
 import { diskFile } from "./diskFile";
+import { identity, refuseUnitReport, statOrNull } from "./outputFile";
 import { nodeReadPool } from "./readPool";
 import {
   formChoiceNote,
@@ -38,7 +39,6 @@ import { reportTrace } from "../domain/report/trace";
 import { readFileBytes } from "../xlsx/files";
 import { isSummaryBook } from "../xlsx/read/previousSummary";
 import { openXlsx } from "../xlsx/read/xlsxRead";
-import { readFormBook } from "../xlsx/read/readForm";
 import { writeBytesAtomic } from "../xlsx/write/atomic";
 import { nodeInflate } from "../xlsx/nodeInflate";
 import { numberOption, parse, UserError } from "./args";
@@ -119,20 +119,6 @@ export async function expandInputs(inputs: string[], unitFolders = true): Promis
   return { files, ignored, notRead };
 }
 
-const statOrNull = (p: string) => {
-  try {
-    return statSync(p);
-  } catch {
-    return null;
-  }
-};
-
-/** What makes two paths the same file: device and inode when it exists, else the resolved path. */
-function identity(file: string, st = statOrNull(file)): string {
-  // A sync stat: hundreds of them cost less than the thread pool.
-  return st ? `${st.dev}:${st.ino}` : path.resolve(file);
-}
-
 /** Whether a file on disk is a summary or a central report ita wrote (which a merge skips and may replace). */
 async function isOwnOutput(file: string): Promise<boolean> {
   try {
@@ -189,25 +175,7 @@ export async function checkOutput(
     );
   }
   // Nor over a unit's report that is not among them (an output name typed onto one).
-  if (outStat?.isFile() && (await isUnitReport(out)))
-    throw new UserError(
-      msg(
-        `${what.th} ${out} เป็นไฟล์รายงานของหน่วยงาน จึงไม่เขียนทับ กรุณาระบุชื่ออื่นหรือโฟลเดอร์อื่น`,
-        `${what.en} ${out} is a unit's report; it is not overwritten. Give another name or folder`
-      )
-    );
-}
-
-/** Whether a file on disk reads as a unit's report (a workbook with a form sheet). */
-async function isUnitReport(file: string): Promise<boolean> {
-  try {
-    return (
-      readFormBook(file, await readFileBytes(file), { inflate: nodeInflate }).sheets.length > 0
-    );
-  } catch (e) {
-    if (e instanceof ReasonError) return false;
-    throw e;
-  }
+  await refuseUnitReport(out, what, outStat);
 }
 
 export function mergeJson(o: MergeOutcome, inputs: Inputs, output: string | null) {

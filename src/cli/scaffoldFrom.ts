@@ -1,4 +1,3 @@
-import { statSync } from "fs";
 import path from "path";
 import {
   countEn,
@@ -19,6 +18,7 @@ import { nodeInflate } from "../xlsx/nodeInflate";
 import { readEarlierReport } from "../xlsx/read/earlierReport";
 import { UserError } from "./args";
 import type { Io } from "./io";
+import { refuseUnitReport, sameFile } from "./outputFile";
 import { readTextFile } from "./textFile";
 
 export interface FromEarlierArgs {
@@ -45,18 +45,6 @@ const SCORES_LIST = msg(
   "a scores list (text such as CSV: I22,82.01, one item a line)"
 );
 
-/** The same file on disk (path, link or inode): the earlier report is never written over. */
-function sameFile(a: string, b: string): boolean {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    const x = statSync(a);
-    const y = statSync(b);
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * `ita scaffold --from EARLIER.xlsx -o NEW.xlsx [--round …] [--year …] [--scores SCORES.csv]
  * [--photos]`: the report after the earlier one (said on stderr before writing, with what is
@@ -71,6 +59,7 @@ export async function scaffoldFromEarlier(a: FromEarlierArgs, io: Io): Promise<n
         `The output ${a.out} is the earlier report itself (${a.from}); it is not written over: give a new file name with -o`
       )
     );
+  await refuseUnitReport(a.out);
   const earlier = readEarlierReport(a.from, a.bytes, {
     inflate: nodeInflate,
     formDef: a.form ?? undefined,

@@ -65,8 +65,8 @@ describe("ita merge and its inputs", () => {
     const r = await runCli("merge", a, "-o", b);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      `ข้อผิดพลาด: ไฟล์สรุป ${b} เป็นไฟล์รายงานของหน่วยงาน จึงไม่เขียนทับ กรุณาระบุชื่ออื่นหรือโฟลเดอร์อื่น\n` +
-        `Error: The summary file ${b} is a unit's report; it is not overwritten. Give another name or folder\n`
+      `ข้อผิดพลาด: ไฟล์สรุป ${b} เป็นไฟล์รายงานของหน่วยงานที่มีอยู่แล้ว จึงไม่เขียนทับ กรุณาระบุชื่ออื่นหรือโฟลเดอร์อื่น (หรือย้ายไฟล์เดิมออกก่อน)\n` +
+        `Error: The summary file ${b} is an existing unit's report; it is not overwritten. Give another name or folder (or move the existing file first)\n`
     );
     expect(await sha(b)).toBe(before);
   });

@@ -13,6 +13,8 @@ const dirs = tmpDir;
 /** Scaffold the FY2567 6-month form (year and round given: stderr says only what is asked about). */
 async function scaffold(dir: string, ...args: string[]) {
   const file = path.join(dir, "form.xlsx");
+  // Each run writes anew: a report already there is never written over (outputFile.test.ts).
+  await fs.rm(file, { force: true });
   const r = await runCli("scaffold", "-o", file, "--year", "2567", "--round", "6", ...args);
   const written = await fs.stat(file).then(
     () => true,

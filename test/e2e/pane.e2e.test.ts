@@ -464,6 +464,8 @@ describe("the task pane in Chromium", () => {
       path.join(dir, "c-notes.xlsx"),
     ];
     const sample = path.join(ROOT, "samples", "chom-thong-2567-r6.json");
+    // Written anew for each test: scaffold never writes over a unit's report.
+    for (const f of files) await fs.rm(f, { force: true });
     execFileSync(process.execPath, [ITA, "scaffold", "-o", files[0], "--from", sample]);
     execFileSync(process.execPath, [
       ITA,
