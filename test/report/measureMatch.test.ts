@@ -231,11 +231,29 @@ describe("what a result says", () => {
   });
 
   it("takes what only fills a cell ('N/A', 'ไม่มี', 'ไม่ระบุ') for no entry at all", () => {
-    for (const t of ["N/A", "n/a", "NA", "ไม่มี", "ไม่มีข้อมูล", "ไม่ระบุ", "-", "x", "None."])
+    for (const t of [
+      "N/A",
+      "n/a",
+      "NA",
+      "N.A.",
+      "n.a",
+      "ไม่มี",
+      "(ไม่มี)",
+      "- ไม่มี -",
+      "“ไม่ระบุ”",
+      "[N/A]",
+      "ไม่มีข้อมูล",
+      "ไม่ระบุ",
+      "-",
+      "x",
+      "None.",
+    ])
       expect(splitCell(t)).toEqual([]);
     expect(splitCell("1. จัดประชุม\n2. N/A")).toEqual([{ raw: "จัดประชุม", text: "จัดประชุม", num: 1 }]);
     // A fact that begins the same way is an entry.
     expect(splitCell("ไม่มีเรื่องร้องเรียน").map((e) => e.raw)).toEqual(["ไม่มีเรื่องร้องเรียน"]);
+    expect(splitCell("(ไม่มีผู้ร้องเรียน)").map((e) => e.raw)).toEqual(["(ไม่มีผู้ร้องเรียน)"]);
+    expect(splitCell("NACC").map((e) => e.raw)).toEqual(["NACC"]);
   });
 
   it("splits an entry into clauses before a word that begins one, so one 'not done' does not undo the rest", () => {

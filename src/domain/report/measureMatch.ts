@@ -77,11 +77,12 @@ const withoutLead = (s: string) => {
 };
 
 /**
- * What a unit writes to fill a cell without saying anything ("N/A", "ไม่มี", "ไม่ระบุ"): not an entry.
+ * What a unit writes to fill a cell without saying anything ("N/A", "N.A.", "ไม่มี", "(ไม่มี)",
+ * "- ไม่ระบุ -"): not an entry.
  * Taken for one, it was printed as the unit's own work ("สำนักงานเขต… N/A").
  */
 const PLACEHOLDER =
-  /^(?:n\s*\/?\s*a|none|nil|null|x|ไม่มี|ไม่มีข้อมูล|ไม่ระบุ|ไม่มีผล(?:การดำเนินการ)?|ยังไม่มีข้อมูล|ไม่มีรายละเอียด)[\s.]*$/iu;
+  /^[\s([{"'“‘-]*(?:n\s*[/.]?\s*a|none|nil|null|x|ไม่มี|ไม่มีข้อมูล|ไม่ระบุ|ไม่มีผล(?:การดำเนินการ)?|ยังไม่มีข้อมูล|ไม่มีรายละเอียด)[\s.)\]}"'”’-]*$/iu;
 
 /**
  * Split a measures or results cell into entries: one per line; a line holding several numbered
