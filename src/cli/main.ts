@@ -56,6 +56,8 @@ const help =
       written), 2 none merged
       --report REPORT.docx  รายงานส่วนกลาง (Word) / the central report as Word;
       --office NAME         หน่วยงานผู้รวบรวม / the compiling office (default กองวินัยและเสริมสร้างจริยธรรม สำนักงาน ก.ก.)
+      --prefer FILE         ฉบับที่จะใช้เมื่อบอกไม่ได้ว่าฉบับใดส่งภายหลัง / the copy to merge when which
+                            of a unit's copies came later cannot be told (listed as duplicates)
       --compare PREVIOUS    เทียบกับครั้งก่อน / compare with a summary written by ita merge, or the
                             previous year's or round's district files or folders (the sheet ITA เทียบปีก่อน)
       --graph FOLDER_URL    รวมจากโฟลเดอร์ในไลบรารี SharePoint / merge the files of a SharePoint library

@@ -4,7 +4,7 @@ import { Cancelled, DEEPER_FOLDER, ignoredName, SourceError } from "../app/files
 import type { LibraryListing } from "../app/library";
 import { whenWords } from "../app/submit";
 import { diskFile } from "./diskFile";
-import { identity, refuseUnitReport, statOrNull } from "./outputFile";
+import { identity, refuseUnitReport, sameFile, statOrNull } from "./outputFile";
 import { nodeReadPool } from "./readPool";
 import {
   formChoiceNote,
@@ -178,6 +178,28 @@ export async function checkOutput(
   await refuseUnitReport(out, what, outStat);
 }
 
+/**
+ * `--prefer FILE`: the copy to merge of a unit's copies whose order cannot be told (the choice the
+ * pane offers), as the merge names its files — any name of a file on disk, or a library file's name.
+ */
+function preferred(
+  given: readonly string[],
+  files: readonly string[],
+  library: readonly string[]
+): string[] {
+  return given.map((p) => {
+    const f = files.find((f) => sameFile(f, p)) ?? library.find((f) => f === p);
+    if (f === undefined)
+      throw new UserError(
+        msg(
+          `--prefer ${p}: ไม่ใช่ไฟล์ที่จะรวม (ระบุไฟล์ฉบับที่จะใช้จากไฟล์ที่รวม)`,
+          `--prefer ${p} is not one of the files to merge (give the copy to use, from the files merged)`
+        )
+      );
+    return f;
+  });
+}
+
 export function mergeJson(o: MergeOutcome, inputs: Inputs, output: string | null) {
   const r = o.result;
   return {
@@ -254,7 +276,8 @@ function periodOption(year: number | undefined, round: number | undefined): Peri
 
 /**
  * `ita merge FILES… -o SUMMARY.xlsx [--year Y --round R] [--report REPORT.docx [--office NAME]]
- * [--threshold N] [--expect districts|none|LIST] [--json] [--form FILE|ID] [--compare PREVIOUS…]`:
+ * [--threshold N] [--expect districts|none|LIST] [--json] [--form FILE|ID] [--compare PREVIOUS…]
+ * [--prefer FILE…]`:
  * exit 0 all merged, 3 some rejected (or a unit's library folder not listed), 2 none. The work is the merge use case's (`app/mergeSession`);
  * this shell gathers the files, prints the progress and writes the outputs.
  */
@@ -274,6 +297,7 @@ export async function merge(argv: string[], io: Io): Promise<number> {
       round: { type: "string" },
       graph: { type: "string", multiple: true },
       cache: { type: "string" },
+      prefer: { type: "string", multiple: true },
     },
     positionals: true,
   });
@@ -358,6 +382,12 @@ export async function merge(argv: string[], io: Io): Promise<number> {
   if (!inputs.files.length && !libraries.some((l) => l.files.length))
     throw new UserError(msg("ไม่พบไฟล์ที่จะรวม", "No file to merge"));
 
+  const prefer = preferred(
+    (values.prefer as unknown as string[] | undefined) ?? [],
+    inputs.files,
+    libraries.flatMap((l) => l.files.map((f) => f.name))
+  );
+
   const read = await signInHint(
     readUnitFiles([...inputs.files.map(diskFile), ...libraries.flatMap((l) => l.files)], {
       inflate,
@@ -370,7 +400,7 @@ export async function merge(argv: string[], io: Io): Promise<number> {
     })
   );
 
-  const outcome = mergeRead(read, { expect, passMark, form: given, period, previous });
+  const outcome = mergeRead(read, { expect, passMark, form: given, period, previous, prefer });
   if (outcome.compareProblem) throw new UserError(outcome.compareProblem);
   const wrote = outcome.result.merged.length > 0;
   let reportStats: { unitsCredited: number; unitsWithText: number } | null = null;
@@ -469,6 +499,10 @@ export function formatMerge(o: MergeOutcome, inputs: Inputs, output: string | nu
     lines.push(`  มีฉบับใหม่แทน / superseded  ${path.basename(x.file)} → ${path.basename(x.by)}`);
   for (const x of r.rejected)
     lines.push(`  ไม่รับ / rejected  ${path.basename(x.file)}: ${x.reason.th} / ${x.reason.en}`);
+  if (r.duplicates.length)
+    lines.push(
+      "  ฉบับซ้ำ: เลือกฉบับที่จะใช้ด้วย --prefer FILE หรือนำฉบับที่ไม่ใช้ออก / duplicates: choose the copy to use with --prefer FILE, or take the other out"
+    );
   for (const x of o.skipped)
     lines.push(`  ข้าม / skipped  ${path.basename(x.file)}: ${x.reason.th} / ${x.reason.en}`);
   if (inputs.ignored.length)
