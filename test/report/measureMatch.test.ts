@@ -199,6 +199,15 @@ describe("what a result says", () => {
     // Carried on as planned.
     ["ดำเนินการอย่างต่อเนื่อง", "as-planned"],
     ["ยังคงดำเนินการเป็นประจำทุกเดือน", "as-planned"],
+    // A "not" of whom the work was for, in a clause describing them: the work was done.
+    ["จัดประชุมชี้แจงเจ้าหน้าที่ที่ยังไม่ได้รับทราบคู่มือ", "done"],
+    ["จัดอบรมให้เจ้าหน้าที่ใหม่ที่ยังไม่ได้รับการอบรมเรื่องกฎหมาย", "done"],
+    ["เผยแพร่คู่มือทางออนไลน์ให้ผู้ที่ไม่สามารถเดินทางมาได้", "done"],
+    ["ประชาสัมพันธ์ให้ประชาชนซึ่งไม่ได้ใช้อินเทอร์เน็ตทราบ", "done"],
+    // …but of the staff themselves, or of the work itself, it is not.
+    ["เจ้าหน้าที่ยังไม่ได้จัดทำคู่มือ", "not-done"],
+    ["มาตรการที่ยังไม่ได้ดำเนินการ คือการจัดอบรม", "not-done"],
+    ["สิ่งที่ยังไม่ได้ทำ คือการจัดทำคู่มือ", "not-done"],
   ])("%s → %s", (text, st) => expect(statementOf(text)).toBe(st));
 
   it.each([
