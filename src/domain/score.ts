@@ -32,7 +32,18 @@ export function parseScore(input: unknown): ScoreParse {
   s = s.replace(/\s*(คะแนน|คะแนนเต็ม|points?|pts\.?)\s*$/i, "").trim();
   // "85%" typed into a Text cell (or by a program): the score is 85.
   s = s.replace(/\s*%$/, "");
-  // A decimal comma, as in 96,31 (never a thousands separator: scores are at most 100).
+  // Three digits after a comma group thousands in Thai ("1,000", "9,631"): read as a decimal comma
+  // it was a score (1, 9.631) the unit never gave. Which one was meant is asked, not guessed.
+  if (/^[+-]?\d{1,3}(?:,\d{3})+$/.test(s))
+    return {
+      kind: "error",
+      error: "not-a-number",
+      message: msg(
+        `"${short(input)}" อ่านเป็นคะแนนไม่ได้แน่ชัด (จุลภาคคั่นหลักพัน หรือจุดทศนิยม): พิมพ์คะแนนเป็นตัวเลขที่ใช้จุดทศนิยม เช่น 96.31`,
+        `"${short(input)}" is not clearly a score (a thousands comma, or a decimal one?): type the score with a decimal point, such as 96.31`
+      ),
+    };
+  // A decimal comma, as in 96,31 (scores are at most 100).
   if (/^[+-]?\d+,\d+$/.test(s)) s = s.replace(",", ".");
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return notNumber(input);
   const value = Number(s);

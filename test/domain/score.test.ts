@@ -60,6 +60,25 @@ describe("parseScore", () => {
     }
   });
 
+  it.each(["1,000", "100,000", "12,345", "9,631", "๙,๖๓๑", "84,999"])(
+    "asks what %p means: three digits after a comma group thousands in Thai",
+    (input) => {
+      expect(parseScore(input)).toEqual({
+        kind: "error",
+        error: "not-a-number",
+        message: {
+          th: `"${input}" อ่านเป็นคะแนนไม่ได้แน่ชัด (จุลภาคคั่นหลักพัน หรือจุดทศนิยม): พิมพ์คะแนนเป็นตัวเลขที่ใช้จุดทศนิยม เช่น 96.31`,
+          en: `"${input}" is not clearly a score (a thousands comma, or a decimal one?): type the score with a decimal point, such as 96.31`,
+        },
+      });
+    }
+  );
+
+  it("reads a decimal comma with other than three digits after it", () => {
+    expect(ok("84,5").value).toBe(84.5);
+    expect(ok("84,9999").value).toBe(84.9999);
+  });
+
   it("warns on more than two decimals but not on floating-point noise", () => {
     expect(ok("96.315").warnings).toEqual(["precision"]);
     expect(ok(82.01000000000001).warnings).toEqual([]);
