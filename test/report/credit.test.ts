@@ -139,6 +139,26 @@ describe("credit from evidence", () => {
     ]);
   });
 
+  it("counts it also when the word breaker gives its verb as two words ('เผยแพร่': 'เผย', 'แพร่')", () => {
+    const I1 = DEFAULT_FORM.byCode.get("I1")!.standardMeasures;
+    const g = matchUnitMeasures(
+      mergeOf([
+        district("1027", (r) =>
+          set(
+            r,
+            "I1",
+            I1.map((m, i) => `${i + 1}. ${m}`).join("\n"),
+            "1. เผยแพร่คู่มือทางออนไลน์ให้ผู้ที่ไม่สามารถเดินทางมาได้"
+          )
+        ),
+      ])
+    ).find((x) => x.group === "I1")!;
+    expect(g.standard[0].done.map((c) => [c.unit, c.evidence.raw])).toEqual([
+      ["สำนักงานเขตบึงกุ่ม", "เผยแพร่คู่มือทางออนไลน์ให้ผู้ที่ไม่สามารถเดินทางมาได้"],
+    ]);
+    expect(g.own).toEqual([]);
+  });
+
   it("does not count a result under a plan for one shared word when the lists are not numbered", () => {
     const I5 = DEFAULT_FORM.byCode.get("I5")!.standardMeasures;
     for (const [plan, result] of [

@@ -459,10 +459,17 @@ function restatedPlan(
  * a plan that shares one with it says it did that plan in words of its own ("3. ผู้อำนวยการเขตกำชับใน
  * ที่ประชุมแล้ว" of "3. ผู้บังคับบัญชากำชับ กำกับ ติดตาม…").
  */
-const WORK_WORDS = new Set([
+const WORK_VERBS = [
   ...["กำชับ", "กำกับ", "ติดตาม", "ประชุม", "อบรม", "ฝึกอบรม", "เผยแพร่", "ประชาสัมพันธ์", "ประกาศ"],
   ...["แต่งตั้ง", "มอบหมาย", "เวียน", "ชี้แจง", "ซักซ้อม", "ทบทวน", "ปรับปรุง", "วิเคราะห์", "รณรงค์"],
-]);
+];
+/**
+ * Each verb of work as `words` gives it: the word breaker may give one verb as two words ("เผยแพร่"
+ * as "เผย" and "แพร่"), and a verb is shared when all of its words are.
+ */
+let workWords: readonly (readonly string[])[] | null = null;
+const WORK_WORDS = () =>
+  (workWords ??= WORK_VERBS.map((v) => [...words(v)]).filter((ws) => ws.length > 0));
 
 /**
  * Whether a result numbered as plan `at` (in a numbered list of results, the plans numbered too;
@@ -477,7 +484,8 @@ function sameWork(
 ): boolean {
   const shared = (j: number) => {
     let n = 0;
-    for (const x of planWords(j)) if (WORK_WORDS.has(x) && w.has(x)) n++;
+    const plan = planWords(j);
+    for (const verb of WORK_WORDS()) if (verb.every((x) => plan.has(x) && w.has(x))) n++;
     return n;
   };
   const own = shared(at);
