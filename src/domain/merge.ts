@@ -11,7 +11,7 @@ import {
   samePeriod,
 } from "./period";
 import { Issue, validate, ValidationResult } from "./rules";
-import { resolveResubmission, SavedTime, supersededNote } from "./resubmission";
+import { Resolution, resolveResubmission, SavedTime, supersededNote } from "./resubmission";
 import { ScoreSummary, summarizeScores } from "./summary";
 import { baseName, Msg, msg } from "./text";
 import { DISTRICTS, findDistrict, resolveUnit, Unit, unitDisplayName, unitKey } from "./units";
@@ -230,6 +230,27 @@ export function districtOfFileName(file: string): Unit | null {
 }
 
 /**
+ * A later copy in a file named for another district is no correction of the unit's own file: most
+ * often that district saved the wrong report under its name (its own is then missing). Taking it as
+ * the later copy listed the unit's own file as superseded and the other district as not sent; both
+ * copies are refused until the user chooses (`prefer`).
+ */
+function byFileNames(choice: Resolution<MergedUnit>): Resolution<MergedUnit> {
+  if (choice.kind !== "latest") return choice;
+  const other = namedOtherUnit(choice.keep.file, choice.keep.unit);
+  const own = choice.superseded.find((c) => !namedOtherUnit(c.file, c.unit));
+  if (!other || !own) return choice;
+  const name = baseName(choice.keep.file);
+  return {
+    kind: "refused",
+    why: msg(
+      `ไฟล์ ${name} ซึ่งตั้งชื่อเป็นของ${unitDisplayName(other)} มีรายงานของ${choice.keep.label} ที่ส่งมาแล้วในไฟล์ ${baseName(own.file)} จึงไม่ถือว่าเป็นฉบับแก้ไข: ตรวจสอบกับหน่วยงาน แล้วเลือกฉบับที่จะใช้ หรือนำฉบับที่ไม่ใช้ออก`,
+      `${name}, named for ${other.en}, holds ${choice.keep.unit.en}'s report, which came in ${baseName(own.file)} too, so it is not taken for a correction: check with the units, then choose the copy to use or take the other out`
+    ),
+  };
+}
+
+/**
  * Merge district forms: reject what cannot be merged (unreadable, another form version, no unit);
  * of two files for the same unit, round and year merge the later saved (or the one the user chose) and
  * list the other as superseded, or, when the later cannot be told, report both as duplicates (neither
@@ -354,7 +375,7 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
       merged.push(g[0]);
       continue;
     }
-    const choice = resolveResubmission(g, prefer);
+    const choice = byFileNames(resolveResubmission(g, prefer));
     if (choice.kind !== "refused") {
       const by = choice.keep;
       merged.push(by);

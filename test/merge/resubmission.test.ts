@@ -84,6 +84,43 @@ describe("resubmissions", () => {
     expect(text.out).toMatch(/superseded {2}ct-b\.xlsx → ct-a\.xlsx/);
   });
 
+  it("does not take a later copy in a file named for another district for a correction", async () => {
+    const dir = await tmpDir();
+    // หนองจอก's own file, then its report again in a file named for ภาษีเจริญ, saved a day later.
+    const own = await savedAt(dir, "1003-หนองจอก.xlsx", "1003", "2026-09-20T03:00:00Z");
+    const misnamed = await savedAt(dir, "1022-ภาษีเจริญ.xlsx", "1003", "2026-09-21T03:00:00Z");
+    const r = mergeForms(await readSubmissions([own, misnamed]), {
+      formDef: DEFAULT_FORM,
+      expect: "districts",
+    });
+    expect(r.merged).toEqual([]);
+    expect(r.superseded).toEqual([]);
+    expect(r.duplicates).toEqual([{ unit: "สำนักงานเขตหนองจอก", files: [own, misnamed] }]);
+    expect(r.rejected.map((x) => [base(x.file), x.reason.en])).toEqual([
+      [
+        "1003-หนองจอก.xlsx",
+        "Duplicate: สำนักงานเขตหนองจอก round 6 year 2567 came in more than one file (1022-ภาษีเจริญ.xlsx); not merged: 1022-ภาษีเจริญ.xlsx, named for Phasi Charoen, holds Nong Chok's report, which came in 1003-หนองจอก.xlsx too, so it is not taken for a correction: check with the units, then choose the copy to use or take the other out",
+      ],
+      [
+        "1022-ภาษีเจริญ.xlsx",
+        "Duplicate: สำนักงานเขตหนองจอก round 6 year 2567 came in more than one file (1003-หนองจอก.xlsx); not merged: 1022-ภาษีเจริญ.xlsx, named for Phasi Charoen, holds Nong Chok's report, which came in 1003-หนองจอก.xlsx too, so it is not taken for a correction: check with the units, then choose the copy to use or take the other out",
+      ],
+    ]);
+    // The user's choice is taken; a later copy of the unit's own file name is still a correction.
+    const chosen = mergeForms(await readSubmissions([own, misnamed]), {
+      formDef: DEFAULT_FORM,
+      expect: "districts",
+      prefer: [misnamed],
+    });
+    expect(chosen.merged.map((m) => base(m.file))).toEqual(["1022-ภาษีเจริญ.xlsx"]);
+    const again = await savedAt(dir, "1003-หนองจอก-แก้ไข.xlsx", "1003", "2026-09-22T03:00:00Z");
+    const fixed = mergeForms(await readSubmissions([own, again]), {
+      formDef: DEFAULT_FORM,
+      expect: "districts",
+    });
+    expect(fixed.merged.map((m) => base(m.file))).toEqual(["1003-หนองจอก-แก้ไข.xlsx"]);
+  });
+
   it("falls back to the file's modification time when the file gives none (or a placeholder)", async () => {
     const [a, b] = await twoCopies(await tmpDir(), "2026-11-10T08:00:00Z", "2026-11-09T08:00:00Z");
     const subs = await readSubmissions([a, b]);
