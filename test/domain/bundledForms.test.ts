@@ -56,4 +56,20 @@ describe("a definition a workbook carries", () => {
     expect(bad.form).toBeNull();
     expect(bad.problem?.en).toMatch(/passMark/);
   });
+
+  it("is read whole when another program broke a piece with a line break (LibreOffice, saving again)", () => {
+    const { $comment: _c, corrections: _k, ...def } = form.definition;
+    const edited = JSON.parse(JSON.stringify(def));
+    edited.tools[0].indicators[0].items[0].text = "การให้บริการของเจ้าหน้าที่";
+    const json = JSON.stringify(edited);
+    const at = json.indexOf("การให้บริการ") + "การให้".length;
+    const broken = `${json.slice(0, at)}\n${json.slice(at, at + 40)}\r\n${json.slice(at + 40)}`;
+    const found = carriedForm(stored(broken), form.formId, form.version);
+    expect(found.problem).toBeNull();
+    expect(found.form?.byCode.get("I1")?.text).toBe("การให้บริการของเจ้าหน้าที่");
+    // Cut short, it is still refused.
+    expect(carriedForm(stored(json.slice(0, -10)), form.formId, form.version).problem?.en).toBe(
+      "the form definition is not complete JSON (cut short or altered)"
+    );
+  });
 });

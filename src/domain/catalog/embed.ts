@@ -62,6 +62,10 @@ export function carriedForm(
         }
       : { form: null, problem: null };
   }
+  // JSON.stringify writes no line break: one in the text was put there by another program.
+  // LibreOffice, saving a form a second time, broke a long piece with one ("การให้\nบริการ", inside a
+  // string), and the workbook was refused as carrying a damaged form.
+  json = json.replace(/[\r\n]/g, "");
   if (!cache.has(json)) {
     let result: FormDef | Msg;
     try {
