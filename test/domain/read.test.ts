@@ -293,22 +293,38 @@ describe("layout reader", () => {
     ).toThrow(NotAFormError);
   });
 
-  it("falls back to the hidden metadata when visible metadata cells are cleared", () => {
+  const stored = new Map([
+    ["formId", "bkk-district-ita"],
+    ["formVersion", "2567.1"],
+    ["unit", "สำนักงานเขตจอมทอง"],
+    ["unitCode", "1035"],
+    ["fiscalYear", "2567"],
+    ["round", "12"],
+    ["passMark", "90"],
+  ]);
+
+  it("reads a cleared metadata cell as empty, as the printed title shows it, not from the hidden metadata", () => {
     const values = valuesOf();
     for (const m of META) values[metaCell(m.key).row - 1][metaCell(m.key).col - 1] = null;
-    const stored = new Map([
-      ["formId", "bkk-district-ita"],
-      ["formVersion", "2567.1"],
-      ["unit", "สำนักงานเขตจอมทอง"],
-      ["fiscalYear", "2567"],
-      ["round", "12"],
-      ["passMark", "90"],
-    ]);
+    const form = readForm(arrayGrid("s", values), FY2567, stored);
+    expect([form.unit.value, form.fiscalYear.value, form.round.value, form.passMark.value]).toEqual(
+      [null, null, null, null]
+    );
+    expect([form.unit.cell, form.fiscalYear.cell, form.round.cell]).toEqual(["D1", "D2", "D3"]);
+    // What the sheet does not show, the hidden metadata still gives.
+    expect(form.formVersion).toBe("2567.1");
+  });
+
+  it("falls back to the hidden metadata where the sheet has no metadata cells at all", () => {
+    const values = valuesOf();
+    for (const m of META) {
+      values[metaCell(m.key).row - 1][metaCell(m.key).col - 1] = null;
+      values[metaCell(m.key).row - 1][metaCell(m.key).col - 2] = null; // the label
+    }
     const form = readForm(arrayGrid("s", values), FY2567, stored);
     expect(form.unit.value?.code).toBe("1035");
     expect(form.round.value).toBe(12);
     expect(form.passMark.value).toBe(90);
-    expect(form.formVersion).toBe("2567.1");
   });
 });
 

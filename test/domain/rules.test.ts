@@ -116,6 +116,36 @@ describe("validation rules", () => {
     expect(result.issues[0].cell ?? "").toMatch(/^([A-G]\d+)?$/);
   });
 
+  it("warns of a year or round typed in Thai digits, which the printed title cannot work with", () => {
+    const form = formOf(cleanReport(12));
+    form.fiscalYear = { ...form.fiscalYear, raw: "๒๕๖๗" };
+    form.round = { ...form.round, raw: "๑๒" };
+    const result = validate(form, { now: NOW });
+    expect(rulesOf(result.issues)).toEqual(["meta.thai-digits:-", "meta.thai-digits:-"]);
+    expect(result.issues.map((i) => [i.severity, i.cell, i.message.en])).toEqual([
+      [
+        "warning",
+        form.fiscalYear.cell,
+        '"๒๕๖๗" is in Thai digits: type it in Arabic digits (2567) so that the printed title shows the year and round right',
+      ],
+      [
+        "warning",
+        form.round.cell,
+        '"๑๒" is in Thai digits: type it in Arabic digits (12) so that the printed title shows the year and round right',
+      ],
+    ]);
+  });
+
+  it("says a year that is no 4-digit year is not one, not that none is given", () => {
+    const form = formOf(cleanReport(12));
+    form.fiscalYear = { ...form.fiscalYear, value: null, raw: "67" };
+    const issue = validate(form, { now: NOW }).issues.find((i) => i.rule === "meta.fiscal-year")!;
+    expect(issue.message).toEqual({
+      th: 'ปีงบประมาณ "67" ไม่ใช่ปี พ.ศ. 4 หลัก: พิมพ์เช่น 2567',
+      en: 'Fiscal year "67" is not a 4-digit B.E. year: type it as 2567, for example',
+    });
+  });
+
   it("warns of a score stored as text, which is read but does not print, naming its cell", () => {
     const form = formOf(cleanReport(12));
     const e3 = form.items.find((i) => i.code === "E3")!;

@@ -270,13 +270,16 @@ export function readForm(
       ),
     }));
 
+  // A metadata cell the sheet shows is read as it is, empty too: the printed title is made from it,
+  // and a value taken from the hidden metadata instead passed a form that printed "รอบ 6 เดือน" as
+  // round 12, or no unit at all. The hidden values stand in only where the sheet has no such cell.
   const metaField = (key: MetaKey, storedKey: string) => {
     const m = findMeta(grid, header.row, key);
-    const raw = m?.raw || stored.get(storedKey) || "";
+    const raw = m ? m.raw : stored.get(storedKey) || "";
     return { raw, cell: m?.cell ?? null, at: m?.raw ? m.at : null };
   };
   const unitF = metaField("unit", "unit");
-  const storedUnitCode = stored.get("unitCode");
+  const storedUnitCode = unitF.raw ? stored.get("unitCode") : undefined;
   const unit = resolveUnit(unitF.raw) ?? (storedUnitCode ? resolveUnit(storedUnitCode) : null);
   const fyF = metaField("fiscalYear", "fiscalYear");
   const roundF = metaField("round", "round");

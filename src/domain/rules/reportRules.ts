@@ -1,6 +1,6 @@
 import { FISCAL_YEAR_RANGE } from "../bounds";
 import { currentFiscalYear } from "../fiscal";
-import { msg } from "../text";
+import { msg, thaiDigitsToAscii } from "../text";
 import { suggestDistricts } from "../unitMatch";
 import { unitDisplayName } from "../units";
 import { codeSpan } from "../codes";
@@ -64,7 +64,12 @@ export const REPORT_RULES: readonly ReportRule[] = [
         return [
           {
             cell: f.fiscalYear.cell,
-            message: msg("ยังไม่ได้ระบุปีงบประมาณ (พ.ศ.)", "The fiscal year (B.E.) is not given"),
+            message: f.fiscalYear.raw.trim()
+              ? msg(
+                  `ปีงบประมาณ "${f.fiscalYear.raw.trim()}" ไม่ใช่ปี พ.ศ. 4 หลัก: พิมพ์เช่น ${currentFiscalYear(now)}`,
+                  `Fiscal year "${f.fiscalYear.raw.trim()}" is not a 4-digit B.E. year: type it as ${currentFiscalYear(now)}, for example`
+                )
+              : msg("ยังไม่ได้ระบุปีงบประมาณ (พ.ศ.)", "The fiscal year (B.E.) is not given"),
           },
         ];
       if (fy >= 1990 && fy <= 2200) {
@@ -107,6 +112,22 @@ export const REPORT_RULES: readonly ReportRule[] = [
               ),
             },
           ],
+  },
+  {
+    // The printed title is worked out from these cells by a formula: Thai digits there are text to
+    // it ("๒๕๖๙" leaves the months' first year out; "๑๒" prints the 6-month round).
+    id: "meta.thai-digits",
+    severity: "warning",
+    check: (f) =>
+      [f.fiscalYear, f.round]
+        .filter((m) => /[๐-๙]/u.test(m.raw))
+        .map((m) => ({
+          cell: m.cell,
+          message: msg(
+            `"${m.raw.trim()}" พิมพ์ด้วยเลขไทย: พิมพ์ด้วยเลขอารบิก (${thaiDigitsToAscii(m.raw.trim())}) เพื่อให้หัวรายงานที่พิมพ์แสดงปีและรอบถูกต้อง`,
+            `"${m.raw.trim()}" is in Thai digits: type it in Arabic digits (${thaiDigitsToAscii(m.raw.trim())}) so that the printed title shows the year and round right`
+          ),
+        })),
   },
   {
     id: "meta.pass-mark",
