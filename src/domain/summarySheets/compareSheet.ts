@@ -13,6 +13,7 @@ import { unitDisplayName } from "../units";
 import {
   COMPARE_SHEET,
   fitHeaders,
+  fitScores,
   RowKind,
   SUMMARY_HEADER_ROW,
   SummarySheet,
@@ -147,14 +148,17 @@ export function compareSheet(c: Comparison): SummarySheet {
     subtitle:
       `ครั้งก่อน: ${baseName(c.previous.source)} · เกณฑ์ผ่าน ${c.passMark} · เปรียบเทียบ ${c.units.length} หน่วยงาน` +
       `${more ? ` (คะแนนรวมโดยประมาณ ${more})` : ""} · ตกต่ำกว่าเกณฑ์ ${n.fell} รายการ · ขึ้นมาผ่านเกณฑ์ ${n.rose} รายการ`,
-    columns: fitHeaders([
-      { header: "ข้อ", width: 12, kind: "text" },
-      { header: "หน่วยงาน / ประเด็นการประเมิน", width: 60, kind: "text" },
-      { header: "ครั้งก่อน", width: 11, kind: "score" },
-      { header: "ครั้งนี้", width: 11, kind: "score" },
-      { header: "เปลี่ยนแปลง", width: 12, kind: "change" },
-      { header: `เทียบเกณฑ์ ${c.passMark}`, width: 34, kind: "text" },
-    ]),
+    columns: fitScores(
+      fitHeaders([
+        { header: "ข้อ", width: 12, kind: "text" },
+        { header: "หน่วยงาน / ประเด็นการประเมิน", width: 60, kind: "text" },
+        { header: "ครั้งก่อน", width: 11, kind: "score" },
+        { header: "ครั้งนี้", width: 11, kind: "score" },
+        { header: "เปลี่ยนแปลง", width: 12, kind: "change" },
+        { header: `เทียบเกณฑ์ ${c.passMark}`, width: 34, kind: "text" },
+      ]),
+      rows
+    ),
     rows,
     freeze: { rows: SUMMARY_HEADER_ROW, cols: 2 },
     wrap: true,

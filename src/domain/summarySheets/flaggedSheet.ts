@@ -11,6 +11,7 @@ import {
   TableColumn,
   splitTallRows,
   fitHeaders,
+  fitScores,
   fitWords,
 } from "./table";
 import { textSheetPrint } from "./print";
@@ -63,18 +64,21 @@ export function flaggedSheet(r: MergeResult): SummarySheet {
       ],
       merge: { c1: 1, c2: 6 },
     });
-  const columns: TableColumn[] = fitHeaders([
-    // As wide as the longest word of a name ("กรุงเทพมหานคร" of another unit's): never cut in it.
-    fitWords(
-      { header: "หน่วยงาน", width: 18, kind: "text" },
-      flagged.map((f) => f.m.unit.th)
-    ),
-    { header: "รหัส", width: 8, kind: "text" },
-    { header: "ข้อ", width: 9, kind: "text" },
-    { header: "คะแนน", width: 10, kind: "score" },
-    { header: "ขาดอีก (คะแนน)", width: 10, kind: "score" },
-    { header: "สิ่งที่หน่วยงานดำเนินการในข้อนี้ (นับจากผลการดำเนินการ)", width: 82, kind: "text" },
-  ]);
+  const columns: TableColumn[] = fitScores(
+    fitHeaders([
+      // As wide as the longest word of a name ("กรุงเทพมหานคร" of another unit's): never cut in it.
+      fitWords(
+        { header: "หน่วยงาน", width: 18, kind: "text" },
+        flagged.map((f) => f.m.unit.th)
+      ),
+      { header: "รหัส", width: 8, kind: "text" },
+      { header: "ข้อ", width: 9, kind: "text" },
+      { header: "คะแนน", width: 10, kind: "score" },
+      { header: "ขาดอีก (คะแนน)", width: 10, kind: "score" },
+      { header: "สิ่งที่หน่วยงานดำเนินการในข้อนี้ (นับจากผลการดำเนินการ)", width: 82, kind: "text" },
+    ]),
+    rows
+  );
   return {
     name: SUMMARY_SHEETS.flagged,
     title: `ข้อที่ได้คะแนนต่ำกว่าเกณฑ์ ${r.passMark}`,

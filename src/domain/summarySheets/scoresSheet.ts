@@ -5,6 +5,7 @@ import { MergeResult } from "../merge";
 import { columnBreaks, MIN_PRINT_SCALE } from "./print";
 import {
   fitHeaders,
+  fitScores,
   periodLabel,
   stats,
   SUMMARY_FIRST_ROW,
@@ -76,7 +77,7 @@ export function scoresSheet(r: MergeResult): SummarySheet {
     UNIT_COLUMN_MAX,
     Math.max(12, charsFor(Math.max(0, ...units.map((u) => textWidthPt(u, FONT)))))
   );
-  const columns: TableColumn[] = fitHeaders([
+  let columns: TableColumn[] = fitHeaders([
     { header: "หน่วยงาน", width: unitWidth, kind: "text" },
     ...cols.map((c) => ({
       header: c.header,
@@ -101,6 +102,7 @@ export function scoresSheet(r: MergeResult): SummarySheet {
   statRow("total", `จำนวนหน่วยงานที่ต่ำกว่า ${passMark}`, 3, "0");
 
   const scale = MIN_PRINT_SCALE;
+  columns = fitScores(columns, rows);
   const colBreaks = columnBreaks(columns, scale, 1, groupStarts);
   return {
     name: SUMMARY_SHEETS.scores,

@@ -13,7 +13,7 @@ import {
   wrappedRowHeightPt,
 } from "../layout/textMetrics";
 import { MergedUnit, MergeResult } from "../merge";
-import { round2 } from "../score";
+import { round2, scoreText } from "../score";
 import { periodName } from "../period";
 import { xmlSafe } from "../text";
 import { TextCache } from "../textCache";
@@ -186,6 +186,30 @@ export function fitHeaders(columns: readonly TableColumn[]): TableColumn[] {
   const bold = { ...FONT, bold: true };
   return columns.map((c) => {
     const widest = Math.max(0, ...c.header.split(/\s+/).map((w) => textWidthPt(w, bold)));
+    return { ...c, width: Math.max(c.width, columnCharsFor(widest, bold)) };
+  });
+}
+
+/**
+ * A score column at least as wide as the widest score it shows: the format gives more than two
+ * decimals when a score has them (84.9999), and such a score in a column made for "100.00" printed as
+ * "###".
+ */
+export function fitScores(
+  columns: readonly TableColumn[],
+  rows: readonly TableRow[]
+): TableColumn[] {
+  const bold = { ...FONT, bold: true };
+  return columns.map((c, k) => {
+    if (c.kind !== "score") return c;
+    let widest = 0;
+    const seen = new Set<number>();
+    for (const r of rows) {
+      const v = r.cells[k];
+      if (typeof v !== "number" || r.numberFormat || seen.has(v)) continue;
+      seen.add(v);
+      widest = Math.max(widest, textWidthPt(scoreText(v), bold));
+    }
     return { ...c, width: Math.max(c.width, columnCharsFor(widest, bold)) };
   });
 }
