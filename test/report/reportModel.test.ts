@@ -223,6 +223,26 @@ describe("labels, references and the items under the pass mark", () => {
     expect(allText(r).filter((t) => /ในข้อ [IEO]\d/.test(t))).toEqual([]);
   });
 
+  it("says 'as in item I1' of a unit that did none of I1's measures without saying it did them", () => {
+    const I8 = DEFAULT_FORM.byCode.get("I8")!.standardMeasures;
+    const q = buildCentralReport(
+      mergeOf([
+        district("1012", (x) => {
+          set(x, "I1", `1. ${I1[0]}`, "ยังไม่ได้ดำเนินการ");
+          set(x, "I8", `1. ${I8[0]}`, "ดำเนินการตามข้อ I1");
+        }),
+      ])
+    );
+    const i8 = q.tools[0].indicators[1].groups.find((g) => g.heading === "ข้อ I8")!;
+    expect(i8.references).toEqual([
+      "สำนักงานเขตยานนาวา รายงานผลในข้อนี้โดยอ้างถึงข้อ I1–I4 ซึ่งไม่มีมาตรการที่นับว่าได้ดำเนินการแล้ว",
+    ]);
+    // Its results are that reference: never "planned, but no results reported" for I8's measures.
+    expect(
+      allText(q).filter((t) => t.includes("ยานนาวา") && t.includes("ยังไม่ได้รายงานผลการดำเนินการ"))
+    ).toEqual([]);
+  });
+
   it("groups the units under the pass mark by what they did, each unit once, with their scores", () => {
     expect(ind5.belowPass).toEqual([
       {

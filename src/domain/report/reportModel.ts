@@ -559,11 +559,15 @@ function referenceLines(
    */
   const didThere = (key: string, to: string): string => {
     const target = byGroup.get(to);
-    if (!target) return "";
+    if (!target) return `รายงานผลในข้อนี้โดยอ้างถึงข้อ ${to}`;
     const there = unitInGroup(target, key);
     const rows = rowsOf(to);
     const did = there ? there.standard.map((k) => rows[k]).filter(Boolean) : [];
-    return `ข้อ ${groupSpan(target.items)}${did.length ? ` (มาตรการ ${numberList(did)})` : ""}`;
+    // Only what it is counted under there is said done: "as in I1" of a unit that did not do I1's
+    // measures said it had done them.
+    return did.length
+      ? `รายงานว่าได้ดำเนินการในข้อนี้ตามมาตรการของข้อ ${groupSpan(target.items)} (มาตรการ ${numberList(did)})`
+      : `รายงานผลในข้อนี้โดยอ้างถึงข้อ ${groupSpan(target.items)} ซึ่งไม่มีมาตรการที่นับว่าได้ดำเนินการแล้ว`;
   };
   // Units saying the same thing share one line (the line's words are its key, in first-seen order).
   const by = new Map<string, string[]>();
@@ -572,7 +576,7 @@ function referenceLines(
     if (r.where === "measures" && reported.has(`${r.key}|${r.to}`)) continue;
     const line =
       r.where === "results"
-        ? `รายงานว่าได้ดำเนินการในข้อนี้ตามมาตรการของ${didThere(r.key, r.to)}`
+        ? didThere(r.key, r.to)
         : `มีแผนดำเนินการในข้อนี้ตามมาตรการของ${groupRef(byGroup.get(r.to), rowsOf)}`;
     by.set(line, [...(by.get(line) ?? []), r.key]);
   }

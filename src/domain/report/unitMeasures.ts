@@ -669,13 +669,16 @@ function unitPart(
       plan,
       ...whyNot(plans.indexOf(plan), said, res.length > 0, plans),
     });
+    // Results that only point to another item ("ดำเนินการตามข้อ I1") are results: the reference says
+    // what they are (reportModel's line for it), and the plans are not "without results".
+    const referredOnly = !res.length && slot.results.length > 0;
     const planned = new Map<number, PlannedOnly>();
     for (const [k, plan] of plannedStd) {
       if (credits.has(k)) continue;
       const stated = vetoed.has(k) || saidNot(plan) ? null : (asPlanned ?? inPlace(plan));
       if (stated)
         credits.set(k, { ...where, how: "as-planned", evidence: stated, entries: [], plan });
-      else planned.set(k, notCounted(plan));
+      else if (!referredOnly) planned.set(k, notCounted(plan));
     }
     const ownNot: PlannedOnly[] = [];
     for (const plan of ownPlans) {
@@ -683,7 +686,7 @@ function unitPart(
       const stated = saidNot(plan) ? null : (asPlanned ?? inPlace(plan));
       if (stated)
         ownDone.push({ ...where, how: "as-planned", evidence: stated, entries: [], plan });
-      else ownNot.push(notCounted(plan));
+      else if (!referredOnly) ownNot.push(notCounted(plan));
     }
     return { credits, planned, ownDone, ownPlanned: ownNot };
   };
