@@ -243,6 +243,25 @@ describe("labels, references and the items under the pass mark", () => {
     ).toEqual([]);
   });
 
+  it("gives in column 3 the words of the units column 2 says reported other details", () => {
+    const I8 = DEFAULT_FORM.byCode.get("I8")!.standardMeasures;
+    const q = buildCentralReport(
+      mergeOf([
+        ...["1001", "1002", "1005"].map((code) =>
+          district(code, (x) => set(x, "I8", `1. ${I8[0]}`, `1. ${I8[0]}`))
+        ),
+        district("1030", (x) =>
+          set(x, "I8", `1. ${I8[0]}`, "1. จัดประชุมชี้แจงงบประมาณแล้ว ไม่ได้จัดทำอินโฟกราฟิก")
+        ),
+      ])
+    );
+    const row = q.tools[0].indicators[1].groups.find((g) => g.heading === "ข้อ I8")!.rows[0];
+    expect(row.summary[0]).toMatch(
+      /ยกเว้นสำนักงานเขตจตุจักร .* ส่วนสำนักงานเขตจตุจักร รายงานผลตามมาตรการนี้โดยระบุรายละเอียดต่างออกไป$/
+    );
+    expect(row.outcomes).toEqual(["- สำนักงานเขตจตุจักร จัดประชุมชี้แจงงบประมาณแล้ว"]);
+  });
+
   it("groups the units under the pass mark by what they did, each unit once, with their scores", () => {
     expect(ind5.belowPass).toEqual([
       {

@@ -291,6 +291,8 @@ function standardRow(
   const summary: string[] = [];
   const outcomes: string[] = [];
   if (fromResults.length) {
+    /** Units said to have reported the measure "in other details": their words belong in column 3. */
+    let differing: string[] = [];
     const common = commonAction(fromResults.map((c) => c.evidence.text));
     const all = fromResults.map((c) => c.key);
     const whoAll = who(ctx, all);
@@ -304,6 +306,7 @@ function standardRow(
       const others = all.filter((k) => !some.includes(k));
       const few = others.length < some.length;
       const by = few ? `ทุกหน่วยงานข้างต้น ยกเว้น${names(ctx, others)}` : who(ctx, some);
+      if (few) differing = others;
       const rest = few
         ? ` ส่วน${names(ctx, others)} รายงานผลตามมาตรการนี้โดยระบุรายละเอียดต่างออกไป`
         : "";
@@ -317,6 +320,13 @@ function standardRow(
         common.action,
       ])
     );
+    // The units said to have given other details, in their words when the examples named none of
+    // them (column 2 said they differ while column 3 said no unit did).
+    const named = (k: string) => outcomes.some((o) => o.includes(unitOf(ctx, k).label));
+    for (const k of differing.filter((x) => !named(x))) {
+      const said = fromResults.find((c) => c.key === k)!.evidence.text;
+      outcomes.push(once(ctx, k, said, `มาตรการ ${number}`) ?? `- ${unitOf(ctx, k).label} ${said}`);
+    }
     // Nothing one unit said that the others did not (what all said is the summary's).
     if (!outcomes.length && fromResults.length > 1)
       outcomes.push("- ไม่มีหน่วยงานใดรายงานรายละเอียดที่ต่างจากหน่วยงานอื่น");
