@@ -159,6 +159,24 @@ describe("credit from evidence", () => {
     expect(g.own).toEqual([]);
   });
 
+  it("takes 'ดำเนินการแล้วบางส่วน' for every plan, not the one with 'ส่วน' in it", () => {
+    const E1 = DEFAULT_FORM.byCode.get("E1")!.standardMeasures;
+    const g = matchUnitMeasures(
+      mergeOf([
+        district("1001", (r) =>
+          set(r, "E1", E1.map((m, i) => `${i + 1}. ${m}`).join("\n"), "ดำเนินการแล้วบางส่วน")
+        ),
+      ])
+    ).find((x) => x.group === "E1")!;
+    expect(
+      g.standard.map((m) => m.planned.map((p) => [p.unit, p.why, p.said?.raw ?? null]))
+    ).toEqual([
+      [["สำนักงานเขตพระนคร", "in-progress", "ดำเนินการแล้วบางส่วน"]],
+      [["สำนักงานเขตพระนคร", "in-progress", "ดำเนินการแล้วบางส่วน"]],
+      [["สำนักงานเขตพระนคร", "in-progress", "ดำเนินการแล้วบางส่วน"]],
+    ]);
+  });
+
   it("does not count a result under a plan for one shared word when the lists are not numbered", () => {
     const I5 = DEFAULT_FORM.byCode.get("I5")!.standardMeasures;
     for (const [plan, result] of [

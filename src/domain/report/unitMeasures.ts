@@ -360,6 +360,9 @@ function readResults(
  * of plans as alike, the first, unless a later one is clearly more alike by Dice (by 0.1).
  */
 function closestPlan(entry: Located, plans: readonly Located[]): number {
+  // A statement that names no work ("ดำเนินการแล้วบางส่วน") is about every plan, not the one that
+  // happens to share a word with it ("ส่วน" of "ส่วนราชการ").
+  if (namesNoWork(entry.text)) return -1;
   const nw = words(notDoneWhat(entry.text));
   if (!nw.size) return -1;
   let best = -1;
