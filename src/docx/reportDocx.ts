@@ -204,14 +204,30 @@ function firstLines(
       continue;
     }
     if (used < max) {
-      // The most words of this paragraph that fit the lines left.
+      // The most words of this paragraph that fit the lines left, cut at a space when one fits: the
+      // word breaker's words are parts of what a reader takes for one ("ดำเนิน|การ", "หน่วย|งาน"),
+      // and a paragraph that goes on in the next row reads cut there.
       const words = wordsOf(paragraphs[p]);
+      const fits = (n: number) => used + lines(words.slice(0, n).join("")) <= max;
+      const spaces: number[] = [];
+      words.forEach((w, i) => {
+        if (i > 0 && /^\s/u.test(w)) spaces.push(i);
+      });
       let lo = 0;
-      let hi = words.length;
+      let hi = spaces.length;
       while (lo < hi) {
         const mid = Math.ceil((lo + hi) / 2);
-        if (used + lines(words.slice(0, mid).join("")) <= max) lo = mid;
+        if (fits(spaces[mid - 1])) lo = mid;
         else hi = mid - 1;
+      }
+      lo = lo > 0 ? spaces[lo - 1] : 0;
+      if (lo === 0) {
+        hi = words.length;
+        while (lo < hi) {
+          const mid = Math.ceil((lo + hi) / 2);
+          if (fits(mid)) lo = mid;
+          else hi = mid - 1;
+        }
       }
       const part = words.slice(0, lo).join("").trimEnd();
       if (part) {

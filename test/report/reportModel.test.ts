@@ -460,6 +460,27 @@ describe("the central report model", () => {
     expect(rows[k + 2]).toContain("ได้จัดประชุม");
   });
 
+  it("goes on in the row below at a space, not between two parts of a word ('ดำเนิน|การ')", async () => {
+    const long: CentralReport = structuredClone(r);
+    const g = long.tools[0].indicators[0].groups[0];
+    g.rows[0] = {
+      ...g.rows[0],
+      summary: [
+        "- 47 หน่วยงาน " + "ได้ดำเนินการจัดประชุมชี้แจงแนวทางการปฏิบัติงานแก่บุคลากรทุกระดับ ".repeat(12),
+      ],
+    };
+    const rows = await tableRows(long);
+    const k = rows.findIndex((x) => x.includes(`>${g.heading}<`));
+    const summaryText = (row: string) =>
+      [...row.split(/<w:tc>/)[2].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((m) => m[1])
+        .join("");
+    const head = summaryText(rows[k + 1]);
+    const rest = summaryText(rows[k + 2]);
+    expect(head.startsWith("- 47 หน่วยงาน ได้ดำเนินการ")).toBe(true);
+    expect([head.slice(-8), rest.slice(0, 12)]).toEqual(["ทุกระดับ", "ได้ดำเนินการ"]);
+  });
+
   it("keeps a unit's name on one line: its words joined", async () => {
     const doc = await documentXml(r);
     // บางบอน (a missing district, listed at the end) is two dictionary words.
