@@ -98,8 +98,16 @@ export const mostCommonPeriod = (list: readonly PeriodOf[]): Period | null =>
 export function otherPeriodReason(sheet: PeriodOf, merged: Period, where: Msg): Msg {
   const s = periodWords(sheet);
   const m = periodWords(merged);
+  // A year typed in C.E. (2026 for 2569): said as validate says it, with the year to type.
+  const ce =
+    sheet.fiscalYear !== null && sheet.fiscalYear + 543 === merged.fiscalYear
+      ? msg(
+          ` (ปี ${sheet.fiscalYear} ดูเป็น ค.ศ.: แก้เป็น พ.ศ. ${merged.fiscalYear} แล้วส่งใหม่)`,
+          ` (${sheet.fiscalYear} looks like C.E.: correct it to B.E. ${merged.fiscalYear} and send it again)`
+        )
+      : msg("", "");
   return msg(
-    `${where.th}: ไฟล์นี้เป็น${s.th.replace("ปีงบประมาณ ", "ปี ")} แต่การรวมนี้เป็น${m.th.replace("ปีงบประมาณ ", "ปี ")} จึงไม่นำมารวม`,
-    `${where.en}: this file is of ${s.en}, but this merge is of ${m.en}; not merged`
+    `${where.th}: ไฟล์นี้เป็น${s.th.replace("ปีงบประมาณ ", "ปี ")} แต่การรวมนี้เป็น${m.th.replace("ปีงบประมาณ ", "ปี ")} จึงไม่นำมารวม${ce.th}`,
+    `${where.en}: this file is of ${s.en}, but this merge is of ${m.en}; not merged${ce.en}`
   );
 }
