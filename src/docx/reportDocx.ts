@@ -204,30 +204,24 @@ function firstLines(
       continue;
     }
     if (used < max) {
-      // The most words of this paragraph that fit the lines left, cut at a space when one fits: the
-      // word breaker's words are parts of what a reader takes for one ("ดำเนิน|การ", "หน่วย|งาน"),
-      // and a paragraph that goes on in the next row reads cut there.
+      // The most words of this paragraph that fit the lines left; cut at a space when there is one
+      // on the last of those lines: the word breaker's words are parts of what a reader takes for
+      // one ("ดำเนิน|การ", "หน่วย|งาน"), and a paragraph that goes on in the next row reads cut there.
+      // (A space on an earlier line would leave lines of the row empty above the text.)
       const words = wordsOf(paragraphs[p]);
       const fits = (n: number) => used + lines(words.slice(0, n).join("")) <= max;
-      const spaces: number[] = [];
-      words.forEach((w, i) => {
-        if (i > 0 && /^\s/u.test(w)) spaces.push(i);
-      });
       let lo = 0;
-      let hi = spaces.length;
+      let hi = words.length;
       while (lo < hi) {
         const mid = Math.ceil((lo + hi) / 2);
-        if (fits(spaces[mid - 1])) lo = mid;
+        if (fits(mid)) lo = mid;
         else hi = mid - 1;
       }
-      lo = lo > 0 ? spaces[lo - 1] : 0;
-      if (lo === 0) {
-        hi = words.length;
-        while (lo < hi) {
-          const mid = Math.ceil((lo + hi) / 2);
-          if (fits(mid)) lo = mid;
-          else hi = mid - 1;
-        }
+      const filled = lines(words.slice(0, lo).join(""));
+      for (let i = lo; i > 0; i--) {
+        if (!/^\s/u.test(words[i] ?? "")) continue;
+        if (lines(words.slice(0, i).join("")) === filled) lo = i;
+        break;
       }
       const part = words.slice(0, lo).join("").trimEnd();
       if (part) {
