@@ -262,6 +262,21 @@ describe("fitting a sheet to what was typed", () => {
     ]);
   });
 
+  it("takes the form's marker for the form's wherever a row inserted above the form moved it", () => {
+    const m = filled();
+    const values = texts(m).map((r) => r.map((t): GridCell => t || null));
+    values.unshift(values[0].map(() => null));
+    const merges = m.merges.map((g) => ({ ...g, r1: g.r1 + 1, r2: g.r2 + 1 }));
+    const form = readForm(arrayGrid(m.name, values, merges), FY2567);
+    expect(form.formVersion).toBe("2567.1");
+    expect(form.strays).toEqual([]);
+    // Another text there is still named.
+    values[0][4] = "หมายเหตุเหนือแบบ";
+    expect(readForm(arrayGrid(m.name, values, merges), FY2567).strays).toEqual([
+      { cell: "E1", text: "หมายเหตุเหนือแบบ" },
+    ]);
+  });
+
   it("moves a picture in an item's evidence cell with the item", () => {
     const grid = typed((v) => {
       v[13 - 1][5 - 1] = sampleJson.items[0].measures;

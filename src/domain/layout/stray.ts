@@ -73,6 +73,8 @@ export function strayCells(form: ReadParts, grid: CellGrid): StrayCell[] {
     if (cell) top.add(cell);
   }
   const labels = META.map((m) => foldKey(m.label.th));
+  // The form's marker wherever a row or column inserted above or before the form moved it.
+  const marker = foldKey(`${form.formDef.formId} ${form.formDef.version}`);
   // The form's own texts in the item column: headings and the title lines (known by their text
   // where the source cannot tell merged cells).
   const def = form.formDef;
@@ -94,6 +96,7 @@ export function strayCells(form: ReadParts, grid: CellGrid): StrayCell[] {
         ok =
           top.has(a) ||
           labels.some((l) => foldKey(t).startsWith(l)) ||
+          foldKey(t).startsWith(marker) ||
           // The title lines, over the printed columns.
           (r >= form.headerRow - 2 && col === c.item && wide.has(`${r}:${col}`)) ||
           (r >= form.headerRow - 2 &&
