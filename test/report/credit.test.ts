@@ -159,6 +159,30 @@ describe("credit from evidence", () => {
     expect(g.own).toEqual([]);
   });
 
+  it("puts what a numbered entry says was not done under the plan its words name, not its number's", () => {
+    const I1 = DEFAULT_FORM.byCode.get("I1")!.standardMeasures;
+    const g = matchUnitMeasures(
+      mergeOf([
+        district("1047", (r) =>
+          set(
+            r,
+            "I1",
+            I1.slice(0, 2)
+              .map((m, i) => `${i + 1}. ${m}`)
+              .join("\n"),
+            "1. เผยแพร่คู่มือแล้ว แต่ยังไม่ได้จัดประชุมชี้แจง"
+          )
+        ),
+      ])
+    ).find((x) => x.group === "I1")!;
+    expect(g.standard[0].done.map((c) => [c.unit, c.evidence.raw])).toEqual([
+      ["สำนักงานเขตบางนา", "เผยแพร่คู่มือแล้ว"],
+    ]);
+    expect(g.standard[1].planned.map((p) => [p.unit, p.why, p.said?.raw ?? null])).toEqual([
+      ["สำนักงานเขตบางนา", "not-done", "แต่ยังไม่ได้จัดประชุมชี้แจง"],
+    ]);
+  });
+
   it("takes 'ดำเนินการแล้วบางส่วน' for every plan, not the one with 'ส่วน' in it", () => {
     const E1 = DEFAULT_FORM.byCode.get("E1")!.standardMeasures;
     const g = matchUnitMeasures(

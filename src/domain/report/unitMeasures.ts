@@ -312,6 +312,7 @@ function readResults(
     const at = planOf[i];
     const kept: string[] = [];
     const negative: Said["negative"] = [];
+    const numberOnly = new Set<number>();
     let planned = false;
     let instead = false;
     for (const c of clauses(r.raw)) {
@@ -325,6 +326,9 @@ function readResults(
         // "ไม่ได้จัดทำ เนื่องจากใช้สื่อของ ศปท. แทน": done another way, so no "not done".
         instead ||= saysInstead(c);
         const entry = { ...r, raw: c, text: normaliseMeasure(c) };
+        // Only its entry's number tells which plan: kept apart, in case the entry also says
+        // something done (below).
+        if (!named.length && !namesNoWork(entry.text)) numberOnly.add(negative.length);
         for (const a of ats) negative.push({ entry, kind: st, at: a, whole: false });
       } else if (st === "fact") {
         // What happened ("ไม่มีเรื่องร้องเรียน") or why: nothing the office did.
@@ -340,6 +344,10 @@ function readResults(
       }
     }
     const whole = !kept.length && !planned;
+    // "1. เผยแพร่คู่มือแล้ว แต่ยังไม่ได้จัดประชุมชี้แจง": the number is the plan of what was done; what
+    // was not done is the plan its words name (it was put under plan 1, and plan 2 read "not
+    // mentioned").
+    if (kept.length) for (const k of numberOnly) negative[k] = { ...negative[k], at: -1 };
     // Not done one way, done another ("ไม่ได้จัดประชุม เนื่องจากได้เวียนแจ้งเป็นหนังสือแล้ว"): no "not done".
     if (!instead) out.negative.push(...negative.map((n) => ({ ...n, whole })));
     if (!kept.length) continue;
