@@ -4,7 +4,14 @@ import { Cancelled, DEEPER_FOLDER, ignoredName, SourceError } from "../app/files
 import type { LibraryListing } from "../app/library";
 import { whenWords } from "../app/submit";
 import { diskFile } from "./diskFile";
-import { identity, refuseUnitReport, sameFile, statOrNull } from "./outputFile";
+import {
+  ExistingKind,
+  existingKind,
+  identity,
+  sameFile,
+  statOrNull,
+  unitReportRefusal,
+} from "./outputFile";
 import { nodeReadPool } from "./readPool";
 import {
   formChoiceNote,
@@ -33,12 +40,7 @@ import {
   Round,
   unitDisplayName,
 } from "../domain";
-import { ReasonError } from "../domain/errors";
-import { OwnReportError } from "../xlsx/read/errors";
 import { reportTrace } from "../domain/report/trace";
-import { readFileBytes } from "../xlsx/files";
-import { isSummaryBook } from "../xlsx/read/previousSummary";
-import { openXlsx } from "../xlsx/read/xlsxRead";
 import { writeBytesAtomic } from "../xlsx/write/atomic";
 import { nodeInflate } from "../xlsx/nodeInflate";
 import { numberOption, parse, UserError } from "./args";
@@ -119,17 +121,6 @@ export async function expandInputs(inputs: string[], unitFolders = true): Promis
   return { files, ignored, notRead };
 }
 
-/** Whether a file on disk is a summary or a central report ita wrote (which a merge skips and may replace). */
-async function isOwnOutput(file: string): Promise<boolean> {
-  try {
-    return isSummaryBook(openXlsx(file, await readFileBytes(file), nodeInflate));
-  } catch (e) {
-    if (e instanceof OwnReportError) return true;
-    if (e instanceof ReasonError) return false;
-    throw e;
-  }
-}
-
 /**
  * An output must never be written over a unit's file: refuse, before anything is read, when the
  * output is one of the files this run reads (the same path, a link, the same inode) — unless that
@@ -164,9 +155,13 @@ export async function checkOutput(
     if (st || path.dirname(dir) === dir) break;
   }
   const target = identity(out, outStat);
+  // What the file there is, read once (an ita summary among the files merged, a unit's report).
+  let kind: Promise<ExistingKind> | undefined;
+  const kindOfOut = () =>
+    (kind ??= outStat?.isFile() ? existingKind(out) : Promise.resolve<ExistingKind>("other"));
   for (const f of files) {
     if (path.resolve(f) !== resolved && identity(f) !== target) continue;
-    if (await isOwnOutput(f)) continue;
+    if ((await kindOfOut()) === "ita") continue;
     throw new UserError(
       msg(
         `${what.th} ${out} เป็นไฟล์เดียวกับไฟล์ที่จะรวม (${f}) จึงไม่เขียนทับ กรุณาระบุชื่ออื่นหรือโฟลเดอร์อื่น`,
@@ -175,7 +170,7 @@ export async function checkOutput(
     );
   }
   // Nor over a unit's report that is not among them (an output name typed onto one).
-  await refuseUnitReport(out, what, outStat);
+  if ((await kindOfOut()) === "unit") throw unitReportRefusal(out, what);
 }
 
 /**

@@ -3,6 +3,7 @@ import path from "path";
 import { Msg, msg } from "../domain";
 import { ReasonError } from "../domain/errors";
 import { readFileBytes } from "../xlsx/files";
+import { OwnReportError } from "../xlsx/read/errors";
 import { nodeInflate } from "../xlsx/nodeInflate";
 import { isSummaryBook } from "../xlsx/read/previousSummary";
 import { formsOfBook, NoFormSheetError } from "../xlsx/read/readForm";
@@ -29,28 +30,42 @@ export function identity(file: string, st = statOrNull(file)): string {
 export const sameFile = (a: string, b: string): boolean =>
   path.resolve(a) === path.resolve(b) || identity(a) === identity(b);
 
+/** What an existing file at an output's path is: a summary or central report ita wrote, a unit's report, or else. */
+export type ExistingKind = "ita" | "unit" | "other";
+
 /**
- * Whether a file on disk is a unit's report: a workbook with a form sheet, also one that cannot be
- * merged as it is (a form this build does not know, scores never calculated). A summary ita wrote,
- * a workbook without a form and a file that is not a workbook are not.
+ * What a file on disk is, read once: a summary or central report ita wrote (a merge skips it and may
+ * replace it); a unit's report — a workbook with a form sheet, also one that cannot be merged as it
+ * is (a form this build does not know, scores never calculated); or anything else (a workbook
+ * without a form, a file that is not a workbook).
  */
-export async function isUnitReport(file: string): Promise<boolean> {
+export async function existingKind(file: string): Promise<ExistingKind> {
   let book;
   try {
     book = openXlsx(file, await readFileBytes(file), nodeInflate);
-    if (isSummaryBook(book)) return false;
   } catch (e) {
-    if (e instanceof ReasonError) return false; // not a workbook (or a central report ita wrote)
+    if (e instanceof OwnReportError) return "ita";
+    if (e instanceof ReasonError) return "other";
     throw e;
   }
+  if (isSummaryBook(book)) return "ita";
   try {
-    return formsOfBook(book).sheets.length > 0;
+    return formsOfBook(book).sheets.length > 0 ? "unit" : "other";
   } catch (e) {
-    if (e instanceof NoFormSheetError) return false;
-    if (e instanceof ReasonError) return true; // a form sheet that is not read as it is
+    if (e instanceof NoFormSheetError) return "other";
+    if (e instanceof ReasonError) return "unit"; // a form sheet that is not read as it is
     throw e;
   }
 }
+
+/** The refusal of an output that is an existing unit's report. */
+export const unitReportRefusal = (out: string, what: Msg): UserError =>
+  new UserError(
+    msg(
+      `${what.th} ${out} เป็นไฟล์รายงานของหน่วยงานที่มีอยู่แล้ว จึงไม่เขียนทับ กรุณาระบุชื่ออื่นหรือโฟลเดอร์อื่น (หรือย้ายไฟล์เดิมออกก่อน)`,
+      `${what.en} ${out} is an existing unit's report; it is not overwritten. Give another name or folder (or move the existing file first)`
+    )
+  );
 
 /**
  * Refuse, before anything is written, an output that exists and is a unit's report: a name typed
@@ -61,11 +76,5 @@ export async function refuseUnitReport(
   what: Msg = msg("ไฟล์ผลลัพธ์", "The output file"),
   st: Stats | null = statOrNull(out)
 ): Promise<void> {
-  if (st?.isFile() && (await isUnitReport(out)))
-    throw new UserError(
-      msg(
-        `${what.th} ${out} เป็นไฟล์รายงานของหน่วยงานที่มีอยู่แล้ว จึงไม่เขียนทับ กรุณาระบุชื่ออื่นหรือโฟลเดอร์อื่น (หรือย้ายไฟล์เดิมออกก่อน)`,
-        `${what.en} ${out} is an existing unit's report; it is not overwritten. Give another name or folder (or move the existing file first)`
-      )
-    );
+  if (st?.isFile() && (await existingKind(out)) === "unit") throw unitReportRefusal(out, what);
 }
