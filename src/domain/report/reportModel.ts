@@ -181,7 +181,9 @@ function examples(
   known: ReadonlySet<string>,
   /** Where the examples are printed ("มาตรการ 3.5"), for the pointers to them after. */
   where: string,
-  restated: readonly string[]
+  restated: readonly string[],
+  /** The units given an example here, added to. */
+  printed?: Set<string>
 ): string[] {
   const texts: string[] = [];
   const groupOf: string[] = [];
@@ -205,6 +207,7 @@ function examples(
     const id = `${key}|${squash(texts[t.index])}`;
     if (ctx.shown.has(id)) continue;
     ctx.shown.set(id, where);
+    printed?.add(key);
     const text = afterName(exampleText(texts[t.index], t.rare, restated));
     lines.set(text, [...(lines.get(text) ?? []), key]);
   }
@@ -314,16 +317,20 @@ function standardRow(
         `- ${whoAll} รายงานผลการดำเนินการตามมาตรการนี้ โดย${by} ${didCommon(common)}${rest}`
       );
     }
+    const printed = new Set<string>();
     outcomes.push(
-      ...examples(ctx, fromResults, knownWords(ctx, s.text, common.action), `มาตรการ ${number}`, [
-        s.text,
-        common.action,
-      ])
+      ...examples(
+        ctx,
+        fromResults,
+        knownWords(ctx, s.text, common.action),
+        `มาตรการ ${number}`,
+        [s.text, common.action],
+        printed
+      )
     );
-    // The units said to have given other details, in their words when the examples named none of
+    // The units said to have given other details, in their words when the examples gave none of
     // them (column 2 said they differ while column 3 said no unit did).
-    const named = (k: string) => outcomes.some((o) => o.includes(unitOf(ctx, k).label));
-    for (const k of differing.filter((x) => !named(x))) {
+    for (const k of differing.filter((x) => !printed.has(x))) {
       const said = fromResults.find((c) => c.key === k)!.evidence.text;
       outcomes.push(once(ctx, k, said, `มาตรการ ${number}`) ?? `- ${unitOf(ctx, k).label} ${said}`);
     }
