@@ -91,17 +91,19 @@ export function strayCells(form: ReadParts, grid: CellGrid): StrayCell[] {
       const t = cellText(grid.raw(r, col));
       if (!t) continue;
       const a = addr(r, col);
+      let key: string | undefined;
+      const folded = () => (key ??= foldKey(t));
       let ok: boolean;
       if (r < form.headerRow)
         ok =
           top.has(a) ||
-          labels.some((l) => foldKey(t).startsWith(l)) ||
-          foldKey(t).startsWith(marker) ||
+          labels.some((l) => folded().startsWith(l)) ||
+          folded().startsWith(marker) ||
           // The title lines, over the printed columns.
           (r >= form.headerRow - 2 && col === c.item && wide.has(`${r}:${col}`)) ||
           (r >= form.headerRow - 2 &&
             col === c.item &&
-            (headings.has(foldKey(t)) || t.startsWith("ของ"))) ||
+            (headings.has(folded()) || t.startsWith("ของ"))) ||
           (form.headerRow === ROWS.header &&
             (r === ROWS.title || r === ROWS.subtitle) &&
             col === c.item);
@@ -112,7 +114,7 @@ export function strayCells(form: ReadParts, grid: CellGrid): StrayCell[] {
         ok =
           itemRows.has(r) ||
           wide.has(`${r}:${col}`) ||
-          headings.has(foldKey(t)) ||
+          headings.has(folded()) ||
           isContinuedLabel(t);
       else {
         const part = partText(t);

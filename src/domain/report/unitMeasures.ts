@@ -478,9 +478,9 @@ const WORK_VERBS = [
  * Each verb of work as `words` gives it: the word breaker may give one verb as two words ("เผยแพร่"
  * as "เผย" and "แพร่"), and a verb is shared when all of its words are.
  */
-let workWords: readonly (readonly string[])[] | null = null;
-const WORK_WORDS = () =>
-  (workWords ??= WORK_VERBS.map((v) => [...words(v)]).filter((ws) => ws.length > 0));
+const WORK_WORDS: readonly (readonly string[])[] = WORK_VERBS.map((v) => [...words(v)]).filter(
+  (ws) => ws.length > 0
+);
 
 /**
  * Whether a result numbered as plan `at` (in a numbered list of results, the plans numbered too;
@@ -496,7 +496,7 @@ function sameWork(
   const shared = (j: number) => {
     let n = 0;
     const plan = planWords(j);
-    for (const verb of WORK_WORDS()) if (verb.every((x) => plan.has(x) && w.has(x))) n++;
+    for (const verb of WORK_WORDS) if (verb.every((x) => plan.has(x) && w.has(x))) n++;
     return n;
   };
   const own = shared(at);
