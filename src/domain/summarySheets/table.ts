@@ -202,13 +202,20 @@ export function fitScores(
   const bold = { ...FONT, bold: true };
   return columns.map((c, k) => {
     if (c.kind !== "score") return c;
+    // Digits are all as wide (the font's figures are tabular): a score's width is its shape's.
     let widest = 0;
-    const seen = new Set<number>();
+    const shapes = new Set<string>();
     for (const r of rows) {
       const v = r.cells[k];
-      if (typeof v !== "number" || r.numberFormat || seen.has(v)) continue;
-      seen.add(v);
-      widest = Math.max(widest, textWidthPt(scoreText(v), bold));
+      if (typeof v !== "number" || r.numberFormat) continue;
+      // Most scores have two decimals: their shape is their whole part's number of digits.
+      const two = Math.abs(v * 100 - Math.round(v * 100)) < 1e-7;
+      const shape = two
+        ? `${"0".repeat(String(Math.trunc(Math.abs(v))).length)}.00`
+        : scoreText(v).replace(/\d/g, "0");
+      if (shapes.has(shape)) continue;
+      shapes.add(shape);
+      widest = Math.max(widest, textWidthPt(shape, bold));
     }
     return { ...c, width: Math.max(c.width, columnCharsFor(widest, bold)) };
   });
