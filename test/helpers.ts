@@ -1,3 +1,5 @@
+import { createHash } from "crypto";
+import { promises as fs } from "fs";
 import { main } from "../src/cli/main";
 import {
   columnIndex,
@@ -84,6 +86,12 @@ export function formOf(report: Report): FormSheet {
 }
 
 export { tmpDir } from "./tmp";
+
+/** A file's SHA-256 (hex): that a file a command must not touch is byte for byte as it was. */
+export const sha = async (file: string): Promise<string> =>
+  createHash("sha256")
+    .update(await fs.readFile(file))
+    .digest("hex");
 
 /** Run the ita CLI in-process, capturing what it prints. */
 export async function runCli(

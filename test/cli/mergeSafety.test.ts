@@ -3,18 +3,12 @@
  * leaves no temporary file behind; the command loads the writer only to write.
  */
 import { execFileSync, spawnSync } from "child_process";
-import { createHash } from "crypto";
 import { existsSync, promises as fs, readdirSync, statSync } from "fs";
 import path from "path";
-import { runCli, tmpDir } from "../helpers";
+import { runCli, sha, tmpDir } from "../helpers";
 import { districtReport, writeDistrict } from "../merge/districts";
 
 const ROOT = path.join(__dirname, "../..");
-
-const sha = async (f: string) =>
-  createHash("sha256")
-    .update(await fs.readFile(f))
-    .digest("hex");
 
 /** The compiled CLI (lib/), rebuilt when older than src/. */
 function built(): string {

@@ -3,20 +3,18 @@
  * `fit -o`, `form export -o`, `merge -o`) is refused before anything is written, and the file is
  * left byte for byte as it was. A file that is not a unit's report is written as before.
  */
-import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import path from "path";
-import { runCli, tmpDir } from "../helpers";
+import { runCli, sha, tmpDir } from "../helpers";
 import { districtReport, patchPart, writeDistrict } from "../merge/districts";
-
-const sha = async (f: string) =>
-  createHash("sha256")
-    .update(await fs.readFile(f))
-    .digest("hex");
 
 const refusal = (file: string) =>
   `ข้อผิดพลาด: ไฟล์ผลลัพธ์ ${file} เป็นไฟล์รายงานของหน่วยงานที่มีอยู่แล้ว จึงไม่เขียนทับ กรุณาระบุชื่ออื่นหรือโฟลเดอร์อื่น (หรือย้ายไฟล์เดิมออกก่อน)\n` +
   `Error: The output file ${file} is an existing unit's report; it is not overwritten. Give another name or folder (or move the existing file first)\n`;
+
+/** `ita scaffold` of Bang Rak's blank form onto `out`. */
+const blankFormTo = (out: string) =>
+  runCli("scaffold", "--unit", "1004", "--year", "2567", "--round", "6", "-o", out);
 
 describe("an output that is a unit's report", () => {
   let dir: string;
@@ -30,17 +28,7 @@ describe("an output that is a unit's report", () => {
 
   it("is not overwritten by scaffold (a blank form typed onto the filled one)", async () => {
     const before = await sha(filled);
-    const r = await runCli(
-      "scaffold",
-      "--unit",
-      "1004",
-      "--year",
-      "2567",
-      "--round",
-      "6",
-      "-o",
-      filled
-    );
+    const r = await blankFormTo(filled);
     expect(r.code).toBe(2);
     expect(r.err.endsWith(refusal(filled))).toBe(true);
     expect(await sha(filled)).toBe(before);
@@ -97,17 +85,7 @@ describe("an output that is a unit's report", () => {
     const b = await writeDistrict(own, "b.xlsx", districtReport("1011"));
     const summary = path.join(own, "สรุป.xlsx");
     expect((await runCli("merge", a, b, "-o", summary)).code).toBe(0);
-    const r = await runCli(
-      "scaffold",
-      "--unit",
-      "1004",
-      "--year",
-      "2567",
-      "--round",
-      "6",
-      "-o",
-      summary
-    );
+    const r = await blankFormTo(summary);
     expect(r.code).toBe(0);
     const notes = path.join(own, "notes.xlsx");
     await fs.writeFile(notes, "not a workbook");

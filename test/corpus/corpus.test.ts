@@ -1,17 +1,11 @@
 import ExcelJS from "exceljs";
-import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import path from "path";
 import { SUMMARY_SHEETS } from "../../src/domain";
-import { tmpDir, runCli } from "../helpers";
+import { sha, tmpDir, runCli } from "../helpers";
 import { buildCorpus, CORPUS } from "./cases";
 
 const run = runCli;
-
-const sha = async (f: string) =>
-  createHash("sha256")
-    .update(await fs.readFile(f))
-    .digest("hex");
 
 let dir: string;
 beforeAll(async () => {

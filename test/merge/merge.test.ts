@@ -1,5 +1,4 @@
 import ExcelJS from "exceljs";
-import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import path from "path";
 import {
@@ -12,15 +11,10 @@ import {
 import { FY2567 } from "../forms";
 import { nodeInflate, readFileBytes, readFormsFromBytes } from "../../src/xlsx";
 import { readSubmissions } from "../../src/cli/merge";
-import { colOf, tmpDir, runCli } from "../helpers";
+import { colOf, sha, tmpDir, runCli } from "../helpers";
 import { districtReport, editWorkbook, itemRow, writeDistrict } from "./districts";
 
 const run = runCli;
-
-const sha = async (f: string) =>
-  createHash("sha256")
-    .update(await fs.readFile(f))
-    .digest("hex");
 
 async function loadSummary(file: string) {
   const wb = new ExcelJS.Workbook();
