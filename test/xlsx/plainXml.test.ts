@@ -9,7 +9,8 @@ import { promises as fs } from "fs";
 import path from "path";
 import { SaxesParser } from "saxes";
 import { CLOSE, OPEN, PLAIN_MAX_CHARS, plainTokens, TEXT } from "../../src/xlsx/read/plainXml";
-import { decodeXml } from "../../src/xlsx/read/xml";
+import { decodePieces, decodeXml, PIECE_BYTES } from "../../src/xlsx/read/xml";
+import { FormFileError } from "../../src/xlsx/read/errors";
 import { listZip, readEntry } from "../../src/xlsx/read/zip";
 import { nodeInflate } from "../../src/xlsx/nodeInflate";
 import { writeFormWorkbook } from "../../src/xlsx";
@@ -43,7 +44,7 @@ function saxesEvents(text: string): Event[] | null {
   return out;
 }
 
-function plainEvents(text: string): Event[] | null {
+function plainEvents(text: string | string[]): Event[] | null {
   const t = plainTokens(text);
   if (!t) return null;
   const out: Event[] = [];
@@ -68,10 +69,32 @@ function plainEvents(text: string): Event[] | null {
   return out;
 }
 
-/** The fast path is a subset of saxes with the same events. */
+/**
+ * The text cut before some of its "<" (as `decodePieces` cuts a long part): before about every
+ * quarter of them and before the last; a short text also before every one.
+ */
+function cutBeforeLt(text: string): string[][] {
+  const at: number[] = [];
+  for (let i = text.indexOf("<", 1); i > 0; i = text.indexOf("<", i + 1)) at.push(i);
+  const step = Math.max(1, Math.floor(at.length / 4));
+  const cuts = [at.filter((_, k) => k % step === 0), at.slice(-1)];
+  if (text.length < 2000) cuts.push(at);
+  return cuts
+    .filter((c) => c.length)
+    .map((c) => [0, ...c].map((from, k, all) => text.slice(from, all[k + 1] ?? text.length)));
+}
+
+/** The fast path is a subset of saxes with the same events, whole or in pieces. */
 function agree(text: string): "plain" | "saxes" | "refused" {
   const sax = saxesEvents(text);
   const plain = plainEvents(text);
+  // In pieces, the same tokens (compared as JSON: parts run to hundreds of thousands of tokens).
+  const whole = JSON.stringify(plainTokens(text));
+  for (const pieces of cutBeforeLt(text))
+    expect([pieces.length, JSON.stringify(plainTokens(pieces)) === whole]).toEqual([
+      pieces.length,
+      true,
+    ]);
   if (plain) {
     expect(sax).not.toBeNull();
     expect(plain).toEqual(sax);
@@ -162,6 +185,58 @@ test("hand-picked cases: what the fast path takes and what it leaves to saxes", 
     `<1a/>`,
   ];
   for (const t of refused) expect([t, agree(t)]).toEqual([t, "refused"]);
+});
+
+test("in pieces: a piece that does not start a tag, or one that ends inside a tag, is not plain", () => {
+  expect(plainEvents(["<a><b/>", "<c>x</c></a>"])).toEqual([
+    ["open", "a", []],
+    ["open", "b", []],
+    ["close"],
+    ["open", "c", []],
+    ["text", "x"],
+    ["close"],
+    ["close"],
+  ]);
+  // Text outside the root, leading white space of a piece, a tag cut in two.
+  expect(plainTokens(["<a><b/>", "x<c/></a>"])).toBeNull();
+  expect(plainTokens(["<a><b x=", '"1"/></a>'])).toBeNull();
+  expect(plainTokens(['<a><b x="1', '"/></a>'])).toBeNull();
+  expect(plainTokens(["<a></", "a>"])).toBeNull();
+  // A declaration belongs at the start of the first piece only.
+  expect(plainTokens(["<a>", '<?xml version="1.0"?></a>'])).toBeNull();
+  // The size limit counts every piece.
+  const half = `<r>${"<a/>".repeat(Math.floor(PLAIN_MAX_CHARS / 8))}`;
+  expect(plainTokens([half, `${"<a/>".repeat(Math.floor(PLAIN_MAX_CHARS / 8))}</r>`])).toBeNull();
+});
+
+test("a long UTF-8 part decodes in pieces cut before a '<', whole characters each", () => {
+  const cell = (k: number) => `<si><t>ข้อ ${k} เผยแพร่คู่มือ ✓</t></si>`;
+  const xml = `${DECL}<sst>${Array.from({ length: 4000 }, (_, k) => cell(k)).join("")}</sst>`;
+  const bytes = new TextEncoder().encode(xml);
+  expect(bytes.length).toBeGreaterThan(3 * PIECE_BYTES);
+  const pieces = decodePieces("f.xlsx", "xl/sharedStrings.xml", bytes);
+  expect(pieces.length).toBeGreaterThanOrEqual(3);
+  expect(pieces.join("")).toBe(xml);
+  for (const p of pieces.slice(1)) expect(p.startsWith("<")).toBe(true);
+  for (const p of pieces) expect(p.includes("\ufffd")).toBe(false);
+  expect(decodeXml("f.xlsx", "xl/sharedStrings.xml", bytes)).toBe(xml);
+  // The events are those of the whole text.
+  expect(plainEvents(pieces)).toEqual(plainEvents(xml));
+  // A byte that is not UTF-8 in a later piece is refused, naming the part.
+  const bad = bytes.slice();
+  bad[bad.length - 20] = 0xff;
+  expect(() => decodePieces("f.xlsx", "xl/sharedStrings.xml", bad)).toThrow(FormFileError);
+  expect(() => decodePieces("f.xlsx", "xl/sharedStrings.xml", bad)).toThrow(
+    /xl\/sharedStrings\.xml: not valid utf-8/
+  );
+  // A BOM is not part of the text; a long text is not cut: its piece runs on to the next "<".
+  const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
+  expect(decodePieces("f.xlsx", "p.xml", bom).join("")).toBe(xml);
+  const run = "ก".repeat(PIECE_BYTES);
+  const long = decodePieces("f.xlsx", "p.xml", new TextEncoder().encode(`<a>${run}</a>`));
+  expect(long.length).toBe(2);
+  expect(long[0] === `<a>${run}` && long[1] === "</a>").toBe(true);
+  expect(decodePieces("f.xlsx", "p.xml", new Uint8Array(0))).toEqual([""]);
 });
 
 test("a part too big for a token list in memory is left to saxes, which streams it", () => {

@@ -84,108 +84,121 @@ function unescape(s: string): string | null {
   return from === 0 ? s : out + s.slice(from);
 }
 
-/** The part's events, or null when the part is not plain XML (saxes reads it then). */
-export function plainTokens(xml: string): Tokens | null {
-  if (xml.length > PLAIN_MAX_CHARS) return null;
-  // XML's line-end normalisation first (Excel ends its declaration with CR LF): CR LF and CR are LF.
-  const text = xml.includes("\r") ? xml.replace(/\r\n?/g, "\n") : xml;
-  if (UNUSUAL.test(text)) return null;
+/**
+ * The part's events, or null when the part is not plain XML (saxes reads it then). The part comes
+ * whole or in pieces (xml.ts `decodePieces`), each after the first starting with a "<": no token
+ * runs over two pieces, and one that seems to (a piece ending inside a tag) is not plain.
+ */
+export function plainTokens(xml: string | readonly string[]): Tokens | null {
+  const pieces = typeof xml === "string" ? [xml] : xml;
+  let chars = 0;
+  for (const p of pieces) chars += p.length;
+  if (chars > PLAIN_MAX_CHARS) return null;
   const out: Tokens = [];
   const open: string[] = [];
-  const n = text.length;
-  let i = 0;
-  const decl = DECL.exec(text);
-  if (decl) i = decl[0].length;
-  else if (text.startsWith("<?")) return null;
   let rooted = false;
-  while (i < n) {
-    const lt = text.indexOf("<", i);
-    const end = lt < 0 ? n : lt;
-    if (end > i) {
-      const run = text.slice(i, end);
-      if (open.length) {
-        if (run.includes("]]>")) return null;
-        const t = run.includes("&") ? unescape(run) : run;
-        if (t === null) return null;
-        out.push(TEXT, t);
-      } else {
-        // Outside the root element only white space (given as text, as saxes does, except at the start).
-        for (let k = 0; k < run.length; k++) if (!isS(run.charCodeAt(k))) return null;
-        if (i > 0) out.push(TEXT, run);
-      }
+  for (let p = 0; p < pieces.length; p++) {
+    const raw = pieces[p];
+    if (p > 0 && raw.charCodeAt(0) !== 60) return null;
+    // XML's line-end normalisation first (Excel ends its declaration with CR LF): CR LF and CR are LF.
+    const text = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
+    if (UNUSUAL.test(text)) return null;
+    const n = text.length;
+    let i = 0;
+    if (p === 0) {
+      const decl = DECL.exec(text);
+      if (decl) i = decl[0].length;
+      else if (text.startsWith("<?")) return null;
     }
-    if (lt < 0) break;
-    i = lt + 1;
-    let c = text.charCodeAt(i);
-    if (c === SLASH) {
-      // An end tag: the name of the element open, then white space.
-      const start = ++i;
+    while (i < n) {
+      const lt = text.indexOf("<", i);
+      const end = lt < 0 ? n : lt;
+      if (end > i) {
+        const run = text.slice(i, end);
+        if (open.length) {
+          if (run.includes("]]>")) return null;
+          const t = run.includes("&") ? unescape(run) : run;
+          if (t === null) return null;
+          out.push(TEXT, t);
+        } else {
+          // Outside the root element only white space (given as text, as saxes does, except at the start).
+          for (let k = 0; k < run.length; k++) if (!isS(run.charCodeAt(k))) return null;
+          if (i > 0 || p > 0) out.push(TEXT, run);
+        }
+      }
+      if (lt < 0) break;
+      i = lt + 1;
+      let c = text.charCodeAt(i);
+      if (c === SLASH) {
+        // An end tag: the name of the element open, then white space.
+        const start = ++i;
+        while (i < n && isName(text.charCodeAt(i))) i++;
+        const name = text.slice(start, i);
+        while (i < n && isS(text.charCodeAt(i))) i++;
+        if (text.charCodeAt(i) !== GT || !open.length || open.pop() !== name) return null;
+        i++;
+        out.push(CLOSE);
+        continue;
+      }
+      if (!isNameStart(c) || (rooted && !open.length)) return null;
+      const start = i;
       while (i < n && isName(text.charCodeAt(i))) i++;
       const name = text.slice(start, i);
-      while (i < n && isS(text.charCodeAt(i))) i++;
-      if (text.charCodeAt(i) !== GT || !open.length || open.pop() !== name) return null;
+      // A plain object (saxes gives one without a prototype; the readers only look up their own names).
+      const attrs: Record<string, string> = {};
+      let declares = false;
+      for (;;) {
+        c = text.charCodeAt(i);
+        let spaced = false;
+        while (isS(c)) {
+          spaced = true;
+          c = text.charCodeAt(++i);
+        }
+        if (c === GT || c === SLASH) break;
+        if (!spaced || !isNameStart(c)) return null;
+        const a = i;
+        while (i < n && isName(text.charCodeAt(i))) i++;
+        const key = text.slice(a, i);
+        while (isS(text.charCodeAt(i))) i++;
+        if (text.charCodeAt(i) !== EQ) return null;
+        i++;
+        while (isS(text.charCodeAt(i))) i++;
+        const q = text.charCodeAt(i);
+        if (q !== DQ && q !== SQ) return null;
+        const close = text.indexOf(q === DQ ? '"' : "'", i + 1);
+        if (close < 0) return null;
+        let value = text.slice(i + 1, close);
+        if (value.includes("<")) return null;
+        if (value.includes("&")) {
+          const v = unescape(value);
+          if (v === null) return null;
+          value = v;
+        }
+        // Attribute-value normalisation: a literal tab or line end is a space (references are not).
+        if (value.includes("\n") || value.includes("\t")) {
+          let literal = text.slice(i + 1, close);
+          literal = literal.replace(/[\t\n]/g, " ");
+          const v = literal.includes("&") ? unescape(literal) : literal;
+          if (v === null) return null;
+          value = v;
+        }
+        if (key === "__proto__" || Object.prototype.hasOwnProperty.call(attrs, key)) return null;
+        attrs[key] = value;
+        if (key.startsWith("xmlns")) declares = true;
+        i = close + 1;
+      }
+      if (c === SLASH) {
+        if (text.charCodeAt(i + 1) !== GT) return null;
+        i += 2;
+        out.push(OPEN, name, attrs, declares, CLOSE);
+        rooted = true;
+        continue;
+      }
       i++;
-      out.push(CLOSE);
-      continue;
-    }
-    if (!isNameStart(c) || (rooted && !open.length)) return null;
-    const start = i;
-    while (i < n && isName(text.charCodeAt(i))) i++;
-    const name = text.slice(start, i);
-    // A plain object (saxes gives one without a prototype; the readers only look up their own names).
-    const attrs: Record<string, string> = {};
-    let declares = false;
-    for (;;) {
-      c = text.charCodeAt(i);
-      let spaced = false;
-      while (isS(c)) {
-        spaced = true;
-        c = text.charCodeAt(++i);
-      }
-      if (c === GT || c === SLASH) break;
-      if (!spaced || !isNameStart(c)) return null;
-      const a = i;
-      while (i < n && isName(text.charCodeAt(i))) i++;
-      const key = text.slice(a, i);
-      while (isS(text.charCodeAt(i))) i++;
-      if (text.charCodeAt(i) !== EQ) return null;
-      i++;
-      while (isS(text.charCodeAt(i))) i++;
-      const q = text.charCodeAt(i);
-      if (q !== DQ && q !== SQ) return null;
-      const close = text.indexOf(q === DQ ? '"' : "'", i + 1);
-      if (close < 0) return null;
-      let value = text.slice(i + 1, close);
-      if (value.includes("<")) return null;
-      if (value.includes("&")) {
-        const v = unescape(value);
-        if (v === null) return null;
-        value = v;
-      }
-      // Attribute-value normalisation: a literal tab or line end is a space (references are not).
-      if (value.includes("\n") || value.includes("\t")) {
-        let literal = text.slice(i + 1, close);
-        literal = literal.replace(/[\t\n]/g, " ");
-        const v = literal.includes("&") ? unescape(literal) : literal;
-        if (v === null) return null;
-        value = v;
-      }
-      if (key === "__proto__" || Object.prototype.hasOwnProperty.call(attrs, key)) return null;
-      attrs[key] = value;
-      if (key.startsWith("xmlns")) declares = true;
-      i = close + 1;
-    }
-    if (c === SLASH) {
-      if (text.charCodeAt(i + 1) !== GT) return null;
-      i += 2;
-      out.push(OPEN, name, attrs, declares, CLOSE);
+      out.push(OPEN, name, attrs, declares);
+      open.push(name);
       rooted = true;
-      continue;
     }
-    i++;
-    out.push(OPEN, name, attrs, declares);
-    open.push(name);
-    rooted = true;
   }
   return rooted && !open.length ? out : null;
 }
