@@ -22,18 +22,8 @@ describe("ita merge --prefer", () => {
     for (const f of [first, second]) await fs.utimes(f, when, when);
   });
 
-  const merge = async (...args: string[]) => {
-    const r = await runCli(
-      "merge",
-      dir,
-      "-o",
-      path.join(dir, "out", "สรุป.xlsx"),
-      "--expect",
-      "none",
-      ...args
-    );
-    return r;
-  };
+  const merge = (...args: string[]) =>
+    runCli("merge", dir, "-o", path.join(dir, "out", "สรุป.xlsx"), "--expect", "none", ...args);
 
   it("without it, the two copies are duplicates and the output says how to choose", async () => {
     await fs.mkdir(path.join(dir, "out"), { recursive: true });
