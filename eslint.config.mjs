@@ -49,14 +49,21 @@ const LAYERS = [
     globals: ["document", "window", "Office", "Excel", "process", "Buffer"],
   },
   {
+    // The one writer the pane loads (its read workers' warm-up sample): browser-safe, fflate only.
+    files: ["src/xlsx/write/sampleBook.ts", "src/xlsx/write/cellText.ts", "src/xlsx/write/utf8.ts"],
+    patterns: [...NODE, zone(["exceljs", "**/output", "**/writeForm", "**/writeSummary"], "The pane loads this writer: no ExcelJS, no Node-only writer.")],
+    globals: ["process", "Buffer"],
+  },
+  {
     files: ["src/taskpane/**/*.{ts,tsx}", "src/excel/**/*.{ts,tsx}", "src/commands/**/*.{ts,tsx}"],
     patterns: [
       ...NODE,
-      zone(["**/cli/**", "**/xlsx/write/**", "**/xlsx/files", "**/xlsx/nodeInflate", "exceljs"], "The pane never loads Node-only modules or the workbook writers of the command."),
+      // xlsx/write/sampleBook is browser-safe (fflate only): the read workers warm up on its sample.
+      zone(["**/cli/**", "**/xlsx/write/**", "!**/xlsx/write/sampleBook", "**/xlsx/files", "**/xlsx/nodeInflate", "exceljs"], "The pane never loads Node-only modules or the workbook writers of the command."),
       {
-        regex: String.raw`(^|/)xlsx(/(?!read/(fflateInflate|formFile)$).*)?$`,
+        regex: String.raw`(^|/)xlsx(/(?!read/(fflateInflate|formFile)$|write/sampleBook$).*)?$`,
         message:
-          "The pane reads files through src/app (merges) and xlsx/read/formFile (a form definition file), with xlsx/read/fflateInflate; not the reader's internals.",
+          "The pane reads files through src/app (merges) and xlsx/read/formFile (a form definition file), with xlsx/read/fflateInflate, and warms its readers with xlsx/write/sampleBook; not the reader's internals.",
       },
     ],
     globals: ["process", "Buffer"],

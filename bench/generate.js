@@ -17,7 +17,7 @@ const {
 } = require("../lib/domain");
 const { reportSchema } = require("../lib/domain/report");
 const { writeFormWorkbook } = require("../lib/xlsx/write/writeForm");
-const { syntheticReport } = require("../lib/cli/sampleData");
+const { syntheticReport } = require("../lib/domain/sampleData");
 
 const ROOT = path.resolve(__dirname, "..");
 /** What the generated files depend on: they are made again when it changes. */

@@ -16,7 +16,7 @@ const {
 } = require("../lib/domain");
 const { reportSchema } = require("../lib/domain/report");
 const { reportDocxBytes } = require("../lib/docx/reportDocx");
-const { syntheticReport } = require("../lib/cli/sampleData");
+const { syntheticReport } = require("../lib/domain/sampleData");
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS || 3);

@@ -16,7 +16,7 @@ import { parse } from "./args";
 import { formatValidation } from "./commands";
 import type { Io } from "./io";
 import { merge } from "./merge";
-import { syntheticReport } from "./sampleData";
+import { syntheticReport } from "../domain/sampleData";
 
 /** Bundled sample data: the Chom Thong FY2567 6-month report (seed 003). */
 export const SAMPLES_DIR = path.resolve(__dirname, "../../samples");

@@ -37,7 +37,19 @@ function lint(probes: [string, string][]): string[][] {
 
 describe("layers", () => {
   it("the lint refuses a domain file that imports fs or uses document, and a pane file that imports the workbook writers or the reader's internals", () => {
-    const [fs, doc, xlsx, allowed, write, writeOnDemand, zip, paneFs, paneAllowed] = lint([
+    const [
+      fs,
+      doc,
+      xlsx,
+      allowed,
+      write,
+      writeOnDemand,
+      zip,
+      paneFs,
+      paneAllowed,
+      formWriter,
+      sampleExcelJs,
+    ] = lint([
       [
         "src/domain/probe.ts",
         'import { readFileSync } from "fs";\nexport const x = readFileSync;\n',
@@ -71,7 +83,16 @@ describe("layers", () => {
       // The pane's ways in: the use cases, and the two read entry points.
       [
         "src/taskpane/probe.ts",
-        'import { mergeRead } from "../app/mergeSession";\nimport { fflateInflate } from "../xlsx/read/fflateInflate";\nexport const x = [mergeRead, fflateInflate];\n',
+        'import { mergeRead } from "../app/mergeSession";\nimport { fflateInflate } from "../xlsx/read/fflateInflate";\nimport { sampleBookBytes } from "../xlsx/write/sampleBook";\nexport const x = [mergeRead, fflateInflate, sampleBookBytes];\n',
+      ],
+      // The read workers' sample writer is the only writer the pane loads, and it loads no ExcelJS.
+      [
+        "src/taskpane/merge/probe.ts",
+        'import { writeFormWorkbook } from "../../xlsx/write/writeForm";\nexport const x = writeFormWorkbook;\n',
+      ],
+      [
+        "src/xlsx/write/sampleBook.ts",
+        'import ExcelJS from "exceljs";\nexport const x = ExcelJS;\n',
       ],
     ]);
     expect(fs).toEqual(["no-restricted-imports"]);
@@ -83,6 +104,8 @@ describe("layers", () => {
     expect(zip).toEqual(["no-restricted-imports"]);
     expect(paneFs).toEqual(["no-restricted-imports"]);
     expect(paneAllowed).toEqual([]);
+    expect(formWriter).toContain("no-restricted-imports");
+    expect(sampleExcelJs).toEqual(["no-restricted-imports"]);
   });
 
   it("no module of src/ imports itself through others (no import circles, type imports included)", () => {

@@ -3,7 +3,7 @@
  * enough for it, on every sheet that shows scores — in a column made for "100.00" LibreOffice printed
  * "###" where the unit's score should be.
  */
-import { syntheticReport } from "../../src/cli/sampleData";
+import { syntheticReport } from "../../src/domain/sampleData";
 import {
   buildSummary,
   DEFAULT_FORM,

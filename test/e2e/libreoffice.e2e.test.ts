@@ -4,7 +4,7 @@ import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { ARTIFACTS, ROOT } from "./support";
-import { syntheticReport } from "../../src/cli/sampleData";
+import { syntheticReport } from "../../src/domain/sampleData";
 import {
   DEFAULT_FORM,
   DISTRICTS,

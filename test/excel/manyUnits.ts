@@ -1,4 +1,4 @@
-import { syntheticReport } from "../../src/cli/sampleData";
+import { syntheticReport } from "../../src/domain/sampleData";
 import {
   buildSummary,
   DISTRICTS,

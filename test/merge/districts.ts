@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { promises as fs } from "fs";
 import path from "path";
-import { syntheticReport } from "../../src/cli/sampleData";
+import { syntheticReport } from "../../src/domain/sampleData";
 import { findDistrict, metaFromReport, renderForm, Report } from "../../src/domain";
 import { FY2567 } from "../forms";
 import { writeFormWorkbook } from "../../src/xlsx";

@@ -1,5 +1,5 @@
 import path from "path";
-import { syntheticReport } from "../../src/cli/sampleData";
+import { syntheticReport } from "../../src/domain/sampleData";
 import {
   buildCentralReport,
   buildSummary,

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { promises as fs } from "fs";
 import path from "path";
-import { syntheticReport } from "../../src/cli/sampleData";
+import { syntheticReport } from "../../src/domain/sampleData";
 import {
   buildCentralReport,
   CentralReport,

@@ -1,5 +1,5 @@
 /** Districts' reports for the report's tests: only the measures and results a test sets. */
-import { syntheticReport } from "../../src/cli/sampleData";
+import { syntheticReport } from "../../src/domain/sampleData";
 import { DEFAULT_FORM, findDistrict, mergeForms, Report, Submission } from "../../src/domain";
 import { formOf, sampleReport } from "../helpers";
 
