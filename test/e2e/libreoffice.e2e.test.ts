@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "child_process";
 import { strFromU8, unzipSync } from "fflate";
-import { promises as fs } from "fs";
+import { existsSync, promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { ARTIFACTS, ROOT } from "./support";
@@ -27,21 +27,31 @@ let profile: string;
 
 /** Convert files with LibreOffice headless (its own profile, so runs do not collide). */
 function soffice(to: string, outDir: string, files: string[]): void {
-  const r = spawnSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      to,
-      "--outdir",
-      outDir,
-      ...files,
-    ],
-    { encoding: "utf8", timeout: 240000 }
-  );
+  const run = () =>
+    spawnSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        to,
+        "--outdir",
+        outDir,
+        ...files,
+      ],
+      { encoding: "utf8", timeout: 240000 }
+    );
+  // LibreOffice can exit 0 without writing a file it failed to load or convert (seen once on a
+  // loaded machine with the 50-district report): the missing ones are converted once more.
+  const ext = to.split(":")[0];
+  const target = (f: string) => path.join(outDir, `${path.parse(f).name}.${ext}`);
+  let r = run();
+  if (r.status === 0 && files.some((f) => !existsSync(target(f)))) r = run();
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr || r.stdout}`);
+  const missing = files.filter((f) => !existsSync(target(f)));
+  if (missing.length)
+    throw new Error(`soffice wrote no ${ext} for ${missing.join(", ")}: ${r.stderr || r.stdout}`);
 }
 
 /** Text compared without spaces and without Thai marks above/below the line, which PDF text extraction reorders. */
