@@ -50,7 +50,7 @@ const LAYERS = [
   },
   {
     // The one writer the pane loads (its read workers' warm-up sample): browser-safe, fflate only.
-    files: ["src/xlsx/write/sampleBook.ts", "src/xlsx/write/cellText.ts", "src/xlsx/write/utf8.ts"],
+    files: ["src/xlsx/write/sampleBook.ts", "src/xlsx/write/packageXml.ts", "src/xlsx/write/cellText.ts", "src/xlsx/write/utf8.ts"],
     patterns: [...NODE, zone(["exceljs", "**/output", "**/writeForm", "**/writeSummary"], "The pane loads this writer: no ExcelJS, no Node-only writer.")],
     globals: ["process", "Buffer"],
   },

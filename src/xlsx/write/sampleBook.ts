@@ -14,50 +14,24 @@ import { isFormula } from "../../domain/layout/formula";
 import type { SheetModel } from "../../domain/layout/render";
 import { CellStyle, META_SHEET, META_SHEET_HEADER, STYLES } from "../../domain/layout/spec";
 import { escapeOoxml } from "./cellText";
+import {
+  contentTypesXml,
+  DECL,
+  escAttr,
+  escText,
+  NS_MAIN,
+  NS_REL,
+  packageRelsXml,
+  SharedStrings,
+  workbookRelsXml,
+} from "./packageXml";
 import { strToU8 } from "./utf8";
 
-const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
 const NS_MC =
   'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" ' +
   'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"';
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
 /** Excel's built-in number formats the layout uses; any other gets an id of its own from 164. */
 const BUILT_IN: Record<string, number> = { General: 0, "0.00": 2, "@": 49 };
-
-const esc = (s: string) =>
-  s.replace(/[&<>"]/g, (c) =>
-    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"
-  );
-
-/** A text as `<t>`, its spaces kept where it has lines or starts or ends with a space. */
-const textXml = (s: string) =>
-  `<t${/^\s|\n|\s$/.test(s) ? ' xml:space="preserve"' : ""}>${esc(escapeOoxml(s))}</t>`;
-
-/** Texts of the workbook, each once, by their index in sharedStrings.xml. */
-class SharedStrings {
-  private readonly index = new Map<string, number>();
-  private readonly xml: string[] = [];
-  private count = 0;
-
-  of(text: string): number {
-    this.count++;
-    let i = this.index.get(text);
-    if (i === undefined) {
-      i = this.xml.length;
-      this.index.set(text, i);
-      this.xml.push(`<si>${textXml(text)}</si>`);
-    }
-    return i;
-  }
-
-  part(): string {
-    return `${DECL}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.xml.length}">${this.xml.join("")}</sst>`;
-  }
-}
 
 /** The cell formats of the workbook, by the layout style they stand for. */
 class CellFormats {
@@ -74,7 +48,7 @@ class CellFormats {
       let id = style.numFmt ? BUILT_IN[style.numFmt] : 0;
       if (id === undefined) {
         id = 164 + this.custom.length;
-        this.custom.push(`<numFmt numFmtId="${id}" formatCode="${esc(style.numFmt!)}"/>`);
+        this.custom.push(`<numFmt numFmtId="${id}" formatCode="${escAttr(style.numFmt!)}"/>`);
       }
       this.xfs.push(
         `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1" applyProtection="1">` +
@@ -106,8 +80,8 @@ function cellXml(ref: string, v: Value, s: number | null, strings: SharedStrings
   if (v === null) return s === null ? "" : `<c r="${ref}"${style}/>`;
   if (typeof v === "number") return `<c r="${ref}"${style}><v>${v}</v></c>`;
   if (isFormula(v))
-    return `<c r="${ref}"${style} t="str"><f>${esc(v.formula)}</f><v>${esc(escapeOoxml(v.result))}</v></c>`;
-  return `<c r="${ref}"${style} t="s"><v>${strings.of(v)}</v></c>`;
+    return `<c r="${ref}"${style} t="str"><f>${escText(v.formula)}</f><v>${escText(escapeOoxml(v.result))}</v></c>`;
+  return `<c r="${ref}"${style} t="s"><v>${strings.id(v)}</v></c>`;
 }
 
 /** The form sheet: each cell of the model's rectangle with its format. */
@@ -139,20 +113,20 @@ function formSheet(model: SheetModel, strings: SharedStrings, formats: CellForma
   const validations = model.validations
     .map(
       (v) =>
-        `<dataValidation type="decimal" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="${esc(v.title)}" error="${esc(v.error)}" promptTitle="${esc(v.title)}" prompt="${esc(v.prompt)}" sqref="${rangeAddr(v.range)}"><formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`
+        `<dataValidation type="decimal" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="${escAttr(v.title)}" error="${escAttr(v.error)}" promptTitle="${escAttr(v.title)}" prompt="${escAttr(v.prompt)}" sqref="${rangeAddr(v.range)}"><formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`
     )
     .join("");
   const conditional = model.conditionalFormats
     .map(
       (f, i) =>
-        `<conditionalFormatting sqref="${rangeAddr(f.range)}"><cfRule type="expression" priority="${i + 1}"><formula>${esc(f.formula)}</formula></cfRule></conditionalFormatting>`
+        `<conditionalFormatting sqref="${rangeAddr(f.range)}"><cfRule type="expression" priority="${i + 1}"><formula>${escText(f.formula)}</formula></cfRule></conditionalFormatting>`
     )
     .join("");
   const breaks = model.print.breaksBefore
     .map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`)
     .join("");
   return (
-    `${DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}" ${NS_MC}><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    `${DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}" ${NS_MC}><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<dimension ref="A1:${last}"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/><cols>${cols}</cols>` +
     `<sheetData>${rows.join("")}</sheetData>` +
@@ -180,12 +154,13 @@ function metadataSheet(model: SheetModel, strings: SharedStrings): string {
     (cells, i) =>
       `<row r="${i + 1}" spans="1:3" x14ac:dyDescent="0.25">${cells.map((v, k) => cellXml(addr(i + 1, k + 1), v, null, strings)).join("")}</row>`
   );
-  return `${DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}" ${NS_MC}><dimension ref="A1:C${rows.length}"/><sheetData>${rows.join("")}</sheetData></worksheet>`;
+  return `${DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}" ${NS_MC}><dimension ref="A1:C${rows.length}"/><sheetData>${rows.join("")}</sheetData></worksheet>`;
 }
 
 /** The workbook of one form sheet (and its metadata), zipped. */
 export function sampleBookBytes(model: SheetModel): Uint8Array {
-  const strings = new SharedStrings();
+  // Like Excel, a text with lines says its spaces are kept.
+  const strings = new SharedStrings(/^\s|\n|\s$/);
   const formats = new CellFormats();
   const form = formSheet(model, strings, formats);
   const meta = metadataSheet(model, strings);
@@ -195,50 +170,27 @@ export function sampleBookBytes(model: SheetModel): Uint8Array {
   ];
   const time = "2000-01-01T00:00:00Z";
   const parts: Record<string, string> = {
-    "[Content_Types].xml":
-      `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-      `<Default Extension="xml" ContentType="application/xml"/>` +
-      `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>` +
-      sheets
-        .map(
-          (_, i) =>
-            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`
-        )
-        .join("") +
-      `<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/>` +
-      `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>` +
-      `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`,
-    "_rels/.rels":
-      `${DECL}<Relationships xmlns="${NS_PKG}">` +
-      `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
-      `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+    "[Content_Types].xml": contentTypesXml(sheets.length),
+    "_rels/.rels": packageRelsXml(),
     "docProps/core.xml":
       `${DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
       `<dc:creator>ITA report add-in</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${time}</dcterms:created>` +
       `<dcterms:modified xsi:type="dcterms:W3CDTF">${time}</dcterms:modified></cp:coreProperties>`,
-    "xl/workbook.xml": `${DECL}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><sheets>${sheets
+    "xl/workbook.xml": `${DECL}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheets>${sheets
       .map(
-        (s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.state} r:id="rId${i + 1}"/>`
+        (s, i) =>
+          `<sheet name="${escAttr(s.name)}" sheetId="${i + 1}"${s.state} r:id="rId${i + 1}"/>`
       )
       .join("")}</sheets></workbook>`,
-    "xl/_rels/workbook.xml.rels":
-      `${DECL}<Relationships xmlns="${NS_PKG}">` +
-      sheets
-        .map(
-          (_, i) =>
-            `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`
-        )
-        .join("") +
-      `<Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` +
-      `<Relationship Id="rId4" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+    "xl/_rels/workbook.xml.rels": workbookRelsXml(sheets.length),
     "xl/worksheets/sheet1.xml": form,
     "xl/worksheets/sheet2.xml": meta,
-    "xl/sharedStrings.xml": strings.part(),
     "xl/styles.xml": formats.part(),
   };
-  return zipSync(
-    Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)])),
-    { level: 6, mtime: new Date(2000, 0, 1) }
-  );
+  const files: Record<string, Uint8Array> = {
+    ...Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)])),
+    // Given no stream, the table comes back as its bytes.
+    "xl/sharedStrings.xml": strings.part() as Uint8Array,
+  };
+  return zipSync(files, { level: 6, mtime: new Date(2000, 0, 1) });
 }

@@ -28,18 +28,18 @@ import {
   SummarySheet,
   TCell,
 } from "../../domain/summarySheets/table";
-import { xmlSafe } from "../../domain/text";
-import { escapeOoxml } from "./cellText";
+import {
+  contentTypesXml,
+  DECL,
+  escAttr,
+  escText,
+  NS_MAIN,
+  NS_REL,
+  packageRelsXml,
+  SharedStrings,
+  workbookRelsXml,
+} from "./packageXml";
 import type { ChartSpec } from "./chart";
-
-const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
-const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-const escText = (s: string) =>
-  xmlSafe(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const escAttr = (s: string) => escText(s).replace(/"/g, "&quot;");
 
 type RowStyle = (typeof SUMMARY_STYLES)[keyof typeof SUMMARY_STYLES];
 
@@ -120,35 +120,13 @@ class Styles {
   }
 }
 
-/** Shared strings, each stored once. */
-class Strings {
-  private readonly list: string[] = [];
-  private readonly index = new Map<string, number>();
-
-  id(s: string): number {
-    let i = this.index.get(s);
-    if (i === undefined) {
-      i = this.list.push(s) - 1;
-      this.index.set(s, i);
-    }
-    return i;
-  }
-
-  part(stream?: PartStream): PartData {
-    const out = new Utf8Builder(stream);
-    out.add(
-      `${DECL}<sst xmlns="${NS_MAIN}" count="${this.list.length}" uniqueCount="${this.list.length}">`
-    );
-    for (const s of this.list) {
-      const space = /^\s|\s$/.test(s) ? ' xml:space="preserve"' : "";
-      out.add(`<si><t${space}>${escText(escapeOoxml(s))}</t></si>`);
-    }
-    out.add("</sst>");
-    return out.part();
-  }
-}
-
-function cellXml(row: number, col: number, v: TCell, style: number, strings: Strings): string {
+function cellXml(
+  row: number,
+  col: number,
+  v: TCell,
+  style: number,
+  strings: SharedStrings
+): string {
   const r = addr(row, col);
   if (v === null || v === undefined || v === "") return `<c r="${r}" s="${style}"/>`;
   if (typeof v === "number") {
@@ -163,7 +141,7 @@ function sheetXml(
   sheet: SummarySheet,
   first: boolean,
   styles: Styles,
-  strings: Strings,
+  strings: SharedStrings,
   stream?: PartStream
 ): PartData {
   const n = sheet.columns.length;
@@ -296,7 +274,7 @@ export function summaryPackage(
   deflate?: () => PartStream
 ): { files: Record<string, PartData>; charts: ChartSpec[] } {
   const styles = new Styles();
-  const strings = new Strings();
+  const strings = new SharedStrings();
   const files: Record<string, PartData> = {};
   const written: { name: string; hidden: boolean }[] = [];
   const charts: ChartSpec[] = [];
@@ -324,43 +302,13 @@ export function summaryPackage(
         .join("") +
       `</sheets>${printTitles ? `<definedNames>${printTitles}</definedNames>` : ""}<calcPr calcId="191029"/></workbook>`
   );
-  const rel = (id: string, type: string, target: string) =>
-    `<Relationship Id="${id}" Type="${NS_REL}/${type}" Target="${target}"/>`;
-  const n = written.length;
-  files["xl/_rels/workbook.xml.rels"] = strToU8(
-    `${DECL}<Relationships xmlns="${NS_PKG}">` +
-      written
-        .map((_s, i) => rel(`rId${i + 1}`, "worksheet", `worksheets/sheet${i + 1}.xml`))
-        .join("") +
-      rel(`rId${n + 1}`, "styles", "styles.xml") +
-      rel(`rId${n + 2}`, "sharedStrings", "sharedStrings.xml") +
-      `</Relationships>`
-  );
+  files["xl/_rels/workbook.xml.rels"] = strToU8(workbookRelsXml(written.length));
   files["xl/styles.xml"] = strToU8(styles.xml());
   files["xl/sharedStrings.xml"] = strings.part(deflate?.());
-  files["_rels/.rels"] = strToU8(
-    `${DECL}<Relationships xmlns="${NS_PKG}">${rel("rId1", "officeDocument", "xl/workbook.xml")}` +
-      `<Relationship Id="rId2" Type="${NS_PKG}/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`
-  );
+  files["_rels/.rels"] = strToU8(packageRelsXml());
   files["docProps/core.xml"] = strToU8(
     `${DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>ITA report add-in</dc:creator></cp:coreProperties>`
   );
-  const ct = "application/vnd.openxmlformats-officedocument.spreadsheetml";
-  files["[Content_Types].xml"] = strToU8(
-    `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-      `<Default Extension="xml" ContentType="application/xml"/>` +
-      `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/>` +
-      written
-        .map(
-          (_s, i) =>
-            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.worksheet+xml"/>`
-        )
-        .join("") +
-      `<Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/>` +
-      `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/>` +
-      `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
-      `</Types>`
-  );
+  files["[Content_Types].xml"] = strToU8(contentTypesXml(written.length));
   return { files, charts };
 }
