@@ -103,6 +103,18 @@ export async function runCli(
   return { code, out, err };
 }
 
+/** The fields a report item has, taken from an item `ita read` gives (which has its cells besides). */
+export function reportItemsOf(items: readonly Report["items"][number][]): Report["items"] {
+  return items.map(({ code, score, issue, measures, results, evidence }) => ({
+    code,
+    score,
+    issue,
+    measures,
+    results,
+    evidence,
+  }));
+}
+
 /**
  * A report as the form reads it back: an item of a measure group with no measures, results or evidence
  * of its own shares those of the group's item above it (one cell merged over the group's rows).
