@@ -27,27 +27,24 @@ let profile: string;
 
 /** Convert files with LibreOffice headless (its own profile, so runs do not collide). */
 function soffice(to: string, outDir: string, files: string[]): void {
-  const run = () =>
-    spawnSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        to,
-        "--outdir",
-        outDir,
-        ...files,
-      ],
-      { encoding: "utf8", timeout: 240000 }
-    );
-  // LibreOffice can exit 0 without writing a file it failed to load or convert (seen once on a
-  // loaded machine with the 50-district report): the missing ones are converted once more.
+  const r = spawnSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      to,
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { encoding: "utf8", timeout: 240000 }
+  );
+  // LibreOffice exits 0 without writing a file it could not load (a .docx where only Calc is
+  // installed: "source file could not be loaded"): a missing output is named with its words.
   const ext = to.split(":")[0];
   const target = (f: string) => path.join(outDir, `${path.parse(f).name}.${ext}`);
-  let r = run();
-  if (r.status === 0 && files.some((f) => !existsSync(target(f)))) r = run();
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr || r.stdout}`);
   const missing = files.filter((f) => !existsSync(target(f)));
   if (missing.length)
