@@ -99,6 +99,24 @@ describe("results phrasings read as a Thai civil servant reads them", () => {
     expect(got).toBe(expected);
   });
 
+  // The plan written again with its status after it on the same line, behind " - ", " : ", "–" or
+  // a space (a reviewer found the units counted as having done it; only "(ยังไม่ได้ดำเนินการ)" and
+  // the status on a line of its own were read).
+  it.each([
+    ["2. มีการจัดประชุมชี้แจง ซักซ้อมทำความเข้าใจ พร้อมเน้นย้ำให้ผู้ปฏิบัติงาน - ยังไม่ได้ดำเนินการ", "NXNNN"],
+    ["2. มีการจัดประชุมชี้แจง ซักซ้อมทำความเข้าใจ พร้อมเน้นย้ำให้ผู้ปฏิบัติงาน : ยังไม่ได้ดำเนินการ", "NXNNN"],
+    ["2. มีการจัดประชุมชี้แจง ซักซ้อมทำความเข้าใจ พร้อมเน้นย้ำให้ผู้ปฏิบัติงาน – ยังไม่ได้ดำเนินการ", "NXNNN"],
+    ["2. มีการจัดประชุมชี้แจง ซักซ้อมทำความเข้าใจ พร้อมเน้นย้ำให้ผู้ปฏิบัติงาน ยังไม่ได้ดำเนินการ", "NXNNN"],
+    ["3. จัดทำแบบประเมินความพึงพอใจ : ยังไม่ได้ดำเนินการ เนื่องจากรองบประมาณ", "NNXNN"],
+    ["3. จัดทำแบบประเมินความพึงพอใจ - อยู่ระหว่างดำเนินการ", "NNPNN"],
+    // A status with work of its own, or after something said done, is still a clause of its own.
+    ["2. จัดประชุมชี้แจงแล้ว ยังไม่ได้ดำเนินการ", "NDNNN"],
+  ])("I1: %s → %s", (results, want) => {
+    const got = counted("I1", results);
+    const expected = [...want].map((c, i) => (c === "?" ? got[i] : c)).join("");
+    expect(got).toBe(expected);
+  });
+
   it("says no plan was not done when the one 'not done' names work that fits none of them", () => {
     // "มิได้กำชับเป็นหนังสือ" (not in writing; by word of mouth instead) is of no plan: before, every
     // plan of the item was said not done.

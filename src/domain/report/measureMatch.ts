@@ -498,6 +498,18 @@ const EXCEPT_IN = /(?=ยกเว้น)(?<=\S)(?<!ข้อ|การ)/gu;
 const EXCEPT = /^\s*ยกเว้น/u;
 
 /**
+ * A bare status after the words of a plan ("2. จัดประชุมชี้แจง - ยังไม่ได้ดำเนินการ", "จัดทำคู่มือ :
+ * อยู่ระหว่างดำเนินการ", "…ผู้ปฏิบัติงาน ยังไม่ได้ดำเนินการ"): it names no work of its own, up to the
+ * next clause, and what comes before says nothing done of its own ("แล้ว", "เมื่อ…"), so it is the
+ * status of that plan, not a second clause beside a first one done.
+ */
+function isStatusOf(before: string, rest: string): boolean {
+  if (/แล้ว|เมื่อ/u.test(before)) return false;
+  const own = rest.split(/\s(?=แต่|ส่วน|ขณะที่|ทั้งนี้|สำหรับ|อย่างไรก็|ยกเว้น)/u)[0];
+  return namesNoWork(own);
+}
+
+/**
  * An entry's clauses: split at ";", before a space-led word that begins a clause ("แต่", "ส่วน"),
  * before a "not yet" or "under way" that follows something said done ("จัดประชุมแล้ว ยังไม่ได้จัดทำ
  * คู่มือ", "จัดประชุมชี้แจงเมื่อวันที่ 5 มี.ค. และอยู่ระหว่างจัดทำ…": the meeting was held; only the
@@ -521,7 +533,10 @@ export function clauses(raw: string): string[] {
       if (
         cur &&
         (joinOf(chunk) !== null ||
-          (NOT_YET.test(chunk) && DID.test(cur) && saysDone(cur)) ||
+          (NOT_YET.test(chunk) &&
+            DID.test(cur) &&
+            saysDone(cur) &&
+            !isStatusOf(cur, part.slice(m.index))) ||
           (DONE_INSTEAD.test(chunk) && statementOf(cur) === "not-done") ||
           (SUBJECT_DID.test(chunk) && FACT.test(cur)))
       ) {
