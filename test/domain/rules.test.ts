@@ -89,10 +89,20 @@ describe("validation rules", () => {
     ["score.precision", (r) => edit(r, "E3", { score: 96.645 }), "E3", "warning"],
     [
       "flag.measures-required",
-      (r) => edit(r, "E8", { score: 70, measures: "", results: "", evidence: "x" }),
+      (r) => edit(r, "E8", { score: 70, measures: "", results: "", evidence: "ภาพกิจกรรม 2 ภาพ" }),
       "E8",
       "error",
     ],
+    // "-", "ไม่มี", "." typed to fill the cell are no measures (a reviewer found "-" let the item pass).
+    ...["-", "ไม่มี", ".", "N/A", " – "].map((filler): (typeof cases)[number] => [
+      "flag.measures-required",
+      (r) =>
+        edit(r, "E8", { score: 70, measures: filler, results: "", evidence: "ภาพกิจกรรม 2 ภาพ" }),
+      "E8",
+      "error",
+    ]),
+    ["flag.evidence", (r) => edit(r, "E7", { score: 70, evidence: "-" }), "E7", "warning"],
+    ["results.missing", (r) => edit(r, "I5", { results: "ไม่มี" }), "I5", "error"],
     ["flag.evidence", (r) => edit(r, "E7", { score: 70, evidence: "" }), "E7", "warning"],
     ["results.missing", (r) => edit(r, "I5", { results: "" }), "I5", "error"],
     [

@@ -116,6 +116,12 @@ function entriesOf(text: string): readonly CellEntry[] {
   return out;
 }
 
+/**
+ * A measures, results or evidence cell that says something: an entry the merge reads from it. "-",
+ * ".", "ไม่มี", "N/A" typed to fill the cell say nothing — validation and the merge agree on it.
+ */
+export const saysSomething = (text: string): boolean => splitCell(text).length > 0;
+
 /** The normalised entries of a cell that say what was done (see `splitCell`). */
 export function splitEntries(text: string): string[] {
   return splitCell(text)

@@ -1,4 +1,5 @@
 import { codeSpan } from "../codes";
+import { saysSomething } from "../report/measureMatch";
 import { msg } from "../text";
 import { ItemRule } from "./types";
 
@@ -74,7 +75,7 @@ export const ITEM_RULES: readonly ItemRule[] = [
     id: "flag.measures-required",
     field: "measures",
     severity: "error",
-    test: (it, ctx) => ctx.flagged && !it.measures,
+    test: (it, ctx) => ctx.flagged && !saysSomething(it.measures),
     message: (it, ctx) =>
       msg(
         `ข้อ ${it.code} ได้ ${it.score} คะแนน ต่ำกว่าเกณฑ์ ${ctx.passMark} แต่ยังไม่มีมาตรการ/กิจกรรม`,
@@ -85,7 +86,7 @@ export const ITEM_RULES: readonly ItemRule[] = [
     id: "flag.measures-shared",
     field: "measures",
     severity: "warning",
-    test: (it, ctx) => ctx.flagged && Boolean(it.measures) && it.sharedWith.length > 0,
+    test: (it, ctx) => ctx.flagged && saysSomething(it.measures) && it.sharedWith.length > 0,
     message: (it) => {
       const group = codeSpan([it.code, ...it.sharedWith]);
       return msg(
@@ -111,7 +112,7 @@ export const ITEM_RULES: readonly ItemRule[] = [
     id: "flag.evidence",
     field: "evidence",
     severity: "warning",
-    test: (it, ctx) => ctx.flagged && !it.evidence && it.photos === 0,
+    test: (it, ctx) => ctx.flagged && !saysSomething(it.evidence) && it.photos === 0,
     message: (it) =>
       msg(
         `ข้อ ${it.code} ต่ำกว่าเกณฑ์ แต่ยังไม่มีหลักฐาน/ภาพกิจกรรม`,
@@ -122,7 +123,7 @@ export const ITEM_RULES: readonly ItemRule[] = [
     id: "results.missing",
     field: "results",
     severity: { 6: "warning", 12: "error" },
-    test: (it) => Boolean(it.measures) && !it.results,
+    test: (it) => saysSomething(it.measures) && !saysSomething(it.results),
     message: (it, ctx) =>
       ctx.round === 12
         ? msg(
