@@ -125,13 +125,25 @@ export async function expandInputs(inputs: string[], unitFolders = true): Promis
  * An output must never be written over a unit's file: refuse, before anything is read, when the
  * output is one of the files this run reads (the same path, a link, the same inode) — unless that
  * file is a summary or a central report ita wrote, which the merge skips and may replace (`ita
- * merge DIR -o DIR/summary.xlsx --report DIR/report.docx`, run again).
+ * merge DIR -o DIR/summary.xlsx --report DIR/report.docx`, run again). Nor over any other file ita
+ * did not write (a workbook of the office's own, a note), nor under a name of another kind of file
+ * (a summary written as "report.docx" opens in neither Word nor Excel).
  */
 export async function checkOutput(
   out: string,
   files: readonly string[],
-  what = msg("ไฟล์สรุป", "The summary file")
+  what = msg("ไฟล์สรุป", "The summary file"),
+  ext: ".xlsx" | ".docx" = ".xlsx"
 ): Promise<void> {
+  if (path.extname(out).toLowerCase() !== ext) {
+    const like = `${path.basename(out, path.extname(out)) || "summary"}${ext}`;
+    throw new UserError(
+      msg(
+        `${what.th} ${out} ต้องเป็นไฟล์ ${ext} เช่น ${like}`,
+        `${what.en} ${out} must be a ${ext} file, such as ${like}`
+      )
+    );
+  }
   // Where it cannot be written at all: said before anything is written, so that neither output is
   // replaced when the other could not be (the summary was, and then the report failed on a folder).
   const resolved = path.resolve(out);
@@ -169,8 +181,17 @@ export async function checkOutput(
       )
     );
   }
-  // Nor over a unit's report that is not among them (an output name typed onto one).
-  if ((await kindOfOut()) === "unit") throw unitReportRefusal(out, what);
+  // Nor over a unit's report that is not among them (an output name typed onto one), nor over a
+  // file ita did not write.
+  const existing = await kindOfOut();
+  if (existing === "unit") throw unitReportRefusal(out, what);
+  if (existing === "other" && outStat?.isFile())
+    throw new UserError(
+      msg(
+        `${what.th} ${out} มีอยู่แล้วและไม่ใช่ไฟล์ที่ ita เขียน จึงไม่เขียนทับ กรุณาระบุชื่ออื่นหรือโฟลเดอร์อื่น (หรือย้ายไฟล์เดิมออกก่อน)`,
+        `${what.en} ${out} exists and is not a file ita wrote; it is not overwritten. Give another name or folder (or move the existing file first)`
+      )
+    );
 }
 
 /**
@@ -332,7 +353,8 @@ export async function merge(argv: string[], io: Io): Promise<number> {
   const given = values.form === undefined ? undefined : formOption(String(values.form));
   const inflate = nodeInflate;
   await checkOutput(out, inputs.files);
-  if (report !== null) await checkOutput(report, inputs.files, msg("ไฟล์รายงาน", "The report file"));
+  if (report !== null)
+    await checkOutput(report, inputs.files, msg("ไฟล์รายงาน", "The report file"), ".docx");
 
   // The previous period is read before anything else: bad input stops the run with nothing written.
   const compareInputs = (values.compare as unknown as string[] | undefined) ?? [];
@@ -349,7 +371,8 @@ export async function merge(argv: string[], io: Io): Promise<number> {
         )
       );
     await checkOutput(out, prev.files);
-    if (report !== null) await checkOutput(report, prev.files, msg("ไฟล์รายงาน", "The report file"));
+    if (report !== null)
+      await checkOutput(report, prev.files, msg("ไฟล์รายงาน", "The report file"), ".docx");
     previous = await readPreviousPeriod(prev.files.map(diskFile), {
       inflate,
       label: compareInputs.join(", "),

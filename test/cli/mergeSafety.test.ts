@@ -3,6 +3,7 @@
  * leaves no temporary file behind; the command loads the writer only to write.
  */
 import { execFileSync, spawnSync } from "child_process";
+import ExcelJS from "exceljs";
 import { existsSync, promises as fs, readdirSync, statSync } from "fs";
 import path from "path";
 import { runCli, sha, tmpDir } from "../helpers";
@@ -63,6 +64,47 @@ describe("ita merge and its inputs", () => {
         `Error: The summary file ${b} is an existing unit's report; it is not overwritten. Give another name or folder (or move the existing file first)\n`
     );
     expect(await sha(b)).toBe(before);
+  });
+
+  it("replaces no file ita did not write, and writes each output under its own kind's name", async () => {
+    const out = path.join(dir, "others");
+    await fs.mkdir(out);
+    // The office's own workbook (no form sheet) and a note, where the summary would go.
+    const budget = path.join(out, "budget.xlsx");
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("งบประมาณ").getCell("A1").value = "งบประมาณปี 2570";
+    await book.xlsx.writeFile(budget);
+    const note = path.join(out, "note.docx");
+    await fs.writeFile(note, "notes of the meeting");
+    const before = [await sha(budget), await sha(note)];
+    const r1 = await runCli("merge", a, "-o", budget);
+    expect(r1.code).toBe(2);
+    expect(r1.err).toBe(
+      `ข้อผิดพลาด: ไฟล์สรุป ${budget} มีอยู่แล้วและไม่ใช่ไฟล์ที่ ita เขียน จึงไม่เขียนทับ กรุณาระบุชื่ออื่นหรือโฟลเดอร์อื่น (หรือย้ายไฟล์เดิมออกก่อน)\n` +
+        `Error: The summary file ${budget} exists and is not a file ita wrote; it is not overwritten. Give another name or folder (or move the existing file first)\n`
+    );
+    const summary = path.join(out, "summary.xlsx");
+    const r2 = await runCli("merge", a, "-o", summary, "--report", note);
+    expect(r2.code).toBe(2);
+    expect(r2.err).toContain(`Error: The report file ${note} exists and is not a file ita wrote`);
+    // A summary named as a Word file, a report named as a workbook.
+    const r3 = await runCli("merge", a, "-o", path.join(out, "summary.docx"));
+    expect(r3.code).toBe(2);
+    expect(r3.err).toBe(
+      `ข้อผิดพลาด: ไฟล์สรุป ${path.join(out, "summary.docx")} ต้องเป็นไฟล์ .xlsx เช่น summary.xlsx\n` +
+        `Error: The summary file ${path.join(out, "summary.docx")} must be a .xlsx file, such as summary.xlsx\n`
+    );
+    const r4 = await runCli("merge", a, "-o", summary, "--report", path.join(out, "report.xlsx"));
+    expect(r4.code).toBe(2);
+    expect(r4.err).toContain(
+      `Error: The report file ${path.join(out, "report.xlsx")} must be a .docx file, such as report.docx`
+    );
+    expect([await sha(budget), await sha(note)]).toEqual(before);
+    expect(readdirSync(out).sort()).toEqual(["budget.xlsx", "note.docx"]);
+    // What ita wrote it replaces, run again.
+    const report = path.join(out, "report.docx");
+    expect((await runCli("merge", a, "-o", summary, "--report", report)).code).toBe(0);
+    expect((await runCli("merge", a, b, "-o", summary, "--report", report)).code).toBe(0);
   });
 
   it("refuses an output inside an input folder that is a district file", () =>
