@@ -1,5 +1,6 @@
 import { createHash } from "crypto";
 import { promises as fs } from "fs";
+import path from "path";
 import { main } from "../src/cli/main";
 import {
   columnIndex,
@@ -137,4 +138,14 @@ export function sharedView(report: Report): Report {
 /** The column letter of a layout column (`B` for the score). */
 export function colOf(key: Parameters<typeof columnIndex>[0]): string {
   return String.fromCharCode(64 + columnIndex(key));
+}
+
+/**
+ * A scores list with one score (I1 90), for `ita scaffold --from`: a form scaffolded with it is a
+ * unit's started report, which a merge takes; a blank form it refuses.
+ */
+export async function oneScoreList(dir: string): Promise<string> {
+  const file = path.join(dir, "one-score.csv");
+  await fs.writeFile(file, "I1,90\n");
+  return file;
 }

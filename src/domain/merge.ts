@@ -2,6 +2,7 @@ import { FormDef } from "./catalog";
 import { SinceRound6, sinceRound6 } from "./carried";
 import { toMergeForm } from "./formMapping";
 import { FormSheet, scoresOf } from "./layout/read";
+import { saysSomething } from "./report/measureMatch";
 import {
   otherPeriodReason,
   Period,
@@ -256,6 +257,21 @@ function byFileNames(choice: Resolution<MergedUnit>): Resolution<MergedUnit> {
  * list the other as superseded, or, when the later cannot be told, report both as duplicates (neither
  * is merged); validate with the central pass mark, and list every expected unit's submission status.
  */
+/**
+ * A form with nothing of the unit's in it (a blank form sent by mistake): no score, and no measure,
+ * result or evidence ("-" and "ไม่มี" say nothing) in any item. Merged, it made the unit "received"
+ * in the summary and the report.
+ */
+const isBlank = (f: FormSheet) =>
+  f.items.every(
+    (it) =>
+      it.scoreParse.kind === "empty" &&
+      it.photos === 0 &&
+      !saysSomething(it.measures) &&
+      !saysSomething(it.results) &&
+      !saysSomething(it.evidence)
+  );
+
 export function mergeForms(subs: readonly Submission[], opts: MergeOptions): MergeResult {
   const { formDef: formDef } = opts;
   const passMark = opts.passMark ?? formDef.passMark;
@@ -335,6 +351,17 @@ export function mergeForms(subs: readonly Submission[], opts: MergeOptions): Mer
         unit: label,
         reason: otherPeriodReason(own, period, where),
         otherPeriod: true,
+      });
+      continue;
+    }
+    if (isBlank(f)) {
+      rejected.push({
+        file: s.file,
+        unit: label,
+        reason: msg(
+          `${where.th}: ยังไม่ได้กรอกรายงาน (ไม่มีคะแนน มาตรการ ผลการดำเนินการ หรือหลักฐานในข้อใดเลย) จึงเป็นแบบฟอร์มเปล่า ไม่นำมารวม`,
+          `${where.en}: nothing is filled in (no score, measure, result or evidence in any item): a blank form, not merged`
+        ),
       });
       continue;
     }

@@ -5,7 +5,7 @@ import { bookSheetName, formFileText, ITEM_COLUMNS, META_SHEET } from "../../src
 import { nodeInflate } from "../../src/xlsx/nodeInflate";
 import { openXlsx } from "../../src/xlsx/read/xlsxRead";
 import { FY2567, mappedFormDef } from "../forms";
-import { runCli, tmpDir } from "../helpers";
+import { oneScoreList, runCli, tmpDir } from "../helpers";
 
 const BUNDLED = path.join(__dirname, "../../src/domain/catalog/forms/bkk-district-2567.json");
 const col = (key: string) => ITEM_COLUMNS.findIndex((c) => c.key === key) + 1;
@@ -133,7 +133,8 @@ describe("ita form export / import", () => {
       [b, "1001"],
     ]) {
       const s = await runCli(
-        ...["scaffold", "--form", formFile, "--year", "2569", "--unit", unit, "-o", file]
+        ...["scaffold", "--form", formFile, "--year", "2569", "--unit", unit, "-o", file],
+        ...["--from", await oneScoreList(dir)]
       );
       expect(s.code).toBe(0);
       expect(s.out).toContain("bkk-district-ita 2569.1, 43 items");
@@ -261,9 +262,10 @@ describe("a workbook whose carried form definition is damaged", () => {
 
   it("of a form this copy does not have: refused with the reason, in validate and merge", async () => {
     const file = path.join(dir, "carried.xlsx");
-    expect((await runCli("scaffold", "--form", formFile, "--unit", "1035", "-o", file)).code).toBe(
-      0
-    );
+    const started = ["--from", await oneScoreList(dir)];
+    expect(
+      (await runCli("scaffold", "--form", formFile, "--unit", "1035", "-o", file, ...started)).code
+    ).toBe(0);
     expect((await runCli("validate", file)).code).toBe(1); // readable: only the empty scores
     const cases: [string, string | null, RegExp][] = [
       ["cut.xlsx", "ITAFORM:{", /not complete JSON/],

@@ -16,7 +16,7 @@ import {
 } from "../../src/domain";
 import form2567 from "../../src/domain/catalog/forms/bkk-district-2567.json";
 import { readSubmissions } from "../../src/cli/merge";
-import { runCli, tmpDir } from "../helpers";
+import { oneScoreList, runCli, tmpDir } from "../helpers";
 
 const FY2567 = formDefById("bkk-district-ita", "2567.1")!;
 
@@ -227,7 +227,8 @@ describe("ita forms / --form / --year", () => {
     const oldFile = path.join(dir, "old-1001.xlsx");
     const s = await runCli(
       "scaffold",
-      ...["--form", edited, "--year", "2569", "--unit", "1035", "-o", newFile]
+      ...["--form", edited, "--year", "2569", "--unit", "1035", "-o", newFile],
+      ...["--from", await oneScoreList(dir)]
     );
     expect(s.code).toBe(0);
     expect(s.out).toContain("bkk-district-ita 2569.1, 43 items");
@@ -301,8 +302,12 @@ describe("ita forms / --form / --year", () => {
       [b, "1001"],
     ])
       expect(
-        (await runCli("scaffold", "--form", edited, "--year", "2569", "--unit", unit, "-o", file))
-          .code
+        (
+          await runCli(
+            ...["scaffold", "--form", edited, "--year", "2569", "--unit", unit, "-o", file],
+            ...["--from", await oneScoreList(dir)]
+          )
+        ).code
       ).toBe(0);
     // No --form from here on: the forms come from the workbooks.
     const read = JSON.parse((await runCli("read", a)).out);

@@ -308,6 +308,65 @@ describe("merge: units and duplicates", () => {
   });
 });
 
+describe("merge: a blank form", () => {
+  it("is refused as a blank form, not counted as the unit's report; a form with a measure typed is merged", async () => {
+    const dir = await tmpDir();
+    const blank = (code: string) => {
+      const r = districtReport(code);
+      return {
+        ...r,
+        items: r.items.map((it) => ({
+          ...it,
+          score: null,
+          measures: "",
+          results: "",
+          evidence: "",
+        })),
+      };
+    };
+    await writeDistrict(dir, "dusit.xlsx", districtReport("1002"));
+    await writeDistrict(dir, "bang-khae.xlsx", blank("1040"));
+    // "-" filled in where nothing was done says nothing: still blank.
+    const dashes = blank("1001");
+    dashes.items[0] = { ...dashes.items[0], measures: "-", results: "ไม่มี" };
+    await writeDistrict(dir, "phra-nakhon.xlsx", dashes);
+    // One measure typed, the scores not yet: the unit's own work, merged (with its errors).
+    const started = blank("1006");
+    started.items[0] = { ...started.items[0], measures: "1. จัดประชุมชี้แจงเจ้าหน้าที่" };
+    await writeDistrict(dir, "bang-kapi.xlsx", started);
+    const res = await run(
+      "merge",
+      dir,
+      "-o",
+      path.join(dir, "s.xlsx"),
+      "--expect",
+      "none",
+      "--json"
+    );
+    const json = JSON.parse(res.out);
+    expect(json.merged.map((m: { file: string }) => path.basename(m.file)).sort()).toEqual([
+      "bang-kapi.xlsx",
+      "dusit.xlsx",
+    ]);
+    const rejected = json.rejected.map(
+      (r: { file: string; reason: { th: string; en: string } }) => [
+        path.basename(r.file),
+        r.reason.en,
+      ]
+    );
+    expect(rejected.sort()).toEqual([
+      [
+        "bang-khae.xlsx",
+        'sheet "ITA 2567 รอบ 6": nothing is filled in (no score, measure, result or evidence in any item): a blank form, not merged',
+      ],
+      [
+        "phra-nakhon.xlsx",
+        'sheet "ITA 2567 รอบ 6": nothing is filled in (no score, measure, result or evidence in any item): a blank form, not merged',
+      ],
+    ]);
+  });
+});
+
 describe("merge: hostile and edited district files", () => {
   let dir: string;
   let base: string;
