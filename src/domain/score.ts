@@ -10,9 +10,10 @@ export type ScoreParse =
 /**
  * `precision`: more than two decimals; `percent`: a number shown as a percentage (0.85 formatted as
  * 85%, what Excel stores when "85%" is typed), read as 85; `date`: a number shown as a date (the
- * cell is formatted as one), read as the number it is.
+ * cell is formatted as one), read as the number it is; `fraction`: above 0 and at most 1, which no
+ * ITA score is but a percentage pasted as a fraction (0.94 for 94%) is.
  */
-export type ScoreWarning = "precision" | "percent" | "date";
+export type ScoreWarning = "precision" | "percent" | "date" | "fraction";
 
 /**
  * Parse a score as districts write it: `96.31`, `๙๖.๓๑`, `96,31`, `96.31 คะแนน`, `(96.31 คะแนน)`,
@@ -120,6 +121,7 @@ function checkRange(value: number, normalized: boolean, decimals: number): Score
   const rounded = round2(value);
   const noisy = Math.abs(rounded - value) < 1e-9;
   const warnings: ScoreWarning[] = decimals > 2 && !noisy ? ["precision"] : [];
+  if (value > 0 && value <= 1) warnings.push("fraction");
   return { kind: "ok", value: noisy ? rounded : value, warnings, normalized };
 }
 

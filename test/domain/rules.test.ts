@@ -126,6 +126,19 @@ describe("validation rules", () => {
     expect(result.issues[0].cell ?? "").toMatch(/^([A-G]\d+)?$/);
   });
 
+  it("warns of a score pasted as a fraction (0.94 for 94%), which a reviewer found read in silence", () => {
+    const result = validate(formOf(edit(cleanReport(12), "E3", { score: 0.94 })), { now: NOW });
+    const w = result.issues.find((i) => i.rule === "score.fraction")!;
+    expect([w.severity, w.code, w.message.en]).toEqual([
+      "warning",
+      "E3",
+      "E3: the score 0.94 is unusually low; it may be 94% pasted as a fraction: check it, and type the score out of 100, such as 94",
+    ]);
+    expect(w.message.th).toBe(
+      "ข้อ E3: คะแนน 0.94 น้อยผิดปกติ อาจเป็นร้อยละ 94 ที่วางมาเป็นทศนิยม: ตรวจสอบคะแนน และพิมพ์เป็นคะแนนเต็ม 100 เช่น 94"
+    );
+  });
+
   it("warns of a year or round typed in Thai digits, which the printed title cannot work with", () => {
     const form = formOf(cleanReport(12));
     form.fiscalYear = { ...form.fiscalYear, raw: "๒๕๖๗" };

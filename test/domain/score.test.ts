@@ -86,6 +86,14 @@ describe("parseScore", () => {
     expect(ok("96.31").warnings).toEqual([]);
   });
 
+  it("warns of a score above 0 and at most 1, a percentage pasted as a fraction", () => {
+    expect(ok(0.94).warnings).toEqual(["fraction"]);
+    expect(ok("1").warnings).toEqual(["fraction"]);
+    expect(ok(0).warnings).toEqual([]);
+    expect(ok(1.5).warnings).toEqual([]);
+    expect(ok(94).warnings).toEqual([]);
+  });
+
   it("marks text that needed normalising", () => {
     expect(ok("๙๖.๓๑").normalized).toBe(true);
     expect(ok("96.31").normalized).toBe(false);

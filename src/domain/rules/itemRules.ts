@@ -61,6 +61,20 @@ export const ITEM_RULES: readonly ItemRule[] = [
       ),
   },
   {
+    // 0.94 pasted from a sheet that kept the score as a fraction of 1 (94%), without the % format.
+    id: "score.fraction",
+    field: "score",
+    severity: "warning",
+    test: (it) => it.scoreParse.kind === "ok" && it.scoreParse.warnings.includes("fraction"),
+    message: (it) => {
+      const hundred = Math.round((it.score ?? 0) * 10000) / 100;
+      return msg(
+        `ข้อ ${it.code}: คะแนน ${it.score} น้อยผิดปกติ อาจเป็นร้อยละ ${hundred} ที่วางมาเป็นทศนิยม: ตรวจสอบคะแนน และพิมพ์เป็นคะแนนเต็ม 100 เช่น ${hundred}`,
+        `${it.code}: the score ${it.score} is unusually low; it may be ${hundred}% pasted as a fraction: check it, and type the score out of 100, such as ${hundred}`
+      );
+    },
+  },
+  {
     id: "score.date",
     field: "score",
     severity: "warning",
