@@ -47,7 +47,7 @@ const help =
       จัดหน้าพิมพ์ใหม่ตามข้อความที่กรอก / lay the form out again for print from what was typed
       (row heights, "(ต่อ)" rows, page breaks) as a new file, pictures kept; FILE is only read
   ita merge FILES|FOLDERS… -o SUMMARY.xlsx [--threshold N] [--expect districts|none|LIST] [--json]
-            [--form FILE|ID] [--graph FOLDER_URL [--cache DIR]]
+            [--form FILE|ID] [--year 2567 --round 6|12] [--graph FOLDER_URL [--cache DIR]]
       รวมรายงานของเขตเป็นสรุปส่วนกลาง / merge district workbooks into the central summary;
       LIST: the units expected, one a line or a .json array; of two files for the same unit,
       year and round the later saved is merged, the other listed as superseded; one form:
@@ -97,6 +97,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     return cmd ? 0 : 2;
   }
   const load = Object.prototype.hasOwnProperty.call(COMMANDS, cmd) ? COMMANDS[cmd] : undefined;
+  // "ita merge --help": the help, which says every command's options.
+  if (load && rest.some((a) => a === "--help" || a === "-h")) {
+    io.out(help());
+    return 0;
+  }
   if (!load) {
     io.err(`ไม่รู้จักคำสั่ง "${cmd}" / Unknown command "${cmd}"\n\n${help()}`);
     return 2;

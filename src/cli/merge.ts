@@ -488,7 +488,14 @@ function periodLine(r: MergeResult): string {
   const others = r.periodsFound.filter(
     (p) => p.period.fiscalYear !== r.period!.fiscalYear || p.period.round !== r.period!.round
   );
-  const how = r.periodAsked ? "ตามที่ระบุ / as asked" : "ที่ไฟล์ส่วนใหญ่ระบุ / the period most files give";
+  const chosen = r.periodsFound.find((p) => !others.includes(p))?.count ?? 0;
+  // As many files of another period: the latest is merged, and said so (not "most files").
+  const tie = others.some((p) => p.count >= chosen);
+  const how = r.periodAsked
+    ? "ตามที่ระบุ / as asked"
+    : tie
+      ? "ล่าสุดในรอบที่มีไฟล์มากที่สุดเท่ากัน เลือกรอบอื่นได้ด้วย --year และ --round / the latest of the periods as many files give; choose another with --year and --round"
+      : "ที่ไฟล์ส่วนใหญ่ระบุ / the period most files give";
   const also = others.length
     ? ` · ไฟล์ของรอบอื่นไม่นำมารวม / files of other periods not merged: ${others.map((p) => `${periodName(p.period)} (${p.count})`).join(", ")}`
     : "";
@@ -523,8 +530,17 @@ export function formatMerge(o: MergeOutcome, inputs: Inputs, output: string | nu
     );
   for (const x of o.skipped)
     lines.push(`  ข้าม / skipped  ${path.basename(x.file)}: ${x.reason.th} / ${x.reason.en}`);
-  if (inputs.ignored.length)
-    lines.push(`  ไม่อ่านไฟล์ล็อกและไฟล์ซ่อน / lock and hidden files not read: ${inputs.ignored.length}`);
+  // Named, each kind on a line: a report saved as a hidden file (".1040.xlsx") is not lost unseen.
+  for (const [why, label] of [
+    ["lock", "ไม่อ่านไฟล์ล็อกของ Office / Office lock files not read"],
+    ["hidden", "ไม่อ่านไฟล์ซ่อน (ชื่อขึ้นต้นด้วยจุด) / hidden files (names starting with a dot) not read"],
+  ] as const) {
+    const names = inputs.ignored.filter((i) => i.why === why).map((i) => path.basename(i.file));
+    if (names.length)
+      lines.push(
+        `  ${label}: ${names.slice(0, 10).join(", ")}${names.length > 10 ? ` … (${names.length})` : ""}`
+      );
+  }
   for (const n of inputs.notRead)
     lines.push(`  ไม่อ่าน / not read  ${n.file}: ${n.reason.th} / ${n.reason.en}`);
   if (r.missing.length) lines.push(`  ยังไม่ส่ง / missing: ${r.missing.map((u) => u.th).join(", ")}`);

@@ -138,6 +138,19 @@ describe("one period per merge", () => {
     );
   });
 
+  it("says the latest of two periods as many files give is merged, not that most files give it", async () => {
+    const d = await tmpDir();
+    await writeDistrict(d, "1035-2567.xlsx", districtReport("1035"));
+    await writeDistrict(d, "1002-2566.xlsx", { ...districtReport("1002"), fiscalYear: 2566 });
+    const r = await runCli("merge", d, "-o", path.join(d, "s.xlsx"));
+    expect(r.out.split("\n")[0]).toBe(
+      "รอบที่รวม / period: ปีงบประมาณ 2567 รอบ 6 เดือน / fiscal year 2567, 6-month round (ล่าสุดในรอบที่มีไฟล์มากที่สุดเท่ากัน เลือกรอบอื่นได้ด้วย --year และ --round / the latest of the periods as many files give; choose another with --year and --round) · ไฟล์ของรอบอื่นไม่นำมารวม / files of other periods not merged: ปีงบประมาณ 2566 รอบ 6 เดือน (1)"
+    );
+    // "ita merge --help" is the help, not an unknown option.
+    const h = await runCli("merge", "--help");
+    expect([h.code, h.out.includes("--year 2567 --round 6|12")]).toEqual([0, true]);
+  });
+
   it("gives the same answer through ita merge, with and without --year and --round", async () => {
     const out = path.join(await tmpDir(), "s.xlsx");
     const plain = await runCli("merge", dir, "-o", out, "--json");
@@ -222,7 +235,10 @@ describe("every file in a folder is accounted for", () => {
       ["~$1035.xlsx", "lock"],
     ]);
     const human = await runCli("merge", dir, "-o", out, "--expect", "none");
-    expect(human.out).toContain("  ไม่อ่านไฟล์ล็อกและไฟล์ซ่อน / lock and hidden files not read: 2\n");
+    expect(human.out).toContain(
+      "  ไม่อ่านไฟล์ล็อกของ Office / Office lock files not read: ~$1035.xlsx\n" +
+        "  ไม่อ่านไฟล์ซ่อน (ชื่อขึ้นต้นด้วยจุด) / hidden files (names starting with a dot) not read: .DS_Store\n"
+    );
   });
 
   it("takes a previous period's folder (--compare) as its files only, its subfolders not its units", async () => {

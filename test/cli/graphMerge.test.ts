@@ -85,7 +85,9 @@ describe("ita merge --graph URL", () => {
     );
     expect(r.stdout).toContain("  ไม่รับ / rejected  notes.xlsx: ไฟล์ notes.xlsx เป็นไฟล์ข้อความ");
     expect(r.stdout).toContain("รวมแล้ว / merged: 4 · ไม่รับ / rejected: 1");
-    expect(r.stdout).toContain("ไม่อ่านไฟล์ล็อกและไฟล์ซ่อน / lock and hidden files not read: 1");
+    expect(r.stdout).toContain(
+      "  ไม่อ่านไฟล์ล็อกของ Office / Office lock files not read: ~$1002-2567-r6.xlsx\n"
+    );
 
     // Three pages of children: the second asked twice, the retry at least a second after the 429.
     const pages = s.requests.filter((q) => q.host === "graph" && q.path.includes("/children"));
