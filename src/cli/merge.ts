@@ -38,6 +38,7 @@ import {
   periodName,
   periodWords,
   Round,
+  SUMMARY_SHEETS,
   unitDisplayName,
 } from "../domain";
 import { reportTrace } from "../domain/report/trace";
@@ -513,6 +514,19 @@ export function formatMerge(o: MergeOutcome, inputs: Inputs, output: string | nu
       lines.push(
         `  รวมจากแบบฟอร์ม ${m.mappedFrom} ตามข้อที่ต่อเนื่องกัน / merged from the form ${m.mappedFrom} as its items map  ${path.basename(m.file)}`
       );
+  // Merged with errors: what to correct is in the status sheet (and --json's issues), by cell.
+  for (const m of r.merged) {
+    if (!m.validation.errors) continue;
+    const first = m.validation.issues[0];
+    const cell = first.cell ? `${first.cell}: ` : "";
+    const more =
+      m.validation.errors > 1
+        ? ` … (ดูชีต ${SUMMARY_SHEETS.status} / see the sheet ${SUMMARY_SHEETS.status})`
+        : "";
+    lines.push(
+      `  รวมแล้วแต่มีข้อผิดพลาด / merged with errors  ${path.basename(m.file)} (${m.label}): ${m.validation.errors} จุด / ${countEn(m.validation.errors, "error")} — ${cell}${first.message.th} / ${first.message.en}${more}`
+    );
+  }
   for (const m of r.merged) {
     const other = namedOtherUnit(m.file, m.unit);
     if (other)

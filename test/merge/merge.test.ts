@@ -354,6 +354,11 @@ describe("merge: a blank form", () => {
         r.reason.en,
       ]
     );
+    // The console names the merged file with errors, its first error by cell.
+    const human = await run("merge", dir, "-o", path.join(dir, "s.xlsx"), "--expect", "none");
+    expect(human.out.split("\n").filter((l) => l.includes("merged with errors"))).toEqual([
+      "  รวมแล้วแต่มีข้อผิดพลาด / merged with errors  bang-kapi.xlsx (สำนักงานเขตบางกะปิ): 42 จุด / 42 errors — B13: ข้อ I1: ยังไม่ได้กรอกคะแนน / I1: the score is empty … (ดูชีต ITA สถานะการส่ง / see the sheet ITA สถานะการส่ง)",
+    ]);
     expect(rejected.sort()).toEqual([
       [
         "bang-khae.xlsx",
