@@ -252,12 +252,6 @@ function byFileNames(choice: Resolution<MergedUnit>): Resolution<MergedUnit> {
 }
 
 /**
- * Merge district forms: reject what cannot be merged (unreadable, another form version, no unit);
- * of two files for the same unit, round and year merge the later saved (or the one the user chose) and
- * list the other as superseded, or, when the later cannot be told, report both as duplicates (neither
- * is merged); validate with the central pass mark, and list every expected unit's submission status.
- */
-/**
  * A form with nothing of the unit's in it (a blank form sent by mistake): no score, and no measure,
  * result or evidence ("-" and "ไม่มี" say nothing) in any item. Merged, it made the unit "received"
  * in the summary and the report.
@@ -272,6 +266,13 @@ const isBlank = (f: FormSheet) =>
       !saysSomething(it.evidence)
   );
 
+/**
+ * Merge district forms: reject what cannot be merged (unreadable, another form version, no unit, a
+ * blank form);
+ * of two files for the same unit, round and year merge the later saved (or the one the user chose) and
+ * list the other as superseded, or, when the later cannot be told, report both as duplicates (neither
+ * is merged); validate with the central pass mark, and list every expected unit's submission status.
+ */
 export function mergeForms(subs: readonly Submission[], opts: MergeOptions): MergeResult {
   const { formDef: formDef } = opts;
   const passMark = opts.passMark ?? formDef.passMark;
