@@ -10,7 +10,12 @@ import {
   splitEntries,
   statementOf,
 } from "../../src/domain";
-import { heldInstead, likeness, saysCalledOff } from "../../src/domain/report/measureMatch";
+import {
+  heldInstead,
+  likeness,
+  saysCalledOff,
+  saysSomething,
+} from "../../src/domain/report/measureMatch";
 import { sampleReport } from "../helpers";
 
 const I1 = DEFAULT_FORM.byCode.get("I1")!.standardMeasures;
@@ -337,5 +342,24 @@ describe("likeness", () => {
     expect(likeness(set("ก ข ค"), set("ก ข ค ง จ ฉ ช ซ"))).toBeCloseTo(6 / 11, 10);
     // Three of four words in the eight: Dice 6 / 12, containment 3 / 4 × 0.9.
     expect(likeness(set("ก ข ค ฌ"), set("ก ข ค ง จ ฉ ช ซ"))).toBeCloseTo(0.675, 10);
+  });
+});
+
+describe("a cell that says something", () => {
+  it.each([
+    ["", false],
+    ["-", false],
+    [" . ", false],
+    ["ไม่มี", false],
+    ["N/A", false],
+    ["1. -\n2. ไม่มี", false],
+    ["- ไม่ระบุ -", false],
+    ["1. - 2. จัดประชุมชี้แจง", true],
+    ["๑. จัดอบรมเจ้าหน้าที่", true],
+    ["ดำเนินการแล้ว", true],
+    ["ข้อ 1 ดำเนินการแล้ว", true],
+  ])("%j → %s, as the merge reads its entries", (text, says) => {
+    expect(saysSomething(text)).toBe(says);
+    expect(splitCell(text).length > 0).toBe(says);
   });
 });

@@ -94,17 +94,28 @@ export const splitCell = (text: string): readonly CellEntry[] => ENTRIES.of(text
 /** Cells already split: a unit's cell is read for its group, its report and its summary rows. */
 const ENTRIES = new TextCache<readonly CellEntry[]>(2_000_000, 50_000);
 
+/**
+ * Where a line of a cell holds another entry: "2." begins one, "92.5" (a decimal) does not; so does
+ * "ข้อ 2" before what it says ("ข้อ 1 ดำเนินการแล้ว ข้อ 2 อยู่ระหว่างดำเนินการ").
+ */
+const NEXT_ENTRY =
+  /\s+(?=(?:\(\d{1,3}\)|\d{1,3}[.)](?!\d))\s*\S|ข้อ\s*\d{1,2}\s+(?:ดำเนินการ|ได้|ยัง|อยู่|จะ|ไม่|มิ|กำลัง))/u;
+
+/** The lines of a cell as entries are read from them. */
+const linesOf = (text: string) => thaiDigitsToAscii(text.normalize("NFC")).split(/\r?\n|\r/);
+
+/** The words of an entry after its number or bullet, when they say something (not "-", "ไม่มี"). */
+function said(part: string): string | null {
+  const raw = withoutLead(part);
+  return raw && /[\p{L}\p{N}]/u.test(raw) && !PLACEHOLDER.test(raw) ? raw : null;
+}
+
 function entriesOf(text: string): readonly CellEntry[] {
   const out: CellEntry[] = [];
-  for (const line of thaiDigitsToAscii(text.normalize("NFC")).split(/\r?\n|\r/)) {
-    // "2." begins an entry, "92.5" (a decimal) does not.
-    // So does "ข้อ 2" before what it says ("ข้อ 1 ดำเนินการแล้ว ข้อ 2 อยู่ระหว่างดำเนินการ").
-    const parts = line.split(
-      /\s+(?=(?:\(\d{1,3}\)|\d{1,3}[.)](?!\d))\s*\S|ข้อ\s*\d{1,2}\s+(?:ดำเนินการ|ได้|ยัง|อยู่|จะ|ไม่|มิ|กำลัง))/u
-    );
-    for (const p of parts) {
-      const raw = withoutLead(p);
-      if (!raw || !/[\p{L}\p{N}]/u.test(raw) || PLACEHOLDER.test(raw)) continue;
+  for (const line of linesOf(text)) {
+    for (const p of line.split(NEXT_ENTRY)) {
+      const raw = said(p);
+      if (raw === null) continue;
       const num = leadNumber(p);
       out.push(
         num === undefined
@@ -120,7 +131,18 @@ function entriesOf(text: string): readonly CellEntry[] {
  * A measures, results or evidence cell that says something: an entry the merge reads from it. "-",
  * ".", "ไม่มี", "N/A" typed to fill the cell say nothing — validation and the merge agree on it.
  */
-export const saysSomething = (text: string): boolean => splitCell(text).length > 0;
+export function saysSomething(text: string): boolean {
+  if (!/[\p{L}\p{N}]/u.test(text)) return false;
+  const known = ENTRIES.get(text);
+  if (known) return known.length > 0;
+  // The first entry that says something answers (validation asks of every unit's every item; the
+  // entries themselves are worked out when the merge credits them).
+  // Line by line, each normalised as `linesOf` does the whole (no line end composes with anything).
+  for (const line of text.split(/\r?\n|\r/))
+    for (const p of thaiDigitsToAscii(line.normalize("NFC")).split(NEXT_ENTRY))
+      if (said(p)) return true;
+  return false;
+}
 
 /** The normalised entries of a cell that say what was done (see `splitCell`). */
 export function splitEntries(text: string): string[] {
