@@ -17,6 +17,7 @@ import {
   formChoiceNote,
   MergeOutcome,
   mergeRead,
+  namesLabel,
   PreviousPeriod,
   readPreviousPeriod,
   readUnitFiles,
@@ -489,9 +490,9 @@ function periodLine(r: MergeResult): string {
   const others = r.periodsFound.filter(
     (p) => p.period.fiscalYear !== r.period!.fiscalYear || p.period.round !== r.period!.round
   );
-  const chosen = r.periodsFound.find((p) => !others.includes(p))?.count ?? 0;
-  // As many files of another period: the latest is merged, and said so (not "most files").
-  const tie = others.some((p) => p.count >= chosen);
+  // As many files of another period: the latest is merged (periodsFound's order), and said so.
+  const [first, second] = r.periodsFound;
+  const tie = second !== undefined && second.count === first.count;
   const how = r.periodAsked
     ? "ตามที่ระบุ / as asked"
     : tie
@@ -549,11 +550,8 @@ export function formatMerge(o: MergeOutcome, inputs: Inputs, output: string | nu
     ["lock", "ไม่อ่านไฟล์ล็อกของ Office / Office lock files not read"],
     ["hidden", "ไม่อ่านไฟล์ซ่อน (ชื่อขึ้นต้นด้วยจุด) / hidden files (names starting with a dot) not read"],
   ] as const) {
-    const names = inputs.ignored.filter((i) => i.why === why).map((i) => path.basename(i.file));
-    if (names.length)
-      lines.push(
-        `  ${label}: ${names.slice(0, 10).join(", ")}${names.length > 10 ? ` … (${names.length})` : ""}`
-      );
+    const names = inputs.ignored.filter((i) => i.why === why).map((i) => i.file);
+    if (names.length) lines.push(`  ${label}: ${namesLabel(names)}`);
   }
   for (const n of inputs.notRead)
     lines.push(`  ไม่อ่าน / not read  ${n.file}: ${n.reason.th} / ${n.reason.en}`);

@@ -334,16 +334,9 @@ describe("merge: a blank form", () => {
     const started = blank("1006");
     started.items[0] = { ...started.items[0], measures: "1. จัดประชุมชี้แจงเจ้าหน้าที่" };
     await writeDistrict(dir, "bang-kapi.xlsx", started);
-    const res = await run(
-      "merge",
-      dir,
-      "-o",
-      path.join(dir, "s.xlsx"),
-      "--expect",
-      "none",
-      "--json"
-    );
-    const json = JSON.parse(res.out);
+    const merge = (...more: string[]) =>
+      run("merge", dir, "-o", path.join(dir, "s.xlsx"), "--expect", "none", ...more);
+    const json = JSON.parse((await merge("--json")).out);
     expect(json.merged.map((m: { file: string }) => path.basename(m.file)).sort()).toEqual([
       "bang-kapi.xlsx",
       "dusit.xlsx",
@@ -355,7 +348,7 @@ describe("merge: a blank form", () => {
       ]
     );
     // The console names the merged file with errors, its first error by cell.
-    const human = await run("merge", dir, "-o", path.join(dir, "s.xlsx"), "--expect", "none");
+    const human = await merge();
     expect(human.out.split("\n").filter((l) => l.includes("merged with errors"))).toEqual([
       "  รวมแล้วแต่มีข้อผิดพลาด / merged with errors  bang-kapi.xlsx (สำนักงานเขตบางกะปิ): 42 จุด / 42 errors — B13: ข้อ I1: ยังไม่ได้กรอกคะแนน / I1: the score is empty … (ดูชีต ITA สถานะการส่ง / see the sheet ITA สถานะการส่ง)",
     ]);

@@ -137,10 +137,8 @@ export function saysSomething(text: string): boolean {
   if (known) return known.length > 0;
   // The first entry that says something answers (validation asks of every unit's every item; the
   // entries themselves are worked out when the merge credits them).
-  // Line by line, each normalised as `linesOf` does the whole (no line end composes with anything).
-  for (const line of text.split(/\r?\n|\r/))
-    for (const p of thaiDigitsToAscii(line.normalize("NFC")).split(NEXT_ENTRY))
-      if (said(p)) return true;
+  for (const line of linesOf(text))
+    for (const p of line.split(NEXT_ENTRY)) if (said(p)) return true;
   return false;
 }
 
